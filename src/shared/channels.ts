@@ -1,0 +1,23 @@
+/**
+ * Channel and event names of the one IPC contract. No imports: the sandboxed preload bundles this file.
+ */
+export const CHANNELS = [
+  'appInfo',
+  'workspaceInfo',
+  'listDatasets',
+  'previewImport',
+  'importFile',
+  'cancelImport',
+  'datasetPage',
+  'renameDataset',
+  'deleteDataset',
+  'loadSample'
+] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** Pushes from main to renderer. */
+export const EVENTS = ['importProgress', 'openImport', 'menuCommand'] as const
+export type EventName = (typeof EVENTS)[number]
+
+/** Wire names carry a prefix so our channels never collide with Electron's or a library's. */
+export const wire = (c: Channel | EventName): `sb:${string}` => `sb:${c}`

@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import type { Channel, EventName } from './channels'
+import type { Result } from './result'
+import type {
+  AppInfo, DataPage, DatasetSummary, ImportPreview, ImportProgress, ImportResult, MenuCommand, WorkspaceInfo
+} from './types'
+
+const importOptions = z
+  .object({
+    delimiter: z.string().min(1).max(4).optional(),
+    hasHeader: z.boolean().optional(),
+    skipRows: z.number().int().min(0).max(1000).optional(),
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1251']).optional()
+  })
+  .strict()
+
+const datasetId = z.number().int().positive()
+
+/** Input schema per channel; a missing or misspelt channel is a compile error. */
+export const inputs = {
+  appInfo: z.void(),
+  workspaceInfo: z.void(),
+  listDatasets: z.void(),
+  previewImport: z.object({ path: z.string().min(1), options: importOptions.optional() }).strict(),
+  importFile: z
+    .object({
+      path: z.string().min(1),
+      jobId: z.string().min(1).max(100),
+      options: importOptions.optional(),
+      /** Import even though a file with the same SHA-256 is already in the workspace. */
+      allowDuplicate: z.boolean().optional(),
+      name: z.string().min(1).max(200).optional()
+    })
+    .strict(),
+  cancelImport: z.object({ jobId: z.string().min(1) }).strict(),
+  datasetPage: z
+    .object({
+      datasetId,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(2000),
+      sort: z.object({ column: z.string().min(1), direction: z.enum(['asc', 'desc']) }).strict().nullable().optional()
+    })
+    .strict(),
+  renameDataset: z.object({ datasetId, name: z.string().trim().min(1).max(200) }).strict(),
+  deleteDataset: z.object({ datasetId }).strict(),
+  loadSample: z.void()
+} satisfies Record<Channel, z.ZodType>
+
+export interface Outputs {
+  appInfo: AppInfo
+  workspaceInfo: WorkspaceInfo
+  listDatasets: DatasetSummary[]
+  previewImport: ImportPreview
+  importFile: ImportResult
+  cancelImport: { cancelled: boolean }
+  datasetPage: DataPage
+  renameDataset: DatasetSummary
+  deleteDataset: { deleted: boolean }
+  loadSample: { datasets: DatasetSummary[] }
+}
+
+export interface EventPayloads {
+  importProgress: ImportProgress
+  /** Files chosen from File > Import... or dropped on the window, to open in the import dialog. */
+  openImport: { paths: string[] }
+  menuCommand: MenuCommand
+}
+
+export type Input<C extends Channel> = z.infer<(typeof inputs)[C]>
+export type Handlers = { [C in Channel]: (input: Input<C>) => Promise<Outputs[C]> }
+
+/** What the renderer sees as `window.socialbench`. */
+export type Api = { [C in Channel]: (input: Input<C>) => Promise<Result<Outputs[C]>> } & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+  /** The path of a dropped or picked file (Electron), or a staged copy of it (browser harness). */
+  pathForFile(file: File): Promise<string>
+}

@@ -1,0 +1,56 @@
+/** Error codes that cross the IPC boundary; the renderer branches on these, never on message text. */
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'IMPORT_FAILED'
+  | 'UNSUPPORTED_FILE'
+  | 'EMPTY_FILE'
+  | 'LINE_TOO_LONG'
+  | 'ENCODING'
+  | 'DUPLICATE'
+  | 'CANCELLED'
+  | 'SQL_FAILED'
+  | 'READ_ONLY_SQL'
+  | 'WORKSPACE_IN_USE'
+  | 'WORKSPACE_UNWRITABLE'
+  | 'ENGINE_DIED'
+  | 'INTERNAL'
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+}
+
+/** Every handler answers with a Result, because a rejected ipcMain.handle only passes `message`. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+/** An expected failure: it keeps its code across the boundary. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'AppFailure'
+  }
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } })
+
+/** Turn anything thrown into a Result; unexpected errors become INTERNAL with their message. */
+export function toFailure(err: unknown): Result<never> {
+  if (err instanceof AppFailure) return fail(err.code, err.message)
+  if (err && typeof err === 'object' && 'code' in err && 'message' in err && isErrorCode((err as AppError).code)) {
+    return fail((err as AppError).code, String((err as AppError).message))
+  }
+  return fail('INTERNAL', err instanceof Error ? err.message : String(err))
+}
+
+const CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'IMPORT_FAILED', 'UNSUPPORTED_FILE', 'EMPTY_FILE', 'LINE_TOO_LONG',
+  'ENCODING', 'DUPLICATE', 'CANCELLED', 'SQL_FAILED', 'READ_ONLY_SQL', 'WORKSPACE_IN_USE',
+  'WORKSPACE_UNWRITABLE', 'ENGINE_DIED', 'INTERNAL'
+])
+export const isErrorCode = (c: unknown): c is ErrorCode => typeof c === 'string' && CODES.has(c)
