@@ -16,7 +16,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number]
 
 /** Pushes from main to renderer. */
-export const EVENTS = ['importProgress', 'openImport', 'menuCommand'] as const
+export const EVENTS = ['importProgress', 'openImport', 'menuCommand', 'engineStatus'] as const
 export type EventName = (typeof EVENTS)[number]
 
 /** Wire names carry a prefix so our channels never collide with Electron's or a library's. */

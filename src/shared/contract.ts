@@ -64,6 +64,11 @@ export interface EventPayloads {
   /** Files chosen from File > Import... or dropped on the window, to open in the import dialog. */
   openImport: { paths: string[] }
   menuCommand: MenuCommand
+  /**
+   * The engine host crashed and came back ('restarted': reload what is on screen; calls in flight failed
+   * with ENGINE_DIED) or crashed too often and will not be restarted ('stopped').
+   */
+  engineStatus: { state: 'restarted' | 'stopped' }
 }
 
 export type Input<C extends Channel> = z.infer<(typeof inputs)[C]>
