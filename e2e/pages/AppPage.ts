@@ -1,0 +1,58 @@
+/** Locators for the app's test ids. Locators only: the specs say what to do with them. */
+import type { Locator, Page } from '@playwright/test'
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  private id(testId: string): Locator {
+    return this.page.getByTestId(testId)
+  }
+
+  // Shell
+  readonly sidebar = (): Locator => this.id('sidebar')
+  readonly navDatasets = (): Locator => this.id('nav-datasets')
+  readonly statusBar = (): Locator => this.id('status-bar')
+  readonly errorBanner = (): Locator => this.id('error-banner')
+  readonly aboutDialog = (): Locator => this.id('about-dialog')
+  readonly themeToggle = (): Locator => this.id('theme-toggle')
+
+  // Empty workspace
+  readonly welcome = (): Locator => this.id('welcome')
+  readonly openSample = (): Locator => this.id('open-sample')
+
+  // Import
+  readonly importButton = (): Locator => this.id('import-button')
+  readonly importFileInput = (): Locator => this.id('import-file-input')
+  readonly importDialog = (): Locator => this.id('import-dialog')
+  readonly importPreview = (): Locator => this.id('import-preview')
+  readonly importDelimiter = (): Locator => this.id('import-delimiter')
+  readonly importHeader = (): Locator => this.id('import-header')
+  readonly importSkip = (): Locator => this.id('import-skip')
+  readonly importCommit = (): Locator => this.id('import-commit')
+  readonly importCancel = (): Locator => this.id('import-cancel')
+  readonly importProgress = (): Locator => this.id('import-progress')
+  readonly importError = (): Locator => this.id('import-error')
+  readonly alreadyImported = (): Locator => this.id('already-imported')
+
+  // Datasets
+  readonly datasetList = (): Locator => this.id('dataset-list')
+  readonly datasetRows = (): Locator => this.id('dataset-row')
+  readonly datasetRow = (name: string): Locator => this.page.locator(`[data-testid="dataset-row"][data-name="${name}"]`)
+  readonly datasetRename = (): Locator => this.id('dataset-rename')
+  readonly datasetRenameInput = (): Locator => this.id('dataset-rename-input')
+  readonly datasetDelete = (): Locator => this.id('dataset-delete')
+  readonly confirmDialog = (): Locator => this.id('confirm-dialog')
+  readonly confirmOk = (): Locator => this.id('confirm-ok')
+  readonly confirmCancel = (): Locator => this.id('confirm-cancel')
+
+  // Grid
+  readonly dataGrid = (): Locator => this.id('data-grid')
+  readonly gridScroller = (): Locator => this.id('grid-scroller')
+  readonly gridRows = (): Locator => this.id('grid-row')
+  readonly gridRow = (index: number): Locator =>
+    this.page.locator(`[data-testid="grid-row"][data-row-index="${index}"]`)
+  readonly gridHeaders = (): Locator => this.id('grid-header')
+  readonly gridHeader = (column: string): Locator =>
+    this.page.locator(`[data-testid="grid-header"][data-column="${column}"]`)
+  readonly gridRowCount = (): Locator => this.id('grid-row-count')
+}

@@ -1,0 +1,153 @@
+/**
+ * The browser harness: the real built renderer plus `window.socialbench` served by the real engine host,
+ * on 127.0.0.1 only. Used by the Playwright fixture and by `npm run serve:web`.
+ */
+import { createWriteStream } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { CHANNELS, type Channel } from '../../src/shared/channels'
+import { fail, type Result } from '../../src/shared/result'
+import { startEngineHost, type EngineHost } from './engineHost'
+import { shimScript } from './shimBundle'
+import { SHIM_PATH, sendText, serveStatic } from './staticFiles'
+import { decodeJson, encodeJson } from './wire'
+
+export interface HarnessOptions {
+  workspace: string
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Load the bundled sample datasets before serving. */
+  sample?: boolean
+}
+
+export interface Harness {
+  url: string
+  workspace: string
+  stagingDir: string
+  engine: EngineHost
+  close(): Promise<void>
+}
+
+const MAX_JSON_BYTES = 1 << 20
+const toBase64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')
+const fromBase64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'))
+const isChannel = (c: string): c is Channel => (CHANNELS as readonly string[]).includes(c)
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const [shim, engine] = await Promise.all([shimScript(), startEngineHost(opts.workspace)])
+  const stagingDir = await mkdtemp(join(tmpdir(), 'socialbench-stage-'))
+  const sseClients = new Set<ServerResponse>()
+  let staged = 0
+
+  if (opts.sample) {
+    const r = await engine.call('loadSample', undefined)
+    if (!r.ok) throw new Error(`loadSample failed: ${r.error.code} ${r.error.message}`)
+  }
+
+  const offEvents = engine.onEvent((event, payload) => {
+    const frame = `data: ${encodeJson({ event, payload }, toBase64)}\n\n`
+    for (const res of sseClients) res.write(frame)
+  })
+
+  async function handleApi(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let result: Result<unknown>
+    if (!isChannel(channel)) result = fail('NOT_FOUND', `Unknown channel: ${channel}`)
+    else {
+      const text = await readBody(req, MAX_JSON_BYTES)
+      const input = text === '' ? undefined : decodeJson(text, fromBase64)
+      // The shim sends null for void channels; the host validates everything else.
+      result = await engine.call(channel, input === null ? undefined : input)
+    }
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    res.end(encodeJson(result, toBase64))
+  }
+
+  async function handleStage(name: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const fileName = name ? basename(name) : ''
+    if (!fileName || fileName === '.' || fileName === '..') return sendJson(res, 400, { error: 'Missing file name' })
+    // A fresh subfolder per upload keeps the user's file name, so two picks of "export.csv" never collide.
+    const dir = join(stagingDir, String(++staged))
+    await mkdir(dir)
+    const path = join(dir, fileName)
+    await pipeline(req, createWriteStream(path))
+    sendJson(res, 200, { path })
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    sseClients.add(res)
+    req.on('close', () => sseClients.delete(res))
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    // Only our own origin: a page on another site (or a DNS-rebound name) must not drive the engine.
+    if (req.headers.host !== hostHeader()) return sendText(res, 403, 'Forbidden host')
+    const route = async (): Promise<void> => {
+      if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
+        return handleApi(url.pathname.slice('/__api/'.length), req, res)
+      }
+      if (req.method === 'POST' && url.pathname === '/__stage') return handleStage(url.searchParams.get('name'), req, res)
+      if (req.method === 'GET' && url.pathname === '/__events') return handleEvents(req, res)
+      if (req.method === 'GET' && url.pathname === SHIM_PATH) {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
+        res.end(shim)
+        return
+      }
+      if (req.method === 'GET') return serveStatic(url.pathname, res)
+      sendText(res, 405, 'Method not allowed')
+    }
+    route().catch((err: unknown) => {
+      if (!res.headersSent) sendText(res, 500, err instanceof Error ? err.message : String(err))
+      else res.destroy()
+    })
+  })
+
+  await new Promise<void>((listening, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => listening())
+  })
+  const port = (server.address() as AddressInfo).port
+  const hostHeader = (): string => `127.0.0.1:${port}`
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    workspace: opts.workspace,
+    stagingDir,
+    engine,
+    async close() {
+      offEvents()
+      for (const res of sseClients) res.end()
+      server.closeAllConnections()
+      await new Promise<void>((closed) => server.close(() => closed()))
+      await engine.close()
+      await rm(stagingDir, { recursive: true, force: true })
+    }
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((done, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > limit) {
+        reject(new Error('Request body too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(body))
+}

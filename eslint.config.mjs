@@ -1,0 +1,67 @@
+// @ts-check
+import { builtinModules } from 'node:module'
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+/**
+ * Layering (see STYLE.md §1): shared is pure, the renderer sees only shared, main never reaches into the renderer,
+ * and the engine never touches Electron (it runs in a plain Node child process in tests and the CLI).
+ */
+const NODE = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))]
+const ban = (group, message) => ({ group, message })
+const layer = (...groups) => ['error', { patterns: groups }]
+
+const electron = ban(['electron', 'electron/*'], 'Electron is only for the main process and the preload.')
+const node = ban(NODE, 'No Node built-ins here: this code also runs in the sandboxed renderer.')
+const intoMain = ban(['**/main', '**/main/**'], 'Only the shared layer crosses process boundaries.')
+const intoRenderer = ban(['**/renderer', '**/renderer/**'], 'Main and preload never import renderer code.')
+const intoPreload = ban(['**/preload', '**/preload/**'], 'Only the shared layer crosses process boundaries.')
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', '.scratch*/**', '.workspace-dev/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // External links go through openExternalSafe() (https only), never straight to the shell.
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'Use openExternalSafe() from src/main/shell.' }
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='openExternal']",
+          message: 'Use openExternalSafe() from src/main/shell.'
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      // The classic hook rules block; the React Compiler diagnostics (refs, set-state-in-effect...) only advise,
+      // because the app does not compile with React Compiler and the "latest ref" pattern is deliberate.
+      ...Object.fromEntries(Object.keys(reactHooks.configs.recommended.rules).map((r) => [r, 'warn'])),
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': layer(electron, node, intoMain, intoPreload)
+    }
+  },
+  { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': layer(electron, node, intoMain, intoRenderer, intoPreload) } },
+  { files: ['src/main/**/*.ts'], rules: { 'no-restricted-imports': layer(intoRenderer) } },
+  // After src/main/**: for the engine this replaces the rule above, so it repeats intoRenderer.
+  { files: ['src/main/engine/**/*.ts'], rules: { 'no-restricted-imports': layer(electron, intoRenderer) } },
+  { files: ['src/preload/**/*.ts'], rules: { 'no-restricted-imports': layer(intoRenderer, intoMain) } },
+  // The one sanctioned caller of shell.openExternal.
+  {
+    files: ['src/main/shell/openExternal*.ts', 'src/main/shell/external*.ts'],
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' }
+  }
+)

@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test'
+
+const CI = !!process.env.CI
+
+/**
+ * Browser e2e: the real built renderer (out/renderer) in Debian's Chromium, with `window.socialbench` served by the
+ * real engine over loopback (e2e/server). electron.spec.ts drives the packaged app instead and skips itself when no
+ * Electron binary is present. Build first: `npm run test:e2e` runs `electron-vite build && playwright test`.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  use: {
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    // Everything is loopback; an offline app should never wait on the network.
+    actionTimeout: 10_000,
+    trace: CI ? 'retain-on-failure' : 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
+    }
+  }
+})
