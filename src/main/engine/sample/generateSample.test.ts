@@ -1,0 +1,121 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateSampleFiles } from './generateSample'
+import type { SampleManifest } from './manifest'
+import { sampleDir } from './sampleDir'
+
+const COLUMNS = { 'x-tweet-activity': 40, 'crowdtangle-search': 41, 'youtube-studio-table': 9, 'meta-business-suite-daily': 2 }
+
+let tmp: string
+let first: string[]
+let second: string[]
+let manifest: SampleManifest
+let duck: DuckDBInstance
+let conn: DuckDBConnection
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'sb-sample-'))
+  first = await generateSampleFiles(join(tmp, 'a'))
+  second = await generateSampleFiles(join(tmp, 'b'))
+  manifest = JSON.parse(await readFile(join(tmp, 'a', 'manifest.json'), 'utf8'))
+  duck = await DuckDBInstance.create(':memory:')
+  conn = await duck.connect()
+})
+
+afterAll(async () => {
+  conn?.closeSync()
+  duck?.closeSync()
+  await rm(tmp, { recursive: true, force: true })
+})
+
+async function count(path: string, skip: number): Promise<{ rows: number; columns: number }> {
+  const from = `read_csv($1, header = true, all_varchar = true, skip = ${skip})`
+  const rows = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${from}`, [path])
+  const cols = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`, [path])
+  return { rows: Number(rows.getRows()[0][0]), columns: cols.getRows().length }
+}
+
+describe('generateSampleFiles', () => {
+  it('is deterministic and matches the committed resources/sample exactly', async () => {
+    expect(first.map((p) => basename(p))).toEqual(second.map((p) => basename(p)))
+    const committedDir = sampleDir()
+    expect((await readdir(committedDir)).sort()).toEqual(first.map((p) => basename(p)).sort())
+    for (let i = 0; i < first.length; i++) {
+      const a = await readFile(first[i])
+      expect(a.equals(await readFile(second[i])), basename(first[i])).toBe(true)
+      // If this fails, run `npm run sample:generate` and commit resources/sample.
+      expect(a.equals(await readFile(join(committedDir, basename(first[i])))), `${basename(first[i])} drifted`).toBe(true)
+    }
+  })
+
+  it('labels everything SYNTHETIC and stays small', async () => {
+    const data = first.filter((p) => !/manifest\.json|README\.md$/.test(p))
+    expect(data.every((p) => basename(p).startsWith('SYNTHETIC_'))).toBe(true)
+    expect(await readFile(join(tmp, 'a', 'README.md'), 'utf8')).toMatch(/SYNTHETIC/)
+    const sizes = await Promise.all(first.map(async (p) => (await readFile(p)).length))
+    expect(sizes.reduce((s, n) => s + n, 0)).toBeLessThan(3_000_000)
+  })
+
+  it('has a manifest listing every data file, in import order, and the eight institutions', () => {
+    expect(manifest.synthetic).toBe(true)
+    expect(manifest.files.map((f) => f.file)).toEqual(first.map((p) => basename(p)).filter((n) => n.startsWith('SYNTHETIC_')))
+    expect(manifest.files[0].format).toBe('meta-business-suite-daily')
+    expect(manifest.institutions).toHaveLength(8)
+    const kinds = new Set(manifest.institutions.map((i) => i.kind))
+    expect(kinds).toEqual(new Set(['hospital', 'clinic network', 'medical-device maker', 'pharmacy chain']))
+    for (const i of manifest.institutions) expect(i.colour).toMatch(/^#[0-9a-f]{6}$/)
+    expect(manifest.files.filter((f) => f.format === 'x-tweet-activity').flatMap((f) => f.institutions)).toHaveLength(18)
+  })
+
+  it('writes Meta files as UTF-16LE with BOM and the sep=, preamble', async () => {
+    const meta = manifest.files.filter((f) => f.format === 'meta-business-suite-daily')
+    expect(meta.length).toBeGreaterThanOrEqual(9)
+    for (const f of meta) {
+      const bytes = await readFile(join(tmp, 'a', f.file))
+      expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe])
+      const text = new TextDecoder('utf-16le').decode(bytes.subarray(2))
+      expect(text.startsWith('sep=,\n"Facebook follows"\n"Date","Primary"\n"')).toBe(true)
+      expect(text.endsWith('"\n\n')).toBe(true)
+      expect(text.trimEnd().split('\n').length - 3).toBe(f.rows)
+    }
+  })
+
+  it('parses every CSV with DuckDB to the expected rows and columns', async () => {
+    for (const f of manifest.files) {
+      let path = join(tmp, 'a', f.file)
+      if (f.encoding === 'utf-16le-bom') {
+        // DuckDB reads UTF-8 only: decode like the importer will, then skip the two preamble lines.
+        path = join(tmp, `${basename(f.file)}.utf8.csv`)
+        await writeFile(path, new TextDecoder('utf-16le').decode((await readFile(join(tmp, 'a', f.file))).subarray(2)))
+      }
+      const got = await count(path, f.preambleLines)
+      expect(got, f.file).toEqual({ rows: f.rows, columns: COLUMNS[f.format] })
+      expect(f.rows, f.file).toBeGreaterThan(0)
+    }
+  })
+
+  it('keeps the formats internally consistent (sums, ids, thousands separators)', async () => {
+    const ct = join(tmp, 'a', manifest.files.find((f) => f.format === 'crowdtangle-search')!.file)
+    const bad = await conn.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM read_csv($1, header = true, all_varchar = true)
+       WHERE replace("Total Interactions", '.', '')::INTEGER <>
+             Likes::INTEGER + Comments::INTEGER + Shares::INTEGER + Love::INTEGER + Wow::INTEGER + Haha::INTEGER
+             + Sad::INTEGER + Angry::INTEGER + Care::INTEGER`, [ct])
+    expect(Number(bad.getRows()[0][0])).toBe(0)
+
+    const yt = join(tmp, 'a', manifest.files.find((f) => f.format === 'youtube-studio-table')!.file)
+    const totals = await conn.runAndReadAll(
+      `SELECT max(Views::BIGINT) FILTER (WHERE Content = 'Total')::BIGINT, sum(Views::BIGINT) FILTER (WHERE Content <> 'Total')::BIGINT
+       FROM read_csv($1, header = true, all_varchar = true)`, [yt])
+    const [total, sum] = totals.getRows()[0]
+    expect(total).toBe(sum)
+
+    const x = join(tmp, 'a', manifest.files.find((f) => f.format === 'x-tweet-activity')!.file)
+    const ids = await conn.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM read_csv($1, header = true, all_varchar = true) WHERE NOT regexp_full_match("Tweet id", '[0-9]{18,19}')`, [x])
+    expect(Number(ids.getRows()[0][0])).toBe(0)
+  })
+})
