@@ -1,0 +1,113 @@
+/**
+ * The Electron main process: wiring only. security → engine host → IPC → menu → window.
+ * All data work happens in the engine host process (src/main/engine/hostEntry.ts), never here.
+ */
+import { app, dialog, type BrowserWindow } from 'electron'
+import { dirname } from 'node:path'
+import { wire } from '../shared/channels'
+import { EngineClient } from './shell/engineClient'
+import { utilityHost } from './shell/hostProcess'
+import { registerIpc } from './shell/ipc'
+import { log, setupLog } from './shell/log'
+import { buildMenu } from './shell/menu'
+import { launchOptions, resolvePaths } from './shell/paths'
+import { applySecurity } from './shell/security'
+import { parseDevUrl } from './shell/security-policy'
+import { createMainWindow, rendererFileUrl } from './shell/window'
+
+// Before anything else: this may move userData, which decides the single-instance lock and the log folder.
+const paths = resolvePaths()
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Socialbench owns this profile: it gets focused (second-instance below) and we leave.
+  app.quit()
+} else {
+  main()
+}
+
+function main(): void {
+  const launch = launchOptions()
+  const logFile = setupLog()
+  // The dev server only when not packaged, and only on loopback (parseDevUrl): a packaged app loads files.
+  const devUrl = !app.isPackaged && parseDevUrl(process.env.ELECTRON_RENDERER_URL) ? process.env.ELECTRON_RENDERER_URL! : null
+  log.info('app: starting', app.getVersion(), 'workspace', paths.workspace, devUrl ? `dev ${devUrl}` : '')
+
+  let win: BrowserWindow | null = null
+  let quitting = false
+  let engineStopped = false
+  const mainWindow = (): BrowserWindow | null => (win && !win.isDestroyed() ? win : null)
+
+  applySecurity({ devUrl, rendererDir: devUrl ? null : paths.rendererDir })
+
+  const engine = new EngineClient({
+    spawn: utilityHost(paths.engineHost, [
+      '--workspace', paths.workspace,
+      '--sample-dir', paths.sampleDir,
+      ...(logFile ? ['--log-file', logFile] : [])
+    ]),
+    log,
+    onEvent: (event, payload) => mainWindow()?.webContents.send(wire(event), payload),
+    onRestart: (recovered) =>
+      mainWindow()?.webContents.send(wire('engineStatus'), { state: recovered ? 'restarted' : 'stopped' }),
+    onFatal: (error) => {
+      dialog.showErrorBox('Socialbench cannot open its workspace', `${error.message}\n\n(${error.code})`)
+      app.quit()
+    }
+  })
+
+  registerIpc({ engine, mainWindow, devUrl, rendererFileUrl: rendererFileUrl(paths.rendererIndex) })
+
+  const openWindow = (): void => {
+    win = createMainWindow({ preload: paths.preload, rendererIndex: paths.rendererIndex, devUrl, windowState: paths.windowState })
+  }
+
+  app.on('second-instance', () => {
+    const w = mainWindow()
+    if (!w) return
+    if (w.isMinimized()) w.restore()
+    w.focus()
+  })
+
+  app.whenReady().then(async () => {
+    engine.start()
+    buildMenu({ mainWindow, logDir: logFile ? dirname(logFile) : null })
+    // --sample fills an empty workspace before the window asks for its datasets, so they show at once.
+    if (launch.sample) await loadSampleIfEmpty(engine)
+    if (!quitting) openWindow()
+  }).catch((err) => {
+    log.error('app: startup failed', err)
+    dialog.showErrorBox('Socialbench failed to start', String(err))
+    app.quit()
+  })
+
+  // macOS keeps the app alive without windows and reopens one from the dock.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (app.isReady() && !mainWindow() && !quitting) openWindow()
+  })
+
+  // Let the engine host close DuckDB (checkpoint, release the workspace lock) before we exit.
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  app.on('will-quit', (e) => {
+    if (engineStopped) return
+    e.preventDefault()
+    void engine.stop().finally(() => {
+      engineStopped = true
+      app.quit()
+    })
+  })
+}
+
+async function loadSampleIfEmpty(engine: EngineClient): Promise<void> {
+  if (!(await engine.whenReady())) return
+  const info = await engine.call('workspaceInfo', undefined)
+  if (!info.ok) return void log.warn('sample: workspaceInfo failed', info.error)
+  if (!(info.value as { isEmpty?: boolean }).isEmpty) return
+  const r = await engine.call('loadSample', undefined)
+  if (r.ok) log.info('sample: loaded')
+  else log.warn('sample: loadSample failed', r.error)
+}

@@ -1,0 +1,112 @@
+/**
+ * The application menu. Commands that the renderer acts on are sent as events (openImport, menuCommand);
+ * the menu itself never touches data.
+ */
+import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { wire } from '../../shared/channels'
+import type { EventPayloads } from '../../shared/contract'
+import type { MenuCommand } from '../../shared/types'
+import { log } from './log'
+
+export interface MenuOptions {
+  mainWindow(): BrowserWindow | null
+  /** The folder of the local log file, for Help > Open log folder. */
+  logDir: string | null
+}
+
+const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'json', 'ndjson', 'js']
+
+export function buildMenu(opts: MenuOptions): void {
+  const isMac = process.platform === 'darwin'
+  const send = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]): void => {
+    const win = opts.mainWindow()
+    if (win && !win.isDestroyed()) win.webContents.send(wire(event), payload)
+  }
+  const command = (c: MenuCommand['command']) => (): void => send('menuCommand', { command: c })
+
+  const importFiles = async (): Promise<void> => {
+    const win = opts.mainWindow()
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import exports',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Data exports', extensions: IMPORT_EXTENSIONS },
+        { name: 'All files', extensions: ['*'] }
+      ]
+    }
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+    if (!r.canceled && r.filePaths.length > 0) send('openImport', { paths: r.filePaths })
+  }
+
+  const openLogFolder = (): void => {
+    if (!opts.logDir) return
+    // shell.openPath opens a local folder in the file manager; nothing leaves the machine.
+    void shell.openPath(opts.logDir).then((err) => err && log.warn('menu: open log folder:', err))
+  }
+
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              { label: `About ${app.name}`, click: command('about') },
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' }
+            ]
+          } satisfies MenuItemConstructorOptions
+        ]
+      : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFiles().catch((e) => log.error(e)) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' }
+      ]
+    },
+    {
+      label: '&View',
+      submenu: [
+        { label: 'Datasets', accelerator: 'CmdOrCtrl+1', click: command('showDatasets') },
+        { label: 'Toggle Theme', accelerator: 'CmdOrCtrl+Shift+L', click: command('toggleTheme') },
+        { type: 'separator' },
+        ...(app.isPackaged
+          ? []
+          : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' }
+      ]
+    },
+    {
+      role: 'help',
+      label: '&Help',
+      submenu: [
+        { label: 'About Socialbench', click: command('about') },
+        { label: 'Open Log Folder', enabled: !!opts.logDir, click: openLogFolder }
+      ]
+    }
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
