@@ -1,0 +1,235 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, on } from './api'
+import type { DatasetSummary, WorkspaceInfo } from '../../shared/types'
+import { ConfirmDialog } from './components/ConfirmDialog'
+import { ErrorBanner } from './components/ErrorBanner'
+import { Toasts } from './components/Toasts'
+import { useNotices } from './components/useNotices'
+import { AboutDialog } from './features/about/AboutDialog'
+import { DatasetsView } from './features/datasets/DatasetsView'
+import { formatCount } from './features/datasets/format'
+import { useDatasets } from './features/datasets/useDatasets'
+import { DropZone } from './features/import/DropZone'
+import { ImportDialog } from './features/import/ImportDialog'
+import { useImport } from './features/import/useImport'
+import { Sidebar, type View } from './features/layout/Sidebar'
+import { StatusBar, type Activity } from './features/layout/StatusBar'
+import { useTheme } from './features/theme/useTheme'
+import { WelcomeView } from './features/welcome/WelcomeView'
+import { useShortcuts } from './useShortcuts'
+
+const PHASE_WORD: Record<string, string> = { reading: 'reading', converting: 'converting', loading: 'loading', committing: 'saving', done: 'done' }
+
+export function App() {
+  const notices = useNotices()
+  const { showError, toast } = notices
+  const { theme, toggle: toggleTheme } = useTheme()
+  const ds = useDatasets(showError)
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
+  const [view, setView] = useState<View | null>(null)
+  const [about, setAbout] = useState(false)
+  const [confirmDelete, setConfirmDelete] = useState<DatasetSummary | null>(null)
+  const [deleting, setDeleting] = useState(false)
+  const [renamingId, setRenamingId] = useState<number | null>(null)
+  const [loadingSample, setLoadingSample] = useState(false)
+  const [sampleActivity, setSampleActivity] = useState<Activity | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const refreshWorkspace = useCallback(async () => {
+    try {
+      setWorkspace(await api.workspaceInfo())
+    } catch (err) {
+      showError(err, 'Could not open the workspace')
+    }
+  }, [showError])
+
+  // First load: an empty workspace greets with the welcome view, otherwise the datasets.
+  useEffect(() => {
+    void (async () => {
+      try {
+        const info = await api.workspaceInfo()
+        setWorkspace(info)
+        const list = await ds.refresh()
+        setView(info.isEmpty && list.length === 0 ? 'welcome' : 'datasets')
+      } catch (err) {
+        showError(err, 'Could not open the workspace')
+        setView('welcome')
+      }
+    })()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const imports = useImport({
+    onImported: (dataset, warnings) => {
+      toast(`Imported “${dataset.name}” (${formatCount(dataset.rows)} rows)`)
+      if (warnings.length) showError(new Error(warnings.join(' ')), `Imported ${dataset.name} with warnings`)
+      setView('datasets')
+      void ds.refresh(dataset.id)
+      void refreshWorkspace()
+    },
+    onShowDataset: (id) => {
+      setView('datasets')
+      void ds.refresh(id)
+    },
+    onError: showError
+  })
+
+  const openPicker = useCallback(() => fileInput.current?.click(), [])
+
+  const openSample = useCallback(async () => {
+    setLoadingSample(true)
+    setSampleActivity({ text: 'Opening the sample workspace…', fraction: null })
+    try {
+      const { datasets } = await api.loadSample()
+      toast(`Sample workspace ready: ${datasets.length} datasets`)
+      await ds.refresh(datasets[0]?.id)
+      await refreshWorkspace()
+      setView('datasets')
+    } catch (err) {
+      showError(err, 'Could not open the sample workspace')
+    } finally {
+      setLoadingSample(false)
+      setSampleActivity(null)
+    }
+  }, [ds, refreshWorkspace, showError, toast])
+
+  // The sample loads through the import pipeline; show its progress in the status bar.
+  useEffect(
+    () =>
+      on('importProgress', (p) => {
+        if (!loadingSample) return
+        setSampleActivity({ text: `Sample: ${p.fileName} — ${PHASE_WORD[p.phase] ?? p.phase}`, fraction: p.fraction })
+      }),
+    [loadingSample]
+  )
+
+  const showDatasets = useCallback(() => setView('datasets'), [])
+
+  // Native menu: File > Import… hands us paths; other items arrive as commands.
+  useEffect(() => on('openImport', ({ paths }) => imports.enqueue(paths)), [imports.enqueue]) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(
+    () =>
+      on('menuCommand', ({ command }) => {
+        if (command === 'import') openPicker()
+        else if (command === 'showDatasets') showDatasets()
+        else if (command === 'about') setAbout(true)
+        else if (command === 'toggleTheme') toggleTheme()
+      }),
+    [openPicker, showDatasets, toggleTheme]
+  )
+
+  useShortcuts({
+    importFiles: openPicker,
+    showDatasets,
+    deleteSelected: () => view === 'datasets' && ds.selected && setConfirmDelete(ds.selected),
+    renameSelected: () => view === 'datasets' && ds.selected && setRenamingId(ds.selected.id)
+  })
+
+  const doDelete = async () => {
+    if (!confirmDelete) return
+    setDeleting(true)
+    try {
+      await ds.remove(confirmDelete.id)
+      toast(`Deleted “${confirmDelete.name}”`)
+      void refreshWorkspace()
+    } catch (err) {
+      showError(err, `Could not delete ${confirmDelete.name}`)
+    } finally {
+      setDeleting(false)
+      setConfirmDelete(null)
+    }
+  }
+
+  const job = imports.job
+  const activity: Activity | null =
+    job?.stage === 'importing'
+      ? { text: `Importing ${job.preview?.fileName ?? ''} — ${PHASE_WORD[job.progress?.phase ?? 'reading']}`, fraction: job.progress?.fraction ?? null }
+      : sampleActivity
+
+  return (
+    <div className="app">
+      <Sidebar
+        view={view ?? 'welcome'}
+        datasetCount={ds.datasets.length}
+        theme={theme}
+        importBusy={job?.stage === 'importing'}
+        onShowDatasets={showDatasets}
+        onImport={openPicker}
+        onAbout={() => setAbout(true)}
+        onToggleTheme={toggleTheme}
+      />
+      <main className="main">
+        <ErrorBanner errors={notices.errors} onDismiss={notices.dismissError} />
+        {view === null && (
+          <div className="loading-block center">
+            <span className="spinner" aria-hidden="true" /> Opening the workspace…
+          </div>
+        )}
+        {view === 'welcome' && <WelcomeView loadingSample={loadingSample} onOpenSample={openSample} onImport={openPicker} />}
+        {view === 'datasets' && (
+          <DatasetsView
+            datasets={ds.datasets}
+            selected={ds.selected}
+            renamingId={renamingId}
+            onSelect={ds.select}
+            onStartRename={setRenamingId}
+            onEndRename={() => setRenamingId(null)}
+            onRename={async (id, name) => {
+              const updated = await ds.rename(id, name)
+              toast(`Renamed to “${updated.name}”`)
+            }}
+            onDelete={setConfirmDelete}
+            onImport={openPicker}
+            onOpenSample={openSample}
+            loadingSample={loadingSample}
+            onError={showError}
+          />
+        )}
+      </main>
+      <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity} />
+
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="import-file-input"
+        accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])]
+          e.target.value = '' // so choosing the same file again still fires change
+          if (files.length) void imports.enqueueFiles(files)
+        }}
+      />
+      <DropZone onFiles={(files) => void imports.enqueueFiles(files)} />
+
+      {job && (
+        <ImportDialog
+          job={job}
+          queued={imports.queued}
+          onOptions={imports.setOptions}
+          onCommit={(allowDuplicate) => void imports.commit(allowDuplicate)}
+          onCancel={() => void imports.cancel()}
+          onShowExisting={imports.showExisting}
+        />
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          title="Delete dataset?"
+          confirmLabel="Delete"
+          danger
+          busy={deleting}
+          onConfirm={() => void doDelete()}
+          onCancel={() => setConfirmDelete(null)}
+        >
+          <p>
+            Delete <strong data-testid="confirm-name">{confirmDelete.name}</strong> ({formatCount(confirmDelete.rows)} rows) from
+            this workspace? The original file is not touched.
+          </p>
+        </ConfirmDialog>
+      )}
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
+      <Toasts toasts={notices.toasts} onDismiss={notices.dismissToast} />
+    </div>
+  )
+}

@@ -1,0 +1,192 @@
+import { useEffect, useRef, useState } from 'react'
+import type { DatasetSummary } from '../../../../shared/types'
+import { formatBytes, formatCount, formatImportedAt, shortSha } from './format'
+
+interface DatasetListProps {
+  datasets: DatasetSummary[]
+  selectedId: number | null
+  renamingId: number | null
+  onSelect: (id: number) => void
+  onStartRename: (id: number) => void
+  onEndRename: () => void
+  onRename: (id: number, name: string) => Promise<unknown>
+  onDelete: (dataset: DatasetSummary) => void
+}
+
+export function DatasetList(p: DatasetListProps) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+
+  // Arrow keys move the selection like a list box; focus follows it.
+  const onKeyDown = (e: React.KeyboardEvent, index: number) => {
+    if (e.target !== e.currentTarget) return
+    const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : -1
+    if (next < 0 || next >= p.datasets.length) return
+    e.preventDefault()
+    p.onSelect(p.datasets[next].id)
+    bodyRef.current?.querySelectorAll<HTMLElement>('tr')[next]?.focus()
+  }
+
+  return (
+    <div className="dataset-list-wrap">
+      <table className="dataset-list" data-testid="dataset-list" aria-label="Datasets">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">File</th>
+            <th scope="col" className="num">Rows</th>
+            <th scope="col" className="num">Columns</th>
+            <th scope="col" className="num">Size</th>
+            <th scope="col">Imported (UTC)</th>
+            <th scope="col">SHA-256</th>
+            <th scope="col" className="actions-col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody ref={bodyRef}>
+          {p.datasets.map((d, i) => {
+            const selected = d.id === p.selectedId
+            return (
+              <tr
+                key={d.id}
+                data-testid="dataset-row"
+                data-dataset-id={d.id}
+                data-name={d.name}
+                aria-selected={selected}
+                className={selected ? 'selected' : undefined}
+                tabIndex={0}
+                onClick={() => p.onSelect(d.id)}
+                onFocus={(e) => e.target === e.currentTarget && !selected && p.onSelect(d.id)}
+                onKeyDown={(e) => onKeyDown(e, i)}
+              >
+                <td className="name-cell">
+                  {p.renamingId === d.id ? (
+                    <RenameInput
+                      initial={d.name}
+                      onCancel={p.onEndRename}
+                      onSave={async (name) => {
+                        if (name !== d.name) await p.onRename(d.id, name)
+                        p.onEndRename()
+                      }}
+                    />
+                  ) : (
+                    <span className="dataset-name" title={d.name}>
+                      {d.name}
+                    </span>
+                  )}
+                </td>
+                <td className="file-cell" title={d.fileName}>
+                  {d.fileName}
+                </td>
+                <td className="num">{formatCount(d.rows)}</td>
+                <td className="num">{formatCount(d.columns.length)}</td>
+                <td className="num">{formatBytes(d.sizeBytes)}</td>
+                <td className="nowrap">{formatImportedAt(d.importedAt)}</td>
+                <td className="mono sha" title={d.sha256}>
+                  {shortSha(d.sha256)}
+                </td>
+                <td className="actions-col">
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    data-testid="dataset-rename"
+                    aria-label={`Rename ${d.name}`}
+                    title="Rename (F2)"
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      p.onSelect(d.id)
+                      p.onStartRename(d.id)
+                    }}
+                  >
+                    Rename
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small btn-danger-text"
+                    data-testid="dataset-delete"
+                    aria-label={`Delete ${d.name}`}
+                    title="Delete (Del)"
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      p.onSelect(d.id)
+                      p.onDelete(d)
+                    }}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** Enter saves, Escape cancels; a failed save keeps the editor open with the error shown. */
+function RenameInput({ initial, onSave, onCancel }: { initial: string; onSave: (name: string) => Promise<void>; onCancel: () => void }) {
+  const [value, setValue] = useState(initial)
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const ref = useRef<HTMLInputElement>(null)
+  const done = useRef(false)
+
+  useEffect(() => {
+    ref.current?.focus()
+    ref.current?.select()
+  }, [])
+
+  const save = async () => {
+    const name = value.trim()
+    if (!name) {
+      setError('A name cannot be empty.')
+      return
+    }
+    setSaving(true)
+    try {
+      await onSave(name)
+      done.current = true
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+      setSaving(false)
+    }
+  }
+
+  return (
+    <span className="rename">
+      <input
+        ref={ref}
+        className="input input-small"
+        data-testid="dataset-rename-input"
+        aria-label="New dataset name"
+        aria-invalid={error !== null}
+        value={value}
+        maxLength={200}
+        disabled={saving}
+        onClick={(e) => e.stopPropagation()}
+        onChange={(e) => {
+          setValue(e.target.value)
+          setError(null)
+        }}
+        onKeyDown={(e) => {
+          e.stopPropagation()
+          if (e.key === 'Enter') void save()
+          if (e.key === 'Escape') {
+            done.current = true
+            onCancel()
+          }
+        }}
+        onBlur={() => {
+          // Leaving the field keeps the name as it was unless Enter was pressed; an explicit save is clearer.
+          if (!done.current && !saving && !error) onCancel()
+        }}
+      />
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  )
+}

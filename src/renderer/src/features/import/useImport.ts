@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, errorCode, errorMessage, on, pathForFile } from '../../api'
+import type { ErrorCode } from '../../../../shared/result'
+import type { DatasetSummary, ImportOptions, ImportPreview, ImportProgress } from '../../../../shared/types'
+
+export type ImportStage = 'previewing' | 'ready' | 'importing' | 'failed'
+
+export interface ImportJob {
+  path: string
+  preview: ImportPreview | null
+  /** Only what the user overrode; the rest is what the engine detected. */
+  options: ImportOptions
+  stage: ImportStage
+  error: { code: ErrorCode; message: string } | null
+  progress: ImportProgress | null
+  jobId: string | null
+}
+
+interface ImportHandlers {
+  onImported: (dataset: DatasetSummary, warnings: string[]) => void
+  onShowDataset: (datasetId: number) => void
+  onError: (err: unknown, context?: string) => void
+}
+
+function newJobId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `job-${Date.now()}-${Math.random().toString(36).slice(2)}`
+}
+
+function describe(err: unknown): { code: ErrorCode; message: string } {
+  const code = errorCode(err)
+  return { code, message: code === 'CANCELLED' ? 'Import cancelled; nothing was changed.' : errorMessage(err) }
+}
+
+/**
+ * The import queue: files wait their turn and one dialog shows at a time. Each file is previewed
+ * (re-previewed when the user overrides a setting), then committed with a fresh job id whose progress
+ * events drive the bar.
+ */
+export function useImport(h: ImportHandlers) {
+  const [queue, setQueue] = useState<string[]>([])
+  const [job, setJob] = useState<ImportJob | null>(null)
+  const previewSeq = useRef(0)
+  const jobIdRef = useRef<string | null>(null)
+  const handlers = useRef(h)
+  handlers.current = h
+
+  const runPreview = useCallback(async (path: string, options: ImportOptions) => {
+    const seq = ++previewSeq.current
+    setJob((j) => (j && j.path === path ? { ...j, options, stage: 'previewing', error: null } : j))
+    try {
+      const preview = await api.previewImport({ path, options: Object.keys(options).length ? options : undefined })
+      if (seq !== previewSeq.current) return
+      setJob((j) => (j && j.path === path ? { ...j, preview, stage: 'ready' } : j))
+    } catch (err) {
+      if (seq !== previewSeq.current) return
+      setJob((j) => (j && j.path === path ? { ...j, stage: 'failed', error: describe(err) } : j))
+    }
+  }, [])
+
+  // When no dialog is open, take the next file from the queue.
+  useEffect(() => {
+    if (job || queue.length === 0) return
+    const [path, ...rest] = queue
+    setQueue(rest)
+    setJob({ path, preview: null, options: {}, stage: 'previewing', error: null, progress: null, jobId: null })
+    void runPreview(path, {})
+  }, [job, queue, runPreview])
+
+  useEffect(
+    () =>
+      on('importProgress', (p) => {
+        if (p.jobId !== jobIdRef.current) return
+        setJob((j) => (j && j.jobId === p.jobId ? { ...j, progress: p } : j))
+      }),
+    []
+  )
+
+  const enqueue = useCallback((paths: string[]) => {
+    if (paths.length) setQueue((q) => [...q, ...paths.filter((p) => !q.includes(p))])
+  }, [])
+
+  /** Files from the picker or a drop: ask the bridge for their paths first. */
+  const enqueueFiles = useCallback(
+    async (files: File[]) => {
+      const paths: string[] = []
+      for (const f of files) {
+        try {
+          paths.push(await pathForFile(f))
+        } catch (err) {
+          handlers.current.onError(err, `Could not open ${f.name}`)
+        }
+      }
+      enqueue(paths)
+    },
+    [enqueue]
+  )
+
+  const setOptions = useCallback(
+    (patch: ImportOptions) => {
+      if (!job || job.stage === 'importing') return
+      void runPreview(job.path, { ...job.options, ...patch })
+    },
+    [job, runPreview]
+  )
+
+  const commit = useCallback(
+    async (allowDuplicate = false) => {
+      if (!job || job.stage === 'importing') return
+      const jobId = newJobId()
+      jobIdRef.current = jobId
+      const { path, options } = job
+      setJob({ ...job, stage: 'importing', jobId, error: null, progress: null })
+      try {
+        const result = await api.importFile({
+          path,
+          jobId,
+          options: Object.keys(options).length ? options : undefined,
+          ...(allowDuplicate ? { allowDuplicate: true } : {})
+        })
+        jobIdRef.current = null
+        setJob(null)
+        handlers.current.onImported(result.dataset, result.warnings)
+      } catch (err) {
+        jobIdRef.current = null
+        setJob((j) => (j && j.jobId === jobId ? { ...j, stage: 'failed', error: describe(err), progress: null } : j))
+      }
+    },
+    [job]
+  )
+
+  /** Cancel a running import, or close the dialog and move on to the next file. */
+  const cancel = useCallback(async () => {
+    if (!job) return
+    if (job.stage === 'importing' && job.jobId) {
+      try {
+        await api.cancelImport({ jobId: job.jobId })
+      } catch (err) {
+        handlers.current.onError(err, 'Could not cancel the import')
+      }
+      return
+    }
+    previewSeq.current++
+    setJob(null)
+  }, [job])
+
+  const showExisting = useCallback(() => {
+    const existing = job?.preview?.alreadyImported
+    if (!existing) return
+    previewSeq.current++
+    setJob(null)
+    handlers.current.onShowDataset(existing.id)
+  }, [job])
+
+  return { job, queued: queue.length, enqueue, enqueueFiles, setOptions, commit, cancel, showExisting }
+}
