@@ -1,11 +1,11 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSampleFiles } from './generateSample'
 import type { SampleManifest } from './manifest'
-import { sampleDir } from './sampleDir'
+import { sampleDir, sampleDirCandidates } from './sampleDir'
 
 const COLUMNS = { 'x-tweet-activity': 40, 'crowdtangle-search': 41, 'youtube-studio-table': 9, 'meta-business-suite-daily': 2 }
 
@@ -42,7 +42,7 @@ describe('generateSampleFiles', () => {
   it('is deterministic and matches the committed resources/sample exactly', async () => {
     expect(first.map((p) => basename(p))).toEqual(second.map((p) => basename(p)))
     const committedDir = sampleDir()
-    expect((await readdir(committedDir)).sort()).toEqual(first.map((p) => basename(p)).sort())
+    expect((await readdir(committedDir)).filter((n) => !n.startsWith('.')).sort()).toEqual(first.map((p) => basename(p)).sort())
     for (let i = 0; i < first.length; i++) {
       const a = await readFile(first[i])
       expect(a.equals(await readFile(second[i])), basename(first[i])).toBe(true)
@@ -117,5 +117,23 @@ describe('generateSampleFiles', () => {
     const ids = await conn.runAndReadAll(
       `SELECT count(*)::INTEGER FROM read_csv($1, header = true, all_varchar = true) WHERE NOT regexp_full_match("Tweet id", '[0-9]{18,19}')`, [x])
     expect(Number(ids.getRows()[0][0])).toBe(0)
+  })
+})
+
+describe('sampleDir', () => {
+  it('prefers <process.resourcesPath>/sample in a packaged app, else finds the repo folder', async () => {
+    expect(sampleDir()).toMatch(/resources[\\/]sample$/)
+    const proc = process as unknown as { resourcesPath?: string }
+    const fake = await mkdtemp(join(tmpdir(), 'sb-resources-'))
+    try {
+      await mkdir(join(fake, 'sample'))
+      await writeFile(join(fake, 'sample', 'manifest.json'), '{}')
+      proc.resourcesPath = fake
+      expect(sampleDirCandidates()[0]).toBe(join(fake, 'sample'))
+      expect(sampleDir()).toBe(join(fake, 'sample'))
+    } finally {
+      delete proc.resourcesPath
+      await rm(fake, { recursive: true, force: true })
+    }
   })
 })
