@@ -1,0 +1,15 @@
+/** A plain-text table for terminals: columns padded to their widest value, numbers right-aligned. */
+export function formatTable(columns: string[], rows: Record<string, unknown>[], maxWidth = 60): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v)
+    return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s
+  }
+  const body = rows.map((r) => columns.map((c) => cell(r[c])))
+  const widths = columns.map((c, i) => Math.max(c.length, ...body.map((r) => r[i].length)))
+  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === null || typeof r[c] === 'number'))
+  const line = (cells: string[]) =>
+    cells.map((s, i) => (numeric[i] ? s.padStart(widths[i]) : s.padEnd(widths[i]))).join('  ').trimEnd()
+  const out = [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)]
+  out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`)
+  return out.join('\n')
+}

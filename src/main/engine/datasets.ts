@@ -1,0 +1,101 @@
+/** The dataset catalogue: list, find, rename, delete, and pages of rows for the grid. */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { AppFailure } from '../../shared/result'
+import type { ColumnInfo, DataPage, DatasetSummary, SortSpec } from '../../shared/types'
+import type { Database, Row } from './db/duckdb'
+import { ident } from './db/sql'
+import { rowsToArrowIpc } from './arrowPage'
+
+const SELECT_DATASETS = `
+  SELECT d.id, d.name, d.table_name, d.file_name, d.format, d.row_count, d.size_bytes, d.sha256,
+         strftime(d.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
+         (SELECT list({'name': c.column_name, 'type': c.data_type} ORDER BY c.column_index)
+            FROM duckdb_columns() c WHERE c.table_name = d.table_name AND c.schema_name = 'main') AS columns
+  FROM datasets d`
+
+function toSummary(r: Row): DatasetSummary {
+  return {
+    id: Number(r.id),
+    name: String(r.name),
+    tableName: String(r.table_name),
+    fileName: String(r.file_name),
+    format: r.format as DatasetSummary['format'],
+    rows: Number(r.row_count),
+    columns: ((r.columns as ColumnInfo[] | null) ?? []).map((c) => ({ name: c.name, type: c.type })),
+    sizeBytes: Number(r.size_bytes),
+    importedAt: String(r.imported_at),
+    sha256: String(r.sha256)
+  }
+}
+
+export async function listDatasets(db: Database): Promise<DatasetSummary[]> {
+  return (await db.all(`${SELECT_DATASETS} ORDER BY d.imported_at DESC, d.id DESC`)).map(toSummary)
+}
+
+export async function getDataset(db: Database, id: number): Promise<DatasetSummary | null> {
+  const rows = await db.all(`${SELECT_DATASETS} WHERE d.id = $1`, [id])
+  return rows.length ? toSummary(rows[0]) : null
+}
+
+async function requireDataset(db: Database, id: number): Promise<DatasetSummary> {
+  const d = await getDataset(db, id)
+  if (!d) throw new AppFailure('NOT_FOUND', `Dataset ${id} does not exist (it may have been deleted).`)
+  return d
+}
+
+export async function findBySha256(db: Database, sha256: string): Promise<DatasetSummary | null> {
+  const rows = await db.all(`${SELECT_DATASETS} WHERE d.sha256 = $1 ORDER BY d.id LIMIT 1`, [sha256])
+  return rows.length ? toSummary(rows[0]) : null
+}
+
+/** "Report", then "Report (2)", "Report (3)"... so names stay unique and recognisable. */
+export async function uniqueName(conn: DuckDBConnection, wanted: string, exceptId?: number): Promise<string> {
+  const reader = await conn.runAndReadAll(`SELECT name FROM datasets WHERE id IS DISTINCT FROM $1`, [exceptId ?? null])
+  const taken = new Set((reader.getRowObjectsJson() as { name: string }[]).map((r) => r.name.toLowerCase()))
+  if (!taken.has(wanted.toLowerCase())) return wanted
+  for (let i = 2; ; i++) {
+    const candidate = `${wanted} (${i})`
+    if (!taken.has(candidate.toLowerCase())) return candidate
+  }
+}
+
+export async function renameDataset(db: Database, id: number, name: string): Promise<DatasetSummary> {
+  await requireDataset(db, id)
+  await db.write(async (conn) => {
+    const unique = await uniqueName(conn, name.trim(), id)
+    await conn.run(`UPDATE datasets SET name = $1 WHERE id = $2`, [unique, id])
+  })
+  return requireDataset(db, id)
+}
+
+export async function deleteDataset(db: Database, id: number): Promise<{ deleted: boolean }> {
+  const d = await requireDataset(db, id)
+  await db.write(async (conn) => {
+    await conn.run(`DROP TABLE IF EXISTS ${ident(d.tableName)}`)
+    await conn.run(`DELETE FROM datasets WHERE id = $1`, [id])
+  })
+  return { deleted: true }
+}
+
+export async function datasetPage(
+  db: Database,
+  id: number,
+  offset: number,
+  limit: number,
+  sort: SortSpec | null | undefined
+): Promise<DataPage> {
+  const d = await requireDataset(db, id)
+  let order = ''
+  if (sort) {
+    if (!d.columns.some((c) => c.name === sort.column)) {
+      throw new AppFailure('BAD_INPUT', `Dataset "${d.name}" has no column "${sort.column}".`)
+    }
+    // rowid keeps the order stable among equal values, so pages never repeat or skip rows.
+    order = `ORDER BY ${ident(sort.column)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, rowid`
+  }
+  const reader = await db.reader.runAndReadAll(
+    `SELECT * FROM ${ident(d.tableName)} ${order} LIMIT $1 OFFSET $2`,
+    [limit, offset]
+  )
+  return { arrow: rowsToArrowIpc(reader), offset, totalRows: d.rows }
+}

@@ -1,0 +1,88 @@
+/**
+ * One DuckDB database file, two connections: writes are serialised on `writer` (imports, renames, deletes),
+ * reads (grid pages, lists) run on `reader` so a long import never blocks scrolling.
+ */
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
+import { AppFailure } from '../../../shared/result'
+
+export type Row = Record<string, unknown>
+
+/** Settings applied to every database the engine opens: nothing is ever fetched from the network. */
+export const SAFE_OPTIONS: Record<string, string> = {
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  allow_community_extensions: 'false'
+}
+
+export class Database {
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly writer: DuckDBConnection,
+    readonly reader: DuckDBConnection
+  ) {}
+
+  static async open(path: string, options: Record<string, string> = {}): Promise<Database> {
+    let instance: DuckDBInstance
+    try {
+      instance = await DuckDBInstance.create(path, { ...SAFE_OPTIONS, ...options })
+    } catch (err) {
+      throw translateOpenError(path, err)
+    }
+    const writer = await instance.connect()
+    const reader = await instance.connect()
+    return new Database(path, instance, writer, reader)
+  }
+
+  /** Read rows as plain JS values (BIGINT → number when safe, dates → strings). */
+  async all(sql: string, params: DuckDBValue[] = [], conn: DuckDBConnection = this.reader): Promise<Row[]> {
+    const reader = await conn.runAndReadAll(sql, params)
+    return reader.getRowObjectsJson() as Row[]
+  }
+
+  async run(sql: string, params: DuckDBValue[] = [], conn: DuckDBConnection = this.writer): Promise<void> {
+    await conn.run(sql, params)
+  }
+
+  /**
+   * Run `fn` inside one transaction on the writer, after every earlier write has finished.
+   * Anything thrown rolls the whole transaction back, so a failed or cancelled import leaves no trace.
+   */
+  write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      await this.writer.run('BEGIN TRANSACTION')
+      try {
+        const value = await fn(this.writer)
+        await this.writer.run('COMMIT')
+        return value
+      } catch (err) {
+        await this.writer.run('ROLLBACK').catch(() => undefined)
+        throw err
+      }
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  close(): void {
+    this.reader.closeSync()
+    this.writer.closeSync()
+    this.instance.closeSync()
+  }
+}
+
+function translateOpenError(path: string, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err)
+  if (/lock|Conflicting lock|being used by another/i.test(message)) {
+    return new AppFailure(
+      'WORKSPACE_IN_USE',
+      `The workspace ${path} is open in another Socialbench window or command. Close it there, then try again.`
+    )
+  }
+  if (/permission denied|read-only file system|EACCES|EROFS/i.test(message)) {
+    return new AppFailure('WORKSPACE_UNWRITABLE', `Cannot write to the workspace ${path}: ${message}`)
+  }
+  return new AppFailure('INTERNAL', `Cannot open the workspace database ${path}: ${message}`)
+}

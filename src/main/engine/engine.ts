@@ -1,0 +1,117 @@
+/**
+ * The engine: a workspace's DuckDB plus the handlers of every channel. Plain Node: the CLI, the tests, the
+ * browser test harness and Electron's engine host all drive this same object.
+ */
+import type { EventName } from '../../shared/channels'
+import type { EventPayloads, Handlers } from '../../shared/contract'
+import { AppFailure } from '../../shared/result'
+import type { DatasetSummary, ImportOptions } from '../../shared/types'
+import { Database } from './db/duckdb'
+import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
+import { datasetPage, deleteDataset, findBySha256, listDatasets, renameDataset } from './datasets'
+import { importFile, previewImport } from './import/importer'
+import { loadSample } from './loadSample'
+import { packageVersion } from './version'
+import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+
+export interface EngineOptions {
+  logPath?: string | null
+}
+
+export interface Engine {
+  readonly paths: WorkspacePaths
+  readonly db: Database
+  readonly handlers: Handlers
+  onEvent(listener: EventListener): () => void
+  close(): void
+}
+
+export async function openEngine(dir: string, options: EngineOptions = {}): Promise<Engine> {
+  const paths = workspacePaths(dir)
+  await prepareWorkspaceDir(paths)
+  const db = await Database.open(paths.dbFile)
+  const schemaVersion = await migrate(db)
+  if (schemaVersion > LATEST_SCHEMA_VERSION) {
+    db.close()
+    throw new AppFailure('INTERNAL', `This workspace was written by a newer Socialbench (schema ${schemaVersion}).`)
+  }
+  const listeners = new Set<EventListener>()
+  const emit: EventListener = (event, payload) => listeners.forEach((l) => l(event, payload))
+  const jobs = new Map<string, AbortController>()
+
+  const importOne = async (path: string, opts: ImportOptions = {}): Promise<DatasetSummary | null> => {
+    const r = await importFile(db, paths.tmpDir, {
+      path,
+      options: opts,
+      allowDuplicate: false,
+      signal: new AbortController().signal,
+      onProgress: () => {}
+    }).catch(async (err) => {
+      // Loading the sample twice is not an error: the file is simply there already.
+      if (err instanceof AppFailure && err.code === 'DUPLICATE') return null
+      throw err
+    })
+    return r?.dataset ?? null
+  }
+
+  const handlers: Handlers = {
+    appInfo: async () => ({
+      name: 'Socialbench',
+      version: packageVersion(),
+      logPath: options.logPath ?? null,
+      workspacePath: paths.dir
+    }),
+    workspaceInfo: async () => {
+      const n = Number((await db.all(`SELECT count(*) AS n FROM datasets`))[0].n)
+      return { path: paths.dir, schemaVersion, datasetCount: n, isEmpty: n === 0 }
+    },
+    listDatasets: () => listDatasets(db),
+    previewImport: ({ path, options: o }) => previewImport(db, paths.tmpDir, path, o ?? {}),
+    importFile: async ({ path, jobId, options: o, allowDuplicate, name }) => {
+      if (jobs.has(jobId)) throw new AppFailure('BAD_INPUT', `Import job ${jobId} is already running.`)
+      const controller = new AbortController()
+      jobs.set(jobId, controller)
+      const fileName = path.split(/[\\/]/).pop() ?? path
+      try {
+        return await importFile(db, paths.tmpDir, {
+          path,
+          options: o ?? {},
+          allowDuplicate: allowDuplicate ?? false,
+          name,
+          signal: controller.signal,
+          onProgress: (phase, fraction) => emit('importProgress', { jobId, phase, fraction, fileName })
+        })
+      } finally {
+        jobs.delete(jobId)
+      }
+    },
+    cancelImport: async ({ jobId }) => {
+      const job = jobs.get(jobId)
+      if (!job) return { cancelled: false }
+      job.abort(new AppFailure('CANCELLED', 'Import cancelled.'))
+      return { cancelled: true }
+    },
+    datasetPage: ({ datasetId, offset, limit, sort }) => datasetPage(db, datasetId, offset, limit, sort),
+    renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
+    deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId),
+    loadSample: () => loadSample((p) => importOne(p))
+  }
+
+  return {
+    paths,
+    db,
+    handlers,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close() {
+      for (const job of jobs.values()) job.abort()
+      db.close()
+    }
+  }
+}
+
+export { findBySha256 }

@@ -1,0 +1,139 @@
+/**
+ * How to read a delimited file with DuckDB: the sniffed (or user-chosen) dialect, and per-column conversions
+ * for numbers written with locale separators.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import type { ImportOptions } from '../../../shared/types'
+import { ident, literal } from '../db/sql'
+import { MAX_LINE_BYTES } from './limits'
+import type { PreambleGuess } from './preamble'
+import { classifyColumn, conversionSql, type ColumnConversion } from './numberLocale'
+
+export interface CsvDialect {
+  delimiter: string
+  hasHeader: boolean
+  skipRows: number
+}
+
+export interface CsvPlan {
+  dialect: CsvDialect
+  conversions: ColumnConversion[]
+  /** read_csv(...) table function call. */
+  source: string
+  /** SELECT list that applies the conversions. */
+  selectList: string
+  decimalSeparator: '.' | ','
+  thousandsSeparator: '' | ',' | '.' | ' '
+}
+
+const SAMPLE_VALUES = 5000
+
+/** How hard to try: the fast parallel read first, then the slower tolerant ones if DuckDB refuses. */
+export interface ReadMode {
+  /** Sniff types from every row instead of a sample. */
+  fullScan: boolean
+  /** Pad rows that end early with nulls (needs the single-threaded reader when fields span lines). */
+  pad: boolean
+}
+export const FAST: ReadMode = { fullScan: false, pad: false }
+
+export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = FAST): string {
+  const opts = [
+    `delim=${literal(dialect.delimiter)}`,
+    `header=${dialect.hasHeader}`,
+    `skip=${dialect.skipRows}`,
+    // Standard CSV quoting, stated so the reader never has to guess it.
+    `quote='"'`,
+    `escape='"'`,
+    `max_line_size=${MAX_LINE_BYTES}`,
+    ...(mode.pad ? ['null_padding=true', 'parallel=false'] : []),
+    ...(mode.fullScan ? ['sample_size=-1'] : [])
+  ]
+  return `read_csv(${literal(path)}, ${opts.join(', ')})`
+}
+
+export async function sniffDialect(
+  conn: DuckDBConnection,
+  path: string,
+  options: ImportOptions,
+  declaredDelimiter: string | null,
+  preamble: PreambleGuess | null
+): Promise<CsvDialect> {
+  // Our record count (quote-aware, over the head) picks the delimiter more reliably than DuckDB's sniffer
+  // on exports with title lines or ragged rows; DuckDB still decides the header and the types.
+  const delimiter = options.delimiter ?? declaredDelimiter ?? preamble?.delimiter
+  const skip = options.skipRows ?? (preamble && preamble.skipRows > 0 ? preamble.skipRows : undefined)
+  const args: string[] = [`max_line_size=${MAX_LINE_BYTES}`, 'null_padding=true']
+  if (delimiter) args.push(`delim=${literal(delimiter)}`)
+  if (options.hasHeader !== undefined) args.push(`header=${options.hasHeader}`)
+  if (skip !== undefined) args.push(`skip=${skip}`)
+  let row: { Delimiter: string; HasHeader: boolean; SkipRows: number | string }
+  try {
+    const reader = await conn.runAndReadAll(
+      `SELECT Delimiter, HasHeader, SkipRows FROM sniff_csv(${literal(path)}, ${args.join(', ')})`
+    )
+    row = reader.getRowObjectsJson()[0] as typeof row
+  } catch (err) {
+    // DuckDB's sniffer gives up on some long multi-line exports; our own record count still knows the table.
+    if (!preamble && !delimiter) throw err
+    return {
+      delimiter: delimiter ?? preamble!.delimiter,
+      hasHeader: options.hasHeader ?? true,
+      skipRows: skip ?? preamble?.skipRows ?? 0
+    }
+  }
+  return {
+    delimiter: delimiter ?? row.Delimiter,
+    hasHeader: options.hasHeader ?? Boolean(row.HasHeader),
+    skipRows: skip ?? Number(row.SkipRows)
+  }
+}
+
+export async function planCsv(
+  conn: DuckDBConnection,
+  path: string,
+  options: ImportOptions,
+  declaredDelimiter: string | null,
+  preamble: PreambleGuess | null,
+  mode: ReadMode = FAST
+): Promise<CsvPlan> {
+  const dialect = await sniffDialect(conn, path, options, declaredDelimiter, preamble)
+  const source = readCsvCall(path, dialect, mode)
+  const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)
+  const columns = (described.getRowObjectsJson() as { column_name: string; column_type: string }[]).map((r) => ({
+    name: r.column_name,
+    type: r.column_type
+  }))
+  const textColumns = columns.filter((c) => c.type === 'VARCHAR').map((c) => c.name)
+  const conversions: ColumnConversion[] = []
+  // On the full-scan retry, keep text columns as text: a later value did not fit the sampled convention.
+  if (textColumns.length > 0 && !mode.fullScan) {
+    const sample = await conn.runAndReadAll(
+      `SELECT ${textColumns.map(ident).join(', ')} FROM ${source} LIMIT ${SAMPLE_VALUES}`
+    )
+    const byColumn = sample.getColumnsJson() as (string | null)[][]
+    // A semicolon-delimited file almost always comes from a decimal-comma locale.
+    const preferComma = dialect.delimiter === ';'
+    textColumns.forEach((name, i) => {
+      const c = classifyColumn(name, byColumn[i], preferComma)
+      if (c) conversions.push(c)
+    })
+  }
+  const converted = new Map(conversions.map((c) => [c.column, c]))
+  const selectList = columns
+    .map((c) => {
+      const conv = converted.get(c.name)
+      return conv ? `${conversionSql(conv)} AS ${ident(c.name)}` : ident(c.name)
+    })
+    .join(', ')
+  const commaCount = conversions.filter((c) => c.style === 'comma-decimal').length
+  const decimalSeparator = commaCount > conversions.length / 2 && commaCount > 0 ? ',' : '.'
+  return {
+    dialect,
+    conversions,
+    source,
+    selectList,
+    decimalSeparator,
+    thousandsSeparator: conversions.length === 0 ? '' : decimalSeparator === ',' ? '.' : ','
+  }
+}

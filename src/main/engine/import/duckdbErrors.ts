@@ -1,0 +1,26 @@
+/** DuckDB's reader errors are precise but long; keep the part that names the line and the problem. */
+import { AppFailure } from '../../../shared/result'
+
+export function readerFailure(fileName: string, err: unknown): AppFailure {
+  if (err instanceof AppFailure) return err
+  const message = err instanceof Error ? err.message : String(err)
+  if (/INTERRUPT/i.test(message)) return new AppFailure('CANCELLED', `Import of ${fileName} was cancelled.`)
+  if (/Error when sniffing file|not possible to automatically detect the CSV/i.test(message)) {
+    return new AppFailure(
+      'IMPORT_FAILED',
+      `${fileName}: the table layout (delimiter, quoting, columns) could not be recognised; rows do not have a consistent number of fields. ` +
+        'If the file was opened and re-saved in a spreadsheet, export it again from the platform, or choose the delimiter, header row and lines to skip yourself.'
+    )
+  }
+  const firstLines = message
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s*(Possible Solution|\* |DuckDB Version|Original Line)/i.test(l))
+    .slice(0, 3)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return new AppFailure('IMPORT_FAILED', `${fileName}: ${firstLines.slice(0, 600)}`)
+}
+
+export const isConversionError = (err: unknown): boolean =>
+  /Conversion Error|Could not convert|could not be cast/i.test(err instanceof Error ? err.message : String(err))

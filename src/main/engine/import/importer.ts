@@ -1,0 +1,159 @@
+/**
+ * Preview and import of one file as a dataset. An import is one DuckDB transaction: the new table and its
+ * catalogue row appear together or not at all, so failure, cancel or a crash leave the workspace as it was.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { AppFailure } from '../../../shared/result'
+import type { DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult } from '../../../shared/types'
+import type { Database } from '../db/duckdb'
+import { ident } from '../db/sql'
+import { findBySha256, getDataset, uniqueName } from '../datasets'
+import { isConversionError, readerFailure } from './duckdbErrors'
+import { PREVIEW_ROWS } from './limits'
+import { prepareSource, type PreparedSource } from './prepareSource'
+import { planRead } from './readPlan'
+import { FAST, type ReadMode } from './csvPlan'
+
+export interface ImportJob {
+  path: string
+  options: ImportOptions
+  allowDuplicate: boolean
+  name?: string
+  signal: AbortSignal
+  onProgress(phase: ImportPhase, fraction: number | null): void
+}
+
+export async function previewImport(db: Database, tmpDir: string, path: string, options: ImportOptions): Promise<ImportPreview> {
+  const src = await prepareSource(path, options, { tmpDir, previewOnly: true })
+  try {
+    const { plan, reader } = await withFallbacks(src, async (mode) => {
+      const p = await planRead(db.reader, src, options, mode)
+      return { plan: p, reader: await db.reader.runAndReadAll(`SELECT * FROM (${p.select}) LIMIT ${PREVIEW_ROWS}`), warnings: p.warnings }
+    })
+    const names = reader.columnNames()
+    const types = reader.columnTypes().map(String)
+    const rows = (reader.getRowsJson() as unknown[][]).map((r) => r.map(displayValue))
+    return {
+      path,
+      fileName: src.fileName,
+      sizeBytes: src.scan.size,
+      sha256: src.scan.sha256,
+      settings: plan.settings,
+      columns: names.map((name, i) => ({ name, type: types[i] })),
+      rows,
+      alreadyImported: await findBySha256(db, src.scan.sha256),
+      warnings: plan.warnings
+    }
+  } finally {
+    await src.cleanup()
+  }
+}
+
+export async function importFile(db: Database, tmpDir: string, job: ImportJob): Promise<ImportResult> {
+  job.onProgress('reading', 0)
+  const src = await prepareSource(job.path, job.options, {
+    tmpDir,
+    signal: job.signal,
+    onScanProgress: (f) => job.onProgress('reading', f * 0.2),
+    onConvertProgress: (f) => job.onProgress('converting', 0.2 + f * 0.2)
+  })
+  try {
+    if (!job.allowDuplicate) {
+      const existing = await findBySha256(db, src.scan.sha256)
+      if (existing) {
+        throw new AppFailure(
+          'DUPLICATE',
+          `${src.fileName} is already imported as "${existing.name}" (${existing.importedAt.slice(0, 10)}); it was not imported again.`
+        )
+      }
+    }
+    job.onProgress('loading', 0.4)
+    const outcome = await withFallbacks(src, (mode) => writeDataset(db, src, job, mode))
+    const dataset = (await getDataset(db, outcome.id)) as DatasetSummary
+    job.onProgress('done', 1)
+    return { dataset, settings: outcome.plan.settings, warnings: outcome.warnings }
+  } finally {
+    await src.cleanup()
+  }
+}
+
+/** The new table and its catalogue row, in one transaction. */
+function writeDataset(db: Database, src: PreparedSource, job: ImportJob, mode: ReadMode) {
+  return db.write(async (conn) => {
+    const plan = await planRead(conn, src, job.options, mode)
+    const id = Number((await conn.runAndReadAll(`SELECT nextval('dataset_id_seq') AS id`)).getRowObjectsJson()[0].id)
+    const table = `ds_${id}`
+    const warnings = [...plan.warnings]
+    await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
+    if (job.signal.aborted) throw new AppFailure('CANCELLED', `Import of ${src.fileName} was cancelled.`)
+    const count = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table)}`)).getRowObjectsJson()[0].n)
+    if (count === 0) {
+      throw new AppFailure('EMPTY_FILE', `${src.fileName} has a header but no data rows; nothing was imported.`)
+    }
+    job.onProgress('committing', 0.97)
+    const name = await uniqueName(conn, job.name ?? stripExtension(src.fileName))
+    await conn.run(
+      `INSERT INTO datasets (id, name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        id, name, table, src.fileName, src.originalPath, plan.settings.format, count, src.scan.size, src.scan.sha256,
+        JSON.stringify(plan.settings), JSON.stringify(warnings)
+      ]
+    )
+    return { id, plan, warnings }
+  })
+}
+
+/**
+ * Try the fast parallel read first; if DuckDB refuses the file for a reason a slower read can handle (rows that
+ * end early, a type that only shows up after the sample), retry that way and say so in the warnings.
+ */
+async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSource, attempt: (mode: ReadMode) => Promise<T>): Promise<T> {
+  let mode: ReadMode = FAST
+  const notes: string[] = []
+  for (;;) {
+    try {
+      const result = await attempt(mode)
+      result.warnings.push(...notes)
+      return result
+    } catch (err) {
+      if (err instanceof AppFailure || src.guess.format !== 'csv') throw readerFailure(src.fileName, err)
+      const message = err instanceof Error ? err.message : String(err)
+      if (!mode.pad && /null_padding|Expected Number of Columns|too few columns/i.test(message)) {
+        mode = { ...mode, pad: true }
+        notes.push('Some rows have fewer fields than the header; the missing fields were read as empty (null).')
+      } else if (!mode.fullScan && isConversionError(err)) {
+        mode = { ...mode, fullScan: true }
+        notes.push('Column types were detected from the whole file because later rows did not match the first ones; locale-formatted numbers were kept as text.')
+      } else {
+        throw readerFailure(src.fileName, err)
+      }
+    }
+  }
+}
+
+/** Run a DuckDB statement while the job's abort signal can interrupt it; report DuckDB's own progress. */
+async function withCancel<T>(conn: DuckDBConnection, job: ImportJob, fn: () => Promise<T>): Promise<T> {
+  const onAbort = () => conn.interrupt()
+  job.signal.addEventListener('abort', onAbort)
+  const timer = setInterval(() => {
+    const p = conn.progress.percentage
+    if (p >= 0) job.onProgress('loading', 0.4 + (Math.min(p, 100) / 100) * 0.55)
+  }, 200)
+  try {
+    return await fn()
+  } finally {
+    clearInterval(timer)
+    job.signal.removeEventListener('abort', onAbort)
+  }
+}
+
+function stripExtension(fileName: string): string {
+  return fileName.replace(/\.(csv|tsv|txt|json|ndjson|jsonl|js)$/i, '') || fileName
+}
+
+export function displayValue(v: unknown): string | null {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'object') return JSON.stringify(v)
+  return String(v)
+}

@@ -1,0 +1,64 @@
+/** One plan for reading a prepared file, whatever its format: the SELECT that yields the dataset's rows. */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import type { DetectedSettings, ImportOptions } from '../../../shared/types'
+import { FAST, planCsv, type ReadMode } from './csvPlan'
+import { planJson } from './jsonPlan'
+import type { PreparedSource } from './prepareSource'
+
+export interface ReadPlan {
+  /** `SELECT ... FROM ...` yielding the rows to store. */
+  select: string
+  settings: DetectedSettings
+  warnings: string[]
+}
+
+export async function planRead(
+  conn: DuckDBConnection,
+  src: PreparedSource,
+  options: ImportOptions,
+  mode: ReadMode = FAST
+): Promise<ReadPlan> {
+  const base = { encoding: src.encoding, hadBom: src.hadBom }
+  if (src.guess.format === 'csv') {
+    const plan = await planCsv(conn, src.readPath, options, src.guess.declaredDelimiter, src.preamble, mode)
+    const warnings = plan.conversions
+      .filter((c) => c.placeholders > 0)
+      .map((c) => `Column "${c.column}": placeholder values such as "-" or "N/A" were read as empty (null).`)
+    return {
+      select: `SELECT ${plan.selectList} FROM ${plan.source}`,
+      settings: {
+        ...base,
+        format: 'csv',
+        delimiter: plan.dialect.delimiter,
+        hasHeader: plan.dialect.hasHeader,
+        skipRows: plan.dialect.skipRows,
+        decimalSeparator: plan.decimalSeparator,
+        thousandsSeparator: plan.thousandsSeparator,
+        jsonPath: null
+      },
+      warnings
+    }
+  }
+  const plan = await planJson(
+    conn,
+    src.readPath,
+    src.fileName,
+    src.guess.format,
+    src.scan.size,
+    src.guess.jsonTop ?? 'array'
+  )
+  return {
+    select: `SELECT ${plan.selectList} FROM ${plan.from}`,
+    settings: {
+      ...base,
+      format: src.guess.format,
+      delimiter: null,
+      hasHeader: true,
+      skipRows: 0,
+      decimalSeparator: '.',
+      thousandsSeparator: '',
+      jsonPath: plan.jsonPath
+    },
+    warnings: []
+  }
+}
