@@ -40,11 +40,8 @@ function main(): void {
   applySecurity({ devUrl, rendererDir: devUrl ? null : paths.rendererDir })
 
   const engine = new EngineClient({
-    spawn: utilityHost(paths.engineHost, [
-      '--workspace', paths.workspace,
-      '--sample-dir', paths.sampleDir,
-      ...(logFile ? ['--log-file', logFile] : [])
-    ]),
+    // The host finds the bundled sample itself (process.resourcesPath when packaged).
+    spawn: utilityHost(paths.engineHost, ['--workspace', paths.workspace, ...(logFile ? ['--log-file', logFile] : [])]),
     log,
     onEvent: (event, payload) => mainWindow()?.webContents.send(wire(event), payload),
     onRestart: (recovered) =>

@@ -40,6 +40,10 @@ function isOurSender(e: IpcMainInvokeEvent, opts: IpcOptions): boolean {
   const win = opts.mainWindow()
   const frame = e.senderFrame
   if (!win || win.isDestroyed() || !frame) return false
-  if (e.sender !== win.webContents || frame !== win.webContents.mainFrame) return false
+  // Compare ids rather than wrapper identity: the main frame of our window, never a subframe.
+  const main = win.webContents.mainFrame
+  if (e.sender.id !== win.webContents.id || frame.processId !== main.processId || frame.routingId !== main.routingId) {
+    return false
+  }
   return isOurRendererUrl(frame.url, opts.devUrl, opts.rendererFileUrl)
 }

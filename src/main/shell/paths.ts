@@ -8,8 +8,6 @@ import { isAbsolute, join, resolve } from 'node:path'
 export interface ShellPaths {
   /** The DuckDB workspace folder the engine host opens. */
   workspace: string
-  /** The folder holding the bundled sample exports (for the loadSample channel). */
-  sampleDir: string
   /** Our built files, next to out/main/index.js. */
   preload: string
   rendererIndex: string
@@ -48,7 +46,6 @@ export function resolvePaths(argv: readonly string[] = process.argv, env = proce
   const rendererDir = join(__dirname, '../renderer')
   return {
     workspace,
-    sampleDir: app.isPackaged ? join(process.resourcesPath, 'sample') : join(app.getAppPath(), 'resources/sample'),
     preload: join(__dirname, '../preload/index.js'),
     rendererIndex: join(rendererDir, 'index.html'),
     rendererDir,
