@@ -82,7 +82,7 @@ export function App() {
     try {
       const { datasets } = await api.loadSample()
       toast(`Sample workspace ready: ${datasets.length} datasets`)
-      await ds.refresh(datasets[0]?.id)
+      await ds.refresh()
       await refreshWorkspace()
       setView('datasets')
     } catch (err) {
@@ -104,6 +104,21 @@ export function App() {
   )
 
   const showDatasets = useCallback(() => setView('datasets'), [])
+
+  // The shell restarts a crashed engine host; re-read what is on screen, or say plainly that it is gone.
+  useEffect(
+    () =>
+      on('engineStatus', ({ state }) => {
+        if (state === 'restarted') {
+          toast('The data engine restarted; the view was reloaded.')
+          void ds.refresh()
+          void refreshWorkspace()
+        } else {
+          showError(new Error('The data engine stopped after repeated failures. Please restart Socialbench.'))
+        }
+      }),
+    [ds.refresh, refreshWorkspace, showError, toast] // eslint-disable-line react-hooks/exhaustive-deps
+  )
 
   // Native menu: File > Import… hands us paths; other items arrive as commands.
   useEffect(() => on('openImport', ({ paths }) => imports.enqueue(paths)), [imports.enqueue]) // eslint-disable-line react-hooks/exhaustive-deps

@@ -104,7 +104,9 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
 
   const rowNumWidth = rowNumberWidth(total)
   const width = rowNumWidth + columns.reduce((sum, c) => sum + c.width, 0)
-  const template = `${rowNumWidth}px ${columns.map((c) => `${c.width}px`).join(' ')}`
+  // A trailing 1fr track lets stripes and the header run to the right edge when the columns are narrow.
+  const template = `${rowNumWidth}px ${columns.map((c) => `${c.width}px`).join(' ')} minmax(0, 1fr)`
+  const fullWidth = `max(100%, ${width}px)`
 
   const cycleSort = (column: string) => {
     setSort((s) => (s?.column !== column ? { column, direction: 'asc' } : s.direction === 'asc' ? { column, direction: 'desc' } : null))
@@ -142,8 +144,8 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
         aria-colcount={columns.length + 1}
         onKeyDown={onKeyDown}
       >
-        <div className="grid-canvas" style={{ height: space.realHeight, width }}>
-          <div className="grid-header-row" role="row" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, width }}>
+        <div className="grid-canvas" style={{ height: space.realHeight, width: fullWidth }}>
+          <div className="grid-header-row" role="row" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, width: fullWidth }}>
             <div className="grid-rownum grid-header-rownum" role="columnheader">
               #
             </div>
@@ -182,7 +184,7 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
                 className={`grid-row ${item.index % 2 ? 'odd' : ''} ${loaded ? '' : 'loading'}`}
                 data-testid="grid-row"
                 data-row-index={item.index}
-                style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, height: ROW_HEIGHT, width }}
+                style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, height: ROW_HEIGHT, width: fullWidth }}
               >
                 <div className="grid-rownum" role="rowheader">
                   {item.index + 1}

@@ -16,6 +16,11 @@ interface DatasetListProps {
 export function DatasetList(p: DatasetListProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
 
+  // Keep the selected row in view (it may be chosen by an import or "Show it", not by a click).
+  useEffect(() => {
+    bodyRef.current?.querySelector('tr[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' })
+  }, [p.selectedId])
+
   // Arrow keys move the selection like a list box; focus follows it.
   const onKeyDown = (e: React.KeyboardEvent, index: number) => {
     if (e.target !== e.currentTarget) return
@@ -31,13 +36,13 @@ export function DatasetList(p: DatasetListProps) {
       <table className="dataset-list" data-testid="dataset-list" aria-label="Datasets">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">File</th>
-            <th scope="col" className="num">Rows</th>
-            <th scope="col" className="num">Columns</th>
-            <th scope="col" className="num">Size</th>
-            <th scope="col">Imported (UTC)</th>
-            <th scope="col">SHA-256</th>
+            <th scope="col" className="col-name">Name</th>
+            <th scope="col" className="col-file">File</th>
+            <th scope="col" className="num col-rows">Rows</th>
+            <th scope="col" className="num col-cols">Columns</th>
+            <th scope="col" className="num col-size">Size</th>
+            <th scope="col" className="col-date">Imported (UTC)</th>
+            <th scope="col" className="col-sha">SHA-256</th>
             <th scope="col" className="actions-col">
               <span className="visually-hidden">Actions</span>
             </th>

@@ -34,7 +34,9 @@ describe('formatCell', () => {
     expect(formatCell(ms + 250, 'timestamp')).toBe('2024-01-02T03:04:05.250Z')
     expect(formatCell(BigInt(ms), 'timestamp')).toBe('2024-01-02T03:04:05Z')
     expect(formatCell(new Date(ms), 'date')).toBe('2024-01-02')
-    expect(formatCell('2024-01-02 03:04', 'timestamp')).toBe('2024-01-02 03:04')
+    expect(formatCell('2024-01-02 03:04:05', 'timestamp')).toBe('2024-01-02T03:04:05')
+    expect(formatCell('2024-01-02 03:04:05+01', 'timestamp')).toBe('2024-01-02T03:04:05+01')
+    expect(formatCell('not a time', 'timestamp')).toBe('not a time')
   })
   it('shows text and booleans verbatim', () => {
     expect(formatCell('héllo', 'text')).toBe('héllo')

@@ -44,6 +44,8 @@ export function formatNumber(value: unknown): string {
 
 /** ISO 8601 in UTC; whole seconds drop the ".000". Arrow hands timestamps over as epoch milliseconds. */
 export function formatTimestamp(value: unknown): string {
+  // The engine may send timestamps as DuckDB text ("2024-01-02 03:04:05"); show those as ISO too.
+  if (typeof value === 'string') return value.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, '$1T$2')
   const d = toDate(value)
   if (!d) return String(value)
   return d.toISOString().replace('.000Z', 'Z')
