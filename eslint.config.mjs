@@ -41,6 +41,12 @@ export default tseslint.config(
       ]
     }
   },
+  // CommonJS launchers (bin/*.cjs) are require()-style by definition.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

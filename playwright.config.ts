@@ -11,7 +11,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
-  fullyParallel: false,
+  // Every test has its own workspace, engine process and server, so tests are independent.
+  fullyParallel: true,
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 2,

@@ -42,12 +42,13 @@ test('import a 5,000-row semicolon CSV, browse, rename and delete it', async ({ 
   await expect(app.gridRow(4999)).toBeVisible()
   await expect(app.gridRow(4999)).toContainText('2025-09-08')
 
-  await app.datasetRename().click()
+  await row.getByTestId('dataset-rename').click()
   await app.datasetRenameInput().fill('Museum posts')
   await app.datasetRenameInput().press('Enter')
-  await expect(app.datasetRow('Museum posts')).toBeVisible()
+  const renamed = app.datasetRow('Museum posts')
+  await expect(renamed).toBeVisible()
 
-  await app.datasetDelete().click()
+  await renamed.getByTestId('dataset-delete').click()
   await expect(app.confirmDialog()).toBeVisible()
   await snap(page, 'delete-confirm')
   await app.confirmOk().click()

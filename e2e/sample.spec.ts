@@ -7,7 +7,7 @@ test('a fresh workspace welcomes; the sample opens into the grid', async ({ app,
   await snap(page, 'welcome')
 
   await app.openSample().click()
-  await expect(app.datasetRows().first()).toBeVisible({ timeout: 30_000 })
+  await expect(app.datasetRows().first()).toBeVisible({ timeout: 60_000 })
   await expect(app.welcome()).toBeHidden()
 
   await app.datasetRows().first().click()
@@ -17,20 +17,30 @@ test('a fresh workspace welcomes; the sample opens into the grid', async ({ app,
   await snap(page, 'datasets-grid')
 })
 
-test('the theme toggle switches to dark and back', async ({ app, page }) => {
+test('the theme toggle switches the loaded app to dark and back', async ({ app, page }) => {
+  // Loading the sample is the slowest step of the suite; on a busy machine it can take a while.
   await app.openSample().click()
-  await app.datasetRows().first().click()
-  await expect(app.gridRow(0)).toBeVisible({ timeout: 30_000 })
+  await app.datasetRows().first().click({ timeout: 60_000 })
+  await expect(app.gridRow(0)).toBeVisible()
 
-  const background = (): Promise<string> =>
-    app.dataGrid().evaluate((el) => {
-      const doc = el.ownerDocument
-      return doc.defaultView?.getComputedStyle(doc.body).backgroundColor ?? ''
-    })
+  // The page starts light (Playwright emulates a light OS); the toggle pins data-theme and the colours follow it.
+  const background = (): Promise<string> => app.sidebar().evaluate(getComputedBackground)
   const light = await background()
   await app.themeToggle().click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await expect.poll(background).not.toBe(light)
   await snap(page, 'dark-theme')
   await app.themeToggle().click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
   await expect.poll(background).toBe(light)
 })
+
+/** Runs in the page: the first non-transparent background from the element up (no DOM lib in the node project). */
+function getComputedBackground(el: { ownerDocument: unknown; parentElement: unknown }): string {
+  type El = { parentElement: El | null; ownerDocument: { defaultView: { getComputedStyle(e: El): { backgroundColor: string } } } }
+  for (let e = el as El | null; e; e = e.parentElement) {
+    const bg = e.ownerDocument.defaultView.getComputedStyle(e).backgroundColor
+    if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg
+  }
+  return ''
+}

@@ -38,9 +38,8 @@ export class AppPage {
   readonly datasetList = (): Locator => this.id('dataset-list')
   readonly datasetRows = (): Locator => this.id('dataset-row')
   readonly datasetRow = (name: string): Locator => this.page.locator(`[data-testid="dataset-row"][data-name="${name}"]`)
-  readonly datasetRename = (): Locator => this.id('dataset-rename')
+  /** Rename and delete buttons sit in every row: scope them, e.g. `row.getByTestId('dataset-rename')`. */
   readonly datasetRenameInput = (): Locator => this.id('dataset-rename-input')
-  readonly datasetDelete = (): Locator => this.id('dataset-delete')
   readonly confirmDialog = (): Locator => this.id('confirm-dialog')
   readonly confirmOk = (): Locator => this.id('confirm-ok')
   readonly confirmCancel = (): Locator => this.id('confirm-cancel')
