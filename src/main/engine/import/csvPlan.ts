@@ -37,7 +37,7 @@ export interface ReadMode {
 }
 export const FAST: ReadMode = { fullScan: false, pad: false }
 
-export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = FAST): string {
+export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = FAST, asText: string[] | 'all' = []): string {
   const opts = [
     `delim=${literal(dialect.delimiter)}`,
     `header=${dialect.hasHeader}`,
@@ -47,7 +47,13 @@ export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = 
     `escape='"'`,
     `max_line_size=${MAX_LINE_BYTES}`,
     ...(mode.pad ? ['null_padding=true', 'parallel=false'] : []),
-    ...(mode.fullScan ? ['sample_size=-1'] : [])
+    ...(mode.fullScan ? ['sample_size=-1'] : []),
+    // Columns whose text must reach the locale conversion untouched (DuckDB would read "1.234" as 1.234).
+    ...(asText === 'all'
+      ? ['all_varchar=true']
+      : asText.length
+        ? [`types={${asText.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`]
+        : [])
   ]
   return `read_csv(${literal(path)}, ${opts.join(', ')})`
 }
@@ -98,27 +104,32 @@ export async function planCsv(
   mode: ReadMode = FAST
 ): Promise<CsvPlan> {
   const dialect = await sniffDialect(conn, path, options, declaredDelimiter, preamble)
-  const source = readCsvCall(path, dialect, mode)
-  const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)
+  const sniffed = readCsvCall(path, dialect, mode)
+  const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${sniffed}`)
   const columns = (described.getRowObjectsJson() as { column_name: string; column_type: string }[]).map((r) => ({
     name: r.column_name,
     type: r.column_type
   }))
-  const textColumns = columns.filter((c) => c.type === 'VARCHAR').map((c) => c.name)
+  // A semicolon-delimited file almost always comes from a decimal-comma locale.
+  const preferComma = dialect.delimiter === ';'
+  // There, DuckDB reads dot-thousands ("407.137") as a DOUBLE (407.137); such columns are classified from
+  // their text too, and re-read as text when they turn out to be comma-decimal.
+  const candidates = columns.filter((c) => c.type === 'VARCHAR' || (preferComma && c.type === 'DOUBLE'))
   const conversions: ColumnConversion[] = []
   // On the full-scan retry, keep text columns as text: a later value did not fit the sampled convention.
-  if (textColumns.length > 0 && !mode.fullScan) {
+  if (candidates.length > 0 && !mode.fullScan) {
     const sample = await conn.runAndReadAll(
-      `SELECT ${textColumns.map(ident).join(', ')} FROM ${source} LIMIT ${SAMPLE_VALUES}`
+      `SELECT ${candidates.map((c) => ident(c.name)).join(', ')} FROM ${readCsvCall(path, dialect, mode, 'all')} LIMIT ${SAMPLE_VALUES}`
     )
     const byColumn = sample.getColumnsJson() as (string | null)[][]
-    // A semicolon-delimited file almost always comes from a decimal-comma locale.
-    const preferComma = dialect.delimiter === ';'
-    textColumns.forEach((name, i) => {
-      const c = classifyColumn(name, byColumn[i], preferComma)
-      if (c) conversions.push(c)
+    candidates.forEach((col, i) => {
+      // No rows (a header-only file) gives no column arrays at all.
+      const c = classifyColumn(col.name, byColumn[i] ?? [], preferComma)
+      if (c && (col.type === 'VARCHAR' || c.style === 'comma-decimal')) conversions.push(c)
     })
   }
+  const reread = conversions.filter((c) => columns.find((col) => col.name === c.column)?.type !== 'VARCHAR').map((c) => c.column)
+  const source = readCsvCall(path, dialect, mode, reread)
   const converted = new Map(conversions.map((c) => [c.column, c]))
   const selectList = columns
     .map((c) => {
