@@ -11,7 +11,7 @@ export function gridColumns(columns: ColumnInfo[]): GridColumn[] {
   return columns.map((c) => {
     const kind = columnKind(c.type)
     const base = kind === 'timestamp' ? 200 : kind === 'date' ? 120 : kind === 'number' ? 120 : kind === 'boolean' ? 90 : 220
-    const header = Math.max(c.name.length, c.type.length) * 7.5 + 40
+    const header = Math.max(c.name.length * 8.4, c.type.length * 7) + 40
     return { ...c, kind, width: Math.round(Math.min(360, Math.max(base, header))) }
   })
 }

@@ -62,8 +62,8 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
       }
     >
       <div className="import-file">
-        <span className="import-file-name" title={job.path}>
-          {fileName}
+        <span className="import-file-path mono" title={job.path}>
+          <bdi>{job.path}</bdi>
         </span>
         {preview && (
           <span className="import-file-meta">

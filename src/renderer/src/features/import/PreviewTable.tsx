@@ -1,5 +1,5 @@
 import type { ColumnInfo } from '../../../../shared/types'
-import { columnKind } from '../datasets/format'
+import { columnKind, formatCell } from '../datasets/format'
 
 /** The first rows as the engine will read them, with the detected column types. */
 export function PreviewTable({ columns, rows }: { columns: ColumnInfo[]; rows: (string | null)[][] }) {
@@ -22,9 +22,11 @@ export function PreviewTable({ columns, rows }: { columns: ColumnInfo[]; rows: (
             <tr key={r}>
               <td className="rownum">{r + 1}</td>
               {columns.map((c, i) => {
-                const v = row[i] ?? null
+                const kind = columnKind(c.type)
+                // Same look as the grid: timestamps as ISO; other values exactly as the engine read them.
+                const v = kind === 'timestamp' ? formatCell(row[i] ?? null, kind) : (row[i] ?? null)
                 return (
-                  <td key={i} className={`${columnKind(c.type) === 'number' ? 'num' : ''} ${v === null ? 'null' : ''}`}>
+                  <td key={i} className={`${kind === 'number' ? 'num' : ''} ${v === null ? 'null' : ''}`}>
                     {v ?? 'null'}
                   </td>
                 )
