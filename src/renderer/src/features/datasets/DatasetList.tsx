@@ -59,7 +59,8 @@ export function DatasetList(p: DatasetListProps) {
                 data-name={d.name}
                 aria-selected={selected}
                 className={selected ? 'selected' : undefined}
-                tabIndex={0}
+                // Roving tab stop: Tab enters the list at the selected row, arrows move within it.
+                tabIndex={selected || (p.selectedId === null && i === 0) ? 0 : -1}
                 onClick={() => p.onSelect(d.id)}
                 onFocus={(e) => e.target === e.currentTarget && !selected && p.onSelect(d.id)}
                 onKeyDown={(e) => onKeyDown(e, i)}
@@ -95,6 +96,7 @@ export function DatasetList(p: DatasetListProps) {
                     type="button"
                     className="btn btn-ghost btn-small"
                     data-testid="dataset-rename"
+                    tabIndex={selected ? 0 : -1}
                     aria-label={`Rename ${d.name}`}
                     title="Rename (F2)"
                     onClick={(e) => {
@@ -109,6 +111,7 @@ export function DatasetList(p: DatasetListProps) {
                     type="button"
                     className="btn btn-ghost btn-small btn-danger-text"
                     data-testid="dataset-delete"
+                    tabIndex={selected ? 0 : -1}
                     aria-label={`Delete ${d.name}`}
                     title="Delete (Del)"
                     onClick={(e) => {
