@@ -134,6 +134,9 @@ async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSour
 
 /** Run a DuckDB statement while the job's abort signal can interrupt it; report DuckDB's own progress. */
 async function withCancel<T>(conn: DuckDBConnection, job: ImportJob, fn: () => Promise<T>): Promise<T> {
+  // A cancel that arrived while the read was being planned has already fired its 'abort' event: stop here,
+  // or the whole load would run before anyone looks at the signal again.
+  if (job.signal.aborted) throw new AppFailure('CANCELLED', 'Import cancelled.')
   const onAbort = () => conn.interrupt()
   job.signal.addEventListener('abort', onAbort)
   const timer = setInterval(() => {
