@@ -1,0 +1,109 @@
+/**
+ * The engine on files too big to hold in a test's memory: a 100 MB line is refused early, and a large
+ * import is cancelled cleanly. Files are generated in chunks (or by DuckDB itself) in a fresh temp folder.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { literal } from './db/sql'
+import { dsTables, failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../test/support/workspace'
+
+let t: TestWorkspace
+
+beforeEach(async () => {
+  t = await openTestWorkspace('sb-big-')
+})
+afterEach(() => t.dispose())
+
+/** ~100 MB of CSV (2 million rows), written by DuckDB in well under a second. */
+async function bigCsv(path: string, rows: number): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:')
+  const conn = await instance.connect()
+  try {
+    await conn.run(
+      `COPY (SELECT i AS id, 'name_' || (i % 1000) AS name, (i * 7) % 1000 AS views, DATE '2024-01-01' + (i % 365)::INTEGER AS day,
+                    'caption text ' || i AS caption
+             FROM range(${rows}) t(i)) TO ${literal(path)} (HEADER, DELIMITER ',')`
+    )
+  } finally {
+    conn.closeSync()
+    instance.closeSync()
+  }
+}
+
+describe('big files', () => {
+  it('refuses a file with a 100 MB line, naming the line, without loading it into memory', async () => {
+    const p = join(t.root, 'long.csv')
+    const fd = openSync(p, 'w')
+    writeSync(fd, 'a,b\n1,2\n3,4\n5,')
+    const chunk = Buffer.alloc(1024 * 1024, 'x')
+    for (let i = 0; i < 100; i++) writeSync(fd, chunk)
+    writeSync(fd, '\n6,7\n')
+    closeSync(fd)
+    expect(statSync(p).size).toBeGreaterThan(100 * 1024 * 1024)
+
+    const heapBefore = process.memoryUsage().heapUsed
+    const f = await failureOf(t.engine.handlers.importFile({ path: p, jobId: jobId() }))
+    expect(f.code).toBe('LINE_TOO_LONG')
+    expect(f.message).toMatch(/long\.csv: line 4 is longer than 16 MB/)
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024)
+    expect(await t.engine.handlers.listDatasets()).toEqual([])
+  })
+
+  describe('cancel', () => {
+    let shared: string
+    let big: string
+    beforeAll(async () => {
+      shared = mkdtempSync(join(tmpdir(), 'sb-bigcsv-'))
+      big = join(shared, 'big.csv')
+      const t0 = Date.now()
+      await bigCsv(big, 2_000_000)
+      console.log(`big.csv: ${Math.round(statSync(big).size / 1e6)} MB generated in ${Date.now() - t0} ms`)
+    })
+    afterAll(() => rmSync(shared, { recursive: true, force: true }))
+
+    // At the first 'loading' event the read is still being planned; 600 ms later DuckDB is loading rows.
+    it.each([
+      ['as soon as loading starts', 0],
+      ['while DuckDB is loading rows', 600]
+    ])('cancels a large import %s, leaving no trace', async (_when, delayMs) => {
+      expect(statSync(big).size).toBeGreaterThan(90 * 1024 * 1024)
+      const before = await t.engine.handlers.importFile({ path: t.file('keep.csv', 'a\n1\n'), jobId: jobId() })
+      const id = jobId()
+      let cancelledAt = 0
+      let answer: { cancelled: boolean } | null = null
+      const phases: string[] = []
+      const off = t.engine.onEvent((event, payload) => {
+        if (event !== 'importProgress') return
+        const progress = payload as { jobId: string; phase: string }
+        if (progress.jobId !== id) return
+        phases.push(progress.phase)
+        if (progress.phase === 'loading' && !cancelledAt) {
+          cancelledAt = Date.now() + delayMs
+          setTimeout(() => {
+            void t.engine.handlers.cancelImport({ jobId: id }).then((a) => (answer = a))
+          }, delayMs)
+        }
+      })
+      const f = await failureOf(t.engine.handlers.importFile({ path: big, jobId: id }))
+      const stopMs = Date.now() - cancelledAt
+      off()
+      console.log(`cancel ${_when}: stopped ${stopMs} ms after cancel; phases ${[...new Set(phases)].join(' → ')}`)
+
+      expect(f.code).toBe('CANCELLED')
+      expect(answer).toEqual({ cancelled: true })
+      expect(phases).not.toContain('done')
+      // A full load of this file takes several seconds here; a cancel must not wait for it.
+      expect(stopMs).toBeLessThan(2000)
+      expect((await t.engine.handlers.listDatasets()).map((d) => d.id)).toEqual([before.dataset.id])
+      expect(await dsTables(t.engine)).toEqual([before.dataset.tableName])
+      expect(readdirSync(join(t.workspace, 'tmp'))).toEqual([])
+      // The job is gone: cancelling it again is a no-op, and the writer is free for the next import.
+      expect(await t.engine.handlers.cancelImport({ jobId: id })).toEqual({ cancelled: false })
+      const next = await t.engine.handlers.importFile({ path: t.file('next.csv', 'b\n2\n3\n'), jobId: jobId() })
+      expect(next.dataset.rows).toBe(2)
+    })
+  })
+})
