@@ -81,7 +81,8 @@ export async function sniffDialect(
     row = reader.getRowObjectsJson()[0] as typeof row
   } catch (err) {
     // DuckDB's sniffer gives up on some long multi-line exports; our own record count still knows the table.
-    if (!preamble && !delimiter) throw err
+    // A cancel interrupts the sniff; that must not be mistaken for the sniffer giving up.
+    if ((!preamble && !delimiter) || /INTERRUPT/i.test(String(err))) throw err
     return {
       delimiter: delimiter ?? preamble!.delimiter,
       hasHeader: options.hasHeader ?? true,

@@ -80,7 +80,8 @@ export async function importFile(db: Database, tmpDir: string, job: ImportJob): 
 /** The new table and its catalogue row, in one transaction. */
 function writeDataset(db: Database, src: PreparedSource, job: ImportJob, mode: ReadMode) {
   return db.write(async (conn) => {
-    const plan = await planRead(conn, src, job.options, mode)
+    // Planning reads the file too (sniffing, sampling: seconds on a big file), so a cancel interrupts it as well.
+    const plan = await withCancel(conn, job, () => planRead(conn, src, job.options, mode))
     const id = Number((await conn.runAndReadAll(`SELECT nextval('dataset_id_seq') AS id`)).getRowObjectsJson()[0].id)
     const table = `ds_${id}`
     const warnings = [...plan.warnings]
