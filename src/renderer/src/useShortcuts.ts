@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
+import { useLatest } from './components/useLatest'
 import { modalOpen } from './components/focusTrap'
 
 export interface Shortcuts {
@@ -13,8 +14,7 @@ const isEditable = (el: EventTarget | null) =>
 
 /** App-wide keys. They stand down while a dialog is open or the user is typing. */
 export function useShortcuts(s: Shortcuts) {
-  const ref = useRef(s)
-  ref.current = s
+  const ref = useLatest(s)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || modalOpen()) return
@@ -35,5 +35,5 @@ export function useShortcuts(s: Shortcuts) {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [ref])
 }

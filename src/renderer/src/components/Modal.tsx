@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useLatest } from './useLatest'
 import { focusableIn, trapTab } from './focusTrap'
 
 interface ModalProps {
@@ -21,8 +22,7 @@ interface ModalProps {
 export function Modal({ title, testId, onClose, children, footer, size = 'small', locked, role = 'dialog' }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null)
   const titleId = useId()
-  const onCloseRef = useRef(onClose)
-  onCloseRef.current = onClose
+  const onCloseRef = useLatest(onClose)
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null

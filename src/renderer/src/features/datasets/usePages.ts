@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { tableFromIPC, type Table, type Vector } from 'apache-arrow'
 import { api } from '../../api'
+import { useLatest } from '../../components/useLatest'
 import type { SortSpec } from '../../../../shared/types'
 import { LruCache, MAX_PAGES, PAGE_SIZE, pagesForRows } from './pageCache'
 
@@ -31,15 +32,15 @@ export function usePages(
   const [, setVersion] = useState(0)
   const [totalRows, setTotalRows] = useState<number | null>(null)
   const timer = useRef<number | undefined>(undefined)
-  const columnsRef = useRef(columnNames)
-  columnsRef.current = columnNames
+  const columnsRef = useLatest(columnNames)
 
   const sortKey = sort ? `${sort.column}\u0000${sort.direction}` : ''
   useEffect(() => {
     generation.current++
     cache.current.clear()
     inflight.current.clear()
-    setTotalRows(null)
+    // Re-render so no row of the old order stays on screen while the new pages load.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setVersion((v) => v + 1)
   }, [datasetId, sortKey])
 
@@ -63,7 +64,7 @@ export function usePages(
     },
     // sortKey stands for sort: the object identity may change on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [datasetId, sortKey, onError]
+    [datasetId, sortKey, onError, columnsRef]
   )
 
   /** Ask for the pages covering rows [first, last]; missing ones are fetched after a short settle. */

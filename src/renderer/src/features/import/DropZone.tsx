@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
+import { useLatest } from '../../components/useLatest'
 
 /** Drag files anywhere on the window: an overlay shows while dragging, and the drop hands over the files. */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const [dragging, setDragging] = useState(false)
   const depth = useRef(0)
-  const onFilesRef = useRef(onFiles)
-  onFilesRef.current = onFiles
+  const onFilesRef = useLatest(onFiles)
 
   useEffect(() => {
     const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files')
@@ -43,7 +43,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       window.removeEventListener('dragleave', leave)
       window.removeEventListener('drop', drop)
     }
-  }, [])
+  }, [onFilesRef])
 
   if (!dragging) return null
   return (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLatest } from '../../components/useLatest'
 import { api, errorCode, errorMessage, on, pathForFile } from '../../api'
 import type { ErrorCode } from '../../../../shared/result'
 import type { DatasetSummary, ImportOptions, ImportPreview, ImportProgress } from '../../../../shared/types'
@@ -41,8 +42,7 @@ export function useImport(h: ImportHandlers) {
   const [job, setJob] = useState<ImportJob | null>(null)
   const previewSeq = useRef(0)
   const jobIdRef = useRef<string | null>(null)
-  const handlers = useRef(h)
-  handlers.current = h
+  const handlers = useLatest(h)
 
   const runPreview = useCallback(async (path: string, options: ImportOptions) => {
     const seq = ++previewSeq.current
@@ -92,7 +92,7 @@ export function useImport(h: ImportHandlers) {
       }
       enqueue(paths)
     },
-    [enqueue]
+    [enqueue, handlers]
   )
 
   const setOptions = useCallback(
@@ -125,7 +125,7 @@ export function useImport(h: ImportHandlers) {
         setJob((j) => (j && j.jobId === jobId ? { ...j, stage: 'failed', error: describe(err), progress: null } : j))
       }
     },
-    [job]
+    [job, handlers]
   )
 
   /** Cancel a running import, or close the dialog and move on to the next file. */
@@ -141,7 +141,7 @@ export function useImport(h: ImportHandlers) {
     }
     previewSeq.current++
     setJob(null)
-  }, [job])
+  }, [job, handlers])
 
   const showExisting = useCallback(() => {
     const existing = job?.preview?.alreadyImported
@@ -149,7 +149,7 @@ export function useImport(h: ImportHandlers) {
     previewSeq.current++
     setJob(null)
     handlers.current.onShowDataset(existing.id)
-  }, [job])
+  }, [job, handlers])
 
   return { job, queued: queue.length, enqueue, enqueueFiles, setOptions, commit, cancel, showExisting }
 }
