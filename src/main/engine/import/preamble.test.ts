@@ -30,4 +30,16 @@ describe('detectPreamble', () => {
     expect(detectPreamble(text, ';')).toEqual({ delimiter: ';', skipRows: 1 })
     expect(detectPreamble(text, '|')).toBeNull()
   })
+
+  it('skips a title saved with a trailing delimiter (same field count as the table)', () => {
+    const semi = 'Facebook follows;\nDate;Primary\n' + rows(20, (i) => `2025-10-${10 + i};${i}`)
+    expect(detectPreamble(semi, null)).toEqual({ delimiter: ';', skipRows: 1 })
+    const tab = 'Facebook reach\t\r\nDate\tPrimary\r\n' + rows(20, (i) => `2023-07-${10 + i}\t${i}`)
+    expect(detectPreamble(tab, '\t')).toEqual({ delimiter: '\t', skipRows: 1 })
+  })
+
+  it('keeps a header whose later columns are named, and data rows with empty trailing cells', () => {
+    const text = 'Date;Primary\n2025-01-01;\n' + rows(20, (i) => `2025-02-${10 + i};${i}`)
+    expect(detectPreamble(text, null)).toEqual({ delimiter: ';', skipRows: 0 })
+  })
 })

@@ -16,12 +16,16 @@ export function detectPreamble(text: string, delimiter: string | null): Preamble
   let best: PreambleGuess | null = null
   let bestScore = 0
   for (const d of delimiter ? [delimiter] : CANDIDATES) {
-    const counts = recordFieldCounts(text, d, 60)
+    const records = scanRecords(text, d, 60)
+    const counts = records.map((r) => r.fields)
     if (counts.filter((c) => c > 0).length < 3) continue
     const mode = modeOf(counts.slice(Math.min(MAX_PREAMBLE, Math.floor(counts.length / 2))))
     if (mode < 2) continue
     let skip = 0
     while (skip < MAX_PREAMBLE && skip < counts.length && counts[skip] !== mode) skip++
+    // A title saved with trailing delimiters ("Facebook reach<TAB>", "Facebook follows;") has the table's field
+    // count, but only its first field is filled; a header line never looks like that when the next line is full.
+    while (skip < MAX_PREAMBLE && skip + 1 < records.length && isTitle(records[skip]) && records[skip + 1].filled >= 2) skip++
     const consistent = counts.slice(skip).filter((c) => c === mode).length
     const score = consistent * mode
     if (score > bestScore) {
@@ -37,28 +41,57 @@ export function detectPreamble(text: string, delimiter: string | null): Preamble
  * caption is one record; the last, possibly cut-off record of the head is left out.
  */
 export function recordFieldCounts(text: string, delimiter: string, maxRecords: number): number[] {
-  const counts: number[] = []
+  return scanRecords(text, delimiter, maxRecords).map((r) => r.fields)
+}
+
+interface RecordShape {
+  /** Number of fields (0 for a blank line). */
+  fields: number
+  /** Fields holding something other than spaces and quotes. */
+  filled: number
+  firstFilled: boolean
+}
+
+const isTitle = (r: RecordShape) => r.fields >= 2 && r.filled === 1 && r.firstFilled
+
+function scanRecords(text: string, delimiter: string, maxRecords: number): RecordShape[] {
+  const records: RecordShape[] = []
   let fields = 1
   let empty = true
   let quoted = false
-  for (let i = 0; i < text.length && counts.length < maxRecords; i++) {
+  let filled = 0
+  let fieldHasText = false
+  let firstFilled = false
+  const endField = () => {
+    if (fieldHasText) {
+      filled++
+      if (fields === 1) firstFilled = true
+    }
+    fieldHasText = false
+  }
+  for (let i = 0; i < text.length && records.length < maxRecords; i++) {
     const ch = text[i]
     if (ch === '"') {
       quoted = !quoted
       empty = false
     } else if (!quoted && (ch === '\n' || ch === '\r')) {
       if (ch === '\r' && text[i + 1] === '\n') i++
-      counts.push(empty ? 0 : fields)
+      endField()
+      records.push({ fields: empty ? 0 : fields, filled, firstFilled })
       fields = 1
       empty = true
+      filled = 0
+      firstFilled = false
     } else if (!quoted && ch === delimiter) {
+      endField()
       fields++
       empty = false
     } else if (ch !== ' ') {
       empty = false
+      fieldHasText = true
     }
   }
-  return counts
+  return records
 }
 
 function modeOf(values: number[]): number {
