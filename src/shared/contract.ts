@@ -10,7 +10,14 @@ const importOptions = z
     delimiter: z.string().min(1).max(4).optional(),
     hasHeader: z.boolean().optional(),
     skipRows: z.number().int().min(0).max(1000).optional(),
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1251']).optional()
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1251']).optional(),
+    account: z.string().trim().min(1).max(200).optional(),
+    timeZone: z.string().min(1).max(64).optional(),
+    privacy: z
+      .object({ text: z.enum(['keep', 'redact', 'drop']), people: z.enum(['keep', 'drop', 'hash']) })
+      .strict()
+      .optional(),
+    generic: z.boolean().optional()
   })
   .strict()
 

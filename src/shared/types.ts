@@ -1,6 +1,20 @@
 /** Plain data types shared by engine, shell and renderer. */
 
 export type SourceFormat = 'csv' | 'json' | 'ndjson'
+
+/** Platforms of the canonical model; anything else is 'other'. */
+export const PLATFORMS = ['x', 'facebook', 'instagram', 'youtube', 'linkedin', 'tiktok', 'mastodon', 'other'] as const
+export type Platform = (typeof PLATFORMS)[number]
+
+/**
+ * What happens to personal data in an import (these exports can hold patients' comments and names).
+ * text: post text kept, redacted (e-mails, phone numbers, @handles of others) or dropped.
+ * people: commenter/user columns kept, dropped, or replaced by a salted hash.
+ */
+export interface PrivacyOptions {
+  text: 'keep' | 'redact' | 'drop'
+  people: 'keep' | 'drop' | 'hash'
+}
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1251'
 
 export interface ColumnInfo {
@@ -21,6 +35,9 @@ export interface DatasetSummary {
   /** ISO 8601, UTC. */
   importedAt: string
   sha256: string
+  /** The recognised export format (e.g. 'x-tweet-activity'), or null for a plain dataset. */
+  recognizedFormat: string | null
+  platform: Platform | null
 }
 
 /** Settings the import dialog shows and lets the user override. */
@@ -29,6 +46,13 @@ export interface ImportOptions {
   hasHeader?: boolean
   skipRows?: number
   encoding?: Encoding
+  /** The account a file belongs to when the file does not say (Meta per-metric files, YouTube tables). */
+  account?: string
+  /** IANA zone for timestamps written without one (default: the account's zone, else UTC). */
+  timeZone?: string
+  privacy?: PrivacyOptions
+  /** Import as a plain dataset even if the format is recognised. */
+  generic?: boolean
 }
 
 export interface DetectedSettings {
@@ -55,12 +79,47 @@ export interface ImportPreview {
   rows: (string | null)[][]
   alreadyImported: DatasetSummary | null
   warnings: string[]
+  recognized: RecognizedFormat | null
+}
+
+export interface RecognizedFormat {
+  format: string
+  label: string
+  platform: Platform
+  /** True when the file does not name its account, so the import needs `account`. */
+  needsAccount: boolean
+}
+
+export interface RowCounts {
+  new: number
+  updated: number
+  unchanged: number
+}
+
+export interface RejectedRow {
+  /** 1-based data row in the file (header not counted), when known. */
+  row: number | null
+  reason: string
+}
+
+/** What the recognition step made of one import: the import report. */
+export interface RecognitionReport extends RecognizedFormat {
+  accounts: { accountId: string; handle: string | null; displayName: string | null }[]
+  period: { from: string | null; to: string | null }
+  posts: RowCounts | null
+  daily: RowCounts | null
+  rowsRead: number
+  rowsRejected: number
+  /** The first rejected rows (all are in the import_rejects table). */
+  rejects: RejectedRow[]
+  redactions: { kind: string; count: number }[]
 }
 
 export interface ImportResult {
   dataset: DatasetSummary
   settings: DetectedSettings
   warnings: string[]
+  recognition: RecognitionReport | null
 }
 
 export type ImportPhase = 'reading' | 'converting' | 'loading' | 'committing' | 'done'

@@ -7,7 +7,7 @@ import { ident } from './db/sql'
 import { rowsToArrowIpc } from './arrowPage'
 
 const SELECT_DATASETS = `
-  SELECT d.id, d.name, d.table_name, d.file_name, d.format, d.row_count, d.size_bytes, d.sha256,
+  SELECT d.id, d.name, d.recognized_format, d.platform, d.table_name, d.file_name, d.format, d.row_count, d.size_bytes, d.sha256,
          strftime(d.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
          (SELECT list({'name': c.column_name, 'type': c.data_type} ORDER BY c.column_index)
             FROM duckdb_columns() c WHERE c.table_name = d.table_name AND c.schema_name = 'main') AS columns
@@ -24,7 +24,9 @@ function toSummary(r: Row): DatasetSummary {
     columns: ((r.columns as ColumnInfo[] | null) ?? []).map((c) => ({ name: c.name, type: c.type })),
     sizeBytes: Number(r.size_bytes),
     importedAt: String(r.imported_at),
-    sha256: String(r.sha256)
+    sha256: String(r.sha256),
+    recognizedFormat: (r.recognized_format as string | null) ?? null,
+    platform: (r.platform as DatasetSummary['platform']) ?? null
   }
 }
 

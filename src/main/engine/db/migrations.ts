@@ -32,6 +32,73 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
       `CREATE INDEX datasets_sha256 ON datasets (sha256)`
     ]
+  },
+  {
+    version: 2,
+    name: 'canonical benchmark model',
+    sql: [
+      // DuckDB cannot ALTER a table that has an index: drop it, add the recognition columns, put it back.
+      `DROP INDEX datasets_sha256`,
+      `ALTER TABLE datasets ADD COLUMN recognized_format VARCHAR`,
+      `ALTER TABLE datasets ADD COLUMN platform VARCHAR`,
+      `ALTER TABLE datasets ADD COLUMN rows_read BIGINT`,
+      `ALTER TABLE datasets ADD COLUMN rows_loaded BIGINT`,
+      `ALTER TABLE datasets ADD COLUMN rows_rejected BIGINT`,
+      `ALTER TABLE datasets ADD COLUMN rows_new BIGINT`,
+      `ALTER TABLE datasets ADD COLUMN rows_updated BIGINT`,
+      `ALTER TABLE datasets ADD COLUMN rows_unchanged BIGINT`,
+      `CREATE INDEX datasets_sha256 ON datasets (sha256)`,
+      `CREATE SEQUENCE institution_id_seq START 1`,
+      `CREATE TABLE institutions (
+         institution_id INTEGER PRIMARY KEY DEFAULT nextval('institution_id_seq'),
+         name VARCHAR NOT NULL UNIQUE,
+         color VARCHAR NOT NULL,
+         kind VARCHAR
+       )`,
+      `CREATE TABLE accounts (
+         account_id VARCHAR PRIMARY KEY,
+         institution_id INTEGER,
+         platform VARCHAR NOT NULL,
+         handle VARCHAR,
+         display_name VARCHAR,
+         time_zone VARCHAR NOT NULL DEFAULT 'UTC'
+       )`,
+      `CREATE TABLE posts (
+         account_id VARCHAR NOT NULL,
+         platform VARCHAR NOT NULL,
+         post_id VARCHAR NOT NULL,
+         published_at TIMESTAMPTZ,
+         post_type VARCHAR,
+         text VARCHAR,
+         url VARCHAR,
+         impressions BIGINT, reach BIGINT, views BIGINT, likes BIGINT, comments BIGINT, shares BIGINT,
+         saves BIGINT, reactions BIGINT, clicks BIGINT, interactions BIGINT,
+         followers_at_post BIGINT,
+         import_id INTEGER NOT NULL,
+         PRIMARY KEY (platform, post_id)
+       )`,
+      `CREATE TABLE account_daily (
+         account_id VARCHAR NOT NULL,
+         platform VARCHAR NOT NULL,
+         day DATE NOT NULL,
+         followers BIGINT, followers_gained BIGINT, followers_lost BIGINT,
+         impressions BIGINT, reach BIGINT, views BIGINT, profile_visits BIGINT,
+         import_id INTEGER NOT NULL,
+         PRIMARY KEY (account_id, day)
+       )`,
+      `CREATE TABLE import_rejects (import_id INTEGER NOT NULL, row_number BIGINT, reason VARCHAR NOT NULL)`,
+      `CREATE TABLE column_mappings (
+         header_signature VARCHAR PRIMARY KEY,
+         mapping JSON NOT NULL,
+         updated_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP)
+       )`,
+      `CREATE TABLE settings (key VARCHAR PRIMARY KEY, value JSON NOT NULL)`,
+      `CREATE VIEW imports AS
+         SELECT id AS import_id, file_name, sha256 AS file_sha256, coalesce(recognized_format, format) AS format,
+                platform, coalesce(rows_read, row_count) AS rows_read, coalesce(rows_loaded, row_count) AS rows_loaded,
+                coalesce(rows_rejected, 0) AS rows_rejected, imported_at, warnings
+         FROM datasets`
+    ]
   }
 ]
 

@@ -20,6 +20,8 @@ export interface CsvPlan {
   conversions: ColumnConversion[]
   /** read_csv(...) table function call. */
   source: string
+  /** read_csv(...) with every column as text. */
+  textSource: string
   /** SELECT list that applies the conversions. */
   selectList: string
   decimalSeparator: '.' | ','
@@ -144,6 +146,7 @@ export async function planCsv(
     dialect,
     conversions,
     source,
+    textSource: readCsvCall(path, dialect, mode, 'all'),
     selectList,
     decimalSeparator,
     thousandsSeparator: conversions.length === 0 ? '' : decimalSeparator === ',' ? '.' : ','

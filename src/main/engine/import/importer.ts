@@ -4,7 +4,10 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { AppFailure } from '../../../shared/result'
-import type { DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult } from '../../../shared/types'
+import type {
+  DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport
+} from '../../../shared/types'
+import { describeRecognizer, detectRecognizer, runRecognizedImport } from '../recognize/recognizeImport'
 import type { Database } from '../db/duckdb'
 import { ident } from '../db/sql'
 import { findBySha256, getDataset, uniqueName } from '../datasets'
@@ -30,6 +33,9 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
       const p = await planRead(db.reader, src, options, mode)
       return { plan: p, reader: await db.reader.runAndReadAll(`SELECT * FROM (${p.select}) LIMIT ${PREVIEW_ROWS}`), warnings: p.warnings }
     })
+    const recognized = options.generic
+      ? null
+      : (await detectRecognizer(db.reader, plan.textSource, src.fileName, plan.settings.format).catch(() => ({ recognizer: null }))).recognizer
     const names = reader.columnNames()
     const types = reader.columnTypes().map(String)
     const rows = (reader.getRowsJson() as unknown[][]).map((r) => r.map(displayValue))
@@ -42,7 +48,8 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
       columns: names.map((name, i) => ({ name, type: types[i] })),
       rows,
       alreadyImported: await findBySha256(db, src.scan.sha256),
-      warnings: plan.warnings
+      warnings: plan.warnings,
+      recognized: recognized ? describeRecognizer(recognized) : null
     }
   } finally {
     await src.cleanup()
@@ -71,7 +78,7 @@ export async function importFile(db: Database, tmpDir: string, job: ImportJob): 
     const outcome = await withFallbacks(src, (mode) => writeDataset(db, src, job, mode))
     const dataset = (await getDataset(db, outcome.id)) as DatasetSummary
     job.onProgress('done', 1)
-    return { dataset, settings: outcome.plan.settings, warnings: outcome.warnings }
+    return { dataset, settings: outcome.plan.settings, warnings: outcome.warnings, recognition: outcome.recognition }
   } finally {
     await src.cleanup()
   }
@@ -85,7 +92,20 @@ function writeDataset(db: Database, src: PreparedSource, job: ImportJob, mode: R
     const id = Number((await conn.runAndReadAll(`SELECT nextval('dataset_id_seq') AS id`)).getRowObjectsJson()[0].id)
     const table = `ds_${id}`
     const warnings = [...plan.warnings]
-    await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
+    const detected = job.options.generic
+      ? { recognizer: null, columns: [] }
+      : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format))
+    let recognition: RecognitionReport | null = null
+    if (detected.recognizer) {
+      recognition = await withCancel(conn, job, () =>
+        runRecognizedImport({
+          conn, recognizer: detected.recognizer!, textSource: plan.textSource, columns: detected.columns, table,
+          importId: id, fileName: src.fileName, options: job.options, warn: (m) => warnings.push(m)
+        })
+      )
+    } else {
+      await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
+    }
     if (job.signal.aborted) throw new AppFailure('CANCELLED', `Import of ${src.fileName} was cancelled.`)
     const count = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table)}`)).getRowObjectsJson()[0].n)
     if (count === 0) {
@@ -93,16 +113,26 @@ function writeDataset(db: Database, src: PreparedSource, job: ImportJob, mode: R
     }
     job.onProgress('committing', 0.97)
     const name = await uniqueName(conn, job.name ?? stripExtension(src.fileName))
+    const rowsLoaded = recognition ? recognition.rowsRead - recognition.rowsRejected : count
     await conn.run(
-      `INSERT INTO datasets (id, name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO datasets (id, name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings,
+                             recognized_format, platform, rows_read, rows_loaded, rows_rejected, rows_new, rows_updated, rows_unchanged)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [
         id, name, table, src.fileName, src.originalPath, plan.settings.format, count, src.scan.size, src.scan.sha256,
-        JSON.stringify(plan.settings), JSON.stringify(warnings)
+        JSON.stringify(plan.settings), JSON.stringify(warnings),
+        recognition?.format ?? null, recognition?.platform ?? null, count, rowsLoaded, recognition?.rowsRejected ?? 0,
+        recognition ? sumCounts(recognition, 'new') : null,
+        recognition ? sumCounts(recognition, 'updated') : null,
+        recognition ? sumCounts(recognition, 'unchanged') : null
       ]
     )
-    return { id, plan, warnings }
+    return { id, plan, warnings, recognition }
   })
+}
+
+function sumCounts(r: RecognitionReport, k: 'new' | 'updated' | 'unchanged'): number {
+  return (r.posts?.[k] ?? 0) + (r.daily?.[k] ?? 0)
 }
 
 /**

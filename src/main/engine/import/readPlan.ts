@@ -8,6 +8,8 @@ import type { PreparedSource } from './prepareSource'
 export interface ReadPlan {
   /** `SELECT ... FROM ...` yielding the rows to store. */
   select: string
+  /** FROM-able source with every column as exact text (CSV) or as the JSON gave it: what recognisers read. */
+  textSource: string
   settings: DetectedSettings
   warnings: string[]
 }
@@ -26,6 +28,7 @@ export async function planRead(
       .map((c) => `Column "${c.column}": placeholder values such as "-" or "N/A" were read as empty (null).`)
     return {
       select: `SELECT ${plan.selectList} FROM ${plan.source}`,
+      textSource: plan.textSource,
       settings: {
         ...base,
         format: 'csv',
@@ -49,6 +52,7 @@ export async function planRead(
   )
   return {
     select: `SELECT ${plan.selectList} FROM ${plan.from}`,
+    textSource: `(SELECT ${plan.selectList} FROM ${plan.from})`,
     settings: {
       ...base,
       format: src.guess.format,

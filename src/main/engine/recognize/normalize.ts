@@ -1,0 +1,155 @@
+/**
+ * Runs a recognizer's SELECTs inside the import transaction: stage, reject unparseable rows (kept with their row
+ * number and reason), upsert into the canonical tables, and count what was new, updated and unchanged.
+ * Re-importing an overlapping export never double counts: posts are keyed by (platform, post_id) and daily
+ * metrics by (account_id, day); a newer non-null value wins, a missing one keeps what was there.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import type { RecognitionReport, RowCounts } from '../../../shared/types'
+import type { NormalizeContext, Recognizer } from './types'
+
+export const POST_METRICS = [
+  'impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'reactions', 'clicks', 'interactions',
+  'followers_at_post'
+] as const
+const POST_COLUMNS = ['published_at', 'post_type', 'text', 'url', ...POST_METRICS] as const
+const POST_TYPES: Record<string, string> = { published_at: 'TIMESTAMPTZ', post_type: 'VARCHAR', text: 'VARCHAR', url: 'VARCHAR' }
+export const DAILY_METRICS = [
+  'followers', 'followers_gained', 'followers_lost', 'impressions', 'reach', 'views', 'profile_visits'
+] as const
+
+const REJECT_SAMPLE = 100
+
+async function one<T>(conn: DuckDBConnection, sql: string): Promise<T> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJson()[0] as T
+}
+
+async function columnsOf(conn: DuckDBConnection, table: string): Promise<Set<string>> {
+  const r = await conn.runAndReadAll(`DESCRIBE ${table}`)
+  return new Set((r.getRowObjectsJson() as { column_name: string }[]).map((c) => c.column_name))
+}
+
+/** Bring a recognizer's SELECT to the full canonical column list, typed, with NULL for what it does not give. */
+async function stage(conn: DuckDBConnection, name: string, select: string, keys: string[], values: readonly string[]) {
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_in AS ${select}`)
+  const have = await columnsOf(conn, `${name}_in`)
+  const list = [
+    `CAST(_row AS BIGINT) AS _row`,
+    have.has('_reject') ? `CAST(_reject AS VARCHAR) AS _reject` : `CAST(NULL AS VARCHAR) AS _reject`,
+    ...keys.map((k) => (k === 'day' ? `CAST(day AS DATE) AS day` : `CAST(${k} AS VARCHAR) AS ${k}`)),
+    ...values.map((v) => {
+      const type = POST_TYPES[v] ?? 'BIGINT'
+      return have.has(v) ? `CAST(${v} AS ${type}) AS ${v}` : `CAST(NULL AS ${type}) AS ${v}`
+    })
+  ]
+  // Rows without a key cannot be stored: they are rejected with a reason rather than dropped.
+  const keyCheck = keys.map((k) => `WHEN ${k} IS NULL THEN 'missing ${k.replace('_', ' ')}'`).join(' ')
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} AS
+    SELECT * REPLACE (coalesce(_reject, CASE ${keyCheck} ELSE NULL END) AS _reject)
+    FROM (SELECT ${list.join(', ')} FROM ${name}_in)`)
+  // Within one file the same key can appear twice (re-exported rows); the last one in the file wins.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS
+    SELECT * EXCLUDE (_reject) FROM ${name} WHERE _reject IS NULL
+    QUALIFY row_number() OVER (PARTITION BY ${keys.filter((k) => k !== 'account_id' || name !== 'stage_posts').join(', ')} ORDER BY _row DESC) = 1`)
+}
+
+async function upsert(
+  conn: DuckDBConnection,
+  name: string,
+  target: string,
+  keys: string[],
+  values: readonly string[],
+  importId: number
+): Promise<RowCounts> {
+  const conflictKeys = target === 'posts' ? ['platform', 'post_id'] : ['account_id', 'day']
+  const on = conflictKeys.map((k) => `t.${k} = s.${k}`).join(' AND ')
+  const changed = values.map((v) => `(s.${v} IS NOT NULL AND s.${v} IS DISTINCT FROM t.${v})`).join(' OR ')
+  const counts = await one<{ new: number | string; updated: number | string; unchanged: number | string }>(
+    conn,
+    `SELECT count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NULL) AS new,
+            count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NOT NULL AND (${changed})) AS updated,
+            count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NOT NULL AND NOT (${changed})) AS unchanged
+     FROM ${name}_ok s LEFT JOIN ${target} t ON ${on}`
+  )
+  const insertCols = [...new Set([...keys, ...values])]
+  const updates = [
+    ...values.map((v) => `${v} = coalesce(EXCLUDED.${v}, ${target}.${v})`),
+    ...(target === 'posts' ? ['account_id = EXCLUDED.account_id'] : []),
+    'import_id = EXCLUDED.import_id'
+  ]
+  await conn.run(
+    `INSERT INTO ${target} (${insertCols.join(', ')}, import_id)
+     SELECT ${insertCols.join(', ')}, ${importId} FROM ${name}_ok
+     ON CONFLICT (${conflictKeys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`
+  )
+  return { new: Number(counts.new), updated: Number(counts.updated), unchanged: Number(counts.unchanged) }
+}
+
+export async function normalizeImport(recognizer: Recognizer, ctx: NormalizeContext): Promise<RecognitionReport> {
+  const { conn } = ctx
+  const out = await recognizer.normalize(ctx)
+  const rowsRead = Number((await one<{ n: number }>(conn, `SELECT count(*) AS n FROM ${ctx.raw}`)).n)
+
+  await conn.run(`CREATE OR REPLACE TEMP TABLE stage_accounts AS ${out.accounts}`)
+  await conn.run(`INSERT INTO accounts (account_id, platform, handle, display_name)
+    SELECT DISTINCT ON (account_id) CAST(account_id AS VARCHAR), CAST(platform AS VARCHAR), CAST(handle AS VARCHAR), CAST(display_name AS VARCHAR)
+    FROM stage_accounts WHERE account_id IS NOT NULL
+    ON CONFLICT (account_id) DO UPDATE SET
+      handle = coalesce(accounts.handle, EXCLUDED.handle),
+      display_name = coalesce(EXCLUDED.display_name, accounts.display_name)`)
+
+  let posts: RowCounts | null = null
+  let daily: RowCounts | null = null
+  const rejectSources: string[] = []
+  const periods: string[] = []
+  if (out.posts) {
+    await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS)
+    posts = await upsert(conn, 'stage_posts', 'posts', ['account_id', 'platform', 'post_id'], POST_COLUMNS, ctx.importId)
+    rejectSources.push(`SELECT _row, _reject FROM stage_posts WHERE _reject IS NOT NULL`)
+    periods.push(`SELECT min(published_at)::DATE AS f, max(published_at)::DATE AS t FROM stage_posts_ok`)
+  }
+  if (out.daily) {
+    await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS)
+    daily = await upsert(conn, 'stage_daily', 'account_daily', ['account_id', 'platform', 'day'], DAILY_METRICS, ctx.importId)
+    rejectSources.push(`SELECT _row, _reject FROM stage_daily WHERE _reject IS NOT NULL`)
+    periods.push(`SELECT min(day) AS f, max(day) AS t FROM stage_daily_ok`)
+  }
+  let rowsRejected = 0
+  let rejects: RecognitionReport['rejects'] = []
+  if (rejectSources.length) {
+    const all = rejectSources.join(' UNION ALL ')
+    await conn.run(`INSERT INTO import_rejects SELECT ${ctx.importId}, _row, _reject FROM (${all})`)
+    rowsRejected = Number((await one<{ n: number }>(conn, `SELECT count(DISTINCT _row) AS n FROM (${all})`)).n)
+    rejects = (
+      (await conn.runAndReadAll(`SELECT _row, _reject FROM (${all}) ORDER BY _row LIMIT ${REJECT_SAMPLE}`)).getRowObjectsJson() as {
+        _row: number | string | null
+        _reject: string
+      }[]
+    ).map((r) => ({ row: r._row === null ? null : Number(r._row), reason: r._reject }))
+  }
+  const period = periods.length
+    ? await one<{ f: string | null; t: string | null }>(conn, `SELECT min(f)::VARCHAR AS f, max(t)::VARCHAR AS t FROM (${periods.join(' UNION ALL ')})`)
+    : { f: null, t: null }
+  const accounts = (
+    (await conn.runAndReadAll(
+      `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts WHERE account_id IS NOT NULL ORDER BY account_id`
+    )).getRowObjectsJson() as { account_id: string; handle: string | null; display_name: string | null }[]
+  ).map((a) => ({ accountId: a.account_id, handle: a.handle, displayName: a.display_name }))
+  for (const t of ['stage_posts', 'stage_posts_in', 'stage_posts_ok', 'stage_daily', 'stage_daily_in', 'stage_daily_ok', 'stage_accounts']) {
+    await conn.run(`DROP TABLE IF EXISTS ${t}`)
+  }
+  return {
+    format: recognizer.id,
+    label: recognizer.label,
+    platform: recognizer.platform,
+    needsAccount: recognizer.needsAccount ?? false,
+    accounts,
+    period: { from: period.f, to: period.t },
+    posts,
+    daily,
+    rowsRead,
+    rowsRejected,
+    rejects,
+    redactions: []
+  }
+}

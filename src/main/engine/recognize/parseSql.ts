@@ -1,0 +1,108 @@
+/**
+ * SQL expressions that parse export text exactly. Each takes a column (quoted with col()) and yields a typed value
+ * or NULL: placeholders ("--", "N/A", "NAN", empty) and spreadsheet errors ("#NAME?") become NULL, never 0.
+ */
+import { ident, literal } from '../db/sql'
+
+export const col = (name: string): string => `${ident(name)}::VARCHAR`
+
+const PLACEHOLDER_RE = `'^\\s*(|-|--|—|n/?a|nan|null|none|#name\\?|#value!|#ref!|#div/0!|#n/a|#num!|#null!)\\s*$'`
+
+/** True when the text is a placeholder or spreadsheet error (used for warnings). */
+export function isBlankSql(expr: string): string {
+  return `(${expr} IS NULL OR regexp_matches(lower(${expr}), ${PLACEHOLDER_RE}))`
+}
+
+export function isSpreadsheetErrorSql(expr: string): string {
+  return `(${expr} IS NOT NULL AND regexp_matches(trim(${expr}), '^#(NAME\\?|VALUE!|REF!|DIV/0!|N/A|NUM!|NULL!)$'))`
+}
+
+/**
+ * A count (integer by nature): "1938", "1938.0", "1,938", "1.938" (dot thousands), "1 938", "12K"? (not parsed).
+ * A dot or comma followed by exactly three digits is a thousands separator, since counts have no fractions.
+ */
+export function countSql(expr: string): string {
+  const t = `trim(${expr})`
+  return `(CASE
+    WHEN ${isBlankSql(expr)} THEN NULL
+    WHEN regexp_matches(${t}, '^[-+]?\\d+([.,]0+)?$') THEN CAST(regexp_extract(${t}, '^[-+]?\\d+') AS BIGINT)
+    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}([.,\\s\u00a0]\\d{3})+([.,]0+)?$') AND NOT regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}[.,]0+$')
+      THEN CAST(regexp_replace(regexp_replace(${t}, '[.,]0+$', ''), '[.,\\s\u00a0]', '', 'g') AS BIGINT)
+    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}[.,]0+$') THEN CAST(regexp_replace(regexp_replace(${t}, '[.,]0+$', ''), '[.,]', '', 'g') AS BIGINT)
+    ELSE NULL END)`
+}
+
+/** True when the text is neither blank nor a count: the row keeps NULL and the import warns. */
+export function badCountSql(expr: string): string {
+  return `(NOT ${isBlankSql(expr)} AND ${countSql(expr)} IS NULL)`
+}
+
+/** A decimal number written with '.' or ',' as decimal separator (the other one, or spaces, as grouping). */
+export function decimalSql(expr: string, decimal: '.' | ',' = '.'): string {
+  const t = `trim(replace(${expr}, '%', ''))`
+  const normalized =
+    decimal === '.'
+      ? `regexp_replace(${t}, '[,\\s\u00a0]', '', 'g')`
+      : `replace(regexp_replace(${t}, '[.\\s\u00a0]', '', 'g'), ',', '.')`
+  return `(CASE WHEN ${isBlankSql(expr)} THEN NULL ELSE TRY_CAST(${normalized} AS DOUBLE) END)`
+}
+
+/** Time-zone abbreviations seen in exports, as UTC offsets in minutes. */
+const ZONE_ABBREVIATIONS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, BRT: -180, BRST: -120, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360,
+  PST: -480, PDT: -420, CET: 60, CEST: 120, BST: 60, EET: 120, EEST: 180, IST: 330, JST: 540, AEST: 600, AEDT: 660
+}
+
+/** strptime formats tried in order for local (zone-less) timestamps. */
+export const LOCAL_FORMATS = [
+  '%Y-%m-%dT%H:%M:%S',
+  '%Y-%m-%d %H:%M:%S',
+  '%Y-%m-%dT%H:%M',
+  '%Y-%m-%d %H:%M',
+  '%Y-%m-%d',
+  '%m/%d/%Y %I:%M %p',
+  '%m/%d/%Y %H:%M:%S',
+  '%m/%d/%Y %H:%M',
+  '%m/%d/%Y',
+  '%b %d, %Y',
+  '%B %d, %Y',
+  '%a %b %d %H:%M:%S %Y'
+]
+
+/**
+ * A timestamp to TIMESTAMPTZ. Handles ISO with 'Z' or an offset ("+0000", "+02:00"), a zone abbreviation suffix
+ * ("2021-07-05 18:02:45 BRT"), and local times in `formats`, read in the zone `tzSql` (an SQL string expression).
+ */
+export function timestampSql(expr: string, tzSql: string, formats: string[] = LOCAL_FORMATS): string {
+  const t = `regexp_replace(upper(trim(${expr})), '\\s+', ' ', 'g')`
+  const fmtList = `[${formats.map(literal).join(', ')}]`
+  const abbrevCase = Object.entries(ZONE_ABBREVIATIONS)
+    .map(([k, v]) => `WHEN '${k}' THEN ${v}`)
+    .join(' ')
+  const zone = `regexp_extract(${t}, ' ([A-Z]{1,4})$', 1)`
+  const withoutZone = `regexp_replace(${t}, ' [A-Z]{1,4}$', '')`
+  return `(CASE
+    WHEN ${isBlankSql(expr)} THEN NULL
+    WHEN regexp_matches(${t}, '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(Z|[+-]\\d{2}:?\\d{2}))$')
+      THEN TRY_CAST(regexp_replace(regexp_replace(${t}, '^(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2})( |Z|[+-])', '\\1:00\\2'), ' ?([+-]\\d{2}):?(\\d{2})$', '\\1:\\2') AS TIMESTAMPTZ)
+    WHEN ${zone} <> '' AND (CASE ${zone} ${abbrevCase} ELSE NULL END) IS NOT NULL
+      THEN timezone('UTC', try_strptime(${withoutZone}, ${fmtList}) - to_minutes(CAST(CASE ${zone} ${abbrevCase} END AS BIGINT)))
+    ELSE timezone(${tzSql}, try_strptime(${t}, ${fmtList}))
+  END)`
+}
+
+/** A calendar day. Local timestamps keep their own date; zoned ones are converted to `tzSql` first. */
+export function daySql(expr: string, tzSql: string, formats: string[] = LOCAL_FORMATS): string {
+  const t = `upper(trim(${expr}))`
+  const fmtList = `[${formats.map(literal).join(', ')}]`
+  return `(CASE
+    WHEN ${isBlankSql(expr)} THEN NULL
+    WHEN regexp_matches(${t}, '(Z|[+-]\\d{2}:?\\d{2})$') THEN CAST(timezone(${tzSql}, ${timestampSql(expr, tzSql, formats)}) AS DATE)
+    ELSE CAST(try_strptime(${t}, ${fmtList}) AS DATE)
+  END)`
+}
+
+/** Trimmed text, NULL when blank. */
+export function textSql(expr: string): string {
+  return `(CASE WHEN ${expr} IS NULL OR trim(${expr}) = '' THEN NULL ELSE trim(${expr}) END)`
+}

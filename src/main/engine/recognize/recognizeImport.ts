@@ -1,0 +1,92 @@
+/**
+ * The recognition step of an import, run inside its transaction: which format the file is, the raw table as exact
+ * text (after privacy), and the canonical rows.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { randomBytes } from 'node:crypto'
+import type { ImportOptions, PrivacyOptions, RecognitionReport, RecognizedFormat } from '../../../shared/types'
+import { ident, literal } from '../db/sql'
+import { normalizeImport } from './normalize'
+import { DEFAULT_PRIVACY, privacySelect, redactionCountSql } from './privacy'
+import { recognize } from './registry'
+import type { Recognizer } from './types'
+
+const SAMPLE_ROWS = 20
+
+export async function detectRecognizer(
+  conn: DuckDBConnection,
+  textSource: string,
+  fileName: string,
+  format: string
+): Promise<{ recognizer: Recognizer | null; columns: string[] }> {
+  const reader = await conn.runAndReadAll(`SELECT * FROM ${textSource} LIMIT ${SAMPLE_ROWS}`)
+  const columns = reader.columnNames()
+  const sample = (reader.getRowsJson() as unknown[][]).map((r) =>
+    r.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)))
+  )
+  return { recognizer: recognize({ fileName, columns, sample, format }), columns }
+}
+
+export function describeRecognizer(r: Recognizer): RecognizedFormat {
+  return { format: r.id, label: r.label, platform: r.platform, needsAccount: r.needsAccount ?? false }
+}
+
+async function setting<T>(conn: DuckDBConnection, key: string): Promise<T | null> {
+  const r = (await conn.runAndReadAll(`SELECT value FROM settings WHERE key = $1`, [key])).getRowObjectsJson()
+  return r.length ? (JSON.parse(String(r[0].value)) as T) : null
+}
+
+/** The per-workspace salt for hashed people columns: stable, so the same person hashes the same way every time. */
+async function privacySalt(conn: DuckDBConnection): Promise<string> {
+  const existing = await setting<string>(conn, 'privacy_salt')
+  if (existing) return existing
+  const salt = randomBytes(16).toString('hex')
+  await conn.run(`INSERT INTO settings VALUES ('privacy_salt', $1)`, [JSON.stringify(salt)])
+  return salt
+}
+
+export async function defaultPrivacy(conn: DuckDBConnection): Promise<PrivacyOptions> {
+  return (await setting<PrivacyOptions>(conn, 'privacy')) ?? DEFAULT_PRIVACY
+}
+
+export interface RecognizedImport {
+  conn: DuckDBConnection
+  recognizer: Recognizer
+  textSource: string
+  columns: string[]
+  table: string
+  importId: number
+  fileName: string
+  options: ImportOptions
+  warn(message: string): void
+}
+
+/** Create the raw table (privacy applied, `_row` first) and fill the canonical tables; returns the import report. */
+export async function runRecognizedImport(x: RecognizedImport): Promise<RecognitionReport> {
+  const { conn, recognizer } = x
+  if (recognizer.needsAccount && !x.options.account) {
+    x.warn(`${recognizer.label} files do not name their account; it was taken from the file name. Choose the account in the import dialog (or --account) to be sure.`)
+  }
+  const privacy = x.options.privacy ?? (await defaultPrivacy(conn))
+  const salt = await privacySalt(conn)
+  const ps = privacySelect(x.columns, privacy, recognizer.privacy, salt)
+  const countSql = redactionCountSql(x.textSource, ps.touched, privacy)
+  const redactions = countSql
+    ? ((await conn.runAndReadAll(countSql)).getRowObjectsJson() as { kind: string; n: number | string }[]).map((r) => ({
+        kind: r.kind,
+        count: Number(r.n)
+      }))
+    : []
+  await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT row_number() OVER () AS _row, ${ps.list.join(', ')} FROM ${x.textSource}`)
+  const report = await normalizeImport(recognizer, {
+    conn,
+    raw: ident(x.table),
+    columns: x.columns,
+    importId: x.importId,
+    fileName: x.fileName,
+    accountHint: x.options.account ?? null,
+    timeZoneSql: literal(x.options.timeZone ?? 'UTC'),
+    warn: x.warn
+  })
+  return { ...report, redactions }
+}

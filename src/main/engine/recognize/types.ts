@@ -1,0 +1,65 @@
+/**
+ * A recognizer knows one export format: how to tell it from its header and first rows, and how to map its raw
+ * (all-text) table into the canonical model. Each lives in formats/<id>.ts and is listed in registry.ts.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import type { Platform } from '../../../shared/types'
+
+export interface RecognizeInput {
+  fileName: string
+  /** Column names as read (header row), in order. */
+  columns: string[]
+  /** The first rows as text (null stays null), same order as columns. */
+  sample: (string | null)[][]
+  /** 'csv' | 'json' | 'ndjson'. */
+  format: string
+}
+
+export interface NormalizeContext {
+  conn: DuckDBConnection
+  /** The raw table, already quoted: every column is VARCHAR (CSV) or as JSON gave it, plus `_row` (1-based). */
+  raw: string
+  /** Column names of the raw table (without `_row`). */
+  columns: string[]
+  importId: number
+  fileName: string
+  /** The account the user named for this file, if any (ImportOptions.account). */
+  accountHint: string | null
+  /** SQL string literal of the IANA zone for timestamps written without one. */
+  timeZoneSql: string
+  warn(message: string): void
+}
+
+/**
+ * SELECT statements over ctx.raw producing canonical rows. The framework stages them, rejects rows whose
+ * `_reject` is not null, upserts the rest and counts new/updated/unchanged.
+ * posts columns: _row, _reject, account_id, platform, post_id, published_at, post_type, text, url, impressions, reach,
+ *   views, likes, comments, shares, saves, reactions, clicks, interactions, followers_at_post (any may be omitted except
+ *   _row, account_id, platform, post_id; omitted ones are NULL).
+ * daily columns: _row, _reject, account_id, platform, day, followers, followers_gained, followers_lost, impressions,
+ *   reach, views, profile_visits.
+ * accounts columns: account_id, platform, handle, display_name.
+ */
+export interface NormalizeOutput {
+  posts?: string
+  daily?: string
+  accounts: string
+}
+
+export interface PrivacyColumns {
+  /** Columns of free text written by the account (post text, captions): redacted or dropped on request. */
+  text?: string[]
+  /** Columns that name people (commenters, authors of mentions): dropped or hashed on request. */
+  people?: string[]
+}
+
+export interface Recognizer {
+  id: string
+  label: string
+  platform: Platform
+  /** True when rows do not say which account they belong to, so the user must name it. */
+  needsAccount?: boolean
+  detect(input: RecognizeInput): boolean
+  privacy?: PrivacyColumns
+  normalize(ctx: NormalizeContext): Promise<NormalizeOutput> | NormalizeOutput
+}
