@@ -99,6 +99,29 @@ export const MIGRATIONS: readonly Migration[] = [
                 coalesce(rows_rejected, 0) AS rows_rejected, imported_at, warnings
          FROM datasets`
     ]
+  },
+  {
+    version: 3,
+    name: 'saved queries',
+    sql: [
+      `CREATE SEQUENCE saved_query_id_seq START 1`,
+      // Soft delete (deleted_at) so a delete can be undone; tags, params and chart are JSON text.
+      `CREATE TABLE saved_queries (
+         id INTEGER PRIMARY KEY DEFAULT nextval('saved_query_id_seq'),
+         name VARCHAR NOT NULL,
+         description VARCHAR NOT NULL DEFAULT '',
+         tags JSON NOT NULL,
+         sql VARCHAR NOT NULL,
+         params JSON NOT NULL,
+         chart JSON,
+         starter BOOLEAN NOT NULL DEFAULT false,
+         created_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP),
+         updated_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP),
+         deleted_at TIMESTAMP
+       )`,
+      // One row once the starter queries were seeded, so deleting them all does not bring them back.
+      `CREATE TABLE saved_query_seeds (version INTEGER NOT NULL, seeded_at TIMESTAMP NOT NULL)`
+    ]
   }
 ]
 
