@@ -1,0 +1,88 @@
+/**
+ * The comparison a benchmark is about: institutions, platforms and an inclusive date range, as SQL common table
+ * expressions every metric query starts from. Values are validated before they reach here (ids are integers,
+ * platforms come from a fixed list, dates match YYYY-MM-DD), then quoted with literal() all the same.
+ */
+import { literal } from '../db/sql'
+import { PLATFORMS, type Platform } from '../../../shared/types'
+
+export interface Scope {
+  institutionIds: number[]
+  platforms: Platform[]
+  from: string
+  to: string
+  /** Carry a follower count forward across at most this many days without data; longer gaps stay gaps. */
+  maxGapDays: number
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
+
+export function checkScope(s: Scope): void {
+  if (!s.institutionIds.every((i) => Number.isInteger(i))) throw new Error('institution ids must be integers')
+  if (!s.platforms.every((p) => (PLATFORMS as readonly string[]).includes(p))) throw new Error('unknown platform')
+  if (!DATE_RE.test(s.from) || !DATE_RE.test(s.to)) throw new Error('dates must be YYYY-MM-DD')
+  if (!Number.isInteger(s.maxGapDays) || s.maxGapDays < 0) throw new Error('maxGapDays must be a whole number ≥ 0')
+}
+
+export function daysInScope(s: Scope): number {
+  return Math.round((Date.parse(`${s.to}T00:00:00Z`) - Date.parse(`${s.from}T00:00:00Z`)) / 86_400_000) + 1
+}
+
+/**
+ * acc: accounts of the chosen institutions on the chosen platforms.
+ * sp: their posts in the range (the day is the account's local day), with followers when posted and the rates.
+ * known: follower snapshots; fday: per account and day, the carried-forward count (NULL across long gaps);
+ * ifol: per institution, platform and day, the sum over its accounts (NULL when any account has a gap).
+ */
+export function scopeCtes(s: Scope): string {
+  checkScope(s)
+  const ids = s.institutionIds.length ? s.institutionIds.join(', ') : 'NULL'
+  const platforms = s.platforms.map((p) => literal(p)).join(', ')
+  const from = `DATE ${literal(s.from)}`
+  const to = `DATE ${literal(s.to)}`
+  return `
+  acc AS (
+    SELECT a.account_id, a.platform, coalesce(a.time_zone, 'UTC') AS time_zone, i.institution_id, i.name AS institution, i.color
+    FROM accounts a JOIN institutions i ON i.institution_id = a.institution_id
+    WHERE a.institution_id IN (${ids}) AND a.platform IN (${platforms})
+  ),
+  known AS (
+    SELECT d.account_id, d.day, d.followers FROM account_daily d JOIN acc USING (account_id)
+    WHERE d.followers IS NOT NULL AND d.day <= ${to}
+  ),
+  sp0 AS (
+    SELECT acc.institution_id, acc.institution, p.account_id, p.platform, p.post_id, p.published_at, p.post_type, p.text, p.url,
+           p.impressions, p.reach, p.views, p.interactions, p.followers_at_post,
+           timezone(acc.time_zone, p.published_at) AS local_ts,
+           CAST(timezone(acc.time_zone, p.published_at) AS DATE) AS day
+    FROM posts p JOIN acc USING (account_id)
+    WHERE p.published_at IS NOT NULL
+      AND CAST(timezone(acc.time_zone, p.published_at) AS DATE) BETWEEN ${from} AND ${to}
+  ),
+  sp AS (
+    SELECT sp0.*, coalesce(sp0.followers_at_post, k.followers) AS followers_when_posted,
+           CASE WHEN coalesce(sp0.followers_at_post, k.followers) > 0 AND sp0.interactions IS NOT NULL
+                THEN sp0.interactions / coalesce(sp0.followers_at_post, k.followers) END AS rate_followers_at_post,
+           CASE WHEN sp0.reach > 0 THEN sp0.interactions / sp0.reach END AS rate_reach,
+           CASE WHEN sp0.impressions > 0 THEN sp0.interactions / sp0.impressions END AS rate_impressions,
+           CASE WHEN sp0.views > 0 THEN sp0.interactions / sp0.views END AS rate_views
+    FROM sp0 ASOF LEFT JOIN known k ON sp0.account_id = k.account_id AND sp0.day >= k.day
+  ),
+  days AS (SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day),
+  fday AS (
+    SELECT g.institution_id, g.institution, g.platform, g.account_id, g.day,
+           CASE WHEN g.day - k.day <= ${s.maxGapDays} THEN k.followers END AS followers
+    FROM (SELECT acc.*, days.day FROM acc CROSS JOIN days WHERE acc.account_id IN (SELECT account_id FROM known)) g
+    ASOF LEFT JOIN known k ON g.account_id = k.account_id AND g.day >= k.day
+  ),
+  ifol AS (
+    SELECT institution_id, institution, platform, day,
+           CASE WHEN count(followers) = count(*) THEN sum(followers) END AS followers
+    FROM fday GROUP BY ALL
+  ),
+  itot AS (
+    SELECT institution_id, institution, day,
+           CASE WHEN count(followers) = count(*) THEN sum(followers) END AS followers
+    FROM ifol GROUP BY ALL
+  )`
+}
