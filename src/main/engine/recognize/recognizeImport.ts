@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { randomBytes } from 'node:crypto'
 import type { ImportOptions, PrivacyOptions, RecognitionReport, RecognizedFormat } from '../../../shared/types'
+import { mappedRecognizers } from '../canonical/mappings'
 import { ident, literal } from '../db/sql'
 import { normalizeImport } from './normalize'
 import { DEFAULT_PRIVACY, privacySelect, redactionCountSql } from './privacy'
@@ -24,7 +25,8 @@ export async function detectRecognizer(
   const sample = (reader.getRowsJson() as unknown[][]).map((r) =>
     r.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)))
   )
-  return { recognizer: recognize({ fileName, columns, sample, format }), columns }
+  const saved = await mappedRecognizers(conn)
+  return { recognizer: recognize({ fileName, columns, sample, format }, saved), columns }
 }
 
 export function describeRecognizer(r: Recognizer): RecognizedFormat {

@@ -7,8 +7,12 @@ import { xTweetActivity } from './formats/xTweetActivity'
 
 export const RECOGNIZERS: Recognizer[] = [xTweetActivity]
 
-export function recognize(input: RecognizeInput): Recognizer | null {
-  for (const r of RECOGNIZERS) {
+/**
+ * `saved` are recognizers built from the user's column mappings (recognize/mapped.ts); they are tried first, since
+ * the user mapped that exact header on purpose. The caller loads them (this function has no database).
+ */
+export function recognize(input: RecognizeInput, saved: readonly Recognizer[] = []): Recognizer | null {
+  for (const r of [...saved, ...RECOGNIZERS]) {
     try {
       if (r.detect(input)) return r
     } catch {
