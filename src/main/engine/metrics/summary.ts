@@ -3,28 +3,10 @@
  * engagement conventions, follower growth and share of voice. Rates are fractions; null where data cannot give a value.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import type { InstitutionSummary } from '../../../shared/benchmark'
 import { daysInScope, scopeCtes, type Scope } from './scope'
 
-export interface InstitutionSummary {
-  institution_id: number
-  name: string
-  color: string
-  posts: number
-  interactions: number | null
-  posts_per_week: number | null
-  interactions_per_post: number | null
-  interactions_per_1k_followers: number | null
-  avg_followers: number | null
-  engagement_rate: {
-    followers_at_post: number | null
-    avg_followers: number | null
-    reach: number | null
-    impressions: number | null
-    views: number | null
-  }
-  follower_growth: { abs: number | null; pct: number | null; indexed_end: number | null }
-  share_of_voice: { posts: number | null; interactions: number | null; views: number | null }
-}
+export type { InstitutionSummary }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 

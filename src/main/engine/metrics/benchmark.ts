@@ -1,0 +1,126 @@
+/** The benchmark channel: resolve the request into a scope, run every chart's query, package the series as Arrow. */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import type { BenchmarkPost, BenchmarkRequest, BenchmarkResult, DatePreset } from '../../../shared/benchmark'
+import { AppFailure } from '../../../shared/result'
+import { PLATFORMS, type Platform } from '../../../shared/types'
+import { rowsToArrowIpc } from '../arrowPage'
+import { methodology } from './methodology'
+import type { Scope } from './scope'
+import {
+  breakoutsSql, cadenceHeatmapSql, engagementWeeklySql, followersSql, indexedSql, peerBandSql, postsWeeklySql, topPostsSql
+} from './series'
+import { benchmarkSummary } from './summary'
+
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+
+/** First and last day with any data for these institutions (posts or follower days). */
+export async function dataRange(conn: DuckDBConnection, ids: number[]): Promise<{ from: string | null; to: string | null }> {
+  const list = ids.length ? ids.join(', ') : 'NULL'
+  const r = (await conn.runAndReadAll(`
+    SELECT min(d)::VARCHAR AS f, max(d)::VARCHAR AS t FROM (
+      SELECT CAST(timezone(coalesce(a.time_zone, 'UTC'), p.published_at) AS DATE) AS d FROM posts p JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list})
+      UNION ALL SELECT d.day FROM account_daily d JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list}))`)).getRowObjectsJson()[0] as {
+    f: string | null
+    t: string | null
+  }
+  return { from: r.f, to: r.t }
+}
+
+/** Preset ranges end on the latest day with data: exports are historical, so "last 30 days" means of the data. */
+export function presetRange(preset: DatePreset, range: { from: string | null; to: string | null }): { from: string; to: string } | null {
+  if (!range.from || !range.to) return null
+  const end = new Date(`${range.to}T00:00:00Z`)
+  const back = (days: number) => iso(new Date(end.getTime() - (days - 1) * 86_400_000))
+  switch (preset) {
+    case 'last30':
+      return { from: back(30), to: range.to }
+    case 'last90':
+      return { from: back(90), to: range.to }
+    case 'ytd':
+      return { from: `${range.to.slice(0, 4)}-01-01`, to: range.to }
+    case 'last12m': {
+      const start = new Date(end)
+      start.setUTCFullYear(start.getUTCFullYear() - 1)
+      start.setUTCDate(start.getUTCDate() + 1)
+      return { from: iso(start), to: range.to }
+    }
+    default:
+      return { from: range.from, to: range.to }
+  }
+}
+
+async function arrow(conn: DuckDBConnection, sql: string): Promise<Uint8Array> {
+  return rowsToArrowIpc(await conn.runAndReadAll(sql))
+}
+
+async function posts(conn: DuckDBConnection, sql: string): Promise<(BenchmarkPost & Record<string, unknown>)[]> {
+  return ((await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[]).map((r) => ({
+    ...r,
+    institution: String(r.institution),
+    platform: String(r.platform),
+    post_id: String(r.post_id),
+    published_at: String(r.published_at),
+    text: String(r.text ?? ''),
+    url: (r.url as string | null) ?? null,
+    interactions: r.interactions === null ? null : Number(r.interactions),
+    rate: r.rate === null || r.rate === undefined ? null : Number(r.rate)
+  }))
+}
+
+export async function resolveScope(conn: DuckDBConnection, req: BenchmarkRequest): Promise<{ scope: Scope; range: { from: string | null; to: string | null } }> {
+  const range = await dataRange(conn, req.institutionIds)
+  let from = req.from
+  let to = req.to
+  if (!from || !to || (req.preset && req.preset !== 'custom')) {
+    const p = presetRange(req.preset ?? 'all', range)
+    from = from && req.preset === 'custom' ? from : (p?.from ?? from)
+    to = to && req.preset === 'custom' ? to : (p?.to ?? to)
+  }
+  if (!from || !to) {
+    throw new AppFailure('NOT_FOUND', 'These institutions have no posts or follower data yet: import their exports and assign the accounts first.')
+  }
+  if (from > to) throw new AppFailure('BAD_INPUT', `The range starts (${from}) after it ends (${to}).`)
+  const platforms = (req.platforms && req.platforms.length ? req.platforms : [...PLATFORMS]) as Platform[]
+  return { scope: { institutionIds: req.institutionIds, platforms, from, to, maxGapDays: req.maxGapDays ?? 7 }, range }
+}
+
+export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest): Promise<BenchmarkResult> {
+  const started = performance.now()
+  const { scope, range } = await resolveScope(conn, req)
+  const k = req.k ?? 2
+  const institutions = ((await conn.runAndReadAll(
+    `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`
+  )).getRowObjectsJson() as { id: number; name: string; color: string }[]).map((r) => ({ id: Number(r.id), name: r.name, color: r.color }))
+  if (institutions.length !== new Set(scope.institutionIds).size) throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
+  const summary = await benchmarkSummary(conn, scope)
+  const charts = {
+    followers: await arrow(conn, followersSql(scope)),
+    indexed: await arrow(conn, indexedSql(scope)),
+    engagement: await arrow(conn, engagementWeeklySql(scope, req.convention)),
+    heatmap: await arrow(conn, cadenceHeatmapSql(scope)),
+    postsWeekly: await arrow(conn, postsWeeklySql(scope)),
+    peerIndexed: await arrow(conn, peerBandSql(indexedSql(scope), 'day', 'indexed')),
+    peerEngagement: await arrow(conn, peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate'))
+  }
+  const topPosts = await posts(conn, topPostsSql(scope, req.convention, req.topN ?? 10))
+  const breakoutRows = await posts(conn, breakoutsSql(scope, req.convention, k))
+  const stats = breakoutRows[0] as Record<string, unknown> | undefined
+  const m = await methodology(conn, scope)
+  return {
+    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions },
+    summary,
+    charts,
+    topPosts,
+    breakouts: {
+      threshold: stats ? Number(stats.threshold) : null,
+      mean: stats ? Number(stats.mean) : null,
+      sd: stats ? Number(stats.sd) : null,
+      posts: breakoutRows.map(({ institution, platform, post_id, published_at, text, url, interactions, rate }) => ({
+        institution, platform, post_id, published_at, text, url, interactions, rate
+      }))
+    },
+    methodology: { posts: m.posts, accounts: m.accounts, sources: m.sources, gaps: m.gaps },
+    dataRange: range,
+    queryMs: Math.round(performance.now() - started)
+  }
+}

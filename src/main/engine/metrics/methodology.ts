@@ -1,0 +1,64 @@
+/**
+ * What a reader needs to defend a chart: formula, denominator, date range, posts and accounts counted, source
+ * files, and the known gaps (days without follower data, platforms missing for an institution).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { scopeCtes, type Scope } from './scope'
+
+export interface Methodology {
+  from: string
+  to: string
+  posts: number
+  accounts: number
+  sources: string[]
+  /** Human-readable notices: peer set too small, missing platforms, follower gaps. */
+  gaps: string[]
+}
+
+export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Methodology> {
+  const ctes = scopeCtes(s)
+  const q = async <T>(sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as T[]
+  const [counts] = await q<{ posts: number; accounts: number }>(
+    `WITH ${ctes} SELECT (SELECT count(*) FROM sp) AS posts, (SELECT count(*) FROM acc) AS accounts`
+  )
+  const sources = await q<{ file_name: string }>(
+    `WITH ${ctes}, used AS (
+       SELECT DISTINCT p.import_id FROM posts p JOIN sp USING (platform, post_id)
+       UNION SELECT DISTINCT d.import_id FROM account_daily d JOIN acc USING (account_id)
+         WHERE d.day BETWEEN DATE '${s.from}' AND DATE '${s.to}')
+     SELECT DISTINCT i.file_name FROM imports i JOIN used u ON u.import_id = i.import_id ORDER BY 1`
+  )
+  const gaps: string[] = []
+  if (s.institutionIds.length < 3) {
+    gaps.push(`The peer set has ${s.institutionIds.length} institution${s.institutionIds.length === 1 ? '' : 's'}; peer medians and bands need at least 3.`)
+  }
+  const missing = await q<{ name: string; platform: string }>(
+    `SELECT i.name, p.platform FROM institutions i CROSS JOIN (SELECT unnest([${s.platforms.map((p) => `'${p}'`).join(', ')}]) AS platform) p
+     WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})
+       AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.institution_id = i.institution_id AND a.platform = p.platform)
+     ORDER BY 1, 2`
+  )
+  const byInst = new Map<string, string[]>()
+  for (const m of missing) byInst.set(m.name, [...(byInst.get(m.name) ?? []), m.platform])
+  for (const [name, platforms] of byInst) gaps.push(`${name} has no account on ${platforms.join(', ')}.`)
+  const followerGaps = await q<{ institution: string; platform: string; missing: number; total: number }>(
+    `WITH ${ctes} SELECT institution, platform, count(*) FILTER (WHERE followers IS NULL) AS missing, count(*) AS total
+     FROM ifol GROUP BY ALL HAVING count(*) FILTER (WHERE followers IS NULL) > 0 ORDER BY 1, 2`
+  )
+  for (const g of followerGaps) {
+    gaps.push(`${g.institution} (${g.platform}): no follower data on ${Number(g.missing)} of ${Number(g.total)} days (gaps longer than ${s.maxGapDays} days are not filled).`)
+  }
+  const noFollowers = await q<{ name: string }>(
+    `WITH ${ctes} SELECT i.name FROM institutions i WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})
+       AND i.institution_id NOT IN (SELECT institution_id FROM ifol) ORDER BY 1`
+  )
+  for (const n of noFollowers) gaps.push(`${n.name}: no follower counts in the selected platforms.`)
+  return {
+    from: s.from,
+    to: s.to,
+    posts: Number(counts.posts),
+    accounts: Number(counts.accounts),
+    sources: sources.map((r) => r.file_name),
+    gaps
+  }
+}

@@ -1,0 +1,27 @@
+/** Saved benchmark setups (peer set, range, metric, convention), kept in the workspace's settings table. */
+import type { BenchmarkRequest, BenchmarkSetup } from '../../../shared/benchmark'
+import type { Database } from '../db/duckdb'
+
+const KEY = 'benchmark_setups'
+
+export async function listSetups(db: Database): Promise<BenchmarkSetup[]> {
+  const rows = await db.all(`SELECT value FROM settings WHERE key = $1`, [KEY])
+  return rows.length ? (JSON.parse(String(rows[0].value)) as BenchmarkSetup[]) : []
+}
+
+async function store(db: Database, setups: BenchmarkSetup[]): Promise<BenchmarkSetup[]> {
+  await db.write(async (c) => {
+    await c.run(`INSERT INTO settings VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [KEY, JSON.stringify(setups)])
+  })
+  return setups
+}
+
+/** Saving under an existing name replaces that setup, so "Save" after a tweak does what users expect. */
+export async function saveSetup(db: Database, name: string, request: BenchmarkRequest): Promise<BenchmarkSetup[]> {
+  const others = (await listSetups(db)).filter((s) => s.name !== name)
+  return store(db, [...others, { name, request, savedAt: new Date().toISOString() }].sort((a, b) => a.name.localeCompare(b.name)))
+}
+
+export async function deleteSetup(db: Database, name: string): Promise<BenchmarkSetup[]> {
+  return store(db, (await listSetups(db)).filter((s) => s.name !== name))
+}

@@ -1,0 +1,89 @@
+/** Types of the benchmark channel: what the dashboard asks for and what it gets back. */
+import type { EngagementConvention } from './metrics'
+import type { Platform } from './types'
+
+export const DATE_PRESETS = ['last30', 'last90', 'ytd', 'last12m', 'all', 'custom'] as const
+export type DatePreset = (typeof DATE_PRESETS)[number]
+
+export interface BenchmarkRequest {
+  institutionIds: number[]
+  /** Empty or missing: every platform. */
+  platforms?: Platform[]
+  /** Presets end on the latest day with data in the workspace (exports are historical). */
+  preset?: DatePreset
+  from?: string
+  to?: string
+  convention: EngagementConvention
+  maxGapDays?: number
+  /** Breakout threshold: mean + k standard deviations. */
+  k?: number
+  topN?: number
+}
+
+export interface BenchmarkPost {
+  institution: string
+  platform: string
+  post_id: string
+  published_at: string
+  text: string
+  url: string | null
+  interactions: number | null
+  rate: number | null
+}
+
+export interface BenchmarkResult {
+  scope: {
+    from: string
+    to: string
+    platforms: Platform[]
+    convention: EngagementConvention
+    maxGapDays: number
+    k: number
+    institutions: { id: number; name: string; color: string }[]
+  }
+  summary: InstitutionSummary[]
+  /** Arrow IPC stream bytes per chart. */
+  charts: {
+    followers: Uint8Array
+    indexed: Uint8Array
+    engagement: Uint8Array
+    heatmap: Uint8Array
+    postsWeekly: Uint8Array
+    peerIndexed: Uint8Array
+    peerEngagement: Uint8Array
+  }
+  topPosts: BenchmarkPost[]
+  breakouts: { threshold: number | null; mean: number | null; sd: number | null; posts: BenchmarkPost[] }
+  methodology: { posts: number; accounts: number; sources: string[]; gaps: string[] }
+  /** The latest and earliest day with data for these institutions (what presets are relative to). */
+  dataRange: { from: string | null; to: string | null }
+  queryMs: number
+}
+
+export interface BenchmarkSetup {
+  name: string
+  request: BenchmarkRequest
+  savedAt: string
+}
+
+/** The numbers the dashboard is drawn from, per institution. Rates are fractions; null where data cannot give a value. */
+export interface InstitutionSummary {
+  institution_id: number
+  name: string
+  color: string
+  posts: number
+  interactions: number | null
+  posts_per_week: number | null
+  interactions_per_post: number | null
+  interactions_per_1k_followers: number | null
+  avg_followers: number | null
+  engagement_rate: {
+    followers_at_post: number | null
+    avg_followers: number | null
+    reach: number | null
+    impressions: number | null
+    views: number | null
+  }
+  follower_growth: { abs: number | null; pct: number | null; indexed_end: number | null }
+  share_of_voice: { posts: number | null; interactions: number | null; views: number | null }
+}
