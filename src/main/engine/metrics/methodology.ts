@@ -32,10 +32,12 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
   if (s.institutionIds.length < 3) {
     gaps.push(`The peer set has ${s.institutionIds.length} institution${s.institutionIds.length === 1 ? '' : 's'}; peer medians and bands need at least 3.`)
   }
+  // Only platforms some peer is on: "no TikTok" is news only when another institution in the set has TikTok.
   const missing = await q<{ name: string; platform: string }>(
-    `SELECT i.name, p.platform FROM institutions i CROSS JOIN (SELECT unnest([${s.platforms.map((p) => `'${p}'`).join(', ')}]) AS platform) p
+    `WITH ${ctes}
+     SELECT i.name, p.platform FROM institutions i CROSS JOIN (SELECT DISTINCT platform FROM acc) p
      WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})
-       AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.institution_id = i.institution_id AND a.platform = p.platform)
+       AND NOT EXISTS (SELECT 1 FROM acc a WHERE a.institution_id = i.institution_id AND a.platform = p.platform)
      ORDER BY 1, 2`
   )
   const byInst = new Map<string, string[]>()

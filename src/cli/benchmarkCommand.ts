@@ -1,0 +1,108 @@
+/** `socialbench benchmark`: the numbers the dashboard is drawn from, for scripts and reproducible reports. */
+import type { Command } from 'commander'
+import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../shared/metrics'
+import { AppFailure, toFailure } from '../shared/result'
+import { PLATFORMS, type Platform } from '../shared/types'
+import type { Engine } from '../main/engine/engine'
+import { formatTable } from './formatTable'
+
+export interface CliContext<O> {
+  withEngine<T>(opts: O, fn: (engine: Engine) => Promise<T>): Promise<T>
+  fail(): void
+}
+
+interface BenchmarkOptions {
+  workspace?: string
+  json?: boolean
+  institutions: string
+  from?: string
+  to?: string
+  platforms?: string
+  convention: string
+  maxGap: string
+  k: string
+}
+
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 100000) / 1000)
+
+export function registerBenchmark(program: Command, ctx: CliContext<BenchmarkOptions>): void {
+  program
+    .command('benchmark')
+    .description('Compare institutions: posts, interactions, cadence, engagement rates, follower growth, share of voice')
+    .option('-w, --workspace <dir>', 'workspace folder')
+    .requiredOption('--institutions <names>', 'comma-separated institution names (see `socialbench institutions`)')
+    .option('--from <YYYY-MM-DD>', 'first day, inclusive (default: first day with data)')
+    .option('--to <YYYY-MM-DD>', 'last day, inclusive (default: last day with data)')
+    .option('--platforms <list>', `comma-separated, of ${PLATFORMS.join(', ')} (default: all)`)
+    .option('--convention <id>', `engagement convention for top posts: ${ENGAGEMENT_CONVENTIONS.join(', ')}`, 'followers_at_post')
+    .option('--max-gap <days>', 'carry follower counts across gaps of at most this many days', '7')
+    .option('--k <sd>', 'breakout threshold in standard deviations', '2')
+    .option('--json', 'print JSON (rates as fractions, null where the data cannot give a value)')
+    .action(async (opts: BenchmarkOptions) => {
+      try {
+        const out = await ctx.withEngine(opts, async (engine) => {
+          const wanted = opts.institutions.split(',').map((s) => s.trim()).filter(Boolean)
+          const rows = await engine.db.all(`SELECT institution_id AS id, name FROM institutions`)
+          const ids = wanted.map((w) => {
+            const hit = rows.find((r) => String(r.name).toLowerCase() === w.toLowerCase())
+            if (!hit) throw new AppFailure('NOT_FOUND', `No institution named "${w}". Known: ${rows.map((r) => r.name).join(', ') || 'none'}.`)
+            return Number(hit.id)
+          })
+          const platforms = opts.platforms?.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean)
+          const bad = platforms?.find((p) => !(PLATFORMS as readonly string[]).includes(p))
+          if (bad) throw new AppFailure('BAD_INPUT', `Unknown platform "${bad}"; use ${PLATFORMS.join(', ')}.`)
+          if (!(ENGAGEMENT_CONVENTIONS as readonly string[]).includes(opts.convention)) {
+            throw new AppFailure('BAD_INPUT', `Unknown convention "${opts.convention}"; use ${ENGAGEMENT_CONVENTIONS.join(', ')}.`)
+          }
+          return engine.handlers.benchmark({
+            institutionIds: ids,
+            platforms: platforms as Platform[] | undefined,
+            preset: opts.from || opts.to ? 'custom' : 'all',
+            from: opts.from,
+            to: opts.to,
+            convention: opts.convention as EngagementConvention,
+            maxGapDays: Number(opts.maxGap),
+            k: Number(opts.k)
+          })
+        })
+        const institutions = out.summary.map((s) => ({
+          name: s.name,
+          posts: s.posts,
+          interactions: s.interactions,
+          posts_per_week: s.posts_per_week,
+          interactions_per_post: s.interactions_per_post,
+          interactions_per_1k_followers: s.interactions_per_1k_followers,
+          engagement_rate: s.engagement_rate,
+          follower_growth: s.follower_growth,
+          share_of_voice: s.share_of_voice
+        }))
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ from: out.scope.from, to: out.scope.to, institutions, notes: out.methodology.gaps }, null, 2)}\n`)
+          return
+        }
+        console.log(`Benchmark ${out.scope.from} … ${out.scope.to} · ${out.methodology.posts} posts · ${out.methodology.accounts} accounts`)
+        console.log(
+          formatTable(
+            ['institution', 'posts', 'posts/week', 'interactions/post', 'ER followers %', 'ER reach %', 'growth %', 'SoV posts %'],
+            out.summary.map((s) => ({
+              institution: s.name,
+              posts: s.posts,
+              'posts/week': s.posts_per_week === null ? null : Math.round(s.posts_per_week * 100) / 100,
+              'interactions/post': s.interactions_per_post === null ? null : Math.round(s.interactions_per_post * 10) / 10,
+              'ER followers %': pct(s.engagement_rate.followers_at_post),
+              'ER reach %': pct(s.engagement_rate.reach),
+              'growth %': pct(s.follower_growth.pct),
+              'SoV posts %': pct(s.share_of_voice.posts)
+            }))
+          )
+        )
+        for (const g of out.methodology.gaps) console.log(`note: ${g}`)
+      } catch (err) {
+        const f = toFailure(err)
+        const error = f.ok ? null : f.error
+        if (opts.json) process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`)
+        else console.error(`socialbench benchmark: ${error?.message}`)
+        ctx.fail()
+      }
+    })
+}
