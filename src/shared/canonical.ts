@@ -89,6 +89,8 @@ export const columnMapping = z
     text: column.nullable().optional(),
     url: column.nullable().optional(),
     postType: column.nullable().optional(),
+    /** Columns naming people (commenters, authors): dropped or hashed under the people privacy choice. */
+    people: z.array(column).max(50).optional(),
     /** Canonical metric → column. */
     metrics: z.record(z.string(), column)
   })

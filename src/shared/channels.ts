@@ -3,6 +3,20 @@
  */
 export const CHANNELS = [
   'appInfo',
+  // Institutions, accounts, rejected rows, privacy defaults, column mappings (src/main/engine/canonical/)
+  'listInstitutions',
+  'createInstitution',
+  'updateInstitution',
+  'deleteInstitution',
+  'listAccounts',
+  'assignAccount',
+  'suggestAssignments',
+  'listRejects',
+  'getPrivacyDefaults',
+  'setPrivacyDefaults',
+  'getMapping',
+  'saveMapping',
+  'applyMapping',
   'workspaceInfo',
   'listDatasets',
   'previewImport',

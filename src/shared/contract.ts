@@ -1,9 +1,17 @@
 import { z } from 'zod'
+import {
+  columnMapping, institutionInput, institutionUpdate,
+  type AccountSummary, type AssignmentSuggestion, type ColumnMapping, type Institution, type RejectPage
+} from './canonical'
 import type { Channel, EventName } from './channels'
 import type { Result } from './result'
 import type {
-  AppInfo, DataPage, DatasetSummary, ImportPreview, ImportProgress, ImportResult, MenuCommand, WorkspaceInfo
+  AppInfo, PrivacyOptions, RecognitionReport, DataPage, DatasetSummary, ImportPreview, ImportProgress, ImportResult, MenuCommand, WorkspaceInfo
 } from './types'
+
+const privacyOptions = z
+  .object({ text: z.enum(['keep', 'redact', 'drop']), people: z.enum(['keep', 'drop', 'hash']) })
+  .strict()
 
 const importOptions = z
   .object({
@@ -13,10 +21,7 @@ const importOptions = z
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1251']).optional(),
     account: z.string().trim().min(1).max(200).optional(),
     timeZone: z.string().min(1).max(64).optional(),
-    privacy: z
-      .object({ text: z.enum(['keep', 'redact', 'drop']), people: z.enum(['keep', 'drop', 'hash']) })
-      .strict()
-      .optional(),
+    privacy: privacyOptions.optional(),
     generic: z.boolean().optional()
   })
   .strict()
@@ -26,6 +31,23 @@ const datasetId = z.number().int().positive()
 /** Input schema per channel; a missing or misspelt channel is a compile error. */
 export const inputs = {
   appInfo: z.void(),
+  listInstitutions: z.void(),
+  createInstitution: institutionInput,
+  updateInstitution: institutionUpdate,
+  /** Its accounts stay, unassigned. */
+  deleteInstitution: z.object({ institutionId: z.number().int().positive() }).strict(),
+  listAccounts: z.void(),
+  /** institutionId null takes the account out of any institution. */
+  assignAccount: z.object({ accountId: z.string().min(1).max(300), institutionId: z.number().int().positive().nullable() }).strict(),
+  suggestAssignments: z.void(),
+  listRejects: z.object({ importId: datasetId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) }).strict(),
+  getPrivacyDefaults: z.void(),
+  setPrivacyDefaults: privacyOptions,
+  getMapping: z.object({ headerSignature: z.string().min(1).max(100_000) }).strict(),
+  /** headerSignature: canonical.ts headerSignature(columns) of the file the mapping was made for. */
+  saveMapping: z.object({ headerSignature: z.string().min(1).max(100_000), mapping: columnMapping }).strict(),
+  /** Map an already imported plain dataset with the mapping saved for its header. */
+  applyMapping: z.object({ datasetId }).strict(),
   workspaceInfo: z.void(),
   listDatasets: z.void(),
   previewImport: z.object({ path: z.string().min(1), options: importOptions.optional() }).strict(),
@@ -55,6 +77,19 @@ export const inputs = {
 
 export interface Outputs {
   appInfo: AppInfo
+  listInstitutions: Institution[]
+  createInstitution: Institution
+  updateInstitution: Institution
+  deleteInstitution: { deleted: boolean }
+  listAccounts: AccountSummary[]
+  assignAccount: AccountSummary
+  suggestAssignments: AssignmentSuggestion[]
+  listRejects: RejectPage
+  getPrivacyDefaults: PrivacyOptions
+  setPrivacyDefaults: PrivacyOptions
+  getMapping: ColumnMapping | null
+  saveMapping: { headerSignature: string; mapping: ColumnMapping }
+  applyMapping: RecognitionReport
   workspaceInfo: WorkspaceInfo
   listDatasets: DatasetSummary[]
   previewImport: ImportPreview

@@ -146,8 +146,61 @@ describe('real exports (../shared/real-exports)', () => {
       const col = header.indexOf(sumColumn)
       expect(col, `${sumColumn} in ${header.join('|')}`).toBeGreaterThanOrEqual(0)
       const expected = records.slice(lead).reduce((s, r) => s + (r[col] ? Number(r[col]) : 0), 0)
-      const [{ s }] = await t.engine.db.all(`SELECT sum("${sumColumn}")::DOUBLE AS s FROM ${o!.tableName}`)
+      // Recognised exports keep their raw table as exact text, so the sum parses it back.
+      const [{ s }] = await t.engine.db.all(`SELECT sum(TRY_CAST("${sumColumn}" AS DOUBLE))::DOUBLE AS s FROM ${o!.tableName}`)
       expect(s).toBe(expected)
     }
   })
+})
+
+/**
+ * Per-file expectations of the canonical model (recognised format, posts and daily rows, one or more exact totals),
+ * computed independently of the importer by the engineers who wrote each recognizer (see realExportsExpected.json).
+ * Each file goes into its own fresh workspace so a total counts that file alone.
+ */
+interface Expectation {
+  format: string
+  posts?: number
+  daily?: number
+  /** "posts.likes" / "daily.followers_gained" → exact sum over the canonical table. */
+  totals?: Record<string, number>
+  note?: string
+}
+
+const EXPECTED_PATH = resolve(__dirname, 'realExportsExpected.json')
+const expected: Record<string, Expectation> = existsSync(EXPECTED_PATH)
+  ? (JSON.parse(readFileSync(EXPECTED_PATH, 'utf8')) as Record<string, Expectation>)
+  : {}
+
+describe('real exports in the canonical model', () => {
+  const entries = Object.entries(expected)
+  if (!present || entries.length === 0) {
+    it.skip('maps each recognised real export exactly', () => {})
+    if (!present) console.log(`realExports canonical: skipped, because ${ROOT} does not exist.`)
+    return
+  }
+  let t: TestWorkspace
+  beforeAll(async () => {
+    t = await openTestWorkspace('sb-real1-')
+  })
+  afterAll(() => t?.dispose())
+
+  it.each(entries)('%s', async (file, want) => {
+    // Each file alone in the canonical tables, so a total counts that file only.
+    await t.engine.db.write(async (c) => {
+      for (const table of ['posts', 'account_daily', 'accounts', 'import_rejects']) await c.run(`DELETE FROM ${table}`)
+    })
+    const r = await t.engine.handlers.importFile({ path: join(ROOT, file), jobId: file, allowDuplicate: true })
+    expect(r.recognition?.format ?? r.settings.format, 'recognised format').toBe(want.format)
+    const staged = (c: { new: number; updated: number; unchanged: number } | null | undefined) =>
+      c ? c.new + c.updated + c.unchanged : 0
+    if (want.posts !== undefined) expect(staged(r.recognition?.posts), 'posts').toBe(want.posts)
+    if (want.daily !== undefined) expect(staged(r.recognition?.daily), 'daily rows').toBe(want.daily)
+    for (const [key, total] of Object.entries(want.totals ?? {})) {
+      const [table, column] = key.split('.')
+      const source = table === 'posts' ? 'posts' : 'account_daily'
+      const [{ s }] = await t.engine.db.all(`SELECT sum("${column}")::DOUBLE AS s FROM ${source}`)
+      expect(s, key).toBe(total)
+    }
+  }, 60_000)
 })

@@ -10,7 +10,13 @@ import { Database } from './db/duckdb'
 import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
 import { datasetPage, deleteDataset, findBySha256, listDatasets, renameDataset } from './datasets'
 import { importFile, previewImport } from './import/importer'
-import { loadSample } from './loadSample'
+import { loadSample, readSampleManifest } from './loadSample'
+import { assignAccount, listAccounts, suggestAssignments } from './canonical/accounts'
+import { createInstitution, deleteInstitution, listInstitutions, updateInstitution } from './canonical/institutions'
+import { applyMapping, getMapping, saveMapping } from './canonical/mappings'
+import { listRejects } from './canonical/rejects'
+import { setUpSampleInstitutions } from './canonical/sampleInstitutions'
+import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
 import { packageVersion } from './version'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
 
@@ -63,6 +69,19 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
       logPath: options.logPath ?? null,
       workspacePath: paths.dir
     }),
+    listInstitutions: () => listInstitutions(db),
+    createInstitution: (i) => createInstitution(db, i),
+    updateInstitution: (i) => updateInstitution(db, i),
+    deleteInstitution: ({ institutionId }) => deleteInstitution(db, institutionId),
+    listAccounts: () => listAccounts(db),
+    assignAccount: ({ accountId, institutionId }) => assignAccount(db, accountId, institutionId),
+    suggestAssignments: () => suggestAssignments(db),
+    listRejects: ({ importId, offset, limit }) => listRejects(db, importId, offset, limit),
+    getPrivacyDefaults: () => getPrivacyDefaults(db),
+    setPrivacyDefaults: (p) => setPrivacyDefaults(db, p),
+    getMapping: ({ headerSignature }) => getMapping(db, headerSignature),
+    saveMapping: ({ headerSignature, mapping }) => saveMapping(db, headerSignature, mapping),
+    applyMapping: ({ datasetId }) => applyMapping(db, datasetId),
     workspaceInfo: async () => {
       const n = Number((await db.all(`SELECT count(*) AS n FROM datasets`))[0].n)
       return { path: paths.dir, schemaVersion, datasetCount: n, isEmpty: n === 0 }
@@ -96,7 +115,11 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     datasetPage: ({ datasetId, offset, limit, sort }) => datasetPage(db, datasetId, offset, limit, sort),
     renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
     deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId),
-    loadSample: () => loadSample((p) => importOne(p))
+    loadSample: async () => {
+      const loaded = await loadSample((p, o) => importOne(p, o))
+      await setUpSampleInstitutions(db, await readSampleManifest())
+      return loaded
+    }
   }
 
   return {

@@ -5,26 +5,45 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppFailure } from '../../shared/result'
-import type { DatasetSummary } from '../../shared/types'
+import type { DatasetSummary, ImportOptions } from '../../shared/types'
 import { sampleDir } from './sample/sampleDir'
 
-export async function sampleFiles(): Promise<string[]> {
+export interface SampleManifest {
+  files?: (string | { file?: string; path?: string; name?: string; platform?: string; institutions?: string[] })[]
+  institutions?: { id: string; name: string; kind?: string; colour?: string; handles?: Record<string, string> }[]
+}
+
+export async function readSampleManifest(): Promise<SampleManifest> {
   const dir = sampleDir()
-  let manifest: { files?: (string | { file?: string; path?: string; name?: string })[] }
   try {
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
+    return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as SampleManifest
   } catch (err) {
     throw new AppFailure('NOT_FOUND', `The built-in sample is missing (${dir}): ${(err as Error).message}`)
   }
-  return (manifest.files ?? []).map((f) => join(dir, typeof f === 'string' ? f : (f.file ?? f.path ?? f.name ?? '')))
+}
+
+/** Each sample file with the options it needs: the account, for files of one institution whose rows do not say. */
+export async function sampleFileJobs(): Promise<{ path: string; options: ImportOptions }[]> {
+  const dir = sampleDir()
+  const manifest = await readSampleManifest()
+  return (manifest.files ?? []).map((f) => {
+    if (typeof f === 'string') return { path: join(dir, f), options: {} }
+    const owner = f.institutions?.length === 1 ? manifest.institutions?.find((i) => i.id === f.institutions?.[0]) : undefined
+    const account = f.platform ? owner?.handles?.[f.platform] : undefined
+    return { path: join(dir, f.file ?? f.path ?? f.name ?? ''), options: account ? { account } : {} }
+  })
+}
+
+export async function sampleFiles(): Promise<string[]> {
+  return (await sampleFileJobs()).map((j) => j.path)
 }
 
 export async function loadSample(
-  importOne: (path: string) => Promise<DatasetSummary | null>
+  importOne: (path: string, options: ImportOptions) => Promise<DatasetSummary | null>
 ): Promise<{ datasets: DatasetSummary[] }> {
   const datasets: DatasetSummary[] = []
-  for (const path of await sampleFiles()) {
-    const d = await importOne(path)
+  for (const job of await sampleFileJobs()) {
+    const d = await importOne(job.path, job.options)
     if (d) datasets.push(d)
   }
   return { datasets }

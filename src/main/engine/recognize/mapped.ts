@@ -31,7 +31,7 @@ export function mappedRecognizer(signature: string, mapping: ColumnMapping): Rec
     platform,
     needsAccount: !mapping.account,
     detect: ({ columns }) => headerSignature(columns) === signature,
-    privacy: { text: mapping.text ? [mapping.text] : [] },
+    privacy: { text: mapping.text ? [mapping.text] : [], people: mapping.people ?? [] },
     normalize(ctx) {
       // Columns are looked up again in this file, so a saved name survives case or spacing changes.
       const c = (name: string | null | undefined): string | null => {

@@ -11,7 +11,7 @@ export const DEFAULT_PRIVACY: PrivacyOptions = { text: 'keep', people: 'keep' }
 /** Patterns replaced in post text when redacting; each is counted in the import report. */
 export const REDACTIONS: { kind: string; pattern: string; replacement: string }[] = [
   { kind: 'e-mail address', pattern: '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}', replacement: '[email]' },
-  { kind: 'phone number', pattern: '(\\+?\\d[\\d ()./-]{7,}\\d)', replacement: '[phone]' },
+  { kind: 'phone number', pattern: '(\\+?\\(?\\d[\\d ()./-]{7,}\\d)', replacement: '[phone]' },
   { kind: '@handle', pattern: '(^|[^A-Za-z0-9_])@[A-Za-z0-9_]{2,30}', replacement: '\\1@[handle]' }
 ]
 
