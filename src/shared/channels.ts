@@ -25,7 +25,21 @@ export const CHANNELS = [
   'datasetPage',
   'renameDataset',
   'deleteDataset',
-  'loadSample'
+  'loadSample',
+  // Saved queries and the SQL editor (src/main/engine/queries/)
+  'listQueries',
+  'saveQuery',
+  'renameQuery',
+  'duplicateQuery',
+  'deleteQuery',
+  'restoreQuery',
+  'runQuery',
+  'queryPage',
+  'cancelQuery',
+  'exportQueries',
+  'readQueryPack',
+  'importQueries',
+  'sqlSchema'
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -6,6 +6,7 @@ import { ErrorBanner } from './components/ErrorBanner'
 import { Toasts } from './components/Toasts'
 import { useNotices } from './components/useNotices'
 import { AboutDialog } from './features/about/AboutDialog'
+import { BenchmarkView } from './features/benchmark/BenchmarkView'
 import { DatasetsView } from './features/datasets/DatasetsView'
 import { formatCount } from './features/datasets/format'
 import { useDatasets } from './features/datasets/useDatasets'
@@ -169,6 +170,7 @@ export function App() {
         theme={theme}
         importBusy={job?.stage === 'importing'}
         onShowDatasets={showDatasets}
+        onShowBenchmarks={() => setView('benchmarks')}
         onImport={openPicker}
         onAbout={() => setAbout(true)}
         onToggleTheme={toggleTheme}
@@ -200,6 +202,7 @@ export function App() {
             onError={showError}
           />
         )}
+        {view === 'benchmarks' && <BenchmarkView onError={showError} />}
       </main>
       <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity} />
 

@@ -1,12 +1,13 @@
 import type { Theme } from '../theme/useTheme'
 
-export type View = 'welcome' | 'datasets'
+export type View = 'welcome' | 'datasets' | 'benchmarks'
 
 interface SidebarProps {
   view: View
   datasetCount: number
   theme: Theme
   onShowDatasets: () => void
+  onShowBenchmarks: () => void
   onImport: () => void
   onAbout: () => void
   onToggleTheme: () => void
@@ -56,10 +57,16 @@ export function Sidebar(p: SidebarProps) {
             </button>
           </li>
           <li>
-            <button type="button" className="nav-item" disabled aria-disabled="true" title="Coming soon">
+            <button
+              type="button"
+              className="nav-item"
+              data-testid="nav-benchmarks"
+              aria-current={p.view === 'benchmarks' ? 'page' : undefined}
+              onClick={p.onShowBenchmarks}
+              title="Benchmarks"
+            >
               <span className="nav-icon nav-icon-bench" aria-hidden="true" />
               <span className="nav-label">Benchmarks</span>
-              <span className="nav-soon">Soon</span>
             </button>
           </li>
           <li>
