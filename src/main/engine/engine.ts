@@ -11,6 +11,7 @@ import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
 import { datasetPage, deleteDataset, findBySha256, listDatasets, renameDataset } from './datasets'
 import { importFile, previewImport } from './import/importer'
 import { loadSample, readSampleManifest } from './loadSample'
+import { createQueryService, type QueryService } from './queries/service'
 import { assignAccount, listAccounts, suggestAssignments } from './canonical/accounts'
 import { createInstitution, deleteInstitution, listInstitutions, updateInstitution } from './canonical/institutions'
 import { applyMapping, getMapping, saveMapping } from './canonical/mappings'
@@ -29,6 +30,7 @@ export interface EngineOptions {
 export interface Engine {
   readonly paths: WorkspacePaths
   readonly db: Database
+  readonly queries: QueryService
   readonly handlers: Handlers
   onEvent(listener: EventListener): () => void
   close(): void
@@ -43,6 +45,8 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     db.close()
     throw new AppFailure('INTERNAL', `This workspace was written by a newer Socialbench (schema ${schemaVersion}).`)
   }
+  const queries = createQueryService(db, paths.dbFile)
+  await queries.seed()
   const listeners = new Set<EventListener>()
   const emit: EventListener = (event, payload) => listeners.forEach((l) => l(event, payload))
   const jobs = new Map<string, AbortController>()
@@ -119,12 +123,26 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
       const loaded = await loadSample((p, o) => importOne(p, o))
       await setUpSampleInstitutions(db, await readSampleManifest())
       return loaded
-    }
+    },
+    listQueries: (i) => queries.list(i?.search),
+    saveQuery: (i) => queries.save(i),
+    renameQuery: (i) => queries.rename(i),
+    duplicateQuery: (i) => queries.duplicate(i),
+    deleteQuery: (i) => queries.remove(i),
+    restoreQuery: (i) => queries.restore(i),
+    runQuery: (i) => queries.run(i),
+    queryPage: (i) => queries.page(i),
+    cancelQuery: (i) => queries.cancel(i),
+    exportQueries: (i) => queries.exportQueries(i),
+    readQueryPack: (i) => queries.readPack(i),
+    importQueries: (i) => queries.importQueries(i),
+    sqlSchema: () => queries.schema()
   }
 
   return {
     paths,
     db,
+    queries,
     handlers,
     onEvent(listener) {
       listeners.add(listener)
