@@ -12,13 +12,16 @@ const NUMERIC = new Set<DuckDBTypeId>([
 ])
 
 export function rowsToArrowIpc(reader: DuckDBResultReader): Uint8Array {
-  const names = reader.columnNames()
-  const types = reader.columnTypes()
-  const columns = reader.getColumnsJson() as unknown[][]
+  const types = reader.columnTypes().map((t) => t.typeId)
+  return columnsToArrowIpc(reader.columnNames(), types, reader.getColumnsJson() as unknown[][])
+}
+
+/** Column-major JSON values (as DuckDB's JSON converter gives them) to Arrow IPC; saved-query results use it too. */
+export function columnsToArrowIpc(names: string[], typeIds: DuckDBTypeId[], columns: unknown[][]): Uint8Array {
   const vectors: Record<string, Vector> = {}
   names.forEach((name, i) => {
     const values = columns[i] ?? []
-    const typeId = types[i].typeId
+    const typeId = typeIds[i]
     if (NUMERIC.has(typeId)) {
       vectors[name] = vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Float64())
     } else if (typeId === DuckDBTypeId.BOOLEAN) {

@@ -1,16 +1,15 @@
 /**
- * One read-only statement against a workspace, on its own locked-down database handle: read-only file access,
- * no file system or network from SQL, configuration locked. (The full SQL sandbox comes with saved queries.)
+ * One read-only statement against a workspace from the CLI (`socialbench sql`): the same sandbox as the SQL editor
+ * (queries/sandbox.ts: in-memory DuckDB, workspace attached READ_ONLY, no file or network access, configuration
+ * locked) and the same checks (queries/userSql.ts: one statement, read-only types, no logging/checkpoint calls).
  */
-import { DuckDBInstance, DuckDBTypeId, StatementType, type DuckDBResultReader } from '@duckdb/node-api'
+import type { DuckDBResultReader } from '@duckdb/node-api'
+import { DuckDBTypeId } from '@duckdb/node-api'
 import { existsSync } from 'node:fs'
 import { AppFailure } from '../../shared/result'
-import { SAFE_OPTIONS } from './db/duckdb'
+import { openSandbox } from './queries/sandbox'
+import { prepareUserSql, sqlError } from './queries/userSql'
 import { workspacePaths } from './workspace'
-
-const ALLOWED = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN])
-/** Functions that change engine state even on a locked connection; never allowed from user SQL. */
-const FORBIDDEN_FUNCTIONS = /\b(enable_logging|disable_logging|truncate_duckdb_logs|enable_profiling|disable_profiling|checkpoint|force_checkpoint)\b/i
 
 export interface SqlResult {
   columns: { name: string; type: string }[]
@@ -20,44 +19,20 @@ export interface SqlResult {
 export async function runReadOnlySql(workspaceDir: string, sql: string): Promise<SqlResult> {
   const { dbFile } = workspacePaths(workspaceDir)
   if (!existsSync(dbFile)) throw new AppFailure('NOT_FOUND', `No workspace at ${workspaceDir} (no ${dbFile}).`)
-  if (FORBIDDEN_FUNCTIONS.test(sql)) throw new AppFailure('READ_ONLY_SQL', 'This function is not allowed in user SQL.')
-  let instance: DuckDBInstance
+  const sandbox = await openSandbox(dbFile)
   try {
-    instance = await DuckDBInstance.create(dbFile, {
-      ...SAFE_OPTIONS,
-      access_mode: 'READ_ONLY',
-      enable_external_access: 'false',
-      lock_configuration: 'true'
-    })
-  } catch (err) {
-    const message = (err as Error).message
-    if (/lock/i.test(message)) throw new AppFailure('WORKSPACE_IN_USE', `The workspace ${workspaceDir} is open elsewhere (${message.split('\n')[0]}).`)
-    throw new AppFailure('INTERNAL', message)
-  }
-  const conn = await instance.connect()
-  try {
-    const statements = await conn.extractStatements(sql).catch((err) => {
-      throw new AppFailure('SQL_FAILED', (err as Error).message)
-    })
-    if (statements.count !== 1) {
-      throw new AppFailure('READ_ONLY_SQL', `Exactly one statement is allowed; this text has ${statements.count}.`)
+    const prepared = await prepareUserSql(sandbox.conn, sql)
+    try {
+      if (prepared.parameterCount > 0) throw new AppFailure('BAD_INPUT', 'Parameters ($name) need a saved query: use `socialbench query run`.')
+      const reader = await prepared.runAndReadAll().catch((err) => {
+        throw sqlError(err, sql)
+      })
+      return toJsonRows(reader)
+    } finally {
+      prepared.destroySync()
     }
-    const prepared = await statements.prepare(0).catch((err) => {
-      throw new AppFailure('SQL_FAILED', (err as Error).message)
-    })
-    if (!ALLOWED.has(prepared.statementType)) {
-      throw new AppFailure(
-        'READ_ONLY_SQL',
-        `Only read-only statements (SELECT, WITH, DESCRIBE, SUMMARIZE, EXPLAIN...) can run here; this is a ${StatementType[prepared.statementType]} statement.`
-      )
-    }
-    const reader = await prepared.runAndReadAll().catch((err) => {
-      throw new AppFailure('SQL_FAILED', (err as Error).message)
-    })
-    return toJsonRows(reader)
   } finally {
-    conn.closeSync()
-    instance.closeSync()
+    sandbox.close()
   }
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Results of user queries, held in memory so the grid can page through them without running the query again.
+ * Only the few most recent are kept: a result is a snapshot the user is looking at, not a cache.
+ */
+import { randomUUID } from 'node:crypto'
+import type { QueryResultInfo } from '../../../shared/queries'
+import { AppFailure } from '../../../shared/result'
+import type { DataPage } from '../../../shared/types'
+import { columnsToArrowIpc } from '../arrowPage'
+import type { Materialized } from './userSql'
+
+const KEEP = 6
+
+export class ResultStore {
+  private readonly results = new Map<string, Materialized>()
+
+  add(result: Materialized): QueryResultInfo {
+    const resultId = randomUUID()
+    this.results.set(resultId, result)
+    while (this.results.size > KEEP) this.results.delete(this.results.keys().next().value as string)
+    return {
+      resultId,
+      columns: result.columns.map(({ name, type }) => ({ name, type })),
+      rowCount: result.rowCount,
+      truncated: result.truncated,
+      elapsedMs: result.elapsedMs,
+      statementType: result.statementType
+    }
+  }
+
+  page(resultId: string, offset: number, limit: number): DataPage {
+    const r = this.results.get(resultId)
+    if (!r) throw new AppFailure('NOT_FOUND', 'This result is no longer kept; run the query again.')
+    const end = Math.min(r.rowCount, offset + limit)
+    const start = Math.min(offset, end)
+    const arrow = columnsToArrowIpc(
+      r.columns.map((c) => c.name),
+      r.columns.map((c) => c.typeId),
+      r.data.map((col) => col.slice(start, end))
+    )
+    return { arrow, offset: start, totalRows: r.rowCount }
+  }
+
+  /** All rows as plain objects (CLI --json, small results only). */
+  rows(resultId: string): Record<string, unknown>[] {
+    const r = this.results.get(resultId)
+    if (!r) return []
+    return Array.from({ length: r.rowCount }, (_, i) => Object.fromEntries(r.columns.map((c, j) => [c.name, r.data[j][i]])))
+  }
+}
+
+/** Unique column names: a result may hold two columns called `count`, an Arrow table cannot. */
+export function dedupeNames(names: string[]): string[] {
+  const seen = new Map<string, number>()
+  return names.map((n) => {
+    const k = seen.get(n) ?? 0
+    seen.set(n, k + 1)
+    return k === 0 ? n : `${n}_${k}`
+  })
+}

@@ -1,0 +1,32 @@
+/**
+ * What the SQL editor completes: the workspace's tables and views with their columns, and DuckDB's function names
+ * (minus those the sandbox refuses). Read from the engine's own catalog; no user SQL involved.
+ */
+import type { SqlSchema } from '../../../shared/queries'
+import type { Database } from '../db/duckdb'
+import { isForbiddenFunction } from './userSql'
+
+export async function sqlSchema(db: Database): Promise<SqlSchema> {
+  const cols = await db.all(
+    `SELECT c.table_name, t.table_type, c.column_name, c.data_type
+     FROM information_schema.columns c
+     JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+     WHERE c.table_schema = 'main' AND c.table_catalog = current_database()
+     ORDER BY c.table_name, c.ordinal_position`
+  )
+  const tables = new Map<string, SqlSchema['tables'][number]>()
+  for (const r of cols) {
+    const name = String(r.table_name)
+    if (!tables.has(name)) tables.set(name, { name, kind: r.table_type === 'VIEW' ? 'view' : 'table', columns: [] })
+    tables.get(name)!.columns.push({ name: String(r.column_name), type: String(r.data_type) })
+  }
+  const fns = await db.all(
+    `SELECT DISTINCT function_name FROM duckdb_functions()
+     WHERE function_type IN ('scalar', 'aggregate', 'table', 'macro', 'table_macro') AND NOT starts_with(function_name, '__')
+     ORDER BY 1`
+  )
+  return {
+    tables: [...tables.values()],
+    functions: fns.map((f) => String(f.function_name)).filter((f) => /^[a-z_][a-z0-9_]*$/.test(f) && !isForbiddenFunction(f))
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * One user statement in the sandbox: refuse what is not a single read-only statement, bind parameters (values
+ * never enter the SQL text), run it under a time limit, and keep up to `maxRows` rows as JSON columns.
+ */
+import {
+  DATE,
+  DOUBLE,
+  JsonDuckDBValueConverter,
+  LIST,
+  StatementType,
+  VARCHAR,
+  dateValue,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+  type DuckDBType,
+  type DuckDBTypeId,
+  type DuckDBValue
+} from '@duckdb/node-api'
+import { calledFunctions, type ParamDef, type ParamValue } from '../../../shared/queries'
+import { AppFailure } from '../../../shared/result'
+import { dedupeNames } from './results'
+
+/** SELECT covers WITH, PIVOT/UNPIVOT with listed values, DESCRIBE, SUMMARIZE, SHOW, FROM-first and read-only PRAGMAs. */
+const ALLOWED = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN])
+
+/**
+ * Functions refused by name. DuckDB 1.5 lets a locked connection call enable_logging() and its relatives, after
+ * which every query fails and closing the database aborts the process; checkpoint and profiling change engine
+ * state; query()/query_table() run SQL held in a string, which would hide any name from this check.
+ */
+const FORBIDDEN_FUNCTIONS = new Set([
+  'enable_logging', 'disable_logging', 'truncate_duckdb_logs', 'write_log', 'enable_profiling', 'disable_profiling',
+  'enable_profile', 'disable_profile', 'enable_peg_parser', 'disable_peg_parser', 'checkpoint', 'force_checkpoint',
+  'query', 'query_table'
+])
+const FORBIDDEN_PATTERN = /logging|_logs?$|checkpoint|profil/
+
+export interface RunOptions {
+  values: Record<string, ParamValue>
+  params: ParamDef[]
+  timeoutMs: number
+  maxRows: number
+  signal?: AbortSignal
+}
+
+export interface Materialized {
+  columns: { name: string; type: string; typeId: DuckDBTypeId }[]
+  /** Column-major JSON values, one array per column. */
+  data: unknown[][]
+  rowCount: number
+  truncated: boolean
+  elapsedMs: number
+  statementType: string
+}
+
+export const isForbiddenFunction = (name: string): boolean => FORBIDDEN_FUNCTIONS.has(name) || FORBIDDEN_PATTERN.test(name)
+
+/** Refusals that need no database: forbidden functions. Exported for the tests. */
+export function refuseForbiddenCalls(sql: string): void {
+  const bad = calledFunctions(sql).find(isForbiddenFunction)
+  if (bad) throw new AppFailure('READ_ONLY_SQL', `The function ${bad}() is not allowed in queries: it changes the engine or runs hidden SQL.`)
+}
+
+export async function prepareUserSql(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
+  refuseForbiddenCalls(sql)
+  const statements = await conn.extractStatements(sql).catch((err) => {
+    throw sqlError(err, sql)
+  })
+  if (statements.count === 0) throw new AppFailure('BAD_INPUT', 'There is no statement to run.')
+  if (statements.count !== 1) {
+    const pivotHint = /\bpivot\b/i.test(sql)
+      ? ` A PIVOT without an IN list counts as two: list its values, e.g. PIVOT posts ON platform IN ('x', 'facebook').`
+      : ''
+    throw new AppFailure('READ_ONLY_SQL', `Exactly one statement can run at a time; this text holds ${statements.count}.${pivotHint}`)
+  }
+  const prepared = await statements.prepare(0).catch((err) => {
+    throw sqlError(err, sql)
+  })
+  if (!ALLOWED.has(prepared.statementType)) {
+    const kind = StatementType[prepared.statementType] ?? 'unknown'
+    prepared.destroySync()
+    throw new AppFailure(
+      'READ_ONLY_SQL',
+      `Only read-only statements (SELECT, WITH, PIVOT, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN) can run here; this is ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind} statement, which could change the workspace or the engine.`
+    )
+  }
+  return prepared
+}
+
+export async function runUserSql(conn: DuckDBConnection, sql: string, opts: RunOptions): Promise<Materialized> {
+  const started = performance.now()
+  const prepared = await prepareUserSql(conn, sql)
+  try {
+    bindParams(prepared, opts.values, opts.params)
+    let stoppedBy: 'time' | 'cancel' | null = null
+    const timer = setTimeout(() => ((stoppedBy = 'time'), conn.interrupt()), opts.timeoutMs)
+    const onAbort = () => ((stoppedBy = 'cancel'), conn.interrupt())
+    opts.signal?.addEventListener('abort', onAbort)
+    try {
+      if (opts.signal?.aborted) throw new AppFailure('CANCELLED', 'Query cancelled.')
+      const result = await prepared.stream()
+      const columns = dedupeNames(result.columnNames()).map((name, i) => {
+        const type = result.columnType(i)
+        return { name, type: type.toString(), typeId: type.typeId }
+      })
+      const data: unknown[][] = columns.map(() => [])
+      let rowCount = 0
+      let truncated = false
+      for (;;) {
+        const chunk = await result.fetchChunk()
+        if (!chunk || chunk.rowCount === 0) break
+        const take = Math.min(chunk.rowCount, opts.maxRows - rowCount)
+        const cols = chunk.convertColumns(JsonDuckDBValueConverter)
+        cols.forEach((values, i) => {
+          for (let r = 0; r < take; r++) data[i].push(values[r])
+        })
+        rowCount += take
+        if (take < chunk.rowCount || rowCount >= opts.maxRows) {
+          truncated = take < chunk.rowCount || (await result.fetchChunk().then((c) => !!c && c.rowCount > 0))
+          break
+        }
+      }
+      return {
+        columns,
+        data,
+        rowCount,
+        truncated,
+        elapsedMs: Math.round(performance.now() - started),
+        statementType: StatementType[prepared.statementType]
+      }
+    } catch (err) {
+      if (err instanceof AppFailure) throw err
+      if (stoppedBy === 'time') {
+        throw new AppFailure('CANCELLED', `The query was stopped after the ${Math.round(opts.timeoutMs / 1000)} s time limit.`)
+      }
+      if (stoppedBy === 'cancel') throw new AppFailure('CANCELLED', 'Query cancelled.')
+      throw sqlError(err, sql)
+    } finally {
+      clearTimeout(timer)
+      opts.signal?.removeEventListener('abort', onAbort)
+    }
+  } finally {
+    prepared.destroySync()
+  }
+}
+
+/** Bind by name. Each value goes in typed from its definition, never as SQL text. */
+export function bindParams(prepared: DuckDBPreparedStatement, values: Record<string, ParamValue>, defs: ParamDef[]): void {
+  const bound: Record<string, DuckDBValue> = {}
+  const types: Record<string, DuckDBType> = {}
+  for (let i = 1; i <= prepared.parameterCount; i++) {
+    const name = prepared.parameterName(i)
+    if (/^\d+$/.test(name)) throw new AppFailure('BAD_INPUT', `Use named parameters ($from, $institution...), not $${name}.`)
+    const def = defs.find((d) => d.name === name)
+    const value = name in values ? values[name] : def?.default
+    if (value === undefined) throw new AppFailure('BAD_INPUT', `No value for the parameter $${name}.`)
+    const [v, t] = toDuckDB(name, def?.type ?? 'text', value)
+    bound[name] = v
+    types[name] = t
+  }
+  if (prepared.parameterCount > 0) prepared.bind(bound, types)
+}
+
+function toDuckDB(name: string, type: ParamDef['type'], value: ParamValue): [DuckDBValue, DuckDBType] {
+  const bad = (what: string) => new AppFailure('BAD_INPUT', `$${name} needs ${what}.`)
+  switch (type) {
+    case 'number': {
+      if (value === null || value === '') return [null, DOUBLE]
+      const n = typeof value === 'number' ? value : Number(value)
+      if (typeof value === 'object' || !Number.isFinite(n)) throw bad('a number')
+      return [n, DOUBLE]
+    }
+    case 'date': {
+      if (value === null || value === '') return [null, DATE]
+      const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null
+      if (!m) throw bad('a date written YYYY-MM-DD')
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+      if (d.getUTCMonth() !== +m[2] - 1) throw bad('a real calendar date')
+      return [dateValue(Math.round(d.getTime() / 86_400_000)), DATE]
+    }
+    case 'institutions': {
+      const list = value === null ? [] : Array.isArray(value) ? value : String(value).split(',').map((s) => s.trim()).filter(Boolean)
+      return [listValue(list), LIST(VARCHAR)]
+    }
+    default:
+      if (Array.isArray(value)) throw bad('text')
+      return [value === null ? null : String(value), VARCHAR]
+  }
+}
+
+/** A DuckDB error as SQL_FAILED, with the line and column DuckDB points at when it does. */
+export function sqlError(err: unknown, sql: string): AppFailure {
+  const message = err instanceof Error ? err.message : String(err)
+  const pos = errorPosition(message, sql)
+  const first = message.split('\n')[0]
+  if (/Permission Error|disabled by configuration/.test(first)) {
+    return new AppFailure('READ_ONLY_SQL', `Queries cannot read or write files or reach the network. (${first})`)
+  }
+  return new AppFailure('SQL_FAILED', pos ? `${first} (line ${pos.line}, column ${pos.column})` : first)
+}
+
+/** DuckDB marks the spot as "LINE n: <text>" and a caret line below it. */
+export function errorPosition(message: string, sql: string): { line: number; column: number } | null {
+  const lines = message.split('\n')
+  const at = lines.findIndex((l) => /^LINE \d+: /.test(l))
+  if (at < 0 || !lines[at + 1]?.includes('^')) return null
+  const line = Number(/^LINE (\d+): /.exec(lines[at])![1])
+  const prefix = /^LINE \d+: /.exec(lines[at])![0].length
+  const shown = lines[at].slice(prefix)
+  let column = lines[at + 1].indexOf('^') - prefix + 1
+  // Long lines are shown trimmed with "..." in front: find the shown text in the real line.
+  const real = sql.split('\n')[line - 1] ?? ''
+  if (shown.startsWith('...')) {
+    const offset = real.indexOf(shown.slice(3, 40))
+    if (offset >= 0) column = offset + column - 3
+  }
+  return { line, column: Math.max(1, column) }
+}

@@ -1,0 +1,191 @@
+/**
+ * Saved queries: their shapes (zod, so the contract, the store and the .sbq.json importer validate alike) and the
+ * pure SQL scanner that finds `$name` parameters and forbidden function calls outside strings and comments.
+ * Pure TS: the renderer uses it for live parameter inputs, the engine for the sandbox's checks.
+ */
+import { z } from 'zod'
+
+/** What a parameter's input looks like and how its value is bound: text → VARCHAR, number → DOUBLE,
+ *  date → DATE, institutions → VARCHAR[] of institution names (empty list = all). */
+export const PARAM_TYPES = ['text', 'number', 'date', 'institutions'] as const
+export type ParamType = (typeof PARAM_TYPES)[number]
+
+const paramName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a parameter name is letters, digits and _')
+
+/** A value as it crosses IPC: dates as 'YYYY-MM-DD' text, institutions as a list of names. */
+export const paramValue = z.union([z.string().max(10_000), z.number(), z.array(z.string().max(500)).max(1000), z.null()])
+export type ParamValue = z.infer<typeof paramValue>
+
+export const paramDef = z
+  .object({
+    name: paramName,
+    type: z.enum(PARAM_TYPES),
+    label: z.string().max(200).optional(),
+    default: paramValue.optional()
+  })
+  .strict()
+export type ParamDef = z.infer<typeof paramDef>
+
+export const CHART_MARKS = ['line', 'bar', 'dot', 'area', 'cell'] as const
+export type ChartMark = (typeof CHART_MARKS)[number]
+
+const column = z.string().min(1).max(300)
+/** What to draw from a result: Observable Plot mark plus the columns for its channels. */
+export const chartSpec = z
+  .object({
+    mark: z.enum(CHART_MARKS),
+    x: column,
+    y: column,
+    color: column.nullable().optional(),
+    facet: column.nullable().optional()
+  })
+  .strict()
+export type ChartSpec = z.infer<typeof chartSpec>
+
+/** Everything a user writes about a query; what a .sbq.json file carries (never any data). */
+export const queryDraft = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000).default(''),
+    tags: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
+    sql: z.string().min(1).max(100_000),
+    params: z.array(paramDef).max(50).default([]),
+    chart: chartSpec.nullable().default(null)
+  })
+  .strict()
+export type QueryDraft = z.infer<typeof queryDraft>
+
+export interface SavedQuery extends QueryDraft {
+  id: number
+  /** One of the starter queries seeded into every workspace. */
+  starter: boolean
+  /** ISO 8601, UTC. */
+  createdAt: string
+  updatedAt: string
+}
+
+/** The share format: `.sbq.json`. Bump the version only for changes an older app cannot read. */
+export const QUERY_PACK_FORMAT = 'socialbench-queries'
+export const QUERY_PACK_VERSION = 1
+export const queryPack = z
+  .object({
+    format: z.literal(QUERY_PACK_FORMAT),
+    version: z.literal(QUERY_PACK_VERSION),
+    exportedAt: z.string().max(100).optional(),
+    queries: z.array(queryDraft).min(1).max(500)
+  })
+  .strict()
+export type QueryPack = z.infer<typeof queryPack>
+
+export interface QueryResultInfo {
+  /** Handle for queryPage; results are kept for a while, then dropped (ask again to re-run). */
+  resultId: string
+  columns: { name: string; type: string }[]
+  /** Rows held (at most the cap); `truncated` says there were more. */
+  rowCount: number
+  truncated: boolean
+  elapsedMs: number
+  statementType: string
+}
+
+export interface SqlSchema {
+  tables: { name: string; kind: 'table' | 'view'; columns: { name: string; type: string }[] }[]
+  functions: string[]
+}
+
+// ---- The scanner ------------------------------------------------------------------------------------
+
+/**
+ * The SQL with every comment and string literal blanked to spaces (same length, so offsets still match),
+ * and quoted identifiers unquoted in place. Handles -- and nested /* *\/ comments, '' and E'\'' strings,
+ * $tag$ dollar quotes and "quoted ""identifiers""".
+ */
+export function codeOnly(sql: string): string {
+  const out = sql.split('')
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to && k < out.length; k++) if (out[k] !== '\n') out[k] = ' '
+  }
+  let i = 0
+  while (i < sql.length) {
+    const c = sql[i]
+    const next = sql[i + 1]
+    if (c === '-' && next === '-') {
+      const end = sql.indexOf('\n', i)
+      const stop = end < 0 ? sql.length : end
+      blank(i, stop)
+      i = stop
+    } else if (c === '/' && next === '*') {
+      let depth = 1
+      let j = i + 2
+      while (j < sql.length && depth > 0) {
+        if (sql[j] === '/' && sql[j + 1] === '*') {
+          depth++
+          j += 2
+        } else if (sql[j] === '*' && sql[j + 1] === '/') {
+          depth--
+          j += 2
+        } else j++
+      }
+      blank(i, j)
+      i = j
+    } else if (c === "'") {
+      const escapes = i > 0 && /[eE]/.test(sql[i - 1]) && (i < 2 || !/[A-Za-z0-9_]/.test(sql[i - 2]))
+      let j = i + 1
+      while (j < sql.length) {
+        if (escapes && sql[j] === '\\') j += 2
+        else if (sql[j] === "'" && sql[j + 1] === "'") j += 2
+        else if (sql[j] === "'") break
+        else j++
+      }
+      blank(i, j + 1)
+      i = j + 1
+    } else if (c === '$' && /[A-Za-z_$]/.test(next ?? '')) {
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i))
+      if (tag && (i === 0 || !/[A-Za-z0-9_]/.test(sql[i - 1]))) {
+        const end = sql.indexOf(tag[0], i + tag[0].length)
+        const stop = end < 0 ? sql.length : end + tag[0].length
+        blank(i, stop)
+        i = stop
+      } else i++
+    } else if (c === '"') {
+      let j = i + 1
+      while (j < sql.length) {
+        if (sql[j] === '"' && sql[j + 1] === '"') j += 2
+        else if (sql[j] === '"') break
+        else j++
+      }
+      // Keep the name, drop the quotes: "enable_logging"() must look like enable_logging().
+      out[i] = ' '
+      if (j < sql.length) out[j] = ' '
+      i = j + 1
+    } else i++
+  }
+  return out.join('')
+}
+
+/** `$name` parameters in order of first use, ignoring strings, comments and dollar quotes. */
+export function paramNames(sql: string): string[] {
+  const code = codeOnly(sql)
+  const names: string[] = []
+  for (const m of code.matchAll(/(?<![A-Za-z0-9_$])\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (!names.includes(m[1])) names.push(m[1])
+  }
+  return names
+}
+
+/** Names of functions called in the SQL (lower case), outside strings and comments. */
+export function calledFunctions(sql: string): string[] {
+  const code = codeOnly(sql)
+  const names = new Set<string>()
+  for (const m of code.matchAll(/([A-Za-z_][A-Za-z0-9_$]*)\s*\(/g)) names.add(m[1].toLowerCase())
+  return [...names]
+}
+
+/** A sensible input type for a parameter the user has not described yet, from its name. */
+export function guessParamType(name: string): ParamType {
+  const n = name.toLowerCase()
+  if (/^institutions?$|^orgs?$|^brands?$/.test(n)) return 'institutions'
+  if (/^(from|to|since|until|start|end|day|date)$|_(date|day|from|to)$|^(date|day)_/.test(n)) return 'date'
+  if (/^(n|limit|top|min|max|threshold)$|_(count|min|max|n)$/.test(n)) return 'number'
+  return 'text'
+}
