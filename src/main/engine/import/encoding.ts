@@ -90,6 +90,8 @@ export interface TranscodeOptions {
   signal?: AbortSignal
   /** Read at most this many source bytes (previews); whole lines only are kept at the end. */
   maxBytes?: number
+  /** Rewrites the decoded text on its way out (a stateful line mapper, e.g. unwrapLines.lineUnwrapper()). */
+  mapText?: (text: string, final: boolean) => string
 }
 
 /** Stream `source` to `target` as UTF-8 without a BOM. */
@@ -103,6 +105,7 @@ export async function transcodeToUtf8(source: string, target: string, options: T
   let tail = ''
   const emit = (text: string, final: boolean): Buffer | undefined => {
     ;[text, linesToDrop, waitingFor] = trimStart(text, linesToDrop, waitingFor)
+    if (options.mapText) text = options.mapText(text, final)
     if (truncating) {
       text = tail + text
       const cut = final && done >= (options.maxBytes ?? 0) ? lastBreak(text) : final ? text.length : lastBreak(text)

@@ -35,7 +35,7 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
     })
     const recognized = options.generic
       ? null
-      : (await detectRecognizer(db.reader, plan.textSource, src.fileName, plan.settings.format).catch(() => ({ recognizer: null }))).recognizer
+      : (await detectRecognizer(db.reader, plan.textSource, src.fileName, plan.settings.format, plan.preamble).catch(() => ({ recognizer: null }))).recognizer
     const names = reader.columnNames()
     const types = reader.columnTypes().map(String)
     const rows = (reader.getRowsJson() as unknown[][]).map((r) => r.map(displayValue))
@@ -94,13 +94,14 @@ function writeDataset(db: Database, src: PreparedSource, job: ImportJob, mode: R
     const warnings = [...plan.warnings]
     const detected = job.options.generic
       ? { recognizer: null, columns: [] }
-      : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format))
+      : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format, plan.preamble))
     let recognition: RecognitionReport | null = null
     if (detected.recognizer) {
       recognition = await withCancel(conn, job, () =>
         runRecognizedImport({
           conn, recognizer: detected.recognizer!, textSource: plan.textSource, columns: detected.columns, table,
-          importId: id, fileName: src.fileName, options: job.options, warn: (m) => warnings.push(m)
+          importId: id, fileName: src.fileName, options: job.options, warn: (m) => warnings.push(m),
+          preamble: plan.preamble
         })
       )
     } else {

@@ -12,6 +12,7 @@ import { decodeHead, detectFormat, type FormatGuess } from './detectFormat'
 import { scanFile, type FileScan } from './fileScan'
 import { MAX_LINE_BYTES } from './limits'
 import { detectPreamble, type PreambleGuess } from './preamble'
+import { isWrappedCsv, lineUnwrapper, unwrapText } from './unwrapLines'
 
 export interface PreparedSource {
   originalPath: string
@@ -24,6 +25,10 @@ export interface PreparedSource {
   guess: FormatGuess
   /** A title above a delimited table, found from the head. */
   preamble: PreambleGuess | null
+  /** The decoded head after dropped lines (and unwrapping): recognizers read title lines above the table from it. */
+  headText: string
+  /** Every line was one quoted field (a spreadsheet re-save of a CSV); the copy DuckDB reads is unwrapped. */
+  unwrapped: boolean
   cleanup(): Promise<void>
 }
 
@@ -67,8 +72,9 @@ export async function prepareSource(path: string, options: ImportOptions, prep: 
   const head = decodeHead(scan.head, encoding)
   if (head.trim() === '') throw new AppFailure('EMPTY_FILE', `${fileName} contains only blank space.`)
   const guess = detectFormat(head, fileName)
-  const preamble =
-    guess.format === 'csv' ? detectPreamble(dropLines(head, guess.dropLeadingLines), guess.declaredDelimiter) : null
+  const unwrapped = guess.format === 'csv' && isWrappedCsv(dropLines(head, guess.dropLeadingLines))
+  const headText = unwrapped ? unwrapText(dropLines(head, guess.dropLeadingLines)) : dropLines(head, guess.dropLeadingLines)
+  const preamble = guess.format === 'csv' ? detectPreamble(headText, guess.declaredDelimiter) : null
   const lineLimit = encoding.startsWith('utf-16') ? MAX_LINE_BYTES * 2 : MAX_LINE_BYTES
   if (guess.format !== 'json' && scan.maxLineBytes > lineLimit) {
     throw new AppFailure(
@@ -78,10 +84,9 @@ export async function prepareSource(path: string, options: ImportOptions, prep: 
     )
   }
 
-  const needsCopy = encoding !== 'utf-8' || guess.dropLeadingLines > 0 || guess.startAt !== null || enc.bom
-  if (!needsCopy) {
-    return { originalPath: path, fileName, readPath: path, scan, encoding, hadBom: enc.bom, guess, preamble, cleanup: async () => {} }
-  }
+  const needsCopy = encoding !== 'utf-8' || guess.dropLeadingLines > 0 || guess.startAt !== null || enc.bom || unwrapped
+  const shared = { originalPath: path, fileName, scan, encoding, hadBom: enc.bom, guess, preamble, headText, unwrapped }
+  if (!needsCopy) return { ...shared, readPath: path, cleanup: async () => {} }
   const ext = guess.format === 'csv' ? 'csv' : 'json'
   const readPath = join(prep.tmpDir, `${randomUUID()}.${ext}`)
   const cleanup = () => rm(readPath, { force: true })
@@ -92,6 +97,7 @@ export async function prepareSource(path: string, options: ImportOptions, prep: 
       startAt: guess.startAt ?? undefined,
       signal: prep.signal,
       maxBytes: prep.previewOnly ? 4 * 1024 * 1024 : undefined,
+      mapText: unwrapped ? lineUnwrapper() : undefined,
       onProgress: (d) => prep.onConvertProgress?.(scan.size ? Math.min(1, d / scan.size) : 1)
     })
   } catch (err) {
@@ -99,7 +105,7 @@ export async function prepareSource(path: string, options: ImportOptions, prep: 
     if (prep.signal?.aborted) throw new AppFailure('CANCELLED', `Import of ${fileName} was cancelled.`)
     throw new AppFailure('ENCODING', `${fileName}: cannot convert from ${encoding} to UTF-8: ${(err as Error).message}`)
   }
-  return { originalPath: path, fileName, readPath, scan, encoding, hadBom: enc.bom, guess, preamble, cleanup }
+  return { ...shared, readPath, cleanup }
 }
 
 function formatMb(bytes: number): string {

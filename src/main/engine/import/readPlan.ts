@@ -12,6 +12,8 @@ export interface ReadPlan {
   textSource: string
   settings: DetectedSettings
   warnings: string[]
+  /** The title lines skipped above the table ("Facebook follows"), for recognizers; empty for JSON. */
+  preamble: string[]
 }
 
 export async function planRead(
@@ -26,6 +28,9 @@ export async function planRead(
     const warnings = plan.conversions
       .filter((c) => c.placeholders > 0)
       .map((c) => `Column "${c.column}": placeholder values such as "-" or "N/A" were read as empty (null).`)
+    if (src.unwrapped) {
+      warnings.push('Every line of this file was one quoted cell (a spreadsheet re-save of a CSV); the quoting was undone line by line before reading.')
+    }
     return {
       select: `SELECT ${plan.selectList} FROM ${plan.source}`,
       textSource: plan.textSource,
@@ -39,7 +44,8 @@ export async function planRead(
         thousandsSeparator: plan.thousandsSeparator,
         jsonPath: null
       },
-      warnings
+      warnings,
+      preamble: src.headText.split(/\r\n|\n|\r/).slice(0, plan.dialect.skipRows)
     }
   }
   const plan = await planJson(
@@ -63,6 +69,7 @@ export async function planRead(
       thousandsSeparator: '',
       jsonPath: plan.jsonPath
     },
-    warnings: []
+    warnings: [],
+    preamble: []
   }
 }

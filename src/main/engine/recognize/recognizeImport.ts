@@ -18,7 +18,8 @@ export async function detectRecognizer(
   conn: DuckDBConnection,
   textSource: string,
   fileName: string,
-  format: string
+  format: string,
+  preamble: string[] = []
 ): Promise<{ recognizer: Recognizer | null; columns: string[] }> {
   const reader = await conn.runAndReadAll(`SELECT * FROM ${textSource} LIMIT ${SAMPLE_ROWS}`)
   const columns = reader.columnNames()
@@ -26,7 +27,7 @@ export async function detectRecognizer(
     r.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)))
   )
   const saved = await mappedRecognizers(conn)
-  return { recognizer: recognize({ fileName, columns, sample, format }, saved), columns }
+  return { recognizer: recognize({ fileName, columns, sample, format, preamble }, saved), columns }
 }
 
 export function describeRecognizer(r: Recognizer): RecognizedFormat {
@@ -61,6 +62,8 @@ export interface RecognizedImport {
   fileName: string
   options: ImportOptions
   warn(message: string): void
+  /** Title lines above the table (ReadPlan.preamble). */
+  preamble?: string[]
 }
 
 /** Create the raw table (privacy applied, `_row` first) and fill the canonical tables; returns the import report. */
@@ -88,7 +91,8 @@ export async function runRecognizedImport(x: RecognizedImport): Promise<Recognit
     fileName: x.fileName,
     accountHint: x.options.account ?? null,
     timeZoneSql: literal(x.options.timeZone ?? 'UTC'),
-    warn: x.warn
+    warn: x.warn,
+    preamble: x.preamble ?? []
   })
   return { ...report, redactions }
 }

@@ -13,6 +13,8 @@ export interface RecognizeInput {
   sample: (string | null)[][]
   /** 'csv' | 'json' | 'ndjson'. */
   format: string
+  /** Title lines above the table as written (e.g. '"Facebook follows"'), after any `sep=` line; often empty. */
+  preamble?: string[]
 }
 
 export interface NormalizeContext {
@@ -28,6 +30,8 @@ export interface NormalizeContext {
   /** SQL string literal of the IANA zone for timestamps written without one. */
   timeZoneSql: string
   warn(message: string): void
+  /** Title lines above the table as written (see RecognizeInput.preamble). */
+  preamble?: string[]
 }
 
 /**
