@@ -4,8 +4,18 @@
  */
 import type { RecognizeInput, Recognizer } from './types'
 import { xTweetActivity } from './formats/xTweetActivity'
+import { crowdtangleSearch } from './formats/crowdtangleSearch'
+import { crowdtangleHistory } from './formats/crowdtangleHistory'
+import { hootsuiteAccountMetrics } from './formats/hootsuiteAccountMetrics'
+import { sproutCompetitorPosts } from './formats/sproutCompetitorPosts'
+import {
+  sproutCompetitorPerformance, sproutInstagramCompetitors, sproutInstagramProfiles, sproutProfilePerformance, sproutTiktokProfiles
+} from './formats/sproutProfiles'
 
-export const RECOGNIZERS: Recognizer[] = [xTweetActivity]
+export const RECOGNIZERS: Recognizer[] = [xTweetActivity,
+  crowdtangleHistory, crowdtangleSearch,
+  sproutProfilePerformance, sproutInstagramProfiles, sproutTiktokProfiles, sproutCompetitorPerformance, sproutInstagramCompetitors,
+  sproutCompetitorPosts, hootsuiteAccountMetrics]
 
 /**
  * `saved` are recognizers built from the user's column mappings (recognize/mapped.ts); they are tried first, since

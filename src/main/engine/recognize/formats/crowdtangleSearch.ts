@@ -1,0 +1,98 @@
+/**
+ * CrowdTangle "historical data" / search CSV export (<date>-<time>-<ZONE>-search-csv-export.csv), 41 columns, one row
+ * per post of many Pages. Quirks: "Total Interactions" uses '.' as THOUSANDS separator ("407.137" = 407137) while Likes
+ * and Comments are plain; "Overperforming Score" uses ',' decimals (not canonical, kept in the raw table); "Post
+ * Created" ends in a zone abbreviation ("2021-07-05 18:02:45 BRT", "... EDT").
+ * account_id = '<platform>:<lower-case User Name>' (the Page's handle; the numeric Facebook Id when there is none);
+ * platform from the post URL (instagram.com → instagram, else facebook).
+ * post_id = the last id in the post URL (".../posts/345428873810280" → "345428873810280"), the same id
+ * crowdtangle-post-history uses, so both files land on one post.
+ * interactions = Total Interactions = reactions (Like, Love, Wow, Haha, Sad, Angry, Care) + comments + shares;
+ * reactions = the sum of the seven reaction columns; likes = Like only.
+ * views = Post Views for video posts only: CrowdTangle writes 0 for posts whose views it does not measure.
+ * "Followers at Posting" goes to posts.followers_at_post and to account_daily.followers on the post's day (in the
+ * import's zone); with several posts on one day the last post's value wins.
+ */
+import { findColumn, hasColumns } from '../headers'
+import { col, countSql, textSql, timestampSql } from '../parseSql'
+import type { NormalizeContext, Recognizer } from '../types'
+
+const REACTIONS = ['Likes', 'Love', 'Wow', 'Haha', 'Sad', 'Angry', 'Care']
+
+/** The post id in a Facebook/Instagram URL: "fbid=" / "story_fbid=" if present, else the last path segment. */
+export function postIdFromUrlSql(url: string): string {
+  const fbid = `regexp_extract(${url}, '[?&](?:story_)?fbid=(\\d+)', 1)`
+  const last = `regexp_extract(regexp_replace(${url}, '[?#].*$', ''), '/([A-Za-z0-9_.-]+)/?$', 1)`
+  return `coalesce(nullif(${fbid}, ''), nullif(${last}, ''))`
+}
+
+export function platformFromUrlSql(url: string): string {
+  return `CASE WHEN ${url} ILIKE '%instagram.com%' THEN 'instagram' ELSE 'facebook' END`
+}
+
+function parsed(ctx: NormalizeContext): string {
+  const { raw, columns, timeZoneSql } = ctx
+  const c = (name: string) => {
+    const hit = findColumn(columns, name)
+    return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'
+  }
+  const handle = `coalesce(${textSql(c('User Name'))}, ${textSql(c('Facebook Id'))})`
+  const reactionSum = REACTIONS.map((r) => countSql(c(r))).join(' + ')
+  const type = textSql(c('Type'))
+  return `SELECT _row,
+      ${platformFromUrlSql(textSql(c('URL')))} AS platform,
+      ${handle} AS handle,
+      ${textSql(c('Page Name'))} AS display_name,
+      ${postIdFromUrlSql(textSql(c('URL')))} AS post_id,
+      ${timestampSql(c('Post Created'), timeZoneSql)} AS published_at,
+      ${c('Post Created')} AS published_text,
+      ${type} AS post_type,
+      ${c('Message')} AS text,
+      ${textSql(c('URL'))} AS url,
+      CASE WHEN ${type} ILIKE '%video%' THEN ${countSql(c('Post Views'))} END AS views,
+      ${countSql(c('Likes'))} AS likes,
+      ${countSql(c('Comments'))} AS comments,
+      ${countSql(c('Shares'))} AS shares,
+      ${reactionSum} AS reactions,
+      ${countSql(c('Total Interactions'))} AS interactions,
+      ${countSql(c('Followers at Posting'))} AS followers_at_post
+    FROM ${raw}`
+}
+
+export const crowdtangleSearch: Recognizer = {
+  id: 'crowdtangle-search',
+  label: 'CrowdTangle search / historical data export',
+  platform: 'facebook',
+  detect: ({ columns }) =>
+    hasColumns(columns, ['User Name', 'Post Created', 'Total Interactions', 'Followers at Posting', 'URL', 'Overperforming Score']),
+  privacy: { text: ['Message', 'Image Text', 'Description', 'Link Text'] },
+  async normalize(ctx) {
+    const p = parsed(ctx)
+    const account = `CASE WHEN handle IS NOT NULL THEN platform || ':' || lower(handle) END`
+    // Total Interactions is CrowdTangle's own sum; a row where it is not reactions + comments + shares was misread.
+    const check = (
+      await ctx.conn.runAndReadAll(
+        `SELECT count(*) AS n FROM (${p}) WHERE interactions IS DISTINCT FROM reactions + comments + shares AND interactions IS NOT NULL`
+      )
+    ).getRowObjectsJson()[0]
+    if (Number(check.n) > 0) {
+      ctx.warn(`CrowdTangle search export: on ${check.n} rows "Total Interactions" is not the sum of the reaction, comment and share columns; the file's own total was kept.`)
+    }
+    return {
+      accounts: `SELECT DISTINCT ON (account_id) ${account} AS account_id, platform, handle, display_name
+                 FROM (${p}) WHERE handle IS NOT NULL ORDER BY account_id, _row DESC`,
+      posts: `SELECT _row,
+          CASE WHEN published_at IS NULL THEN 'unreadable Post Created "' || coalesce(published_text, '') || '"'
+               WHEN post_id IS NULL THEN 'no post id in URL' END AS _reject,
+          ${account} AS account_id, platform, post_id, published_at, post_type, text, url, views, likes, comments, shares,
+          reactions, interactions, followers_at_post
+        FROM (${p})`,
+      // One follower snapshot per account and day: the last post of that day that carries one.
+      daily: `SELECT _row, ${account} AS account_id, platform,
+          CAST(timezone(${ctx.timeZoneSql}, published_at) AS DATE) AS day, followers_at_post AS followers
+        FROM (${p})
+        WHERE published_at IS NOT NULL AND followers_at_post IS NOT NULL AND handle IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY account_id, day ORDER BY published_at DESC, _row DESC) = 1`
+    }
+  }
+}
