@@ -2,15 +2,46 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppFailure, toFailure } from '../shared/result'
+import type { ImportOptions } from '../shared/types'
 import { openEngine, type Engine } from '../main/engine/engine'
 import { runReadOnlySql } from '../main/engine/readOnlySql'
 import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace'
 import { packageVersion } from '../main/engine/version'
 import { formatTable } from './formatTable'
+import { registerInstitutions } from './institutionsCommand'
 
 interface CommonOptions {
   workspace?: string
   json?: boolean
+}
+
+interface ImportCliOptions extends CommonOptions {
+  account?: string
+  timeZone?: string
+  privacyText?: string
+  privacyPeople?: string
+  generic?: boolean
+}
+
+const TEXT_CHOICES = ['keep', 'redact', 'drop'] as const
+const PEOPLE_CHOICES = ['keep', 'drop', 'hash'] as const
+
+/** ImportOptions from the flags; a privacy flag given alone takes the other half from the workspace default. */
+async function importOptions(engine: Engine, opts: ImportCliOptions): Promise<ImportOptions> {
+  const pick = <T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined => {
+    if (value === undefined) return undefined
+    if (!(allowed as readonly string[]).includes(value)) throw new AppFailure('BAD_INPUT', `${flag} must be one of ${allowed.join(', ')}.`)
+    return value as T
+  }
+  const text = pick(opts.privacyText, TEXT_CHOICES, '--privacy-text')
+  const people = pick(opts.privacyPeople, PEOPLE_CHOICES, '--privacy-people')
+  const defaults = text || people ? await engine.handlers.getPrivacyDefaults() : null
+  return {
+    ...(opts.account ? { account: opts.account } : {}),
+    ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+    ...(defaults ? { privacy: { text: text ?? defaults.text, people: people ?? defaults.people } } : {}),
+    ...(opts.generic ? { generic: true } : {})
+  }
 }
 
 function workspaceDir(opts: CommonOptions): string {
@@ -41,20 +72,45 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .description('Import CSV/TSV/JSON/NDJSON files into the workspace, one dataset per file')
     .option('-w, --workspace <dir>', 'workspace folder (default: $SOCIALBENCH_WORKSPACE or the app’s own)')
     .option('--json', 'print one JSON object with the outcome of every file')
+    .option('--account <handle>', 'the account the files belong to, for exports that do not say (Meta per-metric, YouTube)')
+    .option('--time-zone <zone>', 'IANA zone for timestamps written without one (default UTC)')
+    .option('--privacy-text <choice>', 'post text: keep, redact (e-mails, phones, @handles) or drop (default: workspace setting)')
+    .option('--privacy-people <choice>', 'commenter/user columns: keep, drop or hash (default: workspace setting)')
+    .option('--generic', 'import as a plain dataset even if the format is recognised')
     .argument('<files...>')
-    .action(async (files: string[], opts: CommonOptions) => {
+    .action(async (files: string[], opts: ImportCliOptions) => {
       const imports = await withEngine(opts, async (engine) => {
         const out: Record<string, unknown>[] = []
+        let options: ImportOptions
+        try {
+          options = await importOptions(engine, opts)
+        } catch (err) {
+          const f = toFailure(err)
+          exitCode = 1
+          return files.map((file): Record<string, unknown> => ({ file, error: f.ok ? null : f.error }))
+        }
         for (const file of files) {
           const path = resolve(file)
           try {
-            const r = await engine.handlers.importFile({ path, jobId: randomUUID() })
+            const r = await engine.handlers.importFile({ path, jobId: randomUUID(), options })
+            const rec = r.recognition
+            const sum = (k: 'new' | 'updated') => (rec ? (rec.posts?.[k] ?? 0) + (rec.daily?.[k] ?? 0) : r.dataset.rows)
             out.push({
               file,
               importId: r.dataset.id,
               dataset: r.dataset.name,
-              format: r.settings.format,
+              // The recognised export format, or the generic file format (csv, json, ndjson).
+              format: rec?.format ?? r.settings.format,
+              platform: rec?.platform ?? null,
+              accounts: rec?.accounts.map((a) => a.accountId) ?? [],
+              period: rec?.period ?? null,
               rows: r.dataset.rows,
+              rowsNew: sum('new'),
+              rowsUpdated: rec ? sum('updated') : 0,
+              rowsUnchanged: rec ? (rec.posts?.unchanged ?? 0) + (rec.daily?.unchanged ?? 0) : 0,
+              rowsRejected: rec?.rowsRejected ?? 0,
+              rejects: rec?.rejects.slice(0, 20) ?? [],
+              redactions: rec?.redactions ?? [],
               columns: r.dataset.columns.length,
               warnings: r.warnings
             })
@@ -76,7 +132,12 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
         for (const i of imports) {
           if (i.error) console.error(`✗ ${i.file}: ${(i.error as { message: string }).message}`)
           else if (i.alreadyImported) console.log(`= ${i.file}: ${i.message}`)
-          else console.log(`✓ ${i.file}: ${i.rows} rows × ${i.columns} columns as "${i.dataset}" (${i.format})`)
+          else {
+            console.log(`✓ ${i.file}: ${i.rows} rows × ${i.columns} columns as "${i.dataset}" (${i.format}${i.platform ? `, ${i.platform}` : ''})`)
+            if (i.platform) {
+              console.log(`    accounts: ${(i.accounts as string[]).join(', ') || 'none'}; new ${i.rowsNew}, updated ${i.rowsUpdated}, unchanged ${i.rowsUnchanged}, rejected ${i.rowsRejected}`)
+            }
+          }
           for (const w of (i.warnings as string[] | undefined) ?? []) console.log(`    warning: ${w}`)
         }
       }
@@ -115,6 +176,8 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
         for (const d of datasets) console.log(`  ${d.name}: ${d.rows} rows`)
       }
     })
+
+  registerInstitutions(program, { withEngine, fail: () => (exitCode = 1) })
 
   await program.parseAsync(argv)
   return exitCode
