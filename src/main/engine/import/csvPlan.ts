@@ -149,6 +149,7 @@ export async function planCsv(
     textSource: readCsvCall(path, dialect, mode, 'all'),
     selectList,
     decimalSeparator,
-    thousandsSeparator: conversions.length === 0 ? '' : decimalSeparator === ',' ? '.' : ','
+    // Only a separator actually seen: "Period (.)" for a file with no thousands at all would mislead.
+    thousandsSeparator: conversions.find((c) => c.grouping !== '')?.grouping ?? ''
   }
 }

@@ -64,3 +64,12 @@ describe('classifyColumn + conversionSql', () => {
     expect(classifyColumn('v', [null, '', '  '], true)).toBeNull()
   })
 })
+
+describe('grouping seen in the values', () => {
+  it('reports a thousands separator only when one is actually used', () => {
+    expect(classifyColumn('a', ['1,4', '105,68'], true)?.grouping).toBe('')
+    expect(classifyColumn('b', ['1.234,5', '12,0'], true)?.grouping).toBe('.')
+    expect(classifyColumn('c', ['12,345.6', '7.5'], false)?.grouping).toBe(',')
+    expect(classifyColumn('d', ['1 234', '56'], false)?.grouping).toBe(' ')
+  })
+})

@@ -13,6 +13,8 @@ export interface ColumnConversion {
   style: NumberStyle
   integer: boolean
   placeholders: number
+  /** The thousands separator actually seen in the values ('' when none was). */
+  grouping: '' | ',' | '.' | ' '
 }
 
 const DOT_DECIMAL = /^[-+]?(\d{1,3}([, \u00a0]\d{3})+|\d+)(\.\d+)?$/
@@ -32,6 +34,7 @@ export function classifyColumn(column: string, values: (string | null)[], prefer
   let separators = 0
   let dotFraction = false
   let commaFraction = false
+  const groups = { ',': false, '.': false, ' ': false }
   for (const raw of values) {
     if (raw === null) continue
     const v = raw.trim()
@@ -45,6 +48,7 @@ export function classifyColumn(column: string, values: (string | null)[], prefer
     if (dotOk && !DOT_DECIMAL.test(v)) dotOk = false
     if (commaOk && !COMMA_DECIMAL.test(v)) commaOk = false
     if (!dotOk && !commaOk) return null
+    for (const g of [',', '.', ' '] as const) if (new RegExp(`\\d[${g === ' ' ? ' \u00a0' : g}]\\d{3}(\\D|$)`).test(v)) groups[g] = true
     if (/\.\d+$/.test(v) && !/^[-+]?\d{1,3}(\.\d{3})+$/.test(v)) dotFraction = true
     if (/,\d+$/.test(v) && !/^[-+]?\d{1,3}(,\d{3})+$/.test(v)) commaFraction = true
   }
@@ -55,7 +59,8 @@ export function classifyColumn(column: string, values: (string | null)[], prefer
   else if (commaOk && !dotOk) style = 'comma-decimal'
   else style = preferComma ? 'comma-decimal' : 'dot-decimal'
   const integer = style === 'dot-decimal' ? !dotFraction : !commaFraction
-  return { column, style, integer, placeholders }
+  const grouping = groups[' '] ? ' ' : style === 'dot-decimal' ? (groups[','] ? ',' : '') : groups['.'] ? '.' : ''
+  return { column, style, integer, placeholders, grouping }
 }
 
 /** SQL that turns the text column into a number; CAST (not TRY_CAST) so a value that does not fit fails loudly. */
