@@ -39,20 +39,6 @@ export const CHANNELS = [
   'exportQueries',
   'readQueryPack',
   'importQueries',
-  'sqlSchema',
-  // Saved queries and the SQL editor (src/main/engine/queries/)
-  'listQueries',
-  'saveQuery',
-  'renameQuery',
-  'duplicateQuery',
-  'deleteQuery',
-  'restoreQuery',
-  'runQuery',
-  'queryPage',
-  'cancelQuery',
-  'exportQueries',
-  'readQueryPack',
-  'importQueries',
   'sqlSchema'
 ] as const
 export type Channel = (typeof CHANNELS)[number]

@@ -5,7 +5,6 @@ import {
 } from './canonical'
 import type { Channel, EventName } from './channels'
 import { paramDef, paramValue, queryDraft, type QueryPack, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
-import { paramDef, paramValue, queryDraft, type QueryPack, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
 import type {
   AppInfo, PrivacyOptions, RecognitionReport, DataPage, DatasetSummary, ImportPreview, ImportProgress, ImportResult, MenuCommand, WorkspaceInfo
@@ -29,7 +28,6 @@ const importOptions = z
   .strict()
 
 const datasetId = z.number().int().positive()
-const queryId = z.number().int().positive()
 const queryId = z.number().int().positive()
 
 /** Input schema per channel; a missing or misspelt channel is a compile error. */
@@ -99,29 +97,6 @@ export const inputs = {
   /** A staged .sbq.json (path) or its text: validated and returned, never saved or run. */
   readQueryPack: z.object({ path: z.string().min(1).optional(), text: z.string().max(5_000_000).optional() }).strict(),
   importQueries: z.object({ queries: z.array(queryDraft).min(1).max(500) }).strict(),
-  sqlSchema: z.void(),
-  listQueries: z.object({ search: z.string().max(200).optional() }).strict().optional(),
-  saveQuery: z.object({ id: queryId.nullable().optional(), query: queryDraft }).strict(),
-  renameQuery: z.object({ id: queryId, name: z.string().trim().min(1).max(200) }).strict(),
-  duplicateQuery: z.object({ id: queryId }).strict(),
-  deleteQuery: z.object({ id: queryId }).strict(),
-  restoreQuery: z.object({ id: queryId }).strict(),
-  runQuery: z
-    .object({
-      runId: z.string().min(1).max(100),
-      sql: z.string().min(1).max(100_000),
-      params: z.array(paramDef).max(50).optional(),
-      values: z.record(z.string(), paramValue).optional()
-    })
-    .strict(),
-  queryPage: z
-    .object({ resultId: z.string().min(1).max(100), offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) })
-    .strict(),
-  cancelQuery: z.object({ runId: z.string().min(1).max(100) }).strict(),
-  exportQueries: z.object({ ids: z.array(queryId).min(1).max(500) }).strict(),
-  /** A staged .sbq.json (path) or its text: validated and returned, never saved or run. */
-  readQueryPack: z.object({ path: z.string().min(1).optional(), text: z.string().max(5_000_000).optional() }).strict(),
-  importQueries: z.object({ queries: z.array(queryDraft).min(1).max(500) }).strict(),
   sqlSchema: z.void()
 } satisfies Record<Channel, z.ZodType>
 
@@ -149,20 +124,6 @@ export interface Outputs {
   renameDataset: DatasetSummary
   deleteDataset: { deleted: boolean }
   loadSample: { datasets: DatasetSummary[] }
-  listQueries: SavedQuery[]
-  saveQuery: SavedQuery
-  renameQuery: SavedQuery
-  duplicateQuery: SavedQuery
-  deleteQuery: { deleted: boolean }
-  restoreQuery: SavedQuery
-  runQuery: QueryResultInfo
-  queryPage: DataPage
-  cancelQuery: { cancelled: boolean }
-  /** The .sbq.json text and a suggested file name; the renderer saves it (download / native dialog). */
-  exportQueries: { fileName: string; text: string }
-  readQueryPack: QueryPack
-  importQueries: SavedQuery[]
-  sqlSchema: SqlSchema
   listQueries: SavedQuery[]
   saveQuery: SavedQuery
   renameQuery: SavedQuery
