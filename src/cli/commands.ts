@@ -8,6 +8,7 @@ import { runReadOnlySql } from '../main/engine/readOnlySql'
 import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace'
 import { packageVersion } from '../main/engine/version'
 import { formatTable } from './formatTable'
+import { registerQueries } from './queryCommand'
 import { registerInstitutions } from './institutionsCommand'
 
 interface CommonOptions {
@@ -178,6 +179,8 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     })
 
   registerInstitutions(program, { withEngine, fail: () => (exitCode = 1) })
+
+  registerQueries(program, { withEngine, fail: () => (exitCode = 1) })
 
   await program.parseAsync(argv)
   return exitCode

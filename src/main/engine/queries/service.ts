@@ -66,8 +66,8 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
     remove: ({ id }: { id: number }) => store.deleteQuery(db, id),
     restore: ({ id }: { id: number }) => store.restoreQuery(db, id),
     run,
-    page: ({ resultId, offset, limit }: { resultId: string; offset: number; limit: number }): Promise<DataPage> =>
-      Promise.resolve(results.page(resultId, offset, limit)),
+    page: async ({ resultId, offset, limit }: { resultId: string; offset: number; limit: number }): Promise<DataPage> =>
+      results.page(resultId, offset, limit),
     cancel: async ({ runId }: { runId: string }) => {
       const job = runs.get(runId)
       job?.abort()
@@ -77,8 +77,8 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
       const queries = await Promise.all(ids.map((id) => store.getQuery(db, id)))
       return { fileName: packFileName(queries), text: `${JSON.stringify(toPack(queries), null, 2)}\n` }
     },
-    readPack: ({ path, text }: { path?: string; text?: string }): Promise<QueryPack> =>
-      path ? readPackFile(path) : Promise.resolve(parsePack(text ?? '')),
+    readPack: async ({ path, text }: { path?: string; text?: string }): Promise<QueryPack> =>
+      path ? readPackFile(path) : parsePack(text ?? ''),
     importQueries: async ({ queries }: { queries: QueryDraft[] }): Promise<SavedQuery[]> => {
       const saved: SavedQuery[] = []
       for (const q of queries) saved.push(await store.createQuery(db, q))

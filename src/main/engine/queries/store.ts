@@ -67,13 +67,14 @@ export async function updateQuery(db: Database, id: number, draft: QueryDraft): 
 }
 
 export async function renameQuery(db: Database, id: number, name: string): Promise<SavedQuery> {
-  const q = await getQuery(db, id)
-  return updateQuery(db, id, { ...q, name })
+  return updateQuery(db, id, { ...toDraft(await getQuery(db, id)), name })
 }
+
+export const toDraft = ({ name, description, tags, sql, params, chart }: SavedQuery): QueryDraft => ({ name, description, tags, sql, params, chart })
 
 export async function duplicateQuery(db: Database, id: number): Promise<SavedQuery> {
   const q = await getQuery(db, id)
-  return createQuery(db, { name: `${q.name} (copy)`, description: q.description, tags: q.tags, sql: q.sql, params: q.params, chart: q.chart })
+  return createQuery(db, { ...toDraft(q), name: `${q.name} (copy)` })
 }
 
 export async function deleteQuery(db: Database, id: number): Promise<{ deleted: boolean }> {

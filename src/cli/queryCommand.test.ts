@@ -1,0 +1,59 @@
+/**
+ * `socialbench query` for real (bin/socialbench.cjs under tsx, a workspace in a temp folder): list the starters,
+ * run one with --param values bound (a hostile value stays a value), export two, import them into a fresh workspace.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
+    })
+  })
+}
+
+let root: string
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'sb-cli-query-'))
+})
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+describe('socialbench query', () => {
+  it('lists, runs with bound parameters, exports and imports', async () => {
+    const ws = join(root, 'ws')
+    const list = await cli('query', 'list', '--workspace', ws, '--json')
+    expect(list.code, list.stderr).toBe(0)
+    const names = (JSON.parse(list.stdout) as { name: string }[]).map((q) => q.name)
+    expect(names).toContain('Top posts by interactions')
+
+    const run = await cli('query', 'run', 'top posts by interactions', '--workspace', ws, '--json',
+      '--param', 'top=3', '--param', 'from=2024-01-01', '--param', `institutions='); DROP TABLE posts; --,North`)
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual([])
+    const still = await cli('sql', '--workspace', ws, '--json', 'SELECT count(*) AS n FROM posts')
+    expect(JSON.parse(still.stdout)).toEqual([{ n: 0 }])
+
+    const bad = await cli('query', 'run', 'Top posts by interactions', '--workspace', ws, '--json', '--param', 'nope=1')
+    expect(bad.code).toBe(1)
+    expect(JSON.parse(bad.stdout).error.message).toMatch(/no parameter \$nope/)
+
+    const out = join(root, 'two.sbq.json')
+    const exp = await cli('query', 'export', 'Top posts by interactions', 'Posting cadence per week', '--workspace', ws, '--out', out)
+    expect(exp.code, exp.stderr).toBe(0)
+    expect(JSON.parse(readFileSync(out, 'utf8')).queries).toHaveLength(2)
+
+    const ws2 = join(root, 'ws2')
+    const imp = await cli('query', 'import', out, '--workspace', ws2, '--json')
+    expect(imp.code, imp.stderr).toBe(0)
+    expect((JSON.parse(imp.stdout) as { name: string }[]).map((q) => q.name)).toEqual([
+      'Top posts by interactions (2)',
+      'Posting cadence per week (2)'
+    ])
+  })
+})

@@ -1,0 +1,76 @@
+/**
+ * A hostile query cannot take the engine process down: the real engine host (hostEntry.ts under tsx, as the app
+ * runs it) receives enable_logging and friends, file reads, a runaway query and malformed calls over the protocol,
+ * refuses each, and still answers a normal query afterwards, in the same process.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { HostMessage } from '../protocol'
+import type { Result } from '../../../shared/result'
+
+const HOST_ENTRY = resolve(__dirname, '../hostEntry.ts')
+let dir: string
+let child: ChildProcess
+let nextId = 1
+const pending = new Map<number, (r: Result<unknown>) => void>()
+
+function call(channel: string, input: unknown): Promise<Result<unknown>> {
+  const id = nextId++
+  return new Promise((done) => {
+    pending.set(id, done)
+    child.send({ type: 'call', id, channel, input })
+  })
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sb-hostile-'))
+  child = fork(HOST_ENTRY, ['--workspace', join(dir, 'ws')], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'ignore' })
+  await new Promise<void>((ready, failed) => {
+    child.on('message', (m: HostMessage) => {
+      if (m.type === 'ready') ready()
+      else if (m.type === 'fatal') failed(new Error(m.error.message))
+      else if (m.type === 'result') pending.get(m.id)?.(m.result)
+    })
+    child.on('exit', (code) => failed(new Error(`host exited with ${code}`)))
+  })
+}, 60_000)
+
+afterAll(() => {
+  child?.kill()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const HOSTILE = [
+  `SELECT * FROM enable_logging()`,
+  `SELECT * FROM "ENABLE_LOGGING"(level := 'trace', storage := 'file', storage_path := '/tmp')`,
+  `CALL enable_logging()`,
+  `SELECT * FROM query('SELECT * FROM enable_logging()')`,
+  `SELECT * FROM read_text('/etc/passwd')`,
+  `SET lock_configuration = false`,
+  `SELECT 1; SELECT * FROM enable_logging()`,
+  `ATTACH '/tmp/evil.duckdb'`,
+  `COPY (SELECT 1) TO '/tmp/evil.csv'`,
+  `CHECKPOINT`
+]
+
+describe('the engine host survives hostile queries', () => {
+  it('refuses each, then still runs a normal query in the same process', async () => {
+    const pid = child.pid
+    for (const [i, sql] of HOSTILE.entries()) {
+      const r = await call('runQuery', { runId: `h${i}`, sql })
+      expect(r.ok, sql).toBe(false)
+    }
+    // Malformed calls are refused by the contract before any handler runs.
+    expect((await call('runQuery', { sql: 'SELECT 1' })).ok).toBe(false)
+    expect((await call('runQuery', { runId: 'x', sql: 'SELECT 1', values: { a: { b: 1 } } })).ok).toBe(false)
+
+    const ok = await call('runQuery', { runId: 'fine', sql: `SELECT count(*) AS n FROM saved_queries` })
+    expect(ok).toMatchObject({ ok: true, value: { rowCount: 1 } })
+    expect(child.pid).toBe(pid)
+    expect(child.exitCode).toBeNull()
+    expect(await call('workspaceInfo', undefined)).toMatchObject({ ok: true })
+  }, 60_000)
+})

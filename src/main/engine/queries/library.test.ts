@@ -1,0 +1,146 @@
+/**
+ * The query library on a real workspace: starters seeded once and runnable on empty tables, save / reopen /
+ * rename / duplicate / delete / undo, search, and a .sbq.json export → import round trip.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { paramNames, type QueryDraft } from '../../../shared/queries'
+import { openEngine, type Engine } from '../engine'
+import { STARTER_QUERIES } from './starters'
+
+let dir: string
+let engine: Engine
+const h = () => engine.handlers
+
+const draft: QueryDraft = {
+  name: 'Posts since',
+  description: 'Posts published since a day',
+  tags: ['mine', 'posts'],
+  sql: `SELECT count(*) AS n FROM posts WHERE published_at::DATE >= $since`,
+  params: [{ name: 'since', type: 'date', label: 'Since', default: '2024-01-01' }],
+  chart: { mark: 'bar', x: 'n', y: 'n', color: null, facet: null }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sb-library-'))
+  engine = await openEngine(join(dir, 'ws'))
+})
+
+afterAll(() => {
+  engine?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('starter queries', () => {
+  it('are seeded once, and each runs with its defaults on empty canonical tables', async () => {
+    const list = await h().listQueries({})
+    expect(list.filter((q) => q.starter).map((q) => q.name).sort()).toEqual(STARTER_QUERIES.map((q) => q.name).sort())
+    for (const q of list.filter((s) => s.starter)) {
+      // Every $name in the SQL has a definition, so the app shows an input for it.
+      expect(paramNames(q.sql).sort(), q.name).toEqual(q.params.map((p) => p.name).sort())
+      const info = await h().runQuery({ runId: `s${q.id}`, sql: q.sql, params: q.params, values: {} })
+      expect(info.rowCount, q.name).toBe(0)
+    }
+  })
+
+  it('are not seeded again when the workspace reopens, even after being deleted', async () => {
+    const first = (await h().listQueries({})).find((q) => q.starter)!
+    await h().deleteQuery({ id: first.id })
+    const path = engine.paths.dir
+    engine.close()
+    engine = await openEngine(path)
+    const names = (await h().listQueries({})).map((q) => q.name)
+    expect(names).not.toContain(first.name)
+    expect(names.length).toBe(STARTER_QUERIES.length - 1)
+    await h().restoreQuery({ id: first.id })
+  })
+})
+
+describe('the library', () => {
+  it('saves, reopens, renames, duplicates, deletes and undoes', async () => {
+    const saved = await h().saveQuery({ query: draft })
+    expect(saved).toMatchObject({ ...draft, starter: false })
+    expect(saved.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+
+    const path = engine.paths.dir
+    engine.close()
+    engine = await openEngine(path)
+    const reopened = (await h().listQueries({})).find((q) => q.id === saved.id)
+    expect(reopened).toMatchObject(draft)
+
+    const edited = await h().saveQuery({ id: saved.id, query: { ...draft, sql: `${draft.sql} -- edited` } })
+    expect(edited.sql).toMatch(/edited$/)
+    expect(edited.id).toBe(saved.id)
+
+    const renamed = await h().renameQuery({ id: saved.id, name: 'Posts after' })
+    expect(renamed.name).toBe('Posts after')
+    await expect(h().renameQuery({ id: saved.id, name: STARTER_QUERIES[0].name })).rejects.toMatchObject({ code: 'DUPLICATE' })
+
+    const copy = await h().duplicateQuery({ id: saved.id })
+    expect(copy).toMatchObject({ name: 'Posts after (copy)', sql: edited.sql, params: draft.params, chart: draft.chart })
+    const copy2 = await h().duplicateQuery({ id: saved.id })
+    expect(copy2.name).toBe('Posts after (copy) (2)')
+
+    expect(await h().deleteQuery({ id: copy.id })).toEqual({ deleted: true })
+    expect((await h().listQueries({})).map((q) => q.id)).not.toContain(copy.id)
+    const back = await h().restoreQuery({ id: copy.id })
+    expect(back).toMatchObject({ id: copy.id, name: 'Posts after (copy)' })
+    expect((await h().listQueries({})).map((q) => q.id)).toContain(copy.id)
+  })
+
+  it('searches names, descriptions, tags and SQL', async () => {
+    expect((await h().listQueries({ search: 'posts after' })).length).toBeGreaterThanOrEqual(1)
+    expect((await h().listQueries({ search: 'mine' })).every((q) => q.tags.includes('mine'))).toBe(true)
+    expect((await h().listQueries({ search: 'arg_max' })).map((q) => q.name)).toEqual(['Follower growth by institution'])
+    expect(await h().listQueries({ search: '100%_' })).toEqual([])
+  })
+})
+
+describe('.sbq.json packs', () => {
+  it('exports queries without data and imports them back, validated, without running them', async () => {
+    const all = await h().listQueries({})
+    const picked = all.filter((q) => q.name.startsWith('Posts after'))
+    const out = await h().exportQueries({ ids: picked.map((q) => q.id) })
+    expect(out.fileName).toMatch(/\.sbq\.json$/)
+    const parsed = JSON.parse(out.text)
+    expect(parsed).toMatchObject({ format: 'socialbench-queries', version: 1 })
+    expect(parsed.queries).toHaveLength(picked.length)
+    expect(Object.keys(parsed.queries[0]).sort()).toEqual(['chart', 'description', 'name', 'params', 'sql', 'tags'])
+
+    const file = join(dir, 'pack.sbq.json')
+    writeFileSync(file, out.text)
+    const pack = await h().readQueryPack({ path: file })
+    expect(pack.queries.map((q) => q.name)).toEqual(picked.map((q) => q.name))
+    const before = (await h().listQueries({})).length
+    const imported = await h().importQueries({ queries: pack.queries })
+    // Same names are taken already, so each import gets a free variant instead of overwriting anything.
+    expect(imported[0].name).toBe('Posts after (2)')
+    expect(new Set([...imported, ...picked].map((q) => q.name)).size).toBe(picked.length * 2)
+    expect(imported[0]).toMatchObject({ sql: picked[0].sql, params: picked[0].params, chart: picked[0].chart })
+    expect((await h().listQueries({})).length).toBe(before + picked.length)
+  })
+
+  it('refuses files that are not packs, damaged, or from a newer version', async () => {
+    await expect(h().readQueryPack({ text: 'not json' })).rejects.toMatchObject({ code: 'BAD_INPUT' })
+    await expect(h().readQueryPack({ text: '{"format":"other"}' })).rejects.toThrow(/not a Socialbench query file/)
+    await expect(h().readQueryPack({ text: '{"format":"socialbench-queries","version":9,"queries":[]}' })).rejects.toThrow(/newer/)
+    const bad = { format: 'socialbench-queries', version: 1, queries: [{ name: 'x', sql: 'SELECT 1', params: [{ name: 'a b', type: 'text' }] }] }
+    await expect(h().readQueryPack({ text: JSON.stringify(bad) })).rejects.toThrow(/damaged: queries\.0\.params\.0\.name/)
+    const extra = { format: 'socialbench-queries', version: 1, queries: [{ name: 'x', sql: 'SELECT 1', data: [[1]] }] }
+    await expect(h().readQueryPack({ text: JSON.stringify(extra) })).rejects.toMatchObject({ code: 'BAD_INPUT' })
+  })
+})
+
+describe('completion data', () => {
+  it('lists the workspace tables with columns and DuckDB functions, minus forbidden ones', async () => {
+    const s = await h().sqlSchema()
+    const posts = s.tables.find((t) => t.name === 'posts')
+    expect(posts?.columns.map((c) => c.name)).toContain('published_at')
+    expect(s.tables.find((t) => t.name === 'imports')?.kind).toBe('view')
+    expect(s.functions).toContain('date_trunc')
+    expect(s.functions).not.toContain('enable_logging')
+    expect(s.functions).not.toContain('query')
+  })
+})
