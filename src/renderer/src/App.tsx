@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, on } from './api'
-import type { DatasetSummary, WorkspaceInfo } from '../../shared/types'
+import type { DatasetSummary, ImportResult, WorkspaceInfo } from '../../shared/types'
 import { ConfirmDialog } from './components/ConfirmDialog'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Toasts } from './components/Toasts'
@@ -12,7 +12,9 @@ import { formatCount } from './features/datasets/format'
 import { useDatasets } from './features/datasets/useDatasets'
 import { DropZone } from './features/import/DropZone'
 import { ImportDialog } from './features/import/ImportDialog'
+import { ImportReport } from './features/import/ImportReport'
 import { useImport } from './features/import/useImport'
+import { InstitutionsView } from './features/institutions/InstitutionsView'
 import { Sidebar, type View } from './features/layout/Sidebar'
 import { StatusBar, type Activity } from './features/layout/StatusBar'
 import { useTheme } from './features/theme/useTheme'
@@ -29,6 +31,8 @@ export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
   const [view, setView] = useState<View | null>(null)
   const [about, setAbout] = useState(false)
+  // The report of the last import, shown above the view until closed (not modal: the next import can start).
+  const [report, setReport] = useState<ImportResult | null>(null)
   const [confirmDelete, setConfirmDelete] = useState<DatasetSummary | null>(null)
   const [deleting, setDeleting] = useState(false)
   const [renamingId, setRenamingId] = useState<number | null>(null)
@@ -61,9 +65,10 @@ export function App() {
   }, [])
 
   const imports = useImport({
-    onImported: (dataset, warnings) => {
+    onImported: (dataset, _warnings, result) => {
       toast(`Imported “${dataset.name}” (${formatCount(dataset.rows)} rows)`)
-      if (warnings.length) showError(new Error(warnings.join(' ')), `Imported ${dataset.name} with warnings`)
+      // Warnings are listed in the import report.
+      setReport(result)
       setView('datasets')
       void ds.refresh(dataset.id)
       void refreshWorkspace()
@@ -171,12 +176,22 @@ export function App() {
         importBusy={job?.stage === 'importing'}
         onShowDatasets={showDatasets}
         onShowBenchmarks={() => setView('benchmarks')}
+        onShowInstitutions={() => setView('institutions')}
         onImport={openPicker}
         onAbout={() => setAbout(true)}
         onToggleTheme={toggleTheme}
       />
       <main className="main">
         <ErrorBanner errors={notices.errors} onDismiss={notices.dismissError} />
+        {report && (
+          <ImportReport
+            key={report.dataset.id}
+            result={report}
+            onClose={() => setReport(null)}
+            onError={showError}
+            onMapped={() => void ds.refresh(report.dataset.id)}
+          />
+        )}
         {view === null && (
           <div className="loading-block center">
             <span className="spinner" aria-hidden="true" /> Opening the workspace…
@@ -203,6 +218,7 @@ export function App() {
           />
         )}
         {view === 'benchmarks' && <BenchmarkView onError={showError} />}
+        {view === 'institutions' && <InstitutionsView onError={showError} />}
       </main>
       <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity} />
 
@@ -229,6 +245,7 @@ export function App() {
           onCommit={(allowDuplicate) => void imports.commit(allowDuplicate)}
           onCancel={() => void imports.cancel()}
           onShowExisting={imports.showExisting}
+          onRepreview={imports.repreview}
         />
       )}
       {confirmDelete && (

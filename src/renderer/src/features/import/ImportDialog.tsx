@@ -1,6 +1,9 @@
+import { useState } from 'react'
 import { Modal } from '../../components/Modal'
 import { formatBytes, formatImportedAt, shortSha } from '../datasets/format'
+import { ImportRecognition } from './ImportRecognition'
 import { ImportSettings } from './ImportSettings'
+import { MappingDialog } from './MappingDialog'
 import { PreviewTable } from './PreviewTable'
 import type { ImportJob } from './useImport'
 import type { ImportOptions } from '../../../../shared/types'
@@ -12,6 +15,8 @@ interface ImportDialogProps {
   onCommit: (allowDuplicate?: boolean) => void
   onCancel: () => void
   onShowExisting: () => void
+  /** Preview again (after a column mapping was saved). */
+  onRepreview?: () => void
 }
 
 const PHASES: Record<string, string> = {
@@ -24,7 +29,8 @@ const PHASES: Record<string, string> = {
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() || p
 
-export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onShowExisting }: ImportDialogProps) {
+export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onShowExisting, onRepreview }: ImportDialogProps) {
+  const [mapping, setMapping] = useState(false)
   const { preview, stage, error, progress } = job
   const importing = stage === 'importing'
   const fileName = preview?.fileName ?? baseName(job.path)
@@ -116,6 +122,23 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
       {preview ? (
         <>
           <ImportSettings settings={preview.settings} options={job.options} disabled={importing} onChange={onOptions} />
+          <ImportRecognition
+            preview={preview}
+            options={job.options}
+            disabled={importing}
+            onChange={onOptions}
+            onMapColumns={() => setMapping(true)}
+          />
+          {mapping && (
+            <MappingDialog
+              columns={preview.columns.map((c) => c.name)}
+              onClose={() => setMapping(false)}
+              onSaved={() => {
+                setMapping(false)
+                onRepreview?.()
+              }}
+            />
+          )}
           {preview.warnings.length > 0 && (
             <ul className="warnings" data-testid="import-warnings">
               {preview.warnings.map((w, i) => (

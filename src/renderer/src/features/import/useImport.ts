@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLatest } from '../../components/useLatest'
 import { api, errorCode, errorMessage, on, pathForFile } from '../../api'
 import type { ErrorCode } from '../../../../shared/result'
-import type { DatasetSummary, ImportOptions, ImportPreview, ImportProgress } from '../../../../shared/types'
+import type { DatasetSummary, ImportOptions, ImportPreview, ImportProgress, ImportResult } from '../../../../shared/types'
 
 export type ImportStage = 'previewing' | 'ready' | 'importing' | 'failed'
 
@@ -18,7 +18,7 @@ export interface ImportJob {
 }
 
 interface ImportHandlers {
-  onImported: (dataset: DatasetSummary, warnings: string[]) => void
+  onImported: (dataset: DatasetSummary, warnings: string[], result: ImportResult) => void
   onShowDataset: (datasetId: number) => void
   onError: (err: unknown, context?: string) => void
 }
@@ -103,6 +103,11 @@ export function useImport(h: ImportHandlers) {
     [job, runPreview]
   )
 
+  /** Preview again with the same options, e.g. after a column mapping was saved for this header. */
+  const repreview = useCallback(() => {
+    if (job && job.stage !== 'importing') void runPreview(job.path, job.options)
+  }, [job, runPreview])
+
   const commit = useCallback(
     async (allowDuplicate = false) => {
       if (!job || job.stage === 'importing') return
@@ -119,7 +124,7 @@ export function useImport(h: ImportHandlers) {
         })
         jobIdRef.current = null
         setJob(null)
-        handlers.current.onImported(result.dataset, result.warnings)
+        handlers.current.onImported(result.dataset, result.warnings, result)
       } catch (err) {
         jobIdRef.current = null
         setJob((j) => (j && j.jobId === jobId ? { ...j, stage: 'failed', error: describe(err), progress: null } : j))
@@ -151,5 +156,5 @@ export function useImport(h: ImportHandlers) {
     handlers.current.onShowDataset(existing.id)
   }, [job, handlers])
 
-  return { job, queued: queue.length, enqueue, enqueueFiles, setOptions, commit, cancel, showExisting }
+  return { job, queued: queue.length, enqueue, enqueueFiles, setOptions, repreview, commit, cancel, showExisting }
 }

@@ -1,6 +1,6 @@
 import type { Theme } from '../theme/useTheme'
 
-export type View = 'welcome' | 'datasets' | 'benchmarks'
+export type View = 'welcome' | 'datasets' | 'benchmarks' | 'institutions'
 
 interface SidebarProps {
   view: View
@@ -8,6 +8,7 @@ interface SidebarProps {
   theme: Theme
   onShowDatasets: () => void
   onShowBenchmarks: () => void
+  onShowInstitutions: () => void
   onImport: () => void
   onAbout: () => void
   onToggleTheme: () => void
@@ -54,6 +55,19 @@ export function Sidebar(p: SidebarProps) {
               <span className="nav-icon nav-icon-table" aria-hidden="true" />
               <span className="nav-label">Datasets</span>
               <span className="nav-count">{p.datasetCount}</span>
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              className="nav-item"
+              data-testid="nav-institutions"
+              aria-current={p.view === 'institutions' ? 'page' : undefined}
+              onClick={p.onShowInstitutions}
+              title="Institutions and their accounts"
+            >
+              <span className="nav-icon nav-icon-inst" aria-hidden="true" />
+              <span className="nav-label">Institutions</span>
             </button>
           </li>
           <li>

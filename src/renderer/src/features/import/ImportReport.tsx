@@ -1,0 +1,165 @@
+import { useState } from 'react'
+import '../../styles/institutions.css'
+import { call } from '../../api'
+import type { RejectPage } from '../../../../shared/canonical'
+import type { ImportResult, RecognitionReport, RowCounts } from '../../../../shared/types'
+import { formatCount } from '../datasets/format'
+import { MappingDialog } from './MappingDialog'
+
+interface ImportReportProps {
+  result: ImportResult
+  onClose: () => void
+  onError: (err: unknown, context?: string) => void
+  /** After a plain dataset was mapped onto the canonical model. */
+  onMapped?: () => void
+}
+
+const REJECT_PAGE = 200
+
+function sum(r: RecognitionReport, k: keyof RowCounts): number {
+  return (r.posts?.[k] ?? 0) + (r.daily?.[k] ?? 0)
+}
+
+/** What an import did: format, platform, accounts, period, rows new/updated/unchanged/rejected, warnings, redactions. */
+export function ImportReport({ result, onClose, onError, onMapped }: ImportReportProps) {
+  const [recognition, setRecognition] = useState<RecognitionReport | null>(result.recognition)
+  const [rejects, setRejects] = useState<RejectPage | null>(null)
+  const [mapping, setMapping] = useState(false)
+  const { dataset, warnings } = result
+  const r = recognition
+
+  const showRejects = async () => {
+    if (rejects) return setRejects(null)
+    try {
+      setRejects(await call('listRejects', { importId: dataset.id, offset: 0, limit: REJECT_PAGE }))
+    } catch (err) {
+      onError(err, 'Could not list the rejected rows')
+    }
+  }
+
+  return (
+    <section className="import-report" data-testid="import-report" aria-labelledby="import-report-title">
+      <header className="import-report-head">
+        <h2 id="import-report-title">
+          Imported <span className="mono">{dataset.fileName}</span>
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close the import report" data-testid="import-report-close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <dl className="report-facts">
+        <div>
+          <dt>Format</dt>
+          <dd data-testid="import-report-format" data-format={r?.format ?? dataset.format}>
+            {r ? r.label : `${dataset.format.toUpperCase()} (not a known export)`}
+          </dd>
+        </div>
+        {r && (
+          <>
+            <div>
+              <dt>Platform</dt>
+              <dd>{r.platform}</dd>
+            </div>
+            <div>
+              <dt>Account{r.accounts.length === 1 ? '' : 's'}</dt>
+              <dd className="mono" data-testid="import-report-accounts">
+                {r.accounts.map((a) => a.accountId).join(', ') || '—'}
+              </dd>
+            </div>
+            <div>
+              <dt>Period</dt>
+              <dd>{r.period.from ? `${r.period.from} – ${r.period.to}` : '—'}</dd>
+            </div>
+          </>
+        )}
+        <div>
+          <dt>Rows read</dt>
+          <dd className="num">{formatCount(r?.rowsRead ?? dataset.rows)}</dd>
+        </div>
+      </dl>
+      {r && (
+        <ul className="report-counts" data-testid="import-report-counts">
+          <li data-kind="new">
+            <span className="num">{formatCount(sum(r, 'new'))}</span> new
+          </li>
+          <li data-kind="updated">
+            <span className="num">{formatCount(sum(r, 'updated'))}</span> updated
+          </li>
+          <li data-kind="unchanged">
+            <span className="num">{formatCount(sum(r, 'unchanged'))}</span> unchanged
+          </li>
+          <li data-kind="rejected" className={r.rowsRejected ? 'has-rejects' : ''}>
+            <span className="num">{formatCount(r.rowsRejected)}</span> rejected
+          </li>
+          {r.posts && <li className="muted">posts: {formatCount(r.posts.new + r.posts.updated + r.posts.unchanged)}</li>}
+          {r.daily && <li className="muted">daily rows: {formatCount(r.daily.new + r.daily.updated + r.daily.unchanged)}</li>}
+        </ul>
+      )}
+      {r && r.redactions.length > 0 && (
+        <p className="report-redactions" data-testid="import-report-redactions">
+          Removed before storing: {r.redactions.map((x) => `${x.kind} ×${formatCount(x.count)}`).join(', ')}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <ul className="warnings" data-testid="import-report-warnings">
+          {warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <div className="report-actions">
+        {r && r.rowsRejected > 0 && (
+          <button type="button" className="btn btn-small" data-testid="import-report-show-rejects" aria-expanded={rejects !== null} onClick={() => void showRejects()}>
+            {rejects ? 'Hide rejected rows' : 'Show rejected rows'}
+          </button>
+        )}
+        {!r && (
+          <button type="button" className="btn btn-small" data-testid="import-report-map" onClick={() => setMapping(true)}>
+            Map columns…
+          </button>
+        )}
+      </div>
+      {rejects && (
+        <div className="report-rejects" data-testid="import-report-rejects">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rejects.rows.map((x, i) => (
+                <tr key={i} data-testid="reject-row">
+                  <td className="num">{x.row ?? '—'}</td>
+                  <td>{x.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rejects.total > rejects.rows.length && (
+            <p className="muted">
+              First {formatCount(rejects.rows.length)} of {formatCount(rejects.total)}; all are in the <span className="mono">import_rejects</span> table.
+            </p>
+          )}
+        </div>
+      )}
+      {mapping && (
+        <MappingDialog
+          columns={dataset.columns.map((c) => c.name).filter((c) => c !== '_row')}
+          onClose={() => setMapping(false)}
+          onSaved={() => {
+            setMapping(false)
+            call('applyMapping', { datasetId: dataset.id }).then(
+              (rep) => {
+                setRecognition(rep)
+                onMapped?.()
+              },
+              (err) => onError(err, 'Could not apply the mapping')
+            )
+          }}
+        />
+      )}
+    </section>
+  )
+}
