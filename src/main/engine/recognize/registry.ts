@@ -4,6 +4,19 @@
  */
 import type { RecognizeInput, Recognizer } from './types'
 import { xTweetActivity } from './formats/xTweetActivity'
+import { xDailyTweetActivity } from './formats/xDailyTweetActivity'
+import { xAccountOverview } from './formats/xAccountOverview'
+import { xAccountContent } from './formats/xAccountContent'
+import { xArchiveTweets } from './formats/xArchiveTweets'
+import { youtubeChartData } from './formats/youtubeChartData'
+import { youtubeTotals } from './formats/youtubeTotals'
+import { youtubeTableData } from './formats/youtubeTableData'
+import { linkedinFollowers } from './formats/linkedinFollowers'
+import { linkedinContent } from './formats/linkedinContent'
+import { tiktokVideo } from './formats/tiktokVideo'
+import { tiktokOverview } from './formats/tiktokOverview'
+import { tiktokAudience } from './formats/tiktokAudience'
+import { mastodonOutbox } from './formats/mastodonOutbox'
 import { crowdtangleSearch } from './formats/crowdtangleSearch'
 import { crowdtangleHistory } from './formats/crowdtangleHistory'
 import { hootsuiteAccountMetrics } from './formats/hootsuiteAccountMetrics'
@@ -12,10 +25,19 @@ import {
   sproutCompetitorPerformance, sproutInstagramCompetitors, sproutInstagramProfiles, sproutProfilePerformance, sproutTiktokProfiles
 } from './formats/sproutProfiles'
 
-export const RECOGNIZERS: Recognizer[] = [xTweetActivity,
+export const RECOGNIZERS: Recognizer[] = [
+  // Third-party tools first: their headers are specific supersets of native ones (Sprout's "TikTok Profiles" also has
+  // Date, Video Views, Profile Views, Likes, Comments, Shares, like TikTok's own overview).
   crowdtangleHistory, crowdtangleSearch,
   sproutProfilePerformance, sproutInstagramProfiles, sproutTiktokProfiles, sproutCompetitorPerformance, sproutInstagramCompetitors,
-  sproutCompetitorPosts, hootsuiteAccountMetrics]
+  sproutCompetitorPosts, hootsuiteAccountMetrics,
+  xTweetActivity, xDailyTweetActivity, xAccountContent, xAccountOverview, xArchiveTweets,
+  // Chart data and Totals are told apart by file name as well (their "Date,Views" header is too plain alone).
+  youtubeChartData, youtubeTotals, youtubeTableData,
+  linkedinFollowers, linkedinContent,
+  tiktokVideo, tiktokOverview, tiktokAudience,
+  mastodonOutbox
+]
 
 /**
  * `saved` are recognizers built from the user's column mappings (recognize/mapped.ts); they are tried first, since

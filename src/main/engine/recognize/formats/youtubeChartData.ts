@@ -1,0 +1,69 @@
+/**
+ * YouTube Studio advanced-mode "Chart data.csv": one row per day (and per line of the chart when a dimension is
+ * chosen), long format: "Date,<Dimension>,Views" or "Date,Views,...". Recognised by its header and file name,
+ * since "Date,Views" alone could be any export.
+ * Without a dimension, each row is the channel's day: views (and subscribers gained/lost, impressions where the
+ * chart has them) go to account_daily. With a dimension (traffic source, subscription status, ...) the file holds
+ * only the lines drawn in the chart (Studio's top 5 by default), so their sum is NOT the channel's total: such files
+ * are recognised and kept raw, with a warning, and write no daily rows (import Totals.csv for the channel's days).
+ * interactions: not applicable (daily rows).
+ */
+import { literal } from '../../db/sql'
+import { normalizeHeader } from '../headers'
+import { col, daySql } from '../parseSql'
+import type { Recognizer } from '../types'
+import { fixedAccountSql } from './fileAccount'
+import { countOf, youtubeAccount } from './youtubeCommon'
+
+export const YOUTUBE_METRICS = new Set([
+  'views', 'watch time (hours)', 'average view duration', 'subscribers', 'subscribers gained', 'subscribers lost',
+  'impressions', 'impressions click-through rate (%)', 'likes', 'shares', 'comments added', 'estimated revenue (usd)',
+  'unique viewers', 'engaged views'
+])
+
+/** A "Date" column and only known YouTube metrics besides (Totals.csv; Chart data without a dimension). */
+export function isYoutubeDailySeries(columns: string[]): boolean {
+  const names = columns.map(normalizeHeader)
+  return names[0] === 'date' && names.includes('views') && names.slice(1).every((n) => YOUTUBE_METRICS.has(n))
+}
+
+/** The dimension column of a long-format chart file, if any ("Traffic source", "Subscription status"). */
+function dimensionOf(columns: string[]): string | null {
+  const names = columns.map(normalizeHeader)
+  if (names[0] !== 'date' || !names.includes('views')) return null
+  const others = columns.filter((_, i) => i > 0 && !YOUTUBE_METRICS.has(names[i]))
+  return others.length === 1 ? others[0] : null
+}
+
+const chartName = (fileName: string) => /chart[ _]?data/i.test(fileName)
+
+export const youtubeChartData: Recognizer = {
+  id: 'youtube-chart-data',
+  label: 'YouTube Studio chart data',
+  platform: 'youtube',
+  needsAccount: true,
+  detect: ({ columns, fileName }) => chartName(fileName) && (isYoutubeDailySeries(columns) || dimensionOf(columns) !== null),
+  async normalize(ctx) {
+    const account = youtubeAccount(ctx)
+    const accounts = fixedAccountSql(account, 'youtube')
+    const dimension = dimensionOf(ctx.columns)
+    if (dimension !== null) {
+      ctx.warn(
+        `Chart data by "${dimension}" holds only the lines drawn in the chart, so it is kept as a raw table and adds no daily rows (the lines do not necessarily sum to the channel's views; import Totals.csv for those).`
+      )
+      return { accounts }
+    }
+    const day = daySql(col(ctx.columns[0]), ctx.timeZoneSql)
+    return {
+      accounts,
+      daily: `SELECT _row,
+          CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${col(ctx.columns[0])}, '') || '"' END AS _reject,
+          ${literal(account.id)} AS account_id, 'youtube' AS platform, ${day} AS day,
+          ${countOf(ctx, 'Views')} AS views,
+          ${countOf(ctx, 'Impressions')} AS impressions,
+          ${countOf(ctx, 'Subscribers gained')} AS followers_gained,
+          ${countOf(ctx, 'Subscribers lost')} AS followers_lost
+        FROM ${ctx.raw}`
+    }
+  }
+}
