@@ -34,6 +34,22 @@ export class AppPage {
   readonly importError = (): Locator => this.id('import-error')
   readonly alreadyImported = (): Locator => this.id('already-imported')
 
+  // Import report
+  readonly importReport = (): Locator => this.id('import-report')
+  readonly importReportFormat = (): Locator => this.id('import-report-format')
+  readonly importReportCounts = (): Locator => this.id('import-report-counts')
+  readonly importReportShowRejects = (): Locator => this.id('import-report-show-rejects')
+  readonly importReportRejects = (): Locator => this.id('import-report-rejects')
+  readonly importRecognized = (): Locator => this.id('import-recognized')
+
+  // Institutions
+  readonly navInstitutions = (): Locator => this.id('nav-institutions')
+  readonly institutionsView = (): Locator => this.id('institutions-view')
+  readonly institutionNameInput = (): Locator => this.id('institution-name-input')
+  readonly institutionCreate = (): Locator => this.id('institution-create')
+  readonly institutionRow = (name: string): Locator => this.page.locator(`[data-testid="institution-row"][data-name="${name}"]`)
+  readonly accountRow = (accountId: string): Locator => this.page.locator(`[data-testid="account-row"][data-account-id="${accountId}"]`)
+
   // Datasets
   readonly datasetList = (): Locator => this.id('dataset-list')
   readonly datasetRows = (): Locator => this.id('dataset-row')

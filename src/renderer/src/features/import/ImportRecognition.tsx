@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { call } from '../../api'
+import { platformLabel } from '../institutions/platforms'
 import type { ImportOptions, ImportPreview, PrivacyOptions } from '../../../../shared/types'
 
 interface ImportRecognitionProps {
@@ -30,7 +31,7 @@ export function ImportRecognition({ preview, options, disabled, onChange, onMapC
         <span className="field-label">Recognised as</span>
         {r ? (
           <strong data-testid="import-recognized" data-format={r.format}>
-            {r.label} <span className="platform-tag">{r.platform}</span>
+            {r.label} <span className="platform-tag">{platformLabel(r.platform)}</span>
           </strong>
         ) : (
           <span data-testid="import-recognized" data-format="">

@@ -4,6 +4,7 @@ import { call } from '../../api'
 import type { RejectPage } from '../../../../shared/canonical'
 import type { ImportResult, RecognitionReport, RowCounts } from '../../../../shared/types'
 import { formatCount } from '../datasets/format'
+import { platformLabel } from '../institutions/platforms'
 import { MappingDialog } from './MappingDialog'
 
 interface ImportReportProps {
@@ -58,7 +59,7 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
           <>
             <div>
               <dt>Platform</dt>
-              <dd>{r.platform}</dd>
+              <dd>{platformLabel(r.platform)}</dd>
             </div>
             <div>
               <dt>Account{r.accounts.length === 1 ? '' : 's'}</dt>

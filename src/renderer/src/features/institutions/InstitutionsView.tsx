@@ -3,12 +3,9 @@ import '../../styles/institutions.css'
 import type { AccountSummary, Institution } from '../../../../shared/canonical'
 import { PLATFORMS } from '../../../../shared/types'
 import { ColorPicker } from './ColorPicker'
+import { platformLabel } from './platforms'
 import { useInstitutions } from './useInstitutions'
 
-const PLATFORM_LABEL: Record<string, string> = {
-  x: 'X', facebook: 'Facebook', instagram: 'Instagram', youtube: 'YouTube', linkedin: 'LinkedIn', tiktok: 'TikTok',
-  mastodon: 'Mastodon', other: 'Other'
-}
 const DRAG_TYPE = 'application/x-socialbench-account'
 
 const accountLabel = (a: AccountSummary) => a.displayName ?? (a.handle ? `@${a.handle.replace(/^@/, '')}` : a.accountId)
@@ -123,7 +120,7 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
           )}
           {platforms.map((p) => (
             <div key={p} className="platform-group">
-              <h3 className="platform-title">{PLATFORM_LABEL[p] ?? p}</h3>
+              <h3 className="platform-title">{platformLabel(p)}</h3>
               <ul className="account-list">
                 {s.accounts
                   .filter((a) => a.platform === p)
@@ -252,7 +249,7 @@ function InstitutionRow({ institution: i, accounts, dropActive, dropProps, onRen
         <ul className="owned-accounts">
           {accounts.map((a) => (
             <li key={a.accountId} className="owned-account" data-testid="owned-account" data-account-id={a.accountId}>
-              <span className="platform-tag">{PLATFORM_LABEL[a.platform] ?? a.platform}</span>
+              <span className="platform-tag">{platformLabel(a.platform)}</span>
               <span className="mono">{a.handle ?? a.accountId}</span>
               <button type="button" className="link-button" aria-label={`Remove ${a.accountId} from ${i.name}`} onClick={() => onUnassign(a.accountId)}>
                 ×
