@@ -15,6 +15,7 @@ import { ImportDialog } from './features/import/ImportDialog'
 import { ImportReport } from './features/import/ImportReport'
 import { useImport } from './features/import/useImport'
 import { InstitutionsView } from './features/institutions/InstitutionsView'
+import { QueriesView } from './features/queries/QueriesView'
 import { Sidebar, type View } from './features/layout/Sidebar'
 import { StatusBar, type Activity } from './features/layout/StatusBar'
 import { useTheme } from './features/theme/useTheme'
@@ -177,6 +178,7 @@ export function App() {
         onShowDatasets={showDatasets}
         onShowBenchmarks={() => setView('benchmarks')}
         onShowInstitutions={() => setView('institutions')}
+        onShowQueries={() => setView('queries')}
         onImport={openPicker}
         onAbout={() => setAbout(true)}
         onToggleTheme={toggleTheme}
@@ -219,6 +221,7 @@ export function App() {
         )}
         {view === 'benchmarks' && <BenchmarkView onError={showError} />}
         {view === 'institutions' && <InstitutionsView onError={showError} />}
+        {view === 'queries' && <QueriesView onError={showError} toast={toast} />}
       </main>
       <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity} />
 

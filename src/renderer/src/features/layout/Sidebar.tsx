@@ -1,6 +1,6 @@
 import type { Theme } from '../theme/useTheme'
 
-export type View = 'welcome' | 'datasets' | 'benchmarks' | 'institutions'
+export type View = 'welcome' | 'datasets' | 'benchmarks' | 'institutions' | 'queries'
 
 interface SidebarProps {
   view: View
@@ -9,6 +9,7 @@ interface SidebarProps {
   onShowDatasets: () => void
   onShowBenchmarks: () => void
   onShowInstitutions: () => void
+  onShowQueries: () => void
   onImport: () => void
   onAbout: () => void
   onToggleTheme: () => void
@@ -84,10 +85,16 @@ export function Sidebar(p: SidebarProps) {
             </button>
           </li>
           <li>
-            <button type="button" className="nav-item" disabled aria-disabled="true" title="Coming soon">
+            <button
+              type="button"
+              className="nav-item"
+              data-testid="nav-queries"
+              aria-current={p.view === 'queries' ? 'page' : undefined}
+              onClick={p.onShowQueries}
+              title="Queries: SQL editor and saved queries"
+            >
               <span className="nav-icon nav-icon-query" aria-hidden="true" />
               <span className="nav-label">Queries</span>
-              <span className="nav-soon">Soon</span>
             </button>
           </li>
         </ul>

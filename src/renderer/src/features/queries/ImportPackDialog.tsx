@@ -1,0 +1,44 @@
+import { Modal } from '../../components/Modal'
+import type { QueryPack } from '../../../../shared/queries'
+
+interface ImportPackDialogProps {
+  pack: QueryPack
+  busy: boolean
+  onSave: () => void
+  onCancel: () => void
+}
+
+/** What a .sbq.json holds, shown before anything is saved; nothing in it runs until the user runs it. */
+export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDialogProps) {
+  const n = pack.queries.length
+  return (
+    <Modal
+      title={`Import ${n} ${n === 1 ? 'query' : 'queries'}?`}
+      onClose={onCancel}
+      testId="query-import-dialog"
+      size="large"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" onClick={onSave} disabled={busy} data-testid="query-import-save" data-autofocus>
+            Save {n === 1 ? 'query' : `${n} queries`}
+          </button>
+        </>
+      }
+    >
+      <p className="q-muted">Queries carry SQL, parameters and a chart, never data. They are saved to your library and do not run until you run them.</p>
+      <ul className="q-pack-list">
+        {pack.queries.map((q, i) => (
+          <li key={i} data-testid="query-import-item">
+            <strong>{q.name}</strong>
+            {q.description && <span className="q-muted"> — {q.description}</span>}
+            {q.params.length > 0 && <div className="q-muted">Parameters: {q.params.map((p) => `$${p.name} (${p.type})`).join(', ')}</div>}
+            <pre className="q-pack-sql">{q.sql}</pre>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  )
+}

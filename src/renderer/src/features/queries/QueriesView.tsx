@@ -1,0 +1,371 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { format as formatSql } from 'sql-formatter'
+import { tableFromIPC } from 'apache-arrow'
+import { call, pathForFile } from '../../api'
+import {
+  guessParamType, paramNames, type ChartSpec, type ParamDef, type ParamValue, type QueryPack, type QueryResultInfo,
+  type SavedQuery, type SqlSchema
+} from '../../../../shared/queries'
+import { downloadText } from './download'
+import { ImportPackDialog } from './ImportPackDialog'
+import { ParamInputs } from './ParamInputs'
+import { QueryLibrary } from './QueryLibrary'
+import { ResultChart } from './ResultChart'
+import { ResultGrid } from './ResultGrid'
+import { SqlEditor, type SqlEditorHandle } from './SqlEditor'
+import { suggestChart } from './chartOptions'
+import { useLibrary } from './useLibrary'
+import '../../styles/queries.css'
+
+interface QueriesViewProps {
+  onError: (err: unknown, context?: string) => void
+  toast: (message: string) => void
+}
+
+interface Draft {
+  id: number | null
+  name: string
+  description: string
+  tags: string
+  sql: string
+  params: ParamDef[]
+  chart: ChartSpec | null
+}
+
+const EMPTY: Draft = { id: null, name: 'Untitled query', description: '', tags: '', sql: '', params: [], chart: null }
+const mod = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+'
+
+function fromSaved(q: SavedQuery): Draft {
+  return { id: q.id, name: q.name, description: q.description, tags: q.tags.join(', '), sql: q.sql, params: q.params, chart: q.chart }
+}
+
+function defaults(params: ParamDef[]): Record<string, ParamValue> {
+  return Object.fromEntries(params.filter((p) => p.default !== undefined).map((p) => [p.name, p.default as ParamValue]))
+}
+
+/** "… (line 3, column 7)" at the end of an engine error: where to put the cursor. */
+function errorAt(message: string): { line: number; column: number } | null {
+  const m = /\(line (\d+), column (\d+)\)$/.exec(message)
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : null
+}
+
+/** The SQL editor and query library: write, run, chart, save and share queries. */
+export function QueriesView({ onError, toast }: QueriesViewProps) {
+  const library = useLibrary(onError)
+  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const [values, setValues] = useState<Record<string, ParamValue>>({})
+  const [schema, setSchema] = useState<SqlSchema | null>(null)
+  const [institutions, setInstitutions] = useState<string[]>([])
+  const [runId, setRunId] = useState<string | null>(null)
+  const [result, setResult] = useState<QueryResultInfo | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [tab, setTab] = useState<'table' | 'chart'>('table')
+  const [undo, setUndo] = useState<SavedQuery | null>(null)
+  const [pack, setPack] = useState<QueryPack | null>(null)
+  const [importing, setImporting] = useState(false)
+  const editor = useRef<SqlEditorHandle>(null)
+  const packInput = useRef<HTMLInputElement>(null)
+  const undoTimer = useRef<number | undefined>(undefined)
+
+  useEffect(() => {
+    call('sqlSchema').then(setSchema, (err) => onError(err, 'Could not read the workspace tables for completion'))
+    // Institution names for the institution-list parameters, read through the same sandbox as any query.
+    call('runQuery', { runId: `institutions-${Date.now()}`, sql: 'SELECT name FROM institutions ORDER BY name' })
+      .then((info) => call('queryPage', { resultId: info.resultId, offset: 0, limit: 2000 }))
+      .then((p) => setInstitutions(tableFromIPC(p.arrow).getChildAt(0)?.toArray().map(String) ?? []))
+      .catch(() => setInstitutions([]))
+  }, [onError])
+
+  // Every $name in the SQL gets an input; its type comes from the saved definition or a guess from its name.
+  const params = useMemo<ParamDef[]>(
+    () => paramNames(draft.sql).map((name) => draft.params.find((p) => p.name === name) ?? { name, type: guessParamType(name) }),
+    [draft.sql, draft.params]
+  )
+
+  const open = useCallback((q: SavedQuery) => {
+    setDraft(fromSaved(q))
+    setValues(defaults(q.params))
+    setResult(null)
+    setError(null)
+    setTab(q.chart ? 'chart' : 'table')
+  }, [])
+
+  const run = useCallback(async () => {
+    if (runId) return
+    const sql = editor.current?.selection() ?? draft.sql
+    if (!sql.trim()) return
+    const id = `run-${Date.now()}-${Math.random().toString(36).slice(2)}`
+    setRunId(id)
+    setError(null)
+    try {
+      const info = await call('runQuery', { runId: id, sql, params, values })
+      setResult(info)
+      if (!draft.chart) {
+        const suggestion = suggestChart(info.columns)
+        if (suggestion) setDraft((d) => (d.chart ? d : { ...d, chart: suggestion }))
+      }
+    } catch (err) {
+      setResult(null)
+      setError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setRunId(null)
+    }
+  }, [runId, draft.sql, draft.chart, params, values])
+
+  const cancel = () => runId && void call('cancelQuery', { runId })
+
+  const save = useCallback(async () => {
+    const query = {
+      name: draft.name.trim() || 'Untitled query',
+      description: draft.description,
+      tags: draft.tags.split(',').map((t) => t.trim()).filter(Boolean),
+      sql: draft.sql,
+      // The values in the inputs are saved as the defaults, so reopening restores them.
+      params: params.map((p) => (p.name in values ? { ...p, default: values[p.name] } : p)),
+      chart: draft.chart
+    }
+    if (!query.sql.trim()) return onError(new Error('Write some SQL first.'), 'Cannot save')
+    try {
+      const saved = await call('saveQuery', { id: draft.id, query })
+      setDraft(fromSaved(saved))
+      toast(`Saved “${saved.name}”`)
+      void library.refresh()
+    } catch (err) {
+      onError(err, 'Could not save the query')
+    }
+  }, [draft, params, values, library, onError, toast])
+
+  const remove = async (q: SavedQuery) => {
+    try {
+      await call('deleteQuery', { id: q.id })
+      if (draft.id === q.id) setDraft((d) => ({ ...d, id: null }))
+      window.clearTimeout(undoTimer.current)
+      setUndo(q)
+      undoTimer.current = window.setTimeout(() => setUndo(null), 8000)
+      void library.refresh()
+    } catch (err) {
+      onError(err, `Could not delete ${q.name}`)
+    }
+  }
+
+  const restore = async () => {
+    if (!undo) return
+    try {
+      const back = await call('restoreQuery', { id: undo.id })
+      setUndo(null)
+      toast(`Restored “${back.name}”`)
+      void library.refresh()
+    } catch (err) {
+      onError(err, 'Could not undo the delete')
+    }
+  }
+
+  const exportQueries = async (ids: number[]) => {
+    try {
+      const out = await call('exportQueries', { ids })
+      downloadText(out.fileName, out.text)
+    } catch (err) {
+      onError(err, 'Could not export')
+    }
+  }
+
+  const readPack = async (file: File) => {
+    try {
+      setPack(await call('readQueryPack', { path: await pathForFile(file) }))
+    } catch (err) {
+      onError(err, `Could not read ${file.name}`)
+    }
+  }
+
+  const savePack = async () => {
+    if (!pack) return
+    setImporting(true)
+    try {
+      const saved = await call('importQueries', { queries: pack.queries })
+      toast(`Imported ${saved.length} ${saved.length === 1 ? 'query' : 'queries'}`)
+      setPack(null)
+      await library.refresh()
+      if (saved.length === 1) open(saved[0])
+    } catch (err) {
+      onError(err, 'Could not import the queries')
+    } finally {
+      setImporting(false)
+    }
+  }
+
+  const format = () => {
+    try {
+      setDraft((d) => ({ ...d, sql: formatSql(d.sql, { language: 'duckdb', keywordCase: 'upper', paramTypes: { named: ['$'] } }) }))
+    } catch (err) {
+      onError(err, 'Could not format this SQL')
+    }
+  }
+
+  const at = error ? errorAt(error) : null
+
+  return (
+    <section className="queries-view" aria-labelledby="queries-title" data-testid="queries-view">
+      <QueryLibrary
+        queries={library.queries}
+        currentId={draft.id}
+        search={library.search}
+        onSearch={library.setSearch}
+        onOpen={open}
+        onNew={() => {
+          setDraft(EMPTY)
+          setValues({})
+          setResult(null)
+          setError(null)
+          editor.current?.focus()
+        }}
+        onRename={async (q, name) => {
+          try {
+            const r = await call('renameQuery', { id: q.id, name })
+            if (draft.id === q.id) setDraft((d) => ({ ...d, name: r.name }))
+            void library.refresh()
+          } catch (err) {
+            onError(err, 'Could not rename')
+          }
+        }}
+        onDuplicate={async (q) => {
+          try {
+            const copy = await call('duplicateQuery', { id: q.id })
+            toast(`Duplicated as “${copy.name}”`)
+            await library.refresh()
+            open(copy)
+          } catch (err) {
+            onError(err, 'Could not duplicate')
+          }
+        }}
+        onDelete={(q) => void remove(q)}
+        onExportAll={() => void exportQueries(library.queries.map((q) => q.id))}
+        onImport={() => packInput.current?.click()}
+      />
+
+      <div className="q-main">
+        <header className="q-head">
+          <h1 id="queries-title" className="visually-hidden">
+            Queries
+          </h1>
+          <input
+            className="input q-name"
+            aria-label="Query name"
+            data-testid="query-name"
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
+          <div className="q-actions">
+            {runId ? (
+              <button type="button" className="btn btn-danger" onClick={cancel} data-testid="query-cancel">
+                <span className="spinner spinner-small" aria-hidden="true" /> Cancel
+              </button>
+            ) : (
+              <button type="button" className="btn btn-primary" onClick={() => void run()} data-testid="query-run" title={`Run (${mod}Enter); runs the selection if there is one`}>
+                ▶ Run
+              </button>
+            )}
+            <button type="button" className="btn" onClick={format} title="Format the SQL">
+              Format
+            </button>
+            <button type="button" className="btn" onClick={() => void save()} data-testid="query-save" title={`Save (${mod}S)`}>
+              Save
+            </button>
+            <button type="button" className="btn btn-ghost" disabled={!draft.id} onClick={() => draft.id && void exportQueries([draft.id])} data-testid="query-export" title="Export as .sbq.json (SQL, parameters, chart; no data)">
+              Export
+            </button>
+          </div>
+        </header>
+        <div className="q-meta">
+          <input
+            className="input input-small"
+            placeholder="Description"
+            aria-label="Description"
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
+          <input
+            className="input input-small q-tags-input"
+            placeholder="Tags, comma-separated"
+            aria-label="Tags"
+            value={draft.tags}
+            onChange={(e) => setDraft({ ...draft, tags: e.target.value })}
+          />
+        </div>
+
+        <ParamInputs
+          params={params}
+          values={values}
+          institutions={institutions}
+          onType={(name, type) =>
+            setDraft((d) => ({ ...d, params: [...d.params.filter((p) => p.name !== name), { ...(params.find((p) => p.name === name) ?? { name }), type }] }))
+          }
+          onValue={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+        />
+
+        <SqlEditor ref={editor} value={draft.sql} schema={schema} onChange={(sql) => setDraft((d) => ({ ...d, sql }))} onRun={() => void run()} onSave={() => void save()} />
+
+        {error && (
+          <div className="q-error" role="alert" data-testid="query-error">
+            <span>{error}</span>
+            {at && (
+              <button type="button" className="link-button" onClick={() => editor.current?.goTo(at.line, at.column)}>
+                Go to line {at.line}
+              </button>
+            )}
+          </div>
+        )}
+
+        <div className="q-results">
+          <div className="q-results-bar">
+            <div className="q-tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={tab === 'table'} className="q-tab" onClick={() => setTab('table')} data-testid="tab-table">
+                Table
+              </button>
+              <button type="button" role="tab" aria-selected={tab === 'chart'} className="q-tab" onClick={() => setTab('chart')} data-testid="tab-chart">
+                Chart
+              </button>
+            </div>
+            {result && (
+              <span className="q-status" data-testid="query-status">
+                {result.rowCount.toLocaleString('en-US')} {result.rowCount === 1 ? 'row' : 'rows'}
+                {result.truncated && ' (first rows only: the result was cut)'} · {result.elapsedMs.toLocaleString('en-US')} ms
+              </span>
+            )}
+            {runId && <span className="q-status">Running…</span>}
+          </div>
+          {!result && !runId && <div className="q-placeholder">Run a query ({mod}Enter) to see its rows here.</div>}
+          {result && tab === 'table' && <ResultGrid info={result} onError={onError} />}
+          {result && tab === 'chart' && (
+            draft.chart ? (
+              <ResultChart info={result} spec={draft.chart} onSpec={(chart) => setDraft((d) => ({ ...d, chart }))} onError={onError} />
+            ) : (
+              <div className="q-placeholder">This result has no column to chart.</div>
+            )
+          )}
+        </div>
+      </div>
+
+      <input
+        ref={packInput}
+        type="file"
+        hidden
+        accept=".json,.sbq.json,application/json"
+        data-testid="query-import-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0]
+          e.target.value = ''
+          if (f) void readPack(f)
+        }}
+      />
+      {pack && <ImportPackDialog pack={pack} busy={importing} onSave={() => void savePack()} onCancel={() => setPack(null)} />}
+      {undo && (
+        <div className="q-undo" role="status" data-testid="undo-toast">
+          Deleted “{undo.name}”
+          <button type="button" className="btn btn-small" onClick={() => void restore()} data-testid="undo-delete">
+            Undo
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}
