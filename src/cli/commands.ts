@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppFailure, toFailure } from '../shared/result'
-import type { ImportOptions } from '../shared/types'
+import type { ImportOptions, ImportResult } from '../shared/types'
 import { openEngine, type Engine } from '../main/engine/engine'
 import { runReadOnlySql } from '../main/engine/readOnlySql'
 import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace'
@@ -60,6 +60,30 @@ async function withEngine<T>(opts: CommonOptions, fn: (engine: Engine) => Promis
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
 
+/** What the CLI prints for one imported dataset (a file, or one sheet of a workbook). */
+function importSummary(r: ImportResult): Record<string, unknown> {
+  const rec = r.recognition
+  const sum = (k: 'new' | 'updated') => (rec ? (rec.posts?.[k] ?? 0) + (rec.daily?.[k] ?? 0) : r.dataset.rows)
+  return {
+    importId: r.dataset.id,
+    dataset: r.dataset.name,
+    // The recognised export format, or the generic file format (csv, json, ndjson).
+    format: rec?.format ?? r.settings.format,
+    platform: rec?.platform ?? null,
+    accounts: rec?.accounts.map((a) => a.accountId) ?? [],
+    period: rec?.period ?? null,
+    rows: r.dataset.rows,
+    rowsNew: sum('new'),
+    rowsUpdated: rec ? sum('updated') : 0,
+    rowsUnchanged: rec ? (rec.posts?.unchanged ?? 0) + (rec.daily?.unchanged ?? 0) : 0,
+    rowsRejected: rec?.rowsRejected ?? 0,
+    rejects: rec?.rejects.slice(0, 20) ?? [],
+    redactions: rec?.redactions ?? [],
+    columns: r.dataset.columns.length,
+    warnings: r.warnings
+  }
+}
+
 export async function runCli(program: Command, argv: string[]): Promise<number> {
   let exitCode = 0
   program
@@ -94,27 +118,22 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
           const path = resolve(file)
           try {
             const r = await engine.handlers.importFile({ path, jobId: randomUUID(), options })
-            const rec = r.recognition
-            const sum = (k: 'new' | 'updated') => (rec ? (rec.posts?.[k] ?? 0) + (rec.daily?.[k] ?? 0) : r.dataset.rows)
-            out.push({
-              file,
-              importId: r.dataset.id,
-              dataset: r.dataset.name,
-              // The recognised export format, or the generic file format (csv, json, ndjson).
-              format: rec?.format ?? r.settings.format,
-              platform: rec?.platform ?? null,
-              accounts: rec?.accounts.map((a) => a.accountId) ?? [],
-              period: rec?.period ?? null,
-              rows: r.dataset.rows,
-              rowsNew: sum('new'),
-              rowsUpdated: rec ? sum('updated') : 0,
-              rowsUnchanged: rec ? (rec.posts?.unchanged ?? 0) + (rec.daily?.unchanged ?? 0) : 0,
-              rowsRejected: rec?.rowsRejected ?? 0,
-              rejects: rec?.rejects.slice(0, 20) ?? [],
-              redactions: rec?.redactions ?? [],
-              columns: r.dataset.columns.length,
-              warnings: r.warnings
-            })
+            // A workbook (.xlsx) is one dataset per sheet: one outcome line per sheet.
+            const results: { sheet: string | null; result: ImportResult | null; error: { code: string; message: string } | null; skipped?: string }[] =
+              r.sheets ?? [{ sheet: null, result: r, error: null }]
+            for (const s of results) {
+              const sheet = s.sheet === null ? {} : { sheet: s.sheet }
+              if (!s.result) {
+                if (s.skipped) out.push({ file, ...sheet, skipped: s.skipped })
+                else if (s.error?.code === 'DUPLICATE') out.push({ file, ...sheet, alreadyImported: true, message: s.error.message })
+                else {
+                  out.push({ file, ...sheet, error: s.error })
+                  exitCode = 1
+                }
+                continue
+              }
+              out.push({ file, ...sheet, ...importSummary(s.result) })
+            }
           } catch (err) {
             if (err instanceof AppFailure && err.code === 'DUPLICATE') {
               const existing = await engine.handlers.listDatasets().then((ds) => ds.find((d) => err.message.includes(`"${d.name}"`)))
@@ -131,10 +150,11 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
       if (opts.json) print({ imports })
       else {
         for (const i of imports) {
-          if (i.error) console.error(`✗ ${i.file}: ${(i.error as { message: string }).message}`)
-          else if (i.alreadyImported) console.log(`= ${i.file}: ${i.message}`)
+          if (i.error) console.error(`✗ ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${(i.error as { message: string }).message}`)
+          else if (i.alreadyImported) console.log(`= ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${i.message}`)
+          else if (i.skipped) console.log(`- ${i.file} [${i.sheet}]: not imported: ${i.skipped}`)
           else {
-            console.log(`✓ ${i.file}: ${i.rows} rows × ${i.columns} columns as "${i.dataset}" (${i.format}${i.platform ? `, ${i.platform}` : ''})`)
+            console.log(`✓ ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${i.rows} rows × ${i.columns} columns as "${i.dataset}" (${i.format}${i.platform ? `, ${i.platform}` : ''})`)
             if (i.platform) {
               console.log(`    accounts: ${(i.accounts as string[]).join(', ') || 'none'}; new ${i.rowsNew}, updated ${i.rowsUpdated}, unchanged ${i.rowsUnchanged}, rejected ${i.rowsRejected}`)
             }

@@ -120,6 +120,19 @@ export interface ImportResult {
   settings: DetectedSettings
   warnings: string[]
   recognition: RecognitionReport | null
+  /**
+   * Only for a spreadsheet workbook (.xlsx): every non-empty sheet is imported as its own dataset, in its own
+   * transaction; this lists each sheet's outcome in workbook order. The fields above are the first imported sheet's.
+   */
+  sheets?: SheetImportOutcome[]
+}
+
+export interface SheetImportOutcome {
+  sheet: string
+  result: ImportResult | null
+  error: { code: string; message: string } | null
+  /** Why a sheet was not imported without being an error (an empty sheet). */
+  skipped?: string
 }
 
 export type ImportPhase = 'reading' | 'converting' | 'loading' | 'committing' | 'done'

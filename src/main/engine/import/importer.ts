@@ -3,6 +3,7 @@
  * catalogue row appear together or not at all, so failure, cancel or a crash leave the workspace as it was.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { basename } from 'node:path'
 import { AppFailure } from '../../../shared/result'
 import type {
   DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport
@@ -16,6 +17,8 @@ import { PREVIEW_ROWS } from './limits'
 import { prepareSource, type PreparedSource } from './prepareSource'
 import { planRead } from './readPlan'
 import { FAST, type ReadMode } from './csvPlan'
+import { importWorkbook, previewWorkbook } from './workbookImport'
+import { legacyXlsFailure, sniffWorkbook } from './xlsx'
 
 export interface ImportJob {
   path: string
@@ -24,9 +27,14 @@ export interface ImportJob {
   name?: string
   signal: AbortSignal
   onProgress(phase: ImportPhase, fraction: number | null): void
+  /** The file the user chose, when `path` is a sheet converted from it (stored as the dataset's source path). */
+  sourcePath?: string
 }
 
 export async function previewImport(db: Database, tmpDir: string, path: string, options: ImportOptions): Promise<ImportPreview> {
+  const workbook = await sniffWorkbook(path)
+  if (workbook === 'xls') throw legacyXlsFailure(basename(path))
+  if (workbook === 'xlsx') return previewWorkbook(path, tmpDir, (p) => previewImport(db, tmpDir, p, options))
   const src = await prepareSource(path, options, { tmpDir, previewOnly: true })
   try {
     const { plan, reader } = await withFallbacks(src, async (mode) => {
@@ -57,6 +65,9 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
 }
 
 export async function importFile(db: Database, tmpDir: string, job: ImportJob): Promise<ImportResult> {
+  const workbook = job.sourcePath ? null : await sniffWorkbook(job.path)
+  if (workbook === 'xls') throw legacyXlsFailure(basename(job.path))
+  if (workbook === 'xlsx') return importWorkbook(job, tmpDir, (sheetJob) => importFile(db, tmpDir, sheetJob))
   job.onProgress('reading', 0)
   const src = await prepareSource(job.path, job.options, {
     tmpDir,
@@ -120,7 +131,7 @@ function writeDataset(db: Database, src: PreparedSource, job: ImportJob, mode: R
                              recognized_format, platform, rows_read, rows_loaded, rows_rejected, rows_new, rows_updated, rows_unchanged)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [
-        id, name, table, src.fileName, src.originalPath, plan.settings.format, count, src.scan.size, src.scan.sha256,
+        id, name, table, src.fileName, job.sourcePath ?? src.originalPath, plan.settings.format, count, src.scan.size, src.scan.sha256,
         JSON.stringify(plan.settings), JSON.stringify(warnings),
         recognition?.format ?? null, recognition?.platform ?? null, count, rowsLoaded, recognition?.rowsRejected ?? 0,
         recognition ? sumCounts(recognition, 'new') : null,
