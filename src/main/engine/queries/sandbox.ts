@@ -47,7 +47,11 @@ export async function openSandbox(dbFile: string, limits: SandboxLimits = DEFAUL
     } catch (err) {
       const message = (err as Error).message
       if (/lock/i.test(message)) {
-        throw new AppFailure('WORKSPACE_IN_USE', `The workspace is open elsewhere (${message.split('\n')[0]}).`)
+        // Same words as the engine's own open (db/duckdb.ts), so the app and the CLI say one thing.
+        throw new AppFailure(
+          'WORKSPACE_IN_USE',
+          `The workspace ${dbFile} is open in another Socialbench window or command. Close it there, then try again.`
+        )
       }
       throw new AppFailure('INTERNAL', `Cannot open the workspace for queries: ${message}`)
     }
