@@ -1,4 +1,100 @@
-/** The Benchmarks view: institutions side by side (issue 4). */
-export function BenchmarkView(_p: { onError: (err: unknown, context?: string) => void }) {
-  return <section className="benchmarks" data-testid="benchmarks-view" aria-label="Benchmarks" />
+import { useMemo, useState } from 'react'
+import type { ChartId } from '../charts/chartDefs'
+import { decodeSeries } from '../charts/series'
+import { useDocumentTheme } from '../charts/useDocumentTheme'
+import { BenchmarkControls } from './BenchmarkControls'
+import { Dashboard } from './Dashboard'
+import { Notices } from './Notices'
+import { SetupsPanel } from './SetupsPanel'
+import { SingleChart } from './SingleChart'
+import { useBenchmark } from './useBenchmark'
+import '../../styles/benchmark.css'
+
+interface BenchmarkViewProps {
+  onError: (err: unknown, context?: string) => void
+}
+
+type Mode = 'dashboard' | 'single'
+
+/** The Benchmarks view: institutions side by side, controls on the left, charts updating in place on the right. */
+export function BenchmarkView({ onError }: BenchmarkViewProps) {
+  const bm = useBenchmark(onError)
+  const theme = useDocumentTheme()
+  const [mode, setMode] = useState<Mode>('dashboard')
+  const [singleId, setSingleId] = useState<ChartId>('engagement')
+  const [setupNote, setSetupNote] = useState<string | null>(null)
+  const series = useMemo(() => (bm.result ? decodeSeries(bm.result.charts) : null), [bm.result])
+  const { result } = bm
+
+  return (
+    <section className="benchmarks" data-testid="benchmarks-view" aria-label="Benchmarks">
+      <header className="view-header bm-header">
+        <h1>Benchmarks</h1>
+        <div className="bm-tabs" role="group" aria-label="Layout">
+          <button type="button" className="bm-tab" aria-pressed={mode === 'dashboard'} data-testid="bm-mode-dashboard" onClick={() => setMode('dashboard')}>
+            Dashboard
+          </button>
+          <button type="button" className="bm-tab" aria-pressed={mode === 'single'} data-testid="bm-mode-single" onClick={() => setMode('single')}>
+            Single chart
+          </button>
+        </div>
+        <span className="bm-status muted" role="status" data-testid="bm-status">
+          {bm.loading && <span className="spinner spinner-small" aria-hidden="true" />}
+          {bm.loading ? ' Updating…' : result ? `${result.scope.from} to ${result.scope.to} · ${result.methodology.posts.toLocaleString('en-US')} posts · ${result.queryMs} ms` : ''}
+        </span>
+      </header>
+      <div className="bm-body">
+        <aside className="bm-side" aria-label="Benchmark controls">
+          {bm.institutions === null ? (
+            <div className="loading-block">
+              <span className="spinner" aria-hidden="true" /> Loading institutions…
+            </div>
+          ) : (
+            <BenchmarkControls institutions={bm.institutions} controls={bm.controls} result={result} onChange={bm.update} />
+          )}
+          <SetupsPanel
+            setups={bm.setups}
+            canSave={!bm.problem}
+            onSave={bm.saveSetup}
+            onOpen={(s) => setSetupNote(bm.openSetup(s))}
+            onDelete={(name) => void bm.deleteSetup(name)}
+          />
+        </aside>
+        <div className="bm-main">
+          {bm.institutions?.length === 0 && (
+            <p className="bm-empty-state" data-testid="bm-empty">
+              No institutions yet. Open the sample workspace or create institutions and assign their accounts to compare them.
+            </p>
+          )}
+          {(bm.problem || bm.error || setupNote) && (
+            <div className="bm-problem" role="alert" data-testid="bm-error">
+              {bm.problem ?? bm.error ?? setupNote}
+            </div>
+          )}
+          {result && <Notices gaps={result.methodology.gaps} />}
+          {result && series && mode === 'dashboard' && (
+            <Dashboard
+              result={result}
+              series={series}
+              theme={theme}
+              loading={bm.loading}
+              arrivedAt={bm.arrivedAt}
+              onOpenSingle={(id) => {
+                setSingleId(id)
+                setMode('single')
+              }}
+            />
+          )}
+          {result && series && mode === 'single' && (
+            <SingleChart result={result} series={series} theme={theme} loading={bm.loading} chartId={singleId} onChartId={setSingleId} />
+          )}
+          {!result && !bm.problem && !bm.error && bm.institutions?.length !== 0 && (
+            <div className="loading-block">
+              <span className="spinner" aria-hidden="true" /> Computing the benchmark…
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  )
 }

@@ -1,0 +1,45 @@
+import * as Plot from '@observablehq/plot'
+import { useLayoutEffect, useRef } from 'react'
+
+interface PlotFigureProps {
+  /** Plot options for a given width; a new function (new data, theme or option) redraws the chart. */
+  build: (width: number) => Plot.PlotOptions
+  className?: string
+}
+
+/**
+ * Draws one Observable Plot chart into a div and redraws it when its width changes (ResizeObserver), so charts are as
+ * wide as their column at 1280 px and on a 4K screen. The first draw happens synchronously in a layout effect, in the
+ * same commit as the data that caused it: the dashboard's render timer relies on that.
+ */
+export function PlotFigure({ build, className }: PlotFigureProps) {
+  const host = useRef<HTMLDivElement>(null)
+  const drawnWidth = useRef(0)
+
+  useLayoutEffect(() => {
+    const el = host.current
+    if (!el) return
+    const draw = (width: number) => {
+      drawnWidth.current = width
+      const chart = Plot.plot(build(width))
+      el.replaceChildren(chart)
+    }
+    draw(Math.floor(el.clientWidth) || 640)
+    let frame = 0
+    const observer = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[0]?.contentRect.width ?? 0)
+      // Redraw only for real width changes (a few px of scrollbar jitter would otherwise loop).
+      if (width > 0 && Math.abs(width - drawnWidth.current) > 4) {
+        cancelAnimationFrame(frame)
+        frame = requestAnimationFrame(() => draw(width))
+      }
+    })
+    observer.observe(el)
+    return () => {
+      observer.disconnect()
+      cancelAnimationFrame(frame)
+    }
+  }, [build])
+
+  return <div ref={host} className={className ?? 'plot-host'} />
+}

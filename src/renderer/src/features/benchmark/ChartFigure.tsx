@@ -1,0 +1,93 @@
+import { useCallback, useMemo } from 'react'
+import type { BenchmarkResult } from '../../../../shared/benchmark'
+import { PlotFigure } from '../../components/PlotFigure'
+import { buildChart, chartContext, isPlotChart, DEFAULT_CHART_OPTIONS, type ChartOptions } from '../charts/buildChart'
+import { CHARTS, type ChartId } from '../charts/chartDefs'
+import { footnote } from '../charts/footnote'
+import type { ChartSeries } from '../charts/series'
+import { MethodologyPanel } from './MethodologyPanel'
+import { PostsTable } from './PostsTable'
+
+interface ChartFigureProps {
+  result: BenchmarkResult
+  series: ChartSeries
+  chartId: ChartId
+  theme: 'light' | 'dark'
+  large?: boolean
+  options?: ChartOptions
+  methodologyOpen: boolean
+  /** Absent: the methodology is always shown (single-chart view). */
+  onToggleMethodology?: () => void
+  onOpenSingle?: () => void
+}
+
+/** One chart with its title, notes (what it cannot show), footnote and, on demand, its methodology. */
+export function ChartFigure(p: ChartFigureProps) {
+  const { result, series, chartId, theme, large = false } = p
+  const options = p.options ?? DEFAULT_CHART_OPTIONS
+  const def = CHARTS[chartId]
+  const colors = useMemo(() => new Map(result.scope.institutions.map((i) => [i.name, i.color])), [result])
+  const plotId = isPlotChart(chartId) ? chartId : null
+
+  const build = useCallback(
+    (width: number) => (plotId ? buildChart(plotId, result, series, chartContext(result, width, theme, large), options).options : {}),
+    [plotId, result, series, theme, large, options]
+  )
+  // Notes depend on the data, not the width.
+  const notes = useMemo(
+    () => (plotId ? buildChart(plotId, result, series, chartContext(result, 800, theme, large), options).notes : []),
+    [plotId, result, series, theme, large, options]
+  )
+  const titleId = `bm-title-${chartId}${large ? '-large' : ''}`
+
+  return (
+    <figure className={`bm-figure${large ? ' bm-figure-large' : ''}`} data-testid="bm-chart" data-chart-id={chartId} aria-labelledby={titleId}>
+      <header className="bm-figure-head">
+        <h3 id={titleId}>{def.title}</h3>
+        <div className="bm-figure-actions">
+          {p.onOpenSingle && (
+            <button type="button" className="btn btn-small btn-ghost" onClick={p.onOpenSingle} data-testid="bm-open-single">
+              Enlarge
+            </button>
+          )}
+          {p.onToggleMethodology && (
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              aria-expanded={p.methodologyOpen}
+              onClick={p.onToggleMethodology}
+              data-testid="bm-methodology-toggle"
+            >
+              Methodology
+            </button>
+          )}
+        </div>
+      </header>
+      {plotId && <PlotFigure build={build} />}
+      {chartId === 'topPosts' && (
+        <PostsTable posts={result.topPosts} colors={colors} testId="bm-top-posts" caption="Top posts" empty="No posts with interaction counts in this range." />
+      )}
+      {chartId === 'breakouts' && (
+        <>
+          <p className="bm-breakout-line muted">
+            {result.breakouts.threshold === null
+              ? 'Not enough posts with a rate to compute a threshold.'
+              : `Threshold ${(result.breakouts.threshold * 100).toFixed(3)}% = mean ${((result.breakouts.mean ?? 0) * 100).toFixed(3)}% + ${result.scope.k} × sd ${((result.breakouts.sd ?? 0) * 100).toFixed(3)}% · ${result.breakouts.posts.length} posts above it${result.breakouts.posts.length >= 100 ? ' (first 100 shown)' : ''}`}
+          </p>
+          <PostsTable posts={result.breakouts.posts} colors={colors} testId="bm-breakouts" caption="Breakout posts" empty="No post is above the threshold." />
+        </>
+      )}
+      {notes.length > 0 && (
+        <ul className="bm-chart-notes" data-testid="bm-chart-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <figcaption className="bm-footnote" data-testid="bm-footnote" data-chart-id={chartId}>
+        {footnote(result, chartId)}
+      </figcaption>
+      {p.methodologyOpen && <MethodologyPanel result={result} chartId={chartId} />}
+    </figure>
+  )
+}

@@ -1,0 +1,51 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import type { BenchmarkResult } from '../../../../shared/benchmark'
+import { CHART_IDS, type ChartId } from '../charts/chartDefs'
+import type { ChartSeries } from '../charts/series'
+import { ChartFigure } from './ChartFigure'
+import { SummaryTable } from './SummaryTable'
+
+interface DashboardProps {
+  result: BenchmarkResult
+  series: ChartSeries
+  theme: 'light' | 'dark'
+  loading: boolean
+  arrivedAt: RefObject<number>
+  onOpenSingle: (id: ChartId) => void
+}
+
+const WIDE: ChartId[] = ['followers', 'heatmap', 'topPosts', 'breakouts']
+
+/**
+ * The standard charts. `data-render-ms` on the root is the time from the result's arrival to every chart drawn
+ * (children draw in their layout effects, which run before this one): the benchmark script reads it.
+ */
+export function Dashboard({ result, series, theme, loading, arrivedAt, onOpenSingle }: DashboardProps) {
+  const root = useRef<HTMLDivElement>(null)
+  const [methodologyFor, setMethodologyFor] = useState<ChartId | null>(null)
+
+  useLayoutEffect(() => {
+    if (root.current && arrivedAt.current) root.current.dataset.renderMs = (performance.now() - arrivedAt.current).toFixed(1)
+  }, [result, arrivedAt])
+
+  return (
+    <div ref={root} className={`bm-dashboard${loading ? ' is-loading' : ''}`} data-testid="bm-dashboard" aria-busy={loading}>
+      <SummaryTable result={result} />
+      <div className="bm-grid">
+        {CHART_IDS.map((id) => (
+          <div key={id} className={WIDE.includes(id) ? 'bm-cell bm-cell-wide' : 'bm-cell'}>
+            <ChartFigure
+              result={result}
+              series={series}
+              chartId={id}
+              theme={theme}
+              methodologyOpen={methodologyFor === id}
+              onToggleMethodology={() => setMethodologyFor(methodologyFor === id ? null : id)}
+              onOpenSingle={() => onOpenSingle(id)}
+            />
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

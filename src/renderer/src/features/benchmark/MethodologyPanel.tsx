@@ -1,0 +1,68 @@
+import type { BenchmarkResult } from '../../../../shared/benchmark'
+import { INTERACTIONS_BY_PLATFORM } from '../../../../shared/metrics'
+import { CHARTS, conventionLabel, type ChartId } from '../charts/chartDefs'
+
+interface MethodologyPanelProps {
+  result: BenchmarkResult
+  chartId: ChartId
+}
+
+/** Everything a reader needs to defend the chart: formula, denominator, convention, range, counts, sources, gaps. */
+export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
+  const def = CHARTS[chartId]
+  const metric = def.metric(result.scope.convention)
+  const m = result.methodology
+  const platforms = result.scope.platforms
+  return (
+    <section className="bm-methodology" data-testid="bm-methodology" data-chart-id={chartId} aria-label={`Methodology: ${def.title}`}>
+      <h4>Methodology — {metric.label}</h4>
+      <dl>
+        <dt>Formula</dt>
+        <dd>{metric.formula}</dd>
+        <dt>Denominator</dt>
+        <dd>{metric.denominator}</dd>
+        {def.usesConvention && (
+          <>
+            <dt>Convention</dt>
+            <dd>
+              {conventionLabel(result.scope.convention)}
+              {metric.convention ? '' : ' (no vendor convention)'}
+            </dd>
+          </>
+        )}
+        {chartId === 'breakouts' && (
+          <>
+            <dt>Threshold</dt>
+            <dd>
+              mean + {result.scope.k} × standard deviation of the per-post rate over all compared posts
+              {result.breakouts.threshold !== null && ` = ${(result.breakouts.threshold * 100).toFixed(3)}%`}
+            </dd>
+          </>
+        )}
+        <dt>Interactions</dt>
+        <dd>
+          {platforms.map((p) => (
+            <span key={p} className="bm-interactions">
+              {p}: {INTERACTIONS_BY_PLATFORM[p] ?? 'as exported'}
+            </span>
+          ))}
+        </dd>
+        <dt>Date range</dt>
+        <dd>
+          {result.scope.from} to {result.scope.to} (both included; data available {result.dataRange.from ?? '—'} to {result.dataRange.to ?? '—'})
+        </dd>
+        <dt>Counted</dt>
+        <dd>
+          {m.posts.toLocaleString('en-US')} posts from {m.accounts} accounts of {result.scope.institutions.length} institutions; follower gaps up to{' '}
+          {result.scope.maxGapDays} days carried forward
+        </dd>
+        <dt>Sources</dt>
+        <dd>{m.sources.length ? <ul className="bm-sources">{m.sources.map((s) => <li key={s}>{s}</li>)}</ul> : 'no source files'}</dd>
+        <dt>Known gaps</dt>
+        <dd>{m.gaps.length ? <ul className="bm-gaps">{m.gaps.map((g) => <li key={g}>{g}</li>)}</ul> : 'none'}</dd>
+        <dt>Query</dt>
+        <dd>{result.queryMs} ms in DuckDB</dd>
+      </dl>
+    </section>
+  )
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest'
+import type { InstitutionSummary } from '../../../../shared/benchmark'
+import {
+  engagementChart, followersChart, heatmapChart, heatmapLayout, honestPeer, indexedChart, missingInstitutions, postsPerWeek,
+  postsWeeklyChart, shareOfVoiceChart, shareRows, weeklyRatePct, type ChartContext
+} from './plotOptions'
+import { utcDay, weekStart, weeksBetween, type PeerRow } from './series'
+
+const ctx = (over: Partial<ChartContext> = {}): ChartContext => ({
+  width: 800,
+  institutions: [
+    { name: 'Alpha', color: '#1f77b4' },
+    { name: 'Beta', color: '#ff7f0e' },
+    { name: 'Gamma', color: '#2ca02c' }
+  ],
+  from: '2024-01-01', // a Monday
+  to: '2024-01-21', // a Sunday: three whole weeks
+  convention: 'followers_at_post',
+  theme: 'light',
+  ...over
+})
+
+const summary = (name: string, over: Partial<InstitutionSummary> = {}): InstitutionSummary => ({
+  institution_id: 1,
+  name,
+  color: '#000000',
+  posts: 10,
+  interactions: 100,
+  posts_per_week: 3.5,
+  interactions_per_post: 10,
+  interactions_per_1k_followers: 1,
+  avg_followers: 1000,
+  engagement_rate: { followers_at_post: 0.0123, avg_followers: 0.01, reach: null, impressions: null, views: 0.05 },
+  follower_growth: { abs: 10, pct: 0.01, indexed_end: 101 },
+  share_of_voice: { posts: 0.5, interactions: 0.25, views: null },
+  ...over
+})
+
+describe('weeks', () => {
+  it('starts weeks on Monday, as DuckDB date_trunc does', () => {
+    expect(weekStart(utcDay('2024-01-03')).toISOString()).toBe('2024-01-01T00:00:00.000Z')
+    expect(weekStart(utcDay('2024-01-07')).toISOString()).toBe('2024-01-01T00:00:00.000Z')
+    expect(weekStart(utcDay('2024-01-08')).toISOString()).toBe('2024-01-08T00:00:00.000Z')
+    expect(weeksBetween(utcDay('2024-01-03'), utcDay('2024-01-15')).map((d) => d.toISOString().slice(0, 10))).toEqual([
+      '2024-01-01', '2024-01-08', '2024-01-15'
+    ])
+  })
+})
+
+describe('colours, labels and accessibility', () => {
+  it('colours every institution with its own colour in legend order', () => {
+    const { options } = postsWeeklyChart([], ctx())
+    expect(options.color).toMatchObject({ domain: ['Alpha', 'Beta', 'Gamma'], range: ['#1f77b4', '#ff7f0e', '#2ca02c'], legend: true })
+  })
+
+  it('labels axes with units and styles from CSS variables', () => {
+    expect(postsWeeklyChart([], ctx()).options.y).toMatchObject({ label: 'Posts/week' })
+    expect(engagementChart([], [], ctx()).options.y).toMatchObject({ label: 'Engagement rate (%)' })
+    expect(followersChart([], ctx()).options.y).toMatchObject({ label: 'Followers' })
+    expect(shareOfVoiceChart([], ctx()).options.x).toMatchObject({ label: 'Share (%)' })
+    expect(String(postsWeeklyChart([], ctx()).options.style)).toContain('var(--text)')
+  })
+
+  it('spans the whole requested range on the x axis, so empty stretches stay visible', () => {
+    const x = indexedChart([], [], ctx()).options.x as { domain: Date[] }
+    expect(x.domain.map((d) => d.toISOString().slice(0, 10))).toEqual(['2024-01-01', '2024-01-21'])
+  })
+
+  it('gives every chart an aria label and a description with its numbers', () => {
+    const e = engagementChart([], [], ctx({ summary: [summary('Alpha'), summary('Beta')] }))
+    expect(e.options.ariaLabel).toBe('Engagement rate by week, by followers at post time — Rival IQ, CrowdTangle')
+    expect(e.options.ariaDescription).toContain('2024-01-01 to 2024-01-21')
+    expect(e.options.ariaDescription).toContain('Alpha 1.23%')
+    const v = engagementChart([], [], ctx({ convention: 'views', summary: [summary('Alpha')] }))
+    expect(v.options.ariaLabel).toContain('by views — TikTok, YouTube')
+    expect(v.options.ariaDescription).toContain('Alpha 5.00%')
+  })
+})
+
+describe('followers', () => {
+  const rows = [
+    { institution: 'Alpha', platform: 'x', day: utcDay('2024-01-01'), followers: 100 },
+    { institution: 'Alpha', platform: 'x', day: utcDay('2024-01-02'), followers: null },
+    { institution: 'Alpha', platform: 'x', day: utcDay('2024-01-03'), followers: 110 },
+    { institution: 'Beta', platform: 'facebook', day: utcDay('2024-01-01'), followers: 5000 }
+  ]
+
+  it('keeps NULL days in the data (Plot breaks the line there) and says so', () => {
+    const { options, notes } = followersChart(rows, ctx())
+    const mark = (options.marks as { data: unknown[] }[])[0]
+    expect(mark.data).toHaveLength(4)
+    expect(notes.join(' ')).toContain('not interpolated')
+    expect(options.ariaDescription).toContain('1 institution-platform days have no follower count')
+  })
+
+  it('facets by platform, or overlays them', () => {
+    expect(followersChart(rows, ctx()).options.fy).toMatchObject({ domain: ['facebook', 'x'] })
+    expect(followersChart(rows, ctx(), 'overlay').options.fy).toBeUndefined()
+  })
+
+  it('names institutions with no follower data', () => {
+    expect(followersChart(rows, ctx()).notes[0]).toBe('No follower counts for Gamma in this range and these platforms.')
+    expect(followersChart(rows, ctx()).options.ariaDescription).toContain('Alpha on x: 110 followers on 2024-01-03')
+  })
+})
+
+describe('peer statistics', () => {
+  const peer: PeerRow[] = [
+    { x: utcDay('2024-01-01'), median: 0.01, q1: 0.005, q3: 0.02, n: 3 },
+    { x: utcDay('2024-01-08'), median: 0.02, q1: 0.01, q3: 0.03, n: 2 }
+  ]
+
+  it('blanks the band where fewer than 3 institutions contribute, and scales to percent', () => {
+    expect(honestPeer(peer, 100)).toEqual([
+      { x: peer[0].x, median: 1, q1: 0.5, q3: 2, n: 3 },
+      { x: peer[1].x, median: null, q1: null, q3: null, n: 2 }
+    ])
+  })
+
+  it('draws median and band only when asked, and says when the peer set is too small', () => {
+    expect((indexedChart([], peer, ctx()).options.marks as unknown[]).length).toBe(4)
+    expect((indexedChart([], peer, ctx(), false).options.marks as unknown[]).length).toBe(2)
+    const two = ctx({ institutions: ctx().institutions.slice(0, 2) })
+    expect(engagementChart([], peer, two).notes).toContain('Peer median and band not drawn: the peer set has 2 institutions (needs 3).')
+  })
+})
+
+describe('weekly series', () => {
+  it('fills every week of the range: no post is 0 posts, no rate is a gap', () => {
+    const week2 = utcDay('2024-01-08')
+    const c = ctx({ institutions: [{ name: 'Alpha', color: '#000' }] })
+    expect(postsPerWeek([{ institution: 'Alpha', week: week2, posts: 4 }], c).map((r) => r.posts)).toEqual([0, 4, 0])
+    expect(weeklyRatePct([{ institution: 'Alpha', week: week2, rate: 0.0125, posts: 4 }], c).map((r) => r.rate)).toEqual([null, 1.25, null])
+  })
+
+  it('names institutions without posts', () => {
+    const rows = [{ institution: 'Alpha', week: utcDay('2024-01-01'), posts: 2 }]
+    expect(missingInstitutions(rows, ctx(), (r) => r.posts > 0)).toEqual(['Beta', 'Gamma'])
+    expect(postsWeeklyChart(rows, ctx()).notes).toEqual(['No posts for Beta, Gamma in this range and these platforms.'])
+  })
+})
+
+describe('cadence heatmap', () => {
+  it('lays institutions out in a grid of small multiples', () => {
+    const { columns, place } = heatmapLayout(ctx({ width: 640 }))
+    expect(columns).toBe(2)
+    expect(place.get('Gamma')).toEqual({ col: 0, row: 1 })
+  })
+
+  it('uses a cell mark per institution in its colour, weekdays Monday first, and reports the busiest slot', () => {
+    const rows = [
+      { institution: 'Alpha', weekday: 0, hour: 9, posts: 5 },
+      { institution: 'Alpha', weekday: 4, hour: 17, posts: 2 }
+    ]
+    const { options } = heatmapChart(rows, ctx())
+    expect((options.y as { domain: number[] }).domain).toEqual([0, 1, 2, 3, 4, 5, 6])
+    expect(options.opacity).toMatchObject({ domain: [0, 5], legend: true })
+    expect(options.ariaDescription).toContain('Alpha Mon 9:00 (5 posts)')
+    expect((options.marks as unknown[]).length).toBe(1 + 3 + 1)
+  })
+})
+
+describe('share of voice', () => {
+  it('stacks shares in percent and leaves out (and names) measures without data', () => {
+    const s = [summary('Alpha'), summary('Beta', { share_of_voice: { posts: 0.5, interactions: 0.75, views: null } })]
+    expect(shareRows(s, ['posts', 'interactions'])).toEqual([
+      { measure: 'By posts', institution: 'Alpha', share: 50 },
+      { measure: 'By posts', institution: 'Beta', share: 50 },
+      { measure: 'By interactions', institution: 'Alpha', share: 25 },
+      { measure: 'By interactions', institution: 'Beta', share: 75 }
+    ])
+    const chart = shareOfVoiceChart(s, ctx())
+    expect(chart.notes).toEqual(['No views data for any institution: share by views not drawn.'])
+    expect(chart.options.ariaDescription).toContain('By interactions: Alpha 25.0%, Beta 75.0%')
+  })
+})
