@@ -37,16 +37,16 @@ export function ResultChart({ info, spec, onSpec, onError }: ResultChartProps) {
     if (!el || !rows) return
     const draw = () => {
       try {
-        el.replaceChildren(Plot.plot(chartOptions(spec, rows, Math.max(320, el.clientWidth - 8), dark)))
+        el.replaceChildren(Plot.plot(chartOptions(spec, rows, Math.max(320, el.clientWidth - 8), dark, el.clientHeight - 8 - (spec.color ? 36 : 0))))
       } catch (err) {
         el.replaceChildren(Object.assign(document.createElement('p'), { className: 'q-muted', textContent: `Cannot draw this chart: ${(err as Error).message}` }))
       }
     }
     draw()
-    let width = el.clientWidth
+    let [width, height] = [el.clientWidth, el.clientHeight]
     const ro = new ResizeObserver(() => {
-      if (Math.abs(el.clientWidth - width) > 4) {
-        width = el.clientWidth
+      if (Math.abs(el.clientWidth - width) > 4 || Math.abs(el.clientHeight - height) > 4) {
+        ;[width, height] = [el.clientWidth, el.clientHeight]
         draw()
       }
     })

@@ -39,7 +39,7 @@ export function suggestChart(columns: { name: string; type: string }[]): ChartSp
   return { mark: temporal ? 'line' : 'bar', x: x.name, y: y.name, color, facet: null }
 }
 
-export function chartOptions(spec: ChartSpec, rows: Row[], width: number, dark = false): Plot.PlotOptions {
+export function chartOptions(spec: ChartSpec, rows: Row[], width: number, dark = false, height = 320): Plot.PlotOptions {
   const color = spec.color || undefined
   const fy = spec.facet || undefined
   const base = { x: spec.x, y: spec.y, fy, tip: true } as const
@@ -64,7 +64,7 @@ export function chartOptions(spec: ChartSpec, rows: Row[], width: number, dark =
   if (spec.mark !== 'cell') marks.push(Plot.ruleY([0]))
   return {
     width,
-    height: fy ? undefined : 320,
+    height: fy ? undefined : Math.max(200, height),
     marginLeft: 56,
     marginBottom: 40,
     style: { background: 'transparent', color: dark ? '#e3e6eb' : '#1d2430', fontSize: '11px' },
