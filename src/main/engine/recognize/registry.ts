@@ -20,6 +20,10 @@ import { mastodonOutbox } from './formats/mastodonOutbox'
 import { crowdtangleSearch } from './formats/crowdtangleSearch'
 import { crowdtangleHistory } from './formats/crowdtangleHistory'
 import { hootsuiteAccountMetrics } from './formats/hootsuiteAccountMetrics'
+import { metaBusinessSuiteDaily } from './formats/metaDaily'
+import { metaFacebookPosts, metaFacebookVideos, metaInstagramPosts } from './formats/metaContent'
+import { metaAudience, metaTopContentFormats } from './formats/metaAudience'
+import { facebookPostInsights } from './formats/facebookPostInsights'
 import { sproutCompetitorPosts } from './formats/sproutCompetitorPosts'
 import {
   sproutCompetitorPerformance, sproutInstagramCompetitors, sproutInstagramProfiles, sproutProfilePerformance, sproutTiktokProfiles
@@ -36,7 +40,9 @@ export const RECOGNIZERS: Recognizer[] = [
   youtubeChartData, youtubeTotals, youtubeTableData,
   linkedinFollowers, linkedinContent,
   tiktokVideo, tiktokOverview, tiktokAudience,
-  mastodonOutbox
+  mastodonOutbox,
+  metaBusinessSuiteDaily, metaFacebookPosts, metaInstagramPosts, metaFacebookVideos, facebookPostInsights,
+  metaAudience, metaTopContentFormats
 ]
 
 /**

@@ -1,0 +1,69 @@
+/**
+ * What the Meta Business Suite recognizers share: cleaning title lines, telling Facebook from Instagram when a
+ * file does not say, and the account of a file whose rows do not name their page.
+ */
+import type { Platform } from '../../../../shared/types'
+import type { NormalizeContext } from '../types'
+
+/** A title line as written ('"Facebook follows"', 'Facebook reach<TAB>', 'Follows;;;') → 'Facebook follows'. */
+export function cleanTitle(line: string): string {
+  return line
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/[,;\t\s]+$/, '')
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/""/g, '"')
+    .trim()
+}
+
+/** The last non-empty title line above the table, or null. */
+export function preambleTitle(preamble: string[] | undefined): string | null {
+  const titles = (preamble ?? []).map(cleanTitle).filter((t) => t !== '' && !/^sep=/i.test(t))
+  return titles.length ? titles[titles.length - 1] : null
+}
+
+const word = (w: string) => new RegExp(`(^|[^a-z])(${w})([^a-z]|$)`, 'i')
+
+/** The platform a title names ("Instagram profile visits"), or null when it names none ("Reach"). */
+export function platformInTitle(title: string | null): Platform | null {
+  if (!title) return null
+  if (/^(instagram|ig)\b/i.test(title)) return 'instagram'
+  if (/^(facebook|fb)\b/i.test(title)) return 'facebook'
+  return null
+}
+
+/** The platform a file name or account hint suggests ("IG_REACH.csv", "instagram:vintagerest.bg"), or null. */
+export function platformInName(fileName: string, accountHint: string | null): Platform | null {
+  const hint = accountHint?.trim().toLowerCase() ?? ''
+  if (hint.startsWith('instagram:')) return 'instagram'
+  if (hint.startsWith('facebook:')) return 'facebook'
+  const stem = fileName.replace(/\.[^.]+$/, '').replace(/_/g, ' ')
+  if (word('ig|instagram').test(stem)) return 'instagram'
+  if (word('fb|facebook').test(stem)) return 'facebook'
+  return null
+}
+
+/**
+ * The handle for a platform: the account the user chose (its own platform prefix removed), else the one the
+ * built-in sample writes into its file names (SYNTHETIC_meta_<Handle>_Follows_2024.csv), else one shared id for
+ * unnamed Meta files. Meta names these files after the metric ("Reach.csv"), so an id made from the file name
+ * would split one page's Reach and Follows into two accounts; a single "unnamed" account keeps them together
+ * until the user names it (with a warning).
+ */
+export function metaAccount(
+  ctx: Pick<NormalizeContext, 'accountHint' | 'fileName' | 'warn'>,
+  platform: Platform
+): { id: string; handle: string } {
+  const hint = ctx.accountHint?.trim()
+  if (hint) {
+    const handle = hint.replace(/^(facebook|instagram|fb|ig):/i, '').replace(/^@/, '').trim()
+    return { id: `${platform}:${handle.toLowerCase()}`, handle }
+  }
+  const named = /(?:^|_)meta_([^_]+)_/i.exec(ctx.fileName)?.[1]
+  if (named) return { id: `${platform}:${named.toLowerCase()}`, handle: named }
+  ctx.warn(
+    `${ctx.fileName} does not name its ${platform === 'instagram' ? 'Instagram account' : 'Facebook Page'}; ` +
+      `the rows were filed under "${platform}:unnamed-meta-account". Choose the account for this import to file them under the right one.`
+  )
+  return { id: `${platform}:unnamed-meta-account`, handle: 'unnamed-meta-account' }
+}
