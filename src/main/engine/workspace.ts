@@ -41,6 +41,12 @@ export async function prepareWorkspaceDir(paths: WorkspacePaths): Promise<void> 
     await writeFile(probe, 'ok')
     await rm(probe, { force: true })
   } catch (err) {
+    if (/ENOSPC|EDQUOT/.test((err as NodeJS.ErrnoException).code ?? '')) {
+      throw new AppFailure(
+        'WORKSPACE_UNWRITABLE',
+        `The disk holding the workspace folder ${paths.dir} is full. Free some disk space, then open it again; nothing in it was changed.`
+      )
+    }
     throw new AppFailure(
       'WORKSPACE_UNWRITABLE',
       `Cannot use the workspace folder ${paths.dir}: ${(err as Error).message}. Choose a folder you can write to.`

@@ -81,6 +81,9 @@ function translateOpenError(path: string, err: unknown): Error {
       `The workspace ${path} is open in another Socialbench window or command. Close it there, then try again.`
     )
   }
+  if (/No space left on device|ENOSPC/i.test(message)) {
+    return new AppFailure('WORKSPACE_UNWRITABLE', `The disk holding the workspace ${path} is full. Free some disk space, then open it again.`)
+  }
   if (/permission denied|read-only file system|EACCES|EROFS/i.test(message)) {
     return new AppFailure('WORKSPACE_UNWRITABLE', `Cannot write to the workspace ${path}: ${message}`)
   }

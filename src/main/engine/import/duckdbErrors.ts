@@ -1,9 +1,22 @@
 /** DuckDB's reader errors are precise but long; keep the part that names the line and the problem. */
 import { AppFailure } from '../../../shared/result'
 
+/** ENOSPC from Node, "No space left on device" from DuckDB's file system: the disk, not the file, is the problem. */
+export const isDiskFull = (err: unknown): boolean =>
+  /ENOSPC|No space left on device|disk is full|EDQUOT|quota exceeded/i.test(err instanceof Error ? err.message : String(err))
+
+/** Said the same way wherever it happens (conversion to tmp/, the load, the commit). */
+export function diskFullFailure(fileName: string): AppFailure {
+  return new AppFailure(
+    'IMPORT_FAILED',
+    `${fileName}: the disk holding the workspace is full, so the import stopped and nothing was added. Free some disk space, then import again.`
+  )
+}
+
 export function readerFailure(fileName: string, err: unknown): AppFailure {
   if (err instanceof AppFailure) return err
   const message = err instanceof Error ? err.message : String(err)
+  if (isDiskFull(message)) return diskFullFailure(fileName)
   if (/INTERRUPT/i.test(message)) return new AppFailure('CANCELLED', `Import of ${fileName} was cancelled.`)
   if (/Error when sniffing file|not possible to automatically detect the CSV/i.test(message)) {
     return new AppFailure(

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { AppFailure } from '../../../shared/result'
 import type { Encoding, ImportOptions } from '../../../shared/types'
+import { diskFullFailure, isDiskFull } from './duckdbErrors'
 import { detectEncoding, transcodeToUtf8 } from './encoding'
 import { decodeHead, detectFormat, type FormatGuess } from './detectFormat'
 import { scanFile, type FileScan } from './fileScan'
@@ -103,6 +104,7 @@ export async function prepareSource(path: string, options: ImportOptions, prep: 
   } catch (err) {
     await cleanup()
     if (prep.signal?.aborted) throw new AppFailure('CANCELLED', `Import of ${fileName} was cancelled.`)
+    if (isDiskFull(err)) throw diskFullFailure(fileName)
     throw new AppFailure('ENCODING', `${fileName}: cannot convert from ${encoding} to UTF-8: ${(err as Error).message}`)
   }
   return { ...shared, readPath, cleanup }
