@@ -4,7 +4,7 @@
  * dropped lines, CRLF. The imports run in the real engine host process, so a native crash shows as the child dying.
  * Property: preview and import each either succeed (rows > 0) or fail with a specific error code whose message names
  * the file, within a time bound; the host stays alive; the workspace stays valid (checked by reopening it).
- * Fast: 50 runs, fixed seed. SOAK=1: 2,000 runs. FUZZ_SEED=<n> (or SEED) replays a run; the seed is printed.
+ * Fast: 50 runs, fixed seed. SOAK=1: 2,000 runs. FUZZ_RUNS=<n> overrides; FUZZ_SEED=<n> (or SEED) replays a run.
  */
 import fc from 'fast-check'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -19,7 +19,7 @@ import { SOAK, seedFrom } from './support/settings'
 import { expectWorkspaceValid, removeDir, withReopened } from './support/workspaceChecks'
 
 const SEED = seedFrom('FUZZ_SEED', 424_242)
-const RUNS = SOAK ? 2_000 : 50
+const RUNS = Number(process.env.FUZZ_RUNS ?? (SOAK ? 2_000 : 50))
 const CHECK_EVERY = SOAK ? 250 : 25
 const TIME_LIMIT_MS = SOAK ? 60_000 : 30_000
 const MAX_HUGE = SOAK ? 20 * 1024 * 1024 : 2 * 1024 * 1024
@@ -137,5 +137,5 @@ describe(`fuzzed imports (seed ${SEED}, ${RUNS} runs)`, () => {
     }
     await restartAndCheck()
     expect((await host.close()).code).toBe(0)
-  }, SOAK ? 7_200_000 : 240_000)
+  }, 120_000 + RUNS * 5_000)
 })

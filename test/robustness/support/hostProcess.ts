@@ -36,12 +36,21 @@ export class HostFatal extends Error {
   }
 }
 
-export function startHost(workspace: string, env: NodeJS.ProcessEnv = process.env): HostProcess {
+export interface HostOptions {
+  env?: NodeJS.ProcessEnv
+  /** Run the host as another user (root only): how a root test sees what an ordinary user's app would. */
+  uid?: number
+  gid?: number
+}
+
+export function startHost(workspace: string, options: HostOptions = {}): HostProcess {
   const child = fork(HOST_ENTRY, ['--workspace', workspace], {
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env
+    env: options.env ?? process.env,
+    uid: options.uid,
+    gid: options.gid
   })
   let err = ''
   child.stderr?.on('data', (d: Buffer) => {
