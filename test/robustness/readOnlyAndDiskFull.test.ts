@@ -51,7 +51,7 @@ async function hostError(workspace: string, asUser?: { uid: number; gid: number 
   throw new Error(`expected a fatal start, got ${err ? String(err) : 'a ready host'}`)
 }
 
-describe('read-only workspace folder', () => {
+describe('read-only workspace folder', { timeout: 180_000 }, () => {
   it('is refused with WORKSPACE_UNWRITABLE naming the folder; nothing is lost', async (ctx) => {
     const workspace = join(root, 'ro')
     await withReopened(workspace, async (engine) => {
@@ -89,7 +89,7 @@ describe('read-only workspace folder', () => {
   })
 })
 
-describe('disk full', () => {
+describe('disk full', { timeout: 240_000 }, () => {
   it('an import larger than the free space fails saying the disk is full; earlier datasets stay intact', async (ctx) => {
     const mountPoint = join(root, 'small-disk')
     mkdirSync(mountPoint)
