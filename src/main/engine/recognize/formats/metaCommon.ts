@@ -3,6 +3,7 @@
  * file does not say, and the account of a file whose rows do not name their page.
  */
 import type { Platform } from '../../../../shared/types'
+import { col, isSpreadsheetErrorSql } from '../parseSql'
 import type { NormalizeContext } from '../types'
 
 /** A title line as written ('"Facebook follows"', 'Facebook reach<TAB>', 'Follows;;;') → 'Facebook follows'. */
@@ -66,4 +67,15 @@ export function metaAccount(
       `the rows were filed under "${platform}:unnamed-meta-account". Choose the account for this import to file them under the right one.`
   )
   return { id: `${platform}:unnamed-meta-account`, handle: 'unnamed-meta-account' }
+}
+
+/** Warn, per column, about cells a spreadsheet turned into errors ("#NAME?"): they are read as empty (NULL). */
+export async function warnSpreadsheetErrors(ctx: Pick<NormalizeContext, 'conn' | 'raw' | 'columns' | 'warn'>): Promise<void> {
+  if (!ctx.columns.length) return
+  const counts = ctx.columns.map((c, i) => `count(*) FILTER (WHERE ${isSpreadsheetErrorSql(col(c))}) AS c${i}`)
+  const row = (await ctx.conn.runAndReadAll(`SELECT ${counts.join(', ')} FROM ${ctx.raw}`)).getRowObjectsJson()[0] as Record<string, string>
+  ctx.columns.forEach((c, i) => {
+    const n = Number(row[`c${i}`])
+    if (n > 0) ctx.warn(`Column "${c}": ${n} cell(s) were spreadsheet errors such as "#NAME?" and were read as empty (NULL).`)
+  })
 }

@@ -23,6 +23,7 @@ import { literal } from '../../db/sql'
 import { findColumn, hasColumns } from '../headers'
 import { col, countSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, NormalizeOutput, Recognizer } from '../types'
+import { warnSpreadsheetErrors } from './metaCommon'
 
 interface Schema {
   platform: Platform
@@ -40,8 +41,9 @@ const INSTAGRAM: Schema = {
 const VIDEO: Schema = { platform: 'facebook', postId: 'Video asset ID', accountKey: 'Page ID', displayName: 'Page name', text: ['Title'] }
 
 function normalizer(s: Schema) {
-  return (ctx: NormalizeContext): NormalizeOutput => {
+  return async (ctx: NormalizeContext): Promise<NormalizeOutput> => {
     const { raw, columns, timeZoneSql } = ctx
+    await warnSpreadsheetErrors(ctx)
     const c = (...names: string[]) => {
       const hit = findColumn(columns, ...names)
       return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'

@@ -27,7 +27,7 @@ import { literal } from '../../db/sql'
 import { findColumn, normalizeHeader } from '../headers'
 import { col, countSql, isBlankSql } from '../parseSql'
 import type { NormalizeContext, NormalizeOutput, Recognizer } from '../types'
-import { cleanTitle, metaAccount, platformInName, platformInTitle, preambleTitle } from './metaCommon'
+import { cleanTitle, metaAccount, platformInName, platformInTitle, preambleTitle, warnSpreadsheetErrors } from './metaCommon'
 
 type DailyColumn = 'followers' | 'followers_gained' | 'followers_lost' | 'reach' | 'profile_visits' | 'views' | 'impressions'
 
@@ -91,6 +91,7 @@ async function normalize(ctx: NormalizeContext): Promise<NormalizeOutput> {
   const dateCol = col(findColumn(ctx.columns, 'Date') ?? 'Date')
   const valueCol = col(findColumn(ctx.columns, 'Primary') ?? 'Primary')
   const { blocks, guessed } = await blocksOf(ctx, dateCol, valueCol)
+  await warnSpreadsheetErrors(ctx)
   if (guessed) {
     ctx.warn(`The metric title${blocks[0].title ? ` "${blocks[0].title}"` : ''} does not say Facebook or Instagram; the series was filed as Facebook.`)
   }
