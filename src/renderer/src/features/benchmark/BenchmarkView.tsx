@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChartId } from '../charts/chartDefs'
 import { decodeSeries } from '../charts/series'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
@@ -25,6 +25,12 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
   const [setupNote, setSetupNote] = useState<string | null>(null)
   const series = useMemo(() => (bm.result ? decodeSeries(bm.result.charts) : null), [bm.result])
   const { result } = bm
+  const mainRef = useRef<HTMLDivElement>(null)
+  // Switching layout starts at the top of the new layout, not at the old scroll position.
+  useEffect(() => {
+    // Braces matter: newer Chromium returns a promise from scrollTo, and an effect must not return one.
+    mainRef.current?.scrollTo({ top: 0 })
+  }, [mode, singleId])
 
   return (
     <section className="benchmarks" data-testid="benchmarks-view" aria-label="Benchmarks">
@@ -60,7 +66,7 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
             onDelete={(name) => void bm.deleteSetup(name)}
           />
         </aside>
-        <div className="bm-main">
+        <div className="bm-main" ref={mainRef}>
           {bm.institutions?.length === 0 && (
             <p className="bm-empty-state" data-testid="bm-empty">
               No institutions yet. Open the sample workspace or create institutions and assign their accounts to compare them.

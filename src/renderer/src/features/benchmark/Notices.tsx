@@ -1,6 +1,6 @@
 import { useState } from 'react'
 
-const SHOWN = 4
+const SHOWN = 2
 
 /** The result's known gaps (peer set too small, platforms missing, follower gaps), near the charts and never hidden. */
 export function Notices({ gaps }: { gaps: string[] }) {

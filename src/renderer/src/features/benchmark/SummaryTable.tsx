@@ -14,20 +14,22 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
             <th scope="col">Institution</th>
             <th scope="col" className="num">Posts</th>
             <th scope="col" className="num">Posts/week</th>
-            <th scope="col" className="num">Interactions/post</th>
+            <th scope="col" className="num" title="Interactions per post">Int./post</th>
             <th scope="col" className="num" title={ENGAGEMENT_DEFINITIONS[conv].formula}>
               Engagement
             </th>
-            <th scope="col" className="num">Follower growth</th>
-            <th scope="col" className="num">Share of posts</th>
+            <th scope="col" className="num" title="Follower growth over the period (net change in brackets)">Growth</th>
+            <th scope="col" className="num" title="Share of voice by posts">SoV posts</th>
           </tr>
         </thead>
         <tbody>
           {result.summary.map((s) => (
             <tr key={s.institution_id}>
-              <th scope="row" className="nowrap">
-                <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-                {s.name}
+              <th scope="row">
+                <span className="bm-inst" title={s.name}>
+                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+                  <span className="bm-inst-name">{s.name}</span>
+                </span>
               </th>
               <td className="num">{fmtInt(s.posts)}</td>
               <td className="num">{s.posts_per_week === null ? '—' : s.posts_per_week.toFixed(2)}</td>
@@ -35,7 +37,13 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
               <td className="num">{fmtPct(s.engagement_rate[conv], 3)}</td>
               <td className="num">
                 {fmtPct(s.follower_growth.pct, 1)}
-                {s.follower_growth.abs !== null && <span className="muted"> ({s.follower_growth.abs >= 0 ? '+' : ''}{fmtInt(s.follower_growth.abs)})</span>}
+                {s.follower_growth.abs !== null && (
+                  <span className="muted bm-small">
+                    {' '}
+                    ({s.follower_growth.abs >= 0 ? '+' : ''}
+                    {fmtInt(s.follower_growth.abs)})
+                  </span>
+                )}
               </td>
               <td className="num">{fmtPct(s.share_of_voice.posts, 1)}</td>
             </tr>

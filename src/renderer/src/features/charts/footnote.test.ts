@@ -22,7 +22,7 @@ describe('footnote', () => {
   })
 
   it('shortens long source lists and says when there are none', () => {
-    expect(footnote(result({}, ['1', '2', '3', '4', '5']), 'indexed')).toContain('sources: 1, 2, 3 and 2 more')
+    expect(footnote(result({}, ['1', '2', '3', '4', '5']), 'indexed')).toContain('sources: 1, 2 and 3 more')
     expect(footnote(result({}, []), 'indexed')).toContain('no source files')
   })
 

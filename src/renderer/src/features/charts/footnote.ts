@@ -2,7 +2,7 @@
 import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { CHARTS, conventionLabel, type ChartId } from './chartDefs'
 
-const MAX_SOURCES = 3
+const MAX_SOURCES = 2
 
 /**
  * The line under every chart (and, later, in exports): metric, convention where it matters, date range, posts counted

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InstitutionSummary } from '../../../../shared/benchmark'
 import {
-  engagementChart, followersChart, heatmapChart, heatmapLayout, honestPeer, indexedChart, missingInstitutions, postsPerWeek,
+  engagementChart, followersChart, heatmapChart, heatmapLayout, honestPeer, indexedChart, isolatedDays, missingInstitutions, postsPerWeek,
   postsWeeklyChart, shareOfVoiceChart, shareRows, weeklyRatePct, type ChartContext
 } from './plotOptions'
 import { utcDay, weekStart, weeksBetween, type PeerRow } from './series'
@@ -87,10 +87,21 @@ describe('followers', () => {
 
   it('keeps NULL days in the data (Plot breaks the line there) and says so', () => {
     const { options, notes } = followersChart(rows, ctx())
-    const mark = (options.marks as { data: unknown[] }[])[0]
+    const mark = (options.marks as unknown as { data: unknown[] }[])[0]
     expect(mark.data).toHaveLength(4)
     expect(notes.join(' ')).toContain('not interpolated')
     expect(options.ariaDescription).toContain('1 institution-platform days have no follower count')
+  })
+
+  it('marks lone days between gaps with a dot, since a line cannot show them', () => {
+    const lone = [
+      { institution: 'Alpha', platform: 'x', day: utcDay('2024-01-01'), followers: null },
+      { institution: 'Alpha', platform: 'x', day: utcDay('2024-01-02'), followers: 7 },
+      { institution: 'Alpha', platform: 'x', day: utcDay('2024-01-03'), followers: null },
+      { institution: 'Beta', platform: 'x', day: utcDay('2024-01-01'), followers: 8 },
+      { institution: 'Beta', platform: 'x', day: utcDay('2024-01-02'), followers: 9 }
+    ]
+    expect(isolatedDays(lone, (r) => r.followers).map((r) => r.followers)).toEqual([7])
   })
 
   it('facets by platform, or overlays them', () => {
@@ -118,8 +129,8 @@ describe('peer statistics', () => {
   })
 
   it('draws median and band only when asked, and says when the peer set is too small', () => {
-    expect((indexedChart([], peer, ctx()).options.marks as unknown[]).length).toBe(4)
-    expect((indexedChart([], peer, ctx(), false).options.marks as unknown[]).length).toBe(2)
+    expect((indexedChart([], peer, ctx()).options.marks as unknown[]).length).toBe(5)
+    expect((indexedChart([], peer, ctx(), false).options.marks as unknown[]).length).toBe(3)
     const two = ctx({ institutions: ctx().institutions.slice(0, 2) })
     expect(engagementChart([], peer, two).notes).toContain('Peer median and band not drawn: the peer set has 2 institutions (needs 3).')
   })

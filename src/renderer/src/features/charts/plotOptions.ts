@@ -84,7 +84,7 @@ function peerNotes(ctx: ChartContext, peer: PeerRow[]): string[] {
 
 function peerMarks(peer: PeerRow[], label: string): Plot.Markish[] {
   return [
-    Plot.areaY(peer, { x: 'x', y1: 'q1', y2: 'q3', fill: 'currentColor', fillOpacity: 0.1, curve: 'step' }),
+    Plot.areaY(peer, { x: 'x', y1: 'q1', y2: 'q3', fill: 'currentColor', fillOpacity: 0.12 }),
     Plot.lineY(peer, {
       x: 'x', y: 'median', stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '5 3', strokeWidth: 1.5,
       tip: { format: { x: fmtDay, y: (v: number) => `${label} ${dec1.format(v)}` } }, channels: { 'Peer n': 'n' }
@@ -93,6 +93,17 @@ function peerMarks(peer: PeerRow[], label: string): Plot.Markish[] {
 }
 
 export type FollowersLayout = 'facet' | 'overlay'
+
+/** Days with a count between two days without one: a line cannot show a lone point, so these get a dot. */
+export function isolatedDays<T extends { institution: string; day: Date }>(rows: T[], value: (r: T) => number | null, key: (r: T) => string = (r) => r.institution): T[] {
+  return rows.filter((r, i) => {
+    if (value(r) === null) return false
+    const prev = rows[i - 1]
+    const next = rows[i + 1]
+    const alone = (n: T | undefined) => !n || key(n) !== key(r) || value(n) === null
+    return alone(prev) && alone(next)
+  })
+}
 
 export function followersChart(rows: FollowersRow[], ctx: ChartContext, layout: FollowersLayout = 'facet'): BuiltChart {
   const platforms = [...new Set(rows.map((r) => r.platform))].sort()
@@ -118,6 +129,9 @@ export function followersChart(rows: FollowersRow[], ctx: ChartContext, layout: 
           x: 'day', y: 'followers', stroke: 'institution', z: (d: FollowersRow) => `${d.institution} ${d.platform}`,
           fy: facet ? 'platform' : undefined, strokeWidth: 1.6,
           tip: { format: { x: fmtDay, y: (v: number) => fmtInt(v), fy: true } }, channels: { Platform: 'platform' }
+        }),
+        Plot.dot(isolatedDays(rows, (r) => r.followers, (r) => `${r.institution}\u0000${r.platform}`), {
+          x: 'day', y: 'followers', fill: 'institution', r: 1.8, fy: facet ? 'platform' : undefined
         })
       ]
     },
@@ -147,7 +161,8 @@ export function indexedChart(rows: IndexedRow[], peerRows: PeerRow[], ctx: Chart
         Plot.lineY(rows, {
           x: 'day', y: 'indexed', stroke: 'institution', strokeWidth: 1.8,
           tip: { format: { x: fmtDay, y: (v: number) => dec1.format(v) } }, channels: { Followers: 'followers' }
-        })
+        }),
+        Plot.dot(isolatedDays(rows, (r) => r.indexed), { x: 'day', y: 'indexed', fill: 'institution', r: 1.8 })
       ]
     },
     notes: [...missingNote(missingInstitutions(rows, ctx, (r) => r.indexed !== null), 'follower counts'), ...(showPeer ? peerNotes(ctx, peerRows) : [])]
@@ -189,7 +204,7 @@ export function engagementChart(rows: EngagementRow[], peerRows: PeerRow[], ctx:
       ]
     },
     notes: [
-      ...missingNote(missingInstitutions(rows, ctx, (r) => r.rate !== null), `engagement rate ${conv}`),
+      ...missingNote(missingInstitutions(rows, ctx, (r) => r.rate !== null), `engagement rate (${conv})`),
       ...(showPeer ? peerNotes(ctx, peerRows) : [])
     ]
   }
@@ -202,23 +217,30 @@ export function postsPerWeek(rows: PostsWeeklyRow[], ctx: ChartContext): PostsWe
   return ctx.institutions.flatMap(({ name }) => weeks.map((week) => ({ institution: name, week, posts: byKey.get(`${name}\u0000${week.getTime()}`) ?? 0 })))
 }
 
+/** One row per institution (small multiples): overlaid step lines of many institutions are unreadable. */
 export function postsWeeklyChart(rows: PostsWeeklyRow[], ctx: ChartContext): BuiltChart {
   const data = postsPerWeek(rows, ctx)
+  const names = ctx.institutions.map((i) => i.name)
   const ppw = (ctx.summary ?? []).map((s) => `${s.name} ${s.posts_per_week === null ? '—' : s.posts_per_week.toFixed(2)}`).join('; ')
+  const rowHeight = ctx.large ? 64 : 42
   return {
     options: {
-      ...base(ctx, 260),
+      ...base(ctx, 0),
+      height: 50 + names.length * rowHeight,
+      marginTop: 24,
       ariaLabel: 'Posts per week',
-      ariaDescription: `Posts per week per institution, ${ctx.from} to ${ctx.to}. Average posts per week: ${ppw || 'not available'}.`,
+      ariaDescription: `Posts per week per institution, ${ctx.from} to ${ctx.to}, one row per institution. Average posts per week: ${ppw || 'not available'}.`,
       x: { type: 'utc', domain: xDomain(ctx), label: null },
-      y: { label: 'Posts/week', grid: true, nice: true },
+      y: { label: 'Posts/week', grid: true, nice: true, ticks: 2 },
+      fy: { domain: names, axis: null, padding: 0.18 },
       color: colorScale(ctx),
       marks: [
-        Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
+        Plot.areaY(data, { x: 'week', y: 'posts', fy: 'institution', fill: 'institution', fillOpacity: 0.25, curve: 'step-after' }),
         Plot.lineY(data, {
-          x: 'week', y: 'posts', stroke: 'institution', strokeWidth: 1.4, curve: 'step-after',
-          tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: true } }
-        })
+          x: 'week', y: 'posts', fy: 'institution', stroke: 'institution', strokeWidth: 1.2, curve: 'step-after',
+          tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: true, fy: false } }, channels: { Institution: 'institution' }
+        }),
+        Plot.text(ctx.institutions, { fy: 'name', text: 'name', fill: 'name', frameAnchor: 'top-left', dx: 4, dy: 2, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 3 })
       ]
     },
     notes: missingNote(missingInstitutions(rows, ctx, (r) => r.posts > 0), 'posts')
@@ -252,7 +274,8 @@ export function heatmapChart(rows: HeatmapRow[], ctx: ChartContext): BuiltChart 
       y: { type: 'band', domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => WEEKDAYS[d], label: null, tickSize: 0 },
       fx: { axis: null, domain: Array.from({ length: columns }, (_, i) => i), padding: 0.08 },
       fy: { axis: null, domain: Array.from({ length: gridRows }, (_, i) => i), padding: 0.22 },
-      opacity: { type: 'linear', domain: [0, max], range: [0.08, 1], legend: true, label: 'Posts' },
+      // The ramp needs a parseable colour (not a CSS variable): the theme's text colour.
+      opacity: { type: 'linear', domain: [0, max], range: [0.08, 1], legend: true, label: 'Posts', color: ctx.theme === 'dark' ? '#e3e6eb' : '#1d2430' } as Plot.ScaleOptions,
       marks: [
         Plot.frame({ fx: 'col', fy: 'row', stroke: 'currentColor', strokeOpacity: 0.15 } as Plot.FrameOptions),
         ...ctx.institutions.map((inst) =>
