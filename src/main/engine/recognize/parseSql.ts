@@ -19,16 +19,19 @@ export function isSpreadsheetErrorSql(expr: string): string {
 
 /**
  * A count (integer by nature): "1938", "1938.0", "1,938", "1.938" (dot thousands), "1 938", "12K"? (not parsed).
- * A dot or comma followed by exactly three digits is a thousands separator, since counts have no fractions.
+ * A dot or comma followed by exactly three digits is a thousands separator, since counts have no fractions: also
+ * "1,000" and "1.000" (= 1000, not a float 1.000), which Sprout and CrowdTangle write for round thousands.
  */
 export function countSql(expr: string): string {
   const t = `trim(${expr})`
+  // Float zeros after a count ("18.0", "1,234.00"); never exactly three digits, which are a thousands group.
+  const zeros = `[.,](0{1,2}|0{4,})`
   return `(CASE
     WHEN ${isBlankSql(expr)} THEN NULL
-    WHEN regexp_matches(${t}, '^[-+]?\\d+([.,]0+)?$') THEN CAST(regexp_extract(${t}, '^[-+]?\\d+') AS BIGINT)
-    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}([.,\\s\u00a0]\\d{3})+([.,]0+)?$') AND NOT regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}[.,]0+$')
-      THEN CAST(regexp_replace(regexp_replace(${t}, '[.,]0+$', ''), '[.,\\s\u00a0]', '', 'g') AS BIGINT)
-    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}[.,]0+$') THEN CAST(regexp_replace(regexp_replace(${t}, '[.,]0+$', ''), '[.,]', '', 'g') AS BIGINT)
+    WHEN regexp_matches(${t}, '^[-+]?\\d+(${zeros})?$') THEN CAST(regexp_extract(${t}, '^[-+]?\\d+') AS BIGINT)
+    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}([.,\\s\u00a0]\\d{3})+(${zeros})?$') AND NOT regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}${zeros}$')
+      THEN CAST(regexp_replace(regexp_replace(${t}, '${zeros}$', ''), '[.,\\s\u00a0]', '', 'g') AS BIGINT)
+    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}${zeros}$') THEN CAST(regexp_replace(regexp_replace(${t}, '${zeros}$', ''), '[.,]', '', 'g') AS BIGINT)
     ELSE NULL END)`
 }
 
