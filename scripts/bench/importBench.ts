@@ -1,0 +1,167 @@
+/**
+ * Items 1-3: import speed against DuckDB alone and pandas, re-import of the unchanged file, and the engine's peak
+ * memory during an import run in a child process.
+ */
+import { DuckDBInstance } from '@duckdb/node-api'
+import { execFile, fork } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readFile, rm, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { openEngine } from '../../src/main/engine/engine'
+import { AppFailure } from '../../src/shared/result'
+import { record, time } from './report'
+import { profileConnections, type Phase } from './sqlProfile'
+
+const run = promisify(execFile)
+const PY = '/usr/bin/python3'
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`
+
+/** DuckDB alone: read_csv straight into a table of a fresh database file, in this process. */
+export async function duckdbReadCsv(file: string, dbFile: string): Promise<number> {
+  const instance = await DuckDBInstance.create(dbFile)
+  const conn = await instance.connect()
+  try {
+    return (await time(() => conn.run(`CREATE TABLE t AS SELECT * FROM read_csv(${sqlString(file)})`))).ms
+  } finally {
+    conn.closeSync()
+    instance.closeSync()
+    await rm(dbFile, { force: true })
+    await rm(`${dbFile}.wal`, { force: true })
+  }
+}
+
+export async function pandasBaseline(file: string): Promise<{ ms: number; detail: string } | { error: string }> {
+  if (!existsSync(PY)) return { error: 'pandas not available (no /usr/bin/python3)' }
+  try {
+    const t0 = performance.now()
+    const { stdout } = await run(PY, [resolve(__dirname, 'pandasBench.py'), file], { maxBuffer: 1 << 20 })
+    const wall = performance.now() - t0
+    const r = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { error?: string; readMs: number; groupMs: number; pandas: string }
+    if (r.error) return { error: r.error }
+    return { ms: r.readMs + r.groupMs, detail: `pandas ${r.pandas}: read_csv ${Math.round(r.readMs)} ms + group-by ${Math.round(r.groupMs)} ms (wall with interpreter start ${Math.round(wall)} ms)` }
+  } catch (err) {
+    return { error: `pandas not available (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` }
+  }
+}
+
+const fmtPhases = (p: Record<Phase, number>) =>
+  Object.entries(p)
+    .filter(([, ms]) => ms >= 1)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, ms]) => `${k} ${Math.round(ms)} ms`)
+    .join(', ')
+
+export async function importBench(opts: { file: string; rows: number; workDir: string; label: string; reimport: boolean }): Promise<void> {
+  const { file, rows, workDir, label } = opts
+  const size = (await stat(file)).size
+  console.log(`\n== Import: ${label} (${rows.toLocaleString('en-US')} rows, ${(size / 1e6).toFixed(0)} MB) ==`)
+  const duck = await duckdbReadCsv(file, join(workDir, `baseline-${rows}.duckdb`))
+
+  const wsDir = join(workDir, `ws-import-${rows}`)
+  const engine = await openEngine(wsDir)
+  try {
+    const prof = profileConnections([engine.db.writer, engine.db.reader])
+    const first = await time(() => engine.handlers.importFile({ path: file, jobId: `bench-first-${rows}` }))
+    const phases = prof.stop()
+    const rec = first.value.recognition
+    const recognized = rec?.format ?? null
+    record({
+      item: '1',
+      name: `import ${label} → canonical model vs DuckDB read_csv`,
+      raw: { engine: first.ms, duckdb: duck },
+      ratio: first.ms / duck,
+      target: '≤ 1.3',
+      pass: first.ms / duck <= 1.3,
+      note:
+        (recognized
+          ? `recognized as ${recognized}: ${rec?.posts?.new ?? 0} posts new, ${rec?.daily?.new ?? 0} daily rows new, ${rec?.rowsRejected ?? 0} rejected`
+          : 'CrowdTangle recognizer did not take the file: generic import measured') + `; time by phase: ${fmtPhases(phases)}`
+    })
+    const pandas = await pandasBaseline(file)
+    if ('error' in pandas) {
+      record({ item: '1', name: `import ${label}: engine vs pandas read_csv + group-by`, raw: { engine: first.ms }, ratio: null, target: 'info (lower is better)', pass: null, note: pandas.error })
+    } else {
+      record({
+        item: '1',
+        name: `import ${label}: engine vs pandas read_csv + group-by`,
+        raw: { engine: first.ms, pandas: pandas.ms },
+        ratio: first.ms / pandas.ms,
+        target: 'info (< 1 = faster than pandas)',
+        pass: null,
+        note: pandas.detail
+      })
+    }
+    if (!opts.reimport) return
+
+    const prof2 = profileConnections([engine.db.writer, engine.db.reader])
+    const again = await time(() => engine.handlers.importFile({ path: file, jobId: `bench-again-${rows}`, allowDuplicate: true }))
+    const phases2 = prof2.stop()
+    const r2 = again.value.recognition
+    const ratio = again.ms / first.ms
+    record({
+      item: '2',
+      name: `re-import ${label}, unchanged (allowDuplicate) vs first import`,
+      raw: { reimport: again.ms, first: first.ms },
+      ratio,
+      target: '≤ 0.5',
+      pass: ratio <= 0.5,
+      note: `${r2?.posts?.unchanged ?? '?'} posts unchanged, ${r2?.posts?.updated ?? '?'} updated, ${r2?.posts?.new ?? '?'} new; time by phase: ${fmtPhases(phases2)}`
+    })
+    let refused = false
+    const dup = await time(() =>
+      engine.handlers.importFile({ path: file, jobId: `bench-dup-${rows}` }).catch((err: unknown) => {
+        refused = err instanceof AppFailure && err.code === 'DUPLICATE'
+        if (!refused) throw err
+      })
+    )
+    record({
+      item: '2',
+      name: `re-import ${label}, default path (same SHA-256): time to refuse`,
+      raw: { refuse: dup.ms, first: first.ms },
+      ratio: dup.ms / first.ms,
+      target: 'DUPLICATE refused',
+      pass: refused,
+      note: refused ? 'refused with DUPLICATE (the whole file is hashed first)' : 'NOT refused'
+    })
+  } finally {
+    engine.close()
+    await rm(wsDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Item 3: the same import in a child process (node + tsx, as the engine host runs); its VmHWM (peak resident set)
+ * is read from /proc/<pid>/status while it runs and reported by the child itself at the end.
+ */
+export async function peakMemoryBench(opts: { file: string; rows: number; workDir: string; label: string; informational: boolean }): Promise<void> {
+  const wsDir = join(opts.workDir, `ws-mem-${opts.rows}`)
+  const child = fork(resolve(__dirname, 'importChild.ts'), ['--workspace', wsDir, '--file', opts.file], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc']
+  })
+  let polledKb = 0
+  const poll = setInterval(() => {
+    readFile(`/proc/${child.pid}/status`, 'utf8').then(
+      (s) => (polledKb = Math.max(polledKb, Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0))),
+      () => undefined
+    )
+  }, 250)
+  const report = await new Promise<{ ms: number; vmhwmKb: number; error?: string }>((done) => {
+    child.on('message', (m) => done(m as { ms: number; vmhwmKb: number }))
+    child.on('exit', (code) => done({ ms: 0, vmhwmKb: 0, error: `child exited with ${code}` }))
+  })
+  clearInterval(poll)
+  await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)))
+  await rm(wsDir, { recursive: true, force: true })
+  const peakMb = Math.max(report.vmhwmKb, polledKb) / 1024
+  record({
+    item: '3',
+    name: `engine peak memory (VmHWM), import ${opts.label} in a child process`,
+    raw: { 'peak MB': peakMb, import: report.ms },
+    ratio: null,
+    target: opts.informational ? 'info (target < 2048 MB is for 5M rows, --full)' : '< 2048 MB',
+    pass: report.error ? false : opts.informational ? null : peakMb < 2048,
+    note: report.error ?? 'DuckDB default memory_limit (80% of RAM); VmHWM of the node process running openEngine + importFile'
+  })
+}

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: a deterministic benchmark that prints every ratio beside its raw times, both measured in the same
+ * run on the same machine. Not part of `npm test` or CI (it takes many minutes). See README "Benchmarks".
+ *
+ *   npm run bench                       1M-row import, 1M posts, 1M-row grid
+ *   npm run bench -- --full             also the 5M-row import (+ peak memory) and 10M posts / 10M-row grid
+ *   npm run bench -- --rows 200000      smaller, for a quick look
+ *   npm run bench -- --skip-browser     no electron-vite build, no Chromium (items 5 and 6)
+ *
+ * Everything generated goes to a fresh folder under $BENCH_DIR (default: the OS temp dir) and is deleted at the end.
+ */
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { Command } from 'commander'
+import { openEngine } from '../../src/main/engine/engine'
+import { browserBench } from './browserBench'
+import { dashboardBench } from './dashboardBench'
+import { generateDashboardData, generateGridDataset } from './dashboardData'
+import { generateCrowdtangleCsv } from './generateCsv'
+import { importBench, peakMemoryBench } from './importBench'
+import { printSummary, record, time } from './report'
+
+const FULL_IMPORT_ROWS = 5_000_000
+const FULL_POSTS = 10_000_000
+const SMALL_GRID_ROWS = 100_000
+const ROOT = resolve(__dirname, '../..')
+
+const program = new Command('bench')
+  .description('Socialbench benchmark: import, re-import, memory, dashboard queries, dashboard render, grid scroll')
+  .option('--rows <n>', 'rows of the generated CrowdTangle export, posts and grid rows', (v) => Number.parseInt(v.replace(/_/g, ''), 10), 1_000_000)
+  .option('--full', `add the ${FULL_IMPORT_ROWS / 1e6}M-row import (with peak memory) and ${FULL_POSTS / 1e6}M posts / grid rows`, false)
+  .option('--query-timeout <s>', 'interrupt a dashboard query run after this many seconds', (v) => Number.parseInt(v, 10), 600)
+  .option('--skip-browser', 'skip the Chromium measurements (items 5 and 6) and the renderer build', false)
+  .parse()
+
+const opts = program.opts<{ rows: number; full: boolean; skipBrowser: boolean; queryTimeout: number }>()
+const fmt = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n))
+
+async function section<T>(title: string, fn: () => Promise<T>): Promise<T> {
+  console.log(`\n### ${title}`)
+  const r = await time(fn)
+  console.log(`    (${title}: ${(r.ms / 1000).toFixed(1)} s)`)
+  return r.value
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(opts.rows) || opts.rows < 1000) throw new Error('--rows must be a whole number ≥ 1000')
+  const base = process.env.BENCH_DIR ? resolve(process.env.BENCH_DIR) : tmpdir()
+  await mkdir(base, { recursive: true })
+  const dir = await mkdtemp(join(base, 'socialbench-bench-'))
+  const cleanup = () => rm(dir, { recursive: true, force: true })
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)))
+  const started = performance.now()
+  // The load average is printed because ratios are only comparable on an otherwise idle machine.
+  console.log(`Socialbench bench — load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; mode ${opts.full ? 'full' : 'default'}, rows ${fmt(opts.rows)}; work dir ${dir}`)
+  try {
+    await section('1-2 import and re-import', async () => {
+      const csv = join(dir, `crowdtangle-${fmt(opts.rows)}.csv`)
+      const gen = await time(() => generateCrowdtangleCsv(csv, opts.rows))
+      console.log(`    generated ${csv} in ${(gen.ms / 1000).toFixed(1)} s`)
+      await importBench({ file: csv, rows: opts.rows, workDir: dir, label: fmt(opts.rows), reimport: true })
+      await rm(csv, { force: true })
+    })
+    if (opts.full) {
+      await section(`1, 3 import of ${fmt(FULL_IMPORT_ROWS)} rows and peak memory`, async () => {
+        const csv = join(dir, `crowdtangle-${fmt(FULL_IMPORT_ROWS)}.csv`)
+        await generateCrowdtangleCsv(csv, FULL_IMPORT_ROWS)
+        await importBench({ file: csv, rows: FULL_IMPORT_ROWS, workDir: dir, label: fmt(FULL_IMPORT_ROWS), reimport: false })
+        await peakMemoryBench({ file: csv, rows: FULL_IMPORT_ROWS, workDir: dir, label: fmt(FULL_IMPORT_ROWS), informational: false })
+        await rm(csv, { force: true })
+      })
+    } else {
+      record({ item: '3', name: 'engine peak memory during the 5M-row import', raw: {}, ratio: null, target: '< 2048 MB', pass: null, note: 'measured with --full only' })
+    }
+
+    const posts = opts.full ? FULL_POSTS : opts.rows
+    const ws = join(dir, 'ws-dashboard')
+    const big = { name: `bench-grid-${fmt(posts)}`, rows: posts }
+    const small = { name: `bench-grid-${fmt(SMALL_GRID_ROWS)}`, rows: SMALL_GRID_ROWS }
+    const coldQueryMs = await section(`4 dashboard queries (${fmt(posts)} posts)`, async () => {
+      const gen = await openEngine(ws)
+      const g = await time(async () => {
+        await generateDashboardData(gen.db, posts)
+        await generateGridDataset(gen.db, 900001, big.rows, big.name)
+        await generateGridDataset(gen.db, 900002, small.rows, small.name)
+      })
+      gen.close()
+      console.log(`    generated the workspace in ${(g.ms / 1000).toFixed(1)} s`)
+      // Reopened, so the first query run is cold, as when a user opens the workspace.
+      const engine = await openEngine(ws)
+      try {
+        return (await dashboardBench(engine, posts, fmt(posts), opts.queryTimeout * 1000)).coldRawMs
+      } finally {
+        engine.close()
+      }
+    })
+
+    if (opts.skipBrowser) {
+      record({ item: '5', name: 'dashboard in Chromium', raw: {}, ratio: null, target: '≤ 2 / ≤ 300 ms', pass: null, note: 'skipped (--skip-browser)' })
+      record({ item: '6', name: 'grid scroll in Chromium', raw: {}, ratio: null, target: '~1', pass: null, note: 'skipped (--skip-browser)' })
+    } else {
+      await section('5-6 browser: dashboard and grid scroll', async () => {
+        console.log('    building the renderer (npx electron-vite build)...')
+        await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: ROOT, maxBuffer: 64 << 20 })
+        await browserBench({ workspace: ws, postsLabel: fmt(posts), coldQueryMs, big, small, timeoutMs: opts.queryTimeout * 1000 })
+      })
+    }
+  } finally {
+    await cleanup()
+  }
+  printSummary(`Summary (${opts.full ? 'full' : 'default'} mode, ${fmt(opts.rows)} rows) — total ${((performance.now() - started) / 60000).toFixed(1)} min, load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`)
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error('bench failed:', err instanceof Error ? (err.stack ?? err.message) : err)
+    printSummary('Summary (incomplete: the bench stopped on an error)')
+  })
+  .finally(() => process.exit(0))
