@@ -56,7 +56,8 @@ export function App() {
         const info = await api.workspaceInfo()
         setWorkspace(info)
         const list = await ds.refresh()
-        setView(info.isEmpty && list.length === 0 ? 'welcome' : 'datasets')
+        // A view the user already picked (sidebar click while the workspace was opening) wins over the default.
+        setView((v) => v ?? (info.isEmpty && list.length === 0 ? 'welcome' : 'datasets'))
       } catch (err) {
         showError(err, 'Could not open the workspace')
         setView('welcome')
