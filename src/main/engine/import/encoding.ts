@@ -43,11 +43,24 @@ export function detectEncoding(head: Buffer, validUtf8: boolean): EncodingGuess 
   const noise = controlNoise(head)
   if (noise) {
     return {
-      binary: `damaged text: it has ${noise.count} control characters that text exports never contain (the first at byte ${noise.firstAt}), as left by mixed encodings or a corrupted save`
+      binary: `damaged text: it has ${noise.count} control characters that text exports never contain (the first at byte ${noise.firstAt}), as left by mixed encodings or a corrupted save${utf16Fragments(head) ? ' (here: Cyrillic letters written as UTF-16 byte pairs inside single-byte text, as a spreadsheet re-save leaves them)' : ''}`
     }
   }
   if (validUtf8) return { encoding: 'utf-8', bom: false }
   return { encoding: guessSingleByte(head), bom: false }
+}
+
+/** Control bytes that are mostly 0x04 or followed by it: UTF-16LE Cyrillic (U+0400-U+04FF) inside a single-byte file. */
+function utf16Fragments(head: Buffer): boolean {
+  let control = 0
+  let cyrillic = 0
+  head.forEach((b, i) => {
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) {
+      control++
+      if (b === 0x04 || head[i + 1] === 0x04) cyrillic++
+    }
+  })
+  return control > 0 && cyrillic / control > 0.8
 }
 
 function countNul(buf: Buffer, parity: 0 | 1): number {
