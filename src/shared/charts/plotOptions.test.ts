@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { InstitutionSummary } from '../../../../shared/benchmark'
+import type { InstitutionSummary } from '../benchmark'
 import {
   engagementChart, followersChart, heatmapChart, heatmapLayout, honestPeer, indexedChart, isolatedDays, missingInstitutions, postsPerWeek,
   postsWeeklyChart, shareOfVoiceChart, shareRows, weeklyRatePct, type ChartContext

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BenchmarkResult } from '../../../../shared/benchmark'
+import type { BenchmarkResult } from '../benchmark'
 import { conventionLabel } from './chartDefs'
 import { footnote } from './footnote'
 

@@ -1,0 +1,48 @@
+/**
+ * The benchmark charts: id, title, the metric each one draws (its text comes from shared/metrics.ts, so the app,
+ * the CLI and export footnotes explain a number the same way), and whether the engagement convention shapes it.
+ */
+import { ENGAGEMENT_DEFINITIONS, METRICS, type EngagementConvention, type MetricDefinition } from '../metrics'
+
+export const CHART_IDS = ['followers', 'indexed', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice', 'topPosts', 'breakouts'] as const
+export type ChartId = (typeof CHART_IDS)[number]
+
+export interface ChartDef {
+  id: ChartId
+  title: string
+  /** True when the chosen engagement convention changes what is drawn. */
+  usesConvention: boolean
+  metric: (convention: EngagementConvention) => MetricDefinition
+}
+
+const fixed = (m: MetricDefinition) => () => m
+const engagement = (c: EngagementConvention) => ENGAGEMENT_DEFINITIONS[c]
+
+export const CHARTS: Record<ChartId, ChartDef> = {
+  followers: { id: 'followers', title: 'Followers over time', usesConvention: false, metric: fixed(METRICS.followers) },
+  indexed: { id: 'indexed', title: 'Indexed follower growth (start = 100)', usesConvention: false, metric: fixed(METRICS.indexed_growth) },
+  engagement: { id: 'engagement', title: 'Engagement rate by week', usesConvention: true, metric: engagement },
+  postsWeekly: { id: 'postsWeekly', title: 'Posting cadence: posts per week', usesConvention: false, metric: fixed(METRICS.posts_per_week) },
+  heatmap: {
+    id: 'heatmap',
+    title: 'Posting cadence: weekday × hour',
+    usesConvention: false,
+    metric: fixed({
+      id: 'cadence_heatmap',
+      label: 'Posts by weekday and hour',
+      unit: 'posts',
+      formula: 'count of posts per weekday and hour of the day, in each account’s own time zone',
+      denominator: '—'
+    })
+  },
+  shareOfVoice: { id: 'shareOfVoice', title: 'Share of voice', usesConvention: false, metric: fixed(METRICS.share_of_voice) },
+  topPosts: { id: 'topPosts', title: 'Top posts', usesConvention: true, metric: engagement },
+  breakouts: { id: 'breakouts', title: 'Breakout posts', usesConvention: true, metric: fixed(METRICS.breakout) }
+}
+
+/** Short convention name for labels: "by followers at post time — Rival IQ, CrowdTangle". */
+export function conventionLabel(c: EngagementConvention): string {
+  const d = ENGAGEMENT_DEFINITIONS[c]
+  const by = d.label.replace(/^(Engagement|Interaction) rate /, '')
+  return d.convention ? `${by} — ${d.convention}` : by
+}
