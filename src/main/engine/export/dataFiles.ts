@@ -1,0 +1,77 @@
+/**
+ * A chart's data table as CSV, XLSX or Parquet. Numbers are written at full precision (JavaScript's shortest
+ * round-trip form in CSV, IEEE doubles in XLSX and Parquet), so reading a file back gives the exact numbers drawn.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api'
+import ExcelJS from 'exceljs'
+import type { DataFormat } from '../../../shared/export'
+import { SAFE_OPTIONS } from '../db/duckdb'
+import type { Cell, DataTable } from './chartData'
+
+/** RFC 4180 CSV with a UTF-8 BOM (Excel otherwise misreads accents); empty field = null. */
+export function toCsv(t: DataTable): string {
+  const field = (v: Cell) => {
+    if (v === null) return ''
+    const s = typeof v === 'number' ? String(v) : v
+    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  const lines = [t.columns.map((c) => field(c.name)).join(','), ...t.rows.map((r) => r.map(field).join(','))]
+  return `\ufeff${lines.join('\r\n')}\r\n`
+}
+
+/** One sheet with the data (dates as real dates) and a second with the methodology lines. */
+export async function toXlsx(t: DataTable, sheetName: string, methodology: string[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Socialbench'
+  const ws = wb.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '))
+  ws.columns = t.columns.map((c) => ({ header: c.name, key: c.name, width: c.type === 'text' ? 28 : 14, style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} }))
+  for (const r of t.rows) {
+    ws.addRow(r.map((v, i) => (v !== null && t.columns[i].type === 'date' ? new Date(`${v}T00:00:00Z`) : v)))
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+  const about = wb.addWorksheet('Methodology')
+  for (const line of methodology) about.addRow([line])
+  about.getColumn(1).width = 120
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+const DUCK_TYPE = { text: 'VARCHAR', date: 'DATE', number: 'DOUBLE' } as const
+
+/** Parquet through DuckDB (statically linked): a typed in-memory table, then COPY ... TO (FORMAT parquet). */
+export async function toParquet(t: DataTable): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'sb-parquet-'))
+  const instance = await DuckDBInstance.create(':memory:', SAFE_OPTIONS)
+  const conn = await instance.connect()
+  try {
+    const q = (n: string) => `"${n.replace(/"/g, '""')}"`
+    await conn.run(`CREATE TABLE chart_data (${t.columns.map((c) => `${q(c.name)} ${DUCK_TYPE[c.type]}`).join(', ')})`)
+    const app = await conn.createAppender('chart_data')
+    for (const r of t.rows) {
+      r.forEach((v, i) => {
+        const type = t.columns[i].type
+        if (v === null) app.appendNull()
+        else if (type === 'number') app.appendDouble(Number(v))
+        else if (type === 'date') app.appendDate(new DuckDBDateValue(Math.round(Date.parse(`${v}T00:00:00Z`) / 86_400_000)))
+        else app.appendVarchar(String(v))
+      })
+      app.endRow()
+    }
+    app.closeSync()
+    const file = join(dir, 'data.parquet')
+    await conn.run(`COPY chart_data TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`)
+    return new Uint8Array(await readFile(file))
+  } finally {
+    conn.closeSync()
+    instance.closeSync()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export async function dataFile(t: DataTable, format: DataFormat, sheetName: string, methodology: string[]): Promise<Uint8Array> {
+  if (format === 'csv') return new TextEncoder().encode(toCsv(t))
+  if (format === 'xlsx') return toXlsx(t, sheetName, methodology)
+  return toParquet(t)
+}

@@ -1,0 +1,80 @@
+/**
+ * A PowerPoint deck of benchmark charts: a title slide, then per chart a slide with the exported image (slide theme,
+ * footnote drawn in) and, where the chart is a line or bar chart, a native PowerPoint chart the presenter can restyle.
+ * The methodology of each chart goes into the speaker notes.
+ */
+import PptxGenJS from 'pptxgenjs'
+import type { BenchmarkResult } from '../../../shared/benchmark'
+import { CHARTS } from '../../../shared/charts/chartDefs'
+import { footnote } from '../../../shared/charts/footnote'
+import type { ChartSeries } from '../../../shared/charts/series'
+import type { DeckAspect, DeckSlide } from '../../../shared/export'
+import { methodologyLines } from './methodology'
+import { nativeChart } from './nativeCharts'
+import { chartPng, defaultSubtitle } from './renderChart'
+import { SLIDE } from './slideTheme'
+
+export interface DeckInput {
+  result: BenchmarkResult
+  series: ChartSeries
+  slides: DeckSlide[]
+  aspect?: DeckAspect
+  title?: string
+  /** Native editable charts after each image slide where the chart kind allows (default true). */
+  native?: boolean
+  /** ISO date written on the title slide (tests pin it). */
+  date?: string
+}
+
+const FONT = 'Arial'
+
+/** Slide size in inches and the image frame that fills it (logical px, 2x pixels for projectors and 4K screens). */
+function layout(aspect: DeckAspect) {
+  return aspect === '4:3'
+    ? { name: 'LAYOUT_4x3', w: 10, h: 7.5, frame: { width: 1024, height: 768, pixelRatio: 2, dpi: 205 } }
+    : { name: 'LAYOUT_WIDE', w: 13.333, h: 7.5, frame: { width: 1280, height: 720, pixelRatio: 1.5, dpi: 144 } }
+}
+
+export async function buildDeck(input: DeckInput): Promise<{ pptx: Uint8Array; slides: number }> {
+  const { result, series } = input
+  const L = layout(input.aspect ?? '16:9')
+  const pptx = new PptxGenJS()
+  pptx.layout = L.name
+  pptx.author = 'Socialbench'
+  pptx.title = input.title ?? 'Benchmark'
+  const names = result.scope.institutions.map((i) => i.name)
+
+  const title = pptx.addSlide()
+  title.background = { color: SLIDE.background.slice(1) }
+  title.addText(input.title ?? 'Social media benchmark', { x: 0.6, y: L.h * 0.28, w: L.w - 1.2, h: 1.2, fontFace: FONT, fontSize: 40, bold: true, color: SLIDE.text.slice(1) })
+  title.addText(`${result.scope.from} to ${result.scope.to} · ${names.length} institutions`, { x: 0.6, y: L.h * 0.28 + 1.2, w: L.w - 1.2, h: 0.6, fontFace: FONT, fontSize: 22, color: SLIDE.muted.slice(1) })
+  title.addText(names.join(' · '), { x: 0.6, y: L.h * 0.28 + 1.9, w: L.w - 1.2, h: 1.2, fontFace: FONT, fontSize: 14, color: SLIDE.muted.slice(1), valign: 'top' })
+  title.addText(`Made with Socialbench on ${input.date ?? new Date().toISOString().slice(0, 10)} from ${result.methodology.posts.toLocaleString('en-US')} posts of ${result.methodology.accounts} accounts.`, {
+    x: 0.6, y: L.h - 0.9, w: L.w - 1.2, h: 0.4, fontFace: FONT, fontSize: 12, color: SLIDE.muted.slice(1)
+  })
+  title.addNotes(methodologyLines(result).join('\n'))
+  let count = 1
+
+  for (const s of input.slides) {
+    const chartTitle = s.title?.trim() || CHARTS[s.chartId].title
+    const img = chartPng({ result, series, chartId: s.chartId, size: 'slide1920', frame: L.frame, look: s.look, title: chartTitle, subtitle: s.subtitle })
+    const slide = pptx.addSlide()
+    slide.background = { color: SLIDE.background.slice(1) }
+    slide.addImage({ data: `image/png;base64,${Buffer.from(img.png).toString('base64')}`, x: 0, y: 0, w: L.w, h: L.h, altText: `${chartTitle}. ${footnote(result, s.chartId)}` })
+    slide.addNotes(methodologyLines(result, s.chartId).join('\n'))
+    count++
+
+    const native = input.native === false ? null : nativeChart(pptx, s.chartId, result, series, s.look)
+    if (native) {
+      const ns = pptx.addSlide()
+      ns.addText(`${chartTitle} (editable chart)`, { x: 0.5, y: 0.3, w: L.w - 1, h: 0.7, fontFace: FONT, fontSize: 26, bold: true, color: SLIDE.text.slice(1) })
+      ns.addText(s.subtitle ?? defaultSubtitle(result, s.chartId), { x: 0.5, y: 0.95, w: L.w - 1, h: 0.4, fontFace: FONT, fontSize: 14, color: SLIDE.muted.slice(1) })
+      ns.addChart(native.type, native.data, { x: 0.5, y: 1.4, w: L.w - 1, h: L.h - 2.2, fontFace: FONT, ...native.options })
+      ns.addText(`${footnote(result, s.chartId)}${native.note ? ` · ${native.note}` : ''}`, { x: 0.5, y: L.h - 0.75, w: L.w - 1, h: 0.6, fontFace: FONT, fontSize: 10, color: SLIDE.muted.slice(1), valign: 'top' })
+      ns.addNotes(methodologyLines(result, s.chartId).join('\n'))
+      count++
+    }
+  }
+  const out = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array
+  return { pptx: out, slides: count }
+}

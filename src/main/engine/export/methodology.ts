@@ -1,0 +1,26 @@
+/** The methodology of a chart as plain lines (speaker notes, the XLSX "Methodology" sheet), as the app's panel shows it. */
+import type { BenchmarkResult } from '../../../shared/benchmark'
+import { CHARTS, conventionLabel, type ChartId } from '../../../shared/charts/chartDefs'
+import { INTERACTIONS_BY_PLATFORM } from '../../../shared/metrics'
+
+export function methodologyLines(result: BenchmarkResult, chartId?: ChartId): string[] {
+  const { scope, methodology: m } = result
+  const lines: string[] = []
+  if (chartId) {
+    const def = CHARTS[chartId]
+    const metric = def.metric(scope.convention)
+    lines.push(`${def.title} — ${metric.label}`, `Formula: ${metric.formula}`, `Denominator: ${metric.denominator}`)
+    if (def.usesConvention) lines.push(`Engagement convention: ${conventionLabel(scope.convention)}`)
+    if (chartId === 'breakouts') lines.push(`Threshold: mean + ${scope.k} × standard deviation of the per-post rate`)
+  }
+  lines.push(
+    `Institutions: ${scope.institutions.map((i) => i.name).join(', ')}`,
+    `Date range: ${scope.from} to ${scope.to} (both included; data available ${result.dataRange.from ?? '—'} to ${result.dataRange.to ?? '—'})`,
+    `Platforms: ${scope.platforms.join(', ') || 'all'}`,
+    `Interactions: ${scope.platforms.map((p) => `${p}: ${INTERACTIONS_BY_PLATFORM[p] ?? 'as exported'}`).join('; ')}`,
+    `Counted: ${m.posts.toLocaleString('en-US')} posts from ${m.accounts} accounts; follower gaps up to ${scope.maxGapDays} days carried forward`,
+    `Sources: ${m.sources.length ? m.sources.join(', ') : 'no source files'}`,
+    `Known gaps: ${m.gaps.length ? m.gaps.join(' ') : 'none'}`
+  )
+  return lines
+}

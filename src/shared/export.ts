@@ -1,0 +1,81 @@
+/**
+ * Chart export: the sizes, formats and file names shared by the engine (which renders), the shell (save dialogs),
+ * the renderer (Export menu, deck builder) and the CLI (`socialbench report`).
+ */
+import type { BenchmarkRequest, BenchmarkResult } from './benchmark'
+
+export const EXPORT_SIZES = ['chart', 'slide1280', 'slide1920'] as const
+/** `chart`: the chart's own size on screen; slides: 16:9 images that fill a slide (logical 1280x720 layout). */
+export type ExportSize = (typeof EXPORT_SIZES)[number]
+
+export const IMAGE_FORMATS = ['png', 'svg'] as const
+export const DATA_FORMATS = ['csv', 'xlsx', 'parquet'] as const
+export type ImageFormat = (typeof IMAGE_FORMATS)[number]
+export type DataFormat = (typeof DATA_FORMATS)[number]
+
+export const EXPORT_CHART_IDS = ['followers', 'indexed', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice'] as const
+/** Charts drawn with Plot (the post tables export as data only). */
+export type ExportChartId = (typeof EXPORT_CHART_IDS)[number]
+export const DATA_CHART_IDS = [...EXPORT_CHART_IDS, 'topPosts', 'breakouts'] as const
+export type DataChartId = (typeof DATA_CHART_IDS)[number]
+
+/** A slide is 13.333 in wide in PowerPoint's 16:9 layout: the DPI that makes an image fill it exactly. */
+export const SLIDE_WIDTH_IN = 13.333
+
+export interface ImageGeometry {
+  /** Logical layout size (CSS px); `height` null: the chart's own height. */
+  width: number
+  height: number | null
+  /** Output pixels per logical px. */
+  pixelRatio: number
+  dpi: number
+}
+
+/** Logical size, pixel ratio and DPI of an export. Slide sizes place at slide width; chart sizes at 96 DPI × scale. */
+export function imageGeometry(size: ExportSize, scale: number, chartWidth = 960): ImageGeometry {
+  if (size === 'chart') return { width: Math.round(chartWidth), height: null, pixelRatio: scale, dpi: 96 * scale }
+  const px = size === 'slide1920' ? 1920 : 1280
+  return { width: 1280, height: 720, pixelRatio: (px / 1280) * scale, dpi: Math.round((px * scale) / SLIDE_WIDTH_IN) }
+}
+
+export interface ChartLook {
+  followersLayout?: 'facet' | 'overlay'
+  showPeer?: boolean
+  sovMeasures?: ('posts' | 'interactions' | 'views')[]
+}
+
+export interface DeckSlide {
+  chartId: ExportChartId
+  title?: string
+  subtitle?: string
+  look?: ChartLook
+}
+
+export type DeckAspect = '16:9' | '4:3'
+
+const slug = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+
+/**
+ * A default file name that says what is inside: institutions (up to three, else a count), the metric and the range,
+ * e.g. `engagement_Halvern-Corvale-Quillmere_2024-01-01_2024-12-31.png`.
+ */
+export function defaultFileName(
+  what: string,
+  scope: Pick<BenchmarkResult['scope'], 'from' | 'to' | 'institutions'>,
+  ext: string
+): string {
+  const names = scope.institutions.map((i) => slug(i.name.split(/\s+/)[0] ?? i.name))
+  const who = names.length === 0 ? 'none' : names.length <= 3 ? names.join('-') : `${names.length}-institutions`
+  return `${slug(what)}_${who}_${scope.from}_${scope.to}.${ext}`
+}
+
+/** What the export channels take: the benchmark to draw (re-run by the engine, so only the request crosses). */
+export interface ExportScope {
+  request: BenchmarkRequest
+}
