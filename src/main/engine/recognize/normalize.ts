@@ -135,13 +135,20 @@ export async function normalizeImport(recognizer: Recognizer, ctx: NormalizeCont
       `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts WHERE account_id IS NOT NULL ORDER BY account_id`
     )).getRowObjectsJson() as { account_id: string; handle: string | null; display_name: string | null }[]
   ).map((a) => ({ accountId: a.account_id, handle: a.handle, displayName: a.display_name }))
+  // The platform of the rows actually loaded: an Instagram-only Meta file is reported as Instagram.
+  const loaded = [out.posts ? 'SELECT DISTINCT platform FROM stage_posts_ok' : null, out.daily ? 'SELECT DISTINCT platform FROM stage_daily_ok' : null]
+    .filter(Boolean)
+    .join(' UNION ')
+  const platforms = loaded
+    ? ((await conn.runAndReadAll(`SELECT DISTINCT platform FROM (${loaded}) WHERE platform IS NOT NULL`)).getRowObjectsJson() as { platform: string }[]).map((r) => r.platform)
+    : []
   for (const t of ['stage_posts', 'stage_posts_in', 'stage_posts_ok', 'stage_daily', 'stage_daily_in', 'stage_daily_ok', 'stage_accounts']) {
     await conn.run(`DROP TABLE IF EXISTS ${t}`)
   }
   return {
     format: recognizer.id,
     label: recognizer.label,
-    platform: recognizer.platform,
+    platform: platforms.length === 1 ? (platforms[0] as RecognitionReport['platform']) : recognizer.platform,
     needsAccount: recognizer.needsAccount ?? false,
     accounts,
     period: { from: period.f, to: period.t },

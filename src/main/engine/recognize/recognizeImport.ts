@@ -69,9 +69,7 @@ export interface RecognizedImport {
 /** Create the raw table (privacy applied, `_row` first) and fill the canonical tables; returns the import report. */
 export async function runRecognizedImport(x: RecognizedImport): Promise<RecognitionReport> {
   const { conn, recognizer } = x
-  if (recognizer.needsAccount && !x.options.account) {
-    x.warn(`${recognizer.label} files do not name their account; it was taken from the file name. Choose the account in the import dialog (or --account) to be sure.`)
-  }
+  // Recognizers of files that do not name their account warn themselves, saying where the account came from.
   const privacy = x.options.privacy ?? (await defaultPrivacy(conn))
   const salt = await privacySalt(conn)
   const ps = privacySelect(x.columns, privacy, recognizer.privacy, salt)
