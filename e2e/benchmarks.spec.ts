@@ -142,6 +142,7 @@ test('a saved setup reopens exactly after a reload', async ({ app, page }) => {
   const foot = (await bm.footnote('engagement').textContent()) ?? ''
 
   await page.reload()
+  await expect(app.datasetRows().first()).toBeVisible({ timeout: 60_000 })
   await bm.nav().click()
   await expect(bm.setup('Spring 2024 on Facebook')).toBeVisible()
   await expect(bm.chartSvg('engagement')).toBeVisible({ timeout: 60_000 })

@@ -240,7 +240,7 @@ export function postsWeeklyChart(rows: PostsWeeklyRow[], ctx: ChartContext): Bui
           x: 'week', y: 'posts', fy: 'institution', stroke: 'institution', strokeWidth: 1.2, curve: 'step-after',
           tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: true, fy: false } }, channels: { Institution: 'institution' }
         }),
-        Plot.text(ctx.institutions, { fy: 'name', text: 'name', fill: 'name', frameAnchor: 'top-left', dx: 4, dy: 2, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 3 })
+        Plot.text(ctx.institutions, { fy: 'name', text: 'name', fill: 'name', frameAnchor: 'top-left', dx: 4, dy: 2, fontWeight: 600, stroke: ctx.theme === 'dark' ? '#1d2128' : '#ffffff', strokeWidth: 3 })
       ]
     },
     notes: missingNote(missingInstitutions(rows, ctx, (r) => r.posts > 0), 'posts')
