@@ -9,6 +9,7 @@ import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace
 import { packageVersion } from '../main/engine/version'
 import { formatTable } from './formatTable'
 import { registerQueries } from './queryCommand'
+import { registerReport } from './reportCommand'
 import { registerInstitutions } from './institutionsCommand'
 
 interface CommonOptions {
@@ -201,6 +202,8 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   registerInstitutions(program, { withEngine, fail: () => (exitCode = 1) })
 
   registerQueries(program, { withEngine, fail: () => (exitCode = 1) })
+
+  registerReport(program, { withEngine, fail: () => (exitCode = 1) })
 
   await program.parseAsync(argv)
   return exitCode

@@ -1,0 +1,64 @@
+/**
+ * The standard benchmark report without any window: every dashboard chart as PNG/SVG, its data as CSV/XLSX/Parquet,
+ * and one PowerPoint deck, written to a folder. `socialbench report` and tests drive it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { BenchmarkRequest, BenchmarkResult } from '../../../shared/benchmark'
+import { CHARTS } from '../../../shared/charts/chartDefs'
+import { decodeSeries } from '../../../shared/charts/series'
+import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, type DataFormat, type DeckAspect } from '../../../shared/export'
+import type { Engine } from '../engine'
+import { chartData } from './chartData'
+import { dataFile } from './dataFiles'
+import { buildDeck } from './deck'
+import { methodologyLines } from './methodology'
+import { chartPng, chartSvg } from './renderChart'
+
+export const REPORT_FORMATS = ['png', 'svg', 'pptx', ...DATA_FORMATS] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface ReportOptions {
+  outDir: string
+  formats: ReportFormat[]
+  request: BenchmarkRequest
+  aspect?: DeckAspect
+  /** Called with each file written (the CLI prints them). */
+  onFile?: (path: string) => void
+}
+
+export interface ReportResult {
+  result: BenchmarkResult
+  files: string[]
+}
+
+export async function writeReport(engine: Engine, o: ReportOptions): Promise<ReportResult> {
+  const result = await engine.handlers.benchmark(o.request)
+  const series = decodeSeries(result.charts)
+  await mkdir(o.outDir, { recursive: true })
+  const files: string[] = []
+  const put = async (name: string, bytes: Uint8Array | string) => {
+    const path = join(o.outDir, name)
+    await writeFile(path, bytes)
+    files.push(path)
+    o.onFile?.(path)
+  }
+  const want = (f: ReportFormat) => o.formats.includes(f)
+  for (const [i, chartId] of EXPORT_CHART_IDS.entries()) {
+    const base = `${String(i + 1).padStart(2, '0')}-${chartId}`
+    if (want('svg')) await put(`${base}.svg`, chartSvg({ result, series, chartId, size: 'slide1280' }).svg)
+    if (want('png')) await put(`${base}.png`, chartPng({ result, series, chartId, size: 'slide1920' }).png)
+  }
+  for (const [i, chartId] of DATA_CHART_IDS.entries()) {
+    const base = `${String(i + 1).padStart(2, '0')}-${chartId}`
+    for (const f of DATA_FORMATS.filter((d): d is DataFormat => want(d))) {
+      await put(`${base}.${f}`, await dataFile(chartData(chartId, result, series), f, CHARTS[chartId].title, methodologyLines(result, chartId)))
+    }
+  }
+  if (want('pptx')) {
+    const deck = await buildDeck({ result, series, slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })), aspect: o.aspect })
+    await put('benchmark.pptx', deck.pptx)
+  }
+  await put('methodology.txt', `${methodologyLines(result).join('\n')}\n`)
+  return { result, files }
+}
