@@ -67,6 +67,7 @@ function accountOf(ctx: NormalizeContext, platform: Platform): { id: string; han
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
   const handle = `hootsuite-${report || 'report'}`
+  ctx.warn(`Hootsuite reports aggregate several pages and do not name an account; the rows were filed under "${platform}:${handle}" (from the file name). Choose the account at import (--account) to file them elsewhere.`)
   return { id: `${platform}:${handle}`, handle }
 }
 

@@ -105,6 +105,7 @@ describe('hootsuite account metrics', () => {
     ])
     expect(rec.daily).toEqual({ new: 3, updated: 0, unchanged: 0 })
     expect(r.warnings.some((w) => w.includes('1 "Overall aggregated value" columns'))).toBe(true)
+    expect(r.warnings.some((w) => w.includes('filed under "facebook:hootsuite-facebook-pagefans-synthetic"'))).toBe(true)
     expect(await one(`SELECT sum(followers)::BIGINT AS f, sum(followers_gained)::BIGINT AS g, sum(impressions)::BIGINT AS i,
         count(impressions)::INT AS ni, count(reach)::INT AS nr FROM account_daily`)).toEqual({ f: '15391', g: '23', i: '13148', ni: 2, nr: 0 })
   })
@@ -112,6 +113,7 @@ describe('hootsuite account metrics', () => {
   it('uses the account named at import', async () => {
     const r = await importFile(HOOT_FANS, { account: 'facebook:BrackenfordTestHosp' })
     expect(r.recognition!.accounts.map((a) => a.accountId)).toEqual(['facebook:brackenfordtesthosp'])
+    expect(r.warnings.some((w) => w.includes('filed under'))).toBe(false)
     expect(await one(`SELECT count(*)::INT AS n FROM account_daily WHERE account_id = 'facebook:brackenfordtesthosp'`)).toEqual({ n: 3 })
   })
 
