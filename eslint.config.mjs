@@ -20,7 +20,7 @@ const intoRenderer = ban(['**/renderer', '**/renderer/**'], 'Main and preload ne
 const intoPreload = ban(['**/preload', '**/preload/**'], 'Only the shared layer crosses process boundaries.')
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', '.scratch*/**', '.workspace-dev/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', '.scratch*/**', '.workspace-dev/**', 'test/fixtures/**', '*.tmp.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { openEngine, type Engine } from '../main/engine/engine'
 import { runReadOnlySql } from '../main/engine/readOnlySql'
 import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace'
 import { packageVersion } from '../main/engine/version'
+import { registerBenchmark } from './benchmarkCommand'
 import { formatTable } from './formatTable'
 import { registerQueries } from './queryCommand'
 import { registerReport } from './reportCommand'
@@ -198,6 +199,8 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
         for (const d of datasets) console.log(`  ${d.name}: ${d.rows} rows`)
       }
     })
+
+  registerBenchmark(program, { withEngine, fail: () => (exitCode = 1) })
 
   registerInstitutions(program, { withEngine, fail: () => (exitCode = 1) })
 

@@ -26,6 +26,11 @@ export const CHANNELS = [
   'renameDataset',
   'deleteDataset',
   'loadSample',
+  // Benchmarks (src/main/engine/metrics/)
+  'benchmark',
+  'listBenchmarkSetups',
+  'saveBenchmarkSetup',
+  'deleteBenchmarkSetup',
   // Saved queries and the SQL editor (src/main/engine/queries/)
   'listQueries',
   'saveQuery',

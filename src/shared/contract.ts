@@ -1,14 +1,34 @@
 import { z } from 'zod'
+import { DATE_PRESETS, type BenchmarkResult, type BenchmarkSetup } from './benchmark'
 import {
   columnMapping, institutionInput, institutionUpdate,
   type AccountSummary, type AssignmentSuggestion, type ColumnMapping, type Institution, type RejectPage
 } from './canonical'
 import type { Channel, EventName } from './channels'
+import { ENGAGEMENT_CONVENTIONS } from './metrics'
 import { paramDef, paramValue, queryDraft, type QueryPack, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
+import { PLATFORMS } from './types'
 import type {
   AppInfo, PrivacyOptions, RecognitionReport, DataPage, DatasetSummary, ImportPreview, ImportProgress, ImportResult, MenuCommand, WorkspaceInfo
 } from './types'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+
+/** A benchmark: 1 to 20 institutions (peer statistics need 3 or more; the result says so when fewer). */
+const benchmarkRequest = z
+  .object({
+    institutionIds: z.array(z.number().int().positive()).min(1).max(20),
+    platforms: z.array(z.enum(PLATFORMS)).max(PLATFORMS.length).optional(),
+    preset: z.enum(DATE_PRESETS).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    convention: z.enum(ENGAGEMENT_CONVENTIONS),
+    maxGapDays: z.number().int().min(0).max(366).optional(),
+    k: z.number().min(0).max(10).optional(),
+    topN: z.number().int().min(1).max(100).optional()
+  })
+  .strict()
 
 const privacyOptions = z
   .object({ text: z.enum(['keep', 'redact', 'drop']), people: z.enum(['keep', 'drop', 'hash']) })
@@ -75,6 +95,10 @@ export const inputs = {
   renameDataset: z.object({ datasetId, name: z.string().trim().min(1).max(200) }).strict(),
   deleteDataset: z.object({ datasetId }).strict(),
   loadSample: z.void(),
+  benchmark: benchmarkRequest,
+  listBenchmarkSetups: z.void(),
+  saveBenchmarkSetup: z.object({ name: z.string().trim().min(1).max(200), request: benchmarkRequest }).strict(),
+  deleteBenchmarkSetup: z.object({ name: z.string().min(1).max(200) }).strict(),
   listQueries: z.object({ search: z.string().max(200).optional() }).strict().optional(),
   saveQuery: z.object({ id: queryId.nullable().optional(), query: queryDraft }).strict(),
   renameQuery: z.object({ id: queryId, name: z.string().trim().min(1).max(200) }).strict(),
@@ -124,6 +148,10 @@ export interface Outputs {
   renameDataset: DatasetSummary
   deleteDataset: { deleted: boolean }
   loadSample: { datasets: DatasetSummary[] }
+  benchmark: BenchmarkResult
+  listBenchmarkSetups: BenchmarkSetup[]
+  saveBenchmarkSetup: BenchmarkSetup[]
+  deleteBenchmarkSetup: BenchmarkSetup[]
   listQueries: SavedQuery[]
   saveQuery: SavedQuery
   renameQuery: SavedQuery

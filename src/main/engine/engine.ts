@@ -11,13 +11,15 @@ import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
 import { datasetPage, deleteDataset, findBySha256, listDatasets, renameDataset } from './datasets'
 import { importFile, previewImport } from './import/importer'
 import { loadSample, readSampleManifest } from './loadSample'
-import { createQueryService, type QueryService } from './queries/service'
 import { assignAccount, listAccounts, suggestAssignments } from './canonical/accounts'
 import { createInstitution, deleteInstitution, listInstitutions, updateInstitution } from './canonical/institutions'
 import { applyMapping, getMapping, saveMapping } from './canonical/mappings'
 import { listRejects } from './canonical/rejects'
 import { setUpSampleInstitutions } from './canonical/sampleInstitutions'
 import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
+import { runBenchmark } from './metrics/benchmark'
+import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
+import { createQueryService, type QueryService } from './queries/service'
 import { packageVersion } from './version'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
 
@@ -119,6 +121,10 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     datasetPage: ({ datasetId, offset, limit, sort }) => datasetPage(db, datasetId, offset, limit, sort),
     renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
     deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId),
+    benchmark: (req) => runBenchmark(db.reader, req),
+    listBenchmarkSetups: () => listSetups(db),
+    saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
+    deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name),
     loadSample: async () => {
       const loaded = await loadSample((p, o) => importOne(p, o))
       await setUpSampleInstitutions(db, await readSampleManifest())

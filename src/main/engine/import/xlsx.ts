@@ -125,7 +125,8 @@ export async function convertWorkbook(path: string, tmpDir: string): Promise<Con
         emptySheets.push(ws.name)
         continue
       }
-      const safe = ws.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      // Sheet names may hold characters no file system accepts (control characters included).
+      const safe = [...ws.name].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('')
       const csvPath = join(dir, `${stem} — ${safe}.csv`)
       await writeFile(csvPath, csv, 'utf8')
       sheets.push({ name: ws.name, csvPath, rows })
