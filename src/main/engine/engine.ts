@@ -17,6 +17,7 @@ import { applyMapping, getMapping, saveMapping } from './canonical/mappings'
 import { listRejects } from './canonical/rejects'
 import { setUpSampleInstitutions } from './canonical/sampleInstitutions'
 import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
+import { exportChart, exportChartData, exportDeck } from './export/handlers'
 import { runBenchmark } from './metrics/benchmark'
 import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
 import { createQueryService, type QueryService } from './queries/service'
@@ -121,7 +122,7 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     datasetPage: ({ datasetId, offset, limit, sort }) => datasetPage(db, datasetId, offset, limit, sort),
     renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
     deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId),
-    benchmark: (req) => runBenchmark(db.reader, req),
+    benchmark: (req) => db.withConnection((conn) => runBenchmark(conn, req)),
     listBenchmarkSetups: () => listSetups(db),
     saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
     deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name),
@@ -142,7 +143,10 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     exportQueries: (i) => queries.exportQueries(i),
     readQueryPack: (i) => queries.readPack(i),
     importQueries: (i) => queries.importQueries(i),
-    sqlSchema: () => queries.schema()
+    sqlSchema: () => queries.schema(),
+    exportChart: (i) => exportChart(db.reader, i),
+    exportChartData: (i) => exportChartData(db.reader, i),
+    exportDeck: (i) => exportDeck(db.reader, i)
   }
 
   return {

@@ -66,6 +66,19 @@ export class Database {
     return next
   }
 
+  /**
+   * Run `fn` on a connection of its own, closed afterwards: for work that creates TEMP tables (a benchmark
+   * request), so concurrent requests never see each other's.
+   */
+  async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect()
+    try {
+      return await fn(conn)
+    } finally {
+      conn.closeSync()
+    }
+  }
+
   close(): void {
     this.reader.closeSync()
     this.writer.closeSync()

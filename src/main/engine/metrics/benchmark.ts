@@ -5,7 +5,7 @@ import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
 import { rowsToArrowIpc } from '../arrowPage'
 import { methodology } from './methodology'
-import type { Scope } from './scope'
+import { materializeScope, type Scope } from './scope'
 import {
   breakoutsSql, cadenceHeatmapSql, engagementWeeklySql, followersSql, indexedSql, peerBandSql, postsWeeklySql, topPostsSql
 } from './series'
@@ -86,7 +86,10 @@ export async function resolveScope(conn: DuckDBConnection, req: BenchmarkRequest
 
 export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest): Promise<BenchmarkResult> {
   const started = performance.now()
-  const { scope, range } = await resolveScope(conn, req)
+  const resolved = await resolveScope(conn, req)
+  const range = resolved.range
+  // A dozen queries share this scope: build its tables once (TEMP, on this request's own connection).
+  const scope = await materializeScope(conn, resolved.scope)
   const k = req.k ?? 2
   const institutions = ((await conn.runAndReadAll(
     `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`

@@ -3,7 +3,7 @@
  * files, and the known gaps (days without follower data, platforms missing for an institution).
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { scopeCtes, type Scope } from './scope'
+import { withScope, type Scope } from './scope'
 
 export interface Methodology {
   from: string
@@ -16,16 +16,16 @@ export interface Methodology {
 }
 
 export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Methodology> {
-  const ctes = scopeCtes(s)
+  const scope = withScope(s)
   const q = async <T>(sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as T[]
   const [counts] = await q<{ posts: number; accounts: number }>(
-    `WITH ${ctes} SELECT (SELECT count(*) FROM sp) AS posts, (SELECT count(*) FROM acc) AS accounts`
+    `${scope} SELECT (SELECT count(*) FROM sp) AS posts, (SELECT count(*) FROM acc) AS accounts`
   )
   const sources = await q<{ file_name: string }>(
-    `WITH ${ctes}, used AS (
+    `${withScope(s, `used AS (
        SELECT DISTINCT p.import_id FROM posts p JOIN sp USING (platform, post_id)
        UNION SELECT DISTINCT d.import_id FROM account_daily d JOIN acc USING (account_id)
-         WHERE d.day BETWEEN DATE '${s.from}' AND DATE '${s.to}')
+         WHERE d.day BETWEEN DATE '${s.from}' AND DATE '${s.to}')`)}
      SELECT DISTINCT i.file_name FROM imports i JOIN used u ON u.import_id = i.import_id ORDER BY 1`
   )
   const gaps: string[] = []
@@ -34,7 +34,7 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
   }
   // Only platforms some peer is on: "no TikTok" is news only when another institution in the set has TikTok.
   const missing = await q<{ name: string; platform: string }>(
-    `WITH ${ctes}
+    `${scope}
      SELECT i.name, p.platform FROM institutions i CROSS JOIN (SELECT DISTINCT platform FROM acc) p
      WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})
        AND NOT EXISTS (SELECT 1 FROM acc a WHERE a.institution_id = i.institution_id AND a.platform = p.platform)
@@ -44,14 +44,14 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
   for (const m of missing) byInst.set(m.name, [...(byInst.get(m.name) ?? []), m.platform])
   for (const [name, platforms] of byInst) gaps.push(`${name} has no account on ${platforms.join(', ')}.`)
   const followerGaps = await q<{ institution: string; platform: string; missing: number; total: number }>(
-    `WITH ${ctes} SELECT institution, platform, count(*) FILTER (WHERE followers IS NULL) AS missing, count(*) AS total
+    `${scope} SELECT institution, platform, count(*) FILTER (WHERE followers IS NULL) AS missing, count(*) AS total
      FROM ifol GROUP BY ALL HAVING count(*) FILTER (WHERE followers IS NULL) > 0 ORDER BY 1, 2`
   )
   for (const g of followerGaps) {
     gaps.push(`${g.institution} (${g.platform}): no follower data on ${Number(g.missing)} of ${Number(g.total)} days (gaps longer than ${s.maxGapDays} days are not filled).`)
   }
   const noFollowers = await q<{ name: string }>(
-    `WITH ${ctes} SELECT i.name FROM institutions i WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})
+    `${scope} SELECT i.name FROM institutions i WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})
        AND i.institution_id NOT IN (SELECT institution_id FROM ifol) ORDER BY 1`
   )
   for (const n of noFollowers) gaps.push(`${n.name}: no follower counts in the selected platforms.`)

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Database } from '../db/duckdb'
 import { migrate } from '../db/migrations'
 import { FIXTURE_SCOPE, loadMetricsFixture } from './fixture.testdata'
+import { tableFromIPC } from 'apache-arrow'
+import { runBenchmark } from './benchmark'
 import { benchmarkSummary, type InstitutionSummary } from './summary'
 
 let db: Database
@@ -81,5 +83,30 @@ describe('benchmark summary on the hand-computed fixture', () => {
     expect(byName(rows, 'Alpha Hospital').follower_growth.abs).toBe(100)
     expect(byName(rows, 'Beta Clinic').posts).toBe(0)
     expect(byName(rows, 'Beta Clinic').posts_per_week).toBe(0)
+  })
+})
+
+describe('the benchmark channel', () => {
+  it('gives the same numbers from its materialised scope as the direct queries, with series and methodology', async () => {
+    const direct = await benchmarkSummary(db.reader, FIXTURE_SCOPE)
+    const r = await db.withConnection((c) =>
+      runBenchmark(c, { institutionIds: [1, 2, 3], platforms: ['x', 'facebook'], preset: 'custom', from: '2024-01-01', to: '2024-01-14', convention: 'followers_at_post' })
+    )
+    expect(r.summary).toEqual(direct)
+    expect(r.methodology.posts).toBe(5)
+    expect(r.methodology.accounts).toBe(4)
+    const followers = tableFromIPC(r.charts.followers)
+    expect(followers.numRows).toBe(3 * 14) // alpha x, alpha facebook, beta x; gamma has no follower data
+    const heat = tableFromIPC(r.charts.heatmap).toArray().map((row) => row.toJSON())
+    expect(heat.find((h) => h.institution === 'Gamma Pharmacy')).toEqual({ institution: 'Gamma Pharmacy', weekday: 6, hour: 22, posts: 1 })
+    expect(r.topPosts[0]).toMatchObject({ post_id: 'p2', rate: expect.closeTo(50 / 480, 12) })
+    expect(r.methodology.gaps).toContain('Gamma Pharmacy: no follower counts in the selected platforms.')
+  })
+
+  it('presets end on the latest day with data', async () => {
+    const r = await db.withConnection((c) => runBenchmark(c, { institutionIds: [1, 2], preset: 'last30', convention: 'reach' }))
+    // Alpha and Beta's last data is on Jan 14 (Gamma, later in New York time, is not in this peer set).
+    expect(r.scope).toMatchObject({ from: '2023-12-16', to: '2024-01-14' })
+    expect(r.methodology.gaps[0]).toMatch(/peer set has 2 institutions/)
   })
 })

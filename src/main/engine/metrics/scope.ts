@@ -3,6 +3,7 @@
  * expressions every metric query starts from. Values are validated before they reach here (ids are integers,
  * platforms come from a fixed list, dates match YYYY-MM-DD), then quoted with literal() all the same.
  */
+import type { DuckDBConnection } from '@duckdb/node-api'
 import { literal } from '../db/sql'
 import { PLATFORMS, type Platform } from '../../../shared/types'
 
@@ -13,6 +14,8 @@ export interface Scope {
   to: string
   /** Carry a follower count forward across at most this many days without data; longer gaps stay gaps. */
   maxGapDays: number
+  /** The scope's tables exist as TEMP tables on the connection (see materializeScope). */
+  materialized?: boolean
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
@@ -34,23 +37,23 @@ export function daysInScope(s: Scope): number {
  * known: follower snapshots; fday: per account and day, the carried-forward count (NULL across long gaps);
  * ifol: per institution, platform and day, the sum over its accounts (NULL when any account has a gap).
  */
-export function scopeCtes(s: Scope): string {
+export function scopeParts(s: Scope): [string, string][] {
   checkScope(s)
   const ids = s.institutionIds.length ? s.institutionIds.join(', ') : 'NULL'
   const platforms = s.platforms.map((p) => literal(p)).join(', ')
   const from = `DATE ${literal(s.from)}`
   const to = `DATE ${literal(s.to)}`
-  return `
-  acc AS (
+  return [
+    ['acc', `
     SELECT a.account_id, a.platform, coalesce(a.time_zone, 'UTC') AS time_zone, i.institution_id, i.name AS institution, i.color
     FROM accounts a JOIN institutions i ON i.institution_id = a.institution_id
     WHERE a.institution_id IN (${ids}) AND a.platform IN (${platforms})
-  ),
-  known AS (
+  `],
+    ['known', `
     SELECT d.account_id, d.day, d.followers FROM account_daily d JOIN acc USING (account_id)
     WHERE d.followers IS NOT NULL AND d.day <= ${to}
-  ),
-  sp0 AS (
+  `],
+    ['sp0', `
     SELECT acc.institution_id, acc.institution, p.account_id, p.platform, p.post_id, p.published_at, p.post_type, p.text, p.url,
            p.impressions, p.reach, p.views, p.interactions, p.followers_at_post,
            timezone(acc.time_zone, p.published_at) AS local_ts,
@@ -58,8 +61,8 @@ export function scopeCtes(s: Scope): string {
     FROM posts p JOIN acc USING (account_id)
     WHERE p.published_at IS NOT NULL
       AND CAST(timezone(acc.time_zone, p.published_at) AS DATE) BETWEEN ${from} AND ${to}
-  ),
-  sp AS (
+  `],
+    ['sp', `
     SELECT sp0.*, coalesce(sp0.followers_at_post, k.followers) AS followers_when_posted,
            CASE WHEN coalesce(sp0.followers_at_post, k.followers) > 0 AND sp0.interactions IS NOT NULL
                 THEN sp0.interactions / coalesce(sp0.followers_at_post, k.followers) END AS rate_followers_at_post,
@@ -67,22 +70,46 @@ export function scopeCtes(s: Scope): string {
            CASE WHEN sp0.impressions > 0 THEN sp0.interactions / sp0.impressions END AS rate_impressions,
            CASE WHEN sp0.views > 0 THEN sp0.interactions / sp0.views END AS rate_views
     FROM sp0 ASOF LEFT JOIN known k ON sp0.account_id = k.account_id AND sp0.day >= k.day
-  ),
-  days AS (SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day),
-  fday AS (
+  `],
+    ['days', `SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day`],
+    ['fday', `
     SELECT g.institution_id, g.institution, g.platform, g.account_id, g.day,
            CASE WHEN g.day - k.day <= ${s.maxGapDays} THEN k.followers END AS followers
     FROM (SELECT acc.*, days.day FROM acc CROSS JOIN days WHERE acc.account_id IN (SELECT account_id FROM known)) g
     ASOF LEFT JOIN known k ON g.account_id = k.account_id AND g.day >= k.day
-  ),
-  ifol AS (
+  `],
+    ['ifol', `
     SELECT institution_id, institution, platform, day,
            CASE WHEN count(followers) = count(*) THEN sum(followers) END AS followers
     FROM fday GROUP BY ALL
-  ),
-  itot AS (
+  `],
+    ['itot', `
     SELECT institution_id, institution, day,
            CASE WHEN count(followers) = count(*) THEN sum(followers) END AS followers
     FROM ifol GROUP BY ALL
-  )`
+  `]
+  ]
+}
+
+export function scopeCtes(s: Scope): string {
+  return scopeParts(s)
+    .map(([name, body]) => `${name} AS (${body})`)
+    .join(',\n')
+}
+
+/**
+ * WITH clause for a metric query: the scope CTEs, or nothing when the scope is already materialised as temp tables
+ * on this connection (one benchmark request runs a dozen queries over the same scope; planning it once is cheaper).
+ */
+export function withScope(s: Scope, extra = ''): string {
+  if (s.materialized) return extra ? `WITH ${extra}` : ''
+  return `WITH ${scopeCtes(s)}${extra ? `,\n${extra}` : ''}`
+}
+
+/** Create the scope's tables as TEMP tables on this connection (which must not be shared with other requests). */
+export async function materializeScope(conn: DuckDBConnection, s: Scope): Promise<Scope> {
+  for (const [name, body] of scopeParts(s)) {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${body.trim().startsWith('SELECT') ? body : `SELECT * FROM (${body})`}`)
+  }
+  return { ...s, materialized: true }
 }

@@ -3,7 +3,7 @@
  * (hundreds to a few thousand rows, however many posts there are) cross to the renderer, as Arrow.
  */
 import type { EngagementConvention } from '../../../shared/metrics'
-import { scopeCtes, type Scope } from './scope'
+import { withScope, type Scope } from './scope'
 
 const RATE_COLUMN: Record<EngagementConvention, string> = {
   followers_at_post: 'rate_followers_at_post',
@@ -17,14 +17,13 @@ export const rateColumn = (c: EngagementConvention): string => RATE_COLUMN[c]
 
 /** Followers per institution, platform and day; NULL marks a gap longer than the allowed carry-forward. */
 export function followersSql(s: Scope): string {
-  return `WITH ${scopeCtes(s)}
+  return `${withScope(s)}
   SELECT institution, platform, day, followers FROM ifol ORDER BY institution, platform, day`
 }
 
 /** Indexed growth: 100 × followers ÷ followers on the first day with data, per institution (selected platforms summed). */
 export function indexedSql(s: Scope): string {
-  return `WITH ${scopeCtes(s)},
-  base AS (SELECT institution_id, arg_min(followers, day) FILTER (WHERE followers IS NOT NULL) AS f0 FROM itot GROUP BY ALL)
+  return `${withScope(s, `  base AS (SELECT institution_id, arg_min(followers, day) FILTER (WHERE followers IS NOT NULL) AS f0 FROM itot GROUP BY ALL)`)}
   SELECT t.institution, t.day, CASE WHEN b.f0 > 0 THEN 100.0 * t.followers / b.f0 END AS indexed, t.followers
   FROM itot t JOIN base b USING (institution_id) ORDER BY t.institution, t.day`
 }
@@ -35,9 +34,8 @@ export function engagementWeeklySql(s: Scope, convention: EngagementConvention):
     convention === 'avg_followers'
       ? `CASE WHEN count(p.interactions) > 0 AND avg(w.followers) > 0 THEN sum(p.interactions) / count(p.interactions) / avg(w.followers) END`
       : `avg(p.${RATE_COLUMN[convention]})`
-  return `WITH ${scopeCtes(s)},
-  wk AS (SELECT institution_id, date_trunc('week', day)::DATE AS week, avg(followers) AS followers FROM itot GROUP BY ALL),
-  pw AS (SELECT *, date_trunc('week', day)::DATE AS week FROM sp)
+  return `${withScope(s, `  wk AS (SELECT institution_id, date_trunc('week', day)::DATE AS week, avg(followers) AS followers FROM itot GROUP BY ALL),
+  pw AS (SELECT *, date_trunc('week', day)::DATE AS week FROM sp)`)}
   SELECT p.institution, p.week, ${value} AS rate, count(*) AS posts
   FROM pw p LEFT JOIN wk w ON w.institution_id = p.institution_id AND w.week = p.week
   GROUP BY p.institution, p.week ORDER BY p.institution, p.week`
@@ -45,21 +43,21 @@ export function engagementWeeklySql(s: Scope, convention: EngagementConvention):
 
 /** Posts per weekday (0 = Monday) and hour, in each account's own time zone. */
 export function cadenceHeatmapSql(s: Scope): string {
-  return `WITH ${scopeCtes(s)}
+  return `${withScope(s)}
   SELECT institution, (isodow(local_ts) - 1)::INTEGER AS weekday, hour(local_ts)::INTEGER AS hour, count(*) AS posts
   FROM sp GROUP BY ALL ORDER BY institution, weekday, hour`
 }
 
 /** Posts per institution and week, for the cadence line. */
 export function postsWeeklySql(s: Scope): string {
-  return `WITH ${scopeCtes(s)}
+  return `${withScope(s)}
   SELECT institution, date_trunc('week', day)::DATE AS week, count(*) AS posts FROM sp GROUP BY ALL ORDER BY institution, week`
 }
 
 /** The best posts by the chosen convention's per-post rate (interactions break ties and stand in where no rate exists). */
 export function topPostsSql(s: Scope, convention: EngagementConvention, limit: number): string {
   const rate = RATE_COLUMN[convention]
-  return `WITH ${scopeCtes(s)}
+  return `${withScope(s)}
   SELECT institution, platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
          left(coalesce(text, ''), 280) AS text, url, interactions, ${rate} AS rate
   FROM sp WHERE interactions IS NOT NULL
@@ -69,8 +67,7 @@ export function topPostsSql(s: Scope, convention: EngagementConvention, limit: n
 /** Posts above the peer set's mean + k standard deviations of the per-post rate. */
 export function breakoutsSql(s: Scope, convention: EngagementConvention, k: number): string {
   const rate = RATE_COLUMN[convention]
-  return `WITH ${scopeCtes(s)},
-  stats AS (SELECT avg(${rate}) AS mean, stddev_samp(${rate}) AS sd FROM sp WHERE ${rate} IS NOT NULL)
+  return `${withScope(s, `  stats AS (SELECT avg(${rate}) AS mean, stddev_samp(${rate}) AS sd FROM sp WHERE ${rate} IS NOT NULL)`)}
   SELECT sp.institution, sp.platform, sp.post_id, strftime(sp.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
          left(coalesce(sp.text, ''), 280) AS text, sp.url, sp.interactions, sp.${rate} AS rate,
          stats.mean, stats.sd, stats.mean + ${Number(k)} * stats.sd AS threshold

@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { InstitutionSummary } from '../../../shared/benchmark'
-import { daysInScope, scopeCtes, type Scope } from './scope'
+import { daysInScope, withScope, type Scope } from './scope'
 
 export type { InstitutionSummary }
 
@@ -13,8 +13,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export function summarySql(scope: Scope): string {
   const weeks = daysInScope(scope) / 7
   const ids = scope.institutionIds.length ? scope.institutionIds.join(', ') : 'NULL'
-  return `WITH ${scopeCtes(scope)},
-  per AS (
+  return `${withScope(scope, `  per AS (
     SELECT institution_id,
            count(*) AS posts,
            sum(interactions) AS interactions,
@@ -33,7 +32,7 @@ export function summarySql(scope: Scope): string {
            arg_max(followers, day) FILTER (WHERE followers IS NOT NULL) AS f_end
     FROM itot GROUP BY institution_id
   ),
-  tot AS (SELECT sum(posts) AS posts, sum(interactions) AS interactions, sum(views) AS views FROM per)
+  tot AS (SELECT sum(posts) AS posts, sum(interactions) AS interactions, sum(views) AS views FROM per)`)}
   SELECT i.institution_id, i.name, i.color,
          coalesce(per.posts, 0) AS posts,
          per.interactions,
