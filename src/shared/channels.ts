@@ -44,7 +44,11 @@ export const CHANNELS = [
   'exportQueries',
   'readQueryPack',
   'importQueries',
-  'sqlSchema'
+  'sqlSchema',
+  // Chart export: images, the data behind a chart, PowerPoint decks (src/main/engine/export/)
+  'exportChart',
+  'exportChartData',
+  'exportDeck'
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 
@@ -52,5 +56,9 @@ export type Channel = (typeof CHANNELS)[number]
 export const EVENTS = ['importProgress', 'openImport', 'menuCommand', 'engineStatus'] as const
 export type EventName = (typeof EVENTS)[number]
 
+/** Calls the Electron main process answers itself (native dialogs), not the engine. */
+export const SHELL_CALLS = ['saveFile'] as const
+export type ShellCall = (typeof SHELL_CALLS)[number]
+
 /** Wire names carry a prefix so our channels never collide with Electron's or a library's. */
-export const wire = (c: Channel | EventName): `sb:${string}` => `sb:${c}`
+export const wire = (c: Channel | EventName | ShellCall): `sb:${string}` => `sb:${c}`

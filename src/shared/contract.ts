@@ -5,6 +5,7 @@ import {
   type AccountSummary, type AssignmentSuggestion, type ColumnMapping, type Institution, type RejectPage
 } from './canonical'
 import type { Channel, EventName } from './channels'
+import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FORMATS, type ExportedFile } from './export'
 import { ENGAGEMENT_CONVENTIONS } from './metrics'
 import { paramDef, paramValue, queryDraft, type QueryPack, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
@@ -46,6 +47,17 @@ const importOptions = z
     generic: z.boolean().optional()
   })
   .strict()
+
+/** How a chart is drawn beyond the benchmark itself (the single-chart view's options). */
+const chartLook = z
+  .object({
+    followersLayout: z.enum(['facet', 'overlay']).optional(),
+    showPeer: z.boolean().optional(),
+    sovMeasures: z.array(z.enum(['posts', 'interactions', 'views'])).min(1).max(3).optional()
+  })
+  .strict()
+
+const chartText = z.string().max(200)
 
 const datasetId = z.number().int().positive()
 const queryId = z.number().int().positive()
@@ -121,7 +133,37 @@ export const inputs = {
   /** A staged .sbq.json (path) or its text: validated and returned, never saved or run. */
   readQueryPack: z.object({ path: z.string().min(1).optional(), text: z.string().max(5_000_000).optional() }).strict(),
   importQueries: z.object({ queries: z.array(queryDraft).min(1).max(500) }).strict(),
-  sqlSchema: z.void()
+  sqlSchema: z.void(),
+  /** One chart as PNG or SVG; the engine re-runs the benchmark of `request`. */
+  exportChart: z
+    .object({
+      request: benchmarkRequest,
+      chartId: z.enum(EXPORT_CHART_IDS),
+      format: z.enum(IMAGE_FORMATS),
+      size: z.enum(EXPORT_SIZES),
+      /** Output pixels per logical pixel (PNG). */
+      scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      /** The chart's width on screen, for size 'chart'. */
+      chartWidth: z.number().int().min(200).max(4000).optional(),
+      look: chartLook.optional(),
+      title: chartText.optional(),
+      subtitle: chartText.optional()
+    })
+    .strict(),
+  /** The table a chart draws, as CSV, XLSX or Parquet. */
+  exportChartData: z.object({ request: benchmarkRequest, chartId: z.enum(DATA_CHART_IDS), format: z.enum(DATA_FORMATS) }).strict(),
+  /** A .pptx: a title slide, then the charts in the order given. */
+  exportDeck: z
+    .object({
+      request: benchmarkRequest,
+      slides: z
+        .array(z.object({ chartId: z.enum(EXPORT_CHART_IDS), title: chartText.optional(), subtitle: chartText.optional(), look: chartLook.optional() }).strict())
+        .min(1)
+        .max(30),
+      aspect: z.enum(['16:9', '4:3']),
+      title: chartText.optional()
+    })
+    .strict()
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -166,6 +208,9 @@ export interface Outputs {
   readQueryPack: QueryPack
   importQueries: SavedQuery[]
   sqlSchema: SqlSchema
+  exportChart: ExportedFile
+  exportChartData: ExportedFile
+  exportDeck: ExportedFile
 }
 
 export interface EventPayloads {
@@ -188,4 +233,22 @@ export type Api = { [C in Channel]: (input: Input<C>) => Promise<Result<Outputs[
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
   /** The path of a dropped or picked file (Electron), or a staged copy of it (browser harness). */
   pathForFile(file: File): Promise<string>
+  /** Save bytes where the user says: a native save dialog (Electron), a download (browser harness). */
+  saveFile(input: SaveFileInput): Promise<Result<SavedFile>>
+}
+
+/** What `saveFile` takes; the main process checks it with this schema (it is not an engine channel). */
+export const saveFileInput = z
+  .object({
+    /** A file name only (no folders): the dialog starts in the user's documents folder. */
+    defaultName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array),
+    filters: z.array(z.object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).min(1).max(10) }).strict()).max(10).optional()
+  })
+  .strict()
+export type SaveFileInput = z.infer<typeof saveFileInput>
+/** `saved` false: the user cancelled. `path` null where the platform does not say (a browser download). */
+export interface SavedFile {
+  saved: boolean
+  path: string | null
 }

@@ -79,3 +79,14 @@ export function defaultFileName(
 export interface ExportScope {
   request: BenchmarkRequest
 }
+
+/** An exported file as it crosses IPC: the bytes, a default file name from defaultFileName(), and its MIME type. */
+export interface ExportedFile {
+  fileName: string
+  mime: string
+  bytes: Uint8Array
+  /** PNG: pixel size; deck: number of slides. */
+  width?: number
+  height?: number
+  slides?: number
+}
