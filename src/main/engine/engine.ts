@@ -144,9 +144,9 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     readQueryPack: (i) => queries.readPack(i),
     importQueries: (i) => queries.importQueries(i),
     sqlSchema: () => queries.schema(),
-    exportChart: (i) => exportChart(db.reader, i),
-    exportChartData: (i) => exportChartData(db.reader, i),
-    exportDeck: (i) => exportDeck(db.reader, i)
+    exportChart: (i) => exportChart(db, i),
+    exportChartData: (i) => exportChartData(db, i),
+    exportDeck: (i) => exportDeck(db, i)
   }
 
   return {

@@ -2,12 +2,12 @@
  * The export channels: re-run the benchmark the renderer shows (only its request crosses IPC), draw or tabulate the
  * asked chart(s) exactly as `socialbench report` does, and return the bytes with a default file name.
  */
-import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkRequest, BenchmarkResult } from '../../../shared/benchmark'
 import type { Input } from '../../../shared/contract'
 import { CHARTS } from '../../../shared/charts/chartDefs'
 import { decodeSeries, type ChartSeries } from '../../../shared/charts/series'
 import { defaultFileName, type ExportedFile } from '../../../shared/export'
+import type { Database } from '../db/duckdb'
 import { runBenchmark } from '../metrics/benchmark'
 import { chartData } from './chartData'
 import { dataFile } from './dataFiles'
@@ -24,15 +24,16 @@ const MIME = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
 } as const
 
-async function benchmarkOf(db: DuckDBConnection, request: BenchmarkRequest): Promise<{ result: BenchmarkResult; series: ChartSeries }> {
-  const result = await runBenchmark(db, request)
+async function benchmarkOf(db: Database, request: BenchmarkRequest): Promise<{ result: BenchmarkResult; series: ChartSeries }> {
+  // Its own connection, as the benchmark channel: the scope lives in TEMP tables that concurrent requests must not share.
+  const result = await db.withConnection((conn) => runBenchmark(conn, request))
   return { result, series: decodeSeries(result.charts) }
 }
 
 /** Slide sizes say so in the name, so a 1920x1080 and a 2x export of the same chart do not overwrite each other. */
 const SIZE_SUFFIX = { chart: '', slide1280: '-1280x720', slide1920: '-1920x1080' } as const
 
-export async function exportChart(db: DuckDBConnection, i: Input<'exportChart'>): Promise<ExportedFile> {
+export async function exportChart(db: Database, i: Input<'exportChart'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
   const image = { result, series, chartId: i.chartId, size: i.size, scale: i.scale, chartWidth: i.chartWidth, look: i.look, title: i.title, subtitle: i.subtitle }
   const scale = i.size === 'chart' && (i.scale ?? 1) > 1 ? `-${i.scale}x` : ''
@@ -42,13 +43,13 @@ export async function exportChart(db: DuckDBConnection, i: Input<'exportChart'>)
   return { fileName, mime: MIME.png, bytes: png.png, width: png.width, height: png.height }
 }
 
-export async function exportChartData(db: DuckDBConnection, i: Input<'exportChartData'>): Promise<ExportedFile> {
+export async function exportChartData(db: Database, i: Input<'exportChartData'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
   const bytes = await dataFile(chartData(i.chartId, result, series), i.format, CHARTS[i.chartId].title, methodologyLines(result, i.chartId))
   return { fileName: defaultFileName(`${i.chartId}-data`, result.scope, i.format), mime: MIME[i.format], bytes }
 }
 
-export async function exportDeck(db: DuckDBConnection, i: Input<'exportDeck'>): Promise<ExportedFile> {
+export async function exportDeck(db: Database, i: Input<'exportDeck'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
   const deck = await buildDeck({ result, series, slides: i.slides, aspect: i.aspect, title: i.title })
   return { fileName: defaultFileName('benchmark-deck', result.scope, 'pptx'), mime: MIME.pptx, bytes: deck.pptx, slides: deck.slides }
