@@ -53,6 +53,26 @@ async function pathForFile(file: File): Promise<string> {
   return body.path
 }
 
+/** The bits of the DOM saveFile needs (this file is type-checked without the DOM lib). */
+interface Anchor { href: string; download: string; rel: string; click(): void; remove(): void }
+interface Doc { createElement(tag: 'a'): Anchor; body: { append(node: Anchor): void } }
+
+/** Electron shows a save dialog; a browser downloads (Playwright sees a 'download' event). */
+async function saveFile(input: { defaultName: string; bytes: Uint8Array }): Promise<Result<{ saved: boolean; path: string | null }>> {
+  const doc = (globalThis as unknown as { document: Doc }).document
+  const url = URL.createObjectURL(new Blob([input.bytes as Uint8Array<ArrayBuffer>]))
+  const a = doc.createElement('a')
+  a.href = url
+  a.download = input.defaultName
+  a.rel = 'noopener'
+  doc.body.append(a)
+  a.click()
+  a.remove()
+  // Revoke later: the download reads the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return { ok: true, value: { saved: true, path: null } }
+}
+
 const api = {
   ...Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => call(c, input)])),
   on(event: EventName, listener: Listener) {
@@ -61,7 +81,8 @@ const api = {
     set.add(listener)
     return () => void set.delete(listener)
   },
-  pathForFile
+  pathForFile,
+  saveFile
 } as unknown as Api
 
 Object.defineProperty(globalThis, 'socialbench', { value: Object.freeze(api), enumerable: true })

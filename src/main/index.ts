@@ -8,6 +8,7 @@ import { wire } from '../shared/channels'
 import { EngineClient } from './shell/engineClient'
 import { utilityHost } from './shell/hostProcess'
 import { registerIpc } from './shell/ipc'
+import { registerSaveFile } from './shell/saveFile'
 import { log, setupLog } from './shell/log'
 import { buildMenu } from './shell/menu'
 import { launchOptions, resolvePaths } from './shell/paths'
@@ -52,7 +53,9 @@ function main(): void {
     }
   })
 
-  registerIpc({ engine, mainWindow, devUrl, rendererFileUrl: rendererFileUrl(paths.rendererIndex) })
+  const ipcOptions = { engine, mainWindow, devUrl, rendererFileUrl: rendererFileUrl(paths.rendererIndex) }
+  registerIpc(ipcOptions)
+  registerSaveFile(ipcOptions)
 
   const openWindow = (): void => {
     win = createMainWindow({ preload: paths.preload, rendererIndex: paths.rendererIndex, devUrl, windowState: paths.windowState })

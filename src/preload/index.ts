@@ -23,6 +23,10 @@ const api = {
       ipcRenderer.removeListener(wire(event), handler)
     }
   },
+  // The main process shows the save dialog and writes; bytes cross by structured clone, the input is checked there.
+  saveFile(input: unknown): Promise<unknown> {
+    return ipcRenderer.invoke(wire('saveFile'), input)
+  },
   pathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): Promise<string> {
     // A Promise because the browser harness has to upload the file to get a path.
     try {

@@ -36,7 +36,7 @@ export function registerIpc(opts: IpcOptions): void {
 }
 
 /** The main frame of our main window, showing our page: not a subframe, not a page it was tricked onto. */
-function isOurSender(e: IpcMainInvokeEvent, opts: IpcOptions): boolean {
+export function isOurSender(e: IpcMainInvokeEvent, opts: IpcOptions): boolean {
   const win = opts.mainWindow()
   const frame = e.senderFrame
   if (!win || win.isDestroyed() || !frame) return false

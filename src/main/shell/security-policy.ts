@@ -22,6 +22,14 @@ export function parseDevUrl(devUrl: string | null | undefined): URL | null {
   return u
 }
 
+/**
+ * The one permission the renderer gets: writing to the clipboard (Copy chart as PNG/SVG). Reading it, and every
+ * device or notification permission, stays denied.
+ */
+export function isAllowedPermission(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write'
+}
+
 /** Whether the window may navigate to `url` (will-navigate / will-redirect). Only the dev server, in dev. */
 export function isAllowedNavigation(url: string, devUrl: string | null | undefined): boolean {
   const dev = parseDevUrl(devUrl)

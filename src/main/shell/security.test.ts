@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { pathToFileURL } from 'node:url'
 import { join, resolve } from 'node:path'
-import { isAllowedNavigation, isAllowedRequest, isOurRendererUrl, parseDevUrl } from './security-policy'
+import { isAllowedNavigation, isAllowedPermission, isAllowedRequest, isOurRendererUrl, parseDevUrl } from './security-policy'
 
 const DEV = 'http://localhost:5173'
 
@@ -143,5 +143,14 @@ describe('isOurRendererUrl', () => {
 
   it('refuses our file page when running against the dev server', () => {
     expect(isOurRendererUrl(index, DEV, index)).toBe(false)
+  })
+})
+
+describe('isAllowedPermission', () => {
+  it('allows writing to the clipboard and nothing else', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write')).toBe(true)
+    for (const p of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen', 'hid', 'serial', '']) {
+      expect(isAllowedPermission(p)).toBe(false)
+    }
   })
 })

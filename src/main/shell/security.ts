@@ -3,7 +3,7 @@
  * `web-contents-created` then covers every webContents the app ever makes, not just the main window.
  */
 import { app, session, type Session, type WebContents } from 'electron'
-import { isAllowedNavigation, isAllowedRequest } from './security-policy'
+import { isAllowedNavigation, isAllowedPermission, isAllowedRequest } from './security-policy'
 import { log } from './log'
 
 export interface SecurityOptions {
@@ -42,11 +42,13 @@ function guardContents(contents: WebContents, { devUrl }: SecurityOptions): void
 
 function guardSession(ses: Session, { devUrl, rendererDir }: SecurityOptions): void {
   // No camera, microphone, notifications, geolocation, clipboard-read, HID, serial...: the app needs none.
+  // Clipboard write only (charts copied for slides).
   ses.setPermissionRequestHandler((_wc, permission, callback) => {
+    if (isAllowedPermission(permission)) return callback(true)
     log.warn('security: denied permission', permission)
     callback(false)
   })
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission))
   ses.setDevicePermissionHandler(() => false)
 
   // Data stays on the laptop: the renderer's network requests are cancelled, except the dev server in dev.
