@@ -43,6 +43,17 @@ test('write, run, chart, save and find a parameterised query again after a reloa
   await expect(q.item('Scaled range')).toBeVisible()
   await snap(page, 'queries')
 
+  // Duplicate, delete the copy, and undo the delete from the toast.
+  await q.item('Scaled range').hover()
+  await q.item('Scaled range').getByTestId('query-duplicate').click()
+  const copy = q.item('Scaled range (copy)')
+  await expect(copy).toBeVisible()
+  await copy.hover()
+  await copy.getByTestId('query-delete').click()
+  await expect(copy).toBeHidden()
+  await page.getByTestId('undo-delete').click()
+  await expect(copy).toBeVisible()
+
   // A statement that would write is refused with a clear message, and nothing else changes.
   await q.newQuery().click()
   await q.editor().click()
@@ -54,7 +65,7 @@ test('write, run, chart, save and find a parameterised query again after a reloa
   await expect(app.welcome()).toBeVisible()
   await q.nav().click()
   await q.search().fill('scaled')
-  await expect(q.items()).toHaveCount(1)
+  await expect(q.items()).toHaveCount(2)
   await q.item('Scaled range').locator('.q-item-open').click()
   await expect(q.editor()).toContainText('range * $factor')
   await expect(q.param('factor').locator('input')).toHaveValue('3')
