@@ -24,7 +24,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-const importPath = (path: string, extra: { allowDuplicate?: boolean; name?: string } = {}) =>
+const importPath = (path: string, extra: { allowDuplicate?: boolean; name?: string; options?: { generic?: boolean } } = {}) =>
   t.engine.handlers.importFile({ path, jobId: jobId(), ...extra })
 const one = async (sql: string) => (await t.engine.db.all(sql))[0]
 const typeOf = (cols: { name: string; type: string }[], name: string) => cols.find((c) => c.name === name)?.type
@@ -63,12 +63,18 @@ describe('importing supported files', () => {
   it('reads a Meta-style UTF-16LE file with BOM, sep= line and a title line', async () => {
     const text = 'sep=,\n"Facebook follows"\n"Date","Primary"\n' + Array.from({ length: 30 }, (_, i) => `"2024-01-${String(i + 1).padStart(2, '0')}T00:00:00","${i}"`).join('\n') + '\n'
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])
-    const r = await importPath(t.file('Follows.csv', bytes))
+    // As a plain dataset (the recognised path is covered by the Meta recognizer's own tests).
+    const r = await importPath(t.file('Follows.csv', bytes), { options: { generic: true } })
+    expect(r.recognition).toBeNull()
     expect(r.settings).toMatchObject({ encoding: 'utf-16le', hadBom: true, delimiter: ',', skipRows: 1, hasHeader: true })
     expect(r.dataset.columns.map((c) => c.name)).toEqual(['Date', 'Primary'])
     expect(r.dataset.rows).toBe(30)
     expect(Number((await one(`SELECT sum("Primary") AS s FROM ${r.dataset.tableName}`)).s)).toBe(435)
     expect(readdirSync(join(t.workspace, 'tmp'))).toEqual([])
+    // Without --generic the same bytes are recognised as a Meta Business Suite daily metric.
+    const again = await importPath(t.file('Follows2.csv', bytes), { allowDuplicate: true })
+    expect(again.recognition?.format).toBe('meta-business-suite-daily')
+    expect(again.recognition?.daily).toEqual({ new: 30, updated: 0, unchanged: 0 })
   })
 
   it('reads a Windows-1252 file with umlauts intact', async () => {
