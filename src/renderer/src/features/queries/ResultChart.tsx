@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot'
 import { tableFromIPC } from 'apache-arrow'
 import { call } from '../../api'
 import { CHART_MARKS, type ChartMark, type ChartSpec, type QueryResultInfo } from '../../../../shared/queries'
-import { useIsDark } from './useIsDark'
+import { useDocumentTheme } from '../charts/useDocumentTheme'
 import { chartOptions, chartRows, type Row } from './chartOptions'
 
 const CHART_ROWS = 2000
@@ -19,7 +19,7 @@ interface ResultChartProps {
 export function ResultChart({ info, spec, onSpec, onError }: ResultChartProps) {
   const [rows, setRows] = useState<Row[] | null>(null)
   const host = useRef<HTMLDivElement>(null)
-  const dark = useIsDark()
+  const dark = useDocumentTheme() === 'dark'
 
   useEffect(() => {
     let live = true
