@@ -246,7 +246,7 @@ export const saveFileInput = z
     filters: z.array(z.object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).min(1).max(10) }).strict()).max(10).optional()
   })
   .strict()
-export type SaveFileInput = z.infer<typeof saveFileInput>
+export type SaveFileInput = Omit<z.infer<typeof saveFileInput>, 'bytes'> & { bytes: Uint8Array }
 /** `saved` false: the user cancelled. `path` null where the platform does not say (a browser download). */
 export interface SavedFile {
   saved: boolean

@@ -3,7 +3,7 @@
  * so hooks can `catch` and branch on `err.code` instead of message text.
  */
 import type { Channel, EventName } from '../../shared/channels'
-import type { EventPayloads, Input, Outputs } from '../../shared/contract'
+import type { EventPayloads, Input, Outputs, SaveFileInput, SavedFile } from '../../shared/contract'
 import { AppFailure, type ErrorCode, type Result } from '../../shared/result'
 
 export async function call<C extends Channel>(channel: C, ...args: Input<C> extends void ? [] : [Input<C>]): Promise<Outputs[C]> {
@@ -22,6 +22,13 @@ export function on<E extends EventName>(event: E, listener: (payload: EventPaylo
 
 export function pathForFile(file: File): Promise<string> {
   return window.socialbench.pathForFile(file)
+}
+
+/** Save bytes where the user chooses (native dialog in Electron, a download in a browser); false when cancelled. */
+export async function saveFile(input: SaveFileInput): Promise<SavedFile> {
+  const result = await window.socialbench.saveFile(input)
+  if (result.ok) return result.value
+  throw new AppFailure(result.error.code, result.error.message)
 }
 
 /** The code of anything thrown: AppFailure keeps its own, anything else is INTERNAL. */

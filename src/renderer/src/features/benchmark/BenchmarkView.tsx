@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChartId } from '../charts/chartDefs'
 import { decodeSeries } from '../charts/series'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
+import { DeckBuilder, EMPTY_DECK, type DeckDraft } from '../export/DeckBuilder'
+import { ExportContext, useExporter } from '../export/useExport'
 import { BenchmarkControls } from './BenchmarkControls'
 import { Dashboard } from './Dashboard'
 import { Notices } from './Notices'
@@ -9,6 +11,7 @@ import { SetupsPanel } from './SetupsPanel'
 import { SingleChart } from './SingleChart'
 import { useBenchmark } from './useBenchmark'
 import '../../styles/benchmark.css'
+import '../../styles/export.css'
 
 interface BenchmarkViewProps {
   onError: (err: unknown, context?: string) => void
@@ -23,6 +26,9 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
   const [mode, setMode] = useState<Mode>('dashboard')
   const [singleId, setSingleId] = useState<ChartId>('engagement')
   const [setupNote, setSetupNote] = useState<string | null>(null)
+  const exporter = useExporter(bm.resultRequest, onError)
+  const [deckOpen, setDeckOpen] = useState(false)
+  const [deck, setDeck] = useState<DeckDraft>(EMPTY_DECK)
   const series = useMemo(() => (bm.result ? decodeSeries(bm.result.charts) : null), [bm.result])
   const { result } = bm
   const mainRef = useRef<HTMLDivElement>(null)
@@ -33,74 +39,89 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
   }, [mode, singleId])
 
   return (
-    <section className="benchmarks" data-testid="benchmarks-view" aria-label="Benchmarks">
-      <header className="view-header bm-header">
-        <h1>Benchmarks</h1>
-        <div className="bm-tabs" role="group" aria-label="Layout">
-          <button type="button" className="bm-tab" aria-pressed={mode === 'dashboard'} data-testid="bm-mode-dashboard" onClick={() => setMode('dashboard')}>
-            Dashboard
+    <ExportContext.Provider value={exporter}>
+      <section className="benchmarks" data-testid="benchmarks-view" aria-label="Benchmarks">
+        <header className="view-header bm-header">
+          <h1>Benchmarks</h1>
+          <div className="bm-tabs" role="group" aria-label="Layout">
+            <button type="button" className="bm-tab" aria-pressed={mode === 'dashboard'} data-testid="bm-mode-dashboard" onClick={() => setMode('dashboard')}>
+              Dashboard
+            </button>
+            <button type="button" className="bm-tab" aria-pressed={mode === 'single'} data-testid="bm-mode-single" onClick={() => setMode('single')}>
+              Single chart
+            </button>
+          </div>
+          <span className="bm-status muted" role="status" data-testid="bm-status">
+            {bm.loading && <span className="spinner spinner-small" aria-hidden="true" />}
+            {bm.loading ? ' Updating…' : result ? `${result.scope.from} to ${result.scope.to} · ${result.methodology.posts.toLocaleString('en-US')} posts · ${result.queryMs} ms` : ''}
+          </span>
+          <span className="export-status muted" role="status" data-testid="export-status" aria-busy={exporter.busy !== null} title={exporter.done ?? exporter.busy ?? undefined}>
+            {exporter.busy !== null ? (
+              <>
+                <span className="spinner spinner-small" aria-hidden="true" /> Exporting {exporter.busy}…
+              </>
+            ) : (
+              exporter.done
+            )}
+          </span>
+          <button type="button" className="btn btn-small" data-testid="deck-builder-open" disabled={!result} onClick={() => setDeckOpen(true)}>
+            Build deck…
           </button>
-          <button type="button" className="bm-tab" aria-pressed={mode === 'single'} data-testid="bm-mode-single" onClick={() => setMode('single')}>
-            Single chart
-          </button>
-        </div>
-        <span className="bm-status muted" role="status" data-testid="bm-status">
-          {bm.loading && <span className="spinner spinner-small" aria-hidden="true" />}
-          {bm.loading ? ' Updating…' : result ? `${result.scope.from} to ${result.scope.to} · ${result.methodology.posts.toLocaleString('en-US')} posts · ${result.queryMs} ms` : ''}
-        </span>
-      </header>
-      <div className="bm-body">
-        <aside className="bm-side" aria-label="Benchmark controls">
-          {bm.institutions === null ? (
-            <div className="loading-block">
-              <span className="spinner" aria-hidden="true" /> Loading institutions…
-            </div>
-          ) : (
-            <BenchmarkControls institutions={bm.institutions} controls={bm.controls} result={result} onChange={bm.update} />
-          )}
-          <SetupsPanel
-            setups={bm.setups}
-            canSave={!bm.problem}
-            onSave={bm.saveSetup}
-            onOpen={(s) => setSetupNote(bm.openSetup(s))}
-            onDelete={(name) => void bm.deleteSetup(name)}
-          />
-        </aside>
-        <div className="bm-main" ref={mainRef}>
-          {bm.institutions?.length === 0 && (
-            <p className="bm-empty-state" data-testid="bm-empty">
-              No institutions yet. Open the sample workspace or create institutions and assign their accounts to compare them.
-            </p>
-          )}
-          {(bm.problem || bm.error || setupNote) && (
-            <div className="bm-problem" role="alert" data-testid="bm-error">
-              {bm.problem ?? bm.error ?? setupNote}
-            </div>
-          )}
-          {result && <Notices gaps={result.methodology.gaps} />}
-          {result && series && mode === 'dashboard' && (
-            <Dashboard
-              result={result}
-              series={series}
-              theme={theme}
-              loading={bm.loading}
-              arrivedAt={bm.arrivedAt}
-              onOpenSingle={(id) => {
-                setSingleId(id)
-                setMode('single')
-              }}
+        </header>
+        <div className="bm-body">
+          <aside className="bm-side" aria-label="Benchmark controls">
+            {bm.institutions === null ? (
+              <div className="loading-block">
+                <span className="spinner" aria-hidden="true" /> Loading institutions…
+              </div>
+            ) : (
+              <BenchmarkControls institutions={bm.institutions} controls={bm.controls} result={result} onChange={bm.update} />
+            )}
+            <SetupsPanel
+              setups={bm.setups}
+              canSave={!bm.problem}
+              onSave={bm.saveSetup}
+              onOpen={(s) => setSetupNote(bm.openSetup(s))}
+              onDelete={(name) => void bm.deleteSetup(name)}
             />
-          )}
-          {result && series && mode === 'single' && (
-            <SingleChart result={result} series={series} theme={theme} loading={bm.loading} chartId={singleId} onChartId={setSingleId} />
-          )}
-          {!result && !bm.problem && !bm.error && bm.institutions?.length !== 0 && (
-            <div className="loading-block">
-              <span className="spinner" aria-hidden="true" /> Computing the benchmark…
-            </div>
-          )}
+          </aside>
+          <div className="bm-main" ref={mainRef}>
+            {bm.institutions?.length === 0 && (
+              <p className="bm-empty-state" data-testid="bm-empty">
+                No institutions yet. Open the sample workspace or create institutions and assign their accounts to compare them.
+              </p>
+            )}
+            {(bm.problem || bm.error || setupNote) && (
+              <div className="bm-problem" role="alert" data-testid="bm-error">
+                {bm.problem ?? bm.error ?? setupNote}
+              </div>
+            )}
+            {result && <Notices gaps={result.methodology.gaps} />}
+            {result && series && mode === 'dashboard' && (
+              <Dashboard
+                result={result}
+                series={series}
+                theme={theme}
+                loading={bm.loading}
+                arrivedAt={bm.arrivedAt}
+                onOpenSingle={(id) => {
+                  setSingleId(id)
+                  setMode('single')
+                }}
+              />
+            )}
+            {result && series && mode === 'single' && (
+              <SingleChart result={result} series={series} theme={theme} loading={bm.loading} chartId={singleId} onChartId={setSingleId} />
+            )}
+            {!result && !bm.problem && !bm.error && bm.institutions?.length !== 0 && (
+              <div className="loading-block">
+                <span className="spinner" aria-hidden="true" /> Computing the benchmark…
+              </div>
+            )}
+          </div>
         </div>
-      </div>
-    </section>
+        {deckOpen && <DeckBuilder draft={deck} onDraft={setDeck} onClose={() => setDeckOpen(false)} />}
+      </section>
+    </ExportContext.Provider>
   )
 }

@@ -4,6 +4,7 @@ import { PlotFigure } from '../../components/PlotFigure'
 import { buildChart, chartContext, isPlotChart, DEFAULT_CHART_OPTIONS, type ChartOptions } from '../charts/buildChart'
 import { CHARTS, type ChartId } from '../charts/chartDefs'
 import { footnote } from '../charts/footnote'
+import { ExportMenu } from '../export/ExportMenu'
 import type { ChartSeries } from '../charts/series'
 import { MethodologyPanel } from './MethodologyPanel'
 import { PostsTable } from './PostsTable'
@@ -61,6 +62,7 @@ export function ChartFigure(p: ChartFigureProps) {
               Methodology
             </button>
           )}
+          <ExportMenu chartId={chartId} look={p.options} />
         </div>
       </header>
       {plotId && <PlotFigure build={build} />}

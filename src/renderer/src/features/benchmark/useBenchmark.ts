@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { BenchmarkResult, BenchmarkSetup } from '../../../../shared/benchmark'
+import type { BenchmarkRequest, BenchmarkResult, BenchmarkSetup } from '../../../../shared/benchmark'
 import type { Institution } from '../../../../shared/canonical'
 import { call, errorMessage } from '../../api'
 import { DEFAULT_CONTROLS, MAX_INSTITUTIONS, controlsProblem, fromRequest, toRequest, type Controls } from './controls'
@@ -15,6 +15,8 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
   const [institutions, setInstitutions] = useState<Institution[] | null>(null)
   const [controls, setControls] = useState<Controls>(DEFAULT_CONTROLS)
   const [result, setResult] = useState<BenchmarkResult | null>(null)
+  /** The request `result` answers: exports re-run exactly this, not controls changed since. */
+  const [resultRequest, setResultRequest] = useState<BenchmarkRequest | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
   const [setups, setSetups] = useState<BenchmarkSetup[]>([])
@@ -43,11 +45,13 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
     const id = ++seq.current
     const timer = window.setTimeout(() => {
       setLoading(true)
-      call('benchmark', toRequest(controls))
+      const request = toRequest(controls)
+      call('benchmark', request)
         .then((r) => {
           if (id !== seq.current) return
           arrivedAt.current = performance.now()
           setResult(r)
+          setResultRequest(request)
           setError(null)
         })
         .catch((err: unknown) => {
@@ -98,5 +102,5 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
     [institutions]
   )
 
-  return { institutions, controls, update, problem, result, error, loading, arrivedAt, setups, saveSetup, deleteSetup, openSetup }
+  return { institutions, controls, update, problem, result, resultRequest, error, loading, arrivedAt, setups, saveSetup, deleteSetup, openSetup }
 }
