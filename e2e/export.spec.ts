@@ -40,6 +40,15 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
 }
 
+/** Runs in the page: the clipboard's first item, its types, and the PNG's signature and width. */
+async function readClipboardPng(): Promise<{ types: string[]; head: number[]; width: number }> {
+  type Item = { types: string[]; getType(t: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }> }
+  const nav = (globalThis as unknown as { navigator: { clipboard: { read(): Promise<Item[]> } } }).navigator
+  const [item] = await nav.clipboard.read()
+  const bytes = new Uint8Array(await (await item.getType('image/png')).arrayBuffer())
+  return { types: item.types, head: [...bytes.subarray(0, 8)], width: new DataView(bytes.buffer).getUint32(16) }
+}
+
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
 test('a chart exports as PNG (mouse) and SVG (keyboard), its data as CSV; the menu in both themes', async ({ app, page }) => {
@@ -106,6 +115,16 @@ test('a chart exports as PNG (mouse) and SVG (keyboard), its data as CSV; the me
   const lines = csv.bytes.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r\n/)
   expect(lines[0]).toBe('institution,share_posts,share_interactions,share_views,posts,interactions')
   for (const n of names) expect(lines.some((l) => l.startsWith(`${n},`) || l.startsWith(`"${n}",`))).toBe(true)
+
+  // Copy as PNG: the clipboard holds a PNG image of the chart (2x its drawn width).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await ex.menuButton('engagement').click()
+  await ex.option('copy-png').click()
+  await expect(ex.status()).toContainText('Copied the chart as PNG', { timeout: 30_000 })
+  const copied = await page.evaluate(readClipboardPng)
+  expect(copied.types).toContain('image/png')
+  expect(copied.head).toEqual(PNG_SIGNATURE)
+  expect(copied.width).toBe(drawn * 2)
 
   // The post tables export their data only.
   await ex.menuButton('topPosts').click()
