@@ -41,18 +41,21 @@ async function dashboardItem(browser: Browser, url: string, label: string, coldQ
       .waitFor({ state: 'visible', timeout: timeoutMs })
       .then(() => true, () => false)
     const firstChart = performance.now() - t0
-    if (!shown || coldQueryMs === null) {
-      record({ item: '5', name: `open Benchmarks (${label} posts): first chart on screen`, raw: { 'first chart': shown ? firstChart : null, 'duckdb cold': coldQueryMs }, ratio: null, target: '≤ 2', pass: false, note: shown ? 'no DuckDB baseline (item 4 timed out)' : `the Benchmarks view opened but no chart was on screen within ${timeoutMs / 1000} s` })
+    if (!shown) {
+      record({ item: '5', name: `open Benchmarks (${label} posts): first chart on screen`, raw: { 'first chart': null, 'duckdb cold': coldQueryMs }, ratio: null, target: '≤ 2', pass: false, note: `the Benchmarks view opened but no chart was on screen within ${timeoutMs / 1000} s` })
       return
     }
+    const ratio = coldQueryMs === null ? null : firstChart / coldQueryMs
     record({
       item: '5',
       name: `open Benchmarks (${label} posts): first chart on screen vs its DuckDB queries alone (cold)`,
       raw: { 'first chart': firstChart, 'duckdb cold': coldQueryMs },
-      ratio: firstChart / coldQueryMs,
+      ratio,
       target: '≤ 2',
-      pass: firstChart / coldQueryMs <= 2,
-      note: 'from the click on Benchmarks (workspace already open in the engine host) to the first chart SVG visible; baseline: the dashboard SQL run directly, first run after opening the workspace'
+      pass: ratio === null ? false : ratio <= 2,
+      note:
+        (ratio === null ? 'no DuckDB baseline (item 4 timed out); ' : '') +
+        'from the click on Benchmarks (workspace already open in the engine host) to the first chart SVG visible; baseline: the dashboard SQL run directly, first run after opening the workspace'
     })
     const renderMs = await page
       .waitForFunction(
