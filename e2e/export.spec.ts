@@ -4,7 +4,8 @@
  */
 import type { Download, Page } from '@playwright/test'
 import JSZip from 'jszip'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { readPngInfo } from '../src/main/engine/export/png'
 import { test, expect } from './fixtures/app'
 import { snap } from './fixtures/screenshots'
@@ -22,14 +23,19 @@ async function openBenchmarks(app: AppPage, page: Page): Promise<BenchmarksPage>
   return bm
 }
 
-/** Runs `act` and returns the download it causes, read back from disk. */
+/** Where the downloaded files are kept for a look (test-results is not committed). */
+const KEEP = join('test-results', 'exports')
+
+/** Runs `act` and returns the download it causes, read back from disk (and a copy kept under test-results/exports). */
 async function download(page: Page, act: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), act()])
   return read(d)
 }
 async function read(d: Download): Promise<{ name: string; bytes: Buffer }> {
-  const path = await d.path()
-  return { name: d.suggestedFilename(), bytes: await readFile(path) }
+  const bytes = await readFile(await d.path())
+  await mkdir(KEEP, { recursive: true })
+  await writeFile(join(KEEP, d.suggestedFilename()), bytes)
+  return { name: d.suggestedFilename(), bytes }
 }
 
 /** Runs in the page (no DOM lib in the node project, hence the structural type). */
