@@ -12,7 +12,14 @@ export const DEFAULT_PRIVACY: PrivacyOptions = { text: 'keep', people: 'keep' }
 export const REDACTIONS: { kind: string; pattern: string; replacement: string }[] = [
   { kind: 'e-mail address', pattern: '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}', replacement: '[email]' },
   { kind: 'phone number', pattern: '(\\+?\\(?\\d[\\d ()./-]{7,}\\d)', replacement: '[phone]' },
-  { kind: '@handle', pattern: '(^|[^A-Za-z0-9_])@[A-Za-z0-9_]{2,30}', replacement: '\\1@[handle]' }
+  { kind: '@handle', pattern: '(^|[^A-Za-z0-9_])@[A-Za-z0-9_]{2,30}', replacement: '\\1@[handle]' },
+  // A person's name is only recognisable with a title in front ("Dr. Jane Smith", "Mrs Okafor"): names without
+  // one cannot be told from place or product names by a pattern, so they are left for the user to review.
+  {
+    kind: 'titled name',
+    pattern: '\\b(Dr|Mr|Mrs|Ms|Mx|Prof|Nurse|Dra|Sr|Sra|Herr|Frau)\\.? [A-Z][a-zà-ÿ]+( [A-Z][a-zà-ÿ]+)?',
+    replacement: '[name]'
+  }
 ]
 
 export function redactSql(expr: string): string {

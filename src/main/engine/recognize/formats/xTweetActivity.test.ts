@@ -64,13 +64,14 @@ describe('X tweet activity', () => {
     const file = t.file('c.csv', [HEADER, tweet('9', '2024-01-02 15:30 +0000', 'Call Dr. Smith at +1 555 123 4567 or jane.doe@example.com, cc @patient_joe', '10.0', '0', '0', '1.0')].join('\n'))
     const r = await t.engine.handlers.importFile({ path: file, jobId: 'c', options: { privacy: { text: 'redact', people: 'keep' } } })
     const [{ text }] = await t.engine.db.all(`SELECT text FROM posts`)
-    expect(text).toBe('Call Dr. Smith at [phone] or [email], cc @[handle]')
+    expect(text).toBe('Call [name] at [phone] or [email], cc @[handle]')
     const [raw] = await t.engine.db.all(`SELECT "Tweet text" AS t FROM ${r.dataset.tableName}`)
     expect(raw.t).toBe(text)
     expect(r.recognition?.redactions).toEqual([
       { kind: '@handle', count: 1 },
       { kind: 'e-mail address', count: 1 },
-      { kind: 'phone number', count: 1 }
+      { kind: 'phone number', count: 1 },
+      { kind: 'titled name', count: 1 }
     ])
   })
 })
