@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Theme } from '../theme/useTheme'
 
 export type View = 'welcome' | 'datasets' | 'benchmarks' | 'institutions' | 'queries'
@@ -44,59 +45,12 @@ export function Sidebar(p: SidebarProps) {
       <div className="nav-section">
         <h2 className="nav-heading">Workspace</h2>
         <ul className="nav-list">
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              data-testid="nav-datasets"
-              aria-current={p.view === 'datasets' ? 'page' : undefined}
-              onClick={p.onShowDatasets}
-              title={`Datasets (${mod}1)`}
-            >
-              <span className="nav-icon nav-icon-table" aria-hidden="true" />
-              <span className="nav-label">Datasets</span>
-              <span className="nav-count">{p.datasetCount}</span>
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              data-testid="nav-institutions"
-              aria-current={p.view === 'institutions' ? 'page' : undefined}
-              onClick={p.onShowInstitutions}
-              title="Institutions and their accounts"
-            >
-              <span className="nav-icon nav-icon-inst" aria-hidden="true" />
-              <span className="nav-label">Institutions</span>
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              data-testid="nav-benchmarks"
-              aria-current={p.view === 'benchmarks' ? 'page' : undefined}
-              onClick={p.onShowBenchmarks}
-              title="Benchmarks"
-            >
-              <span className="nav-icon nav-icon-bench" aria-hidden="true" />
-              <span className="nav-label">Benchmarks</span>
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              data-testid="nav-queries"
-              aria-current={p.view === 'queries' ? 'page' : undefined}
-              onClick={p.onShowQueries}
-              title="Queries: SQL editor and saved queries"
-            >
-              <span className="nav-icon nav-icon-query" aria-hidden="true" />
-              <span className="nav-label">Queries</span>
-            </button>
-          </li>
+          <NavItem id="datasets" current={p.view} icon="table" label="Datasets" title={`Datasets (${mod}1)`} onClick={p.onShowDatasets}>
+            <span className="nav-count">{p.datasetCount}</span>
+          </NavItem>
+          <NavItem id="institutions" current={p.view} icon="inst" label="Institutions" title="Institutions and their accounts" onClick={p.onShowInstitutions} />
+          <NavItem id="benchmarks" current={p.view} icon="bench" label="Benchmarks" title="Benchmarks" onClick={p.onShowBenchmarks} />
+          <NavItem id="queries" current={p.view} icon="query" label="Queries" title="Queries: SQL editor and saved queries" onClick={p.onShowQueries} />
         </ul>
       </div>
 
@@ -116,5 +70,35 @@ export function Sidebar(p: SidebarProps) {
         </button>
       </div>
     </nav>
+  )
+}
+
+interface NavItemProps {
+  id: Exclude<View, 'welcome'>
+  current: View
+  icon: string
+  label: string
+  title: string
+  onClick: () => void
+  children?: ReactNode
+}
+
+/** One sidebar entry; `nav-<id>` is its test id and aria-current marks the view on screen. */
+function NavItem({ id, current, icon, label, title, onClick, children }: NavItemProps) {
+  return (
+    <li>
+      <button
+        type="button"
+        className="nav-item"
+        data-testid={`nav-${id}`}
+        aria-current={current === id ? 'page' : undefined}
+        onClick={onClick}
+        title={title}
+      >
+        <span className={`nav-icon nav-icon-${icon}`} aria-hidden="true" />
+        <span className="nav-label">{label}</span>
+        {children}
+      </button>
+    </li>
   )
 }
