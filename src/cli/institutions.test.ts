@@ -53,7 +53,7 @@ describe('socialbench import --json (recognised exports)', () => {
     expect(c).toMatchObject({ format: 'csv', platform: null, accounts: [], rowsNew: 1, rowsRejected: 0 })
     const sum = await cli('sql', '--workspace', ws, '--json', 'select count(*)::INT as n, sum(likes)::INT as likes from posts')
     expect(JSON.parse(sum.stdout)).toEqual([{ n: 2, likes: 7 }])
-    const text = await cli('sql', '--workspace', ws, '--json', `select "Tweet text" as t from ds_${a.importId} order by _row`)
+    const text = await cli('sql', '--workspace', ws, '--json', `select "Tweet text" as t from ds_${a.importId} order by rowid`)
     expect(JSON.parse(text.stdout)[0].t).toBe('Mail me at [email]')
   }, 240_000)
 

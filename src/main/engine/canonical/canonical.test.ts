@@ -207,7 +207,7 @@ describe('privacy on import', () => {
       expect(redactions).toEqual({ 'e-mail address': 2, 'phone number': 2, '@handle': 2, 'Commenter: hashed': 2 })
       const texts = (await all(`SELECT text FROM posts ORDER BY post_id`)).map((x) => x.text)
       expect(texts).toEqual(['Thanks @[handle]! Mail [email] or call [phone]', 'Ask @[handle] at [email], tel [phone]', 'Plain news'])
-      const hashed = (await all(`SELECT "Commenter" AS c FROM ${r.dataset.tableName} ORDER BY _row`)).map((x) => x.c)
+      const hashed = (await all(`SELECT "Commenter" AS c FROM ${r.dataset.tableName} ORDER BY rowid`)).map((x) => x.c)
       expect(hashed[0]).toMatch(/^person-[0-9a-f]{12}$/)
       expect(hashed[2]).toBeNull()
     } else {

@@ -71,8 +71,8 @@ export async function applyMapping(db: Database, datasetId: number): Promise<Rec
     const mapping = found.length ? parseMapping(found[0].mapping) : null
     if (!mapping) throw new AppFailure('NOT_FOUND', `No column mapping is saved for the header of dataset ${datasetId}. Map its columns first.`)
 
-    // A generic table has no row numbers; its insertion order is the file's order.
-    await conn.run(`CREATE OR REPLACE TEMP TABLE mapped_raw AS SELECT ${hasRow ? '*' : 'row_number() OVER () AS _row, *'} FROM ${ident(table)}`)
+    // Raw tables keep the file's order, so rowid + 1 is the file row (older workspaces stored it as `_row`).
+    await conn.run(`CREATE OR REPLACE TEMP TABLE mapped_raw AS SELECT ${hasRow ? '*' : 'rowid + 1 AS _row, *'} FROM ${ident(table)}`)
     await conn.run(`DELETE FROM import_rejects WHERE import_id = $1`, [datasetId])
     const warnings: string[] = JSON.parse(String(ds.warnings ?? '[]'))
     const report = await normalizeImport(mappedRecognizer(signature, mapping), {

@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { RecognitionReport, RowCounts } from '../../../shared/types'
-import type { NormalizeContext, Recognizer } from './types'
+import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
 
 export const POST_METRICS = [
   'impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'reactions', 'clicks', 'interactions',
@@ -24,18 +24,21 @@ async function one<T>(conn: DuckDBConnection, sql: string): Promise<T> {
   return (await conn.runAndReadAll(sql)).getRowObjectsJson()[0] as T
 }
 
-async function columnsOf(conn: DuckDBConnection, table: string): Promise<Set<string>> {
-  const r = await conn.runAndReadAll(`DESCRIBE ${table}`)
+async function columnsOf(conn: DuckDBConnection, select: string): Promise<Set<string>> {
+  // DESCRIBE plans the query without running it.
+  const r = await conn.runAndReadAll(`DESCRIBE ${select}`)
   return new Set((r.getRowObjectsJson() as { column_name: string }[]).map((c) => c.column_name))
 }
 
-/** Bring a recognizer's SELECT to the full canonical column list, typed, with NULL for what it does not give. */
-async function stage(conn: DuckDBConnection, name: string, select: string, keys: string[], values: readonly string[]) {
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_in AS ${select}`)
-  const have = await columnsOf(conn, `${name}_in`)
+/**
+ * Bring a recognizer's SELECT to the full canonical column list, typed, with NULL for what it does not give, in
+ * one pass (`name`); `name`_ok holds the storable rows. Each pass over a million rows costs a second or more, so
+ * the within-file de-duplication (a window over every row) only runs when the file has repeated keys.
+ */
+async function stage(conn: DuckDBConnection, name: string, select: string, keys: string[], values: readonly string[]): Promise<void> {
+  const have = await columnsOf(conn, select)
   const list = [
     `CAST(_row AS BIGINT) AS _row`,
-    have.has('_reject') ? `CAST(_reject AS VARCHAR) AS _reject` : `CAST(NULL AS VARCHAR) AS _reject`,
     ...keys.map((k) => (k === 'day' ? `CAST(day AS DATE) AS day` : `CAST(${k} AS VARCHAR) AS ${k}`)),
     ...values.map((v) => {
       const type = POST_TYPES[v] ?? 'BIGINT'
@@ -44,13 +47,24 @@ async function stage(conn: DuckDBConnection, name: string, select: string, keys:
   ]
   // Rows without a key cannot be stored: they are rejected with a reason rather than dropped.
   const keyCheck = keys.map((k) => `WHEN ${k} IS NULL THEN 'missing ${k.replace('_', ' ')}'`).join(' ')
+  const reject = have.has('_reject') ? `CAST(_reject AS VARCHAR)` : `CAST(NULL AS VARCHAR)`
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} AS
-    SELECT * REPLACE (coalesce(_reject, CASE ${keyCheck} ELSE NULL END) AS _reject)
-    FROM (SELECT ${list.join(', ')} FROM ${name}_in)`)
+    SELECT *, coalesce(_given_reject, CASE ${keyCheck} ELSE NULL END) AS _reject
+    FROM (SELECT ${list.join(', ')}, ${reject} AS _given_reject FROM (${select}))`)
   // Within one file the same key can appear twice (re-exported rows); the last one in the file wins.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS
-    SELECT * EXCLUDE (_reject) FROM ${name} WHERE _reject IS NULL
-    QUALIFY row_number() OVER (PARTITION BY ${keys.filter((k) => k !== 'account_id' || name !== 'stage_posts').join(', ')} ORDER BY _row DESC) = 1`)
+  const dedupKeys = keys.filter((k) => k !== 'account_id' || name !== 'stage_posts')
+  const dup = await one<{ rows: number | string; keys: number | string }>(
+    conn,
+    `SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT DISTINCT ${dedupKeys.join(', ')} FROM ${name} WHERE _reject IS NULL)) AS keys
+     FROM ${name} WHERE _reject IS NULL`
+  )
+  const storable = `SELECT * EXCLUDE (_reject, _given_reject) FROM ${name} WHERE _reject IS NULL`
+  if (Number(dup.rows) === Number(dup.keys)) {
+    await conn.run(`CREATE OR REPLACE TEMP VIEW ${name}_ok AS ${storable}`)
+  } else {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS ${storable}
+      QUALIFY row_number() OVER (PARTITION BY ${dedupKeys.join(', ')} ORDER BY _row DESC) = 1`)
+  }
 }
 
 async function upsert(
@@ -63,7 +77,11 @@ async function upsert(
 ): Promise<RowCounts> {
   const conflictKeys = target === 'posts' ? ['platform', 'post_id'] : ['account_id', 'day']
   const on = conflictKeys.map((k) => `t.${k} = s.${k}`).join(' AND ')
-  const changed = values.map((v) => `(s.${v} IS NOT NULL AND s.${v} IS DISTINCT FROM t.${v})`).join(' OR ')
+  const changed = [
+    ...values.map((v) => `(s.${v} IS NOT NULL AND s.${v} IS DISTINCT FROM t.${v})`),
+    // A post that moved to another account (a corrected handle) is an update too.
+    ...(target === 'posts' ? ['s.account_id IS DISTINCT FROM t.account_id'] : [])
+  ].join(' OR ')
   const counts = await one<{ new: number | string; updated: number | string; unchanged: number | string }>(
     conn,
     `SELECT count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NULL) AS new,
@@ -77,15 +95,54 @@ async function upsert(
     ...(target === 'posts' ? ['account_id = EXCLUDED.account_id'] : []),
     'import_id = EXCLUDED.import_id'
   ]
+  const result = { new: Number(counts.new), updated: Number(counts.updated), unchanged: Number(counts.unchanged) }
+  // Unchanged rows are not written again: re-importing an export that overlaps (or repeats) what is stored costs
+  // a join, not a rewrite. They keep the import_id of the import that last changed them.
+  if (result.new + result.updated === 0) return result
+  const source =
+    result.unchanged === 0
+      ? `${name}_ok`
+      : `(SELECT s.* FROM ${name}_ok s LEFT JOIN ${target} t ON ${on} WHERE t.${keys[keys.length - 1]} IS NULL OR ${changed})`
   await conn.run(
     `INSERT INTO ${target} (${insertCols.join(', ')}, import_id)
-     SELECT ${insertCols.join(', ')}, ${importId} FROM ${name}_ok
+     SELECT ${insertCols.join(', ')}, ${importId} FROM ${source}
      ON CONFLICT (${conflictKeys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`
   )
-  return { new: Number(counts.new), updated: Number(counts.updated), unchanged: Number(counts.unchanged) }
+  return result
 }
 
-export async function normalizeImport(recognizer: Recognizer, ctx: NormalizeContext): Promise<RecognitionReport> {
+/** The `_ok` sets are views or tables (see stage); DuckDB's DROP names the kind, so ask the catalogue. */
+async function dropStaging(conn: DuckDBConnection): Promise<void> {
+  const found = (
+    await conn.runAndReadAll(
+      `SELECT table_name AS name, table_type AS kind FROM information_schema.tables
+       WHERE table_schema = 'main' AND table_catalog = 'temp' AND table_name LIKE 'stage\\_%' ESCAPE '\\'`
+    )
+  ).getRowObjectsJson() as { name: string; kind: string }[]
+  for (const t of found) await conn.run(`DROP ${t.kind === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${t.name}`)
+}
+
+export async function normalizeImport(recognizer: Recognizer, input: NormalizeInput): Promise<RecognitionReport> {
+  const { conn } = input
+  const temps: string[] = []
+  const ctx: NormalizeContext = {
+    ...input,
+    async materialize(name, select) {
+      const table = `parsed_${name.replace(/[^A-Za-z0-9_]/g, '_')}`
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`)
+      temps.push(table)
+      return table
+    }
+  }
+  try {
+    return await normalizeWith(recognizer, ctx)
+  } finally {
+    // After a failure the transaction is rolled back, and the temp tables with it; drop what is left otherwise.
+    for (const t of temps) await conn.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined)
+  }
+}
+
+async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext): Promise<RecognitionReport> {
   const { conn } = ctx
   const out = await recognizer.normalize(ctx)
   const rowsRead = Number((await one<{ n: number }>(conn, `SELECT count(*) AS n FROM ${ctx.raw}`)).n)
@@ -142,9 +199,7 @@ export async function normalizeImport(recognizer: Recognizer, ctx: NormalizeCont
   const platforms = loaded
     ? ((await conn.runAndReadAll(`SELECT DISTINCT platform FROM (${loaded}) WHERE platform IS NOT NULL`)).getRowObjectsJson() as { platform: string }[]).map((r) => r.platform)
     : []
-  for (const t of ['stage_posts', 'stage_posts_in', 'stage_posts_ok', 'stage_daily', 'stage_daily_in', 'stage_daily_ok', 'stage_accounts']) {
-    await conn.run(`DROP TABLE IF EXISTS ${t}`)
-  }
+  await dropStaging(conn)
   return {
     format: recognizer.id,
     label: recognizer.label,

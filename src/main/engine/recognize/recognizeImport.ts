@@ -66,7 +66,23 @@ export interface RecognizedImport {
   preamble?: string[]
 }
 
-/** Create the raw table (privacy applied, `_row` first) and fill the canonical tables; returns the import report. */
+/**
+ * A raw table as recognizers read it, with `_row` (the 1-based file row) first. The table keeps the file's order,
+ * and DuckDB numbers its rows contiguously in that order, from 0 once committed and from a large base inside the
+ * transaction that created it; so `_row` is rowid minus the smallest rowid, plus one. Should the numbering ever
+ * not be contiguous, the slower window function gives the same numbers.
+ */
+export async function rawWithRowNumbers(conn: DuckDBConnection, table: string): Promise<string> {
+  const q = ident(table)
+  const r = (await conn.runAndReadAll(`SELECT min(rowid)::VARCHAR AS lo, max(rowid)::VARCHAR AS hi, count(*)::VARCHAR AS n FROM ${q}`)).getRowObjectsJson()[0]
+  const n = BigInt(String(r.n))
+  if (n === 0n) return `(SELECT CAST(NULL AS BIGINT) AS _row, * FROM ${q})`
+  const lo = BigInt(String(r.lo))
+  if (BigInt(String(r.hi)) - lo + 1n !== n) return `(SELECT row_number() OVER () AS _row, * FROM ${q})`
+  return `(SELECT rowid - ${lo} + 1 AS _row, * FROM ${q})`
+}
+
+/** Create the raw table (privacy applied) and fill the canonical tables; returns the import report. */
 export async function runRecognizedImport(x: RecognizedImport): Promise<RecognitionReport> {
   const { conn, recognizer } = x
   // Recognizers of files that do not name their account warn themselves, saying where the account came from.
@@ -80,10 +96,13 @@ export async function runRecognizedImport(x: RecognizedImport): Promise<Recognit
         count: Number(r.n)
       }))
     : []
-  await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT row_number() OVER () AS _row, ${ps.list.join(', ')} FROM ${x.textSource}`)
+  // No stored row-number column: row_number() OVER () serialises the parallel CSV read (measured +45% on a
+  // million rows). The file row is derived from rowid instead (rawWithRowNumbers): the numbers in rejects, and
+  // in the grid's gutter.
+  await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT ${ps.list.join(', ')} FROM ${x.textSource}`)
   const report = await normalizeImport(recognizer, {
     conn,
-    raw: ident(x.table),
+    raw: await rawWithRowNumbers(conn, x.table),
     columns: x.columns,
     importId: x.importId,
     fileName: x.fileName,

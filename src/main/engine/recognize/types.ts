@@ -19,7 +19,7 @@ export interface RecognizeInput {
 
 export interface NormalizeContext {
   conn: DuckDBConnection
-  /** The raw table, already quoted: every column is VARCHAR (CSV) or as JSON gave it, plus `_row` (1-based). */
+  /** The raw table, FROM-able: every column is VARCHAR (CSV) or as JSON gave it, plus `_row` (1-based file row). */
   raw: string
   /** Column names of the raw table (without `_row`). */
   columns: string[]
@@ -32,7 +32,16 @@ export interface NormalizeContext {
   warn(message: string): void
   /** Title lines above the table as written (see RecognizeInput.preamble). */
   preamble?: string[]
+  /**
+   * Run `select` once into a TEMP table dropped when the import's canonical step ends; returns its name. A
+   * recognizer whose parsed rows feed several outputs (accounts, posts, daily, checks) parses them once here:
+   * on a million-row export each parse pass costs seconds.
+   */
+  materialize(name: string, select: string): Promise<string>
 }
+
+/** What the caller of normalizeImport provides; `materialize` is supplied by the framework. */
+export type NormalizeInput = Omit<NormalizeContext, 'materialize'>
 
 /**
  * SELECT statements over ctx.raw producing canonical rows. The framework stages them, rejects rows whose

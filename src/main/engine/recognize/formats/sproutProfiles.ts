@@ -38,23 +38,26 @@ async function sproutDaily(spec: SproutDailySpec, ctx: NormalizeContext): Promis
   const platform = spec.network === 'column' ? sproutNetworkSql(c('Network')) : literal(spec.network)
   const metrics = Object.entries(spec.metrics).map(([k, name]) => `${countSql(c(name))} AS ${k}`)
   const names = Object.keys(spec.metrics)
-  const p = `SELECT _row, ${platform} AS platform, ${sproutHandleSql(c(spec.profile))} AS handle,
+  const p = await ctx.materialize(
+    'sprout_daily',
+    `SELECT _row, ${platform} AS platform, ${sproutHandleSql(c(spec.profile))} AS handle,
       ${daySql(c('Date'), ctx.timeZoneSql, SPROUT_DAY_FORMATS)} AS day, ${c('Date')} AS day_text, ${metrics.join(', ')}
     FROM ${ctx.raw}`
+  )
   const empty = names.map((n) => `${n} IS NULL`).join(' AND ')
   const skipped = Number(
-    (await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM (${p}) WHERE ${empty} AND day IS NOT NULL`)).getRowObjectsJson()[0].n
+    (await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${p} WHERE ${empty} AND day IS NOT NULL`)).getRowObjectsJson()[0].n
   )
   if (skipped > 0) {
     ctx.warn(`${spec.label}: ${skipped} rows have no value in any of ${names.join(', ')} (days before Sprout had data for the profile); they were not loaded.`)
   }
   const account = `CASE WHEN handle IS NOT NULL THEN platform || ':' || lower(handle) END`
   return {
-    accounts: `SELECT DISTINCT ${account} AS account_id, platform, handle, NULL AS display_name FROM (${p}) WHERE handle IS NOT NULL`,
+    accounts: `SELECT DISTINCT ${account} AS account_id, platform, handle, NULL AS display_name FROM ${p} WHERE handle IS NOT NULL`,
     daily: `SELECT _row,
         CASE WHEN day IS NULL THEN 'unreadable Date "' || coalesce(day_text, '') || '" (expected MM-DD-YYYY)' END AS _reject,
         ${account} AS account_id, platform, day, ${names.join(', ')}
-      FROM (${p}) WHERE day IS NULL OR NOT (${empty})`
+      FROM ${p} WHERE day IS NULL OR NOT (${empty})`
   }
 }
 

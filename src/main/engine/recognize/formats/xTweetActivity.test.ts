@@ -43,7 +43,7 @@ describe('X tweet activity', () => {
     const rejects = await t.engine.db.all(`SELECT row_number, reason FROM import_rejects`)
     expect(rejects).toEqual([{ row_number: '3', reason: 'unreadable time "not a time"' }])
     // The raw table keeps the exact text of every row, including the rejected one.
-    const raw = await t.engine.db.all(`SELECT "Tweet id", impressions FROM ${r.dataset.tableName} ORDER BY _row`)
+    const raw = await t.engine.db.all(`SELECT "Tweet id", impressions FROM ${r.dataset.tableName} ORDER BY rowid`)
     expect(raw.map((x) => x.impressions)).toEqual(['1938.0', '500.0', '1.0'])
   })
 
