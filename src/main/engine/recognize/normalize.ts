@@ -89,12 +89,6 @@ async function upsert(
             count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NOT NULL AND NOT (${changed})) AS unchanged
      FROM ${name}_ok s LEFT JOIN ${target} t ON ${on}`
   )
-  const insertCols = [...new Set([...keys, ...values])]
-  const updates = [
-    ...values.map((v) => `${v} = coalesce(EXCLUDED.${v}, ${target}.${v})`),
-    ...(target === 'posts' ? ['account_id = EXCLUDED.account_id'] : []),
-    'import_id = EXCLUDED.import_id'
-  ]
   const result = { new: Number(counts.new), updated: Number(counts.updated), unchanged: Number(counts.unchanged) }
   // Unchanged rows are not written again: re-importing an export that overlaps (or repeats) what is stored costs
   // a join, not a rewrite. They keep the import_id of the import that last changed them.
@@ -103,10 +97,18 @@ async function upsert(
     result.unchanged === 0
       ? `${name}_ok`
       : `(SELECT s.* FROM ${name}_ok s LEFT JOIN ${target} t ON ${on} WHERE t.${keys[keys.length - 1]} IS NULL OR ${changed})`
+  const insertCols = [...new Set([...keys, ...values])]
+  const updates = [
+    ...values.map((v) => `${v} = coalesce(s.${v}, t.${v})`),
+    ...(target === 'posts' ? ['account_id = s.account_id'] : []),
+    `import_id = ${importId}`
+  ]
+  // MERGE rather than INSERT ... ON CONFLICT: the canonical tables have no unique index to conflict on (migration
+  // 4); the staged rows are unique per key (stage), so each key matches at most one stored row.
   await conn.run(
-    `INSERT INTO ${target} (${insertCols.join(', ')}, import_id)
-     SELECT ${insertCols.join(', ')}, ${importId} FROM ${source}
-     ON CONFLICT (${conflictKeys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`
+    `MERGE INTO ${target} AS t USING ${source} AS s ON ${on}
+     WHEN MATCHED THEN UPDATE SET ${updates.join(', ')}
+     WHEN NOT MATCHED THEN INSERT (${insertCols.join(', ')}, import_id) VALUES (${insertCols.map((c) => `s.${c}`).join(', ')}, ${importId})`
   )
   return result
 }
