@@ -79,6 +79,29 @@ export async function deleteDataset(db: Database, id: number): Promise<{ deleted
   return { deleted: true }
 }
 
+/**
+ * Raw tables with no catalogue row: an import that crashed between committing its raw table and its canonical
+ * rows (importer.ts, writeDataset). Nothing refers to them; they are dropped when the workspace opens.
+ */
+export async function dropOrphanTables(db: Database): Promise<string[]> {
+  const orphans = (
+    await db.all(
+      `SELECT table_name AS t FROM duckdb_tables()
+       WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary
+         AND regexp_full_match(table_name, 'ds_[0-9]+')
+         AND table_name NOT IN (SELECT table_name FROM datasets)`,
+      [],
+      db.writer
+    )
+  ).map((r) => String(r.t))
+  if (orphans.length) {
+    await db.write(async (conn) => {
+      for (const t of orphans) await conn.run(`DROP TABLE IF EXISTS ${ident(t)}`)
+    })
+  }
+  return orphans
+}
+
 export async function datasetPage(
   db: Database,
   id: number,

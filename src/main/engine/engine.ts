@@ -8,7 +8,7 @@ import { AppFailure } from '../../shared/result'
 import type { DatasetSummary, ImportOptions } from '../../shared/types'
 import { Database } from './db/duckdb'
 import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
-import { datasetPage, deleteDataset, findBySha256, listDatasets, renameDataset } from './datasets'
+import { datasetPage, deleteDataset, dropOrphanTables, findBySha256, listDatasets, renameDataset } from './datasets'
 import { importFile, previewImport } from './import/importer'
 import { loadSample, readSampleManifest } from './loadSample'
 import { assignAccount, listAccounts, suggestAssignments } from './canonical/accounts'
@@ -48,6 +48,8 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     db.close()
     throw new AppFailure('INTERNAL', `This workspace was written by a newer Socialbench (schema ${schemaVersion}).`)
   }
+  // A crash between an import's two commits leaves its raw table without a catalogue row (see importer.ts).
+  await dropOrphanTables(db)
   const queries = createQueryService(db, paths.dbFile)
   await queries.seed()
   const listeners = new Set<EventListener>()

@@ -82,10 +82,12 @@ export async function rawWithRowNumbers(conn: DuckDBConnection, table: string): 
   return `(SELECT rowid - ${lo} + 1 AS _row, * FROM ${q})`
 }
 
-/** Create the raw table (privacy applied) and fill the canonical tables; returns the import report. */
-export async function runRecognizedImport(x: RecognizedImport): Promise<RecognitionReport> {
+/**
+ * Create the raw table (privacy applied); returns how many values privacy changed. The importer commits this table
+ * on its own before the canonical step (see importer.ts, writeDataset).
+ */
+export async function createRawTable(x: Omit<RecognizedImport, 'importId' | 'warn' | 'preamble' | 'fileName'>): Promise<RecognitionReport['redactions']> {
   const { conn, recognizer } = x
-  // Recognizers of files that do not name their account warn themselves, saying where the account came from.
   const privacy = x.options.privacy ?? (await defaultPrivacy(conn))
   const salt = await privacySalt(conn)
   const ps = privacySelect(x.columns, privacy, recognizer.privacy, salt)
@@ -100,9 +102,16 @@ export async function runRecognizedImport(x: RecognizedImport): Promise<Recognit
   // million rows). The file row is derived from rowid instead (rawWithRowNumbers): the numbers in rejects, and
   // in the grid's gutter.
   await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT ${ps.list.join(', ')} FROM ${x.textSource}`)
-  const report = await normalizeImport(recognizer, {
-    conn,
-    raw: await rawWithRowNumbers(conn, x.table),
+  return redactions
+}
+
+/** Fill the canonical tables from an existing raw table; returns the import report. */
+export async function normalizeRawTable(
+  x: Omit<RecognizedImport, 'textSource'> & { redactions: RecognitionReport['redactions'] }
+): Promise<RecognitionReport> {
+  const report = await normalizeImport(x.recognizer, {
+    conn: x.conn,
+    raw: await rawWithRowNumbers(x.conn, x.table),
     columns: x.columns,
     importId: x.importId,
     fileName: x.fileName,
@@ -111,5 +120,5 @@ export async function runRecognizedImport(x: RecognizedImport): Promise<Recognit
     warn: x.warn,
     preamble: x.preamble ?? []
   })
-  return { ...report, redactions }
+  return { ...report, redactions: x.redactions }
 }

@@ -41,25 +41,26 @@ function parsed(ctx: NormalizeContext): string {
   }
   const handle = `coalesce(${textSql(c('User Name'))}, ${textSql(c('Facebook Id'))})`
   const reactionSum = REACTIONS.map((r) => countSql(c(r))).join(' + ')
-  const type = textSql(c('Type'))
+  // URL and Type feed several expressions: trimmed once in the inner SELECT, since DuckDB evaluates a repeated
+  // expression inside CASE branches again for each use.
   return `SELECT _row,
-      ${platformFromUrlSql(textSql(c('URL')))} AS platform,
+      ${platformFromUrlSql('_url')} AS platform,
       ${handle} AS handle,
       ${textSql(c('Page Name'))} AS display_name,
-      ${postIdFromUrlSql(textSql(c('URL')))} AS post_id,
+      ${postIdFromUrlSql('_url')} AS post_id,
       ${timestampSql(c('Post Created'), timeZoneSql)} AS published_at,
       ${c('Post Created')} AS published_text,
-      ${type} AS post_type,
+      _type AS post_type,
       ${c('Message')} AS text,
-      ${textSql(c('URL'))} AS url,
-      CASE WHEN contains(lower(${type}), 'video') THEN ${countSql(c('Post Views'))} END AS views,
+      _url AS url,
+      CASE WHEN contains(lower(_type), 'video') THEN ${countSql(c('Post Views'))} END AS views,
       ${countSql(c('Likes'))} AS likes,
       ${countSql(c('Comments'))} AS comments,
       ${countSql(c('Shares'))} AS shares,
       ${reactionSum} AS reactions,
       ${countSql(c('Total Interactions'))} AS interactions,
       ${countSql(c('Followers at Posting'))} AS followers_at_post
-    FROM ${raw}`
+    FROM (SELECT *, ${textSql(c('URL'))} AS _url, ${textSql(c('Type'))} AS _type FROM ${raw})`
 }
 
 export const crowdtangleSearch: Recognizer = {
@@ -90,12 +91,15 @@ export const crowdtangleSearch: Recognizer = {
           ${account} AS account_id, platform, post_id, published_at, post_type, text, url, views, likes, comments, shares,
           reactions, interactions, followers_at_post
         FROM ${p}`,
-      // One follower snapshot per account and day: the last post of that day that carries one.
-      daily: `SELECT _row, ${account} AS account_id, platform,
-          CAST(timezone(${ctx.timeZoneSql}, published_at) AS DATE) AS day, followers_at_post AS followers
-        FROM ${p}
-        WHERE published_at IS NOT NULL AND followers_at_post IS NOT NULL AND handle IS NOT NULL
-        QUALIFY row_number() OVER (PARTITION BY account_id, day ORDER BY published_at DESC, _row DESC) = 1`
+      // One follower snapshot per account and day: the last post of that day that carries one. An aggregate, not a
+      // window: no sort of every post (a second per million rows).
+      daily: `SELECT arg_max(_row, (published_at, _row)) AS _row, account_id, any_value(platform) AS platform, day,
+          arg_max(followers_at_post, (published_at, _row)) AS followers
+        FROM (SELECT _row, ${account} AS account_id, platform, published_at, followers_at_post,
+                     CAST(timezone(${ctx.timeZoneSql}, published_at) AS DATE) AS day
+              FROM ${p}
+              WHERE published_at IS NOT NULL AND followers_at_post IS NOT NULL AND handle IS NOT NULL)
+        GROUP BY account_id, day`
     }
   }
 }
