@@ -35,7 +35,14 @@ async function columnsOf(conn: DuckDBConnection, select: string): Promise<Set<st
  * one pass (`name`); `name`_ok holds the storable rows. Each pass over a million rows costs a second or more, so
  * the within-file de-duplication (a window over every row) only runs when the file has repeated keys.
  */
-async function stage(conn: DuckDBConnection, name: string, select: string, keys: string[], values: readonly string[]): Promise<void> {
+async function stage(
+  conn: DuckDBConnection,
+  name: string,
+  select: string,
+  keys: string[],
+  values: readonly string[],
+  cheap: boolean
+): Promise<void> {
   const have = await columnsOf(conn, select)
   const list = [
     `CAST(_row AS BIGINT) AS _row`,
@@ -48,7 +55,9 @@ async function stage(conn: DuckDBConnection, name: string, select: string, keys:
   // Rows without a key cannot be stored: they are rejected with a reason rather than dropped.
   const keyCheck = keys.map((k) => `WHEN ${k} IS NULL THEN 'missing ${k.replace('_', ' ')}'`).join(' ')
   const reject = have.has('_reject') ? `CAST(_reject AS VARCHAR)` : `CAST(NULL AS VARCHAR)`
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} AS
+  // Over a materialized parse (ctx.materialize) the SELECT is casts and concatenations: a view costs less than a
+  // copy of every row and its text. Otherwise the parse itself would run again on each use: copy once.
+  await conn.run(`CREATE OR REPLACE TEMP ${cheap ? 'VIEW' : 'TABLE'} ${name} AS
     SELECT *, coalesce(_given_reject, CASE ${keyCheck} ELSE NULL END) AS _reject
     FROM (SELECT ${list.join(', ')}, ${reject} AS _given_reject FROM (${select}))`)
   // Within one file the same key can appear twice (re-exported rows); the last one in the file wins.
@@ -137,16 +146,17 @@ export async function normalizeImport(recognizer: Recognizer, input: NormalizeIn
     }
   }
   try {
-    return await normalizeWith(recognizer, ctx)
+    return await normalizeWith(recognizer, ctx, () => temps.length > 0)
   } finally {
     // After a failure the transaction is rolled back, and the temp tables with it; drop what is left otherwise.
     for (const t of temps) await conn.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined)
   }
 }
 
-async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext): Promise<RecognitionReport> {
+async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, materialized: () => boolean): Promise<RecognitionReport> {
   const { conn } = ctx
   const out = await recognizer.normalize(ctx)
+  const cheap = materialized()
   const rowsRead = Number((await one<{ n: number }>(conn, `SELECT count(*) AS n FROM ${ctx.raw}`)).n)
 
   await conn.run(`CREATE OR REPLACE TEMP TABLE stage_accounts AS ${out.accounts}`)
@@ -162,13 +172,13 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext): Pro
   const rejectSources: string[] = []
   const periods: string[] = []
   if (out.posts) {
-    await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS)
+    await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS, cheap)
     posts = await upsert(conn, 'stage_posts', 'posts', ['account_id', 'platform', 'post_id'], POST_COLUMNS, ctx.importId)
     rejectSources.push(`SELECT _row, _reject FROM stage_posts WHERE _reject IS NOT NULL`)
     periods.push(`SELECT min(published_at)::DATE AS f, max(published_at)::DATE AS t FROM stage_posts_ok`)
   }
   if (out.daily) {
-    await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS)
+    await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS, false)
     daily = await upsert(conn, 'stage_daily', 'account_daily', ['account_id', 'platform', 'day'], DAILY_METRICS, ctx.importId)
     rejectSources.push(`SELECT _row, _reject FROM stage_daily WHERE _reject IS NOT NULL`)
     periods.push(`SELECT min(day) AS f, max(day) AS t FROM stage_daily_ok`)
