@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { readFile, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { memoryLimit } from '../../src/main/engine/db/duckdb'
 import { openEngine } from '../../src/main/engine/engine'
 import { AppFailure } from '../../src/shared/result'
 import { record, time } from './report'
@@ -162,6 +163,6 @@ export async function peakMemoryBench(opts: { file: string; rows: number; workDi
     ratio: null,
     target: opts.informational ? 'info (target < 2048 MB is for 5M rows, --full)' : '< 2048 MB',
     pass: report.error ? false : opts.informational ? null : peakMb < 2048,
-    note: report.error ?? 'DuckDB default memory_limit (80% of RAM); VmHWM of the node process running openEngine + importFile'
+    note: report.error ?? `the engine's memory_limit (${memoryLimit()}; SOCIALBENCH_MEMORY_LIMIT overrides it); VmHWM of the node process running openEngine + importFile`
   })
 }

@@ -14,6 +14,19 @@ export const SAFE_OPTIONS: Record<string, string> = {
   allow_community_extensions: 'false'
 }
 
+/**
+ * The workspace database's memory budget. DuckDB's own default is 80% of RAM, which let a 5M-row import peak at
+ * 4.9 GB resident on a 24 GB machine (npm run bench -- --full); a laptop app shares memory with everything else.
+ * Past the budget DuckDB spills to <workspace>.duckdb.tmp, so big imports and queries still finish, only slower.
+ * SOCIALBENCH_MEMORY_LIMIT (a DuckDB size such as '4GB') overrides it.
+ */
+export const DEFAULT_MEMORY_LIMIT = '1GB'
+
+export function memoryLimit(env: NodeJS.ProcessEnv = process.env): string {
+  const wanted = env.SOCIALBENCH_MEMORY_LIMIT?.trim()
+  return wanted && /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(wanted) ? wanted : DEFAULT_MEMORY_LIMIT
+}
+
 export class Database {
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -32,6 +45,7 @@ export class Database {
         // Follower history is joined "as of" a day; DuckDB's nested-loop ASOF plan for small left sides never
         // finishes on years × accounts (measured by npm run bench: 40 s → 1.3 s for one 90-day query).
         asof_loop_join_threshold: '0',
+        memory_limit: memoryLimit(),
         ...options
       })
     } catch (err) {
