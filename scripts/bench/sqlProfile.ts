@@ -11,12 +11,12 @@ export function classify(sql: string): Exclude<Phase, 'scan+hash (before SQL)' |
   const s = sql.replace(/\s+/g, ' ').trim()
   if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(s)) return 'commit'
   if (/^CREATE TABLE "?ds_\d+/i.test(s)) return 'read CSV into raw table'
+  if (/^(INSERT|MERGE) INTO (posts|account_daily|accounts)/i.test(s)) return 'upsert'
   if (/sniff_csv|DESCRIBE|LIMIT \d+\s*$/i.test(s) && /read_csv|sniff_csv/i.test(s)) return 'plan/sniff'
   if (/LEFT JOIN (posts|account_daily) t/i.test(s)) return 'change counts'
   // A recognizer's own consistency checks and the redaction counts read the raw table once more.
   if (/IS DISTINCT FROM|regexp_matches.*count|count\(\*\).*FROM \(SELECT _row/i.test(s) && !/^CREATE|^INSERT/i.test(s)) return 'recognizer checks'
-  if (/stage_/i.test(s) && !/^INSERT INTO (posts|account_daily|accounts)/i.test(s)) return 'staging'
-  if (/^INSERT INTO (posts|account_daily|accounts)/i.test(s)) return 'upsert'
+  if (/stage_|parsed_/i.test(s)) return 'staging'
   if (/read_csv|read_json/i.test(s)) return 'plan/sniff'
   return 'other SQL'
 }
