@@ -30,6 +30,7 @@ export function profileConnections(conns: DuckDBConnection[]): Profile {
   const t0 = performance.now()
   let first: number | null = null
   let inSql = 0
+  let depth = 0
   const totals = new Map<Phase, number>()
   const add = (p: Phase, ms: number) => totals.set(p, (totals.get(p) ?? 0) + ms)
   const restore: (() => void)[] = []
@@ -37,11 +38,15 @@ export function profileConnections(conns: DuckDBConnection[]): Profile {
     for (const method of ['run', 'runAndReadAll'] as const) {
       const original = conn[method]
       const wrapped = async function (this: DuckDBConnection, sql: string, ...rest: unknown[]) {
+        // runAndReadAll calls run: only the outermost call is timed, or its statement would count twice.
+        if (depth > 0) return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest)
         const start = performance.now()
         first ??= start
+        depth++
         try {
           return await (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest)
         } finally {
+          depth--
           const ms = performance.now() - start
           inSql += ms
           add(classify(sql), ms)
