@@ -6,6 +6,7 @@
  *   npm run bench -- --full             also the 5M-row import (+ peak memory) and 10M posts / 10M-row grid
  *   npm run bench -- --rows 200000      smaller, for a quick look
  *   npm run bench -- --skip-browser     no electron-vite build, no Chromium (items 5 and 6)
+ *   npm run bench -- --skip-import      only the dashboard and the grid (items 4-6)
  *
  * Everything generated goes to a fresh folder under $BENCH_DIR (default: the OS temp dir) and is deleted at the end.
  */
@@ -34,9 +35,10 @@ const program = new Command('bench')
   .option('--full', `add the ${FULL_IMPORT_ROWS / 1e6}M-row import (with peak memory) and ${FULL_POSTS / 1e6}M posts / grid rows`, false)
   .option('--query-timeout <s>', 'interrupt a dashboard query run after this many seconds', (v) => Number.parseInt(v, 10), 600)
   .option('--skip-browser', 'skip the Chromium measurements (items 5 and 6) and the renderer build', false)
+  .option('--skip-import', 'skip the import measurements (items 1-3): only the dashboard and the grid', false)
   .parse()
 
-const opts = program.opts<{ rows: number; full: boolean; skipBrowser: boolean; queryTimeout: number }>()
+const opts = program.opts<{ rows: number; full: boolean; skipBrowser: boolean; skipImport: boolean; queryTimeout: number }>()
 const fmt = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n))
 
 async function section<T>(title: string, fn: () => Promise<T>): Promise<T> {
@@ -57,14 +59,16 @@ async function main(): Promise<void> {
   // The load average is printed because ratios are only comparable on an otherwise idle machine.
   console.log(`Socialbench bench — load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; mode ${opts.full ? 'full' : 'default'}, rows ${fmt(opts.rows)}; work dir ${dir}`)
   try {
-    await section('1-2 import and re-import', async () => {
+    if (!opts.skipImport) await section('1-2 import and re-import', async () => {
       const csv = join(dir, `crowdtangle-${fmt(opts.rows)}.csv`)
       const gen = await time(() => generateCrowdtangleCsv(csv, opts.rows))
       console.log(`    generated ${csv} in ${(gen.ms / 1000).toFixed(1)} s`)
       await importBench({ file: csv, rows: opts.rows, workDir: dir, label: fmt(opts.rows), reimport: true })
       await rm(csv, { force: true })
     })
-    if (opts.full) {
+    if (opts.skipImport) {
+      record({ item: '1-3', name: 'import, re-import, peak memory', raw: {}, ratio: null, target: '', pass: null, note: 'skipped (--skip-import)' })
+    } else if (opts.full) {
       await section(`1, 3 import of ${fmt(FULL_IMPORT_ROWS)} rows and peak memory`, async () => {
         const csv = join(dir, `crowdtangle-${fmt(FULL_IMPORT_ROWS)}.csv`)
         await generateCrowdtangleCsv(csv, FULL_IMPORT_ROWS)
