@@ -16,14 +16,27 @@ const iso = (d: Date) => d.toISOString().slice(0, 10)
 /** First and last day with any data for these institutions (posts or follower days). */
 export async function dataRange(conn: DuckDBConnection, ids: number[]): Promise<{ from: string | null; to: string | null }> {
   const list = ids.length ? ids.join(', ') : 'NULL'
+  // The first and last instant per time zone, converted to local days afterwards: within one zone the local day never
+  // goes backwards, and converting two instants per zone instead of every post's saves seconds per million posts.
   const r = (await conn.runAndReadAll(`
+    WITH ends AS (
+      SELECT coalesce(a.time_zone, 'UTC') AS z, min(p.published_at) AS lo, max(p.published_at) AS hi
+      FROM posts p JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list}) GROUP BY 1)
     SELECT min(d)::VARCHAR AS f, max(d)::VARCHAR AS t FROM (
-      SELECT CAST(timezone(coalesce(a.time_zone, 'UTC'), p.published_at) AS DATE) AS d FROM posts p JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list})
+      SELECT CAST(timezone(z, lo) AS DATE) AS d FROM ends
+      UNION ALL SELECT CAST(timezone(z, hi) AS DATE) FROM ends
       UNION ALL SELECT d.day FROM account_daily d JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list}))`)).getRowObjectsJson()[0] as {
     f: string | null
     t: string | null
   }
   return { from: r.f, to: r.t }
+}
+
+/** The time zones of the institutions' accounts (Scope.timeZones). */
+export async function accountZones(conn: DuckDBConnection, ids: number[]): Promise<string[]> {
+  const list = ids.length ? ids.join(', ') : 'NULL'
+  const rows = (await conn.runAndReadAll(`SELECT DISTINCT coalesce(time_zone, 'UTC') AS z FROM accounts WHERE institution_id IN (${list}) ORDER BY 1`)).getRowObjectsJson()
+  return rows.map((r) => String(r.z))
 }
 
 /** Preset ranges end on the latest day with data: exports are historical, so "last 30 days" means of the data. */
@@ -81,7 +94,8 @@ export async function resolveScope(conn: DuckDBConnection, req: BenchmarkRequest
   }
   if (from > to) throw new AppFailure('BAD_INPUT', `The range starts (${from}) after it ends (${to}).`)
   const platforms = (req.platforms && req.platforms.length ? req.platforms : [...PLATFORMS]) as Platform[]
-  return { scope: { institutionIds: req.institutionIds, platforms, from, to, maxGapDays: req.maxGapDays ?? 7 }, range }
+  const timeZones = await accountZones(conn, req.institutionIds)
+  return { scope: { institutionIds: req.institutionIds, platforms, from, to, maxGapDays: req.maxGapDays ?? 7, timeZones }, range }
 }
 
 export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest): Promise<BenchmarkResult> {

@@ -16,6 +16,19 @@ export interface Scope {
   maxGapDays: number
   /** The scope's tables exist as TEMP tables on the connection (see materializeScope). */
   materialized?: boolean
+  /** The time zones of the scope's accounts, when known (resolveScope): local times are then computed per zone. */
+  timeZones?: string[]
+}
+
+/**
+ * An instant as the wall-clock time in a zone held in a column. DuckDB's timezone() with a zone that varies per row
+ * looks the zone up for every row (27 s over 10M posts); with a constant zone it takes 2 s, and UTC needs no zone
+ * at all (0.1 s). So each known zone gets its own branch with a constant, and UTC plain arithmetic.
+ */
+export function localTimeSql(ts: string, zoneColumn: string, zones: readonly string[] | undefined): string {
+  if (!zones?.length) return `timezone(${zoneColumn}, ${ts})`
+  const branches = zones.map((z) => `WHEN ${literal(z)} THEN ${z === 'UTC' ? `make_timestamp(epoch_us(${ts}))` : `timezone(${literal(z)}, ${ts})`}`)
+  return `(CASE ${zoneColumn} ${branches.join(' ')} ELSE timezone(${zoneColumn}, ${ts}) END)`
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
@@ -54,13 +67,13 @@ export function scopeParts(s: Scope): [string, string][] {
     WHERE d.followers IS NOT NULL AND d.day <= ${to}
   `],
     ['sp0', `
-    SELECT acc.institution_id, acc.institution, p.account_id, p.platform, p.post_id, p.published_at, p.post_type, p.text, p.url,
-           p.impressions, p.reach, p.views, p.interactions, p.followers_at_post,
-           timezone(acc.time_zone, p.published_at) AS local_ts,
-           CAST(timezone(acc.time_zone, p.published_at) AS DATE) AS day
-    FROM posts p JOIN acc USING (account_id)
-    WHERE p.published_at IS NOT NULL
-      AND CAST(timezone(acc.time_zone, p.published_at) AS DATE) BETWEEN ${from} AND ${to}
+    SELECT *, CAST(local_ts AS DATE) AS day FROM (
+      SELECT acc.institution_id, acc.institution, p.account_id, p.platform, p.post_id, p.published_at, p.post_type, p.text, p.url,
+             p.impressions, p.reach, p.views, p.interactions, p.followers_at_post,
+             ${localTimeSql('p.published_at', 'acc.time_zone', s.timeZones)} AS local_ts
+      FROM posts p JOIN acc USING (account_id)
+      WHERE p.published_at IS NOT NULL)
+    WHERE CAST(local_ts AS DATE) BETWEEN ${from} AND ${to}
   `],
     ['sp', `
     SELECT sp0.*, coalesce(sp0.followers_at_post, k.followers) AS followers_when_posted,
