@@ -57,23 +57,27 @@ export function postsWeeklySql(s: Scope): string {
 /** The best posts by the chosen convention's per-post rate (interactions break ties and stand in where no rate exists). */
 export function topPostsSql(s: Scope, convention: EngagementConvention, limit: number): string {
   const rate = RATE_COLUMN[convention]
-  return `${withScope(s)}
-  SELECT institution, platform, post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
-         left(coalesce(text, ''), 280) AS text, url, interactions, ${rate} AS rate
-  FROM sp WHERE interactions IS NOT NULL
-  ORDER BY ${rate} DESC NULLS LAST, interactions DESC, post_id LIMIT ${Math.max(1, Math.min(100, Math.floor(limit)))}`
+  // The scope keeps no post text (see scope.ts, sp0): the few posts shown fetch theirs from posts.
+  return `${withScope(s, `  top AS (SELECT institution, platform, post_id, published_at, interactions, ${rate} AS rate FROM sp WHERE interactions IS NOT NULL
+    ORDER BY ${rate} DESC NULLS LAST, interactions DESC, post_id LIMIT ${Math.max(1, Math.min(100, Math.floor(limit)))})`)}
+  SELECT top.institution, top.platform, top.post_id, strftime(top.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
+         left(coalesce(p.text, ''), 280) AS text, p.url, top.interactions, top.rate
+  FROM top JOIN posts p USING (platform, post_id)
+  ORDER BY top.rate DESC NULLS LAST, top.interactions DESC, top.post_id`
 }
 
 /** Posts above the peer set's mean + k standard deviations of the per-post rate. */
 export function breakoutsSql(s: Scope, convention: EngagementConvention, k: number): string {
   const rate = RATE_COLUMN[convention]
-  return `${withScope(s, `  stats AS (SELECT avg(${rate}) AS mean, stddev_samp(${rate}) AS sd FROM sp WHERE ${rate} IS NOT NULL)`)}
-  SELECT sp.institution, sp.platform, sp.post_id, strftime(sp.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
-         left(coalesce(sp.text, ''), 280) AS text, sp.url, sp.interactions, sp.${rate} AS rate,
-         stats.mean, stats.sd, stats.mean + ${Number(k)} * stats.sd AS threshold
-  FROM sp, stats
-  WHERE sp.${rate} > stats.mean + ${Number(k)} * stats.sd
-  ORDER BY sp.${rate} DESC LIMIT 100`
+  return `${withScope(s, `  stats AS (SELECT avg(${rate}) AS mean, stddev_samp(${rate}) AS sd FROM sp WHERE ${rate} IS NOT NULL),
+  hits AS (SELECT sp.institution, sp.platform, sp.post_id, sp.published_at, sp.interactions, sp.${rate} AS rate,
+                  stats.mean, stats.sd, stats.mean + ${Number(k)} * stats.sd AS threshold
+           FROM sp, stats WHERE sp.${rate} > stats.mean + ${Number(k)} * stats.sd
+           ORDER BY sp.${rate} DESC LIMIT 100)`)}
+  SELECT hits.institution, hits.platform, hits.post_id, strftime(hits.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
+         left(coalesce(p.text, ''), 280) AS text, p.url, hits.interactions, hits.rate, hits.mean, hits.sd, hits.threshold
+  FROM hits JOIN posts p USING (platform, post_id)
+  ORDER BY hits.rate DESC`
 }
 
 /** Median and interquartile band of the peer set, per day (followers, indexed) or per week (engagement). */
