@@ -1,0 +1,38 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Database } from './duckdb'
+import { MIGRATIONS, migrate } from './migrations'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sb-mig-'))
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+describe('migration 4 (canonical tables without primary-key indexes)', () => {
+  it('keeps every stored post and daily row of a version-3 workspace, and the tables lose their index', async () => {
+    const db = await Database.open(join(dir, 'v3.duckdb'))
+    try {
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 3))).toBe(3)
+      await db.run(`INSERT INTO posts (account_id, platform, post_id, published_at, text, likes, import_id) VALUES
+        ('x:a', 'x', '1', TIMESTAMPTZ '2024-01-01 10:00:00+00', 'hello', 5, 1),
+        ('x:a', 'x', '2', NULL, NULL, NULL, 2)`)
+      await db.run(`INSERT INTO account_daily (account_id, platform, day, followers, import_id) VALUES ('x:a', 'x', DATE '2024-01-01', 100, 1)`)
+      const before = await db.all(`SELECT * FROM posts ORDER BY post_id`)
+      const indexesBefore = await db.all(`SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`)
+      expect(Number(indexesBefore[0].n)).toBe(2)
+
+      expect(await migrate(db)).toBe(4)
+      expect(await db.all(`SELECT * FROM posts ORDER BY post_id`)).toEqual(before)
+      expect(await db.all(`SELECT account_id, day::VARCHAR AS day, followers::INTEGER AS followers FROM account_daily`)).toEqual([{ account_id: 'x:a', day: '2024-01-01', followers: 100 }])
+      const indexesAfter = await db.all(`SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`)
+      expect(Number(indexesAfter[0].n)).toBe(0)
+      // NOT NULL survives the copy: a post without an id is still refused.
+      await expect(db.run(`INSERT INTO posts (account_id, platform, post_id, import_id) VALUES ('x:a', 'x', NULL, 3)`)).rejects.toThrow(/NOT NULL/)
+    } finally {
+      db.close()
+    }
+  })
+})
