@@ -10,6 +10,7 @@ import type { Database } from '../db/duckdb'
 import { ident, literal } from '../db/sql'
 import { MAPPED_FORMAT, mappedRecognizer } from '../recognize/mapped'
 import { normalizeImport } from '../recognize/normalize'
+import { rawWithRowNumbers } from '../recognize/recognizeImport'
 import type { Recognizer } from '../recognize/types'
 
 export async function saveMapping(db: Database, signature: string, mapping: ColumnMapping): Promise<{ headerSignature: string; mapping: ColumnMapping }> {
@@ -71,8 +72,8 @@ export async function applyMapping(db: Database, datasetId: number): Promise<Rec
     const mapping = found.length ? parseMapping(found[0].mapping) : null
     if (!mapping) throw new AppFailure('NOT_FOUND', `No column mapping is saved for the header of dataset ${datasetId}. Map its columns first.`)
 
-    // Raw tables keep the file's order, so rowid + 1 is the file row (older workspaces stored it as `_row`).
-    await conn.run(`CREATE OR REPLACE TEMP TABLE mapped_raw AS SELECT ${hasRow ? '*' : 'rowid + 1 AS _row, *'} FROM ${ident(table)}`)
+    // The file row as an import numbers it (older workspaces stored it as a `_row` column).
+    await conn.run(`CREATE OR REPLACE TEMP TABLE mapped_raw AS SELECT * FROM ${hasRow ? ident(table) : await rawWithRowNumbers(conn, table)}`)
     await conn.run(`DELETE FROM import_rejects WHERE import_id = $1`, [datasetId])
     const warnings: string[] = JSON.parse(String(ds.warnings ?? '[]'))
     const report = await normalizeImport(mappedRecognizer(signature, mapping), {
