@@ -18,6 +18,11 @@ export interface BenchmarkRequest {
   /** Breakout threshold: mean + k standard deviations. */
   k?: number
   topN?: number
+  /**
+   * 'screen': daily lines of ranges over a year come every Nth day (gaps and their edges exact), enough for a chart
+   * and several times less to draw. 'full' (the default, for exports and the CLI): every day.
+   */
+  resolution?: 'screen' | 'full'
 }
 
 export interface BenchmarkPost {
@@ -40,6 +45,8 @@ export interface BenchmarkResult {
     maxGapDays: number
     k: number
     institutions: { id: number; name: string; color: string }[]
+    /** 1: the daily series have every day; N: every Nth day (resolution 'screen' on a range over a year). */
+    dayStride: number
   }
   summary: InstitutionSummary[]
   /** Arrow IPC stream bytes per chart. */

@@ -72,7 +72,8 @@ export function fixtureResult(): BenchmarkResult {
       convention: 'followers_at_post',
       maxGapDays: 7,
       k: 2,
-      institutions: FIXTURE_INSTITUTIONS
+      institutions: FIXTURE_INSTITUTIONS,
+      dayStride: 1
     },
     summary: FIXTURE_INSTITUTIONS.map((_, k) => summary(k)),
     charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty },

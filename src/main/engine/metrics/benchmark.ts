@@ -5,9 +5,10 @@ import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
 import { rowsToArrowIpc } from '../arrowPage'
 import { methodology } from './methodology'
-import { materializeScope, type Scope } from './scope'
+import { daysInScope, materializeScope, type Scope } from './scope'
 import {
-  breakoutsSql, cadenceHeatmapSql, engagementWeeklySql, followersSql, indexedSql, peerBandSql, postsWeeklySql, topPostsSql
+  breakoutsSql, cadenceHeatmapSql, engagementWeeklySql, followersSql, indexedSql, peerBandSql, postsWeeklySql, screenDayStride,
+  thinDays, topPostsSql
 } from './series'
 import { benchmarkSummary } from './summary'
 
@@ -63,7 +64,7 @@ export function presetRange(preset: DatePreset, range: { from: string | null; to
 }
 
 async function arrow(conn: DuckDBConnection, sql: string): Promise<Uint8Array> {
-  return rowsToArrowIpc(await conn.runAndReadAll(sql))
+  return rowsToArrowIpc(await conn.runAndReadAll(sql), { dictionary: true })
 }
 
 async function posts(conn: DuckDBConnection, sql: string): Promise<(BenchmarkPost & Record<string, unknown>)[]> {
@@ -110,13 +111,16 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
   )).getRowObjectsJson() as { id: number; name: string; color: string }[]).map((r) => ({ id: Number(r.id), name: r.name, color: r.color }))
   if (institutions.length !== new Set(scope.institutionIds).size) throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
   const summary = await benchmarkSummary(conn, scope)
+  // The screen gets long daily series every Nth day (gaps exact, see thinDays); exports and the CLI get every day.
+  const dayStride = req.resolution === 'screen' ? screenDayStride(daysInScope(scope)) : 1
+  const byDay = (select: string, partition: string[], day: string, value: string) => thinDays(select, { partition, day, value, stride: dayStride, s: scope })
   const charts = {
-    followers: await arrow(conn, followersSql(scope)),
-    indexed: await arrow(conn, indexedSql(scope)),
+    followers: await arrow(conn, followersSql(scope, dayStride)),
+    indexed: await arrow(conn, byDay(indexedSql(scope), ['institution'], 'day', 'indexed')),
     engagement: await arrow(conn, engagementWeeklySql(scope, req.convention)),
     heatmap: await arrow(conn, cadenceHeatmapSql(scope)),
     postsWeekly: await arrow(conn, postsWeeklySql(scope)),
-    peerIndexed: await arrow(conn, peerBandSql(indexedSql(scope), 'day', 'indexed')),
+    peerIndexed: await arrow(conn, byDay(peerBandSql(indexedSql(scope), 'day', 'indexed'), [], 'x', 'median')),
     peerEngagement: await arrow(conn, peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate'))
   }
   const topPosts = await posts(conn, topPostsSql(scope, req.convention, req.topN ?? 10))
@@ -124,7 +128,7 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
   const stats = breakoutRows[0] as Record<string, unknown> | undefined
   const m = await methodology(conn, scope)
   return {
-    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions },
+    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions, dayStride },
     summary,
     charts,
     topPosts,

@@ -3,6 +3,7 @@
  * (hundreds to a few thousand rows, however many posts there are) cross to the renderer, as Arrow.
  */
 import type { EngagementConvention } from '../../../shared/metrics'
+import { literal } from '../db/sql'
 import { withScope, type Scope } from './scope'
 
 const RATE_COLUMN: Record<EngagementConvention, string> = {
@@ -15,10 +16,35 @@ const RATE_COLUMN: Record<EngagementConvention, string> = {
 
 export const rateColumn = (c: EngagementConvention): string => RATE_COLUMN[c]
 
+/** Days in a range that a screen shows one by one; longer ranges are drawn every Nth day (screenDayStride). */
+export const SCREEN_DAYS = 366
+
+/** 1 for a range of up to a year, else the stride that leaves about a year's worth of points per line. */
+export function screenDayStride(days: number): number {
+  return days <= SCREEN_DAYS ? 1 : Math.ceil(days / SCREEN_DAYS)
+}
+
+/**
+ * A daily series drawn every `stride` days for the screen: 20 institutions × 5 platforms × 5 years is 180k points
+ * for a chart 1,100 px wide. Gaps stay exact: every NULL day is kept, and so is every day next to one (and the first
+ * and last of each line), so lines break and end on the same days as in the full series and an isolated day is
+ * still isolated. Every value drawn is a real daily value; exports ask for stride 1.
+ */
+export function thinDays(select: string, o: { partition: string[]; day: string; value: string; stride: number; s: Scope }): string {
+  if (!(o.stride > 1)) return select
+  const stride = Math.floor(o.stride)
+  const over = `${o.partition.length ? `PARTITION BY ${o.partition.join(', ')} ` : ''}ORDER BY ${o.day}`
+  return `SELECT * EXCLUDE (_prev, _next) FROM (
+    SELECT *, lag(${o.value}) OVER w AS _prev, lead(${o.value}) OVER w AS _next FROM (${select}) WINDOW w AS (${over}))
+  WHERE (${o.day} - DATE ${literal(o.s.from)}) % ${stride} = 0 OR ${o.day} = DATE ${literal(o.s.to)}
+     OR ${o.value} IS NULL OR _prev IS NULL OR _next IS NULL
+  ORDER BY ${[...o.partition, o.day].join(', ')}`
+}
+
 /** Followers per institution, platform and day; NULL marks a gap longer than the allowed carry-forward. */
-export function followersSql(s: Scope): string {
+export function followersSql(s: Scope, stride = 1): string {
   return `${withScope(s)}
-  SELECT institution, platform, day, followers FROM ifol ORDER BY institution, platform, day`
+  ${thinDays('SELECT institution, platform, day, followers FROM ifol ORDER BY institution, platform, day', { partition: ['institution', 'platform'], day: 'day', value: 'followers', stride, s })}`
 }
 
 /** Indexed growth: 100 × followers ÷ followers on the first day with data, per institution (selected platforms summed). */

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot'
 import { useLayoutEffect, useRef } from 'react'
+import { queueDraw } from './drawBatch'
 
 interface PlotFigureProps {
   /** Plot options for a given width; a new function (new data, theme or option) redraws the chart. */
@@ -9,8 +10,8 @@ interface PlotFigureProps {
 
 /**
  * Draws one Observable Plot chart into a div and redraws it when its width changes (ResizeObserver), so charts are as
- * wide as their column at 1280 px and on a 4K screen. The first draw happens synchronously in a layout effect, in the
- * same commit as the data that caused it: the dashboard's render timer relies on that.
+ * wide as their column at 1280 px and on a 4K screen. The first draw is queued from a layout effect and runs, with the
+ * other charts of the same commit, before the browser paints (drawBatch); the dashboard's render timer waits for it.
  */
 export function PlotFigure({ build, className }: PlotFigureProps) {
   const host = useRef<HTMLDivElement>(null)
@@ -24,7 +25,11 @@ export function PlotFigure({ build, className }: PlotFigureProps) {
       const chart = Plot.plot(build(width))
       el.replaceChildren(chart)
     }
-    draw(Math.floor(el.clientWidth) || 640)
+    let live = true
+    const first = Math.floor(el.clientWidth) || 640
+    queueDraw(() => {
+      if (live) draw(first)
+    })
     let frame = 0
     const observer = new ResizeObserver((entries) => {
       const width = Math.floor(entries[0]?.contentRect.width ?? 0)
@@ -36,6 +41,7 @@ export function PlotFigure({ build, className }: PlotFigureProps) {
     })
     observer.observe(el)
     return () => {
+      live = false
       observer.disconnect()
       cancelAnimationFrame(frame)
     }

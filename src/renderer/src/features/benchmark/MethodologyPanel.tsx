@@ -51,6 +51,14 @@ export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
         <dd>
           {result.scope.from} to {result.scope.to} (both included; data available {result.dataRange.from ?? '—'} to {result.dataRange.to ?? '—'})
         </dd>
+        {result.scope.dayStride > 1 && (
+          <>
+            <dt>Daily lines</dt>
+            <dd data-testid="bm-day-stride">
+              drawn every {result.scope.dayStride} days over this range, with every gap and its first and last day kept; exported data has every day
+            </dd>
+          </>
+        )}
         <dt>Counted</dt>
         <dd>
           {m.posts.toLocaleString('en-US')} posts from {m.accounts} accounts of {result.scope.institutions.length} institutions; follower gaps up to{' '}

@@ -46,7 +46,8 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
     const timer = window.setTimeout(() => {
       setLoading(true)
       const request = toRequest(controls)
-      call('benchmark', request)
+      // Exports re-run resultRequest at full resolution; the screen only needs what it can draw.
+      call('benchmark', { ...request, resolution: 'screen' })
         .then((r) => {
           if (id !== seq.current) return
           arrivedAt.current = performance.now()
