@@ -73,8 +73,10 @@ export async function renameDataset(db: Database, id: number, name: string): Pro
 export async function deleteDataset(db: Database, id: number): Promise<{ deleted: boolean }> {
   const d = await requireDataset(db, id)
   await db.write(async (conn) => {
-    await conn.run(`DROP TABLE IF EXISTS ${ident(d.tableName)}`)
     await conn.run(`DELETE FROM datasets WHERE id = $1`, [id])
+    // A re-import of the same file shares its raw table (import/reimport.ts): drop it with the last dataset using it.
+    const users = await conn.runAndReadAll(`SELECT count(*) AS n FROM datasets WHERE table_name = $1`, [d.tableName])
+    if (Number(users.getRowObjectsJson()[0].n) === 0) await conn.run(`DROP TABLE IF EXISTS ${ident(d.tableName)}`)
   })
   return { deleted: true }
 }

@@ -130,6 +130,19 @@ describe('importing supported files', () => {
     expect(typeOf(r.dataset.columns, 'amount')).toBe('VARCHAR')
     expect(r.warnings.join(' ')).toMatch(/whole file/)
   })
+
+  it('keeps a column of dates written two ways as text, naming it, instead of refusing the file', async () => {
+    // DuckDB's sniffer types the column DATE and then cannot read the other style, even from the whole file.
+    const lines = ['post,day,likes', '1,2023-03-12,5', '2,2023-03-12,6', '3,2023-01-05,7', '4,2023-01-05,8', '5,05/01/2023,9']
+    const r = await importPath(t.file('dates.csv', lines.join('\n') + '\n'))
+    expect(r.dataset.rows).toBe(5)
+    expect(typeOf(r.dataset.columns, 'day')).toBe('VARCHAR')
+    expect(typeOf(r.dataset.columns, 'likes')).toBe('BIGINT')
+    expect(r.warnings.join(' ')).toMatch(/Column "day" mixes value formats/)
+    expect(await t.engine.db.all(`SELECT day FROM ${r.dataset.tableName} ORDER BY rowid`)).toEqual(
+      ['2023-03-12', '2023-03-12', '2023-01-05', '2023-01-05', '05/01/2023'].map((day) => ({ day }))
+    )
+  })
 })
 
 describe('refusing files', () => {

@@ -47,7 +47,8 @@ export async function snapshot(engine: Engine): Promise<DatasetSnapshot[]> {
 
 /** The structural invariants; throws (through expect) with the offending ids or tables. */
 export async function expectWorkspaceValid(engine: Engine): Promise<void> {
-  const catalogue = (await engine.db.all(`SELECT table_name, row_count FROM datasets ORDER BY table_name`)).map((r) => String(r.table_name))
+  // Two datasets may share one raw table (a re-import of the same file): compare the distinct names.
+  const catalogue = (await engine.db.all(`SELECT DISTINCT table_name FROM datasets ORDER BY table_name`)).map((r) => String(r.table_name))
   const tables = (
     await engine.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY table_name`)
   ).map((r) => String(r.table_name))

@@ -24,13 +24,38 @@ describe('migration 4 (canonical tables without primary-key indexes)', () => {
       const indexesBefore = await db.all(`SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`)
       expect(Number(indexesBefore[0].n)).toBe(2)
 
-      expect(await migrate(db)).toBe(4)
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 4))).toBe(4)
       expect(await db.all(`SELECT * FROM posts ORDER BY post_id`)).toEqual(before)
       expect(await db.all(`SELECT account_id, day::VARCHAR AS day, followers::INTEGER AS followers FROM account_daily`)).toEqual([{ account_id: 'x:a', day: '2024-01-01', followers: 100 }])
       const indexesAfter = await db.all(`SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`)
       expect(Number(indexesAfter[0].n)).toBe(0)
       // NOT NULL survives the copy: a post without an id is still refused.
       await expect(db.run(`INSERT INTO posts (account_id, platform, post_id, import_id) VALUES ('x:a', 'x', NULL, 3)`)).rejects.toThrow(/NOT NULL/)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 5 (datasets may share a raw table)', () => {
+  it('keeps every catalogue row, keeps ids coming from the sequence, and lets two datasets name one table', async () => {
+    const db = await Database.open(join(dir, 'v4.duckdb'))
+    try {
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 4))).toBe(4)
+      await db.run(`INSERT INTO datasets (name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings, recognized_format, rows_new)
+                    VALUES ('a', 'ds_1', 'a.csv', '/a.csv', 'csv', 3, 10, 'abc', '{}', '[]', 'x-analytics', 3)`)
+      const before = await db.all(`SELECT * FROM datasets`)
+      await expect(db.run(`INSERT INTO datasets (name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings)
+                           VALUES ('b', 'ds_1', 'a.csv', '/a.csv', 'csv', 3, 10, 'abc', '{}', '[]')`)).rejects.toThrow(/unique|duplicate/i)
+
+      expect(await migrate(db)).toBe(5)
+      const after = await db.all(`SELECT * EXCLUDE (raw_key, canonical_key, report) FROM datasets`)
+      expect(after).toEqual(before)
+      await db.run(`INSERT INTO datasets (name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings)
+                    VALUES ('b', 'ds_1', 'a.csv', '/a.csv', 'csv', 3, 10, 'abc', '{}', '[]')`)
+      // (The refused insert above used id 2.)
+      expect((await db.all(`SELECT id, table_name FROM datasets ORDER BY id`)).map((r) => [Number(r.id), r.table_name])).toEqual([[1, 'ds_1'], [3, 'ds_1']])
+      expect(Number((await db.all(`SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'datasets_sha256'`))[0].n)).toBe(1)
     } finally {
       db.close()
     }

@@ -158,6 +158,41 @@ export const MIGRATIONS: readonly Migration[] = [
       `DROP TABLE account_daily`,
       `ALTER TABLE account_daily_v4 RENAME TO account_daily`
     ]
+  },
+  {
+    version: 5,
+    name: 'datasets may share a raw table',
+    // Importing the same bytes again ("Import anyway") stores no second copy: the new dataset points at the raw table
+    // of the earlier one, so table_name stops being unique. raw_key says what shaped a raw table (file hash, read
+    // settings, recognizer, privacy); report keeps the import's RecognitionReport for such a re-import to restate.
+    // DuckDB cannot drop a UNIQUE constraint in place: copy, drop, rename (the index goes first).
+    sql: [
+      `DROP INDEX datasets_sha256`,
+      `CREATE TABLE datasets_v5 (
+         id INTEGER PRIMARY KEY DEFAULT nextval('dataset_id_seq'),
+         name VARCHAR NOT NULL,
+         table_name VARCHAR NOT NULL,
+         file_name VARCHAR NOT NULL,
+         source_path VARCHAR NOT NULL,
+         format VARCHAR NOT NULL,
+         row_count BIGINT NOT NULL,
+         size_bytes BIGINT NOT NULL,
+         sha256 VARCHAR NOT NULL,
+         imported_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP),
+         settings JSON NOT NULL,
+         warnings JSON NOT NULL,
+         recognized_format VARCHAR,
+         platform VARCHAR,
+         rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, rows_new BIGINT, rows_updated BIGINT, rows_unchanged BIGINT,
+         raw_key VARCHAR,
+         canonical_key VARCHAR,
+         report JSON
+       )`,
+      `INSERT INTO datasets_v5 SELECT *, NULL, NULL, NULL FROM datasets`,
+      `DROP TABLE datasets`,
+      `ALTER TABLE datasets_v5 RENAME TO datasets`,
+      `CREATE INDEX datasets_sha256 ON datasets (sha256)`
+    ]
   }
 ]
 

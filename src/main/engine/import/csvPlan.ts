@@ -36,10 +36,13 @@ export interface ReadMode {
   fullScan: boolean
   /** Pad rows that end early with nulls (needs the single-threaded reader when fields span lines). */
   pad: boolean
+  /** Columns read as text whatever their values look like: they mix formats no single type reads (two date styles). */
+  text?: string[]
 }
 export const FAST: ReadMode = { fullScan: false, pad: false }
 
-export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = FAST, asText: string[] | 'all' = []): string {
+export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = FAST, columnsAsText: string[] | 'all' = []): string {
+  const asText = columnsAsText === 'all' ? 'all' : [...new Set([...(mode.text ?? []), ...columnsAsText])]
   const opts = [
     `delim=${literal(dialect.delimiter)}`,
     `header=${dialect.hasHeader}`,

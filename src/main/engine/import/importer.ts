@@ -8,7 +8,7 @@ import { AppFailure } from '../../../shared/result'
 import type {
   DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport
 } from '../../../shared/types'
-import { createRawTable, describeRecognizer, detectRecognizer, normalizeRawTable } from '../recognize/recognizeImport'
+import { createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, normalizeRawTable } from '../recognize/recognizeImport'
 import type { Database } from '../db/duckdb'
 import { ident } from '../db/sql'
 import { findBySha256, getDataset, uniqueName } from '../datasets'
@@ -16,6 +16,7 @@ import { isConversionError, readerFailure } from './duckdbErrors'
 import { PREVIEW_ROWS } from './limits'
 import { prepareSource, type PreparedSource } from './prepareSource'
 import { planRead, type ReadPlan } from './readPlan'
+import { canonicalKey, canonicalRunIsCurrent, copyRejects, findSharedRaw, rawKey, restatedReport } from './reimport'
 import { FAST, type ReadMode } from './csvPlan'
 import { importWorkbook, previewWorkbook } from './workbookImport'
 import { legacyXlsFailure, sniffWorkbook } from './xlsx'
@@ -101,44 +102,64 @@ export async function importFile(db: Database, tmpDir: string, job: ImportJob): 
  * (the canonical step took twice as long, measured on a million rows); the canonical rows and the catalogue row
  * then commit together. Until that second commit the raw table is an orphan: dropped here if anything fails, and
  * by openEngine (dropOrphanTables) after a crash, so a dataset is never half present.
+ * The same input imported again shares the earlier raw table, and may skip the canonical step (reimport.ts).
  */
 async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, mode: ReadMode) {
   const first = await db.write(async (conn) => {
     // Planning reads the file too (sniffing, sampling: seconds on a big file), so a cancel interrupts it as well.
     const plan = await withCancel(conn, job, () => planRead(conn, src, job.options, mode))
     const id = Number((await conn.runAndReadAll(`SELECT nextval('dataset_id_seq') AS id`)).getRowObjectsJson()[0].id)
-    const table = `ds_${id}`
     const detected = job.options.generic
       ? { recognizer: null, columns: [] }
       : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format, plan.preamble))
-    if (!detected.recognizer) {
-      await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
-      return { plan, id, table, recognizer: null, columns: detected.columns, redactions: [], done: await catalogue(conn, src, job, plan, id, table, [...plan.warnings], null) }
-    }
     const recognizer = detected.recognizer
-    const redactions = await withCancel(conn, job, () =>
-      createRawTable({ conn, recognizer, textSource: plan.textSource, columns: detected.columns, table, options: job.options })
-    )
+    const privacy = recognizer ? (job.options.privacy ?? (await defaultPrivacy(conn))) : null
+    const keys = { raw: rawKey({ sha256: src.scan.sha256, settings: plan.settings, mode, recognizer: recognizer?.id ?? null, privacy, options: job.options }), canonical: null as string | null }
+    if (recognizer) keys.canonical = canonicalKey(keys.raw, job.options)
+    const shared = await findSharedRaw(conn, keys.raw)
+    const table = shared?.table ?? `ds_${id}`
+    const base = { plan, id, table, keys, shared, recognizer, columns: detected.columns }
+    if (!recognizer) {
+      if (!shared) await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
+      return { ...base, redactions: [], done: await catalogue(conn, src, job, base, [...plan.warnings], null) }
+    }
+    const redactions = shared
+      ? (shared.report?.redactions ?? [])
+      : await withCancel(conn, job, () =>
+          createRawTable({ conn, recognizer, textSource: plan.textSource, columns: detected.columns, table, options: job.options, privacy: privacy! })
+        )
     if (job.signal.aborted) throw new AppFailure('CANCELLED', `Import of ${src.fileName} was cancelled.`)
-    return { plan, id, table, recognizer, columns: detected.columns, redactions, done: null }
+    return { ...base, redactions, done: null }
   })
   if (first.done) return first.done
-  const { plan, id, table, recognizer, columns, redactions } = first
+  const { plan, id, table, keys, shared, recognizer, columns, redactions } = first
   try {
     return await db.write(async (conn) => {
+      if (shared?.report && keys.canonical && shared.canonicalKey === keys.canonical && (await canonicalRunIsCurrent(conn, keys.canonical))) {
+        await copyRejects(conn, shared.id, id)
+        return catalogue(conn, src, job, first, [...shared.warnings], restatedReport(shared.report))
+      }
       const warnings = [...plan.warnings]
       const recognition = await withCancel(conn, job, () =>
         normalizeRawTable({
           conn, recognizer: recognizer!, columns, table, importId: id, fileName: src.fileName, options: job.options,
-          warn: (m) => warnings.push(m), preamble: plan.preamble, redactions
+          warn: (m) => warnings.push(m), preamble: plan.preamble, redactions, runKey: keys.canonical
         })
       )
-      return catalogue(conn, src, job, plan, id, table, warnings, recognition)
+      return catalogue(conn, src, job, first, warnings, recognition)
     })
   } catch (err) {
-    await db.write((conn) => conn.run(`DROP TABLE IF EXISTS ${ident(table)}`)).catch(() => undefined)
+    // A shared raw table belongs to the earlier dataset: only a table this import created is dropped.
+    if (!shared) await db.write((conn) => conn.run(`DROP TABLE IF EXISTS ${ident(table)}`)).catch(() => undefined)
     throw err
   }
+}
+
+interface Written {
+  plan: ReadPlan
+  id: number
+  table: string
+  keys: { raw: string; canonical: string | null }
 }
 
 /** Count the stored rows and write the dataset's catalogue row (inside the caller's transaction). */
@@ -146,12 +167,11 @@ async function catalogue(
   conn: DuckDBConnection,
   src: PreparedSource,
   job: ImportJob,
-  plan: ReadPlan,
-  id: number,
-  table: string,
+  w: Written,
   warnings: string[],
   recognition: RecognitionReport | null
 ) {
+  const { plan, id, table } = w
   if (job.signal.aborted) throw new AppFailure('CANCELLED', `Import of ${src.fileName} was cancelled.`)
   const count = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${ident(table)}`)).getRowObjectsJson()[0].n)
   if (count === 0) {
@@ -162,15 +182,17 @@ async function catalogue(
   const rowsLoaded = recognition ? recognition.rowsRead - recognition.rowsRejected : count
   await conn.run(
     `INSERT INTO datasets (id, name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings,
-                           recognized_format, platform, rows_read, rows_loaded, rows_rejected, rows_new, rows_updated, rows_unchanged)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+                           recognized_format, platform, rows_read, rows_loaded, rows_rejected, rows_new, rows_updated, rows_unchanged,
+                           raw_key, canonical_key, report)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     [
       id, name, table, src.fileName, job.sourcePath ?? src.originalPath, plan.settings.format, count, src.scan.size, src.scan.sha256,
       JSON.stringify(plan.settings), JSON.stringify(warnings),
       recognition?.format ?? null, recognition?.platform ?? null, count, rowsLoaded, recognition?.rowsRejected ?? 0,
       recognition ? sumCounts(recognition, 'new') : null,
       recognition ? sumCounts(recognition, 'updated') : null,
-      recognition ? sumCounts(recognition, 'unchanged') : null
+      recognition ? sumCounts(recognition, 'unchanged') : null,
+      w.keys.raw, w.keys.canonical, recognition ? JSON.stringify(recognition) : null
     ]
   )
   return { id, plan, warnings, recognition }
@@ -201,11 +223,24 @@ async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSour
       } else if (!mode.fullScan && isConversionError(err)) {
         mode = { ...mode, fullScan: true }
         notes.push('Column types were detected from the whole file because later rows did not match the first ones; locale-formatted numbers were kept as text.')
+      } else if (isConversionError(err) && textColumn(message, mode)) {
+        // Even the whole file gives a column one type its values do not all fit (dates written two ways):
+        // keep that column as text, as written, rather than refuse the file.
+        const column = textColumn(message, mode)!
+        mode = { ...mode, text: [...(mode.text ?? []), column] }
+        notes.push(`Column "${column}" mixes value formats (for example two date styles); it was kept as text, as written.`)
       } else {
         throw readerFailure(src.fileName, err)
       }
     }
   }
+}
+
+/** The column DuckDB could not convert, if it is not already read as text (a bounded number of retries). */
+function textColumn(message: string, mode: ReadMode): string | null {
+  const column = /converting column "([^"]+)"/.exec(message)?.[1] ?? null
+  if (!column || (mode.text ?? []).includes(column) || (mode.text?.length ?? 0) >= 20) return null
+  return column
 }
 
 /** Run a DuckDB statement while the job's abort signal can interrupt it; report DuckDB's own progress. */

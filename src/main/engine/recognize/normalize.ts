@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { RecognitionReport, RowCounts } from '../../../shared/types'
+import { recordCanonicalRun } from '../import/reimport'
 import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
 
 export const POST_METRICS = [
@@ -133,7 +134,11 @@ async function dropStaging(conn: DuckDBConnection): Promise<void> {
   for (const t of found) await conn.run(`DROP ${t.kind === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${t.name}`)
 }
 
-export async function normalizeImport(recognizer: Recognizer, input: NormalizeInput): Promise<RecognitionReport> {
+/**
+ * Stage, check and upsert one raw table's canonical rows. `runKey` names the input (import/reimport.ts,
+ * canonicalKey) and is recorded as the workspace's last canonical run; null (a column mapping) is never repeated.
+ */
+export async function normalizeImport(recognizer: Recognizer, input: NormalizeInput, runKey: string | null = null): Promise<RecognitionReport> {
   const { conn } = input
   const temps: string[] = []
   const ctx: NormalizeContext = {
@@ -146,7 +151,9 @@ export async function normalizeImport(recognizer: Recognizer, input: NormalizeIn
     }
   }
   try {
-    return await normalizeWith(recognizer, ctx, () => temps.length > 0)
+    const report = await normalizeWith(recognizer, ctx, () => temps.length > 0)
+    await recordCanonicalRun(conn, runKey)
+    return report
   } finally {
     // After a failure the transaction is rolled back, and the temp tables with it; drop what is left otherwise.
     for (const t of temps) await conn.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined)

@@ -8,6 +8,7 @@ import type { ImportOptions, PrivacyOptions, RecognitionReport, RecognizedFormat
 import { mappedRecognizers } from '../canonical/mappings'
 import { ident, literal } from '../db/sql'
 import { normalizeImport } from './normalize'
+import { setting } from '../db/settingValue'
 import { DEFAULT_PRIVACY, privacySelect, redactionCountSql } from './privacy'
 import { recognize } from './registry'
 import type { Recognizer } from './types'
@@ -32,11 +33,6 @@ export async function detectRecognizer(
 
 export function describeRecognizer(r: Recognizer): RecognizedFormat {
   return { format: r.id, label: r.label, platform: r.platform, needsAccount: r.needsAccount ?? false }
-}
-
-async function setting<T>(conn: DuckDBConnection, key: string): Promise<T | null> {
-  const r = (await conn.runAndReadAll(`SELECT value FROM settings WHERE key = $1`, [key])).getRowObjectsJson()
-  return r.length ? (JSON.parse(String(r[0].value)) as T) : null
 }
 
 /** The per-workspace salt for hashed people columns: stable, so the same person hashes the same way every time. */
@@ -86,9 +82,10 @@ export async function rawWithRowNumbers(conn: DuckDBConnection, table: string): 
  * Create the raw table (privacy applied); returns how many values privacy changed. The importer commits this table
  * on its own before the canonical step (see importer.ts, writeDataset).
  */
-export async function createRawTable(x: Omit<RecognizedImport, 'importId' | 'warn' | 'preamble' | 'fileName'>): Promise<RecognitionReport['redactions']> {
-  const { conn, recognizer } = x
-  const privacy = x.options.privacy ?? (await defaultPrivacy(conn))
+export async function createRawTable(
+  x: Omit<RecognizedImport, 'importId' | 'warn' | 'preamble' | 'fileName'> & { privacy: PrivacyOptions }
+): Promise<RecognitionReport['redactions']> {
+  const { conn, recognizer, privacy } = x
   const salt = await privacySalt(conn)
   const ps = privacySelect(x.columns, privacy, recognizer.privacy, salt)
   const countSql = redactionCountSql(x.textSource, ps.touched, privacy)
@@ -107,7 +104,7 @@ export async function createRawTable(x: Omit<RecognizedImport, 'importId' | 'war
 
 /** Fill the canonical tables from an existing raw table; returns the import report. */
 export async function normalizeRawTable(
-  x: Omit<RecognizedImport, 'textSource'> & { redactions: RecognitionReport['redactions'] }
+  x: Omit<RecognizedImport, 'textSource'> & { redactions: RecognitionReport['redactions']; runKey: string | null }
 ): Promise<RecognitionReport> {
   const report = await normalizeImport(x.recognizer, {
     conn: x.conn,
@@ -119,6 +116,6 @@ export async function normalizeRawTable(
     timeZoneSql: literal(x.options.timeZone ?? 'UTC'),
     warn: x.warn,
     preamble: x.preamble ?? []
-  })
+  }, x.runKey)
   return { ...report, redactions: x.redactions }
 }
