@@ -43,7 +43,7 @@ async function stage(
   keys: string[],
   values: readonly string[],
   cheap: boolean
-): Promise<void> {
+): Promise<number> {
   const have = await columnsOf(conn, select)
   const list = [
     `CAST(_row AS BIGINT) AS _row`,
@@ -75,6 +75,8 @@ async function stage(
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS ${storable}
       QUALIFY row_number() OVER (PARTITION BY ${dedupKeys.join(', ')} ORDER BY _row DESC) = 1`)
   }
+  // The storable rows, one per key.
+  return Number(dup.keys)
 }
 
 async function upsert(
@@ -83,30 +85,42 @@ async function upsert(
   target: string,
   keys: string[],
   values: readonly string[],
-  importId: number
+  importId: number,
+  okRows: number
 ): Promise<RowCounts> {
   const conflictKeys = target === 'posts' ? ['platform', 'post_id'] : ['account_id', 'day']
   const on = conflictKeys.map((k) => `t.${k} = s.${k}`).join(' AND ')
+  const last = keys[keys.length - 1]
   const changed = [
     ...values.map((v) => `(s.${v} IS NOT NULL AND s.${v} IS DISTINCT FROM t.${v})`),
     // A post that moved to another account (a corrected handle) is an update too.
     ...(target === 'posts' ? ['s.account_id IS DISTINCT FROM t.account_id'] : [])
   ].join(' OR ')
-  const counts = await one<{ new: number | string; updated: number | string; unchanged: number | string }>(
-    conn,
-    `SELECT count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NULL) AS new,
-            count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NOT NULL AND (${changed})) AS updated,
-            count(*) FILTER (WHERE t.${keys[keys.length - 1]} IS NOT NULL AND NOT (${changed})) AS unchanged
-     FROM ${name}_ok s LEFT JOIN ${target} t ON ${on}`
-  )
-  const result = { new: Number(counts.new), updated: Number(counts.updated), unchanged: Number(counts.unchanged) }
+  let result: RowCounts
+  let source = `${name}_ok`
+  if (Number((await one<{ n: number | string }>(conn, `SELECT count(*) AS n FROM ${target}`)).n) === 0) {
+    // Nothing stored yet (a first import): every row is new, no comparison needed.
+    result = { new: okRows, updated: 0, unchanged: 0 }
+  } else {
+    // One join with the stored rows gives the keys of the new and changed rows (narrow: keys and a flag). Counting
+    // them and merging only them then needs no second pass over what is stored.
+    const delta = `${name}_delta`
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS
+      SELECT ${conflictKeys.map((k) => `s.${k}`).join(', ')}, t.${last} IS NULL AS _new
+      FROM ${name}_ok s LEFT JOIN ${target} t ON ${on} WHERE t.${last} IS NULL OR ${changed}`)
+    const c = await one<{ new: number | string | null; updated: number | string | null }>(
+      conn,
+      `SELECT count(*) FILTER (WHERE _new) AS new, count(*) FILTER (WHERE NOT _new) AS updated FROM ${delta}`
+    )
+    result = { new: Number(c.new ?? 0), updated: Number(c.updated ?? 0), unchanged: 0 }
+    result.unchanged = okRows - result.new - result.updated
+    if (result.unchanged > 0) {
+      source = `(SELECT s.* FROM ${name}_ok s SEMI JOIN ${delta} d ON ${conflictKeys.map((k) => `s.${k} = d.${k}`).join(' AND ')})`
+    }
+  }
   // Unchanged rows are not written again: re-importing an export that overlaps (or repeats) what is stored costs
   // a join, not a rewrite. They keep the import_id of the import that last changed them.
   if (result.new + result.updated === 0) return result
-  const source =
-    result.unchanged === 0
-      ? `${name}_ok`
-      : `(SELECT s.* FROM ${name}_ok s LEFT JOIN ${target} t ON ${on} WHERE t.${keys[keys.length - 1]} IS NULL OR ${changed})`
   const insertCols = [...new Set([...keys, ...values])]
   const updates = [
     ...values.map((v) => `${v} = coalesce(s.${v}, t.${v})`),
@@ -179,14 +193,14 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
   const rejectSources: string[] = []
   const periods: string[] = []
   if (out.posts) {
-    await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS, cheap)
-    posts = await upsert(conn, 'stage_posts', 'posts', ['account_id', 'platform', 'post_id'], POST_COLUMNS, ctx.importId)
+    const ok = await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS, cheap)
+    posts = await upsert(conn, 'stage_posts', 'posts', ['account_id', 'platform', 'post_id'], POST_COLUMNS, ctx.importId, ok)
     rejectSources.push(`SELECT _row, _reject FROM stage_posts WHERE _reject IS NOT NULL`)
     periods.push(`SELECT min(published_at)::DATE AS f, max(published_at)::DATE AS t FROM stage_posts_ok`)
   }
   if (out.daily) {
-    await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS, false)
-    daily = await upsert(conn, 'stage_daily', 'account_daily', ['account_id', 'platform', 'day'], DAILY_METRICS, ctx.importId)
+    const ok = await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS, false)
+    daily = await upsert(conn, 'stage_daily', 'account_daily', ['account_id', 'platform', 'day'], DAILY_METRICS, ctx.importId, ok)
     rejectSources.push(`SELECT _row, _reject FROM stage_daily WHERE _reject IS NOT NULL`)
     periods.push(`SELECT min(day) AS f, max(day) AS t FROM stage_daily_ok`)
   }
