@@ -42,8 +42,9 @@ async function stage(
   select: string,
   keys: string[],
   values: readonly string[],
-  cheap: boolean
-): Promise<number> {
+  cheap: boolean,
+  dayOf: string
+): Promise<Staged> {
   const have = await columnsOf(conn, select)
   const list = [
     `CAST(_row AS BIGINT) AS _row`,
@@ -63,20 +64,31 @@ async function stage(
     FROM (SELECT ${list.join(', ')}, ${reject} AS _given_reject FROM (${select}))`)
   // Within one file the same key can appear twice (re-exported rows); the last one in the file wins.
   const dedupKeys = keys.filter((k) => k !== 'account_id' || name !== 'stage_posts')
-  const dup = await one<{ rows: number | string; keys: number | string }>(
+  // The same pass gives the report's period and platforms (each extra pass over a view re-runs its casts).
+  const summary = (from: string) => `min(${dayOf})::VARCHAR AS f, max(${dayOf})::VARCHAR AS t, list(DISTINCT platform) FILTER (WHERE platform IS NOT NULL) AS platforms FROM ${from}`
+  const dup = await one<{ rows: number | string; keys: number | string; f: string | null; t: string | null; platforms: string[] | null }>(
     conn,
-    `SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT DISTINCT ${dedupKeys.join(', ')} FROM ${name} WHERE _reject IS NULL)) AS keys
-     FROM ${name} WHERE _reject IS NULL`
+    `SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT DISTINCT ${dedupKeys.join(', ')} FROM ${name} WHERE _reject IS NULL)) AS keys,
+            ${summary(`${name} WHERE _reject IS NULL`)}`
   )
   const storable = `SELECT * EXCLUDE (_reject, _given_reject) FROM ${name} WHERE _reject IS NULL`
   if (Number(dup.rows) === Number(dup.keys)) {
     await conn.run(`CREATE OR REPLACE TEMP VIEW ${name}_ok AS ${storable}`)
-  } else {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS ${storable}
-      QUALIFY row_number() OVER (PARTITION BY ${dedupKeys.join(', ')} ORDER BY _row DESC) = 1`)
+    return { rows: Number(dup.keys), from: dup.f, to: dup.t, platforms: dup.platforms ?? [] }
   }
-  // The storable rows, one per key.
-  return Number(dup.keys)
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS ${storable}
+    QUALIFY row_number() OVER (PARTITION BY ${dedupKeys.join(', ')} ORDER BY _row DESC) = 1`)
+  // A repeated key's dropped row may have had another day: summarise what is kept.
+  const kept = await one<{ f: string | null; t: string | null; platforms: string[] | null }>(conn, `SELECT ${summary(`${name}_ok`)}`)
+  return { rows: Number(dup.keys), from: kept.f, to: kept.t, platforms: kept.platforms ?? [] }
+}
+
+/** What stage() leaves for the report: the storable rows (one per key), their first and last day, their platforms. */
+interface Staged {
+  rows: number
+  from: string | null
+  to: string | null
+  platforms: string[]
 }
 
 async function upsert(
@@ -191,47 +203,42 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
   let posts: RowCounts | null = null
   let daily: RowCounts | null = null
   const rejectSources: string[] = []
-  const periods: string[] = []
+  const staged: Staged[] = []
   if (out.posts) {
-    const ok = await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS, cheap)
-    posts = await upsert(conn, 'stage_posts', 'posts', ['account_id', 'platform', 'post_id'], POST_COLUMNS, ctx.importId, ok)
+    const st = await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS, cheap, 'published_at::DATE')
+    posts = await upsert(conn, 'stage_posts', 'posts', ['account_id', 'platform', 'post_id'], POST_COLUMNS, ctx.importId, st.rows)
     rejectSources.push(`SELECT _row, _reject FROM stage_posts WHERE _reject IS NOT NULL`)
-    periods.push(`SELECT min(published_at)::DATE AS f, max(published_at)::DATE AS t FROM stage_posts_ok`)
+    staged.push(st)
   }
   if (out.daily) {
-    const ok = await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS, false)
-    daily = await upsert(conn, 'stage_daily', 'account_daily', ['account_id', 'platform', 'day'], DAILY_METRICS, ctx.importId, ok)
+    const st = await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS, false, 'day')
+    daily = await upsert(conn, 'stage_daily', 'account_daily', ['account_id', 'platform', 'day'], DAILY_METRICS, ctx.importId, st.rows)
     rejectSources.push(`SELECT _row, _reject FROM stage_daily WHERE _reject IS NOT NULL`)
-    periods.push(`SELECT min(day) AS f, max(day) AS t FROM stage_daily_ok`)
+    staged.push(st)
   }
   let rowsRejected = 0
   let rejects: RecognitionReport['rejects'] = []
   if (rejectSources.length) {
-    const all = rejectSources.join(' UNION ALL ')
-    await conn.run(`INSERT INTO import_rejects SELECT ${ctx.importId}, _row, _reject FROM (${all})`)
-    rowsRejected = Number((await one<{ n: number }>(conn, `SELECT count(DISTINCT _row) AS n FROM (${all})`)).n)
+    // Collected once (a few rows at most, but finding them scans the staged rows), then stored, counted and sampled.
+    await conn.run(`CREATE OR REPLACE TEMP TABLE stage_rejects AS ${rejectSources.join(' UNION ALL ')}`)
+    await conn.run(`INSERT INTO import_rejects SELECT ${ctx.importId}, _row, _reject FROM stage_rejects`)
+    rowsRejected = Number((await one<{ n: number }>(conn, `SELECT count(DISTINCT _row) AS n FROM stage_rejects`)).n)
     rejects = (
-      (await conn.runAndReadAll(`SELECT _row, _reject FROM (${all}) ORDER BY _row LIMIT ${REJECT_SAMPLE}`)).getRowObjectsJson() as {
+      (await conn.runAndReadAll(`SELECT _row, _reject FROM stage_rejects ORDER BY _row LIMIT ${REJECT_SAMPLE}`)).getRowObjectsJson() as {
         _row: number | string | null
         _reject: string
       }[]
     ).map((r) => ({ row: r._row === null ? null : Number(r._row), reason: r._reject }))
   }
-  const period = periods.length
-    ? await one<{ f: string | null; t: string | null }>(conn, `SELECT min(f)::VARCHAR AS f, max(t)::VARCHAR AS t FROM (${periods.join(' UNION ALL ')})`)
-    : { f: null, t: null }
+  const days = staged.flatMap((st) => [st.from, st.to]).filter((d): d is string => d !== null).sort()
+  const period = { f: days[0] ?? null, t: days[days.length - 1] ?? null }
   const accounts = (
     (await conn.runAndReadAll(
       `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts WHERE account_id IS NOT NULL ORDER BY account_id`
     )).getRowObjectsJson() as { account_id: string; handle: string | null; display_name: string | null }[]
   ).map((a) => ({ accountId: a.account_id, handle: a.handle, displayName: a.display_name }))
   // The platform of the rows actually loaded: an Instagram-only Meta file is reported as Instagram.
-  const loaded = [out.posts ? 'SELECT DISTINCT platform FROM stage_posts_ok' : null, out.daily ? 'SELECT DISTINCT platform FROM stage_daily_ok' : null]
-    .filter(Boolean)
-    .join(' UNION ')
-  const platforms = loaded
-    ? ((await conn.runAndReadAll(`SELECT DISTINCT platform FROM (${loaded}) WHERE platform IS NOT NULL`)).getRowObjectsJson() as { platform: string }[]).map((r) => r.platform)
-    : []
+  const platforms = [...new Set(staged.flatMap((st) => st.platforms))]
   await dropStaging(conn)
   return {
     format: recognizer.id,
