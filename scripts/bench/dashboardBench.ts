@@ -5,20 +5,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkRequest } from '../../src/shared/benchmark'
 import type { Engine } from '../../src/main/engine/engine'
-import { resolveScope } from '../../src/main/engine/metrics/benchmark'
+import { chartSql, resolveScope } from '../../src/main/engine/metrics/benchmark'
 import { methodology } from '../../src/main/engine/metrics/methodology'
 import { materializeScope } from '../../src/main/engine/metrics/scope'
-import {
-  breakoutsSql, cadenceHeatmapSql, engagementWeeklySql, followersSql, indexedSql, peerBandSql, postsWeeklySql, topPostsSql
-} from '../../src/main/engine/metrics/series'
+import { breakoutsSql, topPostsSql } from '../../src/main/engine/metrics/series'
 import { summarySql } from '../../src/main/engine/metrics/summary'
 import { INSTITUTIONS } from './dashboardData'
 import { median, record, time } from './report'
 
+/** The request the Benchmarks view sends for its dashboard (resolution 'screen', as useBenchmark asks). */
 export const DASHBOARD_REQUEST: BenchmarkRequest = {
   institutionIds: Array.from({ length: INSTITUTIONS }, (_, i) => i + 1),
   preset: 'all',
-  convention: 'followers_at_post'
+  convention: 'followers_at_post',
+  resolution: 'screen'
 }
 
 /**
@@ -31,15 +31,16 @@ export async function rawDashboardSql(conn: DuckDBConnection, req: BenchmarkRequ
   // resolveScope runs dataRange (the first/last day with data), as the engine does.
   const scope = await materializeScope(conn, (await resolveScope(conn, req)).scope)
   await conn.runAndReadAll(`SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`)
+  const charts = chartSql(scope, req)
   const sqls = [
     summarySql(scope),
-    followersSql(scope),
-    indexedSql(scope),
-    engagementWeeklySql(scope, req.convention),
-    cadenceHeatmapSql(scope),
-    postsWeeklySql(scope),
-    peerBandSql(indexedSql(scope), 'day', 'indexed'),
-    peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate'),
+    charts.followers,
+    charts.indexed,
+    charts.engagement,
+    charts.heatmap,
+    charts.postsWeekly,
+    charts.peerIndexed,
+    charts.peerEngagement,
     topPostsSql(scope, req.convention, req.topN ?? 10),
     breakoutsSql(scope, req.convention, req.k ?? 2)
   ]

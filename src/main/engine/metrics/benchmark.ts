@@ -99,6 +99,25 @@ export async function resolveScope(conn: DuckDBConnection, req: BenchmarkRequest
   return { scope: { institutionIds: req.institutionIds, platforms, from, to, maxGapDays: req.maxGapDays ?? 7, timeZones }, range }
 }
 
+/**
+ * The SQL of every chart series for this scope and request (the bench runs these very strings as its baseline).
+ * The screen gets long daily series every Nth day (gaps exact, see thinDays); exports and the CLI get every day.
+ */
+export function chartSql(scope: Scope, req: BenchmarkRequest): Record<keyof BenchmarkResult['charts'], string> & { dayStride: number } {
+  const dayStride = req.resolution === 'screen' ? screenDayStride(daysInScope(scope)) : 1
+  const byDay = (select: string, partition: string[], day: string, value: string) => thinDays(select, { partition, day, value, stride: dayStride, s: scope })
+  return {
+    dayStride,
+    followers: followersSql(scope, dayStride),
+    indexed: byDay(indexedSql(scope), ['institution'], 'day', 'indexed'),
+    engagement: engagementWeeklySql(scope, req.convention),
+    heatmap: cadenceHeatmapSql(scope),
+    postsWeekly: postsWeeklySql(scope),
+    peerIndexed: byDay(peerBandSql(indexedSql(scope), 'day', 'indexed'), [], 'x', 'median'),
+    peerEngagement: peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate')
+  }
+}
+
 export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest): Promise<BenchmarkResult> {
   const started = performance.now()
   const resolved = await resolveScope(conn, req)
@@ -111,24 +130,22 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
   )).getRowObjectsJson() as { id: number; name: string; color: string }[]).map((r) => ({ id: Number(r.id), name: r.name, color: r.color }))
   if (institutions.length !== new Set(scope.institutionIds).size) throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
   const summary = await benchmarkSummary(conn, scope)
-  // The screen gets long daily series every Nth day (gaps exact, see thinDays); exports and the CLI get every day.
-  const dayStride = req.resolution === 'screen' ? screenDayStride(daysInScope(scope)) : 1
-  const byDay = (select: string, partition: string[], day: string, value: string) => thinDays(select, { partition, day, value, stride: dayStride, s: scope })
+  const sql = chartSql(scope, req)
   const charts = {
-    followers: await arrow(conn, followersSql(scope, dayStride)),
-    indexed: await arrow(conn, byDay(indexedSql(scope), ['institution'], 'day', 'indexed')),
-    engagement: await arrow(conn, engagementWeeklySql(scope, req.convention)),
-    heatmap: await arrow(conn, cadenceHeatmapSql(scope)),
-    postsWeekly: await arrow(conn, postsWeeklySql(scope)),
-    peerIndexed: await arrow(conn, byDay(peerBandSql(indexedSql(scope), 'day', 'indexed'), [], 'x', 'median')),
-    peerEngagement: await arrow(conn, peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate'))
+    followers: await arrow(conn, sql.followers),
+    indexed: await arrow(conn, sql.indexed),
+    engagement: await arrow(conn, sql.engagement),
+    heatmap: await arrow(conn, sql.heatmap),
+    postsWeekly: await arrow(conn, sql.postsWeekly),
+    peerIndexed: await arrow(conn, sql.peerIndexed),
+    peerEngagement: await arrow(conn, sql.peerEngagement)
   }
   const topPosts = await posts(conn, topPostsSql(scope, req.convention, req.topN ?? 10))
   const breakoutRows = await posts(conn, breakoutsSql(scope, req.convention, k))
   const stats = breakoutRows[0] as Record<string, unknown> | undefined
   const m = await methodology(conn, scope)
   return {
-    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions, dayStride },
+    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions, dayStride: sql.dayStride },
     summary,
     charts,
     topPosts,
