@@ -56,6 +56,8 @@ describe('migration 5 (datasets may share a raw table)', () => {
       // (The refused insert above used id 2.)
       expect((await db.all(`SELECT id, table_name FROM datasets ORDER BY id`)).map((r) => [Number(r.id), r.table_name])).toEqual([[1, 'ds_1'], [3, 'ds_1']])
       expect(Number((await db.all(`SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'datasets_sha256'`))[0].n)).toBe(1)
+      // The public imports view reads the rebuilt table.
+      expect((await db.all(`SELECT import_id, format FROM imports ORDER BY import_id`)).map((r) => [Number(r.import_id), r.format])).toEqual([[1, 'x-analytics'], [3, 'csv']])
     } finally {
       db.close()
     }

@@ -87,7 +87,12 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
             <button type="button" className="btn btn-small" onClick={onShowExisting}>
               Show it
             </button>
-            <button type="button" className="btn btn-small" onClick={() => onCommit(true)}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => onCommit(true)}
+              title="Adds a second dataset over the same stored rows (no second copy); canonical rows already stored are not counted twice"
+            >
               Import again anyway
             </button>
           </span>
