@@ -68,14 +68,28 @@ async function dashboardItem(browser: Browser, url: string, label: string, coldQ
       )
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null)
+    const renderAllMs = await page
+      .waitForFunction(
+        () => {
+          const el = document.querySelector('[data-testid=benchmarks-view] [data-render-all-ms]')
+          return el ? Number((el as HTMLElement).dataset.renderAllMs) : null
+        },
+        undefined,
+        { timeout: 60_000 }
+      )
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => null)
     record({
       item: '5',
-      name: `dashboard render after the query returns (${label} posts)`,
-      raw: { render: renderMs },
+      name: `dashboard render after the query returns (${label} posts): charts on screen drawn`,
+      raw: { 'on screen': renderMs, 'all charts': renderAllMs },
       ratio: null,
       target: '≤ 300 ms',
       pass: renderMs === null ? null : renderMs <= 300,
-      note: renderMs === null ? 'data-render-ms not present on the dashboard root' : 'data-render-ms read from the dashboard root'
+      note:
+        renderMs === null
+          ? 'data-render-ms not present on the dashboard root'
+          : 'data-render-ms (the charts on the 1280x800 screen) and data-render-all-ms (every chart, those further down drawn just after the first paint) read from the dashboard root'
     })
   } catch (err) {
     record({ item: '5', name: 'dashboard view', raw: {}, ratio: null, target: '≤ 2 / ≤ 300 ms', pass: null, note: `dashboard view not available (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` })

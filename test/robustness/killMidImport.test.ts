@@ -5,7 +5,7 @@
  * and a new import must still work. Each round kills the workspace the previous round left behind.
  * Fast: 3 kills on a 120k-row file. SOAK=1: 20 kills on a 1M-row file. SEED=<n> (or KILL_SEED) replays a run.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import iconv from 'iconv-lite'
@@ -51,6 +51,20 @@ async function importVia(host: HostProcess, path: string, jobId: string): Promis
   return r.value as ImportResult
 }
 
+/**
+ * Once a big file is imported, the next rounds need another one (the same bytes would be refused as a duplicate):
+ * a new handle and new post ids, so it is a full import again.
+ */
+async function replaceBigFile(utf16: boolean, round: number): Promise<void> {
+  const handle = `BigHospitalR${round}`
+  const firstId = 3_000_000_000_000_000_000n + BigInt(round) * 10_000_000n
+  if (!utf16) return writeTweetActivityCsv(bigUtf8, ROWS, handle, firstId)
+  const plain = join(root, 'replacement.csv')
+  await writeTweetActivityCsv(plain, ROWS, handle, firstId)
+  writeFileSync(bigUtf16, iconv.encode(readFileSync(plain, 'utf8'), 'utf16le', { addBOM: true }))
+  rmSync(plain)
+}
+
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sb-kill-'))
   workspace = join(root, 'ws')
@@ -79,7 +93,8 @@ describe(`kill -9 during a large import (seed ${SEED}, ${KILLS} kills, ${ROWS} r
     try {
       for (let round = 0; round < KILLS; round++) {
         // Alternate the encodings so both the direct load and the convert-to-tmp path get killed.
-        const file = round % 2 === 0 ? bigUtf8 : bigUtf16
+        const utf16 = round % 2 === 1
+        const file = utf16 ? bigUtf16 : bigUtf8
         const target = (round + rng()) / KILLS
         const extraMs = Math.floor(rng() * 250)
         const host = startHost(workspace)
@@ -128,10 +143,20 @@ describe(`kill -9 during a large import (seed ${SEED}, ${KILLS} kills, ${ROWS} r
             expect(now.find((d) => d.id === done.id)?.rows).toBe(ROWS)
             expected = now
             log.push(`round ${round}: the import finished before the kill`)
+            await replaceBigFile(utf16, round)
           } else {
             expect(result.error.code, note).toBe('ENGINE_DIED')
             expect(exit.signal, note).toBe('SIGKILL')
-            expect(now, `${note}: earlier imports unchanged, the killed one absent`).toEqual(expected)
+            expect(now.slice(0, expected.length), `${note}: earlier imports unchanged`).toEqual(expected)
+            if (now.length > expected.length) {
+              // The kill landed after the commit, before the reply: the import is there, and then in full.
+              expect(now, `${note}: at most the killed import added`).toHaveLength(expected.length + 1)
+              expect(now.at(-1)?.rows, `${note}: committed before the kill, so every row`).toBe(ROWS)
+              expect(now.at(-1)?.canonical, `${note}: and every canonical row`).toMatch(new RegExp(`^posts:${ROWS}:`))
+              expected = now
+              log.push(`round ${round}: committed before the kill landed (reply lost), present in full`)
+              await replaceBigFile(utf16, round)
+            }
           }
           expect(await tmpEntries(workspace), 'tmp folder emptied on reopen').toEqual([])
         })

@@ -36,13 +36,16 @@ export interface ReadMode {
   fullScan: boolean
   /** Pad rows that end early with nulls (needs the single-threaded reader when fields span lines). */
   pad: boolean
-  /** Columns read as text whatever their values look like: they mix formats no single type reads (two date styles). */
-  text?: string[]
+  /**
+   * Columns read as text whatever their values look like: they mix formats no single type reads (two date styles).
+   * 'all': every column (after a few such columns, rather than one more read of the file per column).
+   */
+  text?: string[] | 'all'
 }
 export const FAST: ReadMode = { fullScan: false, pad: false }
 
 export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = FAST, columnsAsText: string[] | 'all' = []): string {
-  const asText = columnsAsText === 'all' ? 'all' : [...new Set([...(mode.text ?? []), ...columnsAsText])]
+  const asText = columnsAsText === 'all' || mode.text === 'all' ? 'all' : [...new Set([...(mode.text ?? []), ...columnsAsText])]
   const opts = [
     `delim=${literal(dialect.delimiter)}`,
     `header=${dialect.hasHeader}`,

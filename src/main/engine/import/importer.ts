@@ -202,6 +202,9 @@ function sumCounts(r: RecognitionReport, k: 'new' | 'updated' | 'unchanged'): nu
   return (r.posts?.[k] ?? 0) + (r.daily?.[k] ?? 0)
 }
 
+/** Columns kept as text one by one before every column is (each retry reads the file again). */
+const MAX_TEXT_RETRIES = 3
+
 /**
  * Try the fast parallel read first; if DuckDB refuses the file for a reason a slower read can handle (rows that
  * end early, a type that only shows up after the sample), retry that way and say so in the warnings.
@@ -223,24 +226,24 @@ async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSour
       } else if (!mode.fullScan && isConversionError(err)) {
         mode = { ...mode, fullScan: true }
         notes.push('Column types were detected from the whole file because later rows did not match the first ones; locale-formatted numbers were kept as text.')
-      } else if (isConversionError(err) && textColumn(message, mode)) {
-        // Even the whole file gives a column one type its values do not all fit (dates written two ways):
-        // keep that column as text, as written, rather than refuse the file.
-        const column = textColumn(message, mode)!
-        mode = { ...mode, text: [...(mode.text ?? []), column] }
-        notes.push(`Column "${column}" mixes value formats (for example two date styles); it was kept as text, as written.`)
+      } else if (isConversionError(err) && mode.text !== 'all') {
+        // Even the whole file gives a column one type its values do not all fit (dates written two ways): keep that
+        // column as text, as written, rather than refuse the file. Each retry reads the file again, so after a few
+        // such columns every column is read as text.
+        const column = /converting column "([^"]+)"/.exec(message)?.[1]
+        const named = mode.text ?? []
+        if (column && !named.includes(column) && named.length < MAX_TEXT_RETRIES) {
+          mode = { ...mode, text: [...named, column] }
+          notes.push(`Column "${column}" mixes value formats (for example two date styles); it was kept as text, as written.`)
+        } else {
+          mode = { ...mode, text: 'all' }
+          notes.push('Several columns mix value formats; every column was kept as text, as written.')
+        }
       } else {
         throw readerFailure(src.fileName, err)
       }
     }
   }
-}
-
-/** The column DuckDB could not convert, if it is not already read as text (a bounded number of retries). */
-function textColumn(message: string, mode: ReadMode): string | null {
-  const column = /converting column "([^"]+)"/.exec(message)?.[1] ?? null
-  if (!column || (mode.text ?? []).includes(column) || (mode.text?.length ?? 0) >= 20) return null
-  return column
 }
 
 /** Run a DuckDB statement while the job's abort signal can interrupt it; report DuckDB's own progress. */

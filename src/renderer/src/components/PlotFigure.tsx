@@ -10,8 +10,9 @@ interface PlotFigureProps {
 
 /**
  * Draws one Observable Plot chart into a div and redraws it when its width changes (ResizeObserver), so charts are as
- * wide as their column at 1280 px and on a 4K screen. The first draw is queued from a layout effect and runs, with the
- * other charts of the same commit, before the browser paints (drawBatch); the dashboard's render timer waits for it.
+ * wide as their column at 1280 px and on a 4K screen. The first draw is queued from a layout effect and runs with the
+ * other charts of the same commit: before the browser paints when on screen, right after when further down
+ * (drawBatch); the dashboard's render timer waits for the ones on screen.
  */
 export function PlotFigure({ build, className }: PlotFigureProps) {
   const host = useRef<HTMLDivElement>(null)
@@ -27,7 +28,7 @@ export function PlotFigure({ build, className }: PlotFigureProps) {
     }
     let live = true
     const first = Math.floor(el.clientWidth) || 640
-    queueDraw(() => {
+    queueDraw(el, () => {
       if (live) draw(first)
     })
     let frame = 0
