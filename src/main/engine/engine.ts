@@ -19,6 +19,7 @@ import { setUpSampleInstitutions } from './canonical/sampleInstitutions'
 import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
 import { exportChart, exportChartData, exportDeck } from './export/handlers'
 import { runBenchmark } from './metrics/benchmark'
+import { repairUnfinishedImports } from './import/pendingImports'
 import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
 import { createQueryService, type QueryService } from './queries/service'
 import { packageVersion } from './version'
@@ -48,7 +49,9 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     db.close()
     throw new AppFailure('INTERNAL', `This workspace was written by a newer Socialbench (schema ${schemaVersion}).`)
   }
-  // A crash between an import's two commits leaves its raw table without a catalogue row (see importer.ts).
+  // A crash between an import's two commits leaves its raw table without a catalogue row (see importer.ts), and
+  // possibly canonical rows under its id (see pendingImports.ts).
+  await repairUnfinishedImports(db)
   await dropOrphanTables(db)
   const queries = createQueryService(db, paths.dbFile)
   await queries.seed()

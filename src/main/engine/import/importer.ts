@@ -16,6 +16,7 @@ import { isConversionError, readerFailure } from './duckdbErrors'
 import { PREVIEW_ROWS } from './limits'
 import { prepareSource, type PreparedSource } from './prepareSource'
 import { planRead, type ReadPlan } from './readPlan'
+import { clearImportPending, markImportPending } from './pendingImports'
 import { canonicalKey, canonicalRunIsCurrent, copyRejects, findSharedRaw, rawKey, restatedReport } from './reimport'
 import { FAST, type ReadMode } from './csvPlan'
 import { importWorkbook, previewWorkbook } from './workbookImport'
@@ -123,6 +124,8 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
       if (!shared) await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
       return { ...base, redactions: [], done: await catalogue(conn, src, job, base, [...plan.warnings], null) }
     }
+    // Committed with the raw table, cleared with the catalogue row: a crash in between is repaired on open.
+    await markImportPending(conn, id)
     const redactions = shared
       ? (shared.report?.redactions ?? [])
       : await withCancel(conn, job, () =>
@@ -135,6 +138,7 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
   const { plan, id, table, keys, shared, recognizer, columns, redactions } = first
   try {
     return await db.write(async (conn) => {
+      await clearImportPending(conn, id)
       if (shared?.report && keys.canonical && shared.canonicalKey === keys.canonical && (await canonicalRunIsCurrent(conn, keys.canonical))) {
         await copyRejects(conn, shared.id, id)
         return catalogue(conn, src, job, first, [...shared.warnings], restatedReport(shared.report))
@@ -150,7 +154,12 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
     })
   } catch (err) {
     // A shared raw table belongs to the earlier dataset: only a table this import created is dropped.
-    if (!shared) await db.write((conn) => conn.run(`DROP TABLE IF EXISTS ${ident(table)}`)).catch(() => undefined)
+    await db
+      .write(async (conn) => {
+        if (!shared) await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`)
+        await clearImportPending(conn, id)
+      })
+      .catch(() => undefined)
     throw err
   }
 }
