@@ -28,6 +28,9 @@ export function PlotFigure({ build, className }: PlotFigureProps) {
     }
     let live = true
     const first = Math.floor(el.clientWidth) || 640
+    // The width it is about to be drawn at: the observer's first report must not queue a second draw of a chart
+    // whose first one is deferred.
+    drawnWidth.current = first
     queueDraw(el, () => {
       if (live) draw(first)
     })
