@@ -20,6 +20,22 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1024 / 1024
 }
 
+/** A timing the dashboard root publishes as a data attribute (Dashboard.tsx), once it is there; null if never. */
+async function dashboardTiming(page: Page, key: 'renderMs' | 'renderAllMs'): Promise<number | null> {
+  return page
+    .waitForFunction(
+      (k) => {
+        const el = document.querySelector('[data-testid=benchmarks-view] [data-render-ms]') as HTMLElement | null
+        const v = el?.dataset[k]
+        return v === undefined ? null : Number(v)
+      },
+      key,
+      { timeout: 60_000 }
+    )
+    .then((h) => h.jsonValue() as Promise<number>)
+    .catch(() => null)
+}
+
 async function openApp(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await page.goto(url)
@@ -57,28 +73,8 @@ async function dashboardItem(browser: Browser, url: string, label: string, coldQ
         (ratio === null ? 'no DuckDB baseline (item 4 timed out); ' : '') +
         'from the click on Benchmarks (workspace already open in the engine host) to the first chart SVG visible; baseline: the dashboard SQL run directly, first run after opening the workspace'
     })
-    const renderMs = await page
-      .waitForFunction(
-        () => {
-          const el = document.querySelector('[data-testid=benchmarks-view][data-render-ms], [data-testid=benchmarks-view] [data-render-ms]')
-          return el ? Number((el as HTMLElement).dataset.renderMs) : null
-        },
-        undefined,
-        { timeout: 60_000 }
-      )
-      .then((h) => h.jsonValue() as Promise<number>)
-      .catch(() => null)
-    const renderAllMs = await page
-      .waitForFunction(
-        () => {
-          const el = document.querySelector('[data-testid=benchmarks-view] [data-render-all-ms]')
-          return el ? Number((el as HTMLElement).dataset.renderAllMs) : null
-        },
-        undefined,
-        { timeout: 60_000 }
-      )
-      .then((h) => h.jsonValue() as Promise<number>)
-      .catch(() => null)
+    const renderMs = await dashboardTiming(page, 'renderMs')
+    const renderAllMs = await dashboardTiming(page, 'renderAllMs')
     record({
       item: '5',
       name: `dashboard render after the query returns (${label} posts): charts on screen drawn`,

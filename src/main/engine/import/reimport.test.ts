@@ -1,30 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportOptions } from '../../../shared/types'
-import { openEngine, type Engine } from '../engine'
+import { openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
 
 const FIXTURES = resolve(__dirname, '../../../../test/fixtures/exports')
 const SEARCH_1 = join(FIXTURES, 'crowdtangle-search/SYNTHETIC-2023-03-13-10-00-00-EDT-search-csv-export.csv')
 const SEARCH_2 = join(FIXTURES, 'crowdtangle-search/SYNTHETIC-2023-03-21-10-00-00-EDT-search-csv-export.csv')
 
-let dir: string
-let engine: Engine
+let t: TestWorkspace
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sb-reimport-'))
-  engine = await openEngine(dir)
+  t = await openTestWorkspace('sb-reimport-')
 })
-afterEach(() => {
-  engine.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => t.dispose())
+const engine = () => t.engine
 
-const importAgain = (path: string, options: ImportOptions = {}) => engine.handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
-const rawTables = async () => (await engine.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`)).map((r) => String(r.table_name))
-const posts = () => engine.db.all(`SELECT post_id, likes::BIGINT AS likes, views::BIGINT AS views, interactions::BIGINT AS i FROM posts ORDER BY post_id`)
-const rejectsOf = (id: number) => engine.db.all(`SELECT row_number::INT AS row, reason FROM import_rejects WHERE import_id = ${id} ORDER BY row_number`)
+const importAgain = (path: string, options: ImportOptions = {}) => engine().handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
+const rawTables = async () => (await engine().db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`)).map((r) => String(r.table_name))
+const posts = () => engine().db.all(`SELECT post_id, likes::BIGINT AS likes, views::BIGINT AS views, interactions::BIGINT AS i FROM posts ORDER BY post_id`)
+const rejectsOf = (id: number) => engine().db.all(`SELECT row_number::INT AS row, reason FROM import_rejects WHERE import_id = ${id} ORDER BY row_number`)
 
 describe('importing the same file again (Import anyway)', () => {
   it('shares the raw table and restates the earlier report: every row unchanged, the same rejects', async () => {
@@ -42,7 +36,7 @@ describe('importing the same file again (Import anyway)', () => {
     expect(again.dataset.rows).toBe(first.dataset.rows)
     expect(await posts()).toEqual(after)
     // The grid reads the shared table for both datasets.
-    const page = await engine.handlers.datasetPage({ datasetId: again.dataset.id, offset: 0, limit: 10 })
+    const page = await engine().handlers.datasetPage({ datasetId: again.dataset.id, offset: 0, limit: 10 })
     expect(page.totalRows).toBe(first.dataset.rows)
   })
 
@@ -72,10 +66,10 @@ describe('importing the same file again (Import anyway)', () => {
   it('deleting one of two datasets on a shared table keeps the table; deleting the last one drops it', async () => {
     const first = await importAgain(SEARCH_1)
     const again = await importAgain(SEARCH_1)
-    await engine.handlers.deleteDataset({ datasetId: first.dataset.id })
+    await engine().handlers.deleteDataset({ datasetId: first.dataset.id })
     expect(await rawTables()).toEqual([again.dataset.tableName])
-    expect((await engine.handlers.datasetPage({ datasetId: again.dataset.id, offset: 0, limit: 5 })).totalRows).toBe(again.dataset.rows)
-    await engine.handlers.deleteDataset({ datasetId: again.dataset.id })
+    expect((await engine().handlers.datasetPage({ datasetId: again.dataset.id, offset: 0, limit: 5 })).totalRows).toBe(again.dataset.rows)
+    await engine().handlers.deleteDataset({ datasetId: again.dataset.id })
     expect(await rawTables()).toEqual([])
   })
 
