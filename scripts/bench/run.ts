@@ -82,8 +82,9 @@ async function main(): Promise<void> {
 
     const posts = opts.full ? FULL_POSTS : opts.rows
     const ws = join(dir, 'ws-dashboard')
-    const big = { name: `bench-grid-${fmt(posts)}`, rows: posts }
-    const small = { name: `bench-grid-${fmt(SMALL_GRID_ROWS)}`, rows: SMALL_GRID_ROWS }
+    // Distinct names even when --rows is the small grid's size (the grid is picked by name).
+    const big = { name: `bench-grid-${fmt(posts)}-big`, rows: posts }
+    const small = { name: `bench-grid-${fmt(SMALL_GRID_ROWS)}-small`, rows: SMALL_GRID_ROWS }
     const coldQueryMs = await section(`4 dashboard queries (${fmt(posts)} posts)`, async () => {
       const gen = await openEngine(ws)
       const g = await time(async () => {
