@@ -2,9 +2,9 @@
  * The engine: a workspace's DuckDB plus the handlers of every channel. Plain Node: the CLI, the tests, the
  * browser test harness and Electron's engine host all drive this same object.
  */
-import type { EventName } from '../../shared/channels'
-import type { EventPayloads, Handlers } from '../../shared/contract'
-import { AppFailure } from '../../shared/result'
+import type { Channel, EventName } from '../../shared/channels'
+import type { EventPayloads, Handlers, Input, Outputs } from '../../shared/contract'
+import { AppFailure, type Result } from '../../shared/result'
 import type { DatasetSummary, ImportOptions } from '../../shared/types'
 import { Database } from './db/duckdb'
 import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
@@ -22,10 +22,14 @@ import { runBenchmark } from './metrics/benchmark'
 import { repairUnfinishedImports } from './import/pendingImports'
 import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
 import { createQueryService, type QueryService } from './queries/service'
+import { dispatch } from './dispatch'
 import { packageVersion } from './version'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+
+/** A channel whose input may be left out (`z.void()` or an optional object) takes no argument. */
+export type CallArgs<C extends Channel> = undefined extends Input<C> ? [input?: Input<C>] : [input: Input<C>]
 
 export interface EngineOptions {
   logPath?: string | null
@@ -33,6 +37,13 @@ export interface EngineOptions {
 
 export interface Engine {
   readonly paths: WorkspacePaths
+  /**
+   * The front door: the input is checked against the contract (src/shared/contract.ts) exactly as for the
+   * app's calls, then the channel's handler runs; any failure comes back as a Result, never a throw.
+   */
+  call<C extends Channel>(channel: C, ...input: CallArgs<C>): Promise<Result<Outputs[C]>>
+  /** The same door for a call that arrives as data (the host's messages): channel and input are unchecked. */
+  callWire(channel: string, input: unknown): Promise<Result<unknown>>
   readonly db: Database
   readonly queries: QueryService
   readonly handlers: Handlers
@@ -156,6 +167,8 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
 
   return {
     paths,
+    call: (channel, ...input) => dispatch(handlers, channel, input[0]) as Promise<Result<Outputs[typeof channel]>>,
+    callWire: (channel, input) => dispatch(handlers, channel, input),
     db,
     queries,
     handlers,

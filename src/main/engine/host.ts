@@ -3,7 +3,6 @@
  * concurrently (so cancelImport is not queued behind the import it cancels); the database serialises writes.
  */
 import { toFailure } from '../../shared/result'
-import { dispatch } from './dispatch'
 import { openEngine, type Engine } from './engine'
 import type { HostMessage, HostRequest } from './protocol'
 
@@ -32,7 +31,7 @@ export async function runHost(port: HostPort, workspaceDir: string, logPath: str
       return
     }
     if (message.type === 'call') {
-      void dispatch(engine.handlers, message.channel, message.input).then((result) =>
+      void engine.callWire(message.channel, message.input).then((result) =>
         port.send({ type: 'result', id: message.id, result })
       )
     }
