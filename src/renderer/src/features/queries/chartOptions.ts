@@ -13,6 +13,16 @@ export function isTemporal(type: string | undefined): boolean {
   return !!type && TEMPORAL.test(type)
 }
 
+/**
+ * DuckDB's text for DATE, TIMESTAMP and TIMESTAMPTZ values as a Date. TIMESTAMPTZ text ends in a bare hour offset
+ * ("2024-03-01 10:00:00+00"), which `new Date` refuses (Invalid Date): the offset is written out as ±HH:MM first.
+ */
+export function parseTemporal(v: string): Date {
+  if (/^\d{4}-\d\d-\d\d$/.test(v)) return new Date(`${v}T00:00:00Z`)
+  const iso = v.replace(' ', 'T').replace(/([+-]\d\d)(?::?(\d\d))?$/, (_, h: string, m?: string) => `${h}:${m ?? '00'}`)
+  return new Date(iso)
+}
+
 /** Rows with temporal columns parsed to Dates; everything else untouched. */
 export function chartRows(rows: Row[], columns: { name: string; type: string }[]): Row[] {
   const temporal = columns.filter((c) => isTemporal(c.type)).map((c) => c.name)
@@ -21,7 +31,7 @@ export function chartRows(rows: Row[], columns: { name: string; type: string }[]
     const out = { ...r }
     for (const name of temporal) {
       const v = r[name]
-      if (typeof v === 'string') out[name] = new Date(/^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T00:00:00Z` : v.replace(' ', 'T'))
+      if (typeof v === 'string') out[name] = parseTemporal(v)
     }
     return out
   })
