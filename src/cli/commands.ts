@@ -82,6 +82,8 @@ function importSummary(r: ImportResult): Record<string, unknown> {
     rejects: rec?.rejects.slice(0, 20) ?? [],
     redactions: rec?.redactions ?? [],
     columns: r.dataset.columns.length,
+    // A recognised format that could not be mapped: the file landed as a plain table; this says what was missing.
+    unmapped: r.unmapped ? { format: r.unmapped.format, missing: r.unmapped.missing, message: r.unmapped.message } : null,
     warnings: r.warnings
   }
 }

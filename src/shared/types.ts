@@ -80,6 +80,22 @@ export interface ImportPreview {
   alreadyImported: DatasetSummary | null
   warnings: string[]
   recognized: RecognizedFormat | null
+  /** The file looks like `recognized` but lacks fields its mapping needs: it will import as a plain table. */
+  unmapped?: UnmappedExport | null
+}
+
+/**
+ * A file that looked like a known export but could not be mapped onto the canonical model (another generation of
+ * the format, a column missing, a mapping that failed): it landed as a plain dataset instead, with this reason.
+ */
+export interface UnmappedExport {
+  format: string
+  label: string
+  platform: Platform
+  /** The canonical fields not found, each with the header names that were looked for. */
+  missing: { field: string; names: string[] }[]
+  /** The whole reason in words, naming the file, the format and what was missing (also in the warnings). */
+  message: string
 }
 
 export interface RecognizedFormat {
@@ -120,6 +136,8 @@ export interface ImportResult {
   settings: DetectedSettings
   warnings: string[]
   recognition: RecognitionReport | null
+  /** Set when the file was recognised but could not be mapped, so it landed as a plain dataset (recognition null). */
+  unmapped?: UnmappedExport | null
   /**
    * Only for a spreadsheet workbook (.xlsx): every non-empty sheet is imported as its own dataset, in its own
    * transaction; this lists each sheet's outcome in workbook order. The fields above are the first imported sheet's.

@@ -6,13 +6,15 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { basename } from 'node:path'
 import { AppFailure } from '../../../shared/result'
 import type {
-  DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport
+  DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport, UnmappedExport
 } from '../../../shared/types'
 import { createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, normalizeRawTable } from '../recognize/recognizeImport'
 import type { Database } from '../db/duckdb'
 import { ident } from '../db/sql'
 import { findBySha256, getDataset, uniqueName } from '../datasets'
-import { isConversionError, readerFailure } from './duckdbErrors'
+import { isConversionError, isDiskFull, readerFailure } from './duckdbErrors'
+import { previewUnmapped, unmappedExport } from '../recognize/unmapped'
+import { UnmappedFileError } from '../recognize/fields'
 import { PREVIEW_ROWS } from './limits'
 import { prepareSource, type PreparedSource } from './prepareSource'
 import { planRead, type ReadPlan } from './readPlan'
@@ -47,6 +49,7 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
       ? null
       : (await detectRecognizer(db.reader, plan.textSource, src.fileName, plan.settings.format, plan.preamble).catch(() => ({ recognizer: null }))).recognizer
     const names = reader.columnNames()
+    const unmapped = recognized ? previewUnmapped(recognized, src.fileName, names) : null
     const types = reader.columnTypes().map(String)
     const rows = (reader.getRowsJson() as unknown[][]).map((r) => r.map(displayValue))
     return {
@@ -59,7 +62,8 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
       rows,
       alreadyImported: await findBySha256(db, src.scan.sha256),
       warnings: plan.warnings,
-      recognized: recognized ? describeRecognizer(recognized) : null
+      recognized: recognized ? describeRecognizer(recognized) : null,
+      unmapped
     }
   } finally {
     await src.cleanup()
@@ -91,7 +95,7 @@ export async function importFile(db: Database, tmpDir: string, job: ImportJob): 
     const outcome = await withFallbacks(src, (mode) => writeDataset(db, src, job, mode))
     const dataset = (await getDataset(db, outcome.id)) as DatasetSummary
     job.onProgress('done', 1)
-    return { dataset, settings: outcome.plan.settings, warnings: outcome.warnings, recognition: outcome.recognition }
+    return { dataset, settings: outcome.plan.settings, warnings: outcome.warnings, recognition: outcome.recognition, unmapped: outcome.unmapped ?? null }
   } finally {
     await src.cleanup()
   }
@@ -137,21 +141,37 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
   if (first.done) return first.done
   const { plan, id, table, keys, shared, recognizer, columns, redactions } = first
   try {
-    return await db.write(async (conn) => {
-      await clearImportPending(conn, id)
-      if (shared?.report && keys.canonical && shared.canonicalKey === keys.canonical && (await canonicalRunIsCurrent(conn, keys.canonical))) {
-        await copyRejects(conn, shared.id, id)
-        return catalogue(conn, src, job, first, [...shared.warnings], restatedReport(shared.report))
-      }
-      const warnings = [...plan.warnings]
-      const recognition = await withCancel(conn, job, () =>
-        normalizeRawTable({
-          conn, recognizer: recognizer!, columns, table, importId: id, fileName: src.fileName, options: job.options,
-          warn: (m) => warnings.push(m), preamble: plan.preamble, redactions, runKey: keys.canonical
+    try {
+      return await db.write(async (conn) => {
+        await clearImportPending(conn, id)
+        if (shared?.report && keys.canonical && shared.canonicalKey === keys.canonical && (await canonicalRunIsCurrent(conn, keys.canonical))) {
+          await copyRejects(conn, shared.id, id)
+          return catalogue(conn, src, job, first, [...shared.warnings], restatedReport(shared.report))
+        }
+        const warnings = [...plan.warnings]
+        const recognition = await withCancel(conn, job, () =>
+          normalizeRawTable({
+            conn, recognizer: recognizer!, columns, table, importId: id, fileName: src.fileName, options: job.options,
+            warn: (m) => warnings.push(m), preamble: plan.preamble, redactions, runKey: keys.canonical
+          })
+        ).catch((err: unknown) => {
+          throw isRecognizerFault(err, job) ? new RecognizerFault(err) : err
         })
-      )
-      return catalogue(conn, src, job, first, warnings, recognition)
-    })
+        return catalogue(conn, src, job, first, warnings, recognition)
+      })
+    } catch (err) {
+      if (!(err instanceof RecognizerFault)) throw err
+      // The recognizer could not map this file (another generation of the format, a broken mapping): the canonical
+      // step was rolled back, and the raw table, already committed, lands as a plain dataset with the reason.
+      const unmapped = unmappedExport(recognizer!, src.fileName, err.cause)
+      // A missing field is an expected outcome; anything else is a recognizer bug: its details go to the log only.
+      if (!(err.cause instanceof UnmappedFileError)) console.error(`import of ${src.fileName}: ${recognizer!.id} could not map it:`, err.cause)
+      const done = await db.write(async (conn) => {
+        await clearImportPending(conn, id)
+        return catalogue(conn, src, job, { ...first, keys: { raw: keys.raw, canonical: null } }, [...plan.warnings, unmapped.message], null)
+      })
+      return { ...done, unmapped }
+    }
   } catch (err) {
     // A shared raw table belongs to the earlier dataset: only a table this import created is dropped.
     await db
@@ -162,6 +182,19 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
       .catch(() => undefined)
     throw err
   }
+}
+
+/** A failure of the recognizer's own mapping, as opposed to the import being cancelled or the disk filling up. */
+class RecognizerFault extends Error {
+  constructor(override readonly cause: unknown) {
+    super('recognizer failed')
+  }
+}
+
+function isRecognizerFault(err: unknown, job: ImportJob): boolean {
+  if (job.signal.aborted || isDiskFull(err)) return false
+  if (err instanceof AppFailure && err.code === 'CANCELLED') return false
+  return !/INTERRUPT/i.test(err instanceof Error ? err.message : String(err))
 }
 
 interface Written {
@@ -204,7 +237,7 @@ async function catalogue(
       w.keys.raw, w.keys.canonical, recognition ? JSON.stringify(recognition) : null
     ]
   )
-  return { id, plan, warnings, recognition }
+  return { id, plan, warnings, recognition, unmapped: null as UnmappedExport | null }
 }
 
 function sumCounts(r: RecognitionReport, k: 'new' | 'updated' | 'unchanged'): number {

@@ -8,6 +8,8 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { RecognitionReport, RowCounts } from '../../../shared/types'
 import { recordCanonicalRun } from '../import/reimport'
 import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
+import { UnmappedFileError } from './fields'
+import { missingFields } from './unmapped'
 
 export const POST_METRICS = [
   'impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'reactions', 'clicks', 'interactions',
@@ -166,6 +168,9 @@ async function dropStaging(conn: DuckDBConnection): Promise<void> {
  */
 export async function normalizeImport(recognizer: Recognizer, input: NormalizeInput, runKey: string | null = null): Promise<RecognitionReport> {
   const { conn } = input
+  // Checked before any SQL is built: a file of another generation is told apart from a broken mapping.
+  const missing = missingFields(recognizer, input.columns)
+  if (missing.length) throw new UnmappedFileError(missing)
   const temps: string[] = []
   const ctx: NormalizeContext = {
     ...input,

@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Platform } from '../../../shared/types'
+import type { FieldTable } from './fields'
 
 export interface RecognizeInput {
   fileName: string
@@ -73,6 +74,11 @@ export interface Recognizer {
   /** True when rows do not say which account they belong to, so the user must name it. */
   needsAccount?: boolean
   detect(input: RecognizeInput): boolean
+  /**
+   * The family's field table (recognize/fields.ts). When given, the import checks its required fields before
+   * normalize() runs: a file missing one lands as a plain table naming the field, and the preview says so.
+   */
+  fields?: FieldTable
   privacy?: PrivacyColumns
   normalize(ctx: NormalizeContext): Promise<NormalizeOutput> | NormalizeOutput
 }

@@ -74,4 +74,52 @@ describe('X tweet activity', () => {
       { kind: 'titled name', count: 1 }
     ])
   })
+
+  describe('generations (docs/export-families.md, X tweet activity)', () => {
+    const q = (cells: string[]) => cells.map((c) => `"${c}"`).join(',')
+    it('2015 files say "favorites" for likes: mapped, not refused', async () => {
+      // Header as in a 2015 download (scctsi/trial-promoter-app spec/lib/metric_file_parser_spec.rb).
+      const header = q(['Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressions', 'engagements', 'engagement rate', 'retweets', 'replies', 'favorites',
+        'user profile clicks', 'url clicks', 'hashtag clicks', 'detail expands', 'permalink clicks', 'app opens', 'app installs', 'follows', 'email tweet',
+        'dial phone', 'media views', 'media engagements', 'promoted impressions', 'promoted favorites'])
+      const row = q(['649293177409679360', 'https://twitter.com/NorthfieldGH/status/649293177409679360', 'Flu clinic Thursday', '2015-09-30 18:42 +0000',
+        '424.0', '9.0', '0.02', '1.0', '2.0', '3.0', '4.0', '5.0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '-', '-'])
+      const r = await t.engine.handlers.importFile({ path: t.file('tweet_activity_metrics_NorthfieldGH_20150901_20151001_en.csv', `${header}\n${row}\n`), jobId: 'f' })
+      expect(r.unmapped ?? null).toBeNull()
+      expect(r.recognition?.format).toBe('x-tweet-activity')
+      expect(await t.engine.db.all(`SELECT post_id, impressions, likes, comments, shares, clicks, interactions FROM posts`)).toEqual([
+        { post_id: '649293177409679360', impressions: '424', likes: '3', comments: '2', shares: '1', clicks: '5', interactions: '6' }
+      ])
+    })
+
+    it('post-2023 names ("Post id", "Post permalink", "Post text", "reposts") map to the same fields', async () => {
+      const header = q(['Post id', 'Post permalink', 'Post text', 'time', 'impressions', 'engagements', 'engagement rate', 'reposts', 'replies', 'likes', 'url clicks'])
+      const row = q(['1742000000000000009', 'https://x.com/NorthfieldGH/status/1742000000000000009', 'Open day', '2024-01-05 10:00 +0000',
+        '800', '30', '0.04', '4', '5', '6', '7'])
+      const r = await t.engine.handlers.importFile({ path: t.file('x.csv', `${header}\n${row}\n`), jobId: 'p' })
+      expect(r.recognition?.format).toBe('x-tweet-activity')
+      expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
+      expect(await t.engine.db.all(`SELECT post_id, text, likes, comments, shares, clicks, interactions FROM posts`)).toEqual([
+        { post_id: '1742000000000000009', text: 'Open day', likes: '6', comments: '5', shares: '4', clicks: '7', interactions: '15' }
+      ])
+    })
+
+    it('a file of the family without any likes column lands as a plain table saying so, in the preview too', async () => {
+      const header = q(['Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressions', 'engagements', 'retweets', 'replies'])
+      const row = q(['1', 'https://twitter.com/a/status/1', 'x', '2016-01-01 10:00 +0000', '10', '1', '0', '1'])
+      const path = t.file('tweets.csv', `${header}\n${row}\n`)
+      const preview = await t.engine.handlers.previewImport({ path })
+      expect(preview.recognized?.format).toBe('x-tweet-activity')
+      expect(preview.unmapped?.missing).toEqual([{ field: 'likes', names: ['likes', 'favorites'] }])
+      expect(preview.unmapped?.message).toMatch(/it will be imported as a plain table/)
+      const r = await t.engine.handlers.importFile({ path, jobId: 'm' })
+      expect(r.recognition).toBeNull()
+      expect(r.unmapped?.message).toBe(
+        'tweets.csv looks like X (Twitter) tweet activity, but it has no likes (a column named "likes" or "favorites"); it was imported as a plain table, ' +
+          'with no posts or daily rows. Use "Map columns…" (or import the file again once it is mapped) to say which column holds what.'
+      )
+      expect(r.dataset.rows).toBe(1)
+      expect(await t.engine.db.all(`SELECT * FROM posts`)).toEqual([])
+    })
+  })
 })

@@ -1,39 +1,62 @@
 /**
  * X/Twitter Analytics "Tweet activity" export, one row per tweet (tweet_activity_metrics_<handle>_<from>_<to>_en.csv).
  * Counts are written as floats ("18.0"); "time" is "2016-12-23 18:50 +0000"; ids are 18-19 digit strings.
+ * Generations (docs/export-families.md): until 2015 likes were "favorites"; since the 2023 rename newer files may say
+ * "Post id"/"Post permalink"/"Post text" and "reposts" for retweets. All are in the field table below.
  * interactions = retweets + replies + likes (X's public engagement).
  */
-import { hasColumns } from '../headers'
-import { col, countSql, textSql, timestampSql } from '../parseSql'
+import { hasFields, resolveFields } from '../fields'
+import { countSql, textSql, timestampSql } from '../parseSql'
 import type { Recognizer } from '../types'
 
-const HANDLE = `lower(regexp_extract(${col('Tweet permalink')}, '(?:twitter|x)\\.com/([^/]+)/status', 1))`
+export const X_TWEET_ACTIVITY_FIELDS = {
+  post_id: { names: ['Tweet id', 'Post id'], required: true },
+  url: { names: ['Tweet permalink', 'Post permalink'], required: true },
+  text: { names: ['Tweet text', 'Post text'], required: true },
+  published_at: { names: ['time'], required: true },
+  impressions: { names: ['impressions'], required: true },
+  engagements: { names: ['engagements'] },
+  likes: { names: ['likes', 'favorites'], required: true },
+  comments: { names: ['replies'], required: true },
+  shares: { names: ['retweets', 'reposts'], required: true },
+  clicks: { names: ['url clicks', 'link clicks'] }
+}
 
 export const xTweetActivity: Recognizer = {
   id: 'x-tweet-activity',
   label: 'X (Twitter) tweet activity',
   platform: 'x',
-  detect: ({ columns }) => hasColumns(columns, ['Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressions', 'engagements']),
-  privacy: { text: ['Tweet text'] },
-  normalize: ({ raw, timeZoneSql }) => ({
-    accounts: `SELECT DISTINCT 'x:' || ${HANDLE} AS account_id, 'x' AS platform,
-                 regexp_extract(${col('Tweet permalink')}, '(?:twitter|x)\\.com/([^/]+)/status', 1) AS handle, NULL AS display_name
-               FROM ${raw} WHERE ${HANDLE} <> ''`,
-    posts: `SELECT _row,
-        CASE WHEN ${timestampSql(col('time'), timeZoneSql)} IS NULL THEN 'unreadable time "' || coalesce(${col('time')}, '') || '"' END AS _reject,
-        CASE WHEN ${HANDLE} <> '' THEN 'x:' || ${HANDLE} END AS account_id,
-        'x' AS platform,
-        ${textSql(col('Tweet id'))} AS post_id,
-        ${timestampSql(col('time'), timeZoneSql)} AS published_at,
-        CASE WHEN ${col('Tweet text')} LIKE 'RT @%' THEN 'retweet' WHEN ${col('Tweet text')} LIKE '@%' THEN 'reply' ELSE 'tweet' END AS post_type,
-        ${col('Tweet text')} AS text,
-        ${textSql(col('Tweet permalink'))} AS url,
-        ${countSql(col('impressions'))} AS impressions,
-        ${countSql(col('likes'))} AS likes,
-        ${countSql(col('replies'))} AS comments,
-        ${countSql(col('retweets'))} AS shares,
-        ${countSql(col('url clicks'))} AS clicks,
-        ${countSql(col('retweets'))} + ${countSql(col('replies'))} + ${countSql(col('likes'))} AS interactions
-      FROM ${raw}`
-  })
+  fields: X_TWEET_ACTIVITY_FIELDS,
+  detect: ({ columns }) =>
+    hasFields(X_TWEET_ACTIVITY_FIELDS, columns, ['post_id', 'url', 'text', 'published_at', 'impressions', 'engagements']),
+  privacy: { text: ['Tweet text', 'Post text'] },
+  normalize: ({ raw, timeZoneSql, columns }) => {
+    const f = resolveFields(X_TWEET_ACTIVITY_FIELDS, columns)
+    const url = f.sql('url')
+    const text = f.sql('text')
+    const time = f.sql('published_at')
+    const handle = `lower(regexp_extract(${url}, '(?:twitter|x)\\.com/([^/]+)/status', 1))`
+    const n = (field: 'impressions' | 'likes' | 'comments' | 'shares' | 'clicks') => countSql(f.sql(field))
+    return {
+      accounts: `SELECT DISTINCT 'x:' || ${handle} AS account_id, 'x' AS platform,
+                   regexp_extract(${url}, '(?:twitter|x)\\.com/([^/]+)/status', 1) AS handle, NULL AS display_name
+                 FROM ${raw} WHERE ${handle} <> ''`,
+      posts: `SELECT _row,
+          CASE WHEN ${timestampSql(time, timeZoneSql)} IS NULL THEN 'unreadable time "' || coalesce(${time}, '') || '"' END AS _reject,
+          CASE WHEN ${handle} <> '' THEN 'x:' || ${handle} END AS account_id,
+          'x' AS platform,
+          ${textSql(f.sql('post_id'))} AS post_id,
+          ${timestampSql(time, timeZoneSql)} AS published_at,
+          CASE WHEN ${text} LIKE 'RT @%' THEN 'retweet' WHEN ${text} LIKE '@%' THEN 'reply' ELSE 'tweet' END AS post_type,
+          ${text} AS text,
+          ${textSql(url)} AS url,
+          ${n('impressions')} AS impressions,
+          ${n('likes')} AS likes,
+          ${n('comments')} AS comments,
+          ${n('shares')} AS shares,
+          ${n('clicks')} AS clicks,
+          ${n('shares')} + ${n('comments')} + ${n('likes')} AS interactions
+        FROM ${raw}`
+    }
+  }
 }

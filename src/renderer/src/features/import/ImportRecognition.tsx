@@ -38,7 +38,12 @@ export function ImportRecognition({ preview, options, disabled, onChange, onMapC
             {options.generic ? 'Plain table (recognition off)' : 'Not a known export: it imports as a plain table.'}
           </span>
         )}
-        {!r && !options.generic && (
+        {preview.unmapped && !options.generic && (
+          <span className="recognition-unmapped" role="status" data-testid="import-unmapped">
+            {preview.unmapped.message}
+          </span>
+        )}
+        {(!r || preview.unmapped) && !options.generic && (
           <button type="button" className="btn btn-small" data-testid="map-columns" disabled={disabled} onClick={onMapColumns}>
             Map columns…
           </button>

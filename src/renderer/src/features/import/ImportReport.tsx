@@ -52,7 +52,7 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
         <div>
           <dt>Format</dt>
           <dd data-testid="import-report-format" data-format={r?.format ?? dataset.format}>
-            {r ? r.label : `${dataset.format.toUpperCase()} (not a known export)`}
+            {r ? r.label : result.unmapped ? `${result.unmapped.label}, not mapped: imported as a plain table` : `${dataset.format.toUpperCase()} (not a known export)`}
           </dd>
         </div>
         {r && (
@@ -99,6 +99,14 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
       {r && r.redactions.length > 0 && (
         <p className="report-redactions" data-testid="import-report-redactions">
           Removed before storing: {r.redactions.map((x) => `${x.kind} ×${formatCount(x.count)}`).join(', ')}
+        </p>
+      )}
+      {!r && result.unmapped && (
+        <p className="report-unmapped" role="status" data-testid="import-report-unmapped">
+          {result.unmapped.missing.length
+            ? `Missing for ${result.unmapped.label}: ${result.unmapped.missing.map((m) => `${m.field.replace(/_/g, ' ')} (${m.names.map((n) => `"${n}"`).join(' or ')})`).join('; ')}.`
+            : `The ${result.unmapped.label} mapping could not be applied to this file.`}{' '}
+          Map its columns to add its rows to posts or daily metrics.
         </p>
       )}
       {warnings.length > 0 && (
