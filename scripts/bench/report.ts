@@ -14,11 +14,24 @@ export interface Measurement {
   /** null: informational, or not measured (see note). */
   pass: boolean | null
   note?: string
+  /** Set by record(): the machine's load went above its core count while this was measured (see machine.ts). */
+  noisy?: boolean
 }
 
 export const results: Measurement[] = []
 
+/** Judges each measurement on the load during it; run.ts installs it when the run starts. */
+let loadCheck: (() => { maxLoad: number; noisy: boolean }) | null = null
+export function judgeLoadWith(check: () => { maxLoad: number; noisy: boolean }): void {
+  loadCheck = check
+}
+
 export function record(m: Measurement): Measurement {
+  const load = loadCheck?.()
+  if (load?.noisy && m.pass !== null) {
+    m.noisy = true
+    m.note = [m.note, `load reached ${load.maxLoad.toFixed(1)} during it, above the core count: no verdict`].filter(Boolean).join('; ')
+  }
   results.push(m)
   console.log(`  ${formatLine(m)}`)
   if (m.note) console.log(`    note: ${m.note}`)
@@ -46,7 +59,9 @@ function formatRaw(raw: Measurement['raw']): string {
     .join(', ')
 }
 
-const verdict = (m: Measurement): string => (m.pass === null ? (m.ratio === null ? 'N/A' : 'INFO') : m.pass ? 'PASS' : 'FAIL <<<')
+/** A noisy measurement gets no verdict: it says what it would have been, so nobody quotes it as a pass. */
+export const verdict = (m: Measurement): string =>
+  m.pass === null ? (m.ratio === null ? 'N/A' : 'INFO') : m.noisy ? `NOISY (would ${m.pass ? 'pass' : 'fail'})` : m.pass ? 'PASS' : 'FAIL <<<'
 
 function formatLine(m: Measurement): string {
   const ratio = m.ratio === null ? '—' : `${m.ratio.toFixed(2)}x`
@@ -63,8 +78,13 @@ export function printSummary(header: string): void {
   console.log(line(head))
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
   for (const r of rows) console.log(line(r))
-  const failed = results.filter((m) => m.pass === false).length
-  const passed = results.filter((m) => m.pass === true).length
-  console.log(`\n${passed} targets met, ${failed} missed${failed ? ' (FAIL above)' : ''}; the bench always exits 0.`)
+  const judged = results.filter((m) => !m.noisy)
+  const failed = judged.filter((m) => m.pass === false).length
+  const passed = judged.filter((m) => m.pass === true).length
+  const noisy = results.filter((m) => m.noisy).length
+  console.log(
+    `\n${passed} targets met, ${failed} missed${failed ? ' (FAIL above)' : ''}` +
+      `${noisy ? `, ${noisy} without a verdict (NOISY: the machine was busy; run again on a quiet machine)` : ''}; the bench always exits 0.`
+  )
   for (const m of results.filter((x) => x.note)) console.log(`  [${m.item}] ${m.name}: ${m.note}`)
 }

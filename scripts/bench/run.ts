@@ -4,6 +4,7 @@
  *
  *   npm run bench                       1M-row import, 1M posts, 1M-row grid
  *   npm run bench -- --full             also the 5M-row import (+ peak memory) and 10M posts / 10M-row grid
+ *   npm run bench -- --quick            100k rows, the renderer build reused when present: a look in under 3 minutes
  *   npm run bench -- --rows 200000      smaller, for a quick look
  *   npm run bench -- --skip-browser     no electron-vite build, no Chromium (items 5 and 6)
  *   npm run bench -- --skip-import      only the dashboard and the grid (items 4-6)
@@ -12,7 +13,8 @@
  */
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { Command } from 'commander'
@@ -22,8 +24,10 @@ import { dashboardBench } from './dashboardBench'
 import { generateDashboardData, generateGridDataset } from './dashboardData'
 import { generateCrowdtangleCsv } from './generateCsv'
 import { importBench, peakMemoryBench } from './importBench'
-import { printSummary, record, time } from './report'
+import { describeMachine, formatLoad, LoadWatch } from './machine'
+import { judgeLoadWith, printSummary, record, time } from './report'
 
+const QUICK_ROWS = 100_000
 const FULL_IMPORT_ROWS = 5_000_000
 const FULL_POSTS = 10_000_000
 const SMALL_GRID_ROWS = 100_000
@@ -32,13 +36,17 @@ const ROOT = resolve(__dirname, '../..')
 const program = new Command('bench')
   .description('Socialbench benchmark: import, re-import, memory, dashboard queries, dashboard render, grid scroll')
   .option('--rows <n>', 'rows of the generated CrowdTangle export, posts and grid rows', (v) => Number.parseInt(v.replace(/_/g, ''), 10), 1_000_000)
+  .option('--quick', `${QUICK_ROWS / 1e3}k rows, and the existing renderer build when there is one: a look during development`, false)
   .option('--full', `add the ${FULL_IMPORT_ROWS / 1e6}M-row import (with peak memory) and ${FULL_POSTS / 1e6}M posts / grid rows`, false)
   .option('--query-timeout <s>', 'interrupt a dashboard query run after this many seconds', (v) => Number.parseInt(v, 10), 600)
   .option('--skip-browser', 'skip the Chromium measurements (items 5 and 6) and the renderer build', false)
   .option('--skip-import', 'skip the import measurements (items 1-3): only the dashboard and the grid', false)
   .parse()
 
-const opts = program.opts<{ rows: number; full: boolean; skipBrowser: boolean; skipImport: boolean; queryTimeout: number }>()
+const opts = program.opts<{ rows: number; quick: boolean; full: boolean; skipBrowser: boolean; skipImport: boolean; queryTimeout: number }>()
+if (opts.quick && opts.full) program.error('--quick and --full are opposites: choose one')
+if (opts.quick) opts.rows = QUICK_ROWS
+const mode = opts.full ? 'full' : opts.quick ? 'quick' : 'default'
 const fmt = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n))
 
 async function section<T>(title: string, fn: () => Promise<T>): Promise<T> {
@@ -56,8 +64,15 @@ async function main(): Promise<void> {
   const cleanup = () => rm(dir, { recursive: true, force: true })
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)))
   const started = performance.now()
-  // The load average is printed because ratios are only comparable on an otherwise idle machine.
-  console.log(`Socialbench bench — load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; mode ${opts.full ? 'full' : 'default'}, rows ${fmt(opts.rows)}; work dir ${dir}`)
+  const machine = await describeMachine()
+  const loadAtStart = formatLoad()
+  const load = new LoadWatch(machine.cores)
+  judgeLoadWith(() => load.noisySince())
+  console.log(
+    `Socialbench bench — ${machine.cores} cores (${machine.cpuModel}), ${machine.memGiB} GiB, node ${machine.node}, ` +
+      `DuckDB ${machine.duckdbVersion} with ${machine.duckdbThreads} threads; load average ${loadAtStart} at start; ` +
+      `mode ${mode}, rows ${fmt(opts.rows)}; work dir ${dir}`
+  )
   try {
     if (!opts.skipImport) await section('1-2 import and re-import', async () => {
       const csv = join(dir, `crowdtangle-${fmt(opts.rows)}.csv`)
@@ -108,15 +123,24 @@ async function main(): Promise<void> {
       record({ item: '6', name: 'grid scroll in Chromium', raw: {}, ratio: null, target: '~1', pass: null, note: 'skipped (--skip-browser)' })
     } else {
       await section('5-6 browser: dashboard and grid scroll', async () => {
-        console.log('    building the renderer (npx electron-vite build)...')
-        await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: ROOT, maxBuffer: 64 << 20 })
+        if (opts.quick && existsSync(join(ROOT, 'out/renderer/index.html'))) {
+          console.log('    reusing the existing renderer build in out/ (--quick; npx electron-vite build refreshes it)')
+        } else {
+          console.log('    building the renderer (npx electron-vite build)...')
+          await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: ROOT, maxBuffer: 64 << 20 })
+        }
         await browserBench({ workspace: ws, postsLabel: fmt(posts), coldQueryMs, big, small, timeoutMs: opts.queryTimeout * 1000 })
       })
     }
   } finally {
+    load.stop()
     await cleanup()
   }
-  printSummary(`Summary (${opts.full ? 'full' : 'default'} mode, ${fmt(opts.rows)} rows) — total ${((performance.now() - started) / 60000).toFixed(1)} min, load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`)
+  printSummary(
+    `Summary (${mode} mode, ${fmt(opts.rows)} rows; ${machine.cores} cores, DuckDB threads ${machine.duckdbThreads}) — ` +
+      `total ${((performance.now() - started) / 60000).toFixed(1)} min; load average ${loadAtStart} at start, ` +
+      `${formatLoad()} at end, peak 1-min ${load.peak.toFixed(1)}`
+  )
 }
 
 main()
