@@ -98,7 +98,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
 
   program
     .command('import')
-    .description('Import CSV/TSV/JSON/NDJSON files into the workspace, one dataset per file')
+    .description('Import CSV/TSV/JSON/NDJSON files and Excel workbooks (.xlsx, .xls, Excel 2003 XML) into the workspace, one dataset per file or sheet')
     .option('-w, --workspace <dir>', 'workspace folder (default: $SOCIALBENCH_WORKSPACE or the app’s own)')
     .option('--json', 'print one JSON object with the outcome of every file')
     .option('--account <handle>', 'the account the files belong to, for exports that do not say (Meta per-metric, YouTube)')

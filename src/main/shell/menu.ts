@@ -7,6 +7,7 @@ import { wire } from '../../shared/channels'
 import type { EventPayloads } from '../../shared/contract'
 import type { MenuCommand } from '../../shared/types'
 import { log } from './log'
+import { IMPORT_EXTENSIONS } from '../../shared/importFiles'
 
 export interface MenuOptions {
   mainWindow(): BrowserWindow | null
@@ -14,7 +15,6 @@ export interface MenuOptions {
   logDir: string | null
 }
 
-const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'json', 'ndjson', 'js']
 
 export function buildMenu(opts: MenuOptions): void {
   const isMac = process.platform === 'darwin'
@@ -30,7 +30,7 @@ export function buildMenu(opts: MenuOptions): void {
       title: 'Import exports',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'Data exports', extensions: IMPORT_EXTENSIONS },
+        { name: 'Data exports', extensions: [...IMPORT_EXTENSIONS] },
         { name: 'All files', extensions: ['*'] }
       ]
     }

@@ -21,6 +21,7 @@ import { StatusBar, type Activity } from './features/layout/StatusBar'
 import { useTheme } from './features/theme/useTheme'
 import { WelcomeView } from './features/welcome/WelcomeView'
 import { useShortcuts } from './useShortcuts'
+import { IMPORT_ACCEPT } from '../../shared/importFiles'
 
 const PHASE_WORD: Record<string, string> = { reading: 'reading', converting: 'converting', loading: 'loading', committing: 'saving', done: 'done' }
 
@@ -232,7 +233,7 @@ export function App() {
         multiple
         hidden
         data-testid="import-file-input"
-        accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl"
+        accept={IMPORT_ACCEPT}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])]
           e.target.value = '' // so choosing the same file again still fires change

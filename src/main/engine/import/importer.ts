@@ -3,7 +3,6 @@
  * catalogue row appear together or not at all, so failure, cancel or a crash leave the workspace as it was.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { basename } from 'node:path'
 import { AppFailure } from '../../../shared/result'
 import type {
   DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport, UnmappedExport
@@ -22,7 +21,7 @@ import { clearImportPending, markImportPending } from './pendingImports'
 import { canonicalKey, canonicalRunIsCurrent, copyRejects, findSharedRaw, rawKey, restatedReport } from './reimport'
 import { FAST, type ReadMode } from './csvPlan'
 import { importWorkbook, previewWorkbook } from './workbookImport'
-import { legacyXlsFailure, sniffWorkbook } from './xlsx'
+import { sniffWorkbook } from './xlsx'
 
 export interface ImportJob {
   path: string
@@ -37,8 +36,7 @@ export interface ImportJob {
 
 export async function previewImport(db: Database, tmpDir: string, path: string, options: ImportOptions): Promise<ImportPreview> {
   const workbook = await sniffWorkbook(path)
-  if (workbook === 'xls') throw legacyXlsFailure(basename(path))
-  if (workbook === 'xlsx') return previewWorkbook(path, tmpDir, (p) => previewImport(db, tmpDir, p, options))
+  if (workbook) return previewWorkbook(path, tmpDir, workbook, (p) => previewImport(db, tmpDir, p, options))
   const src = await prepareSource(path, options, { tmpDir, previewOnly: true })
   try {
     const { plan, reader } = await withFallbacks(src, async (mode) => {
@@ -72,8 +70,7 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
 
 export async function importFile(db: Database, tmpDir: string, job: ImportJob): Promise<ImportResult> {
   const workbook = job.sourcePath ? null : await sniffWorkbook(job.path)
-  if (workbook === 'xls') throw legacyXlsFailure(basename(job.path))
-  if (workbook === 'xlsx') return importWorkbook(job, tmpDir, (sheetJob) => importFile(db, tmpDir, sheetJob))
+  if (workbook) return importWorkbook(job, tmpDir, workbook, (sheetJob) => importFile(db, tmpDir, sheetJob))
   job.onProgress('reading', 0)
   const src = await prepareSource(job.path, job.options, {
     tmpDir,

@@ -5,15 +5,22 @@
 import { AppFailure, toFailure, type ErrorCode } from '../../../shared/result'
 import type { ImportPreview, ImportResult, SheetImportOutcome } from '../../../shared/types'
 import type { ImportJob } from './importer'
-import { convertWorkbook } from './xlsx'
+import { convertLegacyWorkbook } from './legacyWorkbook'
+import { convertWorkbook, type ConvertedWorkbook, type WorkbookKind } from './xlsx'
+
+/** Each sheet of the workbook as a CSV file; SheetJS reads the legacy formats, exceljs .xlsx. */
+function convert(path: string, tmpDir: string, kind: Exclude<WorkbookKind, null>): Promise<ConvertedWorkbook> {
+  return kind === 'xlsx' ? convertWorkbook(path, tmpDir) : convertLegacyWorkbook(path, tmpDir)
+}
 
 export async function importWorkbook(
   job: ImportJob,
   tmpDir: string,
+  kind: Exclude<WorkbookKind, null>,
   importSheet: (sheetJob: ImportJob) => Promise<ImportResult>
 ): Promise<ImportResult> {
   job.onProgress('converting', 0)
-  const book = await convertWorkbook(job.path, tmpDir)
+  const book = await convert(job.path, tmpDir, kind)
   try {
     const n = book.sheets.length
     const sheets: SheetImportOutcome[] = []
@@ -58,9 +65,10 @@ export async function importWorkbook(
 export async function previewWorkbook(
   path: string,
   tmpDir: string,
+  kind: Exclude<WorkbookKind, null>,
   previewCsv: (csvPath: string) => Promise<ImportPreview>
 ): Promise<ImportPreview> {
-  const book = await convertWorkbook(path, tmpDir)
+  const book = await convert(path, tmpDir, kind)
   try {
     const p = await previewCsv(book.sheets[0].csvPath)
     const names = book.sheets.map((s) => `"${s.name}"`).join(', ')

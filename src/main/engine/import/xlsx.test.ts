@@ -108,7 +108,7 @@ describe('xlsx workbooks', () => {
     expect(p.warnings.at(-1)).toContain('"New followers", "TikTok", "Totals"')
   })
 
-  it('refuses legacy .xls with a specific message, and a ZIP that is not a workbook as before', async () => {
+  it('refuses a damaged .xls with a specific message, and a ZIP that is not a workbook as before', async () => {
     const xls = join(files, 'old_insights.xls')
     writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]))
     await expect(importFile(xls)).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringContaining('save it as .xlsx or CSV') })

@@ -4,8 +4,9 @@
  * ("<file> — <sheet>"), so recognition, privacy and the canonical tables work exactly as for a CSV download.
  * Cells become the text a CSV export would hold: numbers as written by JavaScript (shortest exact form), dates as
  * ISO "YYYY-MM-DD[ HH:MM:SS]" (Excel dates have no zone), formulas as their cached result, spreadsheet errors as
- * "#NAME?" etc. (the canonical parsers turn those into NULL with a warning). Legacy binary .xls is refused with a
- * specific message. Read fully in memory by exceljs: analytics workbooks are small.
+ * "#NAME?" etc. (the canonical parsers turn those into NULL with a warning). Read fully in memory by exceljs:
+ * analytics workbooks are small. Legacy .xls (BIFF8) and Excel 2003 XML are read by SheetJS (legacyWorkbook.ts)
+ * and written out the same way (writeSheets).
  */
 import { open, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -30,17 +31,26 @@ export interface ConvertedWorkbook {
   cleanup(): Promise<void>
 }
 
-export type WorkbookKind = 'xlsx' | 'xls' | null
+/** xlsx: Office Open XML (ZIP); xls: Excel 97-2003 binary (OLE2); spreadsheetml: Excel 2003 XML. */
+export type WorkbookKind = 'xlsx' | 'xls' | 'spreadsheetml' | null
 
-/** What kind of workbook the file is, by its first bytes: ZIP with a workbook part, or an OLE2 compound file. */
+const SNIFF_BYTES = 4096
+
+/**
+ * What kind of workbook the file is, by its first bytes: ZIP with a workbook part, an OLE2 compound file, or an XML
+ * document in the SpreadsheetML namespace (platforms save those as ".xls"; they are text, so the name alone would
+ * send them down the CSV path).
+ */
 export async function sniffWorkbook(path: string): Promise<WorkbookKind> {
   let head: Buffer
   const fh = await open(path, 'r').catch(() => null)
   if (!fh) return null
   try {
-    head = Buffer.alloc(8)
-    const { bytesRead } = await fh.read(head, 0, 8, 0)
+    head = Buffer.alloc(SNIFF_BYTES)
+    const { bytesRead } = await fh.read(head, 0, SNIFF_BYTES, 0)
     head = head.subarray(0, bytesRead)
+  } catch {
+    return null
   } finally {
     await fh.close()
   }
@@ -51,12 +61,14 @@ export async function sniffWorkbook(path: string): Promise<WorkbookKind> {
   if (head.length >= 4 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     return /\.xls$/i.test(path) ? 'xls' : null
   }
+  const text = head.toString('utf8').replace(/^\uFEFF/, '')
+  if (/^\s*<\?xml[^>]*\?>/.test(text) && /urn:schemas-microsoft-com:office:spreadsheet|progid="Excel\.Sheet"/i.test(text)) return 'spreadsheetml'
   return null
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
+export const pad = (n: number) => String(n).padStart(2, '0')
 
-function dateText(d: Date): string {
+export function dateText(d: Date): string {
   const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
   const h = d.getUTCHours()
   const m = d.getUTCMinutes()
@@ -84,17 +96,29 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** The sheet as CSV lines; a title line above the table (one cell) is left unpadded so preamble detection sees it. */
-export function sheetToCsv(ws: ExcelJS.Worksheet): { csv: string; rows: number } {
+/** The text of each non-empty row of an exceljs sheet, trailing empty cells dropped. */
+function sheetCells(ws: ExcelJS.Worksheet): string[][] {
   const cells: string[][] = []
   ws.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as ExcelJS.CellValue[]
     const out: string[] = []
     for (let i = 1; i < values.length; i++) out[i - 1] = cellText(values[i])
-    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = ''
+    cells.push(out)
+  })
+  return cells
+}
+
+/**
+ * Rows of cell text as CSV lines; a title line above the table (one cell) is left unpadded so preamble detection
+ * sees it. Holes become empty fields, trailing empty cells and empty rows are dropped.
+ */
+export function rowsToCsv(rows: string[][]): { csv: string; rows: number } {
+  const cells: string[][] = []
+  for (const row of rows) {
+    const out = Array.from(row, (v) => v ?? '')
     while (out.length && out[out.length - 1].trim() === '') out.pop()
     if (out.length) cells.push(out)
-  })
+  }
   const width = Math.max(0, ...cells.map((r) => r.length))
   const firstTable = cells.findIndex((r) => r.length > 1)
   const lines = cells.map((r, i) => {
@@ -104,23 +128,32 @@ export function sheetToCsv(ws: ExcelJS.Worksheet): { csv: string; rows: number }
   return { csv: lines.length ? `${lines.join('\n')}\n` : '', rows: cells.length }
 }
 
+export function sheetToCsv(ws: ExcelJS.Worksheet): { csv: string; rows: number } {
+  return rowsToCsv(sheetCells(ws))
+}
+
 export async function convertWorkbook(path: string, tmpDir: string): Promise<ConvertedWorkbook> {
   const fileName = basename(path)
-  const stem = fileName.replace(/\.[^.]+$/, '')
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.readFile(path)
   } catch (err) {
     throw new AppFailure('UNSUPPORTED_FILE', `${fileName} could not be read as an Excel workbook (${(err as Error).message}). Open it in a spreadsheet program and save it as .xlsx or CSV.`)
   }
+  return writeSheets(fileName, tmpDir, wb.worksheets.map((ws) => ({ name: ws.name, rows: sheetCells(ws) })))
+}
+
+/** Write each non-empty sheet as "<workbook stem> — <sheet>.csv" in a fresh folder under tmpDir. */
+export async function writeSheets(fileName: string, tmpDir: string, book: { name: string; rows: string[][] }[]): Promise<ConvertedWorkbook> {
+  const stem = fileName.replace(/\.[^.]+$/, '')
   const dir = join(tmpDir, `xlsx-${randomUUID()}`)
   await mkdir(dir, { recursive: true })
   const cleanup = () => rm(dir, { recursive: true, force: true })
   const sheets: ConvertedSheet[] = []
   const emptySheets: string[] = []
   try {
-    for (const ws of wb.worksheets) {
-      const { csv, rows } = sheetToCsv(ws)
+    for (const ws of book) {
+      const { csv, rows } = rowsToCsv(ws.rows)
       if (rows === 0) {
         emptySheets.push(ws.name)
         continue
@@ -139,12 +172,5 @@ export async function convertWorkbook(path: string, tmpDir: string): Promise<Con
     await cleanup()
     throw new AppFailure('EMPTY_FILE', `${fileName} is a workbook whose sheets are all empty; nothing was imported.`)
   }
-  return { fileName, sheets, emptySheets, order: wb.worksheets.map((w) => w.name), cleanup }
-}
-
-export function legacyXlsFailure(fileName: string): AppFailure {
-  return new AppFailure(
-    'UNSUPPORTED_FILE',
-    `${fileName} is a legacy Excel 97-2003 workbook (.xls), which Socialbench cannot read. Open it in a spreadsheet program and save it as .xlsx or CSV, then import that file.`
-  )
+  return { fileName, sheets, emptySheets, order: book.map((w) => w.name), cleanup }
 }
