@@ -7,7 +7,8 @@
 import * as Plot from '@observablehq/plot'
 import { parseHTML } from 'linkedom'
 import { EXPORT_FONT_FAMILY } from './fonts'
-import { SLIDE, escapeXml, textWidth, typeScale, wrapText } from './slideTheme'
+import { SLIDE, textWidth, typeScale, wrapText } from './slideTheme'
+import { escapeXmlAttr, escapeXmlText, serializeXml } from './xml'
 
 export interface ExportFrameInput {
   /** Logical width of the whole image (px). */
@@ -83,7 +84,7 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
       x = ts.pad
       y += ts.legend * 1.5
     }
-    parts.push(`<rect x="${x}" y="${y - sw + 2}" width="${sw}" height="${sw}" rx="2" fill="${escapeXml(l.color)}"/>`)
+    parts.push(`<rect x="${x}" y="${y - sw + 2}" width="${sw}" height="${sw}" rx="2" fill="${escapeXmlAttr(l.color)}"/>`)
     parts.push(text(x + sw + 8, y, l.name, ts.legend, SLIDE.text))
     x += w
   }
@@ -93,7 +94,7 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
     let rx = ts.pad + textWidth(`${input.ramp.label}: `, ts.legend)
     const steps = [0, 0.25, 0.5, 0.75, 1]
     for (const s of steps) {
-      parts.push(`<rect x="${Math.round(rx)}" y="${y - sw + 2}" width="${sw * 2}" height="${sw}" fill="${escapeXml(input.ramp.color)}" fill-opacity="${(0.08 + s * 0.92).toFixed(2)}"/>`)
+      parts.push(`<rect x="${Math.round(rx)}" y="${y - sw + 2}" width="${sw * 2}" height="${sw}" fill="${escapeXmlAttr(input.ramp.color)}" fill-opacity="${(0.08 + s * 0.92).toFixed(2)}"/>`)
       rx += sw * 2
     }
     parts.push(text(rx + 8, y, `0 to ${input.ramp.max} posts per slot`, ts.legend, SLIDE.muted))
@@ -121,7 +122,7 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
   standaloneAttributes(plotEl, ts.axis)
   plotEl.setAttribute('x', String(ts.pad))
   plotEl.setAttribute('y', String(headerEnd))
-  const plotSvg = resolveCssVariables(plotEl.outerHTML)
+  const plotSvg = resolveCssVariables(serializeXml(plotEl))
 
   const H = input.height ? Math.round(input.height) : headerEnd + plotHeight + Math.round(ts.pad * 0.4) + footHeight
   let fy = H - footHeight + ts.pad * 0.3
@@ -133,8 +134,8 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
 
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
-    `font-family="${escapeXml(EXPORT_FONT_FAMILY)}" color="${SLIDE.text}" role="img" aria-label="${escapeXml(input.title)}">` +
-    `<title>${escapeXml(input.title)}</title>` +
+    `font-family="${escapeXmlAttr(EXPORT_FONT_FAMILY)}" color="${SLIDE.text}" role="img" aria-label="${escapeXmlAttr(input.title)}">` +
+    `<title>${escapeXmlText(input.title)}</title>` +
     `<rect width="${W}" height="${H}" fill="${SLIDE.background}"/>` +
     parts.join('') +
     plotSvg +
@@ -157,7 +158,7 @@ export function resolveCssVariables(svg: string): string {
 }
 
 function text(x: number, y: number, s: string, size: number, fill: string, weight?: string): string {
-  return `<text x="${Math.round(x)}" y="${Math.round(y)}" font-size="${size}" fill="${fill}"${weight ? ` font-weight="${weight}"` : ''}>${escapeXml(s)}</text>`
+  return `<text x="${Math.round(x)}" y="${Math.round(y)}" font-size="${size}" fill="${fill}"${weight ? ` font-weight="${weight}"` : ''}>${escapeXmlText(s)}</text>`
 }
 
 /**

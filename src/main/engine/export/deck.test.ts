@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { EXPORT_CHART_IDS } from '../../../shared/export'
 import { buildDeck } from './deck'
-import { fixtureResult, fixtureSeries } from './fixture.testdata'
+import { fixtureResult, fixtureSeries, fixtureWithTexts } from './fixture.testdata'
+import { ADVERSARIAL } from './hostileText.testdata'
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 const tools = has('soffice') && has('pdftoppm') && has('pdfinfo')
@@ -35,24 +36,38 @@ describe('PowerPoint deck', () => {
   let dir = ''
   afterAll(() => (dir && !process.env.KEEP_DECK ? rm(dir, { recursive: true, force: true }) : undefined))
 
-  it.skipIf(!tools)('converts with LibreOffice to one PDF page per slide, each with its chart', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sb-deck-'))
-    const result = fixtureResult()
-    const { pptx, slides } = await buildDeck({ result, series: fixtureSeries(), slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })), date: '2024-04-02' })
-    // Title + one image slide per chart + an editable native chart for each chart but the heatmap.
-    expect(slides).toBe(1 + EXPORT_CHART_IDS.length + EXPORT_CHART_IDS.length - 1)
-    const file = join(dir, 'deck.pptx')
+  /** Converts the deck to PDF and checks one non-blank page per slide, chart pages in colour. */
+  async function convertsWithAllPages(pptx: Uint8Array, slides: number, name: string): Promise<void> {
+    dir ||= await mkdtemp(join(tmpdir(), 'sb-deck-'))
+    const file = join(dir, `${name}.pptx`)
     await writeFile(file, pptx)
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 180_000, stdio: 'pipe' })
-    const info = execFileSync('pdfinfo', [join(dir, 'deck.pdf')]).toString()
+    const info = execFileSync('pdfinfo', [join(dir, `${name}.pdf`)]).toString()
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(slides)
-    execFileSync('pdftoppm', ['-r', '36', join(dir, 'deck.pdf'), join(dir, 'page')])
-    const pages = (await readdir(dir)).filter((f) => f.startsWith('page') && f.endsWith('.ppm')).sort()
+    execFileSync('pdftoppm', ['-r', '36', join(dir, `${name}.pdf`), join(dir, `${name}-page`)])
+    const pages = (await readdir(dir)).filter((f) => f.startsWith(`${name}-page`) && f.endsWith('.ppm')).sort()
     expect(pages).toHaveLength(slides)
     for (const [i, page] of pages.entries()) {
       const { ink, colour } = inkAndColour(await readFile(join(dir, page)))
       expect(ink, `${page} is blank`).toBeGreaterThan(0.01)
       if (i > 0) expect(colour, `${page} shows no chart colours`).toBeGreaterThan(0.001)
     }
+  }
+
+  it.skipIf(!tools)('converts with LibreOffice to one PDF page per slide, each with its chart', async () => {
+    const result = fixtureResult()
+    const { pptx, slides } = await buildDeck({ result, series: fixtureSeries(), slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })), date: '2024-04-02' })
+    // Title + one image slide per chart + an editable native chart for each chart but the heatmap.
+    expect(slides).toBe(1 + EXPORT_CHART_IDS.length + EXPORT_CHART_IDS.length - 1)
+    await convertsWithAllPages(pptx, slides, 'deck')
+  }, 240_000)
+
+  it.skipIf(!tools)('converts just as well with names and titles full of & < " control characters, emoji and RTL text', async () => {
+    const { result, series } = fixtureWithTexts(ADVERSARIAL)
+    const chartIds = ['followers', 'shareOfVoice', 'heatmap'] as const
+    const titled = chartIds.map((chartId) => ({ chartId, title: ADVERSARIAL.posts[0], subtitle: ADVERSARIAL.posts[1] }))
+    const { pptx, slides } = await buildDeck({ result, series, slides: titled, title: ADVERSARIAL.source, date: '2024-04-02' })
+    expect(slides).toBe(1 + 3 + 2)
+    await convertsWithAllPages(pptx, slides, 'hostile')
   }, 240_000)
 })

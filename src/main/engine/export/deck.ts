@@ -13,6 +13,7 @@ import { methodologyLines } from './methodology'
 import { nativeChart } from './nativeCharts'
 import { chartPng, defaultSubtitle } from './renderChart'
 import { SLIDE } from './slideTheme'
+import { withXmlChars } from './xml'
 
 export interface DeckInput {
   result: BenchmarkResult
@@ -35,7 +36,10 @@ function layout(aspect: DeckAspect) {
     : { name: 'LAYOUT_WIDE', w: 13.333, h: 7.5, frame: { width: 1280, height: 720, pixelRatio: 1.5, dpi: 144 } }
 }
 
-export async function buildDeck(input: DeckInput): Promise<{ pptx: Uint8Array; slides: number }> {
+export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; slides: number }> {
+  // Every string reaches the deck's XML parts (names in the notes, chart series, alt text): pptxgenjs escapes
+  // `&` and `<` but not the control characters XML forbids, which make PowerPoint and LibreOffice refuse the file.
+  const input = withXmlChars(raw)
   const { result, series } = input
   const L = layout(input.aspect ?? '16:9')
   const pptx = new PptxGenJS()

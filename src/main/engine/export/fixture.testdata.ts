@@ -87,3 +87,38 @@ export function fixtureResult(): BenchmarkResult {
     queryMs: 12
   }
 }
+
+/** Free text that ends up in exports: institution names, post texts, a source file name, a deck's titles. */
+export interface FixtureTexts {
+  /** One per fixture institution (four), distinct. */
+  names: string[]
+  /** The two top posts' texts. */
+  posts: string[]
+  source: string
+}
+
+/** The fixture with every user-supplied string replaced (the XML and CSV safety tests feed hostile text through it). */
+export function fixtureWithTexts(t: FixtureTexts): { result: BenchmarkResult; series: ChartSeries } {
+  const rename = new Map(FIXTURE_INSTITUTIONS.map((inst, k) => [inst.name, t.names[k]]))
+  const to = (name: string) => rename.get(name) ?? name
+  const base = fixtureResult()
+  const series = fixtureSeries()
+  const renamed = <R extends { institution: string }>(rows: R[]): R[] => rows.map((r) => ({ ...r, institution: to(r.institution) }))
+  return {
+    result: {
+      ...base,
+      scope: { ...base.scope, institutions: base.scope.institutions.map((i) => ({ ...i, name: to(i.name) })) },
+      summary: base.summary.map((s) => ({ ...s, name: to(s.name) })),
+      topPosts: base.topPosts.map((p, k) => ({ ...p, institution: to(p.institution), text: t.posts[k] })),
+      methodology: { ...base.methodology, sources: [t.source, ...base.methodology.sources], gaps: [`${t.names[1]}: no follower counts on 10 days.`] }
+    },
+    series: {
+      ...series,
+      followers: renamed(series.followers),
+      indexed: renamed(series.indexed),
+      engagement: renamed(series.engagement),
+      heatmap: renamed(series.heatmap),
+      postsWeekly: renamed(series.postsWeekly)
+    }
+  }
+}

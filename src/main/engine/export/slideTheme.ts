@@ -53,5 +53,3 @@ export function textWidth(s: string, fontSize: number): number {
   return [...s].reduce((w, ch) => w + charWidth(ch), 0) * fontSize
 }
 
-/** Escapes text and double-quoted attribute values (single quotes stay: font names use them). */
-export const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
