@@ -36,6 +36,15 @@ const privacyOptions = z
   .object({ text: z.enum(['keep', 'redact', 'drop']), people: z.enum(['keep', 'drop', 'hash']) })
   .strict()
 
+/** A real calendar day written YYYY-MM-DD ("2025-02-30" is refused). */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'is not a day of the calendar')
+
 const importOptions = z
   .object({
     delimiter: z.string().min(1).max(4).optional(),
@@ -45,7 +54,8 @@ const importOptions = z
     account: z.string().trim().min(1).max(200).optional(),
     timeZone: z.string().min(1).max(64).optional(),
     privacy: privacyOptions.optional(),
-    generic: z.boolean().optional()
+    generic: z.boolean().optional(),
+    periodEnd: isoDay.optional()
   })
   .strict()
 

@@ -53,6 +53,11 @@ export interface ImportOptions {
   privacy?: PrivacyOptions
   /** Import as a plain dataset even if the format is recognised. */
   generic?: boolean
+  /**
+   * The last day (YYYY-MM-DD) of an export whose dates have no year ("April 12", "8 de marzo"): its days are placed
+   * in the year(s) ending then. Default: a range in the file name, else the file's modification day, else today.
+   */
+  periodEnd?: string
 }
 
 export interface DetectedSettings {
@@ -129,6 +134,38 @@ export interface RecognitionReport extends RecognizedFormat {
   /** The first rejected rows (all are in the import_rejects table). */
   rejects: RejectedRow[]
   redactions: { kind: string; count: number }[]
+  /** How dates written without a year were placed in time, when the file had such dates. */
+  yearAssumed?: YearAssumption | null
+  /** What did not land: shown in the headline of the import report and as the CLI's `warnings`. */
+  landingWarnings?: LandingWarning[]
+}
+
+/** Dates without a year were read as the year(s) of a period ending on `periodEnd`. */
+export interface YearAssumption {
+  /** The column whose dates had no year. */
+  column: string
+  periodEnd: string
+  /** Where the period end came from: the import's "Period ends", a range in the file name, the file's date, today. */
+  source: 'option' | 'file-name' | 'file-modified' | 'today'
+  /** The first and last day the column was read as. */
+  from: string | null
+  to: string | null
+}
+
+export const LANDING_WARNING_CODES = ['nothing-landed', 'rows-rejected'] as const
+
+/**
+ * A recognised import that landed less than its file holds: nothing at all ('nothing-landed'), or more than a few
+ * percent of its rows rejected ('rows-rejected').
+ */
+export interface LandingWarning {
+  code: (typeof LANDING_WARNING_CODES)[number]
+  /** One sentence for the headline: how many rows, why, an example. */
+  message: string
+  /** The reason most rejected rows share, without their values (e.g. 'unreadable date'). */
+  cause: string
+  /** Two rejected rows showing the cause. */
+  examples: RejectedRow[]
 }
 
 export interface ImportResult {

@@ -3,6 +3,7 @@
  * catalogue row appear together or not at all, so failure, cancel or a crash leave the workspace as it was.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { stat } from 'node:fs/promises'
 import { AppFailure } from '../../../shared/result'
 import type {
   DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport, UnmappedExport
@@ -146,10 +147,12 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
           return catalogue(conn, src, job, first, [...shared.warnings], restatedReport(shared.report))
         }
         const warnings = [...plan.warnings]
+        // The file the user chose (not a sheet's converted copy): its modification day is the download day.
+        const fileModified = await stat(job.sourcePath ?? src.originalPath).then((s) => s.mtime, () => null)
         const recognition = await withCancel(conn, job, () =>
           normalizeRawTable({
             conn, recognizer: recognizer!, columns, table, importId: id, fileName: src.fileName, options: job.options,
-            warn: (m) => warnings.push(m), preamble: plan.preamble, redactions, runKey: keys.canonical
+            warn: (m) => warnings.push(m), preamble: plan.preamble, redactions, runKey: keys.canonical, fileModified
           })
         ).catch((err: unknown) => {
           throw isRecognizerFault(err, job) ? new RecognizerFault(err) : err

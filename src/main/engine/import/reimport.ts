@@ -23,13 +23,13 @@ export function rawKey(x: {
   privacy: PrivacyOptions | null
   options: ImportOptions
 }): string {
-  // Everything in the options that shapes the raw table (not account or zone: those only shape canonical rows).
-  const { account: _account, timeZone: _zone, privacy: _privacy, ...read } = x.options
+  // Everything in the options that shapes the raw table (not account, zone or period end: those only shape canonical rows).
+  const { account: _account, timeZone: _zone, privacy: _privacy, periodEnd: _periodEnd, ...read } = x.options
   return JSON.stringify({ sha256: x.sha256, settings: x.settings, mode: x.mode, recognizer: x.recognizer, privacy: x.privacy, read })
 }
 
 export function canonicalKey(raw: string, options: ImportOptions): string {
-  return JSON.stringify({ raw, account: options.account ?? null, timeZone: options.timeZone ?? null })
+  return JSON.stringify({ raw, account: options.account ?? null, timeZone: options.timeZone ?? null, periodEnd: options.periodEnd ?? null })
 }
 
 export interface SharedRaw {
@@ -70,7 +70,7 @@ const allUnchanged = (c: RowCounts | null): RowCounts | null => (c ? { new: 0, u
 
 /** The earlier import's report as a repeat of it reports: the same rows, rejects and redactions, nothing new. */
 export function restatedReport(earlier: RecognitionReport): RecognitionReport {
-  return { ...earlier, posts: allUnchanged(earlier.posts), daily: allUnchanged(earlier.daily) }
+  return { ...earlier, posts: allUnchanged(earlier.posts), daily: allUnchanged(earlier.daily), landingWarnings: earlier.landingWarnings ?? [] }
 }
 
 /** The repeat's rejected rows are the earlier import's (same file rows, same reasons). */

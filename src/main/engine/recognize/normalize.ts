@@ -5,8 +5,9 @@
  * metrics by (account_id, day); a newer non-null value wins, a missing one keeps what was there.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
-import type { RecognitionReport, RowCounts } from '../../../shared/types'
+import type { RecognitionReport, RowCounts, YearAssumption } from '../../../shared/types'
 import { recordCanonicalRun } from '../import/reimport'
+import { landingWarnings } from './landingWarnings'
 import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
 import { UnmappedFileError } from './fields'
 import { missingFields } from './unmapped'
@@ -172,8 +173,12 @@ export async function normalizeImport(recognizer: Recognizer, input: NormalizeIn
   const missing = missingFields(recognizer, input.columns)
   if (missing.length) throw new UnmappedFileError(missing)
   const temps: string[] = []
+  let yearAssumed: YearAssumption | null = null
   const ctx: NormalizeContext = {
     ...input,
+    assumeYear(a) {
+      yearAssumed = a
+    },
     async materialize(name, select) {
       const table = `parsed_${name.replace(/[^A-Za-z0-9_]/g, '_')}`
       await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`)
@@ -184,7 +189,7 @@ export async function normalizeImport(recognizer: Recognizer, input: NormalizeIn
   try {
     const report = await normalizeWith(recognizer, ctx, () => temps.length > 0)
     await recordCanonicalRun(conn, runKey)
-    return report
+    return { ...report, yearAssumed }
   } finally {
     // After a failure the transaction is rolled back, and the temp tables with it; drop what is left otherwise.
     for (const t of temps) await conn.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined)
@@ -244,6 +249,10 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
   ).map((a) => ({ accountId: a.account_id, handle: a.handle, displayName: a.display_name }))
   // The platform of the rows actually loaded: an Instagram-only Meta file is reported as Instagram.
   const platforms = [...new Set(staged.flatMap((st) => st.platforms))]
+  // Only formats that map rows can fall short; a breakdown kept raw on purpose has no posts or daily SELECT.
+  const landing = staged.length
+    ? await landingWarnings(conn, { rowsRead, rowsRejected, rowsLanded: staged.reduce((n, st) => n + st.rows, 0) })
+    : []
   await dropStaging(conn)
   return {
     format: recognizer.id,
@@ -257,6 +266,7 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
     rowsRead,
     rowsRejected,
     rejects,
-    redactions: []
+    redactions: [],
+    landingWarnings: landing
   }
 }

@@ -60,6 +60,8 @@ export interface RecognizedImport {
   warn(message: string): void
   /** Title lines above the table (ReadPlan.preamble). */
   preamble?: string[]
+  /** The file's modification time: the download day that yearless dates end on by default (dates/periodEnd.ts). */
+  fileModified?: Date | null
 }
 
 /**
@@ -115,7 +117,8 @@ export async function normalizeRawTable(
     accountHint: x.options.account ?? null,
     timeZoneSql: literal(x.options.timeZone ?? 'UTC'),
     warn: x.warn,
-    preamble: x.preamble ?? []
+    preamble: x.preamble ?? [],
+    dates: { periodEnd: x.options.periodEnd ?? null, fileModified: x.fileModified ?? null, timeZone: x.options.timeZone ?? 'UTC' }
   }, x.runKey)
   return { ...report, redactions: x.redactions }
 }

@@ -16,6 +16,7 @@ import { linkedinContent } from './formats/linkedinContent'
 import { tiktokVideo } from './formats/tiktokVideo'
 import { tiktokOverview } from './formats/tiktokOverview'
 import { tiktokAudience } from './formats/tiktokAudience'
+import { tiktokViewers } from './formats/tiktokViewers'
 import { mastodonOutbox } from './formats/mastodonOutbox'
 import { crowdtangleSearch } from './formats/crowdtangleSearch'
 import { crowdtangleHistory } from './formats/crowdtangleHistory'
@@ -39,7 +40,7 @@ export const RECOGNIZERS: Recognizer[] = [
   // Chart data and Totals are told apart by file name as well (their "Date,Views" header is too plain alone).
   youtubeChartData, youtubeTotals, youtubeTableData,
   linkedinFollowers, linkedinContent,
-  tiktokVideo, tiktokOverview, tiktokAudience,
+  tiktokVideo, tiktokOverview, tiktokAudience, tiktokViewers,
   mastodonOutbox,
   metaBusinessSuiteDaily, metaFacebookPosts, metaInstagramPosts, metaFacebookVideos, facebookPostInsights,
   metaAudience, metaTopContentFormats

@@ -3,7 +3,8 @@
  * (all-text) table into the canonical model. Each lives in formats/<id>.ts and is listed in registry.ts.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
-import type { Platform } from '../../../shared/types'
+import type { Platform, YearAssumption } from '../../../shared/types'
+import type { PeriodEndHints } from './dates/periodEnd'
 import type { FieldTable } from './fields'
 
 export interface RecognizeInput {
@@ -39,10 +40,14 @@ export interface NormalizeContext {
    * on a million-row export each parse pass costs seconds.
    */
   materialize(name: string, select: string): Promise<string>
+  /** What dates without a year are placed against (dates/periodEnd.ts); absent: today, in UTC. */
+  dates?: Omit<PeriodEndHints, 'fileName'>
+  /** Record how a column's yearless dates were placed: the import report says so (RecognitionReport.yearAssumed). */
+  assumeYear(a: YearAssumption): void
 }
 
-/** What the caller of normalizeImport provides; `materialize` is supplied by the framework. */
-export type NormalizeInput = Omit<NormalizeContext, 'materialize'>
+/** What the caller of normalizeImport provides; `materialize` and `assumeYear` are supplied by the framework. */
+export type NormalizeInput = Omit<NormalizeContext, 'materialize' | 'assumeYear'>
 
 /**
  * SELECT statements over ctx.raw producing canonical rows. The framework stages them, rejects rows whose

@@ -1,23 +1,30 @@
 /**
- * TikTok analytics "Followers"/audience downloads. Two shapes:
- * - by day ("Date, New followers, Total followers, Reached audience, Engaged audience"): days get followers_gained =
- *   "New followers", followers = "Total followers" (often "--": NULL), reach = "Reached audience"; in the older
- *   "Date, Followers, Difference in followers from previous day" the difference is net, so followers_gained stays NULL;
- * - breakdowns (gender, age, territories, active hours: "Gender"/"Age"/"Country"... with "Distribution"): recognised
- *   and kept as a raw table with a warning, since audience breakdowns are not part of the benchmark model.
+ * TikTok analytics "Followers"/audience downloads. Shapes:
+ * - Studio FollowerHistory.csv ("Date","Followers","Difference in followers from previous day"): days without a
+ *   year, like the Studio overview; followers = "Followers" ("undefined" before the account had any: NULL); the
+ *   difference is net, so followers_gained stays NULL;
+ * - the business download by day ("Date, New followers, Total followers, Reached audience, Engaged audience"):
+ *   followers_gained = "New followers", followers = "Total followers" (often "--": NULL), reach = "Reached audience";
+ * - breakdowns (FollowerGender "Gender", FollowerTopTerritories "Top territories", age, with "Distribution"; and
+ *   FollowerActivity "Date","Hour","Active followers"): recognised and kept as a raw table with a warning, since
+ *   audience breakdowns are not part of the benchmark model.
  * interactions: not applicable.
  */
 import { literal } from '../../db/sql'
-import { findColumn, hasColumns, normalizeHeader } from '../headers'
-import { col, countSql, daySql } from '../parseSql'
+import { dayColumn } from '../dates/yearlessColumn'
+import { hasColumns, normalizeHeader } from '../headers'
+import { col } from '../parseSql'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
-import { TIKTOK_DAY_FORMATS, tiktokAccount } from './tiktokCommon'
+import { TIKTOK_DAY_FORMATS, hasTiktokColumns, tiktokAccount, tiktokColumn, tiktokCount } from './tiktokCommon'
 
 const BREAKDOWN_KEYS = ['gender', 'age', 'country', 'countries', 'territory', 'territories', 'top territories', 'hour', 'active hours']
 
+const isActivityByHour = (columns: string[]) => hasColumns(columns, ['Date', 'Hour', 'Active followers'])
+
 function isBreakdown(columns: string[]): boolean {
   const names = columns.map(normalizeHeader)
+  if (isActivityByHour(columns)) return true
   return names.length <= 4 && BREAKDOWN_KEYS.includes(names[0]) && names.some((n) => n === 'distribution' || n.endsWith('(%)') || n === 'percentage')
 }
 
@@ -27,30 +34,28 @@ export const tiktokAudience: Recognizer = {
   platform: 'tiktok',
   needsAccount: true,
   detect: ({ columns }) =>
-    (hasColumns(columns, ['Date', 'New followers', 'Total followers']) && !hasColumns(columns, ['Video views'])) ||
-    (hasColumns(columns, ['Date', 'Followers', 'Difference in followers from previous day'])) ||
+    (hasTiktokColumns(columns, ['date', 'newFollowers', 'totalFollowers']) && !hasTiktokColumns(columns, ['videoViews'])) ||
+    hasColumns(columns, ['Date', 'Followers', 'Difference in followers from previous day']) ||
     isBreakdown(columns),
-  normalize(ctx) {
+  async normalize(ctx) {
     const account = tiktokAccount(ctx)
     const accounts = fixedAccountSql(account, 'tiktok')
     if (isBreakdown(ctx.columns)) {
-      ctx.warn(`TikTok audience breakdown by "${ctx.columns[0]}" kept as a raw table: audience breakdowns are not part of the benchmark model.`)
+      const by = isActivityByHour(ctx.columns) ? 'Hour' : ctx.columns[0]
+      ctx.warn(`TikTok audience breakdown by "${by}" kept as a raw table: audience breakdowns are not part of the benchmark model.`)
       return { accounts }
     }
-    const c = (...names: string[]) => {
-      const hit = findColumn(ctx.columns, ...names)
-      return hit === null ? 'NULL' : countSql(col(hit))
-    }
-    const day = daySql(col('Date'), ctx.timeZoneSql, TIKTOK_DAY_FORMATS)
+    const dateName = tiktokColumn(ctx.columns, 'date') as string
+    const date = await dayColumn(ctx, dateName, col(dateName), { sequential: true, formats: TIKTOK_DAY_FORMATS })
+    const c = (f: Parameters<typeof tiktokCount>[1]) => tiktokCount(ctx.columns, f)
     return {
       accounts,
-      daily: `SELECT _row,
-          CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${col('Date')}, '') || '"' END AS _reject,
-          ${literal(account.id)} AS account_id, 'tiktok' AS platform, ${day} AS day,
-          ${c('Total followers', 'Followers')} AS followers,
-          ${c('New followers')} AS followers_gained,
-          ${c('Reached audience')} AS reach
-        FROM ${ctx.raw}`
+      daily: `SELECT _row, ${date.reject} AS _reject,
+          ${literal(account.id)} AS account_id, 'tiktok' AS platform, ${date.day} AS day,
+          ${c('totalFollowers')} AS followers,
+          ${c('newFollowers')} AS followers_gained,
+          ${c('reach')} AS reach
+        FROM ${date.from}`
     }
   }
 }
