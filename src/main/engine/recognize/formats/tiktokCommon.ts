@@ -2,6 +2,7 @@
  * What TikTok's analytics downloads share: their column names across generations and UI languages, date styles,
  * and the account of files that do not name it. Sources of each name are in docs/export-families.md (TikTok).
  */
+import { hasFields, type FieldTable } from '../fields'
 import { findColumn } from '../headers'
 import { col, countSql } from '../parseSql'
 import type { NormalizeContext } from '../types'
@@ -20,33 +21,33 @@ export const TIKTOK_TIME_FORMATS = [
  * "Video Views"; the business overview "Video views"; a Swedish UI translates the business headers; the 2025-26
  * Content.csv says "Total views", "Total likes"...
  */
-export const TIKTOK_COLUMNS = {
-  date: ['Date', 'Datum'],
-  videoViews: ['Video views', 'Videovisningar'],
-  profileViews: ['Profile views', 'Profilvisningar'],
-  likes: ['Likes', 'Gilla-markeringar', 'Total likes'],
-  comments: ['Comments', 'Kommentarer', 'Total comments'],
-  shares: ['Shares', 'Delningar', 'Total shares'],
-  reach: ['Reached audience', 'Målgrupp som nåtts'],
-  newFollowers: ['New followers', 'Nya följare'],
-  lostFollowers: ['Lost followers', 'Tappade följare'],
-  totalFollowers: ['Total followers', 'Followers'],
-  videoTitle: ['Video title', 'Videotitel'],
-  videoLink: ['Video link', 'Videolänk'],
-  postTime: ['Post time', 'Publishing time', 'Publiceringstid'],
-  postViews: ['Video views', 'Total views', 'Videovisningar'],
-  favorites: ['Add to Favorites', 'Add to favorites', 'Favorites', 'Lägg till i Favoriter'],
-  totalViewers: ['Total Viewers']
-} as const satisfies Record<string, readonly string[]>
+export const TIKTOK_FIELDS = {
+  date: { names: ['Date', 'Datum'] },
+  videoViews: { names: ['Video views', 'Videovisningar'] },
+  profileViews: { names: ['Profile views', 'Profilvisningar'] },
+  likes: { names: ['Likes', 'Gilla-markeringar', 'Total likes'] },
+  comments: { names: ['Comments', 'Kommentarer', 'Total comments'] },
+  shares: { names: ['Shares', 'Delningar', 'Total shares'] },
+  reach: { names: ['Reached audience', 'Målgrupp som nåtts'] },
+  newFollowers: { names: ['New followers', 'Nya följare'] },
+  lostFollowers: { names: ['Lost followers', 'Tappade följare'] },
+  totalFollowers: { names: ['Total followers', 'Followers'] },
+  videoTitle: { names: ['Video title', 'Videotitel'] },
+  videoLink: { names: ['Video link', 'Videolänk'] },
+  postTime: { names: ['Post time', 'Publishing time', 'Publiceringstid'] },
+  postViews: { names: ['Video views', 'Total views', 'Videovisningar'] },
+  favorites: { names: ['Add to Favorites', 'Add to favorites', 'Favorites', 'Lägg till i Favoriter'] },
+  totalViewers: { names: ['Total Viewers'] }
+} as const satisfies FieldTable
 
-export type TiktokField = keyof typeof TIKTOK_COLUMNS
+export type TiktokField = keyof typeof TIKTOK_FIELDS
 
 /** The file's column for a field, or null. */
 export function tiktokColumn(columns: string[], field: TiktokField): string | null {
-  return findColumn(columns, ...TIKTOK_COLUMNS[field])
+  return findColumn(columns, ...TIKTOK_FIELDS[field].names)
 }
 
-export const hasTiktokColumns = (columns: string[], fields: TiktokField[]): boolean => fields.every((f) => tiktokColumn(columns, f) !== null)
+export const hasTiktokColumns = (columns: string[], fields: TiktokField[]): boolean => hasFields(TIKTOK_FIELDS, columns, fields)
 
 /** A count column as SQL, NULL when the file has none. */
 export function tiktokCount(columns: string[], field: TiktokField): string {
