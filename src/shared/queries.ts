@@ -173,14 +173,6 @@ export function paramNames(sql: string): string[] {
   return names
 }
 
-/** Names of functions called in the SQL (lower case), outside strings and comments. */
-export function calledFunctions(sql: string): string[] {
-  const code = codeOnly(sql)
-  const names = new Set<string>()
-  for (const m of code.matchAll(/([A-Za-z_][A-Za-z0-9_$]*)\s*\(/g)) names.add(m[1].toLowerCase())
-  return [...names]
-}
-
 /** A sensible input type for a parameter the user has not described yet, from its name. */
 export function guessParamType(name: string): ParamType {
   const n = name.toLowerCase()

@@ -43,11 +43,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** Each must come back refused by the query policy (READ_ONLY_SQL), not failing for some other reason. */
 const HOSTILE = [
   `SELECT * FROM enable_logging()`,
   `SELECT * FROM "ENABLE_LOGGING"(level := 'trace', storage := 'file', storage_path := '/tmp')`,
   `CALL enable_logging()`,
   `SELECT * FROM query('SELECT * FROM enable_logging()')`,
+  `SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM enable_logging()'))`,
+  `EXPLAIN ANALYZE CHECKPOINT`,
+  `EXPLAIN ANALYZE PRAGMA enable_profiling`,
   `SELECT * FROM read_text('/etc/passwd')`,
   `SET lock_configuration = false`,
   `SELECT 1; SELECT * FROM enable_logging()`,
@@ -61,11 +65,14 @@ describe('the engine host survives hostile queries', () => {
     const pid = child.pid
     for (const [i, sql] of HOSTILE.entries()) {
       const r = await call('runQuery', { runId: `h${i}`, sql })
-      expect(r.ok, sql).toBe(false)
+      expect(r.ok ? 'ran' : r.error.code, sql).toBe('READ_ONLY_SQL')
     }
     // Malformed calls are refused by the contract before any handler runs.
-    expect((await call('runQuery', { sql: 'SELECT 1' })).ok).toBe(false)
-    expect((await call('runQuery', { runId: 'x', sql: 'SELECT 1', values: { a: { b: 1 } } })).ok).toBe(false)
+    expect(await call('runQuery', { sql: 'SELECT 1' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: /runId/ } })
+    expect(await call('runQuery', { runId: 'x', sql: 'SELECT 1', values: { a: { b: 1 } } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: /values/ }
+    })
 
     const ok = await call('runQuery', { runId: 'fine', sql: `SELECT count(*) AS n FROM saved_queries` })
     expect(ok).toMatchObject({ ok: true, value: { rowCount: 1 } })

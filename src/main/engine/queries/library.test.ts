@@ -142,5 +142,10 @@ describe('completion data', () => {
     expect(s.functions).toContain('date_trunc')
     expect(s.functions).not.toContain('enable_logging')
     expect(s.functions).not.toContain('query')
+    // Completion offers what the query policy allows, nothing it refuses.
+    expect(s.functions).toEqual(expect.arrayContaining(['range', 'unnest', 'json_extract', 'row_number']))
+    for (const refused of ['read_csv', 'glob', 'json_execute_serialized_sql', 'json_serialize_sql', 'current_setting', 'write_log']) {
+      expect(s.functions).not.toContain(refused)
+    }
   })
 })

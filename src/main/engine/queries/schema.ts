@@ -1,10 +1,10 @@
 /**
  * What the SQL editor completes: the workspace's tables and views with their columns, and DuckDB's function names
- * (minus those the sandbox refuses). Read from the engine's own catalog; no user SQL involved.
+ * (only those the sandbox policy, sqlPolicy.ts, lets a query call). Read from the engine's own catalog; no user SQL involved.
  */
 import type { SqlSchema } from '../../../shared/queries'
 import type { Database } from '../db/duckdb'
-import { isForbiddenFunction } from './userSql'
+import { isCompletableFunction } from './sqlPolicy'
 
 export async function sqlSchema(db: Database): Promise<SqlSchema> {
   const cols = await db.all(
@@ -21,12 +21,16 @@ export async function sqlSchema(db: Database): Promise<SqlSchema> {
     tables.get(name)!.columns.push({ name: String(r.column_name), type: String(r.data_type) })
   }
   const fns = await db.all(
-    `SELECT DISTINCT function_name FROM duckdb_functions()
+    `SELECT function_name, any_value(function_type) AS function_type, bool_or(coalesce(has_side_effects, false)) AS side_effects
+     FROM duckdb_functions()
      WHERE function_type IN ('scalar', 'aggregate', 'table', 'macro', 'table_macro') AND NOT starts_with(function_name, '__')
-     ORDER BY 1`
+     GROUP BY function_name ORDER BY 1`
   )
   return {
     tables: [...tables.values()],
-    functions: fns.map((f) => String(f.function_name)).filter((f) => /^[a-z_][a-z0-9_]*$/.test(f) && !isForbiddenFunction(f))
+    functions: fns
+      .filter((f) => isCompletableFunction(String(f.function_name), String(f.function_type), f.side_effects === true))
+      .map((f) => String(f.function_name))
+      .filter((f) => /^[a-z_][a-z0-9_]*$/.test(f))
   }
 }

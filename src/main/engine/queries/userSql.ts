@@ -17,24 +17,10 @@ import {
   type DuckDBTypeId,
   type DuckDBValue
 } from '@duckdb/node-api'
-import { calledFunctions, type ParamDef, type ParamValue } from '../../../shared/queries'
+import { type ParamDef, type ParamValue } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 import { dedupeNames } from './results'
-
-/** SELECT covers WITH, PIVOT/UNPIVOT with listed values, DESCRIBE, SUMMARIZE, SHOW, FROM-first and read-only PRAGMAs. */
-const ALLOWED = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN])
-
-/**
- * Functions refused by name. DuckDB 1.5 lets a locked connection call enable_logging() and its relatives, after
- * which every query fails and closing the database aborts the process; checkpoint and profiling change engine
- * state; query()/query_table() run SQL held in a string, which would hide any name from this check.
- */
-const FORBIDDEN_FUNCTIONS = new Set([
-  'enable_logging', 'disable_logging', 'truncate_duckdb_logs', 'write_log', 'enable_profiling', 'disable_profiling',
-  'enable_profile', 'disable_profile', 'enable_peg_parser', 'disable_peg_parser', 'checkpoint', 'force_checkpoint',
-  'query', 'query_table'
-])
-const FORBIDDEN_PATTERN = /logging|_logs?$|checkpoint|profil/
+import { checkUserSql } from './sqlPolicy'
 
 export interface RunOptions {
   values: Record<string, ParamValue>
@@ -54,36 +40,27 @@ export interface Materialized {
   statementType: string
 }
 
-export const isForbiddenFunction = (name: string): boolean => FORBIDDEN_FUNCTIONS.has(name) || FORBIDDEN_PATTERN.test(name)
-
-/** Refusals that need no database: forbidden functions. Exported for the tests. */
-export function refuseForbiddenCalls(sql: string): void {
-  const bad = calledFunctions(sql).find(isForbiddenFunction)
-  if (bad) throw new AppFailure('READ_ONLY_SQL', `The function ${bad}() is not allowed in queries: it changes the engine or runs hidden SQL.`)
-}
-
+/**
+ * Check (sqlPolicy.ts), then parse and prepare one user statement. Nothing is extracted, bound or run before the
+ * check passes: extracting already runs PRAGMA rewrites and IMPORT DATABASE's reads, binding read_csv opens its file.
+ */
 export async function prepareUserSql(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
-  refuseForbiddenCalls(sql)
-  const statements = await conn.extractStatements(sql).catch((err) => {
+  const checked = await checkUserSql(conn, sql, (err) => sqlError(err, sql))
+  const statements = await conn.extractStatements(checked.sql).catch((err) => {
     throw sqlError(err, sql)
   })
-  if (statements.count === 0) throw new AppFailure('BAD_INPUT', 'There is no statement to run.')
   if (statements.count !== 1) {
-    const pivotHint = /\bpivot\b/i.test(sql)
-      ? ` A PIVOT without an IN list counts as two: list its values, e.g. PIVOT posts ON platform IN ('x', 'facebook').`
-      : ''
-    throw new AppFailure('READ_ONLY_SQL', `Exactly one statement can run at a time; this text holds ${statements.count}.${pivotHint}`)
+    throw new AppFailure('READ_ONLY_SQL', `Exactly one statement can run at a time; this text holds ${statements.count}.`)
   }
   const prepared = await statements.prepare(0).catch((err) => {
     throw sqlError(err, sql)
   })
-  if (!ALLOWED.has(prepared.statementType)) {
+  const expected = checked.explain ? StatementType.EXPLAIN : StatementType.SELECT
+  if (prepared.statementType !== expected) {
+    // The policy let a describing PRAGMA through; DuckDB must agree that it became a SELECT.
     const kind = StatementType[prepared.statementType] ?? 'unknown'
     prepared.destroySync()
-    throw new AppFailure(
-      'READ_ONLY_SQL',
-      `Only read-only statements (SELECT, WITH, PIVOT, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN) can run here; this is ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind} statement, which could change the workspace or the engine.`
-    )
+    throw new AppFailure('READ_ONLY_SQL', `Only read-only statements can run here; this one prepares as ${kind}.`)
   }
   return prepared
 }
