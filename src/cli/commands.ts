@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppFailure, toFailure } from '../shared/result'
-import type { ImportOptions, ImportResult } from '../shared/types'
+import { isoDay } from '../shared/contract'
+import type { ImportOptions, ImportResult, LandingWarning } from '../shared/types'
 import { openEngine, type Engine } from '../main/engine/engine'
 import { runReadOnlySql } from '../main/engine/readOnlySql'
 import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace'
@@ -24,6 +25,7 @@ interface ImportCliOptions extends CommonOptions {
   privacyText?: string
   privacyPeople?: string
   generic?: boolean
+  periodEnd?: string
 }
 
 const TEXT_CHOICES = ['keep', 'redact', 'drop'] as const
@@ -36,6 +38,9 @@ async function importOptions(engine: Engine, opts: ImportCliOptions): Promise<Im
     if (!(allowed as readonly string[]).includes(value)) throw new AppFailure('BAD_INPUT', `${flag} must be one of ${allowed.join(', ')}.`)
     return value as T
   }
+  if (opts.periodEnd !== undefined && !isoDay.safeParse(opts.periodEnd).success) {
+    throw new AppFailure('BAD_INPUT', `--period-end must be a day written YYYY-MM-DD (got "${opts.periodEnd}").`)
+  }
   const text = pick(opts.privacyText, TEXT_CHOICES, '--privacy-text')
   const people = pick(opts.privacyPeople, PEOPLE_CHOICES, '--privacy-people')
   const defaults = text || people ? await engine.handlers.getPrivacyDefaults() : null
@@ -43,7 +48,8 @@ async function importOptions(engine: Engine, opts: ImportCliOptions): Promise<Im
     ...(opts.account ? { account: opts.account } : {}),
     ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
     ...(defaults ? { privacy: { text: text ?? defaults.text, people: people ?? defaults.people } } : {}),
-    ...(opts.generic ? { generic: true } : {})
+    ...(opts.generic ? { generic: true } : {}),
+    ...(opts.periodEnd ? { periodEnd: opts.periodEnd } : {})
   }
 }
 
@@ -84,9 +90,21 @@ function importSummary(r: ImportResult): Record<string, unknown> {
     columns: r.dataset.columns.length,
     // A recognised format that could not be mapped: the file landed as a plain table; this says what was missing.
     unmapped: r.unmapped ? { format: r.unmapped.format, missing: r.unmapped.missing, message: r.unmapped.message } : null,
-    warnings: r.warnings
+    yearAssumed: rec?.yearAssumed ?? null,
+    warnings: cliWarnings(r)
   }
 }
+
+/** One line of the CLI's `warnings`: what did not land (with its cause and two rows), or a note about the file. */
+type CliWarning = Pick<LandingWarning, 'message'> & { code: LandingWarning['code'] | 'note' } & Partial<Pick<LandingWarning, 'cause' | 'examples'>>
+
+function cliWarnings(r: ImportResult): CliWarning[] {
+  const landing: CliWarning[] = (r.recognition?.landingWarnings ?? []).map((w) => ({ ...w }))
+  return [...landing, ...r.warnings.map((message): CliWarning => ({ code: 'note', message }))]
+}
+
+/** Nothing canonical landed from a recognised file: the import did not do its job, whatever else it stored. */
+const nothingLanded = (r: ImportResult) => (r.recognition?.landingWarnings ?? []).some((w) => w.code === 'nothing-landed')
 
 export async function runCli(program: Command, argv: string[]): Promise<number> {
   let exitCode = 0
@@ -106,6 +124,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .option('--privacy-text <choice>', 'post text: keep, redact (e-mails, phones, @handles) or drop (default: workspace setting)')
     .option('--privacy-people <choice>', 'commenter/user columns: keep, drop or hash (default: workspace setting)')
     .option('--generic', 'import as a plain dataset even if the format is recognised')
+    .option('--period-end <YYYY-MM-DD>', 'last day of an export whose dates have no year (TikTok Studio); default: a range in the file name, else the file date')
     .argument('<files...>')
     .action(async (files: string[], opts: ImportCliOptions) => {
       const imports = await withEngine(opts, async (engine) => {
@@ -137,6 +156,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
                 continue
               }
               out.push({ file, ...sheet, ...importSummary(s.result) })
+              if (nothingLanded(s.result)) exitCode = 1
             }
           } catch (err) {
             if (err instanceof AppFailure && err.code === 'DUPLICATE') {
@@ -163,7 +183,9 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
               console.log(`    accounts: ${(i.accounts as string[]).join(', ') || 'none'}; new ${i.rowsNew}, updated ${i.rowsUpdated}, unchanged ${i.rowsUnchanged}, rejected ${i.rowsRejected}`)
             }
           }
-          for (const w of (i.warnings as string[] | undefined) ?? []) console.log(`    warning: ${w}`)
+          const assumed = i.yearAssumed as { column: string; periodEnd: string; source: string } | null | undefined
+          if (assumed) console.log(`    dates without a year ("${assumed.column}") read as a period ending ${assumed.periodEnd} (${assumed.source}); --period-end changes it`)
+          for (const w of (i.warnings as CliWarning[] | undefined) ?? []) console.log(`    ${w.code === 'note' ? 'warning' : 'NOT LANDED'}: ${w.message}`)
         }
       }
     })

@@ -1,0 +1,75 @@
+/**
+ * The `socialbench import` command on exports that land less than they hold: the JSON `warnings` carry the cause
+ * and two rejected rows, and the exit code is non-zero when nothing canonical landed from a recognised file.
+ * `--period-end` places days written without a year.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
+    })
+  })
+}
+
+let root: string
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'sb-cli-warn-'))
+})
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+const overview = (name: string, days: string[]) => {
+  const path = join(root, name)
+  writeFileSync(path, ['"Date","Video Views","Profile Views","Likes","Comments","Shares"', ...days.map((d, i) => `"${d}","${i}","0","0","0","0"`)].join('\n'))
+  return path
+}
+const imported = (stdout: string) => (JSON.parse(stdout) as { imports: Record<string, unknown>[] }).imports
+
+describe('socialbench import: warnings and exit code', () => {
+  it('exits 1 when a recognised file lands nothing, and says why with two example rows', async () => {
+    const file = overview('Overview.csv', ['Someday', 'Otherday', 'Lastday'])
+    const r = await cli('import', '--workspace', join(root, 'ws1'), '--account', '@northfield.gh', '--json', file)
+    expect(r.code).toBe(1)
+    const [out] = imported(r.stdout)
+    expect(out).toMatchObject({ format: 'tiktok-overview', rowsRejected: 3, rowsNew: 0 })
+    expect(out.warnings).toEqual([
+      {
+        code: 'nothing-landed',
+        cause: 'unreadable date',
+        examples: [
+          { row: 1, reason: 'unreadable date "Someday"' },
+          { row: 2, reason: 'unreadable date "Otherday"' }
+        ],
+        message: expect.stringMatching(/^Nothing reached the benchmark tables: 3 rows read, 3 rows rejected/)
+      }
+    ])
+  })
+
+  it('--period-end places "April 12" in the year asked for; the import exits 0 and reports the assumption', async () => {
+    const file = overview('Overview April.csv', ['April 12', 'April 13'])
+    const r = await cli('import', '--workspace', join(root, 'ws2'), '--account', '@northfield.gh', '--period-end', '2024-04-20', '--json', file)
+    expect(r.code).toBe(0)
+    const [out] = imported(r.stdout)
+    expect(out).toMatchObject({
+      rowsNew: 2,
+      rowsRejected: 0,
+      period: { from: '2024-04-12', to: '2024-04-13' },
+      yearAssumed: { column: 'Date', periodEnd: '2024-04-20', source: 'option' },
+      warnings: []
+    })
+  })
+
+  it('refuses a --period-end that is not a day', async () => {
+    const file = overview('Overview bad.csv', ['April 12'])
+    const r = await cli('import', '--workspace', join(root, 'ws3'), '--account', '@northfield.gh', '--period-end', '2025-02-30', '--json', file)
+    expect(r.code).toBe(1)
+    expect(imported(r.stdout)[0].error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('--period-end must be a day written YYYY-MM-DD') })
+  })
+})
