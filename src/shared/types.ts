@@ -109,6 +109,8 @@ export interface RecognizedFormat {
   platform: Platform
   /** True when the file does not name its account, so the import needs `account`. */
   needsAccount: boolean
+  /** The preview shows days without a year ("April 12"): the dialog offers "Period ends" (ImportOptions.periodEnd). */
+  datesWithoutYear?: boolean
 }
 
 export interface RowCounts {

@@ -8,6 +8,7 @@ import { AppFailure } from '../../../shared/result'
 import type {
   DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport, UnmappedExport
 } from '../../../shared/types'
+import { hasYearlessDays } from '../recognize/dates/yearless'
 import { createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, normalizeRawTable } from '../recognize/recognizeImport'
 import type { Database } from '../db/duckdb'
 import { ident } from '../db/sql'
@@ -61,7 +62,7 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
       rows,
       alreadyImported: await findBySha256(db, src.scan.sha256),
       warnings: plan.warnings,
-      recognized: recognized ? describeRecognizer(recognized) : null,
+      recognized: recognized ? { ...describeRecognizer(recognized), datesWithoutYear: hasYearlessDays(rows) } : null,
       unmapped
     }
   } finally {

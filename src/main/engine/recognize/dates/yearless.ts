@@ -41,6 +41,11 @@ export function readYearless(text: string): YearlessValue | null {
   return monthDay(month, Number(day[1]))
 }
 
+/** True when a cell of `rows` is a day without a year ("April 12"): the import dialog then offers "Period ends". */
+export function hasYearlessDays(rows: readonly (readonly (string | null)[])[]): boolean {
+  return rows.some((r) => r.some((v) => v !== null && readYearless(v)?.kind === 'month-day'))
+}
+
 function monthDay(month: number, day: number): YearlessValue | null {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { kind: 'month-day', month, day } : null
 }

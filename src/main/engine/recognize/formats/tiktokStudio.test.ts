@@ -80,6 +80,13 @@ describe('TikTok Studio Overview.csv (days without a year)', () => {
     expect((await daily('views')).map((d) => d.day)).toEqual(['2024-12-30', '2024-12-31', '2025-01-01'])
   })
 
+  it('the preview tells the dialog to offer "Period ends" for yearless days only', async () => {
+    const yearless = t.file('Overview.csv', quoted([OVERVIEW, ['April 12', '1', '0', '0', '0', '0']]))
+    const dated = t.file('Overview dated.csv', BOM + 'Date,Video views,Profile views,Likes,Comments,Shares\n2025/10/31,715,25,26,4,7')
+    expect((await invoke(t.engine, 'previewImport', { path: yearless })).recognized?.datesWithoutYear).toBe(true)
+    expect((await invoke(t.engine, 'previewImport', { path: dated })).recognized?.datesWithoutYear).toBe(false)
+  })
+
   it('dated business overviews are unchanged: no year is assumed', async () => {
     const path = t.file('Overview.csv', BOM + 'Date,Video views,Reached audience,Profile views,Likes,Shares,Comments\n2025/10/31,715,NAN,25,26,4,7')
     const r = await importFile(path)

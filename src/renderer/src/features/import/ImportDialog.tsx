@@ -4,6 +4,7 @@ import { formatBytes, formatImportedAt, shortSha } from '../datasets/format'
 import { ImportRecognition } from './ImportRecognition'
 import { ImportSettings } from './ImportSettings'
 import { MappingDialog } from './MappingDialog'
+import { PeriodEndField } from './PeriodEndField'
 import { PreviewTable } from './PreviewTable'
 import type { ImportJob } from './useImport'
 import type { ImportOptions } from '../../../../shared/types'
@@ -134,6 +135,7 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
             onChange={onOptions}
             onMapColumns={() => setMapping(true)}
           />
+          <PeriodEndField preview={preview} options={job.options} disabled={importing} onChange={onOptions} />
           {mapping && (
             <MappingDialog
               columns={preview.columns.map((c) => c.name)}

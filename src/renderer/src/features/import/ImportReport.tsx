@@ -5,6 +5,7 @@ import type { RejectPage } from '../../../../shared/canonical'
 import type { ImportResult, RecognitionReport, RowCounts } from '../../../../shared/types'
 import { formatCount } from '../datasets/format'
 import { platformLabel } from '../institutions/platforms'
+import { LandingHeadline, landingVerdict } from './LandingHeadline'
 import { MappingDialog } from './MappingDialog'
 
 interface ImportReportProps {
@@ -43,11 +44,13 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
       <header className="import-report-head">
         <h2 id="import-report-title">
           Imported <span className="mono">{dataset.fileName}</span>
+          {r && landingVerdict(r.landingWarnings ?? [])}
         </h2>
         <button type="button" className="icon-button" aria-label="Close the import report" data-testid="import-report-close" onClick={onClose}>
           ×
         </button>
       </header>
+      {r && <LandingHeadline report={r} />}
       <dl className="report-facts">
         <div>
           <dt>Format</dt>
