@@ -114,7 +114,7 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
     const plan = await withCancel(conn, job, () => planRead(conn, src, job.options, mode))
     const id = Number((await conn.runAndReadAll(`SELECT nextval('dataset_id_seq') AS id`)).getRowObjectsJson()[0].id)
     const detected = job.options.generic
-      ? { recognizer: null, columns: [] }
+      ? { recognizer: null, columns: [], leadingRows: 0 }
       : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format, plan.preamble))
     const recognizer = detected.recognizer
     const privacy = recognizer ? (job.options.privacy ?? (await defaultPrivacy(conn))) : null
@@ -127,12 +127,19 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
       if (!shared) await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
       return { ...base, redactions: [], done: await catalogue(conn, src, job, base, [...plan.warnings], null) }
     }
+    if (detected.leadingRows) {
+      const rows = detected.leadingRows === 1 ? 'The row under the header holds' : `The ${detected.leadingRows} rows under the header hold`
+      plan.warnings.push(`${rows} ${recognizer.label} metric descriptions, not data: not imported.`)
+    }
     // Committed with the raw table, cleared with the catalogue row: a crash in between is repaired on open.
     await markImportPending(conn, id)
     const redactions = shared
       ? (shared.report?.redactions ?? [])
       : await withCancel(conn, job, () =>
-          createRawTable({ conn, recognizer, textSource: plan.textSource, columns: detected.columns, table, options: job.options, privacy: privacy! })
+          createRawTable({
+            conn, recognizer, textSource: plan.textSource, columns: detected.columns, table, options: job.options, privacy: privacy!,
+            leadingRows: detected.leadingRows
+          })
         )
     if (job.signal.aborted) throw new AppFailure('CANCELLED', `Import of ${src.fileName} was cancelled.`)
     return { ...base, redactions, done: null }

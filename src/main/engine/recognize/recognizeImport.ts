@@ -21,14 +21,17 @@ export async function detectRecognizer(
   fileName: string,
   format: string,
   preamble: string[] = []
-): Promise<{ recognizer: Recognizer | null; columns: string[] }> {
+): Promise<{ recognizer: Recognizer | null; columns: string[]; leadingRows: number }> {
   const reader = await conn.runAndReadAll(`SELECT * FROM ${textSource} LIMIT ${SAMPLE_ROWS}`)
   const columns = reader.columnNames()
   const sample = (reader.getRowsJson() as unknown[][]).map((r) =>
     r.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)))
   )
   const saved = await mappedRecognizers(conn)
-  return { recognizer: recognize({ fileName, columns, sample, format, preamble }, saved), columns }
+  const input = { fileName, columns, sample, format, preamble }
+  const recognizer = recognize(input, saved)
+  const leadingRows = Math.max(0, Math.min(SAMPLE_ROWS - 1, Math.floor(recognizer?.leadingRows?.(input) ?? 0)))
+  return { recognizer, columns, leadingRows }
 }
 
 export function describeRecognizer(r: Recognizer): RecognizedFormat {
@@ -62,6 +65,8 @@ export interface RecognizedImport {
   preamble?: string[]
   /** The file's modification time: the download day that yearless dates end on by default (dates/periodEnd.ts). */
   fileModified?: Date | null
+  /** Rows under the header that are not data (Recognizer.leadingRows), left out of the raw table. */
+  leadingRows?: number
 }
 
 /**
@@ -90,7 +95,9 @@ export async function createRawTable(
   const { conn, recognizer, privacy } = x
   const salt = await privacySalt(conn)
   const ps = privacySelect(x.columns, privacy, recognizer.privacy, salt)
-  const countSql = redactionCountSql(x.textSource, ps.touched, privacy)
+  // The file's order is kept by the scan (insertion order), so OFFSET drops exactly the rows under the header.
+  const source = x.leadingRows ? `(SELECT * FROM ${x.textSource} OFFSET ${x.leadingRows})` : x.textSource
+  const countSql = redactionCountSql(source, ps.touched, privacy)
   const redactions = countSql
     ? ((await conn.runAndReadAll(countSql)).getRowObjectsJson() as { kind: string; n: number | string }[]).map((r) => ({
         kind: r.kind,
@@ -100,7 +107,7 @@ export async function createRawTable(
   // No stored row-number column: row_number() OVER () serialises the parallel CSV read (measured +45% on a
   // million rows). The file row is derived from rowid instead (rawWithRowNumbers): the numbers in rejects, and
   // in the grid's gutter.
-  await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT ${ps.list.join(', ')} FROM ${x.textSource}`)
+  await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT ${ps.list.join(', ')} FROM ${source}`)
   return redactions
 }
 

@@ -25,6 +25,7 @@ import { metaBusinessSuiteDaily } from './formats/metaDaily'
 import { metaFacebookPosts, metaFacebookVideos, metaInstagramPosts } from './formats/metaContent'
 import { metaAudience, metaTopContentFormats } from './formats/metaAudience'
 import { facebookPostInsights } from './formats/facebookPostInsights'
+import { facebookInsightsPages, facebookInsightsPosts } from './formats/facebookInsightsLegacy'
 import { sproutCompetitorPosts } from './formats/sproutCompetitorPosts'
 import {
   sproutCompetitorPerformance, sproutInstagramCompetitors, sproutInstagramProfiles, sproutProfilePerformance, sproutTiktokProfiles
@@ -42,7 +43,8 @@ export const RECOGNIZERS: Recognizer[] = [
   linkedinFollowers, linkedinContent,
   tiktokVideo, tiktokOverview, tiktokAudience, tiktokViewers,
   mastodonOutbox,
-  metaBusinessSuiteDaily, metaFacebookPosts, metaInstagramPosts, metaFacebookVideos, facebookPostInsights,
+  metaBusinessSuiteDaily, metaFacebookPosts, metaInstagramPosts, metaFacebookVideos,
+  facebookInsightsPosts, facebookInsightsPages, facebookPostInsights,
   metaAudience, metaTopContentFormats
 ]
 

@@ -85,5 +85,11 @@ export interface Recognizer {
    */
   fields?: FieldTable
   privacy?: PrivacyColumns
+  /**
+   * Rows right under the header that are not data (legacy Facebook Insights: a second header row of metric
+   * descriptions). They are left out of the raw table, so they are never counted, parsed or shown as data.
+   * Decided from the sample, so a file whose extra row was already removed upstream gets 0.
+   */
+  leadingRows?(input: RecognizeInput): number
   normalize(ctx: NormalizeContext): Promise<NormalizeOutput> | NormalizeOutput
 }
