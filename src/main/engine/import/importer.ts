@@ -11,14 +11,14 @@ import type {
 import { hasYearlessDays } from '../recognize/dates/yearless'
 import { createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, normalizeRawTable } from '../recognize/recognizeImport'
 import type { Database } from '../db/duckdb'
-import { ident } from '../db/sql'
+import { ident, literal } from '../db/sql'
 import { findBySha256, getDataset, uniqueName } from '../datasets'
 import { isConversionError, isDiskFull, readerFailure } from './duckdbErrors'
 import { previewUnmapped, unmappedExport } from '../recognize/unmapped'
 import { UnmappedFileError } from '../recognize/fields'
 import { PREVIEW_ROWS } from './limits'
 import { prepareSource, type PreparedSource } from './prepareSource'
-import { planRead, type ReadPlan } from './readPlan'
+import { planRead, type ColumnNote, type ReadPlan } from './readPlan'
 import { clearImportPending, markImportPending } from './pendingImports'
 import { canonicalKey, canonicalRunIsCurrent, copyRejects, findSharedRaw, rawKey, restatedReport } from './reimport'
 import { FAST, type ReadMode } from './csvPlan'
@@ -124,7 +124,10 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
     const table = shared?.table ?? `ds_${id}`
     const base = { plan, id, table, keys, shared, recognizer, columns: detected.columns }
     if (!recognizer) {
-      if (!shared) await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
+      if (!shared) {
+        await withCancel(conn, job, () => conn.run(`CREATE TABLE ${ident(table)} AS ${plan.select}`))
+        await storeColumnNotes(conn, table, plan.columnNotes)
+      }
       return { ...base, redactions: [], done: await catalogue(conn, src, job, base, [...plan.warnings], null) }
     }
     if (detected.leadingRows) {
@@ -141,6 +144,7 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
             leadingRows: detected.leadingRows
           })
         )
+    if (!shared) await storeColumnNotes(conn, table, plan.columnNotes)
     if (job.signal.aborted) throw new AppFailure('CANCELLED', `Import of ${src.fileName} was cancelled.`)
     return { ...base, redactions, done: null }
   })
@@ -203,6 +207,11 @@ function isRecognizerFault(err: unknown, job: ImportJob): boolean {
   if (job.signal.aborted || isDiskFull(err)) return false
   if (err instanceof AppFailure && err.code === 'CANCELLED') return false
   return !/INTERRUPT/i.test(err instanceof Error ? err.message : String(err))
+}
+
+/** A description row's text, kept with the table as its columns' comments (duckdb_columns().comment). */
+async function storeColumnNotes(conn: DuckDBConnection, table: string, notes: ColumnNote[]) {
+  for (const n of notes) await conn.run(`COMMENT ON COLUMN ${ident(table)}.${ident(n.column)} IS ${literal(n.note)}`)
 }
 
 interface Written {

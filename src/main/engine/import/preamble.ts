@@ -3,6 +3,8 @@
  * sniffer gives up on such files, so find the delimiter and the lines to skip from the field counts of the
  * first lines: the table is where the count settles.
  */
+import { scanRecords, type RecordShape } from './headRecords'
+
 const CANDIDATES = [',', ';', '\t', '|']
 const MAX_PREAMBLE = 10
 
@@ -11,12 +13,15 @@ export interface PreambleGuess {
   skipRows: number
 }
 
-/** The delimiter whose field counts settle into the widest consistent table, and the title lines above it. */
-export function detectPreamble(text: string, delimiter: string | null): PreambleGuess | null {
+/**
+ * The delimiter whose field counts settle into the widest consistent table, and the title lines above it.
+ * `complete`: the text is the whole file, so its last record counts (a title above a one-row table has only three).
+ */
+export function detectPreamble(text: string, delimiter: string | null, complete = false): PreambleGuess | null {
   let best: PreambleGuess | null = null
   let bestScore = 0
   for (const d of delimiter ? [delimiter] : CANDIDATES) {
-    const records = scanRecords(text, d, 60)
+    const records = scanRecords(text, d, 60, complete)
     const counts = records.map((r) => r.fields)
     if (counts.filter((c) => c > 0).length < 3) continue
     const mode = modeOf(counts.slice(Math.min(MAX_PREAMBLE, Math.floor(counts.length / 2))))
@@ -36,63 +41,12 @@ export function detectPreamble(text: string, delimiter: string | null): Preamble
   return best
 }
 
-/**
- * Field count of each record (blank lines count 0). Quotes are followed across line breaks, so a multi-line
- * caption is one record; the last, possibly cut-off record of the head is left out.
- */
-export function recordFieldCounts(text: string, delimiter: string, maxRecords: number): number[] {
-  return scanRecords(text, delimiter, maxRecords).map((r) => r.fields)
-}
-
-interface RecordShape {
-  /** Number of fields (0 for a blank line). */
-  fields: number
-  /** Fields holding something other than spaces and quotes. */
-  filled: number
-  firstFilled: boolean
+/** Field count of each record (blank lines count 0); see scanRecords. */
+export function recordFieldCounts(text: string, delimiter: string, maxRecords: number, complete = false): number[] {
+  return scanRecords(text, delimiter, maxRecords, complete).map((r) => r.fields)
 }
 
 const isTitle = (r: RecordShape) => r.fields >= 2 && r.filled === 1 && r.firstFilled
-
-function scanRecords(text: string, delimiter: string, maxRecords: number): RecordShape[] {
-  const records: RecordShape[] = []
-  let fields = 1
-  let empty = true
-  let quoted = false
-  let filled = 0
-  let fieldHasText = false
-  let firstFilled = false
-  const endField = () => {
-    if (fieldHasText) {
-      filled++
-      if (fields === 1) firstFilled = true
-    }
-    fieldHasText = false
-  }
-  for (let i = 0; i < text.length && records.length < maxRecords; i++) {
-    const ch = text[i]
-    if (ch === '"') {
-      quoted = !quoted
-      empty = false
-    } else if (!quoted && (ch === '\n' || ch === '\r')) {
-      if (ch === '\r' && text[i + 1] === '\n') i++
-      endField()
-      records.push({ fields: empty ? 0 : fields, filled, firstFilled })
-      fields = 1
-      empty = true
-      filled = 0
-      firstFilled = false
-    } else if (!quoted && ch === delimiter) {
-      endField()
-      fields++
-      empty = false
-    } else if (ch !== ' ') {
-      empty = false
-      fieldHasText = true
-    }
-  }
-  return records
-}
 
 function modeOf(values: number[]): number {
   const freq = new Map<number, number>()

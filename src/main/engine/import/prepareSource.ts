@@ -75,7 +75,7 @@ export async function prepareSource(path: string, options: ImportOptions, prep: 
   const guess = detectFormat(head, fileName)
   const unwrapped = guess.format === 'csv' && isWrappedCsv(dropLines(head, guess.dropLeadingLines))
   const headText = unwrapped ? unwrapText(dropLines(head, guess.dropLeadingLines)) : dropLines(head, guess.dropLeadingLines)
-  const preamble = guess.format === 'csv' ? detectPreamble(headText, guess.declaredDelimiter) : null
+  const preamble = guess.format === 'csv' ? detectPreamble(headText, guess.declaredDelimiter, scan.size <= scan.head.length) : null
   const lineLimit = encoding.startsWith('utf-16') ? MAX_LINE_BYTES * 2 : MAX_LINE_BYTES
   if (guess.format !== 'json' && scan.maxLineBytes > lineLimit) {
     throw new AppFailure(
