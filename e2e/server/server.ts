@@ -1,17 +1,19 @@
 /**
  * The browser harness: the real built renderer plus `window.socialbench` served by the real engine host,
- * on 127.0.0.1 only. Used by the Playwright fixture and by `npm run serve:web`.
+ * on 127.0.0.1 only. Used by the Playwright fixture and by `npm run serve:web`. Who may call it: auth.ts;
+ * which files the engine may read: only the staged uploads (pathGrants.ts).
  */
-import { createWriteStream } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
+import { join } from 'node:path'
+import { PathGrants } from '../../src/main/shell/pathGrants'
 import { CHANNELS, type Channel } from '../../src/shared/channels'
 import { fail, type Result } from '../../src/shared/result'
+import { checkJsonType, checkOrigin, checkToken, newToken, setSecurityHeaders, urlWithToken, type Refusal } from './auth'
 import { startEngineHost, type EngineHost } from './engineHost'
+import { StageError, stageLimitFromEnv, stageUpload } from './stage'
 import { shimScript } from './shimBundle'
 import { SHIM_PATH, sendText, serveStatic } from './staticFiles'
 import { decodeJson, encodeJson } from './wire'
@@ -22,10 +24,17 @@ export interface HarnessOptions {
   port?: number
   /** Load the bundled sample datasets before serving. */
   sample?: boolean
+  /** The largest file /__stage accepts, in bytes; default SOCIALBENCH_STAGE_LIMIT or 2 GB. */
+  stageLimit?: number
 }
 
 export interface Harness {
+  /** The page to open: the origin plus `#token=…`. */
   url: string
+  /** `http://127.0.0.1:<port>`, the one Origin the harness accepts. */
+  origin: string
+  /** This launch's secret, sent by the page in TOKEN_HEADER. */
+  token: string
   workspace: string
   stagingDir: string
   engine: EngineHost
@@ -40,6 +49,9 @@ const isChannel = (c: string): c is Channel => (CHANNELS as readonly string[]).i
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const [shim, engine] = await Promise.all([shimScript(), startEngineHost(opts.workspace)])
   const stagingDir = await mkdtemp(join(tmpdir(), 'socialbench-stage-'))
+  const stageLimit = opts.stageLimit ?? stageLimitFromEnv()
+  const token = newToken()
+  const grants = new PathGrants('in the browser harness the engine reads only files uploaded through the page')
   const sseClients = new Set<ServerResponse>()
   let staged = 0
 
@@ -60,21 +72,22 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       const text = await readBody(req, MAX_JSON_BYTES)
       const input = text === '' ? undefined : decodeJson(text, fromBase64)
       // The shim sends null for void channels; the host validates everything else.
-      result = await engine.call(channel, input === null ? undefined : input)
+      result = (await grants.refuse(channel, input)) ?? (await engine.call(channel, input === null ? undefined : input))
     }
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
     res.end(encodeJson(result, toBase64))
   }
 
   async function handleStage(name: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const fileName = name ? basename(name) : ''
-    if (!fileName || fileName === '.' || fileName === '..') return sendJson(res, 400, { error: 'Missing file name' })
-    // A fresh subfolder per upload keeps the user's file name, so two picks of "export.csv" never collide.
-    const dir = join(stagingDir, String(++staged))
-    await mkdir(dir)
-    const path = join(dir, fileName)
-    await pipeline(req, createWriteStream(path))
-    sendJson(res, 200, { path })
+    try {
+      // A fresh subfolder per upload keeps the user's file name, so two picks of "export.csv" never collide.
+      const path = await stageUpload(req, { stagingDir, slot: String(++staged), name, limit: stageLimit })
+      await grants.grant(path)
+      sendJson(res, 200, { path })
+    } catch (err) {
+      if (!(err instanceof StageError)) throw err
+      sendJson(res, err.status, { error: err.message }, { connection: 'close' })
+    }
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -84,11 +97,22 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     req.on('close', () => sseClients.delete(res))
   }
 
+  /** Refused requests get a Result, so the page shows the reason rather than "server unreachable". */
+  const refuse = (res: ServerResponse, r: Refusal): void =>
+    sendJson(res, r.status, fail('FORBIDDEN', r.message), { connection: 'close' })
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    // Only our own origin: a page on another site (or a DNS-rebound name) must not drive the engine.
-    if (req.headers.host !== hostHeader()) return sendText(res, 403, 'Forbidden host')
+    setSecurityHeaders(res)
+    // Only our own page: another site (or a DNS-rebound name) must not drive the engine, even to read static files.
+    const foreign = checkOrigin(req, { host: hostHeader(), origin: origin() })
+    if (foreign) return refuse(res, foreign)
     const route = async (): Promise<void> => {
+      // Everything that reaches the engine or the disk needs this launch's token; the renderer's files do not.
+      if (url.pathname.startsWith('/__api/') || url.pathname === '/__stage' || url.pathname === '/__events') {
+        const refused = checkToken(req, token) ?? (url.pathname.startsWith('/__api/') ? checkJsonType(req) : null)
+        if (refused) return refuse(res, refused)
+      }
       if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
         return handleApi(url.pathname.slice('/__api/'.length), req, res)
       }
@@ -114,9 +138,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   })
   const port = (server.address() as AddressInfo).port
   const hostHeader = (): string => `127.0.0.1:${port}`
+  const origin = (): string => `http://${hostHeader()}`
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: urlWithToken(origin(), token),
+    origin: origin(),
+    token,
     workspace: opts.workspace,
     stagingDir,
     engine,
@@ -147,7 +174,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   })
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' })
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers })
   res.end(JSON.stringify(body))
 }

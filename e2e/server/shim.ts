@@ -1,13 +1,39 @@
 /**
  * Browser stand-in for the Electron preload: installs `window.socialbench` (the `Api` of contract.ts) backed by the
- * harness server over loopback. Calls POST /__api/<channel>; pushes arrive over Server-Sent Events on /__events.
+ * harness server over loopback. Calls POST /__api/<channel>; pushes arrive as a Server-Sent Events stream on
+ * /__events. Every request carries the launch's token (auth.ts) in a header.
  * Bundled by esbuild at server start and loaded as a classic script before the app's module script.
- * Type-checked with the node project (no DOM lib), hence `globalThis` and the structural MessageEvent type.
+ * Type-checked with the node project (no DOM lib), hence `globalThis` and the structural DOM types below.
  */
 import { CHANNELS, EVENTS, type EventName } from '../../src/shared/channels'
 import type { Api } from '../../src/shared/contract'
 import { fail, type Result } from '../../src/shared/result'
-import { decodeJson, encodeJson } from './wire'
+import { decodeJson, encodeJson, TOKEN_HEADER, TOKEN_KEY } from './wire'
+
+/** The bits of the DOM this file needs (it is type-checked without the DOM lib). */
+interface Anchor { href: string; download: string; rel: string; click(): void; remove(): void }
+interface Win {
+  document: { createElement(tag: 'a'): Anchor; body: { append(node: Anchor): void } }
+  location: { hash: string; pathname: string; search: string }
+  history: { replaceState(data: null, unused: string, url: string): void }
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void }
+}
+const win = globalThis as unknown as Win
+
+/**
+ * The token arrives in the fragment of the printed URL. It moves to sessionStorage (this tab only; a reload
+ * keeps it) and leaves the address bar, so it is not kept in the browser's history or shown on a shared screen.
+ */
+function takeToken(): string {
+  const KEY = 'socialbench.harnessToken'
+  const fromUrl = new URLSearchParams(win.location.hash.slice(1)).get(TOKEN_KEY)
+  if (fromUrl) {
+    win.sessionStorage.setItem(KEY, fromUrl)
+    win.history.replaceState(null, '', win.location.pathname + win.location.search)
+  }
+  return fromUrl ?? win.sessionStorage.getItem(KEY) ?? ''
+}
+const authHeaders = { [TOKEN_HEADER]: takeToken() }
 
 function toBase64(bytes: Uint8Array): string {
   let s = ''
@@ -26,7 +52,7 @@ async function call(channel: string, input: unknown): Promise<Result<unknown>> {
   try {
     const res = await fetch(`/__api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authHeaders, 'content-type': 'application/json' },
       // `undefined` (void channels) is not JSON; send null and let the server turn it back into undefined.
       body: encodeJson(input === undefined ? null : input, toBase64)
     })
@@ -39,27 +65,58 @@ async function call(channel: string, input: unknown): Promise<Result<unknown>> {
 type Listener = (payload: unknown) => void
 const listeners = new Map<EventName, Set<Listener>>(EVENTS.map((e) => [e, new Set<Listener>()]))
 
-// Opened at once, not on first `on()`, so progress of an import started right after load is not lost.
-const source = new EventSource('/__events')
-source.onmessage = (msg: { data: string }) => {
-  const { event, payload } = decodeJson(msg.data, fromBase64) as { event: EventName; payload: unknown }
-  for (const l of listeners.get(event) ?? []) l(payload)
+function dispatch(frame: string): void {
+  for (const line of frame.split('\n')) {
+    if (!line.startsWith('data: ')) continue // ": connected" and other comments
+    const { event, payload } = decodeJson(line.slice('data: '.length), fromBase64) as { event: EventName; payload: unknown }
+    for (const l of listeners.get(event) ?? []) l(payload)
+  }
 }
 
+/**
+ * The event stream is read with fetch, not EventSource: EventSource cannot send a header, and the alternative,
+ * the token in this one URL's query, would leave it in logs and history. Reconnects as EventSource would,
+ * except after a 403 (a wrong token stays wrong).
+ */
+async function listen(): Promise<void> {
+  for (;;) {
+    try {
+      const res = await fetch('/__events', { headers: authHeaders, cache: 'no-store' })
+      if (res.status === 403) return
+      if (res.ok && res.body) {
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+        let buffered = ''
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) break
+          buffered += value
+          let end: number
+          while ((end = buffered.indexOf('\n\n')) >= 0) {
+            dispatch(buffered.slice(0, end))
+            buffered = buffered.slice(end + 2)
+          }
+        }
+      }
+    } catch {
+      // The server went away (restart, closed tab): try again below.
+    }
+    await new Promise((again) => setTimeout(again, 1000))
+  }
+}
+// Opened at once, not on first `on()`, so progress of an import started right after load is not lost.
+void listen()
+
 async function pathForFile(file: File): Promise<string> {
-  const res = await fetch(`/__stage?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file })
-  const body = (await res.json()) as { path?: string; error?: string }
-  if (!res.ok || !body.path) throw new Error(body.error ?? `Staging ${file.name} failed (${res.status})`)
+  const res = await fetch(`/__stage?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: authHeaders, body: file })
+  const body = (await res.json().catch(() => ({}))) as { path?: string; error?: string | { message?: string } }
+  const error = typeof body.error === 'string' ? body.error : body.error?.message
+  if (!res.ok || !body.path) throw new Error(error ?? `Staging ${file.name} failed (${res.status})`)
   return body.path
 }
 
-/** The bits of the DOM saveFile needs (this file is type-checked without the DOM lib). */
-interface Anchor { href: string; download: string; rel: string; click(): void; remove(): void }
-interface Doc { createElement(tag: 'a'): Anchor; body: { append(node: Anchor): void } }
-
 /** Electron shows a save dialog; a browser downloads (Playwright sees a 'download' event). */
 async function saveFile(input: { defaultName: string; bytes: Uint8Array }): Promise<Result<{ saved: boolean; path: string | null }>> {
-  const doc = (globalThis as unknown as { document: Doc }).document
+  const doc = win.document
   const url = URL.createObjectURL(new Blob([input.bytes as Uint8Array<ArrayBuffer>]))
   const a = doc.createElement('a')
   a.href = url
