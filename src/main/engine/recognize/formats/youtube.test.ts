@@ -12,6 +12,23 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 
 describe('youtube-table-data', () => {
+  it('a Portuguese (Brazil) Studio download ("Dados da tabela.csv") maps like the English one', async () => {
+    // Header names as in pt-BR Studio downloads (docs/export-families.md, YouTube Studio); dates stay English.
+    const csv = [
+      'Conteúdo,Título do vídeo,Horário de publicação do vídeo,Duração,Visualizações,Tempo de exibição (horas),Inscrições obtidas,Impressões,Taxa de cliques de impressões (%)',
+      'Total,,,,1389,7.5,3,250,5.0',
+      'abcDEF12345,SYNTHETIC: Visita à nova ala,"Aug 27, 2025",85,389,2.5,1,50,4.5',
+      'xyzXYZ09876,SYNTHETIC: Pergunte à enfermeira,"Sep 2, 2025",61,1000,5.0,2,200,5.5'
+    ].join('\n')
+    const r = await t.engine.handlers.importFile({ path: t.file('Dados da tabela.csv', csv), jobId: 'pt', options: { account: 'northfieldgh' } })
+    expect(r.recognition?.format).toBe('youtube-table-data')
+    expect(r.warnings).toContain('The "Total" row (row 1) was skipped: it is not a video.')
+    expect(await t.engine.db.all(`SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d') AS day, text, views, impressions FROM posts ORDER BY post_id`)).toEqual([
+      { post_id: 'abcDEF12345', day: '2025-08-27', text: 'SYNTHETIC: Visita à nova ala', views: '389', impressions: '50' },
+      { post_id: 'xyzXYZ09876', day: '2025-09-02', text: 'SYNTHETIC: Pergunte à enfermeira', views: '1000', impressions: '200' }
+    ])
+  })
+
   it('by Content: skips Total and footer, trims guarded ids, rejects "#NAME?", interactions = likes + comments + shares', async () => {
     const r = await t.engine.handlers.importFile({ path: TABLE, jobId: 'y1' })
     expect(r.recognition?.format).toBe('youtube-table-data')

@@ -1,8 +1,31 @@
 /** What the YouTube Studio recognizers share: the channel of a file that does not name it, and count columns. */
+import type { FieldTable } from '../fields'
 import { findColumn } from '../headers'
 import { col, countSql } from '../parseSql'
 import type { NormalizeContext } from '../types'
 import { captureIn, fileAccount, type FileAccount } from './fileAccount'
+
+/**
+ * Header names per field: English, and Portuguese (Brazil) Studio downloads ("Dados da tabela.csv"), whose dates
+ * and "Total" row stay as in English. Sources: docs/export-families.md (YouTube Studio).
+ */
+export const YOUTUBE_FIELDS = {
+  content: { names: ['Content', 'Conteúdo'] },
+  date: { names: ['Date', 'Data'] },
+  title: { names: ['Video title', 'Título do vídeo'] },
+  published: { names: ['Video publish time', 'Horário de publicação do vídeo'] },
+  views: { names: ['Views', 'Visualizações'] },
+  watchTime: { names: ['Watch time (hours)', 'Tempo de exibição (horas)'] },
+  subscribers: { names: ['Subscribers', 'Inscritos'] },
+  impressions: { names: ['Impressions', 'Impressões'] },
+  subscribersGained: { names: ['Subscribers gained', 'Inscrições obtidas'] },
+  subscribersLost: { names: ['Subscribers lost'] },
+  likes: { names: ['Likes'] },
+  comments: { names: ['Comments added', 'Comments'] },
+  shares: { names: ['Shares'] }
+} as const satisfies FieldTable
+
+export type YoutubeField = keyof typeof YOUTUBE_FIELDS
 
 /**
  * Studio downloads never name the channel. The import's account wins; else a handle in a file name shaped like
@@ -12,18 +35,21 @@ export function youtubeAccount(ctx: NormalizeContext): FileAccount {
   return fileAccount(ctx, 'youtube', captureIn(/(?:^|_)youtube_(.+?)_\d{4}-\d{2}-\d{2}/i, /(?:^|_)youtube_([A-Za-z0-9.-]+)(?:_|$)/i))
 }
 
-/** A count column if the file has it (any of the spellings), else NULL: a metric the export lacks is not 0. */
-export function countOf(ctx: NormalizeContext, ...names: string[]): string {
-  const hit = findColumn(ctx.columns, ...names)
+/** A count column if the file has it (any of the field's names), else NULL: a metric the export lacks is not 0. */
+export function countOf(ctx: Pick<NormalizeContext, 'columns'>, field: YoutubeField): string {
+  const hit = findColumn(ctx.columns, ...YOUTUBE_FIELDS[field].names)
   return hit === null ? 'NULL' : countSql(col(hit))
 }
+
+/** The file's column for a field, or null. */
+export const youtubeColumn = (columns: string[], field: YoutubeField): string | null => findColumn(columns, ...YOUTUBE_FIELDS[field].names)
 
 /**
  * YouTube interactions = likes + comments + shares, over those of the three the file has; NULL when it has none
  * of them or all three cells are empty (Studio leaves cells empty where it has no data).
  */
 export function youtubeInteractions(ctx: NormalizeContext): string {
-  const parts = [countOf(ctx, 'Likes'), countOf(ctx, 'Comments added', 'Comments'), countOf(ctx, 'Shares')].filter((p) => p !== 'NULL')
+  const parts = [countOf(ctx, 'likes'), countOf(ctx, 'comments'), countOf(ctx, 'shares')].filter((p) => p !== 'NULL')
   if (!parts.length) return 'NULL'
   return `CASE WHEN ${parts.map((p) => `${p} IS NULL`).join(' AND ')} THEN NULL ELSE ${parts.map((p) => `coalesce(${p}, 0)`).join(' + ')} END`
 }

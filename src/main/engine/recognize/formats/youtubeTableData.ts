@@ -12,18 +12,23 @@
  * impressions where present. Net "Subscribers" is not gained followers and stays in the raw table.
  */
 import { literal } from '../../db/sql'
-import { findColumn, normalizeHeader } from '../headers'
+import { normalizeHeader } from '../headers'
 import { col, daySql, isSpreadsheetErrorSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, Recognizer } from '../types'
-import { countOf, youtubeAccount, youtubeInteractions } from './youtubeCommon'
+import { countOf, youtubeAccount, youtubeColumn, youtubeInteractions, YOUTUBE_FIELDS, type YoutubeField } from './youtubeCommon'
 
 const PUBLISH_FORMATS = ['%b %d, %Y', '%B %d, %Y', '%Y-%m-%d', '%m/%d/%Y']
 
-const first = (columns: string[]) => normalizeHeader(columns[0] ?? '')
+const isField = (name: string | undefined, field: YoutubeField) =>
+  name !== undefined && YOUTUBE_FIELDS[field].names.some((n) => normalizeHeader(n) === normalizeHeader(name))
+
+/** The table's dimension: by video ("Content") or by day ("Date"), in any of the UI languages covered. */
+const first = (columns: string[]): 'content' | 'date' | null =>
+  isField(columns[0], 'content') ? 'content' : isField(columns[0], 'date') ? 'date' : null
 
 function hasViews(columns: string[]): boolean {
-  const set = new Set(columns.map(normalizeHeader))
-  return set.has('views') && (set.has('watch time (hours)') || set.has('impressions') || set.has('subscribers'))
+  return youtubeColumn(columns, 'views') !== null &&
+    (['watchTime', 'impressions', 'subscribers'] as const).some((f) => youtubeColumn(columns, f) !== null)
 }
 
 async function skipped(ctx: NormalizeContext, key: string, what: string): Promise<void> {
@@ -39,8 +44,8 @@ export const youtubeTableData: Recognizer = {
   label: 'YouTube Studio table data',
   platform: 'youtube',
   needsAccount: true,
-  detect: ({ columns }) => (first(columns) === 'content' || first(columns) === 'date') && hasViews(columns) && columns.length > 2,
-  privacy: { text: ['Video title'] },
+  detect: ({ columns }) => first(columns) !== null && hasViews(columns) && columns.length > 2,
+  privacy: { text: [...YOUTUBE_FIELDS.title.names] },
   async normalize(ctx) {
     const account = youtubeAccount(ctx)
     const key = col(ctx.columns[0])
@@ -57,10 +62,10 @@ export const youtubeTableData: Recognizer = {
         daily: `SELECT _row,
             CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${key}, '') || '"' END AS _reject,
             ${literal(account.id)} AS account_id, 'youtube' AS platform, ${day} AS day,
-            ${countOf(ctx, 'Views')} AS views,
-            ${countOf(ctx, 'Impressions')} AS impressions,
-            ${countOf(ctx, 'Subscribers gained')} AS followers_gained,
-            ${countOf(ctx, 'Subscribers lost')} AS followers_lost
+            ${countOf(ctx, 'views')} AS views,
+            ${countOf(ctx, 'impressions')} AS impressions,
+            ${countOf(ctx, 'subscribersGained')} AS followers_gained,
+            ${countOf(ctx, 'subscribersLost')} AS followers_lost
           ${rows}`
       }
     }
@@ -68,10 +73,10 @@ export const youtubeTableData: Recognizer = {
     const nDamaged = Number((damaged.getRowObjectsJson()[0] as { n: string | number }).n)
     if (nDamaged > 0) ctx.warn(`Content: ${nDamaged} video id(s) were damaged by a spreadsheet ("#NAME?"); those rows were rejected.`)
     const id = textSql(key)
-    const publishCol = findColumn(ctx.columns, 'Video publish time')
+    const publishCol = youtubeColumn(ctx.columns, 'published')
     const publishText = publishCol === null ? 'NULL' : col(publishCol)
     const published = publishCol === null ? 'NULL' : timestampSql(publishText, ctx.timeZoneSql, PUBLISH_FORMATS)
-    const titleCol = findColumn(ctx.columns, 'Video title')
+    const titleCol = youtubeColumn(ctx.columns, 'title')
     return {
       accounts,
       posts: `SELECT _row,
@@ -85,11 +90,11 @@ export const youtubeTableData: Recognizer = {
           'video' AS post_type,
           ${titleCol === null ? 'NULL' : col(titleCol)} AS text,
           'https://www.youtube.com/watch?v=' || ${id} AS url,
-          ${countOf(ctx, 'Views')} AS views,
-          ${countOf(ctx, 'Impressions')} AS impressions,
-          ${countOf(ctx, 'Likes')} AS likes,
-          ${countOf(ctx, 'Comments added', 'Comments')} AS comments,
-          ${countOf(ctx, 'Shares')} AS shares,
+          ${countOf(ctx, 'views')} AS views,
+          ${countOf(ctx, 'impressions')} AS impressions,
+          ${countOf(ctx, 'likes')} AS likes,
+          ${countOf(ctx, 'comments')} AS comments,
+          ${countOf(ctx, 'shares')} AS shares,
           ${youtubeInteractions(ctx)} AS interactions
         ${rows}`
     }

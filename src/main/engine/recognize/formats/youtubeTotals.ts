@@ -30,10 +30,10 @@ export const youtubeTotals: Recognizer = {
       daily: `SELECT _row,
           CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${date}, '') || '"' END AS _reject,
           ${literal(account.id)} AS account_id, 'youtube' AS platform, ${day} AS day,
-          ${countOf(ctx, 'Views')} AS views,
-          ${countOf(ctx, 'Impressions')} AS impressions,
-          ${countOf(ctx, 'Subscribers gained')} AS followers_gained,
-          ${countOf(ctx, 'Subscribers lost')} AS followers_lost
+          ${countOf(ctx, 'views')} AS views,
+          ${countOf(ctx, 'impressions')} AS impressions,
+          ${countOf(ctx, 'subscribersGained')} AS followers_gained,
+          ${countOf(ctx, 'subscribersLost')} AS followers_lost
         FROM ${ctx.raw} WHERE NOT (${isTotal})`
     }
   }
