@@ -147,8 +147,11 @@ export interface YearAssumption {
   /** The column whose dates had no year. */
   column: string
   periodEnd: string
-  /** Where the period end came from: the import's "Period ends", a range in the file name, the file's date, today. */
-  source: 'option' | 'file-name' | 'file-modified' | 'today'
+  /**
+   * Where the period end came from: the import's "Period ends", a range in the file name, the file's own download-day
+   * column (TikTok Content.csv's "Time"), the file's date, today.
+   */
+  source: 'option' | 'file-name' | 'download-column' | 'file-modified' | 'today'
   /** The first and last day the column was read as. */
   from: string | null
   to: string | null

@@ -5,10 +5,19 @@
  * daily files: up to 365 rows; its Content list: one row per video) are small, so reading the column once is cheap.
  */
 import { literal } from '../../db/sql'
-import { daySql, isBlankSql } from '../parseSql'
+import { col, daySql, isBlankSql } from '../parseSql'
 import type { NormalizeContext } from '../types'
-import { resolvePeriodEnd } from './periodEnd'
+import { resolvePeriodEnd, type PeriodEnd } from './periodEnd'
 import { asMonthDay, numberOrder, placeYears, readYearless, type YearlessValue } from './yearless'
+
+/** The file's own download day (the latest such day not after `end`), or `end` when there is none or the user chose. */
+async function downloadDayEnd(ctx: NormalizeContext, column: string | null, end: PeriodEnd): Promise<PeriodEnd> {
+  if (column === null || end.source === 'option') return end
+  const first = (await ctx.conn.runAndReadAll(`SELECT ${col(column)} AS v FROM ${ctx.raw} WHERE NOT ${isBlankSql(col(column))} ORDER BY _row LIMIT 1`)).getRowsJson()
+  const md = first.length ? asMonthDay(readYearless(String(first[0][0])), null) : null
+  const day = md ? placeYears([md], end.day, false).days[0] : null
+  return day ? { day, source: 'download-column' } : end
+}
 
 export interface DayColumn {
   /** FROM-able source: the raw table, with `_yday` and `_yreject` joined when the column had yearless days. */
@@ -23,13 +32,15 @@ const INSERT_CHUNK = 500
 
 /**
  * `column` is the raw column's SQL (col(name)); `name` its header, for the report. `sequential`: the rows are a
- * daily series (see placeYears). `formats` are the strptime formats for values that have a year.
+ * daily series (see placeYears). `formats` are the strptime formats for values that have a year. `downloadDay`:
+ * a column holding the day the file was downloaded, itself without a year (TikTok Content.csv's "Time"): placed
+ * against the usual period end, it becomes the period end unless the user gave one.
  */
 export async function dayColumn(
   ctx: NormalizeContext,
   name: string,
   column: string,
-  opts: { sequential: boolean; formats?: string[] }
+  opts: { sequential: boolean; formats?: string[]; downloadDay?: string | null }
 ): Promise<DayColumn> {
   const withYear = daySql(column, ctx.timeZoneSql, opts.formats)
   const plain: DayColumn = {
@@ -52,7 +63,7 @@ export async function dayColumn(
   const monthDays = read.map((v) => asMonthDay(v, order))
   if (monthDays.every((m) => m === null)) return plain
 
-  const end = resolvePeriodEnd({ fileName: ctx.fileName, ...(ctx.dates ?? { periodEnd: null, fileModified: null, timeZone: 'UTC' }) })
+  const end = await downloadDayEnd(ctx, opts.downloadDay ?? null, resolvePeriodEnd({ fileName: ctx.fileName, ...(ctx.dates ?? { periodEnd: null, fileModified: null, timeZone: 'UTC' }) }))
   const placed = placeYears(monthDays, end.day, opts.sequential)
   const table = await ctx.materialize(
     `yearless_${name}`,

@@ -4,6 +4,7 @@
  * final newline, "undefined" placeholders) follow the real files listed in docs/export-families.md (TikTok).
  */
 import { utimesSync } from 'node:fs'
+import * as XLSX from '@e965/xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
 import { invoke } from '../../invoke'
@@ -21,7 +22,7 @@ const OVERVIEW = ['Date', 'Video Views', 'Profile Views', 'Likes', 'Comments', '
 const HISTORY = ['Date', 'Followers', 'Difference in followers from previous day']
 
 /** Write a fixture whose modification time is `modified` (the download day a yearless file ends on by default). */
-function download(name: string, content: string, modified: string): string {
+function download(name: string, content: string | Buffer, modified: string): string {
   const path = t.file(name, content)
   const at = new Date(modified)
   utimesSync(path, at, at)
@@ -85,6 +86,16 @@ describe('TikTok Studio Overview.csv (days without a year)', () => {
     const dated = t.file('Overview dated.csv', BOM + 'Date,Video views,Profile views,Likes,Comments,Shares\n2025/10/31,715,25,26,4,7')
     expect((await invoke(t.engine, 'previewImport', { path: yearless })).recognized?.datesWithoutYear).toBe(true)
     expect((await invoke(t.engine, 'previewImport', { path: dated })).recognized?.datesWithoutYear).toBe(false)
+  })
+
+  it('an Overview.xlsx (Studio also offers XLSX) is placed by the workbook\'s own date, not its converted sheet\'s', async () => {
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([OVERVIEW, ['December 31', '5', '0', '0', '0', '0'], ['January 1', '6', '0', '0', '0', '0']]), 'Overview')
+    const path = download('Overview.xlsx', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer, '2025-01-02T10:00:00Z')
+    const r = await importFile(path)
+    expect(r.recognition?.format).toBe('tiktok-overview')
+    expect(r.recognition?.yearAssumed).toMatchObject({ source: 'file-modified', periodEnd: '2025-01-02' })
+    expect((await daily('views')).map((d) => [d.day, d.views])).toEqual([['2024-12-31', '5'], ['2025-01-01', '6']])
   })
 
   it('dated business overviews are unchanged: no year is assumed', async () => {
@@ -157,6 +168,21 @@ describe('TikTok Studio FollowerHistory.csv, Viewers.csv, FollowerActivity.csv, 
       { post_id: '7527623000473079054', posted: '2025-07-16 00:00', views: '191265', likes: '533', interactions: '581', saves: null },
       { post_id: '7598755131458374967', posted: '2026-01-23 00:00', views: '11145', likes: '7', interactions: '8', saves: null }
     ])
+  })
+})
+
+describe('Content.csv download day', () => {
+  it('"Time" (the download day) places post days, even when the file was saved again months later', async () => {
+    const header = ['Time', 'Video title', 'Video link', 'Post time', 'Total likes', 'Total comments', 'Total shares', 'Total views']
+    const path = download(
+      'Content.csv',
+      quoted([header, ['February 28', 'SYNTHETIC spring clip', 'https://www.tiktok.com/@northfield.gh/video/7480000000000000001', 'March 5', '1', '0', '0', '10']]),
+      '2026-06-10T10:00:00Z'
+    )
+    const r = await importFile(path)
+    // By the file date alone "March 5" would be 2026-03-05, after the download.
+    expect(r.recognition?.yearAssumed).toMatchObject({ source: 'download-column', periodEnd: '2026-02-28', from: '2025-03-05' })
+    expect(await t.engine.db.all(`SELECT published_at::DATE::VARCHAR AS day FROM posts`)).toEqual([{ day: '2025-03-05' }])
   })
 })
 

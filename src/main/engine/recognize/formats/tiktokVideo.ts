@@ -4,12 +4,13 @@
  *   "2025/10/31 18:19:10" or "7/24/2025 11:44 am", local (read in the import's zone); Swedish UI: Videotitel...;
  * - Studio 2025-26: "Time","Video title","Video link","Post time","Total likes","Total comments","Total shares",
  *   "Total views" (some with "Views in the last 7 days"), where Time is the download day and Post time a day
- *   without a year ("July 16", "10 января"): each is the latest such day not after the period end
- *   (dates/yearlessColumn.ts), at midnight in the import's zone (the file gives no time of day).
+ *   without a year ("July 16", "10 января"): each is the latest such day not after the download day (Time,
+ *   itself placed against the period end; dates/yearlessColumn.ts), at midnight in the import's zone.
  * The video id and the account come from the link (tiktok.com/@handle/video/<id>).
  * interactions = likes + comments + shares (TikTok's engagement); saves = "Add to Favorites" (not in interactions).
  */
 import { dayColumn } from '../dates/yearlessColumn'
+import { findColumn } from '../headers'
 import { col, textSql, timestampSql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { TIKTOK_TIME_FORMATS, hasTiktokColumns, tiktokColumn, tiktokCount } from './tiktokCommon'
@@ -26,7 +27,7 @@ export const tiktokVideo: Recognizer = {
     const videoId = `nullif(regexp_extract(${link}, '/video/(\\d+)', 1), '')`
     const timeName = tiktokColumn(ctx.columns, 'postTime') as string
     const time = col(timeName)
-    const posted = await dayColumn(ctx, timeName, time, { sequential: false, formats: TIKTOK_TIME_FORMATS })
+    const posted = await dayColumn(ctx, timeName, time, { sequential: false, formats: TIKTOK_TIME_FORMATS, downloadDay: findColumn(ctx.columns, 'Time') })
     // A yearless post day (`_yday` joined) is midnight in the import's zone; anything else is a full timestamp.
     const exact = timestampSql(time, ctx.timeZoneSql, TIKTOK_TIME_FORMATS)
     const published = posted.from === ctx.raw ? exact : `coalesce(timezone(${ctx.timeZoneSql}, CAST(_yday AS TIMESTAMP)), ${exact})`

@@ -19,6 +19,7 @@ export function landingVerdict(warnings: readonly LandingWarning[]): string {
 const SOURCE: Record<YearAssumption['source'], string> = {
   option: 'the “Period ends” you gave',
   'file-name': 'the range in the file name',
+  'download-column': 'the download day written in the file',
   'file-modified': 'the file’s date (the download day)',
   today: 'today'
 }
