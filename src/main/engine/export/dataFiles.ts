@@ -7,26 +7,31 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api'
 import ExcelJS from 'exceljs'
+import { csvRecord } from '../../../shared/csv'
 import type { DataFormat } from '../../../shared/export'
 import { SAFE_OPTIONS } from '../db/duckdb'
-import type { Cell, DataTable } from './chartData'
+import type { DataTable } from './chartData'
+import { withXmlChars, xmlChars } from './xml'
 
-/** RFC 4180 CSV with a UTF-8 BOM (Excel otherwise misreads accents); empty field = null. */
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (Excel otherwise misreads accents); empty field = null. Text cells that a
+ * spreadsheet would run as formulas get a leading `'` (csvField); number columns are written as numbers.
+ */
 export function toCsv(t: DataTable): string {
-  const field = (v: Cell) => {
-    if (v === null) return ''
-    const s = typeof v === 'number' ? String(v) : v
-    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
-  const lines = [t.columns.map((c) => field(c.name)).join(','), ...t.rows.map((r) => r.map(field).join(','))]
+  const lines = [csvRecord(t.columns.map((c) => c.name)), ...t.rows.map(csvRecord)]
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 
+/** Excel's rules: at most 31 characters, none of \ / ? * [ ] :, no quote at either end, not empty (xmlChars: the cut may split an emoji). */
+const worksheetName = (s: string): string => xmlChars(s.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)).replace(/^'+|'+$/g, '').trim() || 'Data'
+
 /** One sheet with the data (dates as real dates) and a second with the methodology lines. */
-export async function toXlsx(t: DataTable, sheetName: string, methodology: string[]): Promise<Uint8Array> {
+export async function toXlsx(raw: DataTable, rawSheetName: string, rawMethodology: string[]): Promise<Uint8Array> {
+  // exceljs escapes `&` and `<` but writes U+FFFE/U+FFFF and lone surrogates as they are: malformed XML to Excel.
+  const { t, sheetName, methodology } = withXmlChars({ t: raw, sheetName: rawSheetName, methodology: rawMethodology })
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Socialbench'
-  const ws = wb.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '))
+  const ws = wb.addWorksheet(worksheetName(sheetName))
   ws.columns = t.columns.map((c) => ({ header: c.name, key: c.name, width: c.type === 'text' ? 28 : 14, style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} }))
   for (const r of t.rows) {
     ws.addRow(r.map((v, i) => (v !== null && t.columns[i].type === 'date' ? new Date(`${v}T00:00:00Z`) : v)))

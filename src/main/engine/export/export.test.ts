@@ -9,6 +9,7 @@ import { buildChart, chartContext } from '../../../shared/charts/buildChart'
 import { EXPORT_CHART_IDS, DATA_CHART_IDS, defaultFileName } from '../../../shared/export'
 import { chartData, type DataTable } from './chartData'
 import { headlessDocument } from './composeSvg'
+import { parseCsv } from '../../../shared/csv.testdata'
 import { toCsv, toParquet, toXlsx } from './dataFiles'
 import { fixtureResult, fixtureSeries } from './fixture.testdata'
 import { readPngInfo } from './png'
@@ -67,35 +68,6 @@ describe('PNG', () => {
     expect(readPngInfo(chartPng({ result, series, chartId: 'shareOfVoice', size: 'slide1280' }).png)).toEqual({ width: 1280, height: 720, dpi: 96 })
   })
 })
-
-/** Minimal RFC 4180 reader for the round trip (quotes, doubled quotes, CRLF, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  const endField = () => {
-    row.push(field)
-    field = ''
-  }
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') endField()
-    else if (ch === '\n') {
-      endField()
-      rows.push(row)
-      row = []
-    } else if (ch !== '\r') field += ch
-  }
-  return rows
-}
 
 const expected = (t: DataTable) => t.rows.map((r) => r.map((v) => v))
 

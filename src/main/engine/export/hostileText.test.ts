@@ -9,6 +9,10 @@ import fc from 'fast-check'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { EXPORT_CHART_IDS } from '../../../shared/export'
+import { neutraliseFormula } from '../../../shared/csv'
+import { parseCsv } from '../../../shared/csv.testdata'
+import { chartData } from './chartData'
+import { toCsv, toXlsx } from './dataFiles'
 import { buildDeck } from './deck'
 import { fixtureWithTexts } from './fixture.testdata'
 import { ADVERSARIAL, hostileTexts, strictXmlText } from './hostileText.testdata'
@@ -51,4 +55,21 @@ describe('hostile text in exports', () => {
       { numRuns: 4, examples: [[ADVERSARIAL]] }
     )
   }, 120_000)
+
+  it('CSV and XLSX data files carry each name and post text (CSV formula starters quoted), XLSX parts well-formed', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileTexts, async (texts) => {
+        const { result, series } = fixtureWithTexts(texts)
+        const table = chartData('topPosts', result, series)
+        const [, ...rows] = parseCsv(toCsv(table))
+        expect(rows.map((r) => [r[0], r[4]])).toEqual(result.topPosts.map((p) => [neutraliseFormula(p.institution), neutraliseFormula(p.text ?? '')]))
+        const zip = await JSZip.loadAsync(await toXlsx(table, texts.names[0], [texts.source]))
+        for (const part of Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p))) {
+          const xml = await zip.file(part)!.async('string')
+          expect(() => strictXmlText(xml), part).not.toThrow()
+        }
+      }),
+      { numRuns: 20, examples: [[ADVERSARIAL]] }
+    )
+  })
 })
