@@ -31,6 +31,16 @@ describe('x-daily-tweet-activity', () => {
     ])
   })
 
+  it('after the 2023 rename ("Posts published", "reposts") the same days land', async () => {
+    const header = DAILY_HEADER.replace('"Tweets published"', '"Posts published"').replace('"retweets"', '"reposts"')
+    const file = t.file('daily_tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv', [header, dailyRow('2024-01-01', '20300', '54')].join('\n'))
+    const r = await t.engine.handlers.importFile({ path: file, jobId: 'posts' })
+    expect(r.recognition?.format).toBe('x-daily-tweet-activity')
+    expect(await t.engine.db.all(`SELECT day::VARCHAR AS day, impressions, profile_visits FROM account_daily`)).toEqual([
+      { day: '2024-01-01', impressions: '20300', profile_visits: '54' }
+    ])
+  })
+
   it('the import account wins over the file name; re-import counts new / updated / unchanged', async () => {
     const a = t.file('daily_a.csv', [DAILY_HEADER, dailyRow('2024-01-01', '100', '1'), dailyRow('2024-01-02', '200', '2')].join('\n'))
     const b = t.file('daily_b.csv', [DAILY_HEADER, dailyRow('2024-01-02', '250', '2'), dailyRow('2024-01-01', '100', '1'), dailyRow('2024-01-03', '300', '3')].join('\n'))

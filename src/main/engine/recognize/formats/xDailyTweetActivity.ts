@@ -5,31 +5,43 @@
  * Mapped: impressions, profile_visits (= "user profile clicks"). Not mapped: "follows" counts follows made from a
  * tweet, not the day's new followers, so followers_gained stays NULL rather than understating growth.
  * interactions: not applicable (daily account rows carry no interactions column).
+ * Generations: "Tweets published" became "Posts published" with the 2023 rename (field table below).
  */
 import { literal } from '../../db/sql'
-import { hasColumns } from '../headers'
-import { col, countSql, daySql } from '../parseSql'
+import { hasFields, resolveFields } from '../fields'
+import { countSql, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { captureIn, fileAccount, fixedAccountSql } from './fileAccount'
+import { X_TWEET_ACTIVITY_FIELDS } from './xTweetActivity'
+
+export const X_DAILY_FIELDS = {
+  day: { names: ['Date'], required: true },
+  published: { names: ['Tweets published', 'Posts published'] },
+  impressions: { names: ['impressions'], required: true },
+  engagements: { names: ['engagements'] },
+  profile_visits: { names: ['user profile clicks'] }
+}
 
 export const xDailyTweetActivity: Recognizer = {
   id: 'x-daily-tweet-activity',
   label: 'X (Twitter) daily tweet activity',
   platform: 'x',
   needsAccount: true,
+  fields: X_DAILY_FIELDS,
   detect: ({ columns }) =>
-    hasColumns(columns, ['Date', 'Tweets published', 'impressions', 'engagements', 'user profile clicks']) &&
-    !hasColumns(columns, ['Tweet id']),
+    hasFields(X_DAILY_FIELDS, columns, ['day', 'published', 'impressions', 'engagements', 'profile_visits']) &&
+    !hasFields(X_TWEET_ACTIVITY_FIELDS, columns, ['post_id']),
   normalize(ctx) {
+    const f = resolveFields(X_DAILY_FIELDS, ctx.columns)
     const account = fileAccount(ctx, 'x', captureIn(/daily_tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i))
-    const day = daySql(col('Date'), ctx.timeZoneSql)
+    const day = daySql(f.sql('day'), ctx.timeZoneSql)
     return {
       accounts: fixedAccountSql(account, 'x'),
       daily: `SELECT _row,
-          CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${col('Date')}, '') || '"' END AS _reject,
+          CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${f.sql('day')}, '') || '"' END AS _reject,
           ${literal(account.id)} AS account_id, 'x' AS platform, ${day} AS day,
-          ${countSql(col('impressions'))} AS impressions,
-          ${countSql(col('user profile clicks'))} AS profile_visits
+          ${countSql(f.sql('impressions'))} AS impressions,
+          ${countSql(f.sql('profile_visits'))} AS profile_visits
         FROM ${ctx.raw}`
     }
   }

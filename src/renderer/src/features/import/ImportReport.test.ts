@@ -65,3 +65,24 @@ describe('ImportReport headline', () => {
     )
   })
 })
+
+describe('ImportReport for a recognised file that could not be mapped', () => {
+  it('names the format and the missing field, and offers Map columns', () => {
+    const base = result({})
+    show({
+      ...base,
+      recognition: null,
+      warnings: ['tweets.csv looks like X (Twitter) tweet activity, but it has no likes …'],
+      unmapped: {
+        format: 'x-tweet-activity', label: 'X (Twitter) tweet activity', platform: 'x',
+        missing: [{ field: 'likes', names: ['likes', 'favorites'] }],
+        message: 'tweets.csv looks like X (Twitter) tweet activity, but it has no likes …'
+      }
+    })
+    expect(screen.getByTestId('import-report-format').textContent).toBe('X (Twitter) tweet activity, not mapped: imported as a plain table')
+    expect(screen.getByTestId('import-report-unmapped').textContent).toBe(
+      'Missing for X (Twitter) tweet activity: likes ("likes" or "favorites"). Map its columns to add its rows to posts or daily metrics.'
+    )
+    expect(screen.getByTestId('import-report-map').textContent).toBe('Map columns…')
+  })
+})
