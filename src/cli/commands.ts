@@ -103,8 +103,12 @@ function cliWarnings(r: ImportResult): CliWarning[] {
   return [...landing, ...r.warnings.map((message): CliWarning => ({ code: 'note', message }))]
 }
 
-/** Nothing canonical landed from a recognised file: the import did not do its job, whatever else it stored. */
-const nothingLanded = (r: ImportResult) => (r.recognition?.landingWarnings ?? []).some((w) => w.code === 'nothing-landed')
+/**
+ * Nothing canonical landed from a recognised file: the import did not do its job, whatever else it stored. A file
+ * recognised but not mappable (`unmapped`: kept as a plain table) is such a file too.
+ */
+const nothingLanded = (r: ImportResult) =>
+  Boolean(r.unmapped) || (r.recognition?.landingWarnings ?? []).some((w) => w.code === 'nothing-landed')
 
 export async function runCli(program: Command, argv: string[]): Promise<number> {
   let exitCode = 0

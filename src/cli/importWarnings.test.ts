@@ -52,6 +52,17 @@ describe('socialbench import: warnings and exit code', () => {
     ])
   })
 
+  it('exits 1 when a recognised file cannot be mapped; it is kept as a plain table and the JSON names the missing field', async () => {
+    const file = join(root, 'tweets.csv')
+    writeFileSync(file, ['"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies"',
+      '"1","https://twitter.com/a/status/1","x","2016-01-01 10:00 +0000","10","1","0","1"'].join('\n'))
+    const r = await cli('import', '--workspace', join(root, 'ws-unmapped'), '--json', file)
+    expect(r.code).toBe(1)
+    const [out] = imported(r.stdout)
+    expect(out).toMatchObject({ format: 'csv', rows: 1, unmapped: { format: 'x-tweet-activity', missing: [{ field: 'likes', names: ['likes', 'favorites'] }] } })
+    expect(JSON.stringify(out)).not.toMatch(/Binder|DuckDB/)
+  })
+
   it('--period-end places "April 12" in the year asked for; the import exits 0 and reports the assumption', async () => {
     const file = overview('Overview April.csv', ['April 12', 'April 13'])
     const r = await cli('import', '--workspace', join(root, 'ws2'), '--account', '@northfield.gh', '--period-end', '2024-04-20', '--json', file)
