@@ -5,7 +5,7 @@
  */
 import { test, expect, _electron, type ElectronApplication } from '@playwright/test'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -90,4 +90,27 @@ test('the renderer cannot reach the network or open windows', async () => {
   })
   expect(opened).toBe(true)
   expect(app!.windows()).toHaveLength(1)
+})
+
+test('the engine reads only files the user chose: not a path the page names, nor a File the page made', async () => {
+  const page = await app!.firstWindow()
+  const ui = new AppPage(page)
+  await expect(ui.sidebar()).toBeVisible({ timeout: 30_000 })
+  // A readable CSV that the user never picked: a compromised page knowing its path must not preview it.
+  const secret = join(dir, 'secret.csv')
+  await writeFile(secret, 'account,password\nme,hunter2\n')
+  const named = await page.evaluate((path) => (Reflect.get(globalThis, 'socialbench') as Api).previewImport({ path }), secret)
+  expect(named).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining(secret) } })
+  const made = await page.evaluate(() =>
+    (Reflect.get(globalThis, 'socialbench') as Api).pathForFile(new File(['x'], 'secret.csv')).then(
+      () => 'resolved',
+      (err: unknown) => String(err)
+    )
+  )
+  expect(made).toMatch(/has no path on disk/)
+
+  // The same file picked by the user (the window's file picker) is granted and opens in the import dialog.
+  await ui.importFileInput().setInputFiles(secret)
+  await expect(ui.importDialog()).toBeVisible()
+  await expect(ui.importError()).toBeHidden()
 })

@@ -11,6 +11,7 @@ import { registerIpc } from './shell/ipc'
 import { registerSaveFile } from './shell/saveFile'
 import { log, setupLog } from './shell/log'
 import { buildMenu } from './shell/menu'
+import { PathGrants } from './shell/pathGrants'
 import { launchOptions, resolvePaths } from './shell/paths'
 import { applySecurity } from './shell/security'
 import { parseDevUrl } from './shell/security-policy'
@@ -53,7 +54,9 @@ function main(): void {
     }
   })
 
-  const ipcOptions = { engine, mainWindow, devUrl, rendererFileUrl: rendererFileUrl(paths.rendererIndex) }
+  // The engine reads only files the user chose this session: our open dialog, a drop, the window's file picker.
+  const grants = new PathGrants('choose it with Import… or drop it on the window')
+  const ipcOptions = { engine, mainWindow, devUrl, rendererFileUrl: rendererFileUrl(paths.rendererIndex), grants }
   registerIpc(ipcOptions)
   registerSaveFile(ipcOptions)
 
@@ -70,7 +73,7 @@ function main(): void {
 
   app.whenReady().then(async () => {
     engine.start()
-    buildMenu({ mainWindow, logDir: logFile ? dirname(logFile) : null })
+    buildMenu({ mainWindow, logDir: logFile ? dirname(logFile) : null, grants })
     // --sample fills an empty workspace before the window asks for its datasets, so they show at once.
     if (launch.sample) await loadSampleIfEmpty(engine)
     if (!quitting) openWindow()

@@ -27,13 +27,15 @@ const api = {
   saveFile(input: unknown): Promise<unknown> {
     return ipcRenderer.invoke(wire('saveFile'), input)
   },
-  pathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): Promise<string> {
-    // A Promise because the browser harness has to upload the file to get a path.
-    try {
-      return Promise.resolve(webUtils.getPathForFile(file))
-    } catch (err) {
-      return Promise.reject(err)
-    }
+  // A Promise because the browser harness has to upload the file to get a path. The main process reads only
+  // files granted to it, so the path is granted here: only a File from a drop or the picker has one (a File a
+  // page script makes gets ''), and this world, not the page's, holds ipcRenderer.
+  async pathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): Promise<string> {
+    const path = webUtils.getPathForFile(file)
+    if (!path) throw new Error(`${file.name} has no path on disk: drop it on the window or pick it with Import…`)
+    const granted = (await ipcRenderer.invoke(wire('grantFile'), path)) as { ok: boolean; error?: { message: string } }
+    if (!granted.ok) throw new Error(granted.error?.message ?? `Could not open ${path}`)
+    return path
   }
 } as unknown as Api
 

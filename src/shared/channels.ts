@@ -56,8 +56,11 @@ export type Channel = (typeof CHANNELS)[number]
 export const EVENTS = ['importProgress', 'openImport', 'menuCommand', 'engineStatus'] as const
 export type EventName = (typeof EVENTS)[number]
 
-/** Calls the Electron main process answers itself (native dialogs), not the engine. */
-export const SHELL_CALLS = ['saveFile'] as const
+/**
+ * Calls the Electron main process answers itself, not the engine: native dialogs, and the grant of a file the
+ * user dropped or picked in the window (main/shell/pathGrants.ts).
+ */
+export const SHELL_CALLS = ['saveFile', 'grantFile'] as const
 export type ShellCall = (typeof SHELL_CALLS)[number]
 
 /** Wire names carry a prefix so our channels never collide with Electron's or a library's. */

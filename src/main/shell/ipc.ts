@@ -1,12 +1,13 @@
 /**
- * One ipcMain.handle per channel. The shell only checks WHO is asking (our main frame, our page);
- * WHAT is asked is validated by the engine host with the zod inputs, so there is one validator.
- * Handlers never throw: a rejected handle would pass only `message` to the renderer.
+ * One ipcMain.handle per channel. The shell checks WHO is asking (our main frame, our page) and that any file a
+ * call names was granted by the user (pathGrants.ts); WHAT is asked is validated by the engine host with the zod
+ * inputs, so there is one validator. Handlers never throw: a rejected handle would pass only `message` to the renderer.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS, wire } from '../../shared/channels'
 import { fail, toFailure, type Result } from '../../shared/result'
 import type { EngineClient } from './engineClient'
+import type { PathGrants } from './pathGrants'
 import { isOurRendererUrl } from './security-policy'
 import { log } from './log'
 
@@ -16,6 +17,8 @@ export interface IpcOptions {
   mainWindow(): BrowserWindow | null
   devUrl: string | null
   rendererFileUrl: string
+  /** The files the user chose this session (open dialog, drop, picker): the only ones the engine may read. */
+  grants: PathGrants
 }
 
 export function registerIpc(opts: IpcOptions): void {
@@ -26,6 +29,11 @@ export function registerIpc(opts: IpcOptions): void {
         return fail('FORBIDDEN', 'Unknown sender')
       }
       try {
+        const refused = await opts.grants.refuse(channel, raw)
+        if (refused) {
+          log.warn('ipc: refused a path the user did not choose:', refused.error.message)
+          return refused
+        }
         return await opts.engine.call(channel, raw)
       } catch (err) {
         log.error('ipc:', channel, err)
@@ -33,6 +41,12 @@ export function registerIpc(opts: IpcOptions): void {
       }
     })
   }
+  // The preload's pathForFile asks for this with the path of a real File (a drop or the picker); a page script
+  // cannot make a File with a path, so this is the renderer's one way to add a file, and only one the user gave it.
+  ipcMain.handle(wire('grantFile'), async (e, raw: unknown): Promise<Result<null>> => {
+    if (!isOurSender(e, opts)) return fail('FORBIDDEN', 'Unknown sender')
+    return opts.grants.grantFromRenderer(raw)
+  })
 }
 
 /** The main frame of our main window, showing our page: not a subframe, not a page it was tricked onto. */

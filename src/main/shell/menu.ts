@@ -7,12 +7,15 @@ import { wire } from '../../shared/channels'
 import type { EventPayloads } from '../../shared/contract'
 import type { MenuCommand } from '../../shared/types'
 import { log } from './log'
+import type { PathGrants } from './pathGrants'
 import { IMPORT_EXTENSIONS } from '../../shared/importFiles'
 
 export interface MenuOptions {
   mainWindow(): BrowserWindow | null
   /** The folder of the local log file, for Help > Open log folder. */
   logDir: string | null
+  /** Files picked in our own open dialog are granted here, before the renderer hears of them. */
+  grants: PathGrants
 }
 
 
@@ -35,7 +38,16 @@ export function buildMenu(opts: MenuOptions): void {
       ]
     }
     const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
-    if (!r.canceled && r.filePaths.length > 0) send('openImport', { paths: r.filePaths })
+    if (r.canceled || r.filePaths.length === 0) return
+    const granted: string[] = []
+    for (const path of r.filePaths) {
+      // A folder or a FIFO cannot be granted: leave it out; the engine would refuse it anyway.
+      await opts.grants.grant(path).then(
+        () => granted.push(path),
+        (err: unknown) => log.warn('menu: not importable:', path, err)
+      )
+    }
+    if (granted.length > 0) send('openImport', { paths: granted })
   }
 
   const openLogFolder = (): void => {

@@ -72,6 +72,19 @@ describe('PathGrants', () => {
     }
   })
 
+  it('grantFromRenderer: a Result for the preload, granting only absolute paths of regular files', async () => {
+    const dropped = file('dropped.csv')
+    expect(await grants.grantFromRenderer(dropped)).toEqual({ ok: true, value: null })
+    expect(await grants.isGranted(dropped)).toBe(true)
+    expect(await grants.grantFromRenderer('dropped.csv')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await grants.grantFromRenderer(42)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await grants.grantFromRenderer(dir)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `${dir} is not a readable file (a folder, a device or gone)` }
+    })
+    expect(await grants.isGranted(dir)).toBe(false)
+  })
+
   it('refuse: a specific FORBIDDEN for an ungranted path; null for granted paths and channels without one', async () => {
     const chosen = file('chosen.csv')
     await grants.grant(chosen)

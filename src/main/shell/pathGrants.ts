@@ -11,7 +11,7 @@
 import { realpath, stat } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import type { Channel } from '../../shared/channels'
-import { fail, type Result } from '../../shared/result'
+import { fail, ok, type AppError, type Result } from '../../shared/result'
 
 /**
  * The channels whose input names a file the engine opens, and the field that names it. pathGrants.test.ts checks
@@ -37,6 +37,20 @@ export class PathGrants {
     this.granted.add(canonical)
   }
 
+  /**
+   * A grant asked for over IPC (Electron's preload, for a dropped or picked file): the same rules as grant(),
+   * answered as a Result because it crosses a process boundary.
+   */
+  async grantFromRenderer(raw: unknown): Promise<Result<null>> {
+    if (typeof raw !== 'string' || !isAbsolute(raw)) return fail('BAD_INPUT', 'grantFile takes the absolute path of a file')
+    try {
+      await this.grant(raw)
+      return ok(null)
+    } catch {
+      return fail('NOT_FOUND', `${raw} is not a readable file (a folder, a device or gone)`)
+    }
+  }
+
   async isGranted(path: string): Promise<boolean> {
     if (!isAbsolute(path)) return false
     const canonical = await canonicalFile(path)
@@ -47,12 +61,12 @@ export class PathGrants {
    * The FORBIDDEN failure to answer instead of calling the engine, or null when the call names no file or only
    * granted ones. A malformed input (the field is not a string) passes: the engine's schema refuses it.
    */
-  async refuse(channel: Channel, input: unknown): Promise<Result<never> | null> {
+  async refuse(channel: Channel, input: unknown): Promise<{ ok: false; error: AppError } | null> {
     const field = PATH_FIELDS[channel]
     if (!field || !input || typeof input !== 'object') return null
     const path = (input as Record<string, unknown>)[field]
     if (typeof path !== 'string' || (await this.isGranted(path))) return null
-    return fail('FORBIDDEN', `${channel}: ${path} is not a file you chose; ${this.howToChoose}`)
+    return { ok: false, error: { code: 'FORBIDDEN', message: `${channel}: ${path} is not a file you chose; ${this.howToChoose}` } }
   }
 }
 
