@@ -44,6 +44,7 @@ export const youtubeTableData: Recognizer = {
   label: 'YouTube Studio table data',
   platform: 'youtube',
   needsAccount: true,
+  fields: YOUTUBE_FIELDS,
   detect: ({ columns }) => first(columns) !== null && hasViews(columns) && columns.length > 2,
   privacy: { text: [...YOUTUBE_FIELDS.title.names] },
   async normalize(ctx) {
