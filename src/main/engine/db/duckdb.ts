@@ -2,10 +2,24 @@
  * One DuckDB database file, two connections: writes are serialised on `writer` (imports, renames, deletes),
  * reads (grid pages, lists) run on `reader` so a long import never blocks scrolling.
  */
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
+import { DuckDBConnection, DuckDBInstance, DuckDBTimestampTZValue, type DuckDBValue } from '@duckdb/node-api'
 import { AppFailure } from '../../../shared/result'
 
 export type Row = Record<string, unknown>
+
+/**
+ * Instants are UTC everywhere the engine turns them into text or days, whatever the machine's zone: DuckDB's
+ * TimeZone setting defaults to the system zone (so `date_trunc('day', ts)` on a TIMESTAMPTZ moved days with the
+ * laptop), and @duckdb/node-api writes TIMESTAMPTZ text with the process's offset at load time (not even per date,
+ * so DST was ignored). Local times are computed explicitly per account zone (localTimeSql in metrics/scope.ts), never implicitly.
+ * Tests run under a non-UTC TZ (vitest.config.ts) to keep it so.
+ */
+DuckDBTimestampTZValue.timezoneOffsetInMinutes = 0
+
+/** Runs on every connection an engine database or sandbox opens, before anything else. */
+export async function useUtc(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`SET TimeZone = 'UTC'`)
+}
 
 /** Settings applied to every database the engine opens: nothing is ever fetched from the network. */
 export const SAFE_OPTIONS: Record<string, string> = {
@@ -53,6 +67,8 @@ export class Database {
     }
     const writer = await instance.connect()
     const reader = await instance.connect()
+    await useUtc(writer)
+    await useUtc(reader)
     return new Database(path, instance, writer, reader)
   }
 
@@ -93,6 +109,7 @@ export class Database {
   async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     const conn = await this.instance.connect()
     try {
+      await useUtc(conn)
       return await fn(conn)
     } finally {
       conn.closeSync()

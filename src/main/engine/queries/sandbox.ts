@@ -11,7 +11,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { AppFailure } from '../../../shared/result'
-import { SAFE_OPTIONS } from '../db/duckdb'
+import { SAFE_OPTIONS, useUtc } from '../db/duckdb'
 import { literal } from '../db/sql'
 
 export interface SandboxLimits {
@@ -57,6 +57,7 @@ export async function openSandbox(dbFile: string, limits: SandboxLimits = DEFAUL
     }
     await conn.run(`USE ${WORKSPACE_CATALOG}`)
     // The order matters: once these two run, no statement can undo them (tested).
+    await useUtc(conn)
     await conn.run(`SET enable_external_access = false`)
     await conn.run(`SET lock_configuration = true`)
   } catch (err) {
