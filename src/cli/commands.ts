@@ -5,6 +5,7 @@ import { AppFailure, toFailure } from '../shared/result'
 import { isoDay } from '../shared/contract'
 import type { ImportOptions, ImportResult, LandingWarning } from '../shared/types'
 import { openEngine, type Engine } from '../main/engine/engine'
+import { DEFAULT_LIMITS } from '../main/engine/queries/sandbox'
 import { runReadOnlySql } from '../main/engine/readOnlySql'
 import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace'
 import { packageVersion } from '../main/engine/version'
@@ -13,6 +14,7 @@ import { formatTable } from './formatTable'
 import { registerQueries } from './queryCommand'
 import { registerReport } from './reportCommand'
 import { registerInstitutions } from './institutionsCommand'
+import { parseTimeout } from './timeoutFlag'
 
 interface CommonOptions {
   workspace?: string
@@ -199,10 +201,11 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .description('Run one read-only SQL statement against the workspace and print the rows')
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--json', 'print a JSON array of row objects')
+    .option('--timeout <seconds>', 'stop the statement after this many seconds', parseTimeout, DEFAULT_LIMITS.timeoutMs / 1000)
     .argument('<sql>')
-    .action(async (sql: string, opts: CommonOptions) => {
+    .action(async (sql: string, opts: CommonOptions & { timeout: number }) => {
       try {
-        const result = await runReadOnlySql(workspaceDir(opts), sql)
+        const result = await runReadOnlySql(workspaceDir(opts), sql, { timeoutMs: opts.timeout * 1000 })
         if (opts.json) print(result.rows)
         else console.log(formatTable(result.columns.map((c) => c.name), result.rows))
       } catch (err) {

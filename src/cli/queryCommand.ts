@@ -2,7 +2,7 @@
  * `socialbench query`: the saved-query library from the command line. `run` binds --param values (never pastes
  * them into SQL) and runs in the same sandbox as the app; `import` saves a .sbq.json pack, it never runs it.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { ParamValue, SavedQuery } from '../shared/queries'
@@ -120,9 +120,9 @@ export function registerQueries(program: Command, ctx: QueryCliContext): void {
     .argument('<file>')
     .action(async (file: string, opts: QueryOptions) => {
       try {
-        const text = await readFile(resolve(file), 'utf8')
         const saved = await ctx.withEngine(opts, async (e) => {
-          const pack = await e.queries.readPack({ text })
+          // The engine reads the file: it refuses devices, pipes and packs over 5 MB before reading them.
+          const pack = await e.queries.readPack({ path: resolve(file) })
           return e.queries.importQueries({ queries: pack.queries })
         })
         if (opts.json) print(saved.map(({ id, name }) => ({ id, name })))

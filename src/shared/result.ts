@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'SQL_FAILED'
   | 'READ_ONLY_SQL'
+  | 'RESULT_TOO_LARGE'
   | 'WORKSPACE_IN_USE'
   | 'WORKSPACE_UNWRITABLE'
   | 'ENGINE_DIED'
@@ -50,7 +51,7 @@ export function toFailure(err: unknown): Result<never> {
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BAD_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'IMPORT_FAILED', 'UNSUPPORTED_FILE', 'EMPTY_FILE', 'LINE_TOO_LONG',
-  'ENCODING', 'DUPLICATE', 'CANCELLED', 'SQL_FAILED', 'READ_ONLY_SQL', 'WORKSPACE_IN_USE',
+  'ENCODING', 'DUPLICATE', 'CANCELLED', 'SQL_FAILED', 'READ_ONLY_SQL', 'RESULT_TOO_LARGE', 'WORKSPACE_IN_USE',
   'WORKSPACE_UNWRITABLE', 'ENGINE_DIED', 'INTERNAL'
 ])
 export const isErrorCode = (c: unknown): c is ErrorCode => typeof c === 'string' && CODES.has(c)

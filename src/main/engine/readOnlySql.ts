@@ -1,14 +1,16 @@
 /**
  * One read-only statement against a workspace from the CLI (`socialbench sql`): the same sandbox as the SQL editor
  * (queries/sandbox.ts: in-memory DuckDB, workspace attached READ_ONLY, no file or network access, configuration
- * locked) and the same checks (queries/userSql.ts: one statement, read-only types, no logging/checkpoint calls).
+ * locked), the same checks (queries/sqlPolicy.ts) and the same limits: the app's 60 s time limit unless told
+ * otherwise, and the memory cap of a kept result, so the CLI is no looser than the app.
  */
-import type { DuckDBResultReader } from '@duckdb/node-api'
 import { DuckDBTypeId } from '@duckdb/node-api'
 import { existsSync } from 'node:fs'
+import { paramNames } from '../../shared/queries'
 import { AppFailure } from '../../shared/result'
-import { openSandbox } from './queries/sandbox'
-import { prepareUserSql, sqlError } from './queries/userSql'
+import { MAX_RESULT_BYTES } from './queries/resultBudget'
+import { DEFAULT_LIMITS, openSandbox } from './queries/sandbox'
+import { runUserSql, type Materialized } from './queries/userSql'
 import { workspacePaths } from './workspace'
 
 export interface SqlResult {
@@ -16,21 +18,27 @@ export interface SqlResult {
   rows: Record<string, unknown>[]
 }
 
-export async function runReadOnlySql(workspaceDir: string, sql: string): Promise<SqlResult> {
+export interface ReadOnlySqlOptions {
+  /** The app's limit by default (60 s); the statement is interrupted after it. */
+  timeoutMs?: number
+  /** Estimated memory the printed rows may hold (resultBudget.ts). */
+  maxBytes?: number
+}
+
+export async function runReadOnlySql(workspaceDir: string, sql: string, options: ReadOnlySqlOptions = {}): Promise<SqlResult> {
   const { dbFile } = workspacePaths(workspaceDir)
   if (!existsSync(dbFile)) throw new AppFailure('NOT_FOUND', `No workspace at ${workspaceDir} (no ${dbFile}).`)
+  if (paramNames(sql).length > 0) throw new AppFailure('BAD_INPUT', 'Parameters ($name) need a saved query: use `socialbench query run`.')
   const sandbox = await openSandbox(dbFile)
   try {
-    const prepared = await prepareUserSql(sandbox.conn, sql)
-    try {
-      if (prepared.parameterCount > 0) throw new AppFailure('BAD_INPUT', 'Parameters ($name) need a saved query: use `socialbench query run`.')
-      const reader = await prepared.runAndReadAll().catch((err) => {
-        throw sqlError(err, sql)
-      })
-      return toJsonRows(reader)
-    } finally {
-      prepared.destroySync()
-    }
+    const m = await runUserSql(sandbox.conn, sql, {
+      values: {},
+      params: [],
+      timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+      maxRows: Number.POSITIVE_INFINITY,
+      maxBytes: options.maxBytes ?? MAX_RESULT_BYTES
+    })
+    return toJsonRows(m)
   } finally {
     sandbox.close()
   }
@@ -43,22 +51,19 @@ const INTEGER_TYPES = new Set<DuckDBTypeId>([
 ])
 
 /** Numbers as JSON numbers (BIGINT beyond 2^53 stays a string rather than losing digits). */
-export function toJsonRows(reader: DuckDBResultReader): SqlResult {
-  const names = reader.columnNames()
-  const types = reader.columnTypes()
-  const rows = reader.getRowsJson() as unknown[][]
-  return {
-    columns: names.map((name, i) => ({ name, type: String(types[i]) })),
-    rows: rows.map((r) =>
-      Object.fromEntries(
-        r.map((v, i) => {
-          if (v !== null && INTEGER_TYPES.has(types[i].typeId)) {
-            const n = Number(v)
-            return [names[i], Number.isSafeInteger(n) || !Number.isInteger(n) ? n : v]
-          }
-          return [names[i], v]
-        })
-      )
+export function toJsonRows(m: Materialized): SqlResult {
+  const numeric = m.columns.map((c) => INTEGER_TYPES.has(c.typeId))
+  const rows = Array.from({ length: m.rowCount }, (_, r) =>
+    Object.fromEntries(
+      m.columns.map((c, i) => {
+        const v = m.data[i][r]
+        if (v !== null && numeric[i]) {
+          const n = Number(v)
+          return [c.name, Number.isSafeInteger(n) || !Number.isInteger(n) ? n : v]
+        }
+        return [c.name, v]
+      })
     )
-  }
+  )
+  return { columns: m.columns.map(({ name, type }) => ({ name, type })), rows }
 }

@@ -2,7 +2,7 @@
  * The `.sbq.json` share format: queries (SQL, parameters, chart spec), never data. Reading one only validates and
  * returns it; saving is a separate, explicit step, and nothing in a pack ever runs by itself.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { QUERY_PACK_FORMAT, QUERY_PACK_VERSION, queryPack, type QueryPack, type SavedQuery } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 
@@ -43,9 +43,32 @@ export function parsePack(text: string): QueryPack {
   return parsed.data
 }
 
+/**
+ * Read a pack from disk, refusing before reading anything that is not a regular file (a device such as /dev/zero,
+ * a pipe, a folder) or is over the 5 MB cap, and reading at most the cap even if the file grows meanwhile.
+ */
 export async function readPackFile(path: string): Promise<QueryPack> {
-  const info = await stat(path).catch(() => null)
-  if (!info?.isFile()) throw new AppFailure('NOT_FOUND', `No file at ${path}.`)
-  if (info.size > MAX_PACK_BYTES) throw new AppFailure('BAD_INPUT', 'This query file is too large (over 5 MB) to be a query pack.')
-  return parsePack(await readFile(path, 'utf8'))
+  const before = await stat(path).catch(() => null)
+  if (!before) throw new AppFailure('NOT_FOUND', `No file at ${path}.`)
+  const tooLarge = () => new AppFailure('BAD_INPUT', `${path} is too large (over 5 MB) to be a query pack.`)
+  const notFile = () => new AppFailure('BAD_INPUT', `${path} is not a regular file (a folder, device or pipe), so it is not a query pack.`)
+  if (!before.isFile()) throw notFile()
+  if (before.size > MAX_PACK_BYTES) throw tooLarge()
+  const handle = await open(path, 'r')
+  try {
+    // The path may have been swapped between stat and open: check what was opened.
+    const opened = await handle.stat()
+    if (!opened.isFile()) throw notFile()
+    const buffer = Buffer.alloc(MAX_PACK_BYTES + 1)
+    let length = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+      if (length > MAX_PACK_BYTES) throw tooLarge()
+    }
+    return parsePack(buffer.subarray(0, length).toString('utf8'))
+  } finally {
+    await handle.close()
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * Results of user queries, held in memory so the grid can page through them without running the query again.
- * Only the few most recent are kept: a result is a snapshot the user is looking at, not a cache.
+ * Only the few most recent are kept, within a memory budget: a result is a snapshot the user is looking at, not a cache.
  */
 import { randomUUID } from 'node:crypto'
 import type { QueryResultInfo } from '../../../shared/queries'
@@ -14,10 +14,16 @@ const KEEP = 6
 export class ResultStore {
   private readonly results = new Map<string, Materialized>()
 
+  /** `maxBytes`: the estimated memory all kept results may hold together; the oldest go first past it. */
+  constructor(private readonly maxBytes = Number.POSITIVE_INFINITY) {}
+
   add(result: Materialized): QueryResultInfo {
     const resultId = randomUUID()
     this.results.set(resultId, result)
-    while (this.results.size > KEEP) this.results.delete(this.results.keys().next().value as string)
+    const held = () => [...this.results.values()].reduce((sum, r) => sum + r.bytes, 0)
+    while (this.results.size > 1 && (this.results.size > KEEP || held() > this.maxBytes)) {
+      this.results.delete(this.results.keys().next().value as string)
+    }
     return {
       resultId,
       columns: result.columns.map(({ name, type }) => ({ name, type })),

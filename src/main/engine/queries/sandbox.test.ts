@@ -178,6 +178,43 @@ describe('the sandbox runs read-only SQL', () => {
     expect(exact).toMatchObject({ rowCount: 1000, truncated: false })
   })
 
+  it('caps a kept result by memory: RESULT_TOO_LARGE naming the limit, stopped at the first row past it', async () => {
+    const { createQueryService } = await import('./service')
+    const small = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 100 * 1024 })
+    // Each row holds a 1,000-character string: about 2 KB as UTF-16, so the 51st row passes 100 KB.
+    await expect(small.run({ runId: 'big', sql: `SELECT repeat('x', 1000) AS s FROM range(200)` })).rejects.toMatchObject({
+      code: 'RESULT_TOO_LARGE',
+      message: expect.stringMatching(/larger than the 100 KB .*row 51\b/)
+    })
+    // The shape of the report (a few huge values) stops at the second value, not after the chunk.
+    const tiny = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 10 * 1024 * 1024 })
+    await expect(tiny.run({ runId: 'huge', sql: `SELECT repeat('x', 5000000) AS s FROM range(4)` })).rejects.toMatchObject({
+      code: 'RESULT_TOO_LARGE',
+      message: expect.stringMatching(/10 MB .*row 2\b/)
+    })
+    // Within the cap it runs; beyond the row cap only the kept rows count.
+    expect(await small.run({ runId: 'fits', sql: `SELECT repeat('x', 1000) AS s FROM range(40)` })).toMatchObject({ rowCount: 40 })
+    const capped = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 100 * 1024, maxRows: 40 })
+    expect(await capped.run({ runId: 'rows', sql: `SELECT repeat('x', 1000) AS s FROM range(5000)` })).toMatchObject({
+      rowCount: 40,
+      truncated: true
+    })
+  })
+
+  it('keeps older results only while all of them fit twice the per-result cap', async () => {
+    const { createQueryService } = await import('./service')
+    const small = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 100 * 1024 })
+    const sql = `SELECT repeat('x', 1000) AS s FROM range(40)` // about 80 KB each
+    const first = await small.run({ runId: 'k1', sql })
+    const second = await small.run({ runId: 'k2', sql })
+    await expect(small.page({ resultId: first.resultId, offset: 0, limit: 1 })).resolves.toMatchObject({ totalRows: 40 })
+    const third = await small.run({ runId: 'k3', sql })
+    await expect(small.page({ resultId: first.resultId, offset: 0, limit: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    for (const kept of [second, third]) {
+      await expect(small.page({ resultId: kept.resultId, offset: 0, limit: 1 })).resolves.toMatchObject({ totalRows: 40 })
+    }
+  })
+
   it('interrupts a statement at the time limit, and the next query still runs', async () => {
     const { createQueryService } = await import('./service')
     const quick = createQueryService(engine.db, engine.paths.dbFile, { limits: { timeoutMs: 700 } })

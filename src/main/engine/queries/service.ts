@@ -6,6 +6,7 @@ import { AppFailure } from '../../../shared/result'
 import type { DataPage } from '../../../shared/types'
 import type { Database } from '../db/duckdb'
 import { packFileName, parsePack, readPackFile, toPack } from './pack'
+import { MAX_RESULT_BYTES } from './resultBudget'
 import { ResultStore } from './results'
 import { DEFAULT_LIMITS, openSandbox, type SandboxLimits } from './sandbox'
 import { sqlSchema } from './schema'
@@ -19,6 +20,8 @@ export const MAX_RESULT_ROWS = 250_000
 export interface QueryServiceOptions {
   limits?: Partial<SandboxLimits>
   maxRows?: number
+  /** Per kept result; the store keeps at most twice this over all results (resultBudget.ts). */
+  maxResultBytes?: number
 }
 
 export interface RunInput {
@@ -33,7 +36,8 @@ export type QueryService = ReturnType<typeof createQueryService>
 export function createQueryService(db: Database, dbFile: string, options: QueryServiceOptions = {}) {
   const limits: SandboxLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const maxRows = options.maxRows ?? MAX_RESULT_ROWS
-  const results = new ResultStore()
+  const maxBytes = options.maxResultBytes ?? MAX_RESULT_BYTES
+  const results = new ResultStore(2 * maxBytes)
   const runs = new Map<string, AbortController>()
 
   const run = async ({ runId, sql, params = [], values = {} }: RunInput): Promise<QueryResultInfo> => {
@@ -44,7 +48,7 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
       // Attach between writes, never in the middle of one, so the snapshot is of committed data.
       const sandbox = await db.write(() => openSandbox(dbFile, limits))
       try {
-        const m = await runUserSql(sandbox.conn, sql, { values, params, timeoutMs: limits.timeoutMs, maxRows, signal: controller.signal })
+        const m = await runUserSql(sandbox.conn, sql, { values, params, timeoutMs: limits.timeoutMs, maxRows, maxBytes, signal: controller.signal })
         return results.add(m)
       } finally {
         sandbox.close()

@@ -1,11 +1,10 @@
 /**
  * One user statement in the sandbox: refuse what is not a single read-only statement, bind parameters (values
- * never enter the SQL text), run it under a time limit, and keep up to `maxRows` rows as JSON columns.
+ * never enter the SQL text), run it under a time limit, and keep up to `maxRows` rows (and `maxBytes` of memory) as JSON columns.
  */
 import {
   DATE,
   DOUBLE,
-  JsonDuckDBValueConverter,
   LIST,
   StatementType,
   VARCHAR,
@@ -19,6 +18,7 @@ import {
 } from '@duckdb/node-api'
 import { type ParamDef, type ParamValue } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
+import { ResultBudget } from './resultBudget'
 import { dedupeNames } from './results'
 import { checkUserSql } from './sqlPolicy'
 
@@ -27,6 +27,8 @@ export interface RunOptions {
   params: ParamDef[]
   timeoutMs: number
   maxRows: number
+  /** Estimated memory the kept rows may hold (resultBudget.ts); past it the run fails with RESULT_TOO_LARGE. */
+  maxBytes: number
   signal?: AbortSignal
 }
 
@@ -36,6 +38,8 @@ export interface Materialized {
   data: unknown[][]
   rowCount: number
   truncated: boolean
+  /** Estimated memory the data holds. */
+  bytes: number
   elapsedMs: number
   statementType: string
 }
@@ -82,14 +86,15 @@ export async function runUserSql(conn: DuckDBConnection, sql: string, opts: RunO
         return { name, type: type.toString(), typeId: type.typeId }
       })
       const data: unknown[][] = columns.map(() => [])
+      const budget = new ResultBudget(opts.maxBytes)
       let rowCount = 0
       let truncated = false
       for (;;) {
         const chunk = await result.fetchChunk()
         if (!chunk || chunk.rowCount === 0) break
         const take = Math.min(chunk.rowCount, opts.maxRows - rowCount)
-        const cols = chunk.convertColumns(JsonDuckDBValueConverter)
-        cols.forEach((values, i) => {
+        columns.forEach((_, i) => {
+          const values = chunk.convertColumnValues(i, budget.converter(take, rowCount))
           for (let r = 0; r < take; r++) data[i].push(values[r])
         })
         rowCount += take
@@ -103,6 +108,7 @@ export async function runUserSql(conn: DuckDBConnection, sql: string, opts: RunO
         data,
         rowCount,
         truncated,
+        bytes: budget.used,
         elapsedMs: Math.round(performance.now() - started),
         statementType: StatementType[prepared.statementType]
       }
