@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 /**
- * Layering (see STYLE.md §1): shared is pure, the renderer sees only shared, main never reaches into the renderer,
+ * Layering (see ARCHITECTURE.md): shared is pure, the renderer sees only shared, main never reaches into the renderer,
  * and the engine never touches Electron (it runs in a plain Node child process in tests and the CLI).
  */
 const NODE = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))]

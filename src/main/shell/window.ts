@@ -30,7 +30,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: false,
     webPreferences: {
       preload: opts.preload,
-      // Written out on purpose (see STYLE.md §5): the renderer gets only the preload's API.
+      // Written out on purpose (see ARCHITECTURE.md, Security): the renderer gets only the preload's API.
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
