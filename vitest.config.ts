@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-    testTimeout: 60_000
+    testTimeout: 60_000,
+    // The CLI tests run the compiled CLI: rebuild it when its sources changed.
+    globalSetup: ['test/support/buildCli.ts']
   }
 })

@@ -8,6 +8,7 @@
  *   npm run bench -- --rows 200000      smaller, for a quick look
  *   npm run bench -- --skip-browser     no electron-vite build, no Chromium (items 5 and 6)
  *   npm run bench -- --skip-import      only the dashboard and the grid (items 4-6)
+ *   npm run bench -- --cli-only         only the CLI start-up (item 7)
  *
  * Everything generated goes to a fresh folder under $BENCH_DIR (default: the OS temp dir) and is deleted at the end.
  */
@@ -20,6 +21,7 @@ import { promisify } from 'node:util'
 import { Command } from 'commander'
 import { openEngine } from '../../src/main/engine/engine'
 import { browserBench } from './browserBench'
+import { cliBench } from './cliBench'
 import { dashboardBench } from './dashboardBench'
 import { generateDashboardData, generateGridDataset } from './dashboardData'
 import { generateCrowdtangleCsv } from './generateCsv'
@@ -41,9 +43,10 @@ const program = new Command('bench')
   .option('--query-timeout <s>', 'interrupt a dashboard query run after this many seconds', (v) => Number.parseInt(v, 10), 600)
   .option('--skip-browser', 'skip the Chromium measurements (items 5 and 6) and the renderer build', false)
   .option('--skip-import', 'skip the import measurements (items 1-3): only the dashboard and the grid', false)
+  .option('--cli-only', 'only the CLI start-up against plain Node (item 7)', false)
   .parse()
 
-const opts = program.opts<{ rows: number; quick: boolean; full: boolean; skipBrowser: boolean; skipImport: boolean; queryTimeout: number }>()
+const opts = program.opts<{ rows: number; quick: boolean; full: boolean; skipBrowser: boolean; skipImport: boolean; queryTimeout: number; cliOnly: boolean }>()
 if (opts.quick && opts.full) program.error('--quick and --full are opposites: choose one')
 if (opts.quick) opts.rows = QUICK_ROWS
 const mode = opts.full ? 'full' : opts.quick ? 'quick' : 'default'
@@ -74,6 +77,10 @@ async function main(): Promise<void> {
       `mode ${mode}, rows ${fmt(opts.rows)}; work dir ${dir}`
   )
   try {
+    if (opts.cliOnly) {
+      await section('7 CLI start-up', () => cliBench(dir))
+      return
+    }
     if (!opts.skipImport) await section('1-2 import and re-import', async () => {
       const csv = join(dir, `crowdtangle-${fmt(opts.rows)}.csv`)
       const gen = await time(() => generateCrowdtangleCsv(csv, opts.rows))
@@ -132,6 +139,7 @@ async function main(): Promise<void> {
         await browserBench({ workspace: ws, postsLabel: fmt(posts), coldQueryMs, big, small, timeoutMs: opts.queryTimeout * 1000 })
       })
     }
+    await section('7 CLI start-up', () => cliBench(dir))
   } finally {
     load.stop()
     await cleanup()

@@ -1,15 +1,12 @@
 /** `socialbench benchmark`: the numbers the dashboard is drawn from, for scripts and reproducible reports. */
 import type { Command } from 'commander'
-import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../shared/metrics'
-import { AppFailure, toFailure } from '../shared/result'
-import { PLATFORMS, type Platform } from '../shared/types'
-import type { Engine } from '../main/engine/engine'
+import { ENGAGEMENT_CONVENTIONS } from '../shared/metrics'
+import { AppFailure } from '../shared/result'
+import { PLATFORMS } from '../shared/types'
+import { invoke, type Engine } from '../main/engine/api'
+import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
-
-export interface CliContext<O> {
-  withEngine<T>(opts: O, fn: (engine: Engine) => Promise<T>): Promise<T>
-  fail(): void
-}
+import { inputFromFlags, listFlag, numberFlag, type FlagNames } from './input'
 
 interface BenchmarkOptions {
   workspace?: string
@@ -23,9 +20,30 @@ interface BenchmarkOptions {
   k: string
 }
 
+/** The benchmark request's fields and the flags that fill them (for the contract's refusals). */
+export const BENCHMARK_FLAGS: FlagNames = {
+  institutionIds: '--institutions',
+  platforms: '--platforms',
+  from: '--from',
+  to: '--to',
+  convention: '--convention',
+  maxGapDays: '--max-gap',
+  k: '--k'
+}
+
+/** Institution names (any case) to ids; an unknown name is refused with the names the workspace has. */
+export async function institutionIdsByName(engine: Engine, names: string[]): Promise<number[]> {
+  const all = await invoke(engine, 'listInstitutions')
+  return names.map((w) => {
+    const hit = all.find((i) => i.name.toLowerCase() === w.toLowerCase())
+    if (!hit) throw new AppFailure('NOT_FOUND', `No institution named "${w}". Known: ${all.map((i) => i.name).join(', ') || 'none'}.`)
+    return hit.institutionId
+  })
+}
+
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 100000) / 1000)
 
-export function registerBenchmark(program: Command, ctx: CliContext<BenchmarkOptions>): void {
+export function registerBenchmark(program: Command, ctx: CliContext): void {
   program
     .command('benchmark')
     .description('Compare institutions: posts, interactions, cadence, engagement rates, follower growth, share of voice')
@@ -41,29 +59,21 @@ export function registerBenchmark(program: Command, ctx: CliContext<BenchmarkOpt
     .action(async (opts: BenchmarkOptions) => {
       try {
         const out = await ctx.withEngine(opts, async (engine) => {
-          const wanted = opts.institutions.split(',').map((s) => s.trim()).filter(Boolean)
-          const rows = await engine.db.all(`SELECT institution_id AS id, name FROM institutions`)
-          const ids = wanted.map((w) => {
-            const hit = rows.find((r) => String(r.name).toLowerCase() === w.toLowerCase())
-            if (!hit) throw new AppFailure('NOT_FOUND', `No institution named "${w}". Known: ${rows.map((r) => r.name).join(', ') || 'none'}.`)
-            return Number(hit.id)
-          })
-          const platforms = opts.platforms?.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean)
-          const bad = platforms?.find((p) => !(PLATFORMS as readonly string[]).includes(p))
-          if (bad) throw new AppFailure('BAD_INPUT', `Unknown platform "${bad}"; use ${PLATFORMS.join(', ')}.`)
-          if (!(ENGAGEMENT_CONVENTIONS as readonly string[]).includes(opts.convention)) {
-            throw new AppFailure('BAD_INPUT', `Unknown convention "${opts.convention}"; use ${ENGAGEMENT_CONVENTIONS.join(', ')}.`)
-          }
-          return engine.handlers.benchmark({
-            institutionIds: ids,
-            platforms: platforms as Platform[] | undefined,
-            preset: opts.from || opts.to ? 'custom' : 'all',
-            from: opts.from,
-            to: opts.to,
-            convention: opts.convention as EngagementConvention,
-            maxGapDays: Number(opts.maxGap),
-            k: Number(opts.k)
-          })
+          const request = await inputFromFlags(
+            'benchmark',
+            {
+              institutionIds: await institutionIdsByName(engine, listFlag(opts.institutions) ?? []),
+              platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
+              preset: opts.from || opts.to ? 'custom' : 'all',
+              from: opts.from,
+              to: opts.to,
+              convention: opts.convention,
+              maxGapDays: numberFlag(opts.maxGap),
+              k: numberFlag(opts.k)
+            },
+            BENCHMARK_FLAGS
+          )
+          return invoke(engine, 'benchmark', request)
         })
         const institutions = out.summary.map((s) => ({
           name: s.name,
@@ -98,11 +108,7 @@ export function registerBenchmark(program: Command, ctx: CliContext<BenchmarkOpt
         )
         for (const g of out.methodology.gaps) console.log(`note: ${g}`)
       } catch (err) {
-        const f = toFailure(err)
-        const error = f.ok ? null : f.error
-        if (opts.json) process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`)
-        else console.error(`socialbench benchmark: ${error?.message}`)
-        ctx.fail()
+        reportFailure(ctx, opts, 'benchmark', err)
       }
     })
 }

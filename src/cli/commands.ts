@@ -2,24 +2,16 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppFailure, toFailure } from '../shared/result'
-import { isoDay } from '../shared/contract'
 import type { ImportOptions, ImportResult, LandingWarning } from '../shared/types'
-import { openEngine, type Engine } from '../main/engine/engine'
-import { DEFAULT_LIMITS } from '../main/engine/queries/sandbox'
-import { runReadOnlySql } from '../main/engine/readOnlySql'
-import { defaultWorkspaceDir, workspaceFromArgs } from '../main/engine/workspace'
-import { packageVersion } from '../main/engine/version'
+import { defaultWorkspaceDir, invoke, openEngine, packageVersion, runReadOnlySql, SQL_LIMITS, workspaceFromArgs, type Engine } from '../main/engine/api'
 import { registerBenchmark } from './benchmarkCommand'
+import { print, type CliContext, type CommonOptions } from './context'
 import { formatTable } from './formatTable'
+import { inputFromFlags, type FlagNames } from './input'
 import { registerQueries } from './queryCommand'
 import { registerReport } from './reportCommand'
 import { registerInstitutions } from './institutionsCommand'
 import { parseTimeout } from './timeoutFlag'
-
-interface CommonOptions {
-  workspace?: string
-  json?: boolean
-}
 
 interface ImportCliOptions extends CommonOptions {
   account?: string
@@ -30,29 +22,29 @@ interface ImportCliOptions extends CommonOptions {
   periodEnd?: string
 }
 
-const TEXT_CHOICES = ['keep', 'redact', 'drop'] as const
-const PEOPLE_CHOICES = ['keep', 'drop', 'hash'] as const
+const IMPORT_FLAGS: FlagNames = {
+  'options.account': '--account',
+  'options.timeZone': '--time-zone',
+  'options.privacy.text': '--privacy-text',
+  'options.privacy.people': '--privacy-people',
+  'options.periodEnd': '--period-end'
+}
 
-/** ImportOptions from the flags; a privacy flag given alone takes the other half from the workspace default. */
+/**
+ * ImportOptions from the flags, checked by the contract; a privacy flag given alone takes the other half from
+ * the workspace default.
+ */
 async function importOptions(engine: Engine, opts: ImportCliOptions): Promise<ImportOptions> {
-  const pick = <T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined => {
-    if (value === undefined) return undefined
-    if (!(allowed as readonly string[]).includes(value)) throw new AppFailure('BAD_INPUT', `${flag} must be one of ${allowed.join(', ')}.`)
-    return value as T
-  }
-  if (opts.periodEnd !== undefined && !isoDay.safeParse(opts.periodEnd).success) {
-    throw new AppFailure('BAD_INPUT', `--period-end must be a day written YYYY-MM-DD (got "${opts.periodEnd}").`)
-  }
-  const text = pick(opts.privacyText, TEXT_CHOICES, '--privacy-text')
-  const people = pick(opts.privacyPeople, PEOPLE_CHOICES, '--privacy-people')
-  const defaults = text || people ? await engine.handlers.getPrivacyDefaults() : null
-  return {
+  const defaults = opts.privacyText || opts.privacyPeople ? await invoke(engine, 'getPrivacyDefaults') : null
+  const options = {
     ...(opts.account ? { account: opts.account } : {}),
     ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
-    ...(defaults ? { privacy: { text: text ?? defaults.text, people: people ?? defaults.people } } : {}),
+    ...(defaults ? { privacy: { text: opts.privacyText ?? defaults.text, people: opts.privacyPeople ?? defaults.people } } : {}),
     ...(opts.generic ? { generic: true } : {}),
     ...(opts.periodEnd ? { periodEnd: opts.periodEnd } : {})
   }
+  // The options are the same for every file: check them once, with a stand-in path and job.
+  return (await inputFromFlags('importFile', { path: '-', jobId: '-', options }, IMPORT_FLAGS)).options ?? {}
 }
 
 function workspaceDir(opts: CommonOptions): string {
@@ -67,8 +59,6 @@ async function withEngine<T>(opts: CommonOptions, fn: (engine: Engine) => Promis
     engine.close()
   }
 }
-
-const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
 
 /** What the CLI prints for one imported dataset (a file, or one sheet of a workbook). */
 function importSummary(r: ImportResult): Record<string, unknown> {
@@ -146,7 +136,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
         for (const file of files) {
           const path = resolve(file)
           try {
-            const r = await engine.handlers.importFile({ path, jobId: randomUUID(), options })
+            const r = await invoke(engine, 'importFile', { path, jobId: randomUUID(), options })
             // A workbook (.xlsx) is one dataset per sheet: one outcome line per sheet.
             const results: { sheet: string | null; result: ImportResult | null; error: { code: string; message: string } | null; skipped?: string }[] =
               r.sheets ?? [{ sheet: null, result: r, error: null }]
@@ -166,7 +156,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
             }
           } catch (err) {
             if (err instanceof AppFailure && err.code === 'DUPLICATE') {
-              const existing = await engine.handlers.listDatasets().then((ds) => ds.find((d) => err.message.includes(`"${d.name}"`)))
+              const existing = await invoke(engine, 'listDatasets').then((ds) => ds.find((d) => err.message.includes(`"${d.name}"`)))
               out.push({ file, alreadyImported: true, importId: existing?.id ?? null, message: err.message })
               continue
             }
@@ -201,7 +191,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .description('Run one read-only SQL statement against the workspace and print the rows')
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--json', 'print a JSON array of row objects')
-    .option('--timeout <seconds>', 'stop the statement after this many seconds', parseTimeout, DEFAULT_LIMITS.timeoutMs / 1000)
+    .option('--timeout <seconds>', 'stop the statement after this many seconds', parseTimeout, SQL_LIMITS.timeoutMs / 1000)
     .argument('<sql>')
     .action(async (sql: string, opts: CommonOptions & { timeout: number }) => {
       try {
@@ -223,7 +213,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--json', 'print the loaded datasets as JSON')
     .action(async (opts: CommonOptions) => {
-      const { datasets } = await withEngine(opts, (engine) => engine.handlers.loadSample())
+      const { datasets } = await withEngine(opts, (engine) => invoke(engine, 'loadSample'))
       if (opts.json) print({ datasets: datasets.map((d) => ({ importId: d.id, name: d.name, rows: d.rows })) })
       else {
         console.log(`Loaded ${datasets.length} sample files into ${workspaceDir(opts)}`)
@@ -231,13 +221,11 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
       }
     })
 
-  registerBenchmark(program, { withEngine, fail: () => (exitCode = 1) })
-
-  registerInstitutions(program, { withEngine, fail: () => (exitCode = 1) })
-
-  registerQueries(program, { withEngine, fail: () => (exitCode = 1) })
-
-  registerReport(program, { withEngine, fail: () => (exitCode = 1) })
+  const ctx: CliContext = { withEngine, fail: () => (exitCode = 1) }
+  registerBenchmark(program, ctx)
+  registerInstitutions(program, ctx)
+  registerQueries(program, ctx)
+  registerReport(program, ctx)
 
   await program.parseAsync(argv)
   return exitCode

@@ -1,30 +1,17 @@
 /** `socialbench institutions` and `socialbench assign`: who owns which account, from the command line. */
 import type { Command } from 'commander'
 import type { AccountSummary, Institution } from '../shared/canonical'
-import { AppFailure, toFailure } from '../shared/result'
-import type { Engine } from '../main/engine/engine'
+import { AppFailure } from '../shared/result'
+import { invoke } from '../main/engine/api'
+import { print, reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
+import { inputFromFlags } from './input'
 
 interface Options {
   workspace?: string
   json?: boolean
   account?: string
   institution?: string
-}
-
-export interface CliContext {
-  withEngine<T>(opts: Options, fn: (engine: Engine) => Promise<T>): Promise<T>
-  fail(): void
-}
-
-const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
-
-function report(opts: Options, err: unknown, ctx: CliContext, command: string): void {
-  const f = toFailure(err)
-  const error = f.ok ? null : f.error
-  if (opts.json) print({ error })
-  else console.error(`socialbench ${command}: ${error?.message}`)
-  ctx.fail()
 }
 
 const accountJson = (a: AccountSummary) => ({
@@ -41,8 +28,8 @@ export function registerInstitutions(program: Command, ctx: CliContext): void {
     .action(async (opts: Options) => {
       try {
         const { institutions, accounts } = await ctx.withEngine(opts, async (e) => ({
-          institutions: await e.handlers.listInstitutions(),
-          accounts: await e.handlers.listAccounts()
+          institutions: await invoke(e, 'listInstitutions'),
+          accounts: await invoke(e, 'listAccounts')
         }))
         const owned = (i: Institution | null) => accounts.filter((a) => a.institutionId === (i?.institutionId ?? null))
         if (opts.json) {
@@ -63,7 +50,7 @@ export function registerInstitutions(program: Command, ctx: CliContext): void {
           }))).replace(/^/gm, '  '))
         }
       } catch (err) {
-        report(opts, err, ctx, 'institutions')
+        reportFailure(ctx, opts, 'institutions', err)
       }
     })
 
@@ -78,21 +65,21 @@ export function registerInstitutions(program: Command, ctx: CliContext): void {
       try {
         const out = await ctx.withEngine(opts, async (e) => {
           const wanted = String(opts.account).trim()
-          const accounts = await e.handlers.listAccounts()
+          const accounts = await invoke(e, 'listAccounts')
           // Accept the id in any case, or a bare handle when exactly one account has it.
           const account =
             accounts.find((a) => a.accountId.toLowerCase() === wanted.toLowerCase()) ??
             single(accounts.filter((a) => a.handle?.toLowerCase() === wanted.replace(/^@/, '').toLowerCase()), wanted)
           const name = String(opts.institution).trim()
-          const existing = (await e.handlers.listInstitutions()).find((i) => i.name.toLowerCase() === name.toLowerCase())
-          const institution = existing ?? (await e.handlers.createInstitution({ name }))
-          await e.handlers.assignAccount({ accountId: account.accountId, institutionId: institution.institutionId })
+          const existing = (await invoke(e, 'listInstitutions')).find((i) => i.name.toLowerCase() === name.toLowerCase())
+          const institution = existing ?? (await invoke(e, 'createInstitution', await inputFromFlags('createInstitution', { name }, { name: '--institution' })))
+          await invoke(e, 'assignAccount', { accountId: account.accountId, institutionId: institution.institutionId })
           return { accountId: account.accountId, institution: institution.name, institutionId: institution.institutionId, created: !existing }
         })
         if (opts.json) print(out)
         else console.log(`${out.accountId} → ${out.institution}${out.created ? ' (new institution)' : ''}`)
       } catch (err) {
-        report(opts, err, ctx, 'assign')
+        reportFailure(ctx, opts, 'assign', err)
       }
     })
 }

@@ -2,13 +2,16 @@
  * `socialbench query`: the saved-query library from the command line. `run` binds --param values (never pastes
  * them into SQL) and runs in the same sandbox as the app; `import` saves a .sbq.json pack, it never runs it.
  */
+import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import type { ParamValue, SavedQuery } from '../shared/queries'
-import { AppFailure, toFailure } from '../shared/result'
-import type { Engine } from '../main/engine/engine'
+import type { ParamValue, QueryResultInfo, SavedQuery } from '../shared/queries'
+import { AppFailure } from '../shared/result'
+import { invoke, type Engine } from '../main/engine/api'
+import { print, reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
+import { inputFromFlags } from './input'
 
 interface QueryOptions {
   workspace?: string
@@ -18,12 +21,6 @@ interface QueryOptions {
   search?: string
 }
 
-export interface QueryCliContext {
-  withEngine<T>(opts: QueryOptions, fn: (engine: Engine) => Promise<T>): Promise<T>
-  fail(): void
-}
-
-const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** `k=v` pairs to values typed by the query's parameter definitions (institutions: comma-separated). */
@@ -42,15 +39,31 @@ export function paramValues(query: SavedQuery, pairs: string[]): Record<string, 
   return values
 }
 
-export function registerQueries(program: Command, ctx: QueryCliContext): void {
-  const query = program.command('query').description('Saved queries: list, run, export and import (.sbq.json)')
-  const fail = (opts: QueryOptions, err: unknown, what: string) => {
-    const f = toFailure(err)
-    const error = f.ok ? null : f.error
-    if (opts.json) print({ error })
-    else console.error(`socialbench query ${what}: ${error?.message}`)
-    ctx.fail()
+/** The saved query of that name (any case). */
+async function savedQuery(engine: Engine, name: string): Promise<SavedQuery> {
+  const q = (await invoke(engine, 'listQueries')).find((s) => s.name.toLowerCase() === name.toLowerCase())
+  if (!q) throw new AppFailure('NOT_FOUND', `There is no saved query named "${name}".`)
+  return q
+}
+
+/** A saved query's whole result as row objects, read page by page the way the app's grid reads it. */
+async function runSaved(engine: Engine, q: SavedQuery, values: Record<string, ParamValue>): Promise<{ info: QueryResultInfo; rows: Record<string, unknown>[] }> {
+  const info = await invoke(engine, 'runQuery', { runId: randomUUID(), sql: q.sql, params: q.params, values })
+  // Only this command decodes Arrow: the module loads here, not at start-up.
+  const { tableFromIPC } = await import('apache-arrow')
+  const rows: Record<string, unknown>[] = []
+  while (rows.length < info.rowCount) {
+    const page = await invoke(engine, 'queryPage', { resultId: info.resultId, offset: rows.length, limit: 2000 })
+    const before = rows.length
+    for (const row of tableFromIPC(page.arrow).toArray()) rows.push({ ...row.toJSON() })
+    if (rows.length === before) break
   }
+  return { info, rows }
+}
+
+export function registerQueries(program: Command, ctx: CliContext): void {
+  const query = program.command('query').description('Saved queries: list, run, export and import (.sbq.json)')
+  const fail = (opts: QueryOptions, err: unknown, what: string) => reportFailure(ctx, opts, `query ${what}`, err)
 
   query
     .command('list')
@@ -59,7 +72,9 @@ export function registerQueries(program: Command, ctx: QueryCliContext): void {
     .option('--search <text>', 'only queries whose name, description, tags or SQL contain this')
     .option('--json', 'print JSON')
     .action(async (opts: QueryOptions) => {
-      const list = await ctx.withEngine(opts, (e) => e.queries.list(opts.search))
+      const list = await ctx.withEngine(opts, async (e) =>
+        invoke(e, 'listQueries', await inputFromFlags('listQueries', { search: opts.search }, { search: '--search' }))
+      )
       if (opts.json) print(list.map(({ id, name, description, tags, params }) => ({ id, name, description, tags, params })))
       else console.log(formatTable(['name', 'parameters', 'tags'], list.map((q) => ({ name: q.name, parameters: q.params.map((p) => `$${p.name}`).join(' '), tags: q.tags.join(', ') }))))
     })
@@ -74,9 +89,8 @@ export function registerQueries(program: Command, ctx: QueryCliContext): void {
     .action(async (name: string, opts: QueryOptions) => {
       try {
         const out = await ctx.withEngine(opts, async (e) => {
-          const q = (await e.queries.list()).find((s) => s.name.toLowerCase() === name.toLowerCase())
-          if (!q) throw new AppFailure('NOT_FOUND', `There is no saved query named "${name}".`)
-          return e.queries.runSaved(q.name, paramValues(q, opts.param ?? []))
+          const q = await savedQuery(e, name)
+          return runSaved(e, q, paramValues(q, opts.param ?? []))
         })
         if (opts.json) print(out.rows)
         else {
@@ -97,13 +111,9 @@ export function registerQueries(program: Command, ctx: QueryCliContext): void {
     .action(async (names: string[], opts: QueryOptions) => {
       try {
         const { text, count } = await ctx.withEngine(opts, async (e) => {
-          const all = await e.queries.list()
-          const ids = names.map((n) => {
-            const q = all.find((s) => s.name.toLowerCase() === n.toLowerCase())
-            if (!q) throw new AppFailure('NOT_FOUND', `There is no saved query named "${n}".`)
-            return q.id
-          })
-          return { ...(await e.queries.exportQueries({ ids })), count: ids.length }
+          const ids: number[] = []
+          for (const n of names) ids.push((await savedQuery(e, n)).id)
+          return { ...(await invoke(e, 'exportQueries', { ids })), count: ids.length }
         })
         await writeFile(resolve(opts.out!), text)
         console.log(`Wrote ${count} ${count === 1 ? 'query' : 'queries'} to ${opts.out}`)
@@ -122,8 +132,8 @@ export function registerQueries(program: Command, ctx: QueryCliContext): void {
       try {
         const saved = await ctx.withEngine(opts, async (e) => {
           // The engine reads the file: it refuses devices, pipes and packs over 5 MB before reading them.
-          const pack = await e.queries.readPack({ path: resolve(file) })
-          return e.queries.importQueries({ queries: pack.queries })
+          const pack = await invoke(e, 'readQueryPack', { path: resolve(file) })
+          return invoke(e, 'importQueries', { queries: pack.queries })
         })
         if (opts.json) print(saved.map(({ id, name }) => ({ id, name })))
         else for (const q of saved) console.log(`✓ saved "${q.name}"`)

@@ -3,12 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../shared/metrics'
-import { AppFailure, toFailure } from '../shared/result'
-import { PLATFORMS, type Platform } from '../shared/types'
-import { openEngine, type Engine } from '../main/engine/engine'
-import { REPORT_FORMATS, writeReport, type ReportFormat } from '../main/engine/export/report'
-import type { CliContext } from './benchmarkCommand'
+import { REPORT_FORMATS, type ReportFormat } from '../shared/export'
+import { ENGAGEMENT_CONVENTIONS } from '../shared/metrics'
+import { AppFailure } from '../shared/result'
+import { PLATFORMS } from '../shared/types'
+import { invoke, openEngine, writeReport, type Engine } from '../main/engine/api'
+import { BENCHMARK_FLAGS, institutionIdsByName } from './benchmarkCommand'
+import { reportFailure, type CliContext } from './context'
+import { inputFromFlags, listFlag } from './input'
 
 interface ReportCliOptions {
   workspace?: string
@@ -23,19 +25,13 @@ interface ReportCliOptions {
   aspect: string
 }
 
-const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)
-
+/** The named institutions, or all of them up to the 20 a benchmark takes. */
 async function institutionIds(engine: Engine, names: string[]): Promise<number[]> {
-  const all = await engine.handlers.listInstitutions()
-  if (names.length === 0) return all.slice(0, 20).map((i) => i.institutionId)
-  return names.map((w) => {
-    const hit = all.find((i) => i.name.toLowerCase() === w.toLowerCase())
-    if (!hit) throw new AppFailure('NOT_FOUND', `No institution named "${w}". Known: ${all.map((i) => i.name).join(', ') || 'none'}.`)
-    return hit.institutionId
-  })
+  if (names.length > 0) return institutionIdsByName(engine, names)
+  return (await invoke(engine, 'listInstitutions')).slice(0, 20).map((i) => i.institutionId)
 }
 
-export function registerReport(program: Command, ctx: CliContext<ReportCliOptions>): void {
+export function registerReport(program: Command, ctx: CliContext): void {
   program
     .command('report')
     .description('Write the standard benchmark charts (PNG, SVG), their data (CSV, XLSX, Parquet) and a PowerPoint deck to a folder')
@@ -52,33 +48,29 @@ export function registerReport(program: Command, ctx: CliContext<ReportCliOption
     .action(async (opts: ReportCliOptions) => {
       let tmp: string | null = null
       try {
-        const formats = list(opts.formats)
+        const formats = listFlag(opts.formats) ?? []
         const bad = formats.find((f) => !(REPORT_FORMATS as readonly string[]).includes(f))
-        if (bad) throw new AppFailure('BAD_INPUT', `Unknown format "${bad}"; use ${REPORT_FORMATS.join(', ')}.`)
-        if (!(ENGAGEMENT_CONVENTIONS as readonly string[]).includes(opts.convention)) throw new AppFailure('BAD_INPUT', `Unknown convention "${opts.convention}".`)
-        if (opts.aspect !== '16:9' && opts.aspect !== '4:3') throw new AppFailure('BAD_INPUT', '--aspect must be 16:9 or 4:3.')
-        const platforms = list(opts.platforms).map((p) => p.toLowerCase())
-        const badPlatform = platforms.find((p) => !(PLATFORMS as readonly string[]).includes(p))
-        if (badPlatform) throw new AppFailure('BAD_INPUT', `Unknown platform "${badPlatform}"; use ${PLATFORMS.join(', ')}.`)
+        if (bad) throw new AppFailure('BAD_INPUT', `--formats: unknown format "${bad}"; use ${REPORT_FORMATS.join(', ')}.`)
+        if (opts.aspect !== '16:9' && opts.aspect !== '4:3') throw new AppFailure('BAD_INPUT', '--aspect: expected 16:9 or 4:3.')
+        const aspect = opts.aspect
         const outDir = resolve(opts.out)
         const run = async (engine: Engine) => {
-          if (opts.sample) await engine.handlers.loadSample()
-          const ids = await institutionIds(engine, list(opts.institutions))
+          if (opts.sample) await invoke(engine, 'loadSample')
+          const ids = await institutionIds(engine, listFlag(opts.institutions) ?? [])
           if (ids.length === 0) throw new AppFailure('NOT_FOUND', 'The workspace has no institutions yet (try --sample, or `socialbench institutions`).')
-          return writeReport(engine, {
-            outDir,
-            formats: formats as ReportFormat[],
-            aspect: opts.aspect as '16:9' | '4:3',
-            request: {
+          const request = await inputFromFlags(
+            'benchmark',
+            {
               institutionIds: ids,
-              platforms: platforms.length ? (platforms as Platform[]) : undefined,
+              platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
               preset: opts.from || opts.to ? 'custom' : 'all',
               from: opts.from,
               to: opts.to,
-              convention: opts.convention as EngagementConvention
+              convention: opts.convention
             },
-            onFile: (p) => console.log(`  ${p}`)
-          })
+            BENCHMARK_FLAGS
+          )
+          return writeReport(engine, { outDir, formats: formats as ReportFormat[], aspect, request, onFile: (p) => console.log(`  ${p}`) })
         }
         console.log(`Writing the benchmark report to ${outDir}`)
         let report
@@ -94,9 +86,7 @@ export function registerReport(program: Command, ctx: CliContext<ReportCliOption
         const s = report.result.scope
         console.log(`${report.files.length} files · ${s.institutions.length} institutions · ${s.from} to ${s.to} · ${report.result.methodology.posts} posts`)
       } catch (err) {
-        const f = toFailure(err)
-        console.error(`socialbench report: ${f.ok ? '' : f.error.message}`)
-        ctx.fail()
+        reportFailure(ctx, {}, 'report', err)
       } finally {
         if (tmp) await rm(tmp, { recursive: true, force: true })
       }

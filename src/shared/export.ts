@@ -12,6 +12,9 @@ export const IMAGE_FORMATS = ['png', 'svg'] as const
 export const DATA_FORMATS = ['csv', 'xlsx', 'parquet'] as const
 export type ImageFormat = (typeof IMAGE_FORMATS)[number]
 export type DataFormat = (typeof DATA_FORMATS)[number]
+/** What `socialbench report` can write: every chart as an image, every chart's data, and one deck. */
+export const REPORT_FORMATS = ['png', 'svg', 'pptx', ...DATA_FORMATS] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export const EXPORT_CHART_IDS = ['followers', 'indexed', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice'] as const
 /** Charts drawn with Plot (the post tables export as data only). */

@@ -4,7 +4,6 @@ import { AppFailure } from '../../shared/result'
 import type { ColumnInfo, DataPage, DatasetSummary, SortSpec } from '../../shared/types'
 import type { Database, Row } from './db/duckdb'
 import { ident } from './db/sql'
-import { rowsToArrowIpc } from './arrowPage'
 
 const SELECT_DATASETS = `
   SELECT d.id, d.name, d.recognized_format, d.platform, d.table_name, d.file_name, d.format, d.row_count, d.size_bytes, d.sha256,
@@ -124,5 +123,7 @@ export async function datasetPage(
     `SELECT * FROM ${ident(d.tableName)} ${order} LIMIT $1 OFFSET $2`,
     [limit, offset]
   )
+  // Arrow is loaded on the first page, not with the engine: the CLI's import and sql commands never need it.
+  const { rowsToArrowIpc } = await import('./arrowPage')
   return { arrow: rowsToArrowIpc(reader), offset, totalRows: d.rows }
 }

@@ -1,6 +1,7 @@
 /** Validate a raw call against the contract, run its handler, and always answer with a Result. */
 import { CHANNELS, type Channel } from '../../shared/channels'
 import { inputs, type Handlers } from '../../shared/contract'
+import { issueText } from '../../shared/inputIssue'
 import { fail, toFailure, type Result } from '../../shared/result'
 
 export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<Result<unknown>> {
@@ -8,9 +9,7 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   const c = channel as Channel
   const parsed = inputs[c].safeParse(raw)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue?.path?.length ? `${issue.path.join('.')}: ` : ''
-    return fail('BAD_INPUT', `${c}: ${where}${issue?.message ?? 'invalid input'}`)
+    return fail('BAD_INPUT', `${c}: ${issueText(parsed.error.issues)}`)
   }
   try {
     const handler = handlers[c] as (input: unknown) => Promise<unknown>

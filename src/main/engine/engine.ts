@@ -17,7 +17,6 @@ import { applyMapping, getMapping, saveMapping } from './canonical/mappings'
 import { listRejects } from './canonical/rejects'
 import { setUpSampleInstitutions } from './canonical/sampleInstitutions'
 import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
-import { exportChart, exportChartData, exportDeck } from './export/handlers'
 import { runBenchmark } from './metrics/benchmark'
 import { repairUnfinishedImports } from './import/pendingImports'
 import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
@@ -25,6 +24,9 @@ import { createQueryService, type QueryService } from './queries/service'
 import { dispatch } from './dispatch'
 import { packageVersion } from './version'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
+
+/** The renderers (Plot, linkedom, resvg, pptxgenjs, exceljs) load with the first export, not with the engine. */
+const exporter = () => import('./export/handlers')
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
@@ -160,9 +162,9 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     readQueryPack: (i) => queries.readPack(i),
     importQueries: (i) => queries.importQueries(i),
     sqlSchema: () => queries.schema(),
-    exportChart: (i) => exportChart(db, i),
-    exportChartData: (i) => exportChartData(db, i),
-    exportDeck: (i) => exportDeck(db, i)
+    exportChart: async (i) => (await exporter()).exportChart(db, i),
+    exportChartData: async (i) => (await exporter()).exportChartData(db, i),
+    exportDeck: async (i) => (await exporter()).exportDeck(db, i)
   }
 
   return {

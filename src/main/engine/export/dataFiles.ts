@@ -6,7 +6,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api'
-import ExcelJS from 'exceljs'
 import { csvRecord } from '../../../shared/csv'
 import type { DataFormat } from '../../../shared/export'
 import { SAFE_OPTIONS } from '../db/duckdb'
@@ -29,7 +28,9 @@ const worksheetName = (s: string): string => xmlChars(s.replace(/[\\/?*[\]:]/g, 
 export async function toXlsx(raw: DataTable, rawSheetName: string, rawMethodology: string[]): Promise<Uint8Array> {
   // exceljs escapes `&` and `<` but writes U+FFFE/U+FFFF and lone surrogates as they are: malformed XML to Excel.
   const { t, sheetName, methodology } = withXmlChars({ t: raw, sheetName: rawSheetName, methodology: rawMethodology })
-  const wb = new ExcelJS.Workbook()
+  // exceljs takes ~0.5 s to load: only an .xlsx export pays for it.
+  const { default: Excel } = await import('exceljs')
+  const wb = new Excel.Workbook()
   wb.creator = 'Socialbench'
   const ws = wb.addWorksheet(worksheetName(sheetName))
   ws.columns = t.columns.map((c) => ({ header: c.name, key: c.name, width: c.type === 'text' ? 28 : 14, style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} }))

@@ -7,16 +7,14 @@ import { join } from 'node:path'
 import type { BenchmarkRequest, BenchmarkResult } from '../../../shared/benchmark'
 import { CHARTS } from '../../../shared/charts/chartDefs'
 import { decodeSeries } from '../../../shared/charts/series'
-import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, type DataFormat, type DeckAspect } from '../../../shared/export'
+import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, type DataFormat, type DeckAspect, type ReportFormat } from '../../../shared/export'
 import type { Engine } from '../engine'
+import { invoke } from '../invoke'
 import { chartData } from './chartData'
 import { dataFile } from './dataFiles'
 import { buildDeck } from './deck'
 import { methodologyLines } from './methodology'
 import { chartPng, chartSvg } from './renderChart'
-
-export const REPORT_FORMATS = ['png', 'svg', 'pptx', ...DATA_FORMATS] as const
-export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface ReportOptions {
   outDir: string
@@ -32,8 +30,8 @@ export interface ReportResult {
   files: string[]
 }
 
-export async function writeReport(engine: Engine, o: ReportOptions): Promise<ReportResult> {
-  const result = await engine.handlers.benchmark(o.request)
+export async function writeReport(engine: Pick<Engine, 'call'>, o: ReportOptions): Promise<ReportResult> {
+  const result = await invoke(engine, 'benchmark', o.request)
   const series = decodeSeries(result.charts)
   await mkdir(o.outDir, { recursive: true })
   const files: string[] = []

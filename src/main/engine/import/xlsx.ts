@@ -11,7 +11,7 @@
 import { open, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { AppFailure } from '../../../shared/result'
 
 export interface ConvertedSheet {
@@ -134,7 +134,9 @@ export function sheetToCsv(ws: ExcelJS.Worksheet): { csv: string; rows: number }
 
 export async function convertWorkbook(path: string, tmpDir: string): Promise<ConvertedWorkbook> {
   const fileName = basename(path)
-  const wb = new ExcelJS.Workbook()
+  // exceljs takes ~0.5 s to load: only a workbook import pays for it.
+  const { default: Excel } = await import('exceljs')
+  const wb = new Excel.Workbook()
   try {
     await wb.xlsx.readFile(path)
   } catch (err) {

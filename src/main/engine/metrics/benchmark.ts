@@ -3,7 +3,6 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkPost, BenchmarkRequest, BenchmarkResult, DatePreset } from '../../../shared/benchmark'
 import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
-import { rowsToArrowIpc } from '../arrowPage'
 import { methodology } from './methodology'
 import { daysInScope, materializeScope, type Scope } from './scope'
 import {
@@ -64,6 +63,8 @@ export function presetRange(preset: DatePreset, range: { from: string | null; to
 }
 
 async function arrow(conn: DuckDBConnection, sql: string): Promise<Uint8Array> {
+  // Arrow loads with the first benchmark, not with the engine (see datasets.ts).
+  const { rowsToArrowIpc } = await import('../arrowPage')
   return rowsToArrowIpc(await conn.runAndReadAll(sql), { dictionary: true })
 }
 

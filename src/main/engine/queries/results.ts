@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto'
 import type { QueryResultInfo } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 import type { DataPage } from '../../../shared/types'
-import { columnsToArrowIpc } from '../arrowPage'
 import type { Materialized } from './userSql'
 
 const KEEP = 6
@@ -34,11 +33,13 @@ export class ResultStore {
     }
   }
 
-  page(resultId: string, offset: number, limit: number): DataPage {
+  async page(resultId: string, offset: number, limit: number): Promise<DataPage> {
     const r = this.results.get(resultId)
     if (!r) throw new AppFailure('NOT_FOUND', 'This result is no longer kept; run the query again.')
     const end = Math.min(r.rowCount, offset + limit)
     const start = Math.min(offset, end)
+    // Arrow loads with the first page, not with the engine (see datasets.ts).
+    const { columnsToArrowIpc } = await import('../arrowPage')
     const arrow = columnsToArrowIpc(
       r.columns.map((c) => c.name),
       r.columns.map((c) => c.typeId),

@@ -13,15 +13,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { AppFailure } from '../../../shared/result'
 import { SAFE_OPTIONS, useUtc } from '../db/duckdb'
 import { literal } from '../db/sql'
-
-export interface SandboxLimits {
-  /** Per-statement time limit; the statement is interrupted after it. */
-  timeoutMs: number
-  memoryLimit: string
-  threads: number
-}
-
-export const DEFAULT_LIMITS: SandboxLimits = { timeoutMs: 60_000, memoryLimit: '1GB', threads: 2 }
+import { DEFAULT_LIMITS, type SandboxLimits } from './limits'
 
 /** The catalog name the workspace is attached under (and made the default, so `FROM posts` just works). */
 export const WORKSPACE_CATALOG = 'workspace'
