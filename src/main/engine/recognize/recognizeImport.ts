@@ -10,6 +10,7 @@ import { ident, literal } from '../db/sql'
 import { normalizeImport } from './normalize'
 import { setting } from '../db/settingValue'
 import { DEFAULT_PRIVACY, privacySelect, redactionCountSql } from './privacy'
+import { rawTextColumns, typeRawColumns } from './rawTypes'
 import { recognize } from './registry'
 import type { Recognizer } from './types'
 
@@ -77,12 +78,14 @@ export interface RecognizedImport {
  */
 export async function rawWithRowNumbers(conn: DuckDBConnection, table: string): Promise<string> {
   const q = ident(table)
+  // Number columns printed back as the file's text (rawTypes.ts): recognizers parse the text they always did.
+  const text = (await rawTextColumns(conn, table)).join(', ')
   const r = (await conn.runAndReadAll(`SELECT min(rowid)::VARCHAR AS lo, max(rowid)::VARCHAR AS hi, count(*)::VARCHAR AS n FROM ${q}`)).getRowObjectsJson()[0]
   const n = BigInt(String(r.n))
-  if (n === 0n) return `(SELECT CAST(NULL AS BIGINT) AS _row, * FROM ${q})`
+  if (n === 0n) return `(SELECT CAST(NULL AS BIGINT) AS _row, ${text} FROM ${q})`
   const lo = BigInt(String(r.lo))
-  if (BigInt(String(r.hi)) - lo + 1n !== n) return `(SELECT row_number() OVER () AS _row, * FROM ${q})`
-  return `(SELECT rowid - ${lo} + 1 AS _row, * FROM ${q})`
+  if (BigInt(String(r.hi)) - lo + 1n !== n) return `(SELECT row_number() OVER () AS _row, ${text} FROM ${q})`
+  return `(SELECT rowid - ${lo} + 1 AS _row, ${text} FROM ${q})`
 }
 
 /**
@@ -108,6 +111,8 @@ export async function createRawTable(
   // million rows). The file row is derived from rowid instead (rawWithRowNumbers): the numbers in rejects, and
   // in the grid's gutter.
   await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT ${ps.list.join(', ')} FROM ${source}`)
+  // Numbers sort as numbers in the grid; columns privacy rewrote are text by construction.
+  await typeRawColumns(conn, x.table, new Set(ps.touched.map((t) => t.column)))
   return redactions
 }
 

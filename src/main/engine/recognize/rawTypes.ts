@@ -1,0 +1,60 @@
+/**
+ * A recognised export's raw table is what the user sees in the grid, and recognizers parse its text exactly. So
+ * a column is stored as a number only where that loses nothing: every value prints back as exactly the text the
+ * file had ("1204" as BIGINT; "0.25" as DOUBLE; never "007", "1,204", "1.50" or "12 %", which stay text). The
+ * recognizers read the table through rawTextColumns, which prints the numbers back, so they see the same text as
+ * before and the canonical rows do not change.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { ident } from '../db/sql'
+
+/** A DOUBLE as the text it was read from: whole numbers without ".0" (DuckDB prints 3.0 for "3"). */
+const doubleText = (col: string) =>
+  `CASE WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`
+
+/** Text columns that round-trip exactly through BIGINT or DOUBLE become that type (one scan of the new table). */
+export async function typeRawColumns(conn: DuckDBConnection, table: string, skip: Set<string>): Promise<void> {
+  const columns = (await textColumns(conn, table)).filter((c) => !skip.has(c))
+  if (columns.length === 0) return
+  // A failed TRY_CAST is NULL, and bool_and skips NULLs: each comparison is coalesced to false.
+  const checks = columns.flatMap((c, i) => {
+    const q = ident(c)
+    const asDouble = `TRY_CAST(${q} AS DOUBLE)`
+    return [
+      `count(${q}) > 0 AND bool_and(${q} IS NULL OR coalesce(CAST(TRY_CAST(${q} AS BIGINT) AS VARCHAR) = ${q}, false)) AS b${i}`,
+      // Plain decimals only: TRY_CAST also reads "nan", "inf" and "1e5", which would not be numbers in the grid.
+      `count(${q}) > 0 AND bool_and(${q} IS NULL OR coalesce(regexp_full_match(${q}, '-?[0-9]+(\\.[0-9]+)?') AND ${doubleText(asDouble)} = ${q}, false)) AS d${i}`
+    ]
+  })
+  const row = (await conn.runAndReadAll(`SELECT ${checks.join(', ')} FROM ${ident(table)}`)).getRowObjectsJson()[0]
+  for (const [i, c] of columns.entries()) {
+    const type = row[`b${i}`] === true ? 'BIGINT' : row[`d${i}`] === true ? 'DOUBLE' : null
+    if (type) await conn.run(`ALTER TABLE ${ident(table)} ALTER ${ident(c)} TYPE ${type} USING CAST(${ident(c)} AS ${type})`)
+  }
+}
+
+/** The raw table's columns as the exact text of the file: numbers printed back as they were written. */
+export async function rawTextColumns(conn: DuckDBConnection, table: string): Promise<string[]> {
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' ORDER BY column_index`,
+      [table]
+    )
+  ).getRowObjectsJson() as { column_name: string; data_type: string }[]
+  return rows.map(({ column_name: name, data_type: type }) => {
+    const q = ident(name)
+    if (type === 'BIGINT') return `CAST(${q} AS VARCHAR) AS ${q}`
+    if (type === 'DOUBLE') return `${doubleText(q)} AS ${q}`
+    return q
+  })
+}
+
+async function textColumns(conn: DuckDBConnection, table: string): Promise<string[]> {
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' AND data_type = 'VARCHAR' ORDER BY column_index`,
+      [table]
+    )
+  ).getRowObjectsJson() as { column_name: string }[]
+  return rows.map((r) => r.column_name)
+}
