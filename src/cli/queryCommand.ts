@@ -10,7 +10,7 @@ import type { ParamValue, QueryResultInfo, SavedQuery } from '../shared/queries'
 import { AppFailure } from '../shared/result'
 import { invoke, type Engine } from '../main/engine/api'
 import { print, reportFailure, type CliContext } from './context'
-import { formatTable } from './formatTable'
+import { escapeControls, formatTable } from './formatTable'
 import { inputFromFlags } from './input'
 
 interface QueryOptions {
@@ -130,13 +130,19 @@ export function registerQueries(program: Command, ctx: CliContext): void {
     .argument('<file>')
     .action(async (file: string, opts: QueryOptions) => {
       try {
-        const saved = await ctx.withEngine(opts, async (e) => {
+        const { saved, warnings } = await ctx.withEngine(opts, async (e) => {
           // The engine reads the file: it refuses devices, pipes and packs over 5 MB before reading them.
           const pack = await invoke(e, 'readQueryPack', { path: resolve(file) })
-          return invoke(e, 'importQueries', { queries: pack.queries })
+          return { saved: await invoke(e, 'importQueries', { queries: pack.queries }), warnings: pack.warnings }
         })
-        if (opts.json) print(saved.map(({ id, name }) => ({ id, name })))
-        else for (const q of saved) console.log(`✓ saved "${q.name}"`)
+        const warningsOf = (i: number) => warnings.filter((w) => w.index === i).map((w) => w.message)
+        if (opts.json) print(saved.map(({ id, name }, i) => ({ id, name, warnings: warningsOf(i) })))
+        else {
+          saved.forEach((q, i) => {
+            console.log(`✓ saved "${escapeControls(q.name)}"`)
+            for (const w of warningsOf(i)) console.log(`    warning: can never run as it is: ${escapeControls(w)}`)
+          })
+        }
       } catch (err) {
         fail(opts, err, 'import')
       }

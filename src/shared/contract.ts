@@ -7,7 +7,7 @@ import {
 import type { Channel, EventName } from './channels'
 import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FORMATS, type ExportedFile } from './export'
 import { ENGAGEMENT_CONVENTIONS } from './metrics'
-import { paramDef, paramValue, queryDraft, type QueryPack, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
+import { paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
 import { PLATFORMS } from './types'
 import type {
@@ -216,7 +216,7 @@ export interface Outputs {
   cancelQuery: { cancelled: boolean }
   /** The .sbq.json text and a suggested file name; the renderer saves it (download / native dialog). */
   exportQueries: { fileName: string; text: string }
-  readQueryPack: QueryPack
+  readQueryPack: QueryPackPreview
   importQueries: SavedQuery[]
   sqlSchema: SqlSchema
   exportChart: ExportedFile

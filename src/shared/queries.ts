@@ -4,6 +4,7 @@
  * Pure TS: the renderer uses it for live parameter inputs, the engine for the sandbox's checks.
  */
 import { z } from 'zod'
+import { findInvisible } from './invisibleChars'
 
 /** What a parameter's input looks like and how its value is bound: text → VARCHAR, number → DOUBLE,
  *  date → DATE, institutions → VARCHAR[] of institution names (empty list = all). */
@@ -42,10 +43,29 @@ export const chartSpec = z
   .strict()
 export type ChartSpec = z.infer<typeof chartSpec>
 
+/**
+ * A query name shows in the library, in file names and in the CLI: no bidirectional overrides or isolates
+ * (U+202A-202E, U+2066-2069), which can make a shared query look like another one, and no other invisible controls.
+ */
+const queryName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .superRefine((name, ctx) => {
+    const bad = findInvisible(name)
+    if (bad) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `A query name cannot hold invisible or direction-changing characters (${bad.codePoint} at position ${bad.position}).`
+      })
+    }
+  })
+
 /** Everything a user writes about a query; what a .sbq.json file carries (never any data). */
 export const queryDraft = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: queryName,
     description: z.string().max(5000).default(''),
     tags: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
     sql: z.string().min(1).max(100_000),
@@ -76,6 +96,16 @@ export const queryPack = z
   })
   .strict()
 export type QueryPack = z.infer<typeof queryPack>
+
+/** A query of a pack that can never run as it is (packCheck.ts); `index` is its place in `queries`. */
+export interface QueryPackWarning {
+  index: number
+  name: string
+  message: string
+}
+
+/** A pack as read for import: its queries and what is wrong with any of them, before anything is saved. */
+export type QueryPackPreview = QueryPack & { warnings: QueryPackWarning[] }
 
 export interface QueryResultInfo {
   /** Handle for queryPage; results are kept for a while, then dropped (ask again to re-run). */

@@ -134,6 +134,43 @@ describe('.sbq.json packs', () => {
 })
 
 describe('completion data', () => {
+  it('says which queries of a pack can never run, before saving, and none of the starters', async () => {
+    const pack = (queries: Partial<QueryDraft>[]) =>
+      JSON.stringify({ format: 'socialbench-queries', version: 1, queries: queries.map((q) => ({ ...draft, params: [], ...q })) })
+    const preview = await h().readQueryPack({
+      text: pack([
+        { name: 'fine', sql: `SELECT count(*) AS n FROM posts p JOIN accounts a USING (account_id)` },
+        // This workspace holds no such table; the canonical model never does (dataset tables are per workspace).
+        { name: 'someone else’s dataset', sql: `SELECT * FROM ds_17` },
+        { name: 'an old column', sql: `SELECT post_reach FROM posts` },
+        { name: 'a file read', sql: `SELECT * FROM read_csv('/etc/passwd')` },
+        { name: 'EXPLAIN ANALYZE', sql: `EXPLAIN ANALYZE CHECKPOINT` }
+      ])
+    })
+    expect(preview.queries).toHaveLength(5)
+    expect(preview.warnings).toEqual([
+      { index: 1, name: 'someone else’s dataset', message: 'It reads a table, ds_17, that the Socialbench data model does not have.' },
+      { index: 2, name: 'an old column', message: 'It reads a column, post_reach, that the Socialbench data model does not have.' },
+      { index: 3, name: 'a file read', message: expect.stringMatching(/^It would be refused: The table function read_csv\(\)/) },
+      { index: 4, name: 'EXPLAIN ANALYZE', message: expect.stringMatching(/^It would be refused: Only read-only statements/) }
+    ])
+    const starters = await h().readQueryPack({ text: pack(STARTER_QUERIES) })
+    expect(starters.warnings).toEqual([])
+  })
+
+  it('refuses query names with direction overrides or other invisible characters', async () => {
+    for (const [name, at] of [['invoice\u202Egpj.exe', 'U+202E at position 8'], ['a\u2066b', 'U+2066 at position 2'], ['x\u001b[31m', 'U+001B at position 2'], ['zero\u200Bwidth', 'U+200B at position 5']]) {
+      const text = JSON.stringify({ format: 'socialbench-queries', version: 1, queries: [{ ...draft, name }] })
+      await expect(h().readQueryPack({ text })).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        message: `The query file is refused: queries.0.name: A query name cannot hold invisible or direction-changing characters (${at}).`
+      })
+    }
+    // Letters of right-to-left scripts are fine: only the invisible controls are refused.
+    const text = JSON.stringify({ format: 'socialbench-queries', version: 1, queries: [{ ...draft, name: 'مستشفى القلب' }] })
+    expect((await h().readQueryPack({ text })).queries[0].name).toBe('مستشفى القلب')
+  })
+
   it('lists the workspace tables with columns and DuckDB functions, minus forbidden ones', async () => {
     const s = await h().sqlSchema()
     const posts = s.tables.find((t) => t.name === 'posts')

@@ -38,7 +38,8 @@ export function parsePack(text: string): QueryPack {
   const parsed = queryPack.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new AppFailure('BAD_INPUT', `The query file is damaged: ${issue.path.join('.') || 'file'}: ${issue.message}`)
+    const why = issue.code === 'custom' ? 'is refused' : 'is damaged'
+    throw new AppFailure('BAD_INPUT', `The query file ${why}: ${issue.path.join('.') || 'file'}: ${issue.message}`)
   }
   return parsed.data
 }

@@ -1,11 +1,12 @@
 /**
  * The saved-query channels, as one object engine.ts delegates to (one line per channel there).
  */
-import type { ParamDef, ParamValue, QueryDraft, QueryPack, QueryResultInfo, SavedQuery } from '../../../shared/queries'
+import type { ParamDef, ParamValue, QueryDraft, QueryPackPreview, QueryResultInfo, SavedQuery } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 import type { DataPage } from '../../../shared/types'
 import type { Database } from '../db/duckdb'
 import { packFileName, parsePack, readPackFile, toPack } from './pack'
+import { packWarnings } from './packCheck'
 import { MAX_RESULT_BYTES } from './resultBudget'
 import { ResultStore } from './results'
 import { DEFAULT_LIMITS, type SandboxLimits } from './limits'
@@ -82,8 +83,10 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
       const queries = await Promise.all(ids.map((id) => store.getQuery(db, id)))
       return { fileName: packFileName(queries), text: `${JSON.stringify(toPack(queries), null, 2)}\n` }
     },
-    readPack: async ({ path, text }: { path?: string; text?: string }): Promise<QueryPack> =>
-      path ? readPackFile(path) : parsePack(text ?? ''),
+    readPack: async ({ path, text }: { path?: string; text?: string }): Promise<QueryPackPreview> => {
+      const pack = path ? await readPackFile(path) : parsePack(text ?? '')
+      return { ...pack, warnings: await packWarnings(pack.queries) }
+    },
     importQueries: async ({ queries }: { queries: QueryDraft[] }): Promise<SavedQuery[]> => {
       const saved: SavedQuery[] = []
       for (const q of queries) saved.push(await store.createQuery(db, q))

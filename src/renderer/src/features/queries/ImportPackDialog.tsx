@@ -1,8 +1,8 @@
 import { Modal } from '../../components/Modal'
-import type { QueryPack } from '../../../../shared/queries'
+import type { QueryPackPreview } from '../../../../shared/queries'
 
 interface ImportPackDialogProps {
-  pack: QueryPack
+  pack: QueryPackPreview
   busy: boolean
   onSave: () => void
   onCancel: () => void
@@ -33,6 +33,13 @@ export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDia
         {pack.queries.map((q, i) => (
           <li key={i} data-testid="query-import-item">
             <strong>{q.name}</strong>
+            {pack.warnings
+              .filter((w) => w.index === i)
+              .map((w, k) => (
+                <div key={k} className="q-pack-warning" role="alert" data-testid="query-import-warning">
+                  Can never run as it is: {w.message}
+                </div>
+              ))}
             {q.description && <span className="q-muted"> — {q.description}</span>}
             {q.params.length > 0 && <div className="q-muted">Parameters: {q.params.map((p) => `$${p.name} (${p.type})`).join(', ')}</div>}
             <pre className="q-pack-sql">{q.sql}</pre>

@@ -3,7 +3,7 @@ import { format as formatSql } from 'sql-formatter'
 import { tableFromIPC } from 'apache-arrow'
 import { call, pathForFile } from '../../api'
 import {
-  guessParamType, paramNames, type ChartSpec, type ParamDef, type ParamValue, type QueryPack, type QueryResultInfo,
+  guessParamType, paramNames, type ChartSpec, type ParamDef, type ParamValue, type QueryPackPreview, type QueryResultInfo,
   type SavedQuery, type SqlSchema
 } from '../../../../shared/queries'
 import { downloadText } from './download'
@@ -61,7 +61,7 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
   const [error, setError] = useState<string | null>(null)
   const [tab, setTab] = useState<'table' | 'chart'>('table')
   const [undo, setUndo] = useState<SavedQuery | null>(null)
-  const [pack, setPack] = useState<QueryPack | null>(null)
+  const [pack, setPack] = useState<QueryPackPreview | null>(null)
   const [importing, setImporting] = useState(false)
   const editor = useRef<SqlEditorHandle>(null)
   const packInput = useRef<HTMLInputElement>(null)
