@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppFailure, toFailure } from '../shared/result'
+import { decideBatch, type BatchDecision } from '../shared/importIdentity'
 import type { ImportOptions, ImportResult, LandingWarning } from '../shared/types'
 import { defaultWorkspaceDir, invoke, openEngine, packageVersion, runReadOnlySql, SQL_LIMITS, workspaceFromArgs, type Engine } from '../main/engine/api'
 import { registerBenchmark } from './benchmarkCommand'
@@ -15,6 +16,7 @@ import { parseTimeout } from './timeoutFlag'
 
 interface ImportCliOptions extends CommonOptions {
   account?: string
+  platform?: string
   timeZone?: string
   privacyText?: string
   privacyPeople?: string
@@ -24,6 +26,7 @@ interface ImportCliOptions extends CommonOptions {
 
 const IMPORT_FLAGS: FlagNames = {
   'options.account': '--account',
+  'options.platform': '--platform',
   'options.timeZone': '--time-zone',
   'options.privacy.text': '--privacy-text',
   'options.privacy.people': '--privacy-people',
@@ -38,6 +41,7 @@ async function importOptions(engine: Engine, opts: ImportCliOptions): Promise<Im
   const defaults = opts.privacyText || opts.privacyPeople ? await invoke(engine, 'getPrivacyDefaults') : null
   const options = {
     ...(opts.account ? { account: opts.account } : {}),
+    ...(opts.platform ? { platform: opts.platform } : {}),
     ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
     ...(defaults ? { privacy: { text: opts.privacyText ?? defaults.text, people: opts.privacyPeople ?? defaults.people } } : {}),
     ...(opts.generic ? { generic: true } : {}),
@@ -102,6 +106,19 @@ function cliWarnings(r: ImportResult): CliWarning[] {
 const nothingLanded = (r: ImportResult) =>
   Boolean(r.unmapped) || (r.recognition?.landingWarnings ?? []).some((w) => w.code === 'nothing-landed')
 
+/** The batch rule over the files' previews (only when several files could inform each other). */
+async function batchDecisions(engine: Engine, files: string[], options: ImportOptions): Promise<Map<string, BatchDecision>> {
+  if (files.length < 2) return new Map()
+  const previews = await Promise.all(
+    files.map(async (f) => {
+      const key = resolve(f)
+      const preview = await invoke(engine, 'previewImport', { path: key, options }).catch(() => null)
+      return { key, identity: preview?.identity ?? null }
+    })
+  )
+  return new Map(decideBatch(previews).map((d) => [d.key, d]))
+}
+
 export async function runCli(program: Command, argv: string[]): Promise<number> {
   let exitCode = 0
   program
@@ -115,7 +132,8 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .description('Import CSV/TSV/JSON/NDJSON files and Excel workbooks (.xlsx, .xls, Excel 2003 XML) into the workspace, one dataset per file or sheet')
     .option('-w, --workspace <dir>', 'workspace folder (default: $SOCIALBENCH_WORKSPACE or the app’s own)')
     .option('--json', 'print one JSON object with the outcome of every file')
-    .option('--account <handle>', 'the account the files belong to, for exports that do not say (Meta per-metric, YouTube)')
+    .option('--account <handle>', 'the account the files belong to, for exports that do not say (Meta per-metric, YouTube); required when a file names none')
+    .option('--platform <platform>', 'facebook or instagram, for a Meta series whose title names neither ("Reach", "Views") when nothing else says')
     .option('--time-zone <zone>', 'IANA zone for timestamps written without one (default UTC)')
     .option('--privacy-text <choice>', 'post text: keep, redact (e-mails, phones, @handles) or drop (default: workspace setting)')
     .option('--privacy-people <choice>', 'commenter/user columns: keep, drop or hash (default: workspace setting)')
@@ -133,10 +151,16 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
           exitCode = 1
           return files.map((file): Record<string, unknown> => ({ file, error: f.ok ? null : f.error }))
         }
+        // The files of one command line are one batch: a Meta series whose title names no platform takes the
+        // platform its companions agree on (src/shared/importIdentity.ts); the engine refuses what stays open.
+        const batch = options.platform ? new Map<string, BatchDecision>() : await batchDecisions(engine, files, options)
         for (const file of files) {
           const path = resolve(file)
+          const decided = batch.get(path)
+          const fileOptions = decided?.platform ? { ...options, platform: decided.platform } : options
           try {
-            const r = await invoke(engine, 'importFile', { path, jobId: randomUUID(), options })
+            const r = await invoke(engine, 'importFile', { path, jobId: randomUUID(), options: fileOptions })
+            if (decided?.platform) r.warnings.unshift(`Platform ${decided.platform}: ${decided.platformReason}.`)
             // A workbook (.xlsx) is one dataset per sheet: one outcome line per sheet.
             const results: { sheet: string | null; result: ImportResult | null; error: { code: string; message: string } | null; skipped?: string }[] =
               r.sheets ?? [{ sheet: null, result: r, error: null }]

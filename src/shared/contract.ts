@@ -52,6 +52,7 @@ const importOptions = z
     skipRows: z.number().int().min(0).max(1000).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1251']).optional(),
     account: z.string().trim().min(1).max(200).optional(),
+    platform: z.enum(PLATFORMS).optional(),
     timeZone: z.string().min(1).max(64).optional(),
     privacy: privacyOptions.optional(),
     generic: z.boolean().optional(),

@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'LINE_TOO_LONG'
   | 'ENCODING'
   | 'DUPLICATE'
+  /** A recognised file names no account and none was given (ImportOptions.account, CLI --account). */
+  | 'ACCOUNT_REQUIRED'
+  /** A file could be from either of two platforms and nothing settles which (ImportOptions.platform, CLI --platform). */
+  | 'PLATFORM_REQUIRED'
   | 'CANCELLED'
   | 'SQL_FAILED'
   | 'READ_ONLY_SQL'
@@ -51,7 +55,7 @@ export function toFailure(err: unknown): Result<never> {
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BAD_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'IMPORT_FAILED', 'UNSUPPORTED_FILE', 'EMPTY_FILE', 'LINE_TOO_LONG',
-  'ENCODING', 'DUPLICATE', 'CANCELLED', 'SQL_FAILED', 'READ_ONLY_SQL', 'RESULT_TOO_LARGE', 'WORKSPACE_IN_USE',
+  'ENCODING', 'DUPLICATE', 'ACCOUNT_REQUIRED', 'PLATFORM_REQUIRED', 'CANCELLED', 'SQL_FAILED', 'READ_ONLY_SQL', 'RESULT_TOO_LARGE', 'WORKSPACE_IN_USE',
   'WORKSPACE_UNWRITABLE', 'ENGINE_DIED', 'INTERNAL'
 ])
 export const isErrorCode = (c: unknown): c is ErrorCode => typeof c === 'string' && CODES.has(c)

@@ -46,8 +46,17 @@ export interface ImportOptions {
   hasHeader?: boolean
   skipRows?: number
   encoding?: Encoding
-  /** The account a file belongs to when the file does not say (Meta per-metric files, YouTube tables). */
+  /**
+   * The account a file belongs to when the file does not say (Meta per-metric files, YouTube tables): a handle,
+   * optionally prefixed by its platform ("instagram:vintagerest.bg"). A generic file name ("Table data.csv") never
+   * stands in for it: without it such an import is refused with ACCOUNT_REQUIRED.
+   */
   account?: string
+  /**
+   * The platform of a file that could be from either of two (a Meta Business Suite "Reach" series: Facebook or
+   * Instagram), when nothing in the file, its name, its batch or the workspace settles it (else PLATFORM_REQUIRED).
+   */
+  platform?: Platform
   /** IANA zone for timestamps written without one (default: the account's zone, else UTC). */
   timeZone?: string
   privacy?: PrivacyOptions
@@ -87,6 +96,27 @@ export interface ImportPreview {
   recognized: RecognizedFormat | null
   /** The file looks like `recognized` but lacks fields its mapping needs: it will import as a plain table. */
   unmapped?: UnmappedExport | null
+  /** What the file itself says about its account and platform; null when it is not recognised. */
+  identity: FileIdentity | null
+}
+
+/**
+ * Whose a recognised file is, as far as the file (rows, name, folder) and the options tell, before it is imported.
+ * The import dialog and the CLI ask for what is missing (src/shared/importIdentity.ts applies the batch rules).
+ */
+export interface FileIdentity {
+  /** The account the file names (in its name or folder) when its rows do not, or null. */
+  account: string | null
+  /** True when the import needs ImportOptions.account: its rows name no account and neither does its name. */
+  accountRequired: boolean
+  /** The platform of its rows, or null when they are of several (a stacked Meta file) or it is open. */
+  platform: Platform | null
+  /** The platforms its rows are of, or, when `platformRequired`, the ones they could be of. */
+  platforms: Platform[]
+  /** True when nothing settles the platform: the import needs ImportOptions.platform (one of `platforms`). */
+  platformRequired: boolean
+  /** Why the platform is what it is, or why it is open ("the title "Reach" names no platform"). */
+  platformReason: string | null
 }
 
 /**

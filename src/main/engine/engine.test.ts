@@ -15,6 +15,7 @@ import { openEngine } from './engine'
 import { Database } from './db/duckdb'
 import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
 import { dsTables, failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../test/support/workspace'
+import type { ImportOptions } from '../../shared/types'
 
 const run = promisify(execFile)
 let t: TestWorkspace
@@ -24,7 +25,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-const importPath = (path: string, extra: { allowDuplicate?: boolean; name?: string; options?: { generic?: boolean } } = {}) =>
+const importPath = (path: string, extra: { allowDuplicate?: boolean; name?: string; options?: ImportOptions } = {}) =>
   t.engine.handlers.importFile({ path, jobId: jobId(), ...extra })
 const one = async (sql: string) => (await t.engine.db.all(sql))[0]
 const typeOf = (cols: { name: string; type: string }[], name: string) => cols.find((c) => c.name === name)?.type
@@ -72,7 +73,7 @@ describe('importing supported files', () => {
     expect(Number((await one(`SELECT sum("Primary") AS s FROM ${r.dataset.tableName}`)).s)).toBe(435)
     expect(readdirSync(join(t.workspace, 'tmp'))).toEqual([])
     // Without --generic the same bytes are recognised as a Meta Business Suite daily metric.
-    const again = await importPath(t.file('Follows2.csv', bytes), { allowDuplicate: true })
+    const again = await importPath(t.file('Follows2.csv', bytes), { allowDuplicate: true, options: { account: 'FollowsTest' } })
     expect(again.recognition?.format).toBe('meta-business-suite-daily')
     expect(again.recognition?.daily).toEqual({ new: 30, updated: 0, unchanged: 0 })
   })

@@ -9,7 +9,9 @@ import type {
   DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport, UnmappedExport
 } from '../../../shared/types'
 import { hasYearlessDays } from '../recognize/dates/yearless'
-import { createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, normalizeRawTable } from '../recognize/recognizeImport'
+import {
+  createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, fileIdentity, folderOf, normalizeRawTable
+} from '../recognize/recognizeImport'
 import type { Database } from '../db/duckdb'
 import { ident, literal } from '../db/sql'
 import { findBySha256, getDataset, uniqueName } from '../datasets'
@@ -45,9 +47,17 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
       const p = await planRead(db.reader, src, options, mode)
       return { plan: p, reader: await db.reader.runAndReadAll(`SELECT * FROM (${p.select}) LIMIT ${PREVIEW_ROWS}`), warnings: p.warnings }
     })
-    const recognized = options.generic
+    const folderName = folderOf(path)
+    const detected = options.generic
       ? null
-      : (await detectRecognizer(db.reader, plan.textSource, src.fileName, plan.settings.format, plan.preamble).catch(() => ({ recognizer: null }))).recognizer
+      : await detectRecognizer(db.reader, plan.textSource, src.fileName, plan.settings.format, plan.preamble, folderName).catch(() => null)
+    const recognized = detected?.recognizer ?? null
+    const identity = recognized
+      ? await fileIdentity({
+          conn: db.reader, recognizer: recognized, textSource: plan.textSource, columns: detected!.columns, fileName: src.fileName,
+          folderName, preamble: plan.preamble, options
+        }).catch(() => null)
+      : null
     const names = reader.columnNames()
     const unmapped = recognized ? previewUnmapped(recognized, src.fileName, names) : null
     const types = reader.columnTypes().map(String)
@@ -63,7 +73,8 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
       alreadyImported: await findBySha256(db, src.scan.sha256),
       warnings: plan.warnings,
       recognized: recognized ? { ...describeRecognizer(recognized), datesWithoutYear: hasYearlessDays(rows) } : null,
-      unmapped
+      unmapped,
+      identity
     }
   } finally {
     await src.cleanup()
@@ -115,7 +126,7 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
     const id = Number((await conn.runAndReadAll(`SELECT nextval('dataset_id_seq') AS id`)).getRowObjectsJson()[0].id)
     const detected = job.options.generic
       ? { recognizer: null, columns: [], leadingRows: 0 }
-      : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format, plan.preamble))
+      : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format, plan.preamble, folderOf(job.sourcePath ?? job.path)))
     const recognizer = detected.recognizer
     const privacy = recognizer ? (job.options.privacy ?? (await defaultPrivacy(conn))) : null
     const keys = { raw: rawKey({ sha256: src.scan.sha256, settings: plan.settings, mode, recognizer: recognizer?.id ?? null, privacy, options: job.options }), canonical: null as string | null }
@@ -163,7 +174,8 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
         const fileModified = await stat(job.sourcePath ?? src.originalPath).then((s) => s.mtime, () => null)
         const recognition = await withCancel(conn, job, () =>
           normalizeRawTable({
-            conn, recognizer: recognizer!, columns, table, importId: id, fileName: src.fileName, options: job.options,
+            conn, recognizer: recognizer!, columns, table, importId: id, fileName: src.fileName,
+            folderName: folderOf(job.sourcePath ?? job.path), options: job.options,
             warn: (m) => warnings.push(m), preamble: plan.preamble, redactions, runKey: keys.canonical, fileModified
           })
         ).catch((err: unknown) => {
@@ -205,7 +217,8 @@ class RecognizerFault extends Error {
 
 function isRecognizerFault(err: unknown, job: ImportJob): boolean {
   if (job.signal.aborted || isDiskFull(err)) return false
-  if (err instanceof AppFailure && err.code === 'CANCELLED') return false
+  // The file needs an answer from the user (which account, which platform): refused, never landed as a plain table.
+  if (err instanceof AppFailure && (err.code === 'CANCELLED' || err.code === 'ACCOUNT_REQUIRED' || err.code === 'PLATFORM_REQUIRED')) return false
   return !/INTERRUPT/i.test(err instanceof Error ? err.message : String(err))
 }
 

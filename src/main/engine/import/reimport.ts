@@ -23,13 +23,13 @@ export function rawKey(x: {
   privacy: PrivacyOptions | null
   options: ImportOptions
 }): string {
-  // Everything in the options that shapes the raw table (not account, zone or period end: those only shape canonical rows).
-  const { account: _account, timeZone: _zone, privacy: _privacy, periodEnd: _periodEnd, ...read } = x.options
+  // Everything in the options that shapes the raw table (not account, platform, zone or period end: those only shape canonical rows).
+  const { account: _account, platform: _platform, timeZone: _zone, privacy: _privacy, periodEnd: _periodEnd, ...read } = x.options
   return JSON.stringify({ sha256: x.sha256, settings: x.settings, mode: x.mode, recognizer: x.recognizer, privacy: x.privacy, read })
 }
 
 export function canonicalKey(raw: string, options: ImportOptions): string {
-  return JSON.stringify({ raw, account: options.account ?? null, timeZone: options.timeZone ?? null, periodEnd: options.periodEnd ?? null })
+  return JSON.stringify({ raw, account: options.account ?? null, platform: options.platform ?? null, timeZone: options.timeZone ?? null, periodEnd: options.periodEnd ?? null })
 }
 
 export interface SharedRaw {

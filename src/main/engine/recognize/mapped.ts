@@ -7,18 +7,22 @@ import { headerSignature, type ColumnMapping } from '../../../shared/canonical'
 import { literal } from '../db/sql'
 import { findColumn } from './headers'
 import { col, countSql, daySql, textSql, timestampSql } from './parseSql'
+import type { Platform } from '../../../shared/types'
+import { accountRequired, isGenericName } from './accountIdentity'
+import { chosenAccount } from './formats/fileAccount'
 import type { NormalizeContext, Recognizer } from './types'
 
 export const MAPPED_FORMAT = 'column-mapping'
 
-/** The account id for rows without an account column: the import's account, else a stable id from the file name. */
-function fallbackAccount(ctx: NormalizeContext, platform: string): { id: string; handle: string } {
-  const hint = ctx.accountHint?.trim().replace(/^@/, '')
-  if (hint) {
-    const handle = hint.toLowerCase().startsWith(`${platform}:`) ? hint.slice(platform.length + 1) : hint
-    return { id: `${platform}:${handle.toLowerCase()}`, handle }
-  }
-  const stem = ctx.fileName.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'file'
+/**
+ * The account id for rows without an account column: the import's account, else a stable id from the file name
+ * (with a warning) unless that name is generic ("export.csv"), which names no account: ACCOUNT_REQUIRED.
+ */
+function fallbackAccount(ctx: NormalizeContext, platform: Platform): { id: string; handle: string } {
+  const chosen = chosenAccount(ctx.accountHint, platform)
+  if (chosen) return chosen
+  const stem = ctx.fileName.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  if (!stem || isGenericName(ctx.fileName)) throw accountRequired(ctx.fileName, platform)
   ctx.warn(`The mapping names no account column and no account was given; the rows were filed under "${platform}:${stem}" from the file name.`)
   return { id: `${platform}:${stem}`, handle: stem }
 }

@@ -152,6 +152,18 @@ async function upsert(
   return result
 }
 
+/**
+ * A file that adds no row (every row rejected, or only metrics without a column) creates no account: an empty
+ * account would show in Institutions with 0 posts and 0 days and offer itself for assignment.
+ */
+async function removeEmptyNewAccounts(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`DELETE FROM accounts a
+    WHERE a.account_id IN (SELECT CAST(account_id AS VARCHAR) FROM stage_accounts)
+      AND a.account_id NOT IN (SELECT account_id FROM stage_prior_accounts)
+      AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.account_id = a.account_id)
+      AND NOT EXISTS (SELECT 1 FROM account_daily d WHERE d.account_id = a.account_id)`)
+}
+
 /** The `_ok` sets are views or tables (see stage); DuckDB's DROP names the kind, so ask the catalogue. */
 async function dropStaging(conn: DuckDBConnection): Promise<void> {
   const found = (
@@ -203,6 +215,9 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
   const rowsRead = Number((await one<{ n: number }>(conn, `SELECT count(*) AS n FROM ${ctx.raw}`)).n)
 
   await conn.run(`CREATE OR REPLACE TEMP TABLE stage_accounts AS ${out.accounts}`)
+  // The accounts that already exist: any other one this import names is new, and removed again below if no row lands on it.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE stage_prior_accounts AS
+    SELECT account_id FROM accounts WHERE account_id IN (SELECT CAST(account_id AS VARCHAR) FROM stage_accounts)`)
   await conn.run(`INSERT INTO accounts (account_id, platform, handle, display_name)
     SELECT DISTINCT ON (account_id) CAST(account_id AS VARCHAR), CAST(platform AS VARCHAR), CAST(handle AS VARCHAR), CAST(display_name AS VARCHAR)
     FROM stage_accounts WHERE account_id IS NOT NULL
@@ -240,11 +255,13 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
       }[]
     ).map((r) => ({ row: r._row === null ? null : Number(r._row), reason: r._reject }))
   }
+  await removeEmptyNewAccounts(conn)
   const days = staged.flatMap((st) => [st.from, st.to]).filter((d): d is string => d !== null).sort()
   const period = { f: days[0] ?? null, t: days[days.length - 1] ?? null }
   const accounts = (
     (await conn.runAndReadAll(
-      `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts WHERE account_id IS NOT NULL ORDER BY account_id`
+      `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts
+       WHERE account_id IS NOT NULL AND CAST(account_id AS VARCHAR) IN (SELECT account_id FROM accounts) ORDER BY account_id`
     )).getRowObjectsJson() as { account_id: string; handle: string | null; display_name: string | null }[]
   ).map((a) => ({ accountId: a.account_id, handle: a.handle, displayName: a.display_name }))
   // The platform of the rows actually loaded: an Instagram-only Meta file is reported as Instagram.

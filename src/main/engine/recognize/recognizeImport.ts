@@ -4,7 +4,9 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { randomBytes } from 'node:crypto'
-import type { ImportOptions, PrivacyOptions, RecognitionReport, RecognizedFormat } from '../../../shared/types'
+import { basename, dirname } from 'node:path'
+import type { FileIdentity, ImportOptions, PrivacyOptions, RecognitionReport, RecognizedFormat } from '../../../shared/types'
+import { accountNamedBy } from './formats/fileAccount'
 import { mappedRecognizers } from '../canonical/mappings'
 import { ident, literal } from '../db/sql'
 import { normalizeImport } from './normalize'
@@ -12,7 +14,7 @@ import { setting } from '../db/settingValue'
 import { DEFAULT_PRIVACY, privacySelect, redactionCountSql } from './privacy'
 import { rawTextColumns, typeRawColumns } from './rawTypes'
 import { recognize } from './registry'
-import type { Recognizer } from './types'
+import type { PlatformEvidence, Recognizer } from './types'
 
 const SAMPLE_ROWS = 20
 
@@ -21,7 +23,8 @@ export async function detectRecognizer(
   textSource: string,
   fileName: string,
   format: string,
-  preamble: string[] = []
+  preamble: string[] = [],
+  folderName: string | null = null
 ): Promise<{ recognizer: Recognizer | null; columns: string[]; leadingRows: number }> {
   const reader = await conn.runAndReadAll(`SELECT * FROM ${textSource} LIMIT ${SAMPLE_ROWS}`)
   const columns = reader.columnNames()
@@ -29,10 +32,52 @@ export async function detectRecognizer(
     r.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)))
   )
   const saved = await mappedRecognizers(conn)
-  const input = { fileName, columns, sample, format, preamble }
+  const input = { fileName, folderName, columns, sample, format, preamble }
   const recognizer = recognize(input, saved)
   const leadingRows = Math.max(0, Math.min(SAMPLE_ROWS - 1, Math.floor(recognizer?.leadingRows?.(input) ?? 0)))
   return { recognizer, columns, leadingRows }
+}
+
+/** The folder a file is in, by name ("Content 2024-01-01_2024-12-31 Northfield" for a Studio export). */
+export function folderOf(path: string): string | null {
+  return basename(dirname(path)) || null
+}
+
+/**
+ * What a recognised file says about its account and platform before it is imported (the preview's identity):
+ * the handle its name or folder carries, whether the import must be told the account, and its platform or the
+ * platforms it could be from. `textSource` is the file's all-text read.
+ */
+export async function fileIdentity(x: {
+  conn: DuckDBConnection
+  recognizer: Recognizer
+  textSource: string
+  columns: string[]
+  fileName: string
+  folderName: string | null
+  preamble: string[]
+  options: ImportOptions
+}): Promise<FileIdentity> {
+  const r = x.recognizer
+  const evidence: PlatformEvidence = r.platformOf
+    ? await r.platformOf({
+        conn: x.conn,
+        source: `(SELECT row_number() OVER () AS _row, * FROM ${x.textSource})`,
+        columns: x.columns,
+        fileName: x.fileName,
+        preamble: x.preamble,
+        options: { account: x.options.account ?? null, platform: x.options.platform ?? null }
+      })
+    : { platform: r.platform, platforms: [r.platform], reason: null, open: false, loadsRows: !(r.keptRaw?.(x.columns) ?? false) }
+  const account = r.needsAccount ? accountNamedBy(r.accountInName, x.fileName, x.folderName) : null
+  return {
+    account,
+    accountRequired: (r.needsAccount ?? false) && evidence.loadsRows && account === null,
+    platform: evidence.platform,
+    platforms: evidence.platforms,
+    platformRequired: evidence.open && evidence.loadsRows,
+    platformReason: evidence.reason
+  }
 }
 
 export function describeRecognizer(r: Recognizer): RecognizedFormat {
@@ -60,6 +105,7 @@ export interface RecognizedImport {
   table: string
   importId: number
   fileName: string
+  folderName: string | null
   options: ImportOptions
   warn(message: string): void
   /** Title lines above the table (ReadPlan.preamble). */
@@ -93,7 +139,7 @@ export async function rawWithRowNumbers(conn: DuckDBConnection, table: string): 
  * on its own before the canonical step (see importer.ts, writeDataset).
  */
 export async function createRawTable(
-  x: Omit<RecognizedImport, 'importId' | 'warn' | 'preamble' | 'fileName'> & { privacy: PrivacyOptions }
+  x: Omit<RecognizedImport, 'importId' | 'warn' | 'preamble' | 'fileName' | 'folderName'> & { privacy: PrivacyOptions }
 ): Promise<RecognitionReport['redactions']> {
   const { conn, recognizer, privacy } = x
   const salt = await privacySalt(conn)
@@ -126,7 +172,9 @@ export async function normalizeRawTable(
     columns: x.columns,
     importId: x.importId,
     fileName: x.fileName,
+    folderName: x.folderName,
     accountHint: x.options.account ?? null,
+    platformHint: x.options.platform ?? null,
     timeZoneSql: literal(x.options.timeZone ?? 'UTC'),
     warn: x.warn,
     preamble: x.preamble ?? [],

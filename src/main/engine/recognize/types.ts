@@ -9,6 +9,8 @@ import type { FieldTable } from './fields'
 
 export interface RecognizeInput {
   fileName: string
+  /** The name of the folder the file was in (a YouTube Studio export's folder names its channel), if known. */
+  folderName?: string | null
   /** Column names as read (header row), in order. */
   columns: string[]
   /** The first rows as text (null stays null), same order as columns. */
@@ -27,8 +29,12 @@ export interface NormalizeContext {
   columns: string[]
   importId: number
   fileName: string
+  /** See RecognizeInput.folderName. */
+  folderName?: string | null
   /** The account the user named for this file, if any (ImportOptions.account). */
   accountHint: string | null
+  /** The platform the user chose for a file that could be from either of two (ImportOptions.platform). */
+  platformHint?: Platform | null
   /** SQL string literal of the IANA zone for timestamps written without one. */
   timeZoneSql: string
   warn(message: string): void
@@ -72,12 +78,45 @@ export interface PrivacyColumns {
   people?: string[]
 }
 
+/**
+ * The handle a file's name (its stem: no extension) or folder names, by a format's own naming pattern; null when
+ * it names none. A generic result ("Table data") is discarded by the caller (accountIdentity.ts).
+ */
+export type AccountInName = (name: { stem: string; folderName: string | null }) => string | null
+
+/** What a recognizer can tell about a file's platform before importing it (see FileIdentity). */
+export interface PlatformEvidence {
+  platform: Platform | null
+  platforms: Platform[]
+  reason: string | null
+  /** True when nothing settles the platform (the import needs ImportOptions.platform). */
+  open: boolean
+  /** False when the file holds nothing canonical (only metrics without a column): it needs no account then. */
+  loadsRows: boolean
+}
+
 export interface Recognizer {
   id: string
   label: string
   platform: Platform
   /** True when rows do not say which account they belong to, so the user must name it. */
   needsAccount?: boolean
+  /** For a needsAccount format: the handle its file names carry, if they do (used by normalize and the preview). */
+  accountInName?: AccountInName
+  /**
+   * For a format whose platform the file may not tell (Meta per-metric series): the evidence over the whole file,
+   * `source` being FROM-able with the raw columns and `_row`. Without it the platform is the recognizer's.
+   */
+  platformOf?(x: {
+    conn: DuckDBConnection
+    source: string
+    columns: string[]
+    fileName: string
+    preamble: string[]
+    options: { account: string | null; platform: Platform | null }
+  }): Promise<PlatformEvidence>
+  /** True when a file of this format is kept raw only (a breakdown by a dimension): it needs no account then. */
+  keptRaw?(columns: string[]): boolean
   detect(input: RecognizeInput): boolean
   /**
    * The family's field table (recognize/fields.ts). When given, the import checks its required fields before

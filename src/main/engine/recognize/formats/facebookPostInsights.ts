@@ -9,7 +9,7 @@
  *             gets the same id in every copy of the data (the ';' and the CR-only variants hold the same rows),
  *             so a re-import or a second variant updates instead of doubling;
  *   published_at = NULL (a month and an hour without a year are not a time; they stay in the raw table);
- *   account = the one chosen for the import, else 'facebook:<file name stem>' (with a warning).
+ *   account = the one chosen for the import (the file names none: ACCOUNT_REQUIRED without it).
  * impressions = Lifetime Post Total Impressions, reach = Lifetime Post Total Reach, likes = like, comments =
  * comment, shares = share, followers_at_post = Page total likes (the page's fans when the data was taken).
  * interactions = "Total Interactions" (= like + comment + share in this dataset); reactions = NULL (not exported).

@@ -16,7 +16,9 @@ import type { Platform } from '../../../../shared/types'
 import { literal } from '../../db/sql'
 import { findColumn, normalizeHeader } from '../headers'
 import { col, countSql, daySql } from '../parseSql'
+import { accountRequired, isGenericName } from '../accountIdentity'
 import type { NormalizeContext, Recognizer } from '../types'
+import { chosenAccount } from './fileAccount'
 
 const FAMILY_RE = /^(.*?)\s*\((Daily aggregated values|Overall aggregated value) for (Facebook|Instagram|Twitter|X|LinkedIn|YouTube) pages?:\s*(.*)\)\s*$/i
 
@@ -53,20 +55,17 @@ const DAILY_MAP: Record<string, string> = {
 
 const PLATFORMS: Record<string, Platform> = { facebook: 'facebook', instagram: 'instagram', twitter: 'x', x: 'x', linkedin: 'linkedin', youtube: 'youtube' }
 
-/** The account id for the aggregate: the user's choice, else one made from the report name in the file name. */
+/**
+ * The account id for the aggregate: the user's choice, else one made from the report name the user gave in
+ * Hootsuite (the file name before its date range); a report name of generic words only names nothing.
+ */
 function accountOf(ctx: NormalizeContext, platform: Platform): { id: string; handle: string } {
-  const hint = ctx.accountHint?.trim().replace(/^@/, '')
-  if (hint) {
-    const handle = hint.toLowerCase().startsWith(`${platform}:`) ? hint.slice(platform.length + 1) : hint
-    return { id: `${platform}:${handle.toLowerCase()}`, handle }
-  }
-  const report = ctx.fileName
-    .replace(/\.[^.]+$/, '')
-    .replace(/_\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}.*$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-  const handle = `hootsuite-${report || 'report'}`
+  const chosen = chosenAccount(ctx.accountHint, platform)
+  if (chosen) return chosen
+  const name = ctx.fileName.replace(/\.[^.]+$/, '').replace(/_\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}.*$/, '')
+  const report = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  if (!report || isGenericName(name)) throw accountRequired(ctx.fileName, platform)
+  const handle = `hootsuite-${report}`
   ctx.warn(`Hootsuite reports aggregate several pages and do not name an account; the rows were filed under "${platform}:${handle}" (from the file name). Choose the account at import (--account) to file them elsewhere.`)
   return { id: `${platform}:${handle}`, handle }
 }

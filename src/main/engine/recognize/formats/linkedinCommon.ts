@@ -1,10 +1,12 @@
 /** The LinkedIn Page of a file: the import's account, else the page name LinkedIn puts before "_followers" etc. */
-import type { NormalizeContext } from '../types'
+import type { AccountInName, NormalizeContext } from '../types'
 import { captureIn, fileAccount, type FileAccount } from './fileAccount'
 
 /** LinkedIn names downloads "<page>_followers_<epoch ms>.xls", "<page>_content_<epoch ms>.xls", "<page>_visitors_...". */
+export const linkedinAccountInName: AccountInName = captureIn(/^(.+?)_(?:followers|content|updates|visitors|clean)(?:_\d+)?(?:[ _-].*)?$/i)
+
 export function linkedinAccount(ctx: NormalizeContext): FileAccount {
-  return fileAccount(ctx, 'linkedin', captureIn(/^(.+?)_(?:followers|content|updates|visitors|clean)(?:_\d+)?(?:[ _-].*)?$/i))
+  return fileAccount(ctx, 'linkedin', linkedinAccountInName)
 }
 
 /** LinkedIn dates: M/D/YYYY in native downloads, ISO after a conversion. */

@@ -13,13 +13,14 @@ import { hasColumns } from '../headers'
 import { col, countSql, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
-import { LINKEDIN_DAY_FORMATS, linkedinAccount } from './linkedinCommon'
+import { LINKEDIN_DAY_FORMATS, linkedinAccount, linkedinAccountInName } from './linkedinCommon'
 
 export const linkedinContent: Recognizer = {
   id: 'linkedin-content',
   label: 'LinkedIn Page content metrics (daily)',
   platform: 'linkedin',
   needsAccount: true,
+  accountInName: linkedinAccountInName,
   detect: ({ columns }) =>
     hasColumns(columns, ['Date', 'Impressions (organic)', 'Impressions (total)', 'Reactions (total)', 'Comments (total)']),
   normalize(ctx) {

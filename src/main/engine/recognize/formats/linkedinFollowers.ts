@@ -11,13 +11,14 @@ import { hasColumns } from '../headers'
 import { col, countSql, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
-import { LINKEDIN_DAY_FORMATS, linkedinAccount } from './linkedinCommon'
+import { LINKEDIN_DAY_FORMATS, linkedinAccount, linkedinAccountInName } from './linkedinCommon'
 
 export const linkedinFollowers: Recognizer = {
   id: 'linkedin-followers',
   label: 'LinkedIn Page followers (daily)',
   platform: 'linkedin',
   needsAccount: true,
+  accountInName: linkedinAccountInName,
   detect: ({ columns }) => hasColumns(columns, ['Date', 'Sponsored followers', 'Organic followers', 'Total followers']),
   normalize(ctx) {
     const account = linkedinAccount(ctx)

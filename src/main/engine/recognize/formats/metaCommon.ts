@@ -4,7 +4,8 @@
  */
 import type { Platform } from '../../../../shared/types'
 import { col, isSpreadsheetErrorSql } from '../parseSql'
-import type { NormalizeContext } from '../types'
+import type { AccountInName, NormalizeContext } from '../types'
+import { captureIn, chosenAccount, fileAccount, type FileAccount } from './fileAccount'
 
 /** A title line as written ('"Facebook follows"', 'Facebook reach<TAB>', 'Follows;;;') → 'Facebook follows'. */
 export function cleanTitle(line: string): string {
@@ -25,11 +26,14 @@ export function preambleTitle(preamble: string[] | undefined): string | null {
 
 const word = (w: string) => new RegExp(`(^|[^a-z])(${w})([^a-z]|$)`, 'i')
 
-/** The platform a title names ("Instagram profile visits"), or null when it names none ("Reach"). */
+/**
+ * The platform a title names, first in English ("Instagram profile visits") or later in other UI languages
+ * ("Alcance de Instagram", "Visitas al perfil de Instagram"), or null when it names none ("Reach", "Alcance").
+ */
 export function platformInTitle(title: string | null): Platform | null {
   if (!title) return null
-  if (/^(instagram|ig)\b/i.test(title)) return 'instagram'
-  if (/^(facebook|fb)\b/i.test(title)) return 'facebook'
+  if (/^(instagram|ig)\b/i.test(title) || /\binstagram\b/i.test(title)) return 'instagram'
+  if (/^(facebook|fb)\b/i.test(title) || /\bfacebook\b/i.test(title)) return 'facebook'
   return null
 }
 
@@ -44,30 +48,19 @@ export function platformInName(fileName: string, accountHint: string | null): Pl
   return null
 }
 
+/** The handle the built-in sample writes into its file names (SYNTHETIC_meta_<Handle>_Follows_2024.csv). */
+export const metaAccountInName: AccountInName = captureIn(/(?:^|_)meta_([^_]+)_/i)
+
 /**
- * The handle for a platform: the account the user chose (its own platform prefix removed), else the one the
- * built-in sample writes into its file names (SYNTHETIC_meta_<Handle>_Follows_2024.csv), else one shared id for
- * unnamed Meta files. Meta names these files after the metric ("Reach.csv"), so an id made from the file name
- * would split one page's Reach and Follows into two accounts; a single "unnamed" account keeps them together
- * until the user names it (with a warning).
+ * The account for a platform: the one the user chose (any Meta platform prefix removed), else the handle in a
+ * sample-style file name. Meta names these files after the metric ("Reach.csv"), which names no account: then
+ * the import is refused with ACCOUNT_REQUIRED rather than filing two pages' series under one made-up account.
  */
-export function metaAccount(
-  ctx: Pick<NormalizeContext, 'accountHint' | 'fileName' | 'warn'>,
-  platform: Platform
-): { id: string; handle: string } {
-  const hint = ctx.accountHint?.trim()
-  if (hint) {
-    const handle = hint.replace(/^(facebook|instagram|fb|ig):/i, '').replace(/^@/, '').trim()
-    return { id: `${platform}:${handle.toLowerCase()}`, handle }
-  }
-  const named = /(?:^|_)meta_([^_]+)_/i.exec(ctx.fileName)?.[1]
-  if (named) return { id: `${platform}:${named.toLowerCase()}`, handle: named }
-  ctx.warn(
-    `${ctx.fileName} does not name its ${platform === 'instagram' ? 'Instagram account' : 'Facebook Page'}; ` +
-      `the rows were filed under "${platform}:unnamed-meta-account". Choose the account for this import to file them under the right one.`
-  )
-  return { id: `${platform}:unnamed-meta-account`, handle: 'unnamed-meta-account' }
+export function metaAccount(ctx: Pick<NormalizeContext, 'accountHint' | 'fileName' | 'folderName'>, platform: Platform): FileAccount {
+  return chosenAccount(ctx.accountHint, platform, META_PREFIXES) ?? fileAccount(ctx, platform, metaAccountInName)
 }
+
+const META_PREFIXES = ['facebook', 'instagram', 'fb', 'ig']
 
 /** Warn, per column, about cells a spreadsheet turned into errors ("#NAME?"): they are read as empty (NULL). */
 export async function warnSpreadsheetErrors(ctx: Pick<NormalizeContext, 'conn' | 'raw' | 'columns' | 'warn'>): Promise<void> {

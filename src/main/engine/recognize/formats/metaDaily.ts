@@ -8,8 +8,12 @@
  * of the raw table whose Date is not a date and whose Primary is empty. Rows are split into blocks at those titles.
  *
  * Platform of a block: named in its title; else Facebook when an Instagram block follows it (Meta's order) or
- * Instagram when a Facebook block precedes it; else the file name ("IG_REACH.csv") or the account chosen
- * ("instagram:x"); else Facebook, with a warning (Meta's own default, and what "Follows"/"Views" exports are).
+ * Instagram when a Facebook block precedes it; else the platform chosen for the import (ImportOptions.platform,
+ * which the dialog and the CLI also fill from the other files of the same batch: src/shared/importIdentity.ts);
+ * else the account chosen ("instagram:x"), the file name ("IG_REACH.csv"), or the chosen handle existing in the
+ * workspace on one of the two platforms only. Titles such as "Reach", "Views", "Content interactions" come from
+ * either (an Instagram account's "Reach.csv" says just "Reach"), so when nothing settles it the import is refused
+ * with PLATFORM_REQUIRED instead of guessing Facebook. A block with no account_daily column needs no platform.
  *
  * Metric of a block, from its title, into account_daily:
  *   Follows / Facebook follows / Instagram follows → followers_gained (new follows that day)
@@ -22,25 +26,34 @@
  * "2025-04-14T00:00:00"); the day is the nearest midnight, so 01:00 and 23:00 both land on the intended date.
  * Zero is a real zero; a day Meta did not report is simply absent (no row, no NULL invented).
  */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { AppFailure } from '../../../../shared/result'
 import type { Platform } from '../../../../shared/types'
 import { literal } from '../../db/sql'
 import { findColumn, normalizeHeader } from '../headers'
 import { col, countSql, isBlankSql } from '../parseSql'
-import type { NormalizeContext, NormalizeOutput, Recognizer } from '../types'
-import { cleanTitle, metaAccount, platformInName, platformInTitle, preambleTitle, warnSpreadsheetErrors } from './metaCommon'
+import type { NormalizeContext, NormalizeOutput, PlatformEvidence, Recognizer } from '../types'
+import { NO_ACCOUNTS } from './fileAccount'
+import { cleanTitle, metaAccount, metaAccountInName, platformInName, platformInTitle, preambleTitle, warnSpreadsheetErrors } from './metaCommon'
 
 type DailyColumn = 'followers' | 'followers_gained' | 'followers_lost' | 'reach' | 'profile_visits' | 'views' | 'impressions'
 
-/** The account_daily column a Meta metric title fills, or null when it has none. */
+/**
+ * The account_daily column a Meta metric title fills, or null when it has none. Titles in the other UI languages
+ * name the same metrics: reach = alcance (es, pt), couverture (fr), Reichweite (de), copertura (it), bereik (nl);
+ * views = visualizaciones, visualizações, vues, Aufrufe, visualizzazioni, weergaven; visits = visitas, visites,
+ * Besuche, visite, bezoeken. "Interacciones con el contenido" etc. stay raw like "Content interactions".
+ */
 export function metricColumn(title: string | null): DailyColumn | null {
   const t = (title ?? '').toLowerCase()
   if (/unfollow/.test(t)) return 'followers_lost'
   if (/followers$/.test(t) && !/new followers/.test(t)) return 'followers'
   if (/follows|new followers|page likes/.test(t)) return 'followers_gained'
-  if (/visits/.test(t)) return 'profile_visits'
-  if (/reach/.test(t)) return 'reach'
-  if (/impressions/.test(t)) return 'impressions'
-  if (/views|plays/.test(t)) return 'views'
+  if (/interac/.test(t)) return null
+  if (/visits|visitas|visites|besuche|visite|bezoeken/.test(t)) return 'profile_visits'
+  if (/reach|alcance|couverture|reichweite|copertura|bereik/.test(t)) return 'reach'
+  if (/impressions|impresiones|impressões|impressioni|impressies/.test(t)) return 'impressions'
+  if (/views|plays|visualiza|vues|aufrufe|weergaven/.test(t)) return 'views'
   return null
 }
 
@@ -54,31 +67,96 @@ interface Block {
   metric: DailyColumn | null
 }
 
-/** The blocks of a stacked file, from the title rows found in the raw table. */
-async function blocksOf(ctx: NormalizeContext, dateCol: string, valueCol: string): Promise<{ blocks: Block[]; guessed: boolean }> {
+interface BlockSource {
+  conn: DuckDBConnection
+  /** FROM-able, with `_row` and the raw columns. */
+  source: string
+  columns: string[]
+  fileName: string
+  preamble?: string[]
+  accountHint: string | null
+  platformHint?: Platform | null
+}
+
+const META_PLATFORMS: Platform[] = ['facebook', 'instagram']
+
+/** The chosen handle's platform when the workspace has it on exactly one of Facebook and Instagram. */
+async function platformInWorkspace(conn: DuckDBConnection, accountHint: string | null): Promise<Platform | null> {
+  const handle = accountHint?.trim().replace(/^@/, '').toLowerCase()
+  if (!handle || /^(facebook|instagram|fb|ig):/.test(handle)) return null
+  const rows = (
+    await conn.runAndReadAll(`SELECT DISTINCT platform FROM accounts WHERE platform IN ('facebook', 'instagram') AND lower(handle) = $1`, [handle])
+  ).getRowObjectsJson() as { platform: Platform }[]
+  return rows.length === 1 ? rows[0].platform : null
+}
+
+/**
+ * The blocks of a (possibly stacked) file, from the title rows found in the raw table, each with its platform, or
+ * null and `open` set when nothing settles it; `reason` says what decided the first loaded block.
+ */
+async function blocksOf(x: BlockSource): Promise<{ blocks: (Omit<Block, 'platform'> & { platform: Platform | null })[]; reason: string | null }> {
+  const dateCol = col(findColumn(x.columns, 'Date') ?? 'Date')
+  const valueCol = col(findColumn(x.columns, 'Primary') ?? 'Primary')
   const titleRows = (
-    await ctx.conn.runAndReadAll(
-      `SELECT _row, ${dateCol} AS t FROM ${ctx.raw}
+    await x.conn.runAndReadAll(
+      `SELECT _row, ${dateCol} AS t FROM ${x.source}
        WHERE NOT regexp_matches(coalesce(${dateCol}, ''), ${DATE_LIKE}) AND ${isBlankSql(valueCol)}
          AND trim(coalesce(${dateCol}, '')) <> '' ORDER BY _row`
     )
   ).getRowObjectsJson() as { _row: number | string; t: string }[]
   const raw = [
-    { from: 0, title: preambleTitle(ctx.preamble) },
+    { from: 0, title: preambleTitle(x.preamble) },
     ...titleRows.map((r) => ({ from: Number(r._row), title: cleanTitle(r.t) }))
   ]
   const named = raw.map((b) => platformInTitle(b.title))
-  const fallback = platformInName(ctx.fileName, ctx.accountHint)
-  let guessed = false
+  const chosen = x.platformHint && META_PLATFORMS.includes(x.platformHint) ? x.platformHint : null
+  const inName = platformInName(x.fileName, x.accountHint)
+  const needsMore = raw.some((b, i) => !named[i] && metricColumn(b.title) !== null)
+  const inWorkspace = needsMore && !chosen && !inName ? await platformInWorkspace(x.conn, x.accountHint) : null
+  const reasons: string[] = []
   const blocks = raw.map((b, i) => {
     let platform = named[i]
-    if (!platform && named.slice(i + 1).includes('instagram')) platform = 'facebook'
-    if (!platform && named.slice(0, i).includes('facebook')) platform = 'instagram'
-    if (!platform) platform = fallback
-    if (!platform) guessed = true
-    return { ...b, platform: platform ?? 'facebook', metric: metricColumn(b.title) }
+    let reason = platform ? `the title "${b.title}" says ${platform}` : null
+    if (!platform && named.slice(i + 1).includes('instagram')) [platform, reason] = ['facebook', 'Meta stacks the Facebook series above the Instagram one']
+    if (!platform && named.slice(0, i).includes('facebook')) [platform, reason] = ['instagram', 'Meta stacks the Instagram series below the Facebook one']
+    if (!platform && chosen) [platform, reason] = [chosen, 'chosen for this import']
+    if (!platform && inName) [platform, reason] = [inName, `the file name or account names ${inName}`]
+    if (!platform && inWorkspace) [platform, reason] = [inWorkspace, `the account exists in this workspace on ${inWorkspace} only`]
+    if (reason && metricColumn(b.title) !== null) reasons.push(reason)
+    return { ...b, platform, metric: metricColumn(b.title) }
   })
-  return { blocks, guessed }
+  return { blocks, reason: reasons[0] ?? null }
+}
+
+/** A loaded block whose platform nothing settles, or null. */
+const openBlock = <B extends { platform: Platform | null; metric: DailyColumn | null }>(blocks: B[]) =>
+  blocks.find((b) => b.metric !== null && b.platform === null) ?? null
+
+function platformRequired(fileName: string, title: string | null): AppFailure {
+  return new AppFailure(
+    'PLATFORM_REQUIRED',
+    `${fileName}: the metric title${title ? ` "${title}"` : ''} does not say Facebook or Instagram, and neither do the file name, ` +
+      `the other files imported with it or the accounts in this workspace. Choose the platform (CLI: --platform facebook or ` +
+      `--platform instagram); nothing was imported.`
+  )
+}
+
+/** The platform evidence of a whole file, for the preview (Recognizer.platformOf). */
+async function platformOf(x: Parameters<NonNullable<Recognizer['platformOf']>>[0]): Promise<PlatformEvidence> {
+  const { blocks, reason } = await blocksOf({ ...x, accountHint: x.options.account, platformHint: x.options.platform })
+  const loaded = blocks.filter((b) => b.metric !== null)
+  const open = openBlock(blocks)
+  if (open) {
+    return { platform: null, platforms: META_PLATFORMS, reason: `the title${open.title ? ` "${open.title}"` : ''} names no platform`, open: true, loadsRows: true }
+  }
+  const platforms = [...new Set(loaded.map((b) => b.platform as Platform))]
+  return {
+    platform: platforms.length === 1 ? platforms[0] : null,
+    platforms: platforms.length ? platforms : META_PLATFORMS,
+    reason,
+    open: false,
+    loadsRows: loaded.length > 0
+  }
 }
 
 /** A CASE over `_row` picking each row's block attribute. */
@@ -90,10 +168,15 @@ function byBlock(blocks: Block[], value: (b: Block) => string): string {
 async function normalize(ctx: NormalizeContext): Promise<NormalizeOutput> {
   const dateCol = col(findColumn(ctx.columns, 'Date') ?? 'Date')
   const valueCol = col(findColumn(ctx.columns, 'Primary') ?? 'Primary')
-  const { blocks, guessed } = await blocksOf(ctx, dateCol, valueCol)
+  const found = await blocksOf({ ...ctx, source: ctx.raw })
+  const open = openBlock(found.blocks)
+  if (open) throw platformRequired(ctx.fileName, open.title)
+  // A block without a metric loads nothing, so its platform does not matter (Facebook, Meta's default, for the report).
+  const blocks: Block[] = found.blocks.map((b) => ({ ...b, platform: b.platform ?? 'facebook' }))
   await warnSpreadsheetErrors(ctx)
-  if (guessed) {
-    ctx.warn(`The metric title${blocks[0].title ? ` "${blocks[0].title}"` : ''} does not say Facebook or Instagram; the series was filed as Facebook.`)
+  const untitled = blocks.find((b) => b.metric !== null && !platformInTitle(b.title))
+  if (untitled && found.reason) {
+    ctx.warn(`The metric title${untitled.title ? ` "${untitled.title}"` : ''} does not name the platform; filed as ${untitled.platform} because ${found.reason}.`)
   }
   if (blocks.length > 1) {
     ctx.warn(`${blocks.length} stacked series were found (${blocks.map((b) => `${b.platform}: ${b.title ?? 'untitled'}`).join('; ')}); each was filed under its platform. Their title and header rows are not data and were skipped.`)
@@ -108,9 +191,7 @@ async function normalize(ctx: NormalizeContext): Promise<NormalizeOutput> {
   const accountsSql = [...accounts].map(
     ([platform, a]) => `SELECT ${literal(a.id)} AS account_id, ${literal(platform)} AS platform, ${literal(a.handle)} AS handle, NULL AS display_name`
   )
-  if (!loaded.length) {
-    return { accounts: accountsSql.length ? accountsSql.join(' UNION ALL ') : `SELECT NULL AS account_id, NULL AS platform, NULL AS handle, NULL AS display_name WHERE false` }
-  }
+  if (!loaded.length) return { accounts: NO_ACCOUNTS }
   const metric = byBlock(blocks, (b) => (b.metric ? literal(b.metric) : 'NULL'))
   const value = countSql(valueCol)
   const local = `try_strptime(trim(${dateCol}), ['%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d'])`
@@ -136,6 +217,8 @@ export const metaBusinessSuiteDaily: Recognizer = {
   label: 'Meta Business Suite daily metric',
   platform: 'facebook',
   needsAccount: true,
+  accountInName: metaAccountInName,
+  platformOf,
   detect: ({ columns, sample }) =>
     columns.length === 2 &&
     normalizeHeader(columns[0]) === 'date' &&

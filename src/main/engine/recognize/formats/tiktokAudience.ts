@@ -15,8 +15,8 @@ import { dayColumn } from '../dates/yearlessColumn'
 import { hasColumns, normalizeHeader } from '../headers'
 import { col } from '../parseSql'
 import type { Recognizer } from '../types'
-import { fixedAccountSql } from './fileAccount'
-import { TIKTOK_DAY_FORMATS, hasTiktokColumns, tiktokAccount, tiktokColumn, tiktokCount } from './tiktokCommon'
+import { NO_ACCOUNTS, fixedAccountSql } from './fileAccount'
+import { TIKTOK_DAY_FORMATS, hasTiktokColumns, tiktokAccount, tiktokAccountInName, tiktokColumn, tiktokCount } from './tiktokCommon'
 
 const BREAKDOWN_KEYS = ['gender', 'age', 'country', 'countries', 'territory', 'territories', 'top territories', 'hour', 'active hours']
 
@@ -33,18 +33,21 @@ export const tiktokAudience: Recognizer = {
   label: 'TikTok analytics followers / audience',
   platform: 'tiktok',
   needsAccount: true,
+  accountInName: tiktokAccountInName,
+  keptRaw: isBreakdown,
   detect: ({ columns }) =>
     (hasTiktokColumns(columns, ['date', 'newFollowers', 'totalFollowers']) && !hasTiktokColumns(columns, ['videoViews'])) ||
     hasColumns(columns, ['Date', 'Followers', 'Difference in followers from previous day']) ||
     isBreakdown(columns),
   async normalize(ctx) {
-    const account = tiktokAccount(ctx)
-    const accounts = fixedAccountSql(account, 'tiktok')
     if (isBreakdown(ctx.columns)) {
       const by = isActivityByHour(ctx.columns) ? 'Hour' : ctx.columns[0]
       ctx.warn(`TikTok audience breakdown by "${by}" kept as a raw table: audience breakdowns are not part of the benchmark model.`)
-      return { accounts }
+      // Nothing canonical is written, so no account is needed (nor created).
+      return { accounts: NO_ACCOUNTS }
     }
+    const account = tiktokAccount(ctx)
+    const accounts = fixedAccountSql(account, 'tiktok')
     const dateName = tiktokColumn(ctx.columns, 'date') as string
     const date = await dayColumn(ctx, dateName, col(dateName), { sequential: true, formats: TIKTOK_DAY_FORMATS })
     const c = (f: Parameters<typeof tiktokCount>[1]) => tiktokCount(ctx.columns, f)

@@ -5,7 +5,7 @@
 import { hasFields, type FieldTable } from '../fields'
 import { findColumn } from '../headers'
 import { col, countSql } from '../parseSql'
-import type { NormalizeContext } from '../types'
+import type { AccountInName, NormalizeContext } from '../types'
 import { captureIn, fileAccount, type FileAccount } from './fileAccount'
 
 /** "2025/10/31" (Studio), "02-01-2025" (MM-DD-YYYY, Business Center), "7/24/2025", ISO. Yearless days: dates/. */
@@ -56,6 +56,8 @@ export function tiktokCount(columns: string[], field: TiktokField): string {
 }
 
 /** Rows of the overview and followers downloads do not name the account: the import's account, else "@handle" in the name. */
+export const tiktokAccountInName: AccountInName = captureIn(/@([A-Za-z0-9_.]+)/)
+
 export function tiktokAccount(ctx: NormalizeContext): FileAccount {
-  return fileAccount(ctx, 'tiktok', captureIn(/@([A-Za-z0-9_.]+)/))
+  return fileAccount(ctx, 'tiktok', tiktokAccountInName)
 }

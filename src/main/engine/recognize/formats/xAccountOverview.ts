@@ -13,6 +13,8 @@ import { col, countSql, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { captureIn, fileAccount, fixedAccountSql } from './fileAccount'
 
+const overviewHandle = captureIn(/^(.+?)_account_overview_analytics/i)
+
 export const X_DAY_FORMATS = ['%a, %b %d, %Y', '%a %b %d %Y', '%b %d, %Y', '%Y-%m-%d', '%m/%d/%Y']
 
 export const xAccountOverview: Recognizer = {
@@ -20,11 +22,12 @@ export const xAccountOverview: Recognizer = {
   label: 'X account overview (daily)',
   platform: 'x',
   needsAccount: true,
+  accountInName: overviewHandle,
   detect: ({ columns }) =>
     hasColumns(columns, ['Date', 'Impressions', 'Engagements', 'New follows', 'Unfollows', 'Profile visits']) &&
     !hasColumns(columns, ['Post id']),
   normalize(ctx) {
-    const account = fileAccount(ctx, 'x', captureIn(/^(.+?)_account_overview_analytics/i))
+    const account = fileAccount(ctx, 'x', overviewHandle)
     const day = daySql(col('Date'), ctx.timeZoneSql, X_DAY_FORMATS)
     const has = (c: string) => hasColumns(ctx.columns, [c])
     return {

@@ -1,6 +1,6 @@
 /** X daily tweet activity, account overview and account content: synthetic files with each export's quirks. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { dsTables, failureOf, openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -73,11 +73,16 @@ describe('x-account-overview', () => {
     expect(s).toEqual({ n: '3', imp: '3196', g: '4', l: '3', pv: '17', v: '15', nv: '2' })
   })
 
-  it('the native file name names no account: filed under a stable id from the name, with a warning', async () => {
+  it('the native file name names no account: refused with ACCOUNT_REQUIRED, nothing stored, until one is chosen', async () => {
     const file = t.file('account_overview_analytics.csv', [OVERVIEW_HEADER, '"Fri, Mar 21, 2025",1,0,0,0,0,0,0,0,0,0,0,0,0'].join('\n'))
-    const r = await t.engine.handlers.importFile({ path: file, jobId: 'o2' })
-    expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:account-overview-analytics'])
-    expect(r.warnings.some((w) => w.includes('"x:account-overview-analytics"'))).toBe(true)
+    const refused = await failureOf(t.engine.handlers.importFile({ path: file, jobId: 'o2' }))
+    expect(refused.code).toBe('ACCOUNT_REQUIRED')
+    expect(refused.message).toMatch(/^account_overview_analytics\.csv does not name its X account.*--account/)
+    expect(await t.engine.handlers.listDatasets()).toEqual([])
+    expect(await dsTables(t.engine)).toEqual([])
+    expect(await t.engine.db.all(`SELECT count(*)::INT AS n FROM accounts`)).toEqual([{ n: 0 }])
+    const r = await t.engine.handlers.importFile({ path: file, jobId: 'o3', options: { account: '@NorthfieldGH' } })
+    expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
   })
 })
 

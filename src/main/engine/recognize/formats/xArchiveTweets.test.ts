@@ -2,7 +2,7 @@
 import { copyFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { failureOf, openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
 
 const FIXTURE = resolve(__dirname, '../../../../../test/fixtures/exports/x-archive-tweets/tweets.js')
 
@@ -34,13 +34,14 @@ describe('x-archive-tweets', () => {
     ])
   })
 
-  it('without an account, the file name gives a stable id and a warning; the older tweet.js name works too', async () => {
+  it('the archive’s own tweet.js names no account: refused with ACCOUNT_REQUIRED (never "x:tweet"), then lands on the chosen one', async () => {
     const p = join(t.root, 'tweet.js')
     copyFileSync(FIXTURE, p)
-    const r = await t.engine.handlers.importFile({ path: p, jobId: 'a2' })
+    expect(await failureOf(t.engine.handlers.importFile({ path: p, jobId: 'a2' }))).toMatchObject({ code: 'ACCOUNT_REQUIRED' })
+    expect(await t.engine.handlers.listDatasets()).toEqual([])
+    const r = await t.engine.handlers.importFile({ path: p, jobId: 'a2b', options: { account: 'NorthfieldGH' } })
     expect(r.recognition?.format).toBe('x-archive-tweets')
-    expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:tweet'])
-    expect(r.warnings.some((w) => w.includes('"x:tweet"'))).toBe(true)
+    expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
   })
 
   it('very old archives without the {"tweet": ...} wrapper', async () => {

@@ -11,7 +11,7 @@
 import { ident, literal } from '../../db/sql'
 import { normalizeHeader } from '../headers'
 import { countSql } from '../parseSql'
-import type { Recognizer } from '../types'
+import type { AccountInName, Recognizer } from '../types'
 import { fileAccount, fixedAccountSql } from './fileAccount'
 
 const FLAT = ['id_str', 'created_at', 'full_text', 'favorite_count', 'retweet_count']
@@ -20,11 +20,15 @@ function isWrapped(columns: string[]): boolean {
   return columns.length === 1 && normalizeHeader(columns[0]) === 'tweet'
 }
 
+/** "<handle>_tweets.js" names its account; the archive's own "tweets.js" does not (generic names are dropped). */
+const archiveHandle: AccountInName = ({ stem }) => stem.replace(/[-_. ]?tweets?$/i, '') || null
+
 export const xArchiveTweets: Recognizer = {
   id: 'x-archive-tweets',
   label: 'X (Twitter) archive tweets.js',
   platform: 'x',
   needsAccount: true,
+  accountInName: archiveHandle,
   detect: ({ columns, sample, format }) => {
     if (format !== 'json') return false
     if (isWrapped(columns)) {
@@ -35,7 +39,7 @@ export const xArchiveTweets: Recognizer = {
     return FLAT.every((c) => set.has(c))
   },
   normalize(ctx) {
-    const account = fileAccount(ctx, 'x', (stem) => (/^tweets?$/i.test(stem) ? null : stem.replace(/[-_. ]?tweets?$/i, '') || null))
+    const account = fileAccount(ctx, 'x', archiveHandle)
     // The record as JSON, whichever shape the archive has: fields that some tweets lack are then simply NULL.
     const rec = isWrapped(ctx.columns) ? `to_json(r.${ident(ctx.columns[0])})` : `to_json(r)`
     const f = (path: string) => `json_extract_string(${rec}, ${literal(`$.${path}`)})`

@@ -22,18 +22,21 @@ export const X_DAILY_FIELDS = {
   profile_visits: { names: ['user profile clicks'] }
 }
 
+const dailyHandle = captureIn(/daily_tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i)
+
 export const xDailyTweetActivity: Recognizer = {
   id: 'x-daily-tweet-activity',
   label: 'X (Twitter) daily tweet activity',
   platform: 'x',
   needsAccount: true,
   fields: X_DAILY_FIELDS,
+  accountInName: dailyHandle,
   detect: ({ columns }) =>
     hasFields(X_DAILY_FIELDS, columns, ['day', 'published', 'impressions', 'engagements', 'profile_visits']) &&
     !hasFields(X_TWEET_ACTIVITY_FIELDS, columns, ['post_id']),
   normalize(ctx) {
     const f = resolveFields(X_DAILY_FIELDS, ctx.columns)
-    const account = fileAccount(ctx, 'x', captureIn(/daily_tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i))
+    const account = fileAccount(ctx, 'x', dailyHandle)
     const day = daySql(f.sql('day'), ctx.timeZoneSql)
     return {
       accounts: fixedAccountSql(account, 'x'),

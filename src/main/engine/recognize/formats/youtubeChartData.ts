@@ -12,8 +12,8 @@ import { literal } from '../../db/sql'
 import { normalizeHeader } from '../headers'
 import { col, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
-import { fixedAccountSql } from './fileAccount'
-import { countOf, youtubeAccount } from './youtubeCommon'
+import { NO_ACCOUNTS, fixedAccountSql } from './fileAccount'
+import { countOf, youtubeAccount, youtubeAccountInName } from './youtubeCommon'
 
 export const YOUTUBE_METRICS = new Set([
   'views', 'watch time (hours)', 'average view duration', 'subscribers', 'subscribers gained', 'subscribers lost',
@@ -42,17 +42,20 @@ export const youtubeChartData: Recognizer = {
   label: 'YouTube Studio chart data',
   platform: 'youtube',
   needsAccount: true,
+  accountInName: youtubeAccountInName,
+  keptRaw: (columns) => dimensionOf(columns) !== null,
   detect: ({ columns, fileName }) => chartName(fileName) && (isYoutubeDailySeries(columns) || dimensionOf(columns) !== null),
   async normalize(ctx) {
-    const account = youtubeAccount(ctx)
-    const accounts = fixedAccountSql(account, 'youtube')
     const dimension = dimensionOf(ctx.columns)
     if (dimension !== null) {
       ctx.warn(
         `Chart data by "${dimension}" holds only the lines drawn in the chart, so it is kept as a raw table and adds no daily rows (the lines do not necessarily sum to the channel's views; import Totals.csv for those).`
       )
-      return { accounts }
+      // Nothing canonical is written, so no account is needed (nor created).
+      return { accounts: NO_ACCOUNTS }
     }
+    const account = youtubeAccount(ctx)
+    const accounts = fixedAccountSql(account, 'youtube')
     const day = daySql(col(ctx.columns[0]), ctx.timeZoneSql)
     return {
       accounts,

@@ -2,8 +2,11 @@
 import type { FieldTable } from '../fields'
 import { findColumn } from '../headers'
 import { col, countSql } from '../parseSql'
-import type { NormalizeContext } from '../types'
+import { youtubeChannelInFolder } from '../accountIdentity'
+import type { AccountInName, NormalizeContext } from '../types'
 import { captureIn, fileAccount, type FileAccount } from './fileAccount'
+
+const inStem = captureIn(/(?:^|_)youtube_(.+?)_\d{4}-\d{2}-\d{2}/i, /(?:^|_)youtube_([A-Za-z0-9.-]+)(?:_|$)/i)
 
 /**
  * Header names per field: English, and Portuguese (Brazil) Studio downloads ("Dados da tabela.csv"), whose dates
@@ -28,11 +31,14 @@ export const YOUTUBE_FIELDS = {
 export type YoutubeField = keyof typeof YOUTUBE_FIELDS
 
 /**
- * Studio downloads never name the channel. The import's account wins; else a handle in a file name shaped like
- * the sample's "SYNTHETIC_youtube_<handle>_<from>_<to>_Table data.csv" or "youtube_<handle>_....csv".
+ * Studio's files never name the channel ("Table data.csv"); its export folder does ("Content 2024-01-01_2024-12-31
+ * <channel>"), and so does a file name shaped like the sample's "SYNTHETIC_youtube_<handle>_<from>_<to>_Table data.csv".
  */
+export const youtubeAccountInName: AccountInName = (name) => inStem(name) ?? youtubeChannelInFolder(name.folderName)
+
+/** The import's account, else the channel the file name or folder names (else ACCOUNT_REQUIRED). */
 export function youtubeAccount(ctx: NormalizeContext): FileAccount {
-  return fileAccount(ctx, 'youtube', captureIn(/(?:^|_)youtube_(.+?)_\d{4}-\d{2}-\d{2}/i, /(?:^|_)youtube_([A-Za-z0-9.-]+)(?:_|$)/i))
+  return fileAccount(ctx, 'youtube', youtubeAccountInName)
 }
 
 /** A count column if the file has it (any of the field's names), else NULL: a metric the export lacks is not 0. */

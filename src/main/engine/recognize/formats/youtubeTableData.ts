@@ -15,7 +15,7 @@ import { literal } from '../../db/sql'
 import { normalizeHeader } from '../headers'
 import { col, daySql, isSpreadsheetErrorSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, Recognizer } from '../types'
-import { countOf, youtubeAccount, youtubeColumn, youtubeInteractions, YOUTUBE_FIELDS, type YoutubeField } from './youtubeCommon'
+import { countOf, youtubeAccount, youtubeAccountInName, youtubeColumn, youtubeInteractions, YOUTUBE_FIELDS, type YoutubeField } from './youtubeCommon'
 
 const PUBLISH_FORMATS = ['%b %d, %Y', '%B %d, %Y', '%Y-%m-%d', '%m/%d/%Y']
 
@@ -45,6 +45,7 @@ export const youtubeTableData: Recognizer = {
   platform: 'youtube',
   needsAccount: true,
   fields: YOUTUBE_FIELDS,
+  accountInName: youtubeAccountInName,
   detect: ({ columns }) => first(columns) !== null && hasViews(columns) && columns.length > 2,
   privacy: { text: [...YOUTUBE_FIELDS.title.names] },
   async normalize(ctx) {

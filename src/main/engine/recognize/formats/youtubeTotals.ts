@@ -10,13 +10,14 @@ import { col, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
 import { isYoutubeDailySeries } from './youtubeChartData'
-import { countOf, youtubeAccount } from './youtubeCommon'
+import { countOf, youtubeAccount, youtubeAccountInName } from './youtubeCommon'
 
 export const youtubeTotals: Recognizer = {
   id: 'youtube-totals',
   label: 'YouTube Studio totals',
   platform: 'youtube',
   needsAccount: true,
+  accountInName: youtubeAccountInName,
   detect: ({ columns, fileName }) => /(^|[ _])totals?\.csv$/i.test(fileName) && isYoutubeDailySeries(columns),
   async normalize(ctx) {
     const account = youtubeAccount(ctx)
