@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Modal } from '../../components/Modal'
 import { formatBytes, formatImportedAt, shortSha } from '../datasets/format'
 import { ImportRecognition } from './ImportRecognition'
+import { missingIdentity } from './ImportIdentityFields'
 import { ImportSettings } from './ImportSettings'
 import { MappingDialog } from './MappingDialog'
 import { PeriodEndField } from './PeriodEndField'
@@ -37,6 +38,7 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
   const fileName = preview?.fileName ?? baseName(job.path)
   const existing = preview?.alreadyImported ?? null
   const fraction = progress?.fraction ?? null
+  const missing = missingIdentity(preview, job.options)
 
   return (
     <Modal
@@ -47,6 +49,11 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
       onClose={onCancel}
       footer={
         <>
+          {missing && !importing && (
+            <span className="footer-note" data-testid="import-missing">
+              {missing}
+            </span>
+          )}
           {queued > 0 && (
             <span className="footer-note">
               {queued} more {queued === 1 ? 'file' : 'files'} waiting
@@ -60,7 +67,8 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
             className="btn btn-primary"
             data-testid="import-commit"
             data-autofocus
-            disabled={!preview || stage === 'previewing' || importing}
+            disabled={!preview || stage === 'previewing' || importing || missing !== null}
+            title={missing ?? undefined}
             onClick={() => onCommit(false)}
           >
             {importing ? 'Importing…' : 'Import'}

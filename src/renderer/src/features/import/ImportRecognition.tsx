@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { call } from '../../api'
 import { platformLabel } from '../institutions/platforms'
+import { ImportIdentityFields } from './ImportIdentityFields'
+import type { AccountSummary } from '../../../../shared/canonical'
 import type { ImportOptions, ImportPreview, PrivacyOptions } from '../../../../shared/types'
 
 interface ImportRecognitionProps {
@@ -18,9 +20,10 @@ const PEOPLE_LABEL: Record<PrivacyOptions['people'], string> = { keep: 'Keep', d
 export function ImportRecognition({ preview, options, disabled, onChange, onMapColumns }: ImportRecognitionProps) {
   const r = preview.recognized
   const [defaults, setDefaults] = useState<PrivacyOptions>({ text: 'keep', people: 'keep' })
-  const [account, setAccount] = useState(options.account ?? '')
+  const [accounts, setAccounts] = useState<AccountSummary[]>([])
   useEffect(() => {
     void call('getPrivacyDefaults').then(setDefaults, () => undefined)
+    void call('listAccounts').then(setAccounts, () => undefined)
   }, [])
   const privacy = options.privacy ?? defaults
   const setPrivacy = (patch: Partial<PrivacyOptions>) => onChange({ privacy: { ...privacy, ...patch } })
@@ -59,20 +62,8 @@ export function ImportRecognition({ preview, options, disabled, onChange, onMapC
           <span className="field-label">Import as plain table</span>
         </label>
       </div>
-      {r?.needsAccount && (
-        <label className="field recognition-account">
-          <span className="field-label">Account (this file does not name it)</span>
-          <input
-            className="input"
-            data-testid="import-account"
-            placeholder="e.g. QuillmereGeneral"
-            value={account}
-            disabled={disabled}
-            maxLength={200}
-            onChange={(e) => setAccount(e.target.value)}
-            onBlur={() => account.trim() !== (options.account ?? '') && onChange({ account: account.trim() || undefined })}
-          />
-        </label>
+      {r && !options.generic && (
+        <ImportIdentityFields preview={preview} options={options} accounts={accounts} disabled={disabled} onChange={onChange} />
       )}
       <div className="settings-controls" aria-label="Privacy">
         <label className="field">

@@ -2,7 +2,34 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLatest } from '../../components/useLatest'
 import { api, errorCode, errorMessage, on, pathForFile } from '../../api'
 import type { ErrorCode } from '../../../../shared/result'
-import type { DatasetSummary, ImportOptions, ImportPreview, ImportProgress, ImportResult } from '../../../../shared/types'
+import { decideBatch } from '../../../../shared/importIdentity'
+import type {
+  DatasetSummary, FileIdentity, ImportOptions, ImportPreview, ImportProgress, ImportResult, Platform
+} from '../../../../shared/types'
+
+interface Batch {
+  /** The identity of each file of the batch previewed so far. */
+  identities: Map<string, FileIdentity | null>
+  /** The account the user chose for a file of the batch that named none. */
+  account: string | null
+  platform: Platform | null
+}
+
+/**
+ * A file's options with what its batch already answered: the account chosen for an earlier file that named none
+ * (only when this one names none either), and a platform its companions agree on or the one chosen for the batch.
+ */
+function fromBatch(batch: Batch, path: string, preview: ImportPreview, options: ImportOptions): ImportOptions {
+  batch.identities.set(path, preview.identity)
+  const out = { ...options }
+  if (preview.identity?.accountRequired && !out.account && batch.account) out.account = batch.account
+  if (preview.identity?.platformRequired && !out.platform) {
+    const files = [...batch.identities].map(([key, identity]) => ({ key, identity }))
+    const mine = decideBatch(files, { platform: batch.platform }).find((d) => d.key === path)
+    if (mine?.platform) out.platform = mine.platform
+  }
+  return out
+}
 
 export type ImportStage = 'previewing' | 'ready' | 'importing' | 'failed'
 
@@ -41,6 +68,9 @@ export function useImport(h: ImportHandlers) {
   const [queue, setQueue] = useState<string[]>([])
   const [job, setJob] = useState<ImportJob | null>(null)
   const previewSeq = useRef(0)
+  // The files of one drop or multi-select are one batch: asked once for the account, and each file's platform
+  // evidence informs the others (src/shared/importIdentity.ts).
+  const batchOf = useRef(new Map<string, Batch>())
   const jobIdRef = useRef<string | null>(null)
   const handlers = useLatest(h)
 
@@ -50,7 +80,9 @@ export function useImport(h: ImportHandlers) {
     try {
       const preview = await api.previewImport({ path, options: Object.keys(options).length ? options : undefined })
       if (seq !== previewSeq.current) return
-      setJob((j) => (j && j.path === path ? { ...j, preview, stage: 'ready' } : j))
+      const batch = batchOf.current.get(path)
+      const filled = batch ? fromBatch(batch, path, preview, options) : options
+      setJob((j) => (j && j.path === path ? { ...j, preview, options: filled, stage: 'ready' } : j))
     } catch (err) {
       if (seq !== previewSeq.current) return
       setJob((j) => (j && j.path === path ? { ...j, stage: 'failed', error: describe(err) } : j))
@@ -76,7 +108,10 @@ export function useImport(h: ImportHandlers) {
   )
 
   const enqueue = useCallback((paths: string[]) => {
-    if (paths.length) setQueue((q) => [...q, ...paths.filter((p) => !q.includes(p))])
+    if (!paths.length) return
+    const batch: Batch = { identities: new Map(), account: null, platform: null }
+    for (const p of paths) batchOf.current.set(p, batch)
+    setQueue((q) => [...q, ...paths.filter((p) => !q.includes(p))])
   }, [])
 
   /** Files from the picker or a drop: ask the bridge for their paths first. */
@@ -114,6 +149,11 @@ export function useImport(h: ImportHandlers) {
       const jobId = newJobId()
       jobIdRef.current = jobId
       const { path, options } = job
+      const batch = batchOf.current.get(path)
+      if (batch) {
+        if (job.preview?.identity?.accountRequired && options.account) batch.account = options.account
+        if (options.platform) batch.platform = options.platform
+      }
       setJob({ ...job, stage: 'importing', jobId, error: null, progress: null })
       try {
         const result = await api.importFile({
