@@ -45,7 +45,12 @@ function previewOf(options: ImportOptions | undefined, recognized: RecognizedFor
     rows,
     alreadyImported: null,
     warnings: [],
-    recognized: delimiter === ';' ? recognized : null
+    recognized: delimiter === ';' ? recognized : null,
+    // Overview.csv names no account: the engine says the import needs one.
+    identity:
+      delimiter === ';' && recognized
+        ? { account: null, accountRequired: true, platform: recognized.platform, platforms: [recognized.platform], platformRequired: false, platformReason: null }
+        : null
   }
 }
 
@@ -147,6 +152,25 @@ describe('ImportDialog', () => {
     expect(sent.allowDuplicate).toBeUndefined()
     expect(sent.options).toEqual({ delimiter: ';', account: 'QuillmereGeneral', periodEnd: '2025-04-30', privacy: { text: 'drop', people: 'hash' } })
     expect(screen.getByText('no dialog')).toBeTruthy()
+  })
+
+  it('a file naming no account offers the workspace’s accounts of its platform, and Import waits for a choice', async () => {
+    const summary = (accountId: string, platform: 'tiktok' | 'x', handle: string) =>
+      ({ accountId, platform, handle, displayName: null, institutionId: null, posts: 0, days: 31, firstDate: null, lastDate: null })
+    const { bridge, imported, user } = setup({
+      listAccounts: () => [summary('x:quillmeregh', 'x', 'QuillmereGH'), summary('tiktok:northfield.gh', 'tiktok', 'northfield.gh')]
+    })
+    await screen.findByTestId('import-preview')
+    await user.selectOptions(screen.getByTestId('import-delimiter'), ';')
+    const existing = (await screen.findByTestId('import-account-existing')) as HTMLSelectElement
+    expect([...existing.options].map((o) => o.textContent)).toEqual(['Choose an account…', 'northfield.gh · TikTok · 0 posts, 31 days', 'A new account…'])
+    expect(screen.getByTestId('import-commit')).toHaveProperty('disabled', true)
+    expect(screen.getByTestId('import-missing').textContent).toBe('Choose the account this file belongs to.')
+    await user.selectOptions(existing, 'tiktok:northfield.gh')
+    await waitFor(() => expect(screen.getByTestId('import-commit')).toHaveProperty('disabled', false))
+    await user.click(screen.getByTestId('import-commit'))
+    await waitFor(() => expect(imported).toHaveLength(1))
+    expect(bridge.inputs('importFile')[0].options).toMatchObject({ delimiter: ';', account: 'tiktok:northfield.gh' })
   })
 
   it('shows the engine’s own message when the import fails, and keeps the dialog open', async () => {
