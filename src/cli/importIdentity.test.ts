@@ -70,6 +70,6 @@ describe('socialbench import: account and platform', () => {
     const chosen = await cli('import', '--workspace', ws, '--json', '--account', 'Clinic', '--platform', 'instagram', views)
     expect(chosen.json.imports[0]).toMatchObject({ platform: 'instagram', accounts: ['instagram:clinic'] })
     const bad = await cli('import', '--workspace', ws, '--json', '--platform', 'myspace', views)
-    expect(bad.json.imports[0].error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('--platform must be one of') })
+    expect(bad.json.imports[0].error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('--platform: expected one of') })
   }, 120_000)
 })
