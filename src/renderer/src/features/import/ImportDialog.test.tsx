@@ -3,7 +3,7 @@
  * The import dialog as App wires it (useImport + ImportDialog) against a fake of the renderer's bridge: what the
  * user sees of the detected settings and preview rows, and what each choice sends to the engine.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -171,6 +171,26 @@ describe('ImportDialog', () => {
     await user.click(screen.getByTestId('import-commit'))
     await waitFor(() => expect(imported).toHaveLength(1))
     expect(bridge.inputs('importFile')[0].options).toMatchObject({ delimiter: ';', account: 'tiktok:northfield.gh' })
+  })
+
+  it('shows the progress of its own job and Cancel cancels that job', async () => {
+    const { bridge, user } = setup({
+      // Still running when the test pushes its progress and cancels it.
+      importFile: () => new Promise<ImportResult>(() => undefined),
+      cancelImport: () => ({ cancelled: true })
+    })
+    await screen.findByTestId('import-preview')
+    await user.click(screen.getByTestId('import-commit'))
+    await waitFor(() => expect(bridge.inputs('importFile')).toHaveLength(1))
+    const { jobId } = bridge.inputs('importFile')[0]
+    act(() => bridge.emit('importProgress', { jobId, phase: 'loading', fraction: 0.42, fileName: 'Overview.csv' }))
+    // Another import's progress (a second window, a CLI run) must not move this bar.
+    act(() => bridge.emit('importProgress', { jobId: 'someone-else', phase: 'committing', fraction: 0.9, fileName: 'Other.csv' }))
+    const progress = screen.getByTestId('import-progress')
+    expect(progress.textContent).toBe('Loading into the workspace…42%')
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42')
+    await user.click(screen.getByTestId('import-cancel'))
+    await waitFor(() => expect(bridge.inputs('cancelImport')).toEqual([{ jobId }]))
   })
 
   it('shows the engine’s own message when the import fails, and keeps the dialog open', async () => {
