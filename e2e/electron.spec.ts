@@ -14,8 +14,19 @@ import { AppPage } from './pages/AppPage'
 
 const MAIN = resolve('out/main/index.js')
 
-/** The Electron binary path, or why there is none. `require('electron')` returns the path in plain Node. */
+/**
+ * The Electron binary path, or why there is none. `require('electron')` returns the path in plain Node, but since
+ * Electron 45 it first downloads a missing binary (a network request from the test run, which fails offline): so
+ * it is only asked once the package's own record of an installed binary (path.txt and dist/) is there.
+ */
 function findElectron(): { path: string } | { reason: string } {
+  const pkg = resolve('node_modules/electron')
+  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(pkg, 'path.txt'))) {
+    return { reason: `no Electron binary installed (${join(pkg, 'path.txt')} is absent; ELECTRON_SKIP_BINARY_DOWNLOAD=1 at install?)` }
+  }
+  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(pkg, 'dist'))) {
+    return { reason: `no Electron binary installed (${join(pkg, 'dist')} is absent)` }
+  }
   let path: unknown
   try {
     path = createRequire(resolve('package.json'))('electron')

@@ -3,6 +3,7 @@
  * the report says how the days were placed; a file whose dates cannot be read says in its headline that nothing
  * reached the benchmark, with the cause and example rows. Fixtures are synthetic, written as the test runs.
  */
+import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/app'
 
 const HEADER = '"Date","Video Views","Profile Views","Likes","Comments","Shares"'
@@ -12,14 +13,20 @@ const overview = (days: string[]) => ({
   buffer: Buffer.from('\uFEFF' + [HEADER, ...days.map((d, i) => `"${d}","${i}","0","0","0","0"`)].join('\n'))
 })
 
+/** "Overview.csv" names no account (a generic file name never becomes one): the dialog asks, and Import waits. */
+async function chooseNewAccount(page: Page): Promise<void> {
+  await expect(page.getByTestId('import-recognized')).toHaveAttribute('data-format', 'tiktok-overview')
+  await expect(page.getByTestId('import-commit')).toBeDisabled()
+  const account = page.getByTestId('import-account')
+  await expect(account).toBeVisible()
+  await account.fill('northfield.gh')
+  await account.blur()
+}
+
 test('yearless days: "Period ends" in the dialog, the assumed year in the report', async ({ app, page }) => {
   await app.importFileInput().setInputFiles(overview(['8 de marzo', '9 de marzo', '10 de marzo']))
   await expect(app.importDialog()).toBeVisible()
-  const account = page.getByTestId('import-account')
-  if (await account.isVisible()) {
-    await account.fill('northfield.gh')
-    await account.blur()
-  }
+  await chooseNewAccount(page)
   const periodEnd = page.getByTestId('import-period-end')
   await expect(periodEnd).toBeVisible()
   await periodEnd.fill('2025-03-10')
@@ -35,11 +42,7 @@ test('yearless days: "Period ends" in the dialog, the assumed year in the report
 test('a recognised file that lands nothing says so in the report headline', async ({ app, page }) => {
   await app.importFileInput().setInputFiles(overview(['Someday', 'Otherday', 'Lastday']))
   await expect(app.importDialog()).toBeVisible()
-  const account = page.getByTestId('import-account')
-  if (await account.isVisible()) {
-    await account.fill('northfield.gh')
-    await account.blur()
-  }
+  await chooseNewAccount(page)
   await app.importCommit().click()
   await expect(app.importDialog()).toBeHidden({ timeout: 30_000 })
   await expect(page.getByRole('heading', { level: 2, name: /Overview\.csv: nothing reached the benchmark/ })).toBeVisible()
