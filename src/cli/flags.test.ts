@@ -4,22 +4,14 @@
  * pieces (flagFor, numberFlag, inputFromFlags) on their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { BENCHMARK_FLAGS } from './benchmarkCommand'
 import { flagFor, inputFromFlags, numberFlag } from './input'
+import { runCli } from '../../test/support/cli'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
-  })
-}
+const cli = (...args: string[]) => runCli(args)
 
 let root: string
 let ws: string

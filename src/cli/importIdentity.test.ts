@@ -3,19 +3,14 @@
  * code unless --account / --platform is given, and a command line's files are one batch for the platform rule.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { runCli } from '../../test/support/cli'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-
-function cli(...args: string[]): Promise<{ code: number; json: { imports: Record<string, unknown>[] } }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, json: JSON.parse(stdout) })
-    })
-  })
+const cli = async (...args: string[]): Promise<{ code: number; json: { imports: Record<string, unknown>[] } }> => {
+  const r = await runCli(args)
+  return { code: r.code, json: JSON.parse(r.stdout) }
 }
 
 let root: string

@@ -3,21 +3,13 @@
  * and two rejected rows, and the exit code is non-zero when nothing canonical landed from a recognised file.
  * `--period-end` places days written without a year.
  */
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../test/support/cli'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
-  })
-}
+const cli = (...args: string[]) => runCli(args)
 
 let root: string
 beforeAll(() => {

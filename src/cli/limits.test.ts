@@ -4,20 +4,13 @@
  * before reading them, and table output shows control characters from data as escapes instead of obeying them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { runCli } from '../../test/support/cli'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 90_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr})
-    })
-  })
-}
+const cli = (...args: string[]) => runCli(args, { timeoutMs: 90_000 })
 
 let root: string
 let ws: string

@@ -3,20 +3,12 @@
  * run one with --param values bound (a hostile value stays a value), export two, import them into a fresh workspace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { runCli } from '../../test/support/cli'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
-  })
-}
+const cli = (...args: string[]) => runCli(args)
 
 let root: string
 beforeAll(() => {
