@@ -32,7 +32,7 @@ export async function listAccounts(db: Database): Promise<AccountSummary[]> {
 }
 
 export async function getAccount(db: Database, accountId: string): Promise<AccountSummary> {
-  const rows = await db.all(`${SELECT} WHERE a.account_id = $1`, [accountId], db.writer)
+  const rows = await db.all(`${SELECT} WHERE a.account_id = $1`, [accountId])
   if (!rows.length) throw new AppFailure('NOT_FOUND', `Account ${accountId} does not exist.`)
   return toAccount(rows[0])
 }

@@ -26,19 +26,19 @@ export async function listInstitutions(db: Database): Promise<Institution[]> {
 }
 
 export async function getInstitution(db: Database, id: number): Promise<Institution> {
-  const rows = await db.all(`${SELECT} WHERE i.institution_id = $1`, [id], db.writer)
+  const rows = await db.all(`${SELECT} WHERE i.institution_id = $1`, [id])
   if (!rows.length) throw new AppFailure('NOT_FOUND', `Institution ${id} does not exist (it may have been deleted).`)
   return toInstitution(rows[0])
 }
 
 export async function findInstitutionByName(db: Database, name: string): Promise<Institution | null> {
-  const rows = await db.all(`${SELECT} WHERE lower(i.name) = lower($1)`, [name.trim()], db.writer)
+  const rows = await db.all(`${SELECT} WHERE lower(i.name) = lower($1)`, [name.trim()])
   return rows.length ? toInstitution(rows[0]) : null
 }
 
 /** The first palette colour no institution uses yet, so colours stay distinct as long as the palette lasts. */
 async function nextColor(db: Database): Promise<string> {
-  const used = new Set((await db.all(`SELECT upper(color) AS c FROM institutions`, [], db.writer)).map((r) => String(r.c)))
+  const used = new Set((await db.all(`SELECT upper(color) AS c FROM institutions`)).map((r) => String(r.c)))
   const free = INSTITUTION_PALETTE.find((c) => !used.has(c.toUpperCase()))
   return free ?? INSTITUTION_PALETTE[used.size % INSTITUTION_PALETTE.length]
 }

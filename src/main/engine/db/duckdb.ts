@@ -8,6 +8,16 @@ import { AppFailure } from '../../../shared/result'
 export type Row = Record<string, unknown>
 
 /**
+ * The two connection kinds, branded as Signal brands ReadableDB and WritableDB: a `WriteConn` is also a `ReadConn`
+ * (a read inside a write sees the write's own rows), but a write needs a `WriteConn`, so nothing writes on the
+ * reader, and a read on the writer is spelled out (`db.all(sql, params, db.writer)`). Reads on the writer queue
+ * behind a running import's statements (13.7 s seen for listInstitutions) and fail once that import is cancelled
+ * mid-transaction; reads that answer the window belong on the reader.
+ */
+export type ReadConn = DuckDBConnection & { readonly __readConn: unique symbol }
+export type WriteConn = ReadConn & { readonly __writeConn: unique symbol }
+
+/**
  * Instants are UTC everywhere the engine turns them into text or days, whatever the machine's zone: DuckDB's
  * TimeZone setting defaults to the system zone (so `date_trunc('day', ts)` on a TIMESTAMPTZ moved days with the
  * laptop), and @duckdb/node-api writes TIMESTAMPTZ text with the process's offset at load time (not even per date,
@@ -47,8 +57,8 @@ export class Database {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
-    readonly writer: DuckDBConnection,
-    readonly reader: DuckDBConnection
+    readonly writer: WriteConn,
+    readonly reader: ReadConn
   ) {}
 
   static async open(path: string, options: Record<string, string> = {}): Promise<Database> {
@@ -65,20 +75,20 @@ export class Database {
     } catch (err) {
       throw translateOpenError(path, err)
     }
-    const writer = await instance.connect()
-    const reader = await instance.connect()
+    const writer = (await instance.connect()) as WriteConn
+    const reader = (await instance.connect()) as ReadConn
     await useUtc(writer)
     await useUtc(reader)
     return new Database(path, instance, writer, reader)
   }
 
   /** Read rows as plain JS values (BIGINT → number when safe, dates → strings). */
-  async all(sql: string, params: DuckDBValue[] = [], conn: DuckDBConnection = this.reader): Promise<Row[]> {
+  async all(sql: string, params: DuckDBValue[] = [], conn: ReadConn = this.reader): Promise<Row[]> {
     const reader = await conn.runAndReadAll(sql, params)
     return reader.getRowObjectsJson() as Row[]
   }
 
-  async run(sql: string, params: DuckDBValue[] = [], conn: DuckDBConnection = this.writer): Promise<void> {
+  async run(sql: string, params: DuckDBValue[] = [], conn: WriteConn = this.writer): Promise<void> {
     await conn.run(sql, params)
   }
 
@@ -86,7 +96,7 @@ export class Database {
    * Run `fn` inside one transaction on the writer, after every earlier write has finished.
    * Anything thrown rolls the whole transaction back, so a failed or cancelled import leaves no trace.
    */
-  write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  write<T>(fn: (conn: WriteConn) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       await this.writer.run('BEGIN TRANSACTION')
       try {
@@ -106,8 +116,8 @@ export class Database {
    * Run `fn` on a connection of its own, closed afterwards: for work that creates TEMP tables (a benchmark
    * request), so concurrent requests never see each other's.
    */
-  async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-    const conn = await this.instance.connect()
+  async withConnection<T>(fn: (conn: WriteConn) => Promise<T>): Promise<T> {
+    const conn = (await this.instance.connect()) as WriteConn
     try {
       await useUtc(conn)
       return await fn(conn)

@@ -12,7 +12,7 @@ import { hasYearlessDays } from '../recognize/dates/yearless'
 import {
   createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, fileIdentity, folderOf, normalizeRawTable
 } from '../recognize/recognizeImport'
-import type { Database } from '../db/duckdb'
+import type { Database, WriteConn } from '../db/duckdb'
 import { ident, literal } from '../db/sql'
 import { findBySha256, getDataset, uniqueName } from '../datasets'
 import { isConversionError, isDiskFull, readerFailure } from './duckdbErrors'
@@ -223,7 +223,7 @@ function isRecognizerFault(err: unknown, job: ImportJob): boolean {
 }
 
 /** A description row's text, kept with the table as its columns' comments (duckdb_columns().comment). */
-async function storeColumnNotes(conn: DuckDBConnection, table: string, notes: ColumnNote[]) {
+async function storeColumnNotes(conn: WriteConn, table: string, notes: ColumnNote[]) {
   for (const n of notes) await conn.run(`COMMENT ON COLUMN ${ident(table)}.${ident(n.column)} IS ${literal(n.note)}`)
 }
 
@@ -236,7 +236,7 @@ interface Written {
 
 /** Count the stored rows and write the dataset's catalogue row (inside the caller's transaction). */
 async function catalogue(
-  conn: DuckDBConnection,
+  conn: WriteConn,
   src: PreparedSource,
   job: ImportJob,
   w: Written,

@@ -8,16 +8,15 @@
  *   without the catalogue row committed beside them. Only appended rows can come back that way (updates are logged
  *   with the commit), so removing the pending import's rows restores the workspace as it was before it.
  */
-import type { DuckDBConnection } from '@duckdb/node-api'
-import type { Database } from '../db/duckdb'
+import type { Database, WriteConn } from '../db/duckdb'
 
 const PREFIX = 'import_pending:'
 
-export async function markImportPending(conn: DuckDBConnection, id: number): Promise<void> {
+export async function markImportPending(conn: WriteConn, id: number): Promise<void> {
   await conn.run(`INSERT INTO settings VALUES ($1, 'true') ON CONFLICT (key) DO NOTHING`, [`${PREFIX}${id}`])
 }
 
-export async function clearImportPending(conn: DuckDBConnection, id: number): Promise<void> {
+export async function clearImportPending(conn: WriteConn, id: number): Promise<void> {
   await conn.run(`DELETE FROM settings WHERE key = $1`, [`${PREFIX}${id}`])
 }
 

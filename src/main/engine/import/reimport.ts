@@ -9,6 +9,7 @@
  *   import's, every row counted as unchanged. Any other import or column mapping in between runs it in full.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import type { WriteConn } from '../db/duckdb'
 import type { DetectedSettings, ImportOptions, PrivacyOptions, RecognitionReport, RowCounts } from '../../../shared/types'
 import { setting, writeSetting } from '../db/settingValue'
 import type { ReadMode } from './csvPlan'
@@ -57,7 +58,7 @@ export async function findSharedRaw(conn: DuckDBConnection, key: string): Promis
 }
 
 /** Record which input the canonical tables were last written from (null: a column mapping, never skipped). */
-export async function recordCanonicalRun(conn: DuckDBConnection, key: string | null): Promise<void> {
+export async function recordCanonicalRun(conn: WriteConn, key: string | null): Promise<void> {
   await writeSetting(conn, LAST_RUN, key)
 }
 
@@ -74,6 +75,6 @@ export function restatedReport(earlier: RecognitionReport): RecognitionReport {
 }
 
 /** The repeat's rejected rows are the earlier import's (same file rows, same reasons). */
-export async function copyRejects(conn: DuckDBConnection, fromId: number, toId: number): Promise<void> {
+export async function copyRejects(conn: WriteConn, fromId: number, toId: number): Promise<void> {
   await conn.run(`INSERT INTO import_rejects SELECT $1, row_number, reason FROM import_rejects WHERE import_id = $2`, [toId, fromId])
 }

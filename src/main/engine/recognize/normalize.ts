@@ -5,6 +5,7 @@
  * metrics by (account_id, day); a newer non-null value wins, a missing one keeps what was there.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import type { WriteConn } from '../db/duckdb'
 import type { RecognitionReport, RowCounts, YearAssumption } from '../../../shared/types'
 import { recordCanonicalRun } from '../import/reimport'
 import { landingWarnings } from './landingWarnings'
@@ -40,7 +41,7 @@ async function columnsOf(conn: DuckDBConnection, select: string): Promise<Set<st
  * the within-file de-duplication (a window over every row) only runs when the file has repeated keys.
  */
 async function stage(
-  conn: DuckDBConnection,
+  conn: WriteConn,
   name: string,
   select: string,
   keys: string[],
@@ -95,7 +96,7 @@ interface Staged {
 }
 
 async function upsert(
-  conn: DuckDBConnection,
+  conn: WriteConn,
   name: string,
   target: string,
   keys: string[],
@@ -156,7 +157,7 @@ async function upsert(
  * A file that adds no row (every row rejected, or only metrics without a column) creates no account: an empty
  * account would show in Institutions with 0 posts and 0 days and offer itself for assignment.
  */
-async function removeEmptyNewAccounts(conn: DuckDBConnection): Promise<void> {
+async function removeEmptyNewAccounts(conn: WriteConn): Promise<void> {
   await conn.run(`DELETE FROM accounts a
     WHERE a.account_id IN (SELECT CAST(account_id AS VARCHAR) FROM stage_accounts)
       AND a.account_id NOT IN (SELECT account_id FROM stage_prior_accounts)
@@ -165,7 +166,7 @@ async function removeEmptyNewAccounts(conn: DuckDBConnection): Promise<void> {
 }
 
 /** The `_ok` sets are views or tables (see stage); DuckDB's DROP names the kind, so ask the catalogue. */
-async function dropStaging(conn: DuckDBConnection): Promise<void> {
+async function dropStaging(conn: WriteConn): Promise<void> {
   const found = (
     await conn.runAndReadAll(
       `SELECT table_name AS name, table_type AS kind FROM information_schema.tables

@@ -6,6 +6,7 @@
  * before and the canonical rows do not change.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import type { WriteConn } from '../db/duckdb'
 import { ident } from '../db/sql'
 
 /** A DOUBLE as the text it was read from: whole numbers without ".0" (DuckDB prints 3.0 for "3"). */
@@ -13,7 +14,7 @@ const doubleText = (col: string) =>
   `CASE WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`
 
 /** Text columns that round-trip exactly through BIGINT or DOUBLE become that type (one scan of the new table). */
-export async function typeRawColumns(conn: DuckDBConnection, table: string, skip: Set<string>): Promise<void> {
+export async function typeRawColumns(conn: WriteConn, table: string, skip: Set<string>): Promise<void> {
   const columns = await candidates(conn, table, (await textColumns(conn, table)).filter((c) => !skip.has(c)))
   if (columns.length === 0) return
   // A failed TRY_CAST is NULL, and bool_and skips NULLs: each comparison is coalesced to false.

@@ -3,6 +3,7 @@
  * text (after privacy), and the canonical rows.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import type { WriteConn } from '../db/duckdb'
 import { randomBytes } from 'node:crypto'
 import { basename, dirname } from 'node:path'
 import type { FileIdentity, ImportOptions, PrivacyOptions, RecognitionReport, RecognizedFormat } from '../../../shared/types'
@@ -98,7 +99,7 @@ export async function defaultPrivacy(conn: DuckDBConnection): Promise<PrivacyOpt
 }
 
 export interface RecognizedImport {
-  conn: DuckDBConnection
+  conn: WriteConn
   recognizer: Recognizer
   textSource: string
   columns: string[]

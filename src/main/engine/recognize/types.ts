@@ -3,6 +3,7 @@
  * (all-text) table into the canonical model. Each lives in formats/<id>.ts and is listed in registry.ts.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import type { WriteConn } from '../db/duckdb'
 import type { Platform, YearAssumption } from '../../../shared/types'
 import type { PeriodEndHints } from './dates/periodEnd'
 import type { FieldTable } from './fields'
@@ -22,7 +23,7 @@ export interface RecognizeInput {
 }
 
 export interface NormalizeContext {
-  conn: DuckDBConnection
+  conn: WriteConn
   /** The raw table, FROM-able: every column is VARCHAR (CSV) or as JSON gave it, plus `_row` (1-based file row). */
   raw: string
   /** Column names of the raw table (without `_row`). */
