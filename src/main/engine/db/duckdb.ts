@@ -4,6 +4,7 @@
  */
 import { DuckDBConnection, DuckDBInstance, DuckDBTimestampTZValue, type DuckDBValue } from '@duckdb/node-api'
 import { AppFailure } from '../../../shared/result'
+import { isDiskFull, isLockConflict, isPermissionDenied } from './duckdbMessages'
 
 export type Row = Record<string, unknown>
 
@@ -135,16 +136,16 @@ export class Database {
 
 function translateOpenError(path: string, err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err)
-  if (/lock|Conflicting lock|being used by another/i.test(message)) {
+  if (isLockConflict(message)) {
     return new AppFailure(
       'WORKSPACE_IN_USE',
       `The workspace ${path} is open in another Socialbench window or command. Close it there, then try again.`
     )
   }
-  if (/No space left on device|ENOSPC/i.test(message)) {
+  if (isDiskFull(message)) {
     return new AppFailure('WORKSPACE_UNWRITABLE', `The disk holding the workspace ${path} is full. Free some disk space, then open it again.`)
   }
-  if (/permission denied|read-only file system|EACCES|EROFS/i.test(message)) {
+  if (isPermissionDenied(message)) {
     return new AppFailure('WORKSPACE_UNWRITABLE', `Cannot write to the workspace ${path}: ${message}`)
   }
   return new AppFailure('INTERNAL', `Cannot open the workspace database ${path}: ${message}`)

@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { ImportOptions } from '../../../shared/types'
+import { isInterrupted } from '../db/duckdbMessages'
 import { ident, literal } from '../db/sql'
 import { headerNames } from './columnNames'
 import { DESCRIPTION_LOOKAHEAD, descriptionRowCandidate } from './descriptionRow'
@@ -118,7 +119,7 @@ export async function sniffDialect(
   } catch (err) {
     // DuckDB's sniffer gives up on some long multi-line exports; our own record count still knows the table.
     // A cancel interrupts the sniff; that must not be mistaken for the sniffer giving up.
-    if ((!preamble && !delimiter) || /INTERRUPT/i.test(String(err))) throw err
+    if ((!preamble && !delimiter) || isInterrupted(err)) throw err
     return withQuoting(head.text, newline, {
       delimiter: delimiter ?? preamble!.delimiter,
       hasHeader: options.hasHeader ?? true,

@@ -1,9 +1,6 @@
 /** DuckDB's reader errors are precise but long; keep the part that names the line and the problem. */
 import { AppFailure } from '../../../shared/result'
-
-/** ENOSPC from Node, "No space left on device" from DuckDB's file system: the disk, not the file, is the problem. */
-export const isDiskFull = (err: unknown): boolean =>
-  /ENOSPC|No space left on device|disk is full|EDQUOT|quota exceeded/i.test(err instanceof Error ? err.message : String(err))
+import { isAdviceLine, isDiskFull, isInterrupted, isSniffFailure } from '../db/duckdbMessages'
 
 /** Said the same way wherever it happens (conversion to tmp/, the load, the commit). */
 export function diskFullFailure(fileName: string): AppFailure {
@@ -17,8 +14,8 @@ export function readerFailure(fileName: string, err: unknown): AppFailure {
   if (err instanceof AppFailure) return err
   const message = err instanceof Error ? err.message : String(err)
   if (isDiskFull(message)) return diskFullFailure(fileName)
-  if (/INTERRUPT/i.test(message)) return new AppFailure('CANCELLED', `Import of ${fileName} was cancelled.`)
-  if (/Error when sniffing file|not possible to automatically detect the CSV/i.test(message)) {
+  if (isInterrupted(message)) return new AppFailure('CANCELLED', `Import of ${fileName} was cancelled.`)
+  if (isSniffFailure(message)) {
     return new AppFailure(
       'IMPORT_FAILED',
       `${fileName}: the table layout (delimiter, quoting, columns) could not be recognised; rows do not have a consistent number of fields. ` +
@@ -27,13 +24,10 @@ export function readerFailure(fileName: string, err: unknown): AppFailure {
   }
   const firstLines = message
     .split('\n')
-    .filter((l) => l.trim() !== '' && !/^\s*(Possible Solution|\* |DuckDB Version|Original Line)/i.test(l))
+    .filter((l) => l.trim() !== '' && !isAdviceLine(l))
     .slice(0, 3)
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
   return new AppFailure('IMPORT_FAILED', `${fileName}: ${firstLines.slice(0, 600)}`)
 }
-
-export const isConversionError = (err: unknown): boolean =>
-  /Conversion Error|Could not convert|could not be cast/i.test(err instanceof Error ? err.message : String(err))

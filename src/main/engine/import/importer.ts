@@ -15,7 +15,8 @@ import {
 import type { Database, WriteConn } from '../db/duckdb'
 import { ident, literal } from '../db/sql'
 import { findBySha256, getDataset, uniqueName } from '../datasets'
-import { isConversionError, isDiskFull, readerFailure } from './duckdbErrors'
+import { convertingColumn, isConversionError, isDiskFull, isInterrupted, isShortRow } from '../db/duckdbMessages'
+import { readerFailure } from './duckdbErrors'
 import { previewUnmapped, unmappedExport } from '../recognize/unmapped'
 import { UnmappedFileError } from '../recognize/fields'
 import { PREVIEW_ROWS } from './limits'
@@ -219,7 +220,7 @@ function isRecognizerFault(err: unknown, job: ImportJob): boolean {
   if (job.signal.aborted || isDiskFull(err)) return false
   // The file needs an answer from the user (which account, which platform): refused, never landed as a plain table.
   if (err instanceof AppFailure && (err.code === 'CANCELLED' || err.code === 'ACCOUNT_REQUIRED' || err.code === 'PLATFORM_REQUIRED')) return false
-  return !/INTERRUPT/i.test(err instanceof Error ? err.message : String(err))
+  return !isInterrupted(err)
 }
 
 /** A description row's text, kept with the table as its columns' comments (duckdb_columns().comment). */
@@ -291,8 +292,7 @@ async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSour
       return result
     } catch (err) {
       if (err instanceof AppFailure || src.guess.format !== 'csv') throw readerFailure(src.fileName, err)
-      const message = err instanceof Error ? err.message : String(err)
-      if (!mode.pad && /null_padding|Expected Number of Columns|too few columns/i.test(message)) {
+      if (!mode.pad && isShortRow(err)) {
         mode = { ...mode, pad: true }
         notes.push('Some rows have fewer fields than the header; the missing fields were read as empty (null).')
       } else if (!mode.fullScan && isConversionError(err)) {
@@ -302,7 +302,7 @@ async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSour
         // Even the whole file gives a column one type its values do not all fit (dates written two ways): keep that
         // column as text, as written, rather than refuse the file. Each retry reads the file again, so after a few
         // such columns every column is read as text.
-        const column = /converting column "([^"]+)"/.exec(message)?.[1]
+        const column = convertingColumn(err)
         const named = mode.text ?? []
         if (column && !named.includes(column) && named.length < MAX_TEXT_RETRIES) {
           mode = { ...mode, text: [...named, column] }

@@ -8,6 +8,7 @@
 import type { QueryDraft, QueryPackWarning } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 import { Database } from '../db/duckdb'
+import { missingColumn, missingTable } from '../db/duckdbMessages'
 import { migrate } from '../db/migrations'
 import { prepareUserSql } from './userSql'
 
@@ -35,10 +36,10 @@ async function whyItCannotRun(db: Database, sql: string): Promise<string | null>
   } catch (err) {
     if (!(err instanceof AppFailure)) throw err
     if (err.code === 'READ_ONLY_SQL') return `It would be refused: ${err.message}`
-    const table = /Table with name (\S+) does not exist/.exec(err.message)
-    if (table) return `It reads a table, ${table[1]}, that the Socialbench data model does not have.`
-    const column = /Referenced column "?([^"\s]+)"? not found/.exec(err.message)
-    if (column) return `It reads a column, ${column[1]}, that the Socialbench data model does not have.`
+    const table = missingTable(err)
+    if (table) return `It reads a table, ${table}, that the Socialbench data model does not have.`
+    const column = missingColumn(err)
+    if (column) return `It reads a column, ${column}, that the Socialbench data model does not have.`
     return `It does not run against the Socialbench data model: ${err.message}`
   }
 }

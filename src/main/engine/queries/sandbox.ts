@@ -12,6 +12,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { AppFailure } from '../../../shared/result'
 import { SAFE_OPTIONS, useUtc } from '../db/duckdb'
+import { isLockConflict } from '../db/duckdbMessages'
 import { literal } from '../db/sql'
 import { DEFAULT_LIMITS, type SandboxLimits } from './limits'
 
@@ -38,7 +39,7 @@ export async function openSandbox(dbFile: string, limits: SandboxLimits = DEFAUL
       await conn.run(`ATTACH ${literal(dbFile)} AS ${WORKSPACE_CATALOG} (READ_ONLY)`)
     } catch (err) {
       const message = (err as Error).message
-      if (/lock/i.test(message)) {
+      if (isLockConflict(err)) {
         // Same words as the engine's own open (db/duckdb.ts), so the app and the CLI say one thing.
         throw new AppFailure(
           'WORKSPACE_IN_USE',

@@ -18,6 +18,7 @@ import {
 } from '@duckdb/node-api'
 import { type ParamDef, type ParamValue } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
+import { errorPosition, isRefusedByConfiguration } from '../db/duckdbMessages'
 import { ResultBudget } from './resultBudget'
 import { dedupeNames } from './results'
 import { checkUserSql } from './sqlPolicy'
@@ -175,28 +176,10 @@ function toDuckDB(name: string, type: ParamDef['type'], value: ParamValue): [Duc
 /** A DuckDB error as SQL_FAILED, with the line and column DuckDB points at when it does. */
 export function sqlError(err: unknown, sql: string): AppFailure {
   const message = err instanceof Error ? err.message : String(err)
-  const pos = errorPosition(message, sql)
+  const pos = errorPosition(err, sql)
   const first = message.split('\n')[0]
-  if (/Permission Error|disabled by configuration/.test(first)) {
+  if (isRefusedByConfiguration(first)) {
     return new AppFailure('READ_ONLY_SQL', `Queries cannot read or write files or reach the network. (${first})`)
   }
   return new AppFailure('SQL_FAILED', pos ? `${first} (line ${pos.line}, column ${pos.column})` : first)
-}
-
-/** DuckDB marks the spot as "LINE n: <text>" and a caret line below it. */
-export function errorPosition(message: string, sql: string): { line: number; column: number } | null {
-  const lines = message.split('\n')
-  const at = lines.findIndex((l) => /^LINE \d+: /.test(l))
-  if (at < 0 || !lines[at + 1]?.includes('^')) return null
-  const line = Number(/^LINE (\d+): /.exec(lines[at])![1])
-  const prefix = /^LINE \d+: /.exec(lines[at])![0].length
-  const shown = lines[at].slice(prefix)
-  let column = lines[at + 1].indexOf('^') - prefix + 1
-  // Long lines are shown trimmed with "..." in front: find the shown text in the real line.
-  const real = sql.split('\n')[line - 1] ?? ''
-  if (shown.startsWith('...')) {
-    const offset = real.indexOf(shown.slice(3, 40))
-    if (offset >= 0) column = offset + column - 3
-  }
-  return { line, column: Math.max(1, column) }
 }

@@ -4,6 +4,7 @@
  * format and the missing field, without passing on DuckDB's own message (which is logged, not shown).
  */
 import type { UnmappedExport } from '../../../shared/types'
+import { missingColumn } from '../db/duckdbMessages'
 import { describeMissing, resolveFields, UnmappedFileError, type MissingField } from './fields'
 import type { Recognizer } from './types'
 
@@ -16,8 +17,7 @@ export function missingFields(recognizer: Recognizer, columns: string[]): Missin
 
 /** A column the mapping referenced that the file does not have, from DuckDB's binder error, if that was the cause. */
 function referencedColumn(err: unknown): string | null {
-  const message = err instanceof Error ? err.message : String(err)
-  return (/Referenced column "([^"]+)" not found/i.exec(message) ?? /Column "([^"]+)" referenced that exists in the SELECT clause/i.exec(message))?.[1] ?? null
+  return missingColumn(err)
 }
 
 export function unmappedExport(recognizer: Recognizer, fileName: string, err: unknown): UnmappedExport {
