@@ -1,5 +1,6 @@
 /** `socialbench benchmark`: the numbers the dashboard is drawn from, for scripts and reproducible reports. */
 import type { Command } from 'commander'
+import { DEFAULT_BREAKOUT_K, DEFAULT_MAX_GAP_DAYS } from '../shared/benchmark'
 import { ENGAGEMENT_CONVENTIONS } from '../shared/metrics'
 import { AppFailure } from '../shared/result'
 import { PLATFORMS } from '../shared/types'
@@ -53,8 +54,8 @@ export function registerBenchmark(program: Command, ctx: CliContext): void {
     .option('--to <YYYY-MM-DD>', 'last day, inclusive (default: last day with data)')
     .option('--platforms <list>', `comma-separated, of ${PLATFORMS.join(', ')} (default: all)`)
     .option('--convention <id>', `engagement convention for top posts: ${ENGAGEMENT_CONVENTIONS.join(', ')}`, 'followers_at_post')
-    .option('--max-gap <days>', 'carry follower counts across gaps of at most this many days', '7')
-    .option('--k <sd>', 'breakout threshold in standard deviations', '2')
+    .option('--max-gap <days>', 'carry follower counts across gaps of at most this many days', String(DEFAULT_MAX_GAP_DAYS))
+    .option('--k <sd>', 'breakout threshold in standard deviations', String(DEFAULT_BREAKOUT_K))
     .option('--json', 'print JSON (rates as fractions, null where the data cannot give a value)')
     .action(async (opts: BenchmarkOptions) => {
       try {

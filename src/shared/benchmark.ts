@@ -2,6 +2,17 @@
 import type { EngagementConvention } from './metrics'
 import type { Platform } from './types'
 
+/**
+ * The benchmark's defaults and limits, each written once: the contract, the engine, the dashboard's controls and
+ * the CLI's flags read them from here.
+ */
+/** Follower counts are carried forward across gaps of at most this many days. */
+export const DEFAULT_MAX_GAP_DAYS = 7
+/** A breakout post is one whose engagement rate is above the mean plus k standard deviations. */
+export const DEFAULT_BREAKOUT_K = 2
+/** At most this many institutions in one benchmark (peer statistics need 3 or more). */
+export const MAX_BENCHMARK_INSTITUTIONS = 20
+
 export const DATE_PRESETS = ['last30', 'last90', 'ytd', 'last12m', 'all', 'custom'] as const
 export type DatePreset = (typeof DATE_PRESETS)[number]
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DATE_PRESETS, type BenchmarkResult, type BenchmarkSetup } from './benchmark'
+import { DATE_PRESETS, MAX_BENCHMARK_INSTITUTIONS, type BenchmarkResult, type BenchmarkSetup } from './benchmark'
 import {
   columnMapping, institutionInput, institutionUpdate,
   type AccountSummary, type AssignmentSuggestion, type ColumnMapping, type Institution, type RejectPage
@@ -16,10 +16,10 @@ import type {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
 
-/** A benchmark: 1 to 20 institutions (peer statistics need 3 or more; the result says so when fewer). */
+/** A benchmark: 1 to MAX_BENCHMARK_INSTITUTIONS institutions (peer statistics need 3 or more; the result says so when fewer). */
 const benchmarkRequest = z
   .object({
-    institutionIds: z.array(z.number().int().positive()).min(1).max(20),
+    institutionIds: z.array(z.number().int().positive()).min(1).max(MAX_BENCHMARK_INSTITUTIONS),
     platforms: z.array(z.enum(PLATFORMS)).max(PLATFORMS.length).optional(),
     preset: z.enum(DATE_PRESETS).optional(),
     from: isoDate.optional(),

@@ -1,6 +1,8 @@
 /** The benchmark channel: resolve the request into a scope, run every chart's query, package the series as Arrow. */
 import type { DuckDBConnection } from '@duckdb/node-api'
-import type { BenchmarkPost, BenchmarkRequest, BenchmarkResult, DatePreset } from '../../../shared/benchmark'
+import {
+  DEFAULT_BREAKOUT_K, DEFAULT_MAX_GAP_DAYS, type BenchmarkPost, type BenchmarkRequest, type BenchmarkResult, type DatePreset
+} from '../../../shared/benchmark'
 import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
 import { methodology } from './methodology'
@@ -97,7 +99,7 @@ export async function resolveScope(conn: DuckDBConnection, req: BenchmarkRequest
   if (from > to) throw new AppFailure('BAD_INPUT', `The range starts (${from}) after it ends (${to}).`)
   const platforms = (req.platforms && req.platforms.length ? req.platforms : [...PLATFORMS]) as Platform[]
   const timeZones = await accountZones(conn, req.institutionIds)
-  return { scope: { institutionIds: req.institutionIds, platforms, from, to, maxGapDays: req.maxGapDays ?? 7, timeZones }, range }
+  return { scope: { institutionIds: req.institutionIds, platforms, from, to, maxGapDays: req.maxGapDays ?? DEFAULT_MAX_GAP_DAYS, timeZones }, range }
 }
 
 /**
@@ -125,7 +127,7 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
   const range = resolved.range
   // A dozen queries share this scope: build its tables once (TEMP, on this request's own connection).
   const scope = await materializeScope(conn, resolved.scope)
-  const k = req.k ?? 2
+  const k = req.k ?? DEFAULT_BREAKOUT_K
   const institutions = ((await conn.runAndReadAll(
     `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`
   )).getRowObjectsJson() as { id: number; name: string; color: string }[]).map((r) => ({ id: Number(r.id), name: r.name, color: r.color }))

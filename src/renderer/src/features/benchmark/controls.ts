@@ -2,7 +2,9 @@
  * The Benchmarks view's controls as plain data, and the two conversions that make saved setups reopen exactly:
  * controls → BenchmarkRequest (what is sent and saved) and BenchmarkRequest → controls (what a saved setup restores).
  */
-import type { BenchmarkRequest, DatePreset } from '../../../../shared/benchmark'
+import {
+  DEFAULT_BREAKOUT_K, DEFAULT_MAX_GAP_DAYS, MAX_BENCHMARK_INSTITUTIONS, type BenchmarkRequest, type DatePreset
+} from '../../../../shared/benchmark'
 import type { EngagementConvention } from '../../../../shared/metrics'
 import type { Platform } from '../../../../shared/types'
 
@@ -20,7 +22,7 @@ export interface Controls {
 }
 
 export const MIN_INSTITUTIONS = 2
-export const MAX_INSTITUTIONS = 20
+export const MAX_INSTITUTIONS = MAX_BENCHMARK_INSTITUTIONS
 
 export const PRESET_LABELS: Record<DatePreset, string> = {
   last30: 'Last 30 days',
@@ -38,8 +40,8 @@ export const DEFAULT_CONTROLS: Controls = {
   from: '',
   to: '',
   convention: 'followers_at_post',
-  maxGapDays: 7,
-  k: 2
+  maxGapDays: DEFAULT_MAX_GAP_DAYS,
+  k: DEFAULT_BREAKOUT_K
 }
 
 /** Why the controls cannot be sent yet, or null when they can. */
