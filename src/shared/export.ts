@@ -2,7 +2,7 @@
  * Chart export: the sizes, formats and file names shared by the engine (which renders), the shell (save dialogs),
  * the renderer (Export menu, deck builder) and the CLI (`socialbench report`).
  */
-import type { BenchmarkRequest, BenchmarkResult } from './benchmark'
+import type { BenchmarkResult } from './benchmark'
 
 export const EXPORT_SIZES = ['chart', 'slide1280', 'slide1920'] as const
 /** `chart`: the chart's own size on screen; slides: 16:9 images that fill a slide (logical 1280x720 layout). */
@@ -10,7 +10,6 @@ export type ExportSize = (typeof EXPORT_SIZES)[number]
 
 export const IMAGE_FORMATS = ['png', 'svg'] as const
 export const DATA_FORMATS = ['csv', 'xlsx', 'parquet'] as const
-export type ImageFormat = (typeof IMAGE_FORMATS)[number]
 export type DataFormat = (typeof DATA_FORMATS)[number]
 /** What `socialbench report` can write: every chart as an image, every chart's data, and one deck. */
 export const REPORT_FORMATS = ['png', 'svg', 'pptx', ...DATA_FORMATS] as const
@@ -76,11 +75,6 @@ export function defaultFileName(
   const names = scope.institutions.map((i) => slug(i.name.split(/\s+/)[0] ?? i.name))
   const who = names.length === 0 ? 'none' : names.length <= 3 ? names.join('-') : `${names.length}-institutions`
   return `${slug(what)}_${who}_${scope.from}_${scope.to}.${ext}`
-}
-
-/** What the export channels take: the benchmark to draw (re-run by the engine, so only the request crosses). */
-export interface ExportScope {
-  request: BenchmarkRequest
 }
 
 /** An exported file as it crosses IPC: the bytes, a default file name from defaultFileName(), and its MIME type. */

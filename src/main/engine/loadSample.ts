@@ -34,10 +34,6 @@ export async function sampleFileJobs(): Promise<{ path: string; options: ImportO
   })
 }
 
-export async function sampleFiles(): Promise<string[]> {
-  return (await sampleFileJobs()).map((j) => j.path)
-}
-
 export async function loadSample(
   importOne: (path: string, options: ImportOptions) => Promise<DatasetSummary | null>
 ): Promise<{ datasets: DatasetSummary[] }> {

@@ -128,10 +128,6 @@ export function rowsToCsv(rows: string[][]): { csv: string; rows: number } {
   return { csv: lines.length ? `${lines.join('\n')}\n` : '', rows: cells.length }
 }
 
-export function sheetToCsv(ws: ExcelJS.Worksheet): { csv: string; rows: number } {
-  return rowsToCsv(sheetCells(ws))
-}
-
 export async function convertWorkbook(path: string, tmpDir: string): Promise<ConvertedWorkbook> {
   const fileName = basename(path)
   // exceljs takes ~0.5 s to load: only a workbook import pays for it.

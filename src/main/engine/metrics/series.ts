@@ -14,8 +14,6 @@ const RATE_COLUMN: Record<EngagementConvention, string> = {
   views: 'rate_views'
 }
 
-export const rateColumn = (c: EngagementConvention): string => RATE_COLUMN[c]
-
 /** Days in a range that a screen shows one by one; longer ranges are drawn every Nth day (screenDayStride). */
 export const SCREEN_DAYS = 366
 

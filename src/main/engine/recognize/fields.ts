@@ -70,12 +70,6 @@ export class UnmappedFileError extends Error {
   }
 }
 
-/** Throw UnmappedFileError when a required field is missing (call at the top of normalize()). */
-export function requireFields<T extends FieldTable>(resolved: ResolvedFields<T>): ResolvedFields<T> {
-  if (resolved.missing.length) throw new UnmappedFileError(resolved.missing)
-  return resolved
-}
-
 /** "likes" (looked for as "likes" or "favorites") — how a missing field is named to the user. */
 export function describeMissing(m: MissingField): string {
   const names = m.names.map((n) => `"${n}"`)

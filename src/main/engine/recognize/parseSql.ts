@@ -39,11 +39,6 @@ export function countSql(expr: string): string {
     ELSE NULL END)`
 }
 
-/** True when the text is neither blank nor a count: the row keeps NULL and the import warns. */
-export function badCountSql(expr: string): string {
-  return `(NOT ${isBlankSql(expr)} AND ${countSql(expr)} IS NULL)`
-}
-
 /** A decimal number written with '.' or ',' as decimal separator (the other one, or spaces, as grouping). */
 export function decimalSql(expr: string, decimal: '.' | ',' = '.'): string {
   const t = `trim(replace(${expr}, '%', ''))`

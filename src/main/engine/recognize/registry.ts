@@ -62,7 +62,3 @@ export function recognize(input: RecognizeInput, saved: readonly Recognizer[] = 
   }
   return null
 }
-
-export function recognizerById(id: string): Recognizer | null {
-  return RECOGNIZERS.find((r) => r.id === id) ?? null
-}

@@ -57,9 +57,6 @@ export function hm(ms: number): string {
   return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`
 }
 
-/** "14:05:09" of a UTC timestamp. */
-export const hms = (ms: number): string => `${hm(ms)}:${pad2(new Date(ms).getUTCSeconds())}`
-
 /** "May 27, 2025", YouTube Studio's publish-time format. */
 export function monthDayYear(ms: number): string {
   const d = new Date(ms)

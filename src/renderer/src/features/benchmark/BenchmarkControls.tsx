@@ -2,7 +2,7 @@ import { DATE_PRESETS, type BenchmarkResult, type DatePreset } from '../../../..
 import type { Institution } from '../../../../shared/canonical'
 import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../../../../shared/metrics'
 import { PLATFORMS } from '../../../../shared/types'
-import { conventionLabel } from '../charts/chartDefs'
+import { conventionLabel } from '../../../../shared/charts/chartDefs'
 import { PRESET_LABELS, toggle, type Controls } from './controls'
 import { InstitutionPicker } from './InstitutionPicker'
 

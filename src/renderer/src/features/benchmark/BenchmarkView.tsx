@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { ChartId } from '../charts/chartDefs'
-import { decodeSeries } from '../charts/series'
+import type { ChartId } from '../../../../shared/charts/chartDefs'
+import { decodeSeries } from '../../../../shared/charts/series'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
 import { DeckBuilder, EMPTY_DECK, type DeckDraft } from '../export/DeckBuilder'
 import { ExportContext, useExporter } from '../export/useExport'

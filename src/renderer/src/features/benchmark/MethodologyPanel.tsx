@@ -1,6 +1,6 @@
 import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { INTERACTIONS_BY_PLATFORM } from '../../../../shared/metrics'
-import { CHARTS, conventionLabel, type ChartId } from '../charts/chartDefs'
+import { CHARTS, conventionLabel, type ChartId } from '../../../../shared/charts/chartDefs'
 
 interface MethodologyPanelProps {
   result: BenchmarkResult

@@ -1,5 +1,5 @@
 import type { BenchmarkPost } from '../../../../shared/benchmark'
-import { fmtInt, fmtPct } from '../charts/plotOptions'
+import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
 
 interface PostsTableProps {
   posts: BenchmarkPost[]

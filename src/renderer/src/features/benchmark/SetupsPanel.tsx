@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { BenchmarkSetup } from '../../../../shared/benchmark'
-import { conventionLabel } from '../charts/chartDefs'
+import { conventionLabel } from '../../../../shared/charts/chartDefs'
 import { PRESET_LABELS } from './controls'
 
 interface SetupsPanelProps {

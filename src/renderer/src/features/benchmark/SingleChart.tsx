@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { BenchmarkResult } from '../../../../shared/benchmark'
-import { DEFAULT_CHART_OPTIONS, type ChartOptions } from '../charts/buildChart'
-import { CHART_IDS, CHARTS, type ChartId } from '../charts/chartDefs'
-import { SOV_MEASURES } from '../charts/plotOptions'
-import type { ChartSeries } from '../charts/series'
+import { DEFAULT_CHART_OPTIONS, type ChartOptions } from '../../../../shared/charts/buildChart'
+import { CHART_IDS, CHARTS, type ChartId } from '../../../../shared/charts/chartDefs'
+import { SOV_MEASURES } from '../../../../shared/charts/plotOptions'
+import type { ChartSeries } from '../../../../shared/charts/series'
 import { toggle } from './controls'
 import { ChartFigure } from './ChartFigure'
 

@@ -1,6 +1,6 @@
 import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { ENGAGEMENT_DEFINITIONS } from '../../../../shared/metrics'
-import { fmtInt, fmtPct } from '../charts/plotOptions'
+import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
 
 /** The per-institution numbers the charts are drawn from (the same ones `socialbench benchmark` prints). */
 export function SummaryTable({ result }: { result: BenchmarkResult }) {

@@ -2,7 +2,7 @@ import { useRef, useState, type DragEvent } from 'react'
 import type { DeckAspect, ExportChartId } from '../../../../shared/export'
 import { EXPORT_CHART_IDS } from '../../../../shared/export'
 import { Modal } from '../../components/Modal'
-import { CHARTS } from '../charts/chartDefs'
+import { CHARTS } from '../../../../shared/charts/chartDefs'
 import { moveItem } from './exportOptions'
 import { useExportContext } from './useExport'
 

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { ChartLook } from '../../../../shared/export'
-import type { ChartId } from '../charts/chartDefs'
+import type { ChartId } from '../../../../shared/charts/chartDefs'
 import { exportGroups, type ExportOption } from './exportOptions'
 import { useExportContext } from './useExport'
 

@@ -8,7 +8,7 @@ import type { BenchmarkRequest } from '../../../../shared/benchmark'
 import type { Input } from '../../../../shared/contract'
 import type { ChartLook, ExportedFile } from '../../../../shared/export'
 import { call, saveFile } from '../../api'
-import { CHARTS, type ChartId } from '../charts/chartDefs'
+import { CHARTS, type ChartId } from '../../../../shared/charts/chartDefs'
 import { describeOption, fileFilter, type ExportOption } from './exportOptions'
 
 export interface ChartExportExtras {
