@@ -151,6 +151,14 @@ describe('DuckDB messages the engine matches', () => {
     }
   })
 
+  it('a word in a file name is not the error: "interrupted" or "lock" in a path is neither a cancel nor a lock', async () => {
+    // DuckDB's IO errors quote the path, and analysts name files freely ("lockdown_posts.csv").
+    const err = await errorOf(`SELECT * FROM read_csv('${join(dir, 'interrupted_lockdown_posts.csv')}')`)
+    expect(err.message).toContain('interrupted_lockdown_posts.csv')
+    expect(isInterrupted(err)).toBe(false)
+    expect(isLockConflict(err)).toBe(false)
+  })
+
   it('where a statement went wrong, as line and column', async () => {
     const sql = `SELECT 1,\nFROM WHERE x`
     expect(errorPosition(await errorOf(sql), sql)).toEqual({ line: 2, column: 6 })

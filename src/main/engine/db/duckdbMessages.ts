@@ -7,8 +7,11 @@
 
 const textOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
-/** `conn.interrupt()` landed: "INTERRUPT Error: Interrupted!" (a cancel, never a fault of the file). */
-export const isInterrupted = (err: unknown): boolean => /INTERRUPT/i.test(textOf(err))
+/**
+ * `conn.interrupt()` landed: "INTERRUPT Error: Interrupted!" (a cancel, never a fault of the file). Matched on
+ * DuckDB's error type, case and all: IO errors quote the file's path, and "interrupted_posts.csv" is not a cancel.
+ */
+export const isInterrupted = (err: unknown): boolean => /\bINTERRUPT Error\b/.test(textOf(err))
 
 /**
  * The disk is full: DuckDB's "IO Error: Could not write file …: No space left on device", Node's ENOSPC, and the
@@ -51,8 +54,12 @@ export const missingColumn = (err: unknown): string | null => {
 export const missingTable = (err: unknown): string | null =>
   /Table with name (\S+) does not exist/.exec(textOf(err))?.[1] ?? null
 
-/** Another process holds the database file: `Could not set lock on file "…": Conflicting lock is held in …`. */
-export const isLockConflict = (err: unknown): boolean => /lock|Conflicting lock|being used by another/i.test(textOf(err))
+/**
+ * Another process holds the database file: `Could not set lock on file "…": Conflicting lock is held in …`, or
+ * Windows' "being used by another process". Not the bare word, which a path ("lockdown.csv") or "block" holds.
+ */
+export const isLockConflict = (err: unknown): boolean =>
+  /Could not set lock|Conflicting lock|being used by another process/i.test(textOf(err))
 
 /** The file system refused: "IO Error: Cannot open file "…": Permission denied", a read-only mount, EACCES/EROFS. */
 export const isPermissionDenied = (err: unknown): boolean =>
