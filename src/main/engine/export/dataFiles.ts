@@ -21,8 +21,16 @@ export function toCsv(t: DataTable): string {
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 
-/** Excel's rules: at most 31 characters, none of \ / ? * [ ] :, no quote at either end, not empty (xmlChars: the cut may split an emoji). */
-const worksheetName = (s: string): string => xmlChars(s.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)).replace(/^'+|'+$/g, '').trim() || 'Data'
+/**
+ * Excel's rules: at most 31 characters, none of \ / ? * [ ] :, no quote or space at either end (stripped together:
+ * in " '&" the quote leads only once the space is trimmed), not empty, and not a name the workbook already uses or Excel
+ * reserves ("Methodology" is the second sheet; "History" is protected), in any case. xmlChars: the cut may split an
+ * emoji.
+ */
+function worksheetName(s: string): string {
+  const name = xmlChars(s.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)).replace(/^['\s]+|['\s]+$/g, '') || 'Data'
+  return ['methodology', 'history'].includes(name.toLowerCase()) ? `${name.slice(0, 26)} data` : name
+}
 
 /** One sheet with the data (dates as real dates) and a second with the methodology lines. */
 export async function toXlsx(raw: DataTable, rawSheetName: string, rawMethodology: string[]): Promise<Uint8Array> {

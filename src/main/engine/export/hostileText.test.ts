@@ -72,4 +72,21 @@ describe('hostile text in exports', () => {
       { numRuns: 20, examples: [[ADVERSARIAL]] }
     )
   })
+
+  it('any name makes a sheet name Excel accepts: quotes inside the cut, the methodology sheet, reserved names', async () => {
+    const { result, series } = fixtureWithTexts(ADVERSARIAL)
+    const table = chartData('topPosts', result, series)
+    // " '&" is the counterexample fast-check found (seed -842056956): the quote surfaced only after the trim.
+    const names = [" '&", "' '", "'St. Mary's'", 'Methodology', 'METHODOLOGY', 'History', ' history ', '', '[]:*?/\\', `${'x'.repeat(30)}'y`]
+    for (const name of names) {
+      const zip = await JSZip.loadAsync(await toXlsx(table, name, ['m']))
+      const sheets = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1])
+      expect(sheets, JSON.stringify(name)).toHaveLength(2)
+      const [data] = sheets
+      expect(data.length, JSON.stringify(name)).toBeGreaterThan(0)
+      expect(data.length).toBeLessThanOrEqual(31)
+      expect(data, JSON.stringify(name)).not.toMatch(/^['\s]|['\s]$|[\\/?*[\]:]/)
+      expect(['methodology', 'history']).not.toContain(data.toLowerCase())
+    }
+  })
 })
