@@ -31,6 +31,13 @@ export const CHANNELS = [
   'listBenchmarkSetups',
   'saveBenchmarkSetup',
   'deleteBenchmarkSetup',
+  // Events drawn on time charts, and the built-in health observances (src/main/engine/timeline/)
+  'listEvents',
+  'addEvent',
+  'updateEvent',
+  'deleteEvent',
+  'importEvents',
+  'exportEvents',
   // Saved queries and the SQL editor (src/main/engine/queries/)
   'listQueries',
   'saveQuery',

@@ -9,6 +9,7 @@ import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FOR
 import { ENGAGEMENT_CONVENTIONS } from './metrics'
 import { paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
+import { EVENT_KINDS, type TimelineEvent } from './timeline'
 import { PLATFORMS } from './types'
 import type {
   AppInfo, PrivacyOptions, RecognitionReport, DataPage, DatasetSummary, ImportPreview, ImportProgress, ImportResult, MenuCommand, WorkspaceInfo
@@ -44,6 +45,27 @@ export const isoDay = z
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
   }, 'is not a day of the calendar')
+
+const eventShape = {
+  start: isoDay,
+  /** The last day of a range (inclusive); null or absent for a single day. */
+  end: isoDay.nullable().optional(),
+  title: z.string().trim().min(1).max(200),
+  kind: z.enum(EVENT_KINDS),
+  institutionId: z.number().int().positive().nullable().optional(),
+  source: z.string().trim().max(1000).nullable().optional(),
+  notes: z.string().trim().max(4000).nullable().optional()
+}
+const endNotBeforeStart: [(e: { start: string; end?: string | null }) => boolean, { message: string; path: string[] }] = [
+  (e) => !e.end || e.end >= e.start,
+  { message: 'must be on or after the start day', path: ['end'] }
+]
+/** One event as added, edited or read from a CSV row (the CSV import validates each row with it). */
+export const eventInput = z.object(eventShape).strict().refine(...endNotBeforeStart)
+const eventUpdate = z
+  .object({ eventId: z.number().int().positive(), ...eventShape })
+  .strict()
+  .refine(...endNotBeforeStart)
 
 const importOptions = z
   .object({
@@ -123,6 +145,18 @@ export const inputs = {
   listBenchmarkSetups: z.void(),
   saveBenchmarkSetup: z.object({ name: z.string().trim().min(1).max(200), request: benchmarkRequest }).strict(),
   deleteBenchmarkSetup: z.object({ name: z.string().min(1).max(200) }).strict(),
+  /** Events touching from..to (both optional, inclusive), in date order. */
+  listEvents: z.object({ from: isoDay.optional(), to: isoDay.optional() }).strict().optional(),
+  addEvent: eventInput,
+  /** Replaces every field of the event. */
+  updateEvent: eventUpdate,
+  deleteEvent: z.object({ eventId: z.number().int().positive() }).strict(),
+  /** An events CSV (a staged path, or its text): every row is added, or none when any row is wrong. */
+  importEvents: z
+    .object({ path: z.string().min(1).optional(), text: z.string().max(5_000_000).optional() })
+    .strict()
+    .refine((i) => (i.path === undefined) !== (i.text === undefined), 'give either path or text'),
+  exportEvents: z.void(),
   listQueries: z.object({ search: z.string().max(200).optional() }).strict().optional(),
   saveQuery: z.object({ id: queryId.nullable().optional(), query: queryDraft }).strict(),
   renameQuery: z.object({ id: queryId, name: z.string().trim().min(1).max(200) }).strict(),
@@ -206,6 +240,13 @@ export interface Outputs {
   listBenchmarkSetups: BenchmarkSetup[]
   saveBenchmarkSetup: BenchmarkSetup[]
   deleteBenchmarkSetup: BenchmarkSetup[]
+  listEvents: TimelineEvent[]
+  addEvent: TimelineEvent
+  updateEvent: TimelineEvent
+  deleteEvent: { deleted: boolean }
+  importEvents: { imported: number }
+  /** The CSV text and a suggested file name; the renderer saves it (download / native dialog). */
+  exportEvents: { fileName: string; text: string }
   listQueries: SavedQuery[]
   saveQuery: SavedQuery
   renameQuery: SavedQuery

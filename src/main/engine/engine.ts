@@ -20,6 +20,8 @@ import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
 import { runBenchmark } from './metrics/benchmark'
 import { repairUnfinishedImports } from './import/pendingImports'
 import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
+import { exportEvents, importEvents } from './timeline/eventCsv'
+import { addEvent, deleteEvent, listEvents, updateEvent } from './timeline/eventStore'
 import { createQueryService, type QueryService } from './queries/service'
 import { dispatch } from './dispatch'
 import { packageVersion } from './version'
@@ -144,6 +146,12 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     listBenchmarkSetups: () => listSetups(db),
     saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
     deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name),
+    listEvents: (i) => listEvents(db, i ?? {}),
+    addEvent: (i) => addEvent(db, i),
+    updateEvent: (i) => updateEvent(db, i),
+    deleteEvent: ({ eventId }) => deleteEvent(db, eventId),
+    importEvents: (i) => importEvents(db, i),
+    exportEvents: () => exportEvents(db),
     loadSample: async () => {
       const loaded = await loadSample((p, o) => importOne(p, o))
       await setUpSampleInstitutions(db, await readSampleManifest())

@@ -20,7 +20,8 @@ import { fail, ok, type AppError, type Result } from '../../shared/result'
 export const PATH_FIELDS: Partial<Record<Channel, string>> = {
   previewImport: 'path',
   importFile: 'path',
-  readQueryPack: 'path'
+  readQueryPack: 'path',
+  importEvents: 'path'
 }
 
 export class PathGrants {

@@ -193,6 +193,30 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE datasets_v5 RENAME TO datasets`,
       `CREATE INDEX datasets_sha256 ON datasets (sha256)`
     ]
+  },
+  {
+    version: 6,
+    name: 'events',
+    // Events drawn on time charts. institution_id has no foreign key: deleting an institution (or undoing that)
+    // must not touch events, which then read as concerning everyone. observance_key marks one made from the
+    // built-in calendar, so switching it on again adds only what is missing, even after the user edited some.
+    sql: [
+      `CREATE SEQUENCE event_id_seq START 1`,
+      `CREATE TABLE events (
+         event_id INTEGER PRIMARY KEY DEFAULT nextval('event_id_seq'),
+         start_day DATE NOT NULL,
+         end_day DATE,
+         title VARCHAR NOT NULL,
+         kind VARCHAR NOT NULL,
+         institution_id INTEGER,
+         source VARCHAR,
+         notes VARCHAR,
+         observance_key VARCHAR UNIQUE,
+         created_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP),
+         updated_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP),
+         CHECK (end_day IS NULL OR end_day >= start_day)
+       )`
+    ]
   }
 ]
 
