@@ -21,7 +21,11 @@ test('import an X tweet-activity export, read its report, assign its accounts to
   await expect(app.importReport()).toContainText('x:corvaleclinics, x:halvernumc')
   await expect(app.importReport()).toContainText('2023-12-20 – 2023-12-29')
   const counts = app.importReportCounts()
+  // File lines: 4 read, 3 new posts, 1 rejected; the toast says the same.
+  await expect(counts.locator('[data-kind="read"]')).toHaveText('4 read')
   await expect(counts.locator('[data-kind="new"]')).toHaveText('3 new')
+  await expect(counts.locator('[data-kind="landed"]')).toHaveText('stored: 3 posts')
+  await expect(page.getByTestId('toast')).toContainText('Imported “x_tweet_activity_synthetic”: 4 read · 3 new · 3 posts')
   await expect(counts.locator('[data-kind="updated"]')).toHaveText('0 updated')
   await expect(counts.locator('[data-kind="rejected"]')).toHaveText('1 rejected')
   await app.importReportShowRejects().click()
@@ -35,7 +39,7 @@ test('import an X tweet-activity export, read its report, assign its accounts to
   await app.navInstitutions().click()
   await expect(app.institutionsView()).toBeVisible()
   await expect(app.accountRow('x:corvaleclinics')).toBeVisible()
-  await expect(app.accountRow('x:halvernumc')).toContainText('1 posts')
+  await expect(app.accountRow('x:halvernumc')).toContainText('1 post ·')
 
   for (const name of ['Corvale Clinic Network', 'Halvern University Medical Center']) {
     await app.institutionNameInput().fill(name)

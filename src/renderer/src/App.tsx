@@ -8,7 +8,6 @@ import { useNotices } from './components/useNotices'
 import { AboutDialog } from './features/about/AboutDialog'
 import { BenchmarkView } from './features/benchmark/BenchmarkView'
 import { DatasetsView } from './features/datasets/DatasetsView'
-import { formatCount } from './features/datasets/format'
 import { useDatasets } from './features/datasets/useDatasets'
 import { DropZone } from './features/import/DropZone'
 import { ImportDialog } from './features/import/ImportDialog'
@@ -22,6 +21,7 @@ import { useTheme } from './features/theme/useTheme'
 import { WelcomeView } from './features/welcome/WelcomeView'
 import { useShortcuts } from './useShortcuts'
 import { IMPORT_ACCEPT } from '../../shared/importFiles'
+import { countOf, importToast } from '../../shared/countWords'
 
 const PHASE_WORD: Record<string, string> = { reading: 'reading', converting: 'converting', loading: 'loading', committing: 'saving', done: 'done' }
 
@@ -69,7 +69,7 @@ export function App() {
 
   const imports = useImport({
     onImported: (dataset, _warnings, result) => {
-      toast(`Imported “${dataset.name}” (${formatCount(dataset.rows)} rows)`)
+      toast(importToast(dataset.name, dataset.rows, result.recognition))
       // Warnings are listed in the import report.
       setReport(result)
       setView('datasets')
@@ -90,7 +90,7 @@ export function App() {
     setSampleActivity({ text: 'Opening the sample workspace…', fraction: null })
     try {
       const { datasets } = await api.loadSample()
-      toast(`Sample workspace ready: ${datasets.length} datasets`)
+      toast(`Sample workspace ready: ${countOf(datasets.length, 'dataset')}`)
       await ds.refresh()
       await refreshWorkspace()
       setView('datasets')
@@ -263,7 +263,7 @@ export function App() {
           onCancel={() => setConfirmDelete(null)}
         >
           <p>
-            Delete <strong data-testid="confirm-name">{confirmDelete.name}</strong> ({formatCount(confirmDelete.rows)} rows) from
+            Delete <strong data-testid="confirm-name">{confirmDelete.name}</strong> ({countOf(confirmDelete.rows, 'row')}) from
             this workspace? The original file is not touched.
           </p>
         </ConfirmDialog>

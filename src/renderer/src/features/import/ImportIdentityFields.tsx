@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { platformLabel } from '../institutions/platforms'
 import type { AccountSummary } from '../../../../shared/canonical'
 import type { ImportOptions, ImportPreview, Platform } from '../../../../shared/types'
+import { countOf } from '../../../../shared/countWords'
 
 interface ImportIdentityFieldsProps {
   preview: ImportPreview
@@ -67,7 +68,7 @@ export function ImportIdentityFields({ preview, options, accounts, disabled, onC
               {!existing && mode !== NEW && <option value="">Choose an account…</option>}
               {mine.map((a) => (
                 <option key={a.accountId} value={a.accountId}>
-                  {a.handle ?? a.accountId} · {platformLabel(a.platform)} · {a.posts} posts, {a.days} days
+                  {a.handle ?? a.accountId} · {platformLabel(a.platform)} · {countOf(a.posts, 'post')}, {countOf(a.days, 'day')}
                 </option>
               ))}
               <option value={NEW}>A new account…</option>

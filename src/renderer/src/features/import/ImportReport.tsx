@@ -2,7 +2,8 @@ import { useState } from 'react'
 import '../../styles/institutions.css'
 import { call } from '../../api'
 import type { RejectPage } from '../../../../shared/canonical'
-import type { ImportResult, RecognitionReport, RowCounts } from '../../../../shared/types'
+import { countOf, landedWords, primaryCounts } from '../../../../shared/countWords'
+import type { ImportResult, RecognitionReport } from '../../../../shared/types'
 import { formatCount } from '../datasets/format'
 import { platformLabel } from '../institutions/platforms'
 import { LandingHeadline, landingVerdict } from './LandingHeadline'
@@ -18,8 +19,9 @@ interface ImportReportProps {
 
 const REJECT_PAGE = 200
 
-function sum(r: RecognitionReport, k: keyof RowCounts): number {
-  return (r.posts?.[k] ?? 0) + (r.daily?.[k] ?? 0)
+/** The counts of the kind the file's lines became (countWords.ts): a line that is a post and a day counts once. */
+function counted(r: RecognitionReport) {
+  return primaryCounts(r)?.counts ?? { new: 0, updated: 0, unchanged: 0 }
 }
 
 /** What an import did: format, platform, accounts, period, rows new/updated/unchanged/rejected, warnings, redactions. */
@@ -76,27 +78,33 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
             </div>
           </>
         )}
-        <div>
-          <dt>Rows read</dt>
-          <dd className="num">{formatCount(r?.rowsRead ?? dataset.rows)}</dd>
-        </div>
+        {!r && (
+          <div>
+            <dt>Rows</dt>
+            <dd className="num">{countOf(dataset.rows, 'row')}</dd>
+          </div>
+        )}
       </dl>
       {r && (
         <ul className="report-counts" data-testid="import-report-counts">
+          <li data-kind="read">
+            <span className="num">{formatCount(r.rowsRead)}</span> read
+          </li>
           <li data-kind="new">
-            <span className="num">{formatCount(sum(r, 'new'))}</span> new
+            <span className="num">{formatCount(counted(r).new)}</span> new
           </li>
           <li data-kind="updated">
-            <span className="num">{formatCount(sum(r, 'updated'))}</span> updated
+            <span className="num">{formatCount(counted(r).updated)}</span> updated
           </li>
           <li data-kind="unchanged">
-            <span className="num">{formatCount(sum(r, 'unchanged'))}</span> unchanged
+            <span className="num">{formatCount(counted(r).unchanged)}</span> unchanged
           </li>
           <li data-kind="rejected" className={r.rowsRejected ? 'has-rejects' : ''}>
             <span className="num">{formatCount(r.rowsRejected)}</span> rejected
           </li>
-          {r.posts && <li className="muted">posts: {formatCount(r.posts.new + r.posts.updated + r.posts.unchanged)}</li>}
-          {r.daily && <li className="muted">daily rows: {formatCount(r.daily.new + r.daily.updated + r.daily.unchanged)}</li>}
+          <li className="muted" data-kind="landed">
+            stored: {landedWords(r)}
+          </li>
         </ul>
       )}
       {r && r.redactions.length > 0 && (

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react'
 import '../../styles/institutions.css'
 import type { AccountSummary, Institution } from '../../../../shared/canonical'
 import { PLATFORMS } from '../../../../shared/types'
+import { countOf } from '../../../../shared/countWords'
 import { ColorPicker } from './ColorPicker'
 import { platformLabel } from './platforms'
 import { useInstitutions } from './useInstitutions'
@@ -141,7 +142,7 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
                       <span className="account-main">
                         <span className="account-name">{accountLabel(a)}</span>
                         <span className="account-meta muted">
-                          {a.accountId} · {a.posts} posts · {a.days} days{a.firstDate ? ` · ${a.firstDate} – ${a.lastDate}` : ''}
+                          {a.accountId} · {countOf(a.posts, 'post')} · {countOf(a.days, 'day')}{a.firstDate ? ` · ${a.firstDate} – ${a.lastDate}` : ''}
                         </span>
                       </span>
                       <select
