@@ -6,6 +6,7 @@
  * The CLI is built first (npm run build:cli), so what is measured is what `npx socialbench` runs.
  */
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { openEngine } from '../../src/main/engine/engine'
@@ -34,9 +35,15 @@ async function wallMs(args: string[]): Promise<number> {
   return (await time(() => run(process.execPath, args, { cwd: ROOT }))).ms
 }
 
-export async function cliBench(dir: string, rounds = 9): Promise<void> {
-  console.log('    building the CLI (npm run build:cli)...')
-  await run('npm', ['run', 'build:cli'], { cwd: ROOT })
+/** `quick` (bench --quick): the existing CLI build when there is one, and 5 rounds instead of 9. */
+export async function cliBench(dir: string, quick = false): Promise<void> {
+  const rounds = quick ? 5 : 9
+  if (quick && existsSync(join(ROOT, 'out/cli'))) {
+    console.log('    reusing the existing CLI build in out/cli (--quick; npm run build:cli refreshes it)')
+  } else {
+    console.log('    building the CLI (npm run build:cli)...')
+    await run('npm', ['run', 'build:cli'], { cwd: ROOT })
+  }
   const ws = join(dir, 'ws-cli')
   const engine = await openEngine(ws)
   try {

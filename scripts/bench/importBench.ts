@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { memoryLimit } from '../../src/main/engine/db/duckdb'
 import { openEngine } from '../../src/main/engine/engine'
+import { invoke } from '../../src/main/engine/invoke'
 import { AppFailure } from '../../src/shared/result'
 import { generateCrowdtangleCsv } from './generateCsv'
 import { record, time } from './report'
@@ -64,7 +65,7 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
   const engine = await openEngine(wsDir)
   try {
     const prof = profileConnections([engine.db.writer, engine.db.reader])
-    const first = await time(() => engine.handlers.importFile({ path: file, jobId: `bench-first-${rows}` }))
+    const first = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-first-${rows}` }))
     const phases = prof.stop()
     const rec = first.value.recognition
     const recognized = rec?.format ?? null
@@ -97,7 +98,7 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
     if (!opts.reimport) return
 
     const prof2 = profileConnections([engine.db.writer, engine.db.reader])
-    const again = await time(() => engine.handlers.importFile({ path: file, jobId: `bench-again-${rows}`, allowDuplicate: true }))
+    const again = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-again-${rows}`, allowDuplicate: true }))
     const phases2 = prof2.stop()
     const r2 = again.value.recognition
     const ratio = again.ms / first.ms
@@ -118,9 +119,9 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
     // (the newer import may have changed rows the repeat must write back).
     const between = join(workDir, `crowdtangle-between-${rows}.csv`)
     await generateCrowdtangleCsv(between, 1000)
-    await engine.handlers.importFile({ path: between, jobId: `bench-between-${rows}`, allowDuplicate: true })
+    await invoke(engine, 'importFile', { path: between, jobId: `bench-between-${rows}`, allowDuplicate: true })
     const prof3 = profileConnections([engine.db.writer, engine.db.reader])
-    const third = await time(() => engine.handlers.importFile({ path: file, jobId: `bench-third-${rows}`, allowDuplicate: true }))
+    const third = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-third-${rows}`, allowDuplicate: true }))
     const phases3 = prof3.stop()
     const r3 = third.value.recognition
     record({
@@ -134,7 +135,7 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
     })
     let refused = false
     const dup = await time(() =>
-      engine.handlers.importFile({ path: file, jobId: `bench-dup-${rows}` }).catch((err: unknown) => {
+      invoke(engine, 'importFile', { path: file, jobId: `bench-dup-${rows}` }).catch((err: unknown) => {
         refused = err instanceof AppFailure && err.code === 'DUPLICATE'
         if (!refused) throw err
       })

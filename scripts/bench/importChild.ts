@@ -1,6 +1,7 @@
 /** Child of the bench (item 3): open a workspace, import one file, report time and VmHWM to the parent, exit. */
 import { readFileSync } from 'node:fs'
 import { openEngine } from '../../src/main/engine/engine'
+import { invoke } from '../../src/main/engine/invoke'
 
 const arg = (name: string): string => {
   const i = process.argv.indexOf(name)
@@ -11,7 +12,7 @@ const arg = (name: string): string => {
 async function main(): Promise<void> {
   const engine = await openEngine(arg('--workspace'))
   const t0 = performance.now()
-  await engine.handlers.importFile({ path: arg('--file'), jobId: 'bench-memory' })
+  await invoke(engine, 'importFile', { path: arg('--file'), jobId: 'bench-memory' })
   const ms = performance.now() - t0
   const vmhwmKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0)
   engine.close()
