@@ -22,9 +22,17 @@ export type ErrorCode =
   | 'ENGINE_DIED'
   | 'INTERNAL'
 
+/** Where in a query's text DuckDB stopped, 1-based, so the editor can put the cursor there. */
+export interface SqlPosition {
+  line: number
+  column: number
+}
+
 export interface AppError {
   code: ErrorCode
   message: string
+  /** SQL_FAILED only, when DuckDB points at a place in the query. A field, so no client parses message text. */
+  at?: SqlPosition
 }
 
 /** Every handler answers with a Result, because a rejected ipcMain.handle only passes `message`. */
@@ -34,7 +42,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 export class AppFailure extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string
+    message: string,
+    readonly at?: SqlPosition
   ) {
     super(message)
     this.name = 'AppFailure'
@@ -42,13 +51,16 @@ export class AppFailure extends Error {
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } })
+export const fail = (code: ErrorCode, message: string, at?: SqlPosition): Result<never> => ({
+  ok: false,
+  error: at ? { code, message, at } : { code, message }
+})
 
 /** Turn anything thrown into a Result; unexpected errors become INTERNAL with their message. */
 export function toFailure(err: unknown): Result<never> {
-  if (err instanceof AppFailure) return fail(err.code, err.message)
+  if (err instanceof AppFailure) return fail(err.code, err.message, err.at)
   if (err && typeof err === 'object' && 'code' in err && 'message' in err && isErrorCode((err as AppError).code)) {
-    return fail((err as AppError).code, String((err as AppError).message))
+    return fail((err as AppError).code, String((err as AppError).message), (err as AppError).at)
   }
   return fail('INTERNAL', err instanceof Error ? err.message : String(err))
 }

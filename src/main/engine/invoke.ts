@@ -9,6 +9,6 @@ import type { CallArgs, Engine } from './engine'
 
 export async function invoke<C extends Channel>(engine: Pick<Engine, 'call'>, channel: C, ...input: CallArgs<C>): Promise<Outputs[C]> {
   const r = await engine.call(channel, ...input)
-  if (!r.ok) throw new AppFailure(r.error.code, r.error.message)
+  if (!r.ok) throw new AppFailure(r.error.code, r.error.message, r.error.at)
   return r.value
 }

@@ -12,7 +12,7 @@ export async function call<C extends Channel>(channel: C, ...args: Input<C> exte
   const fn = bridge[channel] as (input: unknown) => Promise<Result<Outputs[C]>>
   const result = await fn(args[0])
   if (result.ok) return result.value
-  throw new AppFailure(result.error.code, result.error.message)
+  throw new AppFailure(result.error.code, result.error.message, result.error.at)
 }
 
 /** Subscribe to a push from the engine; returns the unsubscribe function. */
@@ -28,7 +28,7 @@ export function pathForFile(file: File): Promise<string> {
 export async function saveFile(input: SaveFileInput): Promise<SavedFile> {
   const result = await window.socialbench.saveFile(input)
   if (result.ok) return result.value
-  throw new AppFailure(result.error.code, result.error.message)
+  throw new AppFailure(result.error.code, result.error.message, result.error.at)
 }
 
 /** The code of anything thrown: AppFailure keeps its own, anything else is INTERNAL. */

@@ -181,5 +181,8 @@ export function sqlError(err: unknown, sql: string): AppFailure {
   if (isRefusedByConfiguration(first)) {
     return new AppFailure('READ_ONLY_SQL', `Queries cannot read or write files or reach the network. (${first})`)
   }
-  return new AppFailure('SQL_FAILED', pos ? `${first} (line ${pos.line}, column ${pos.column})` : first)
+  // The position is in the text too, for the CLI, and in a field for the editor.
+  return pos
+    ? new AppFailure('SQL_FAILED', `${first} (line ${pos.line}, column ${pos.column})`, pos)
+    : new AppFailure('SQL_FAILED', first)
 }

@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { format as formatSql } from 'sql-formatter'
-import { tableFromIPC } from 'apache-arrow'
 import { call, pathForFile } from '../../api'
 import {
-  guessParamType, paramNames, type ChartSpec, type ParamDef, type ParamValue, type QueryPackPreview, type QueryResultInfo,
-  type SavedQuery, type SqlSchema
+  guessParamType, paramNames, type ChartSpec, type ParamDef, type ParamValue, type QueryPackPreview, type SavedQuery
 } from '../../../../shared/queries'
 import { downloadText } from './download'
 import { ImportPackDialog } from './ImportPackDialog'
@@ -15,6 +13,7 @@ import { ResultGrid } from './ResultGrid'
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor'
 import { suggestChart } from './chartOptions'
 import { useLibrary } from './useLibrary'
+import { useQueries } from './useQueries'
 import '../../styles/queries.css'
 
 interface QueriesViewProps {
@@ -43,22 +42,12 @@ function defaults(params: ParamDef[]): Record<string, ParamValue> {
   return Object.fromEntries(params.filter((p) => p.default !== undefined).map((p) => [p.name, p.default as ParamValue]))
 }
 
-/** "… (line 3, column 7)" at the end of an engine error: where to put the cursor. */
-function errorAt(message: string): { line: number; column: number } | null {
-  const m = /\(line (\d+), column (\d+)\)$/.exec(message)
-  return m ? { line: Number(m[1]), column: Number(m[2]) } : null
-}
-
 /** The SQL editor and query library: write, run, chart, save and share queries. */
 export function QueriesView({ onError, toast }: QueriesViewProps) {
   const library = useLibrary(onError)
+  const { schema, institutions, running, result, error, run: runSql, cancel, clear } = useQueries(onError)
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [values, setValues] = useState<Record<string, ParamValue>>({})
-  const [schema, setSchema] = useState<SqlSchema | null>(null)
-  const [institutions, setInstitutions] = useState<string[]>([])
-  const [runId, setRunId] = useState<string | null>(null)
-  const [result, setResult] = useState<QueryResultInfo | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [tab, setTab] = useState<'table' | 'chart'>('table')
   const [undo, setUndo] = useState<SavedQuery | null>(null)
   const [pack, setPack] = useState<QueryPackPreview | null>(null)
@@ -66,15 +55,6 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
   const editor = useRef<SqlEditorHandle>(null)
   const packInput = useRef<HTMLInputElement>(null)
   const undoTimer = useRef<number | undefined>(undefined)
-
-  useEffect(() => {
-    call('sqlSchema').then(setSchema, (err) => onError(err, 'Could not read the workspace tables for completion'))
-    // Institution names for the institution-list parameters, read through the same sandbox as any query.
-    call('runQuery', { runId: `institutions-${Date.now()}`, sql: 'SELECT name FROM institutions ORDER BY name' })
-      .then((info) => call('queryPage', { resultId: info.resultId, offset: 0, limit: 2000 }))
-      .then((p) => setInstitutions(tableFromIPC(p.arrow).getChildAt(0)?.toArray().map(String) ?? []))
-      .catch(() => setInstitutions([]))
-  }, [onError])
 
   // Every $name in the SQL gets an input; its type comes from the saved definition or a guess from its name.
   const params = useMemo<ParamDef[]>(
@@ -85,34 +65,17 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
   const open = useCallback((q: SavedQuery) => {
     setDraft(fromSaved(q))
     setValues(defaults(q.params))
-    setResult(null)
-    setError(null)
+    clear()
     setTab(q.chart ? 'chart' : 'table')
-  }, [])
+  }, [clear])
 
   const run = useCallback(async () => {
-    if (runId) return
-    const sql = editor.current?.selection() ?? draft.sql
-    if (!sql.trim()) return
-    const id = `run-${Date.now()}-${Math.random().toString(36).slice(2)}`
-    setRunId(id)
-    setError(null)
-    try {
-      const info = await call('runQuery', { runId: id, sql, params, values })
-      setResult(info)
-      if (!draft.chart) {
-        const suggestion = suggestChart(info.columns)
-        if (suggestion) setDraft((d) => (d.chart ? d : { ...d, chart: suggestion }))
-      }
-    } catch (err) {
-      setResult(null)
-      setError(err instanceof Error ? err.message : String(err))
-    } finally {
-      setRunId(null)
+    const info = await runSql(editor.current?.selection() ?? draft.sql, params, values)
+    if (info && !draft.chart) {
+      const suggestion = suggestChart(info.columns)
+      if (suggestion) setDraft((d) => (d.chart ? d : { ...d, chart: suggestion }))
     }
-  }, [runId, draft.sql, draft.chart, params, values])
-
-  const cancel = () => runId && void call('cancelQuery', { runId })
+  }, [runSql, draft.sql, draft.chart, params, values])
 
   const save = useCallback(async () => {
     const query = {
@@ -201,7 +164,7 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
     }
   }
 
-  const at = error ? errorAt(error) : null
+  const at = error?.at ?? null
 
   return (
     <section className="queries-view" aria-labelledby="queries-title" data-testid="queries-view">
@@ -214,8 +177,7 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
         onNew={() => {
           setDraft(EMPTY)
           setValues({})
-          setResult(null)
-          setError(null)
+          clear()
           editor.current?.focus()
         }}
         onRename={async (q, name) => {
@@ -255,7 +217,7 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
             onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           />
           <div className="q-actions">
-            {runId ? (
+            {running ? (
               <button type="button" className="btn btn-danger" onClick={cancel} data-testid="query-cancel">
                 <span className="spinner spinner-small" aria-hidden="true" /> Cancel
               </button>
@@ -306,7 +268,7 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
 
         {error && (
           <div className="q-error" role="alert" data-testid="query-error">
-            <span>{error}</span>
+            <span>{error.message}</span>
             {at && (
               <button type="button" className="link-button" onClick={() => editor.current?.goTo(at.line, at.column)}>
                 Go to line {at.line}
@@ -331,9 +293,9 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
                 {result.truncated && ' (first rows only: the result was cut)'} · {result.elapsedMs.toLocaleString('en-US')} ms
               </span>
             )}
-            {runId && <span className="q-status">Running…</span>}
+            {running && <span className="q-status">Running…</span>}
           </div>
-          {!result && !runId && <div className="q-placeholder">Run a query ({mod}Enter) to see its rows here.</div>}
+          {!result && !running && <div className="q-placeholder">Run a query ({mod}Enter) to see its rows here.</div>}
           {result && tab === 'table' && <ResultGrid info={result} onError={onError} />}
           {result && tab === 'chart' && (
             draft.chart ? (
