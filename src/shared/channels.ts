@@ -38,6 +38,7 @@ export const CHANNELS = [
   'deleteEvent',
   'importEvents',
   'exportEvents',
+  'enableObservances',
   // Saved queries and the SQL editor (src/main/engine/queries/)
   'listQueries',
   'saveQuery',

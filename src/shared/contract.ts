@@ -157,6 +157,8 @@ export const inputs = {
     .strict()
     .refine((i) => (i.path === undefined) !== (i.text === undefined), 'give either path or text'),
   exportEvents: z.void(),
+  /** Adds the built-in health observances as editable awareness-day events; again only adds those missing. */
+  enableObservances: z.void(),
   listQueries: z.object({ search: z.string().max(200).optional() }).strict().optional(),
   saveQuery: z.object({ id: queryId.nullable().optional(), query: queryDraft }).strict(),
   renameQuery: z.object({ id: queryId, name: z.string().trim().min(1).max(200) }).strict(),
@@ -247,6 +249,8 @@ export interface Outputs {
   importEvents: { imported: number }
   /** The CSV text and a suggested file name; the renderer saves it (download / native dialog). */
   exportEvents: { fileName: string; text: string }
+  /** added: events made now; years: the years the calendar covers. */
+  enableObservances: { added: number; years: number[] }
   listQueries: SavedQuery[]
   saveQuery: SavedQuery
   renameQuery: SavedQuery

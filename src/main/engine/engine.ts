@@ -22,6 +22,7 @@ import { repairUnfinishedImports } from './import/pendingImports'
 import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
 import { exportEvents, importEvents } from './timeline/eventCsv'
 import { addEvent, deleteEvent, listEvents, updateEvent } from './timeline/eventStore'
+import { enableObservances } from './timeline/observances'
 import { createQueryService, type QueryService } from './queries/service'
 import { dispatch } from './dispatch'
 import { packageVersion } from './version'
@@ -152,6 +153,7 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     deleteEvent: ({ eventId }) => deleteEvent(db, eventId),
     importEvents: (i) => importEvents(db, i),
     exportEvents: () => exportEvents(db),
+    enableObservances: () => enableObservances(db),
     loadSample: async () => {
       const loaded = await loadSample((p, o) => importOne(p, o))
       await setUpSampleInstitutions(db, await readSampleManifest())

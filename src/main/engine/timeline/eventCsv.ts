@@ -11,7 +11,7 @@ import { issueText } from '../../../shared/inputIssue'
 import { AppFailure } from '../../../shared/result'
 import { EVENT_CSV_COLUMNS, parseEventKind, type TimelineEvent } from '../../../shared/timeline'
 import type { Database } from '../db/duckdb'
-import { insertEvent, listEvents, type EventFields } from './eventStore'
+import { insertEvents, listEvents, type EventFields } from './eventStore'
 
 const MAX_BYTES = 5_000_000
 const MAX_ROWS = 20_000
@@ -139,9 +139,7 @@ export async function readEventsCsv(db: Database, input: { path?: string; text?:
 
 export async function importEvents(db: Database, input: { path?: string; text?: string }): Promise<{ imported: number }> {
   const rows = await readEventsCsv(db, input)
-  await db.write(async (conn) => {
-    for (const r of rows) await insertEvent(db, conn, r)
-  })
+  await db.write((conn) => insertEvents(db, conn, rows.map((fields) => ({ fields }))))
   return { imported: rows.length }
 }
 

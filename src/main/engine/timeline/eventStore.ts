@@ -86,6 +86,27 @@ export async function insertEvent(db: Database, conn: WriteConn, f: EventFields,
   return Number(r.getRowObjectsJson()[0].event_id)
 }
 
+/**
+ * Many inserts on an open write transaction, a few hundred rows per statement (one statement per row made
+ * switching the observances on take seconds). Institutions are checked first, once per distinct id.
+ */
+export async function insertEvents(db: Database, conn: WriteConn, rows: readonly { fields: EventFields; observanceKey?: string | null }[]): Promise<void> {
+  const all = rows.map((r) => ({ ...normalised(r.fields), key: r.observanceKey ?? null }))
+  for (const id of new Set(all.map((r) => r.institutionId))) await assertInstitution(db, conn, id)
+  const CHUNK = 500
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const chunk = all.slice(i, i + CHUNK)
+    const values = chunk.map((_, j) => {
+      const p = j * 8
+      return `($${p + 1}::DATE, $${p + 2}::DATE, $${p + 3}, $${p + 4}, $${p + 5}::INTEGER, $${p + 6}, $${p + 7}, $${p + 8})`
+    })
+    await conn.run(
+      `INSERT INTO events (start_day, end_day, title, kind, institution_id, source, notes, observance_key) VALUES ${values.join(', ')}`,
+      chunk.flatMap((n) => [n.start, n.end, n.title, n.kind, n.institutionId, n.source, n.notes, n.key])
+    )
+  }
+}
+
 export async function addEvent(db: Database, f: EventFields): Promise<TimelineEvent> {
   const id = await db.write((conn) => insertEvent(db, conn, f))
   return getEvent(db, id)

@@ -1,0 +1,32 @@
+/**
+ * Switching the built-in health observances on for a workspace: each observance of each year the calendar
+ * covers becomes an ordinary awareness-day event (editable, deletable), marked with its observance key so
+ * switching on again adds only the ones missing and never overwrites an edit.
+ */
+import { HEALTH_OBSERVANCES, observanceDays, observanceSource, type ObservanceCalendar } from '../../../shared/observances'
+import type { Database } from '../db/duckdb'
+import { insertEvents } from './eventStore'
+
+export async function enableObservances(
+  db: Database,
+  calendar: ObservanceCalendar = HEALTH_OBSERVANCES
+): Promise<{ added: number; years: number[] }> {
+  const years: number[] = []
+  for (let y = calendar.years.first; y <= calendar.years.last; y++) years.push(y)
+  const added = await db.write(async (conn) => {
+    const existing = new Set(
+      (await db.all(`SELECT observance_key FROM events WHERE observance_key IS NOT NULL`, [], conn)).map((r) => String(r.observance_key))
+    )
+    const rows = years.flatMap((year) =>
+      calendar.observances
+        .filter((o) => !existing.has(`${o.key}:${year}`))
+        .map((o) => ({
+          fields: { ...observanceDays(o, year), title: o.title, kind: 'awareness_day' as const, source: observanceSource(o), notes: o.note ?? null },
+          observanceKey: `${o.key}:${year}`
+        }))
+    )
+    await insertEvents(db, conn, rows)
+    return rows.length
+  })
+  return { added, years }
+}
