@@ -1,5 +1,5 @@
 /** Types of the benchmark channel: what the dashboard asks for and what it gets back. */
-import type { EngagementConvention } from './metrics'
+import type { ChannelMetric, EngagementConvention } from './metrics'
 import type { Platform } from './types'
 
 /**
@@ -69,10 +69,14 @@ export interface BenchmarkResult {
     postsWeekly: Uint8Array
     peerIndexed: Uint8Array
     peerEngagement: Uint8Array
+    /** Daily channel metrics per institution (account_daily), and their peer band per metric and day. */
+    channelDaily: Uint8Array
+    peerChannel: Uint8Array
   }
   topPosts: BenchmarkPost[]
   breakouts: { threshold: number | null; mean: number | null; sd: number | null; posts: BenchmarkPost[] }
-  methodology: { posts: number; accounts: number; sources: string[]; gaps: string[] }
+  /** channelDays: account-days with a daily channel figure (views, reach, ...) in the range. */
+  methodology: { posts: number; accounts: number; channelDays: number; sources: string[]; gaps: string[] }
   /** The latest and earliest day with data for these institutions (what presets are relative to). */
   dataRange: { from: string | null; to: string | null }
   queryMs: number
@@ -104,4 +108,6 @@ export interface InstitutionSummary {
   }
   follower_growth: { abs: number | null; pct: number | null; indexed_end: number | null }
   share_of_voice: { posts: number | null; interactions: number | null; views: number | null }
+  /** Sums of the daily channel figures over the range (channel exports); null where the institution has none. */
+  channel: Record<ChannelMetric, number | null>
 }

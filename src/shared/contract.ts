@@ -6,7 +6,7 @@ import {
 } from './canonical'
 import type { Channel, EventName } from './channels'
 import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FORMATS, type ExportedFile } from './export'
-import { ENGAGEMENT_CONVENTIONS } from './metrics'
+import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
 import { paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
 import { EVENT_KINDS, type TimelineEvent } from './timeline'
@@ -87,6 +87,7 @@ const chartLook = z
   .object({
     followersLayout: z.enum(['facet', 'overlay']).optional(),
     showPeer: z.boolean().optional(),
+    channelMetric: z.enum(CHANNEL_METRICS).optional(),
     sovMeasures: z.array(z.enum(['posts', 'interactions', 'views'])).min(1).max(3).optional()
   })
   .strict()

@@ -3,6 +3,7 @@
  * the renderer (Export menu, deck builder) and the CLI (`socialbench report`).
  */
 import type { BenchmarkResult } from './benchmark'
+import type { ChannelMetric } from './metrics'
 
 export const EXPORT_SIZES = ['chart', 'slide1280', 'slide1920'] as const
 /** `chart`: the chart's own size on screen; slides: 16:9 images that fill a slide (logical 1280x720 layout). */
@@ -15,7 +16,7 @@ export type DataFormat = (typeof DATA_FORMATS)[number]
 export const REPORT_FORMATS = ['png', 'svg', 'pptx', ...DATA_FORMATS] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
-export const EXPORT_CHART_IDS = ['followers', 'indexed', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice'] as const
+export const EXPORT_CHART_IDS = ['followers', 'indexed', 'channelDaily', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice'] as const
 /** Charts drawn with Plot (the post tables export as data only). */
 export type ExportChartId = (typeof EXPORT_CHART_IDS)[number]
 export const DATA_CHART_IDS = [...EXPORT_CHART_IDS, 'topPosts', 'breakouts'] as const
@@ -42,6 +43,8 @@ export function imageGeometry(size: ExportSize, scale: number, chartWidth = 960)
 
 export interface ChartLook {
   followersLayout?: 'facet' | 'overlay'
+  /** The daily channel chart's metric (default: the first one with data). */
+  channelMetric?: ChannelMetric
   showPeer?: boolean
   sovMeasures?: ('posts' | 'interactions' | 'views')[]
 }

@@ -6,6 +6,17 @@
 export const ENGAGEMENT_CONVENTIONS = ['followers_at_post', 'avg_followers', 'reach', 'impressions', 'views'] as const
 export type EngagementConvention = (typeof ENGAGEMENT_CONVENTIONS)[number]
 
+/** The daily channel-level figures of account_daily the dashboard draws (channel exports: YouTube Totals, TikTok overview, Meta reach/views/visits). */
+export const CHANNEL_METRICS = ['views', 'reach', 'impressions', 'profile_visits', 'followers_gained'] as const
+export type ChannelMetric = (typeof CHANNEL_METRICS)[number]
+export const CHANNEL_METRIC_LABELS: Record<ChannelMetric, string> = {
+  views: 'Views',
+  reach: 'Reach',
+  impressions: 'Impressions',
+  profile_visits: 'Profile visits',
+  followers_gained: 'Followers gained'
+}
+
 export interface MetricDefinition {
   id: string
   label: string
@@ -109,6 +120,14 @@ export const METRICS: Record<string, MetricDefinition> = {
     unit: 'interactions',
     formula: 'interactions per post ÷ average followers × 1,000',
     denominator: 'average of the daily follower totals in the period'
+  },
+  channel_daily: {
+    id: 'channel_daily',
+    label: 'Daily channel metrics',
+    unit: 'per day',
+    formula:
+      "the export's daily channel figure (views, reach, impressions, profile visits or followers gained), summed over the institution's accounts on the selected platforms; a day one of those accounts has no figure for is a gap, not 0. Reach is summed across accounts, so someone reached by two accounts counts twice",
+    denominator: '—'
   },
   share_of_voice: {
     id: 'share_of_voice',

@@ -4,7 +4,7 @@
  */
 import { ENGAGEMENT_DEFINITIONS, METRICS, type EngagementConvention, type MetricDefinition } from '../metrics'
 
-export const CHART_IDS = ['followers', 'indexed', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice', 'topPosts', 'breakouts'] as const
+export const CHART_IDS = ['followers', 'indexed', 'channelDaily', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice', 'topPosts', 'breakouts'] as const
 export type ChartId = (typeof CHART_IDS)[number]
 
 export interface ChartDef {
@@ -21,6 +21,7 @@ const engagement = (c: EngagementConvention) => ENGAGEMENT_DEFINITIONS[c]
 export const CHARTS: Record<ChartId, ChartDef> = {
   followers: { id: 'followers', title: 'Followers over time', usesConvention: false, metric: fixed(METRICS.followers) },
   indexed: { id: 'indexed', title: 'Indexed follower growth (start = 100)', usesConvention: false, metric: fixed(METRICS.indexed_growth) },
+  channelDaily: { id: 'channelDaily', title: 'Channel activity by day', usesConvention: false, metric: fixed(METRICS.channel_daily) },
   engagement: { id: 'engagement', title: 'Engagement rate by week', usesConvention: true, metric: engagement },
   postsWeekly: { id: 'postsWeekly', title: 'Posting cadence: posts per week', usesConvention: false, metric: fixed(METRICS.posts_per_week) },
   heatmap: {

@@ -15,7 +15,12 @@ export function footnote(result: BenchmarkResult, chartId: ChartId): string {
   if (def.usesConvention) parts.push(`engagement ${conventionLabel(scope.convention)}`)
   if (chartId === 'breakouts') parts.push(`k = ${scope.k}`)
   parts.push(`${scope.from} to ${scope.to}`)
-  parts.push(`${methodology.posts.toLocaleString('en-US')} posts, ${methodology.accounts} accounts`)
+  // The daily channel chart counts days of channel exports, not posts (a channel-only workspace has 0 posts).
+  parts.push(
+    chartId === 'channelDaily'
+      ? `${(methodology.channelDays ?? 0).toLocaleString('en-US')} account-days, ${methodology.accounts} accounts`
+      : `${methodology.posts.toLocaleString('en-US')} posts, ${methodology.accounts} accounts`
+  )
   const src = methodology.sources
   const shown = src.slice(0, MAX_SOURCES).join(', ')
   parts.push(src.length === 0 ? 'no source files' : `sources: ${shown}${src.length > MAX_SOURCES ? ` and ${src.length - MAX_SOURCES} more` : ''}`)

@@ -33,6 +33,7 @@ const summary = (name: string, over: Partial<InstitutionSummary> = {}): Institut
   engagement_rate: { followers_at_post: 0.0123, avg_followers: 0.01, reach: null, impressions: null, views: 0.05 },
   follower_growth: { abs: 10, pct: 0.01, indexed_end: 101 },
   share_of_voice: { posts: 0.5, interactions: 0.25, views: null },
+  channel: { views: null, reach: null, impressions: null, profile_visits: null, followers_gained: null },
   ...over
 })
 

@@ -32,6 +32,8 @@ export interface BuiltChart {
   options: Plot.PlotOptions
   /** Said next to the chart: institutions without data here, peer band not drawn, measures without data. */
   notes: string[]
+  /** Set when there is nothing to draw: shown instead of the chart (an empty frame says less than a sentence). */
+  empty?: string
 }
 
 export const PEER_MIN = 3
@@ -54,11 +56,11 @@ export function colorScale(ctx: ChartContext): Plot.ScaleOptions {
   return { type: 'ordinal', domain: ctx.institutions.map((i) => i.name), range: ctx.institutions.map((i) => i.color), legend: true }
 }
 
-function base(ctx: ChartContext, height: number): Plot.PlotOptions {
+export function base(ctx: ChartContext, height: number): Plot.PlotOptions {
   return { width: Math.max(320, Math.round(ctx.width)), height: ctx.large ? Math.round(height * 1.6) : height, style: plotStyle(ctx.width), marginLeft: 64 }
 }
 
-const xDomain = (ctx: ChartContext): [Date, Date] => [utcDay(ctx.from), utcDay(ctx.to)]
+export const xDomain = (ctx: ChartContext): [Date, Date] => [utcDay(ctx.from), utcDay(ctx.to)]
 
 /** Names of compared institutions with no usable value in `rows` (said under the chart, never silently left out). */
 export function missingInstitutions<T extends { institution: string }>(rows: T[], ctx: ChartContext, has: (r: T) => boolean): string[] {
@@ -66,7 +68,7 @@ export function missingInstitutions<T extends { institution: string }>(rows: T[]
   return ctx.institutions.map((i) => i.name).filter((n) => !present.has(n))
 }
 
-function missingNote(names: string[], what: string): string[] {
+export function missingNote(names: string[], what: string): string[] {
   return names.length ? [`No ${what} for ${names.join(', ')} in this range and these platforms.`] : []
 }
 
@@ -76,13 +78,13 @@ export function honestPeer(rows: PeerRow[], scale = 1): PeerRow[] {
   return rows.map((r) => (r.n >= PEER_MIN ? { ...r, median: v(r.median), q1: v(r.q1), q3: v(r.q3) } : { ...r, median: null, q1: null, q3: null }))
 }
 
-function peerNotes(ctx: ChartContext, peer: PeerRow[]): string[] {
+export function peerNotes(ctx: ChartContext, peer: PeerRow[]): string[] {
   if (ctx.institutions.length < PEER_MIN) return [`Peer median and band not drawn: the peer set has ${ctx.institutions.length} institutions (needs ${PEER_MIN}).`]
   if (!peer.some((r) => r.n >= PEER_MIN)) return [`Peer median and band not drawn: fewer than ${PEER_MIN} institutions have data on any one date.`]
   return []
 }
 
-function peerMarks(peer: PeerRow[], label: string): Plot.Markish[] {
+export function peerMarks(peer: PeerRow[], label: string): Plot.Markish[] {
   return [
     Plot.areaY(peer, { x: 'x', y1: 'q1', y2: 'q3', fill: 'currentColor', fillOpacity: 0.12 }),
     Plot.lineY(peer, {

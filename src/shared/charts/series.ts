@@ -5,6 +5,7 @@
  */
 import { DataType, tableFromIPC, type Vector } from 'apache-arrow'
 import type { BenchmarkResult } from '../benchmark'
+import type { ChannelMetric } from '../metrics'
 
 export interface FollowersRow { institution: string; platform: string; day: Date; followers: number | null }
 export interface IndexedRow { institution: string; day: Date; indexed: number | null; followers: number | null }
@@ -12,6 +13,8 @@ export interface EngagementRow { institution: string; week: Date; rate: number |
 export interface HeatmapRow { institution: string; weekday: number; hour: number; posts: number }
 export interface PostsWeeklyRow { institution: string; week: Date; posts: number }
 export interface PeerRow { x: Date; median: number | null; q1: number | null; q3: number | null; n: number }
+export interface ChannelRow { institution: string; metric: ChannelMetric; day: Date; value: number | null }
+export interface ChannelPeerRow extends PeerRow { metric: ChannelMetric }
 
 export interface ChartSeries {
   followers: FollowersRow[]
@@ -21,6 +24,8 @@ export interface ChartSeries {
   postsWeekly: PostsWeeklyRow[]
   peerIndexed: PeerRow[]
   peerEngagement: PeerRow[]
+  channelDaily: ChannelRow[]
+  peerChannel: ChannelPeerRow[]
 }
 
 export const utcDay = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`)
@@ -76,7 +81,9 @@ export function decodeSeries(charts: BenchmarkResult['charts']): ChartSeries {
     heatmap: decodeRows(charts.heatmap) as unknown as HeatmapRow[],
     postsWeekly: decodeRows(charts.postsWeekly, ['week']) as unknown as PostsWeeklyRow[],
     peerIndexed: decodeRows(charts.peerIndexed, ['x']) as unknown as PeerRow[],
-    peerEngagement: decodeRows(charts.peerEngagement, ['x']) as unknown as PeerRow[]
+    peerEngagement: decodeRows(charts.peerEngagement, ['x']) as unknown as PeerRow[],
+    channelDaily: decodeRows(charts.channelDaily, ['day']) as unknown as ChannelRow[],
+    peerChannel: decodeRows(charts.peerChannel, ['x']) as unknown as ChannelPeerRow[]
   }
 }
 

@@ -42,6 +42,13 @@ export function chartData(id: DataChartId, result: BenchmarkResult, s: ChartSeri
         rows: s.indexed.map((r) => [r.institution, day(r.day), num(r.indexed), num(r.followers), ...peerCells(peer, day(r.day))])
       }
     }
+    case 'channelDaily': {
+      const peer = new Map(s.peerChannel.map((r) => [`${r.metric} ${isoDay(r.x)}`, r]))
+      return {
+        columns: [col('institution', 'text'), col('metric', 'text'), col('day', 'date'), col('value', 'number'), ...PEER_COLUMNS],
+        rows: s.channelDaily.map((r) => [r.institution, r.metric, day(r.day), num(r.value), ...peerCells(peer, `${r.metric} ${day(r.day)}`)])
+      }
+    }
     case 'engagement': {
       const peer = peerBy(s.peerEngagement)
       return {

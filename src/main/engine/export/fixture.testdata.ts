@@ -16,6 +16,7 @@ export const FIXTURE_INSTITUTIONS = [
   { id: 4, name: 'Delta Medical', color: '#CC79A7' }
 ]
 
+const channel = (k: number, i: number) => 200 * (k + 1) + ((i * 37 + k * 11) % 90)
 const followers = (k: number, i: number) => 1000 * (k + 1) + 7 * i * (k + 1) + ((i * 13 + k * 5) % 11)
 
 export function fixtureSeries(): ChartSeries {
@@ -39,7 +40,14 @@ export function fixtureSeries(): ChartSeries {
     ),
     postsWeekly: FIXTURE_INSTITUTIONS.flatMap((inst, k) => weeks.filter((_, w) => (w + k) % 6 !== 0).map((week, w) => ({ institution: inst.name, week, posts: 2 + ((k + w) % 5) }))),
     peerIndexed: peer(days, indexed),
-    peerEngagement: peer(weeks, (k, w) => rate(k, w))
+    peerEngagement: peer(weeks, (k, w) => rate(k, w)),
+    // Daily views for all four, reach for all but Delta (which the chart then names as missing).
+    channelDaily: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
+      (['views', 'reach'] as const).filter((m) => m === 'views' || k !== 3).flatMap((metric) =>
+        days.map((day, i) => ({ institution: inst.name, metric, day, value: channel(k, i) / (metric === 'reach' ? 2 : 1) }))
+      )
+    ),
+    peerChannel: peer(days, channel).map((r) => ({ ...r, metric: 'views' as const }))
   }
 }
 
@@ -58,7 +66,8 @@ function summary(k: number): InstitutionSummary {
     avg_followers: 1000 * (k + 1),
     engagement_rate: { followers_at_post: 0.01 + k / 1000, avg_followers: 0.009 + k / 1000, reach: null, impressions: null, views: k === 3 ? null : 0.05 },
     follower_growth: { abs: 630 * (k + 1), pct: 0.63, indexed_end: 163 },
-    share_of_voice: { posts: posts / 150, interactions: (posts * (10 + k)) / 1750, views: k === 3 ? null : 1 / 3 }
+    share_of_voice: { posts: posts / 150, interactions: (posts * (10 + k)) / 1750, views: k === 3 ? null : 1 / 3 },
+    channel: { views: days.reduce((a, _, i) => a + channel(k, i), 0), reach: null, impressions: null, profile_visits: null, followers_gained: null }
   }
 }
 
@@ -76,13 +85,13 @@ export function fixtureResult(): BenchmarkResult {
       dayStride: 1
     },
     summary: FIXTURE_INSTITUTIONS.map((_, k) => summary(k)),
-    charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty },
+    charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty, channelDaily: empty, peerChannel: empty },
     topPosts: [
       { institution: 'Alpha Hospital', platform: 'x', post_id: 'p1', published_at: '2024-02-01T10:00:00Z', text: 'Open day, "all welcome", 10–12', url: 'https://example.org/p1', interactions: 120, rate: 0.0123456789 },
       { institution: 'Beta Clinic', platform: 'facebook', post_id: 'p2', published_at: '2024-03-01T09:30:00Z', text: 'Flu shots\nthis week', url: null, interactions: 80, rate: 0.1 / 3 }
     ],
     breakouts: { threshold: 0.03, mean: 0.01, sd: 0.01, posts: [] },
-    methodology: { posts: 170, accounts: 8, sources: ['SYNTHETIC_alpha_x.csv', 'SYNTHETIC_beta_facebook.csv'], gaps: ['Beta Clinic: no follower counts on 10 days.'] },
+    methodology: { posts: 170, accounts: 8, channelDays: 728, sources: ['SYNTHETIC_alpha_x.csv', 'SYNTHETIC_beta_facebook.csv'], gaps: ['Beta Clinic: no follower counts on 10 days.'] },
     dataRange: { from: '2024-01-01', to: '2024-03-31' },
     queryMs: 12
   }
@@ -118,7 +127,8 @@ export function fixtureWithTexts(t: FixtureTexts): { result: BenchmarkResult; se
       indexed: renamed(series.indexed),
       engagement: renamed(series.engagement),
       heatmap: renamed(series.heatmap),
-      postsWeekly: renamed(series.postsWeekly)
+      postsWeekly: renamed(series.postsWeekly),
+      channelDaily: renamed(series.channelDaily)
     }
   }
 }

@@ -7,6 +7,8 @@ import type PptxGenJS from 'pptxgenjs'
 import type { BenchmarkResult } from '../../../shared/benchmark'
 import { postsPerWeek, weeklyRatePct } from '../../../shared/charts/plotOptions'
 import { chartContext } from '../../../shared/charts/buildChart'
+import { chosenChannelMetric } from '../../../shared/charts/channelChart'
+import { CHANNEL_METRIC_LABELS } from '../../../shared/metrics'
 import { isoDay, type ChartSeries } from '../../../shared/charts/series'
 import type { ChartLook, ExportChartId } from '../../../shared/export'
 
@@ -56,6 +58,12 @@ export function nativeChart(pptx: PptxGenJS, id: ExportChartId, result: Benchmar
     case 'indexed': {
       const data = lines(s.indexed.filter((r) => isMonday(r.day)).map((r) => ({ series: r.institution, x: isoDay(r.day), y: r.indexed })), order)
       return { type: pptx.ChartType.line, data, options: lineOpts(data, 'Index (start = 100)'), note: `editable chart: ${weekly}, without the peer band` }
+    }
+    case 'channelDaily': {
+      const metric = chosenChannelMetric(s.channelDaily, look?.channelMetric)
+      if (metric === null) return null
+      const data = lines(s.channelDaily.filter((r) => r.metric === metric && isMonday(r.day)).map((r) => ({ series: r.institution, x: isoDay(r.day), y: r.value })), order)
+      return { type: pptx.ChartType.line, data, options: lineOpts(data, `${CHANNEL_METRIC_LABELS[metric]} per day`), note: `editable chart: ${weekly}, without the peer band` }
     }
     case 'engagement': {
       const data = lines(weeklyRatePct(s.engagement, ctx).map((r) => ({ series: r.institution, x: isoDay(r.week), y: r.rate })), order)

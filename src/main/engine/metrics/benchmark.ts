@@ -5,6 +5,7 @@ import {
 } from '../../../shared/benchmark'
 import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
+import { channelDailySql, channelPeerSql } from './channelSeries'
 import { methodology } from './methodology'
 import { daysInScope, materializeScope, type Scope } from './scope'
 import {
@@ -117,7 +118,9 @@ export function chartSql(scope: Scope, req: BenchmarkRequest): Record<keyof Benc
     heatmap: cadenceHeatmapSql(scope),
     postsWeekly: postsWeeklySql(scope),
     peerIndexed: byDay(peerBandSql(indexedSql(scope), 'day', 'indexed'), [], 'x', 'median'),
-    peerEngagement: peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate')
+    peerEngagement: peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate'),
+    channelDaily: byDay(channelDailySql(scope), ['institution', 'metric'], 'day', 'value'),
+    peerChannel: thinDays(channelPeerSql(channelDailySql(scope)), { partition: ['metric'], day: 'x', value: 'median', stride: dayStride, s: scope })
   }
 }
 
@@ -141,7 +144,9 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
     heatmap: await arrow(conn, sql.heatmap),
     postsWeekly: await arrow(conn, sql.postsWeekly),
     peerIndexed: await arrow(conn, sql.peerIndexed),
-    peerEngagement: await arrow(conn, sql.peerEngagement)
+    peerEngagement: await arrow(conn, sql.peerEngagement),
+    channelDaily: await arrow(conn, sql.channelDaily),
+    peerChannel: await arrow(conn, sql.peerChannel)
   }
   const topPosts = await posts(conn, topPostsSql(scope, req.convention, req.topN ?? 10))
   const breakoutRows = await posts(conn, breakoutsSql(scope, req.convention, k))
@@ -160,7 +165,7 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
         institution, platform, post_id, published_at, text, url, interactions, rate
       }))
     },
-    methodology: { posts: m.posts, accounts: m.accounts, sources: m.sources, gaps: m.gaps },
+    methodology: { posts: m.posts, accounts: m.accounts, channelDays: m.channelDays, sources: m.sources, gaps: m.gaps },
     dataRange: range,
     queryMs: Math.round(performance.now() - started)
   }

@@ -3,6 +3,7 @@
  * files, and the known gaps (days without follower data, platforms missing for an institution).
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { channelDaysSql } from './channelSeries'
 import { withScope, type Scope } from './scope'
 
 export interface Methodology {
@@ -10,6 +11,8 @@ export interface Methodology {
   to: string
   posts: number
   accounts: number
+  /** Account-days with a daily channel figure in the range. */
+  channelDays: number
   sources: string[]
   /** Human-readable notices: peer set too small, missing platforms, follower gaps. */
   gaps: string[]
@@ -21,6 +24,7 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
   const [counts] = await q<{ posts: number; accounts: number }>(
     `${scope} SELECT (SELECT count(*) FROM sp) AS posts, (SELECT count(*) FROM acc) AS accounts`
   )
+  const [channel] = await q<{ n: number }>(channelDaysSql(s))
   const sources = await q<{ file_name: string }>(
     `${withScope(s, `used AS (
        SELECT DISTINCT p.import_id FROM posts p JOIN sp USING (platform, post_id)
@@ -60,6 +64,7 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
     to: s.to,
     posts: Number(counts.posts),
     accounts: Number(counts.accounts),
+    channelDays: Number(channel.n),
     sources: sources.map((r) => r.file_name),
     gaps
   }

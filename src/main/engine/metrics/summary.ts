@@ -4,6 +4,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { InstitutionSummary } from '../../../shared/benchmark'
+import { CHANNEL_METRICS } from '../../../shared/metrics'
+import { literal } from '../db/sql'
 import { daysInScope, withScope, type Scope } from './scope'
 
 export type { InstitutionSummary }
@@ -32,6 +34,11 @@ export function summarySql(scope: Scope): string {
            arg_max(followers, day) FILTER (WHERE followers IS NOT NULL) AS f_end
     FROM itot GROUP BY institution_id
   ),
+  ch AS (
+    SELECT acc.institution_id, ${CHANNEL_METRICS.map((m) => `sum(d.${m}) AS ch_${m}`).join(', ')}
+    FROM account_daily d JOIN acc USING (account_id)
+    WHERE d.day BETWEEN DATE ${literal(scope.from)} AND DATE ${literal(scope.to)} GROUP BY acc.institution_id
+  ),
   tot AS (SELECT sum(posts) AS posts, sum(interactions) AS interactions, sum(views) AS views FROM per)`)}
   SELECT i.institution_id, i.name, i.color,
          coalesce(per.posts, 0) AS posts,
@@ -50,10 +57,12 @@ export function summarySql(scope: Scope): string {
          CASE WHEN fol.f_start > 0 THEN 100.0 * fol.f_end / fol.f_start END AS indexed_end,
          CASE WHEN tot.posts > 0 THEN coalesce(per.posts, 0) / tot.posts END AS sov_posts,
          CASE WHEN tot.interactions > 0 AND per.interactions IS NOT NULL THEN per.interactions / tot.interactions END AS sov_interactions,
-         CASE WHEN tot.views > 0 AND per.views IS NOT NULL THEN per.views / tot.views END AS sov_views
+         CASE WHEN tot.views > 0 AND per.views IS NOT NULL THEN per.views / tot.views END AS sov_views,
+         ${CHANNEL_METRICS.map((m) => `ch.ch_${m}`).join(', ')}
   FROM institutions i
   LEFT JOIN per ON per.institution_id = i.institution_id
   LEFT JOIN fol ON fol.institution_id = i.institution_id
+  LEFT JOIN ch ON ch.institution_id = i.institution_id
   CROSS JOIN tot
   WHERE i.institution_id IN (${ids})
   ORDER BY i.name`
@@ -79,6 +88,7 @@ export async function benchmarkSummary(conn: DuckDBConnection, scope: Scope): Pr
       views: num(r.er_views)
     },
     follower_growth: { abs: num(r.growth_abs), pct: num(r.growth_pct), indexed_end: num(r.indexed_end) },
-    share_of_voice: { posts: num(r.sov_posts), interactions: num(r.sov_interactions), views: num(r.sov_views) }
+    share_of_voice: { posts: num(r.sov_posts), interactions: num(r.sov_interactions), views: num(r.sov_views) },
+    channel: Object.fromEntries(CHANNEL_METRICS.map((m) => [m, num(r[`ch_${m}`])])) as InstitutionSummary['channel']
   }))
 }

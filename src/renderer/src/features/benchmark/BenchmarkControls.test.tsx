@@ -35,10 +35,10 @@ function resultFor(req: BenchmarkRequest): BenchmarkResult {
       dayStride: 1
     },
     summary: [],
-    charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty },
+    charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty, channelDaily: empty, peerChannel: empty },
     topPosts: [],
     breakouts: { threshold: null, mean: null, sd: null, posts: [] },
-    methodology: { posts: 412, accounts: 9, sources: ['posts'], gaps: [] },
+    methodology: { posts: 412, accounts: 9, channelDays: 0, sources: ['posts'], gaps: [] },
     dataRange: { from: '2024-06-01', to: '2026-02-28' },
     queryMs: 12
   }

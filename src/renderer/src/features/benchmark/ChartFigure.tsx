@@ -1,8 +1,10 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { PlotFigure } from '../../components/PlotFigure'
 import { buildChart, chartContext, isPlotChart, DEFAULT_CHART_OPTIONS, type ChartOptions } from '../../../../shared/charts/buildChart'
 import { CHARTS, type ChartId } from '../../../../shared/charts/chartDefs'
+import { channelMetricsWithData, chosenChannelMetric } from '../../../../shared/charts/channelChart'
+import { CHANNEL_METRIC_LABELS, type ChannelMetric } from '../../../../shared/metrics'
 import { footnote } from '../../../../shared/charts/footnote'
 import { ExportMenu } from '../export/ExportMenu'
 import type { ChartSeries } from '../../../../shared/charts/series'
@@ -25,7 +27,12 @@ interface ChartFigureProps {
 /** One chart with its title, notes (what it cannot show), footnote and, on demand, its methodology. */
 export function ChartFigure(p: ChartFigureProps) {
   const { result, series, chartId, theme, large = false } = p
-  const options = p.options ?? DEFAULT_CHART_OPTIONS
+  // The daily channel chart draws one metric at a time; the choice is this figure's own (and its exports').
+  const [askedMetric, setAskedMetric] = useState<ChannelMetric | undefined>(undefined)
+  const baseOptions = p.options ?? DEFAULT_CHART_OPTIONS
+  const options = useMemo(() => (askedMetric ? { ...baseOptions, channelMetric: askedMetric } : baseOptions), [baseOptions, askedMetric])
+  const channelMetrics = useMemo(() => (chartId === 'channelDaily' ? channelMetricsWithData(series.channelDaily) : []), [chartId, series])
+  const shownMetric = chartId === 'channelDaily' ? chosenChannelMetric(series.channelDaily, askedMetric) : null
   const def = CHARTS[chartId]
   const colors = useMemo(() => new Map(result.scope.institutions.map((i) => [i.name, i.color])), [result])
   const plotId = isPlotChart(chartId) ? chartId : null
@@ -34,11 +41,11 @@ export function ChartFigure(p: ChartFigureProps) {
     (width: number) => (plotId ? buildChart(plotId, result, series, chartContext(result, width, theme, large), options).options : {}),
     [plotId, result, series, theme, large, options]
   )
-  // Notes depend on the data, not the width.
-  const notes = useMemo(
-    () => (plotId ? buildChart(plotId, result, series, chartContext(result, 800, theme, large), options).notes : []),
-    [plotId, result, series, theme, large, options]
-  )
+  // Notes (and whether there is anything to draw) depend on the data, not the width.
+  const { notes, empty } = useMemo(() => {
+    const built = plotId ? buildChart(plotId, result, series, chartContext(result, 800, theme, large), options) : null
+    return { notes: built?.notes ?? [], empty: built?.empty ?? null }
+  }, [plotId, result, series, theme, large, options])
   const titleId = `bm-title-${chartId}${large ? '-large' : ''}`
 
   return (
@@ -46,6 +53,21 @@ export function ChartFigure(p: ChartFigureProps) {
       <header className="bm-figure-head">
         <h3 id={titleId}>{def.title}</h3>
         <div className="bm-figure-actions">
+          {channelMetrics.length > 1 && shownMetric && (
+            <select
+              className="input input-small"
+              aria-label="Channel metric"
+              data-testid="bm-channel-metric"
+              value={shownMetric}
+              onChange={(e) => setAskedMetric(e.target.value as ChannelMetric)}
+            >
+              {channelMetrics.map((m) => (
+                <option key={m} value={m}>
+                  {CHANNEL_METRIC_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          )}
           {p.onOpenSingle && (
             <button type="button" className="btn btn-small btn-ghost" onClick={p.onOpenSingle} data-testid="bm-open-single">
               Enlarge
@@ -62,10 +84,15 @@ export function ChartFigure(p: ChartFigureProps) {
               Methodology
             </button>
           )}
-          <ExportMenu chartId={chartId} look={p.options} />
+          <ExportMenu chartId={chartId} look={askedMetric ? { ...p.options, channelMetric: askedMetric } : p.options} />
         </div>
       </header>
-      {plotId && <PlotFigure build={build} />}
+      {plotId && empty === null && <PlotFigure build={build} />}
+      {plotId && empty !== null && (
+        <p className="bm-chart-empty muted" data-testid="bm-chart-empty">
+          {empty}
+        </p>
+      )}
       {chartId === 'topPosts' && (
         <PostsTable posts={result.topPosts} colors={colors} testId="bm-top-posts" caption="Top posts" empty="No posts with interaction counts in this range." />
       )}

@@ -45,7 +45,7 @@ export function SingleChart({ result, series, theme, loading, chartId, onChartId
             </select>
           </label>
         )}
-        {(chartId === 'indexed' || chartId === 'engagement') && (
+        {(chartId === 'indexed' || chartId === 'engagement' || chartId === 'channelDaily') && (
           <label className="bm-check">
             <input type="checkbox" checked={options.showPeer} onChange={(e) => setOptions({ ...options, showPeer: e.target.checked })} />
             Peer median and interquartile band

@@ -20,6 +20,9 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
             </th>
             <th scope="col" className="num" title="Follower growth over the period (net change in brackets)">Growth</th>
             <th scope="col" className="num" title="Share of voice by posts">SoV posts</th>
+            <th scope="col" className="num" title="Sum of the daily channel views over the period (channel exports: YouTube Totals, TikTok overview, Meta views)">
+              Channel views
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -46,6 +49,7 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
                 )}
               </td>
               <td className="num">{fmtPct(s.share_of_voice.posts, 1)}</td>
+              <td className="num">{fmtInt(s.channel.views)}</td>
             </tr>
           ))}
         </tbody>
