@@ -12,6 +12,7 @@ import { inputFromFlags, type FlagNames } from './input'
 import { registerQueries } from './queryCommand'
 import { registerReport } from './reportCommand'
 import { registerInstitutions } from './institutionsCommand'
+import { registerEvents } from './eventsCommand'
 import { parseTimeout } from './timeoutFlag'
 
 interface ImportCliOptions extends CommonOptions {
@@ -248,6 +249,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   const ctx: CliContext = { withEngine, fail: () => (exitCode = 1) }
   registerBenchmark(program, ctx)
   registerInstitutions(program, ctx)
+  registerEvents(program, ctx)
   registerQueries(program, ctx)
   registerReport(program, ctx)
 
