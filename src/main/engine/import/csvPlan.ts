@@ -154,14 +154,15 @@ export async function planCsv(
 ): Promise<CsvPlan> {
   const { dialect, columns } = await planHeader(conn, path, await sniffDialect(conn, path, options, declaredDelimiter, preamble, head), head, mode)
   // A semicolon-delimited file almost always comes from a decimal-comma locale.
-  const preferComma = dialect.delimiter === ';'
-  // There, DuckDB reads dot-thousands ("407.137") as a DOUBLE (407.137); such columns are classified from
-  // their text too, and re-read as text when they turn out to be comma-decimal.
+  const semicolon = dialect.delimiter === ';'
+  // DuckDB reads dot-thousands ("407.137") as a DOUBLE (407.137). Such columns are classified from their text too,
+  // and re-read as text when they turn out to be comma-decimal: in a semicolon file, or in any file another column of
+  // which writes decimal commas ("1,4"). CrowdTangle writes "Overperforming Score" as "1,4" and "Total Interactions"
+  // as "407.137" in one comma-delimited file; the preview said 407.137 and "Thousands separator: None" while the
+  // import (crowdtangleSearch) stores 407137.
   // DuckDB reads a column of t/f (or T/F) letters as BOOLEAN; only the words true/false are booleans, the rest stays
   // text as written. On the full-scan retry, text columns stay text: a later value did not fit the sampled convention.
-  const candidates = columns.filter(
-    (c) => c.type === 'BOOLEAN' || (!mode.fullScan && (c.type === 'VARCHAR' || (preferComma && c.type === 'DOUBLE')))
-  )
+  const candidates = columns.filter((c) => c.type === 'BOOLEAN' || (!mode.fullScan && (c.type === 'VARCHAR' || c.type === 'DOUBLE')))
   const conversions: ColumnConversion[] = []
   const lettersAsText: string[] = []
   if (candidates.length > 0) {
@@ -169,16 +170,26 @@ export async function planCsv(
       `SELECT ${candidates.map((c) => ident(c.name)).join(', ')} FROM ${readCsvCall(path, dialect, mode, 'all')} LIMIT ${SAMPLE_VALUES}`
     )
     const byColumn = sample.getColumnsJson() as (string | null)[][]
+    // No rows (a header-only file) gives no column arrays at all.
+    const valuesOf = (i: number) => byColumn[i] ?? []
     candidates.forEach((col, i) => {
-      // No rows (a header-only file) gives no column arrays at all.
-      const values = byColumn[i] ?? []
       if (col.type === 'BOOLEAN') {
-        if (!values.every(isBooleanWord)) lettersAsText.push(col.name)
+        if (!valuesOf(i).every(isBooleanWord)) lettersAsText.push(col.name)
         return
       }
-      const c = classifyColumn(col.name, values, preferComma)
-      if (c && (col.type === 'VARCHAR' || c.style === 'comma-decimal')) conversions.push(c)
+      if (col.type !== 'VARCHAR') return
+      const c = classifyColumn(col.name, valuesOf(i), semicolon)
+      if (c) conversions.push(c)
     })
+    // A text column with decimal commas that cannot be read the other way ("1,4", not "1,234") sets the file's convention.
+    const writesDecimalCommas = semicolon || conversions.some((c) => c.style === 'comma-decimal' && !c.integer)
+    if (writesDecimalCommas) {
+      candidates.forEach((col, i) => {
+        if (col.type !== 'DOUBLE') return
+        const c = classifyColumn(col.name, valuesOf(i), true)
+        if (c?.style === 'comma-decimal') conversions.push(c)
+      })
+    }
   }
   const reread = [
     ...conversions.filter((c) => columns.find((col) => col.name === c.column)?.type !== 'VARCHAR').map((c) => c.column),

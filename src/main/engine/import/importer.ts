@@ -62,7 +62,10 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
     const names = reader.columnNames()
     const unmapped = recognized ? previewUnmapped(recognized, src.fileName, names) : null
     const types = reader.columnTypes().map(String)
-    const rows = (reader.getRowsJson() as unknown[][]).map((r) => r.map(displayValue))
+    // Numbers the file grouped ("407.137") are shown grouped as they are read (407,137), so the preview says how the
+    // separator was taken; other numbers (ids, years) stay as written.
+    const grouped = new Set(plan.groupedColumns)
+    const rows = (reader.getRowsJson() as unknown[][]).map((r) => r.map((v, i) => (grouped.has(names[i]) ? groupedValue(v) : displayValue(v))))
     return {
       path,
       fileName: src.fileName,
@@ -339,6 +342,14 @@ async function withCancel<T>(conn: DuckDBConnection, job: ImportJob, fn: () => P
 
 function stripExtension(fileName: string): string {
   return fileName.replace(/\.(csv|tsv|txt|json|ndjson|jsonl|js)$/i, '') || fileName
+}
+
+/** A number in en-US grouping ("407,137", "1,234.5"): the preview's reading of a locale-formatted column. */
+function groupedValue(v: unknown): string | null {
+  // BIGINTs arrive as strings: grouped exactly, whatever their size.
+  if (typeof v === 'string' && /^-?\d+$/.test(v)) return BigInt(v).toLocaleString('en-US')
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 15 }) : displayValue(v)
 }
 
 export function displayValue(v: unknown): string | null {

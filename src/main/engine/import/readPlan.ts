@@ -16,6 +16,8 @@ export interface ReadPlan {
   preamble: string[]
   /** What a row of column descriptions under the header said, per column; stored as the columns' comments. */
   columnNotes: ColumnNote[]
+  /** Columns whose numbers the file wrote with thousands separators: the preview shows them grouped. */
+  groupedColumns: string[]
 }
 
 export interface ColumnNote {
@@ -60,7 +62,8 @@ export async function planRead(
       },
       warnings,
       preamble: src.headText.split(/\r\n|\n|\r/).slice(0, plan.dialect.skipRows),
-      columnNotes
+      columnNotes,
+      groupedColumns: plan.conversions.filter((c) => c.grouping !== '').map((c) => c.column)
     }
   }
   const plan = await planJson(
@@ -86,7 +89,8 @@ export async function planRead(
     },
     warnings: [],
     preamble: [],
-    columnNotes: []
+    columnNotes: [],
+    groupedColumns: []
   }
 }
 
