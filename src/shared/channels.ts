@@ -28,6 +28,8 @@ export const CHANNELS = [
   'loadSample',
   // Benchmarks (src/main/engine/metrics/)
   'benchmark',
+  // Honest comparisons: intervals, peer median, pairwise test (src/main/engine/metrics/comparisons.ts)
+  'benchmarkStats',
   'listBenchmarkSetups',
   'saveBenchmarkSetup',
   'deleteBenchmarkSetup',

@@ -6,6 +6,7 @@ import {
 } from './canonical'
 import type { Channel, EventName } from './channels'
 import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FORMATS, type ExportedFile } from './export'
+import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
 import { paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
@@ -143,6 +144,15 @@ export const inputs = {
   deleteDataset: z.object({ datasetId }).strict(),
   loadSample: z.void(),
   benchmark: benchmarkRequest,
+  /** Bootstrap intervals for the benchmark's rates; `pair` adds a difference with a permutation test. */
+  benchmarkStats: z
+    .object({
+      request: benchmarkRequest,
+      pair: z.object({ a: z.number().int().positive(), b: z.number().int().positive() }).strict().optional(),
+      resamples: z.number().int().min(MIN_RESAMPLES).max(MAX_RESAMPLES).optional(),
+      seed: z.number().int().min(0).max(2 ** 31 - 1).optional()
+    })
+    .strict(),
   listBenchmarkSetups: z.void(),
   saveBenchmarkSetup: z.object({ name: z.string().trim().min(1).max(200), request: benchmarkRequest }).strict(),
   deleteBenchmarkSetup: z.object({ name: z.string().min(1).max(200) }).strict(),
@@ -240,6 +250,7 @@ export interface Outputs {
   deleteDataset: { deleted: boolean }
   loadSample: { datasets: DatasetSummary[] }
   benchmark: BenchmarkResult
+  benchmarkStats: BenchmarkStats
   listBenchmarkSetups: BenchmarkSetup[]
   saveBenchmarkSetup: BenchmarkSetup[]
   deleteBenchmarkSetup: BenchmarkSetup[]

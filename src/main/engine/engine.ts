@@ -18,6 +18,7 @@ import { listRejects } from './canonical/rejects'
 import { setUpSampleInstitutions } from './canonical/sampleInstitutions'
 import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
 import { runBenchmark } from './metrics/benchmark'
+import { benchmarkStats } from './metrics/comparisons'
 import { repairUnfinishedImports } from './import/pendingImports'
 import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
 import { exportEvents, importEvents } from './timeline/eventCsv'
@@ -144,6 +145,7 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
     deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId),
     benchmark: (req) => db.withConnection((conn) => runBenchmark(conn, req)),
+    benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
     listBenchmarkSetups: () => listSetups(db),
     saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
     deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name),
