@@ -33,7 +33,8 @@ export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
   const [view, setView] = useState<View | null>(null)
   const [about, setAbout] = useState(false)
-  // The report of the last import, shown above the view until closed (not modal: the next import can start).
+  // The report of the last import, shown above the datasets until closed or the user goes to another view (not
+  // modal: the next import can start). Left open, it sat over the dashboard and the queries.
   const [report, setReport] = useState<ImportResult | null>(null)
   const [confirmDelete, setConfirmDelete] = useState<DatasetSummary | null>(null)
   const [deleting, setDeleting] = useState(false)
@@ -112,7 +113,12 @@ export function App() {
     [loadingSample]
   )
 
-  const showDatasets = useCallback(() => setView('datasets'), [])
+  /** The user going to a view: the import report belongs to the import just done, so it closes. */
+  const navigate = useCallback((next: View) => {
+    setReport(null)
+    setView(next)
+  }, [])
+  const showDatasets = useCallback(() => navigate('datasets'), [navigate])
 
   // The shell restarts a crashed engine host; re-read what is on screen, or say plainly that it is gone.
   useEffect(
@@ -178,9 +184,9 @@ export function App() {
         theme={theme}
         importBusy={job?.stage === 'importing'}
         onShowDatasets={showDatasets}
-        onShowBenchmarks={() => setView('benchmarks')}
-        onShowInstitutions={() => setView('institutions')}
-        onShowQueries={() => setView('queries')}
+        onShowBenchmarks={() => navigate('benchmarks')}
+        onShowInstitutions={() => navigate('institutions')}
+        onShowQueries={() => navigate('queries')}
         onImport={openPicker}
         onAbout={() => setAbout(true)}
         onToggleTheme={toggleTheme}
@@ -225,7 +231,9 @@ export function App() {
         {view === 'institutions' && <InstitutionsView onError={showError} />}
         {view === 'queries' && <QueriesView onError={showError} toast={toast} />}
       </main>
-      <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity} />
+      <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity}>
+        <Toasts toasts={notices.toasts} onDismiss={notices.dismissToast} />
+      </StatusBar>
 
       <input
         ref={fileInput}
@@ -269,7 +277,6 @@ export function App() {
         </ConfirmDialog>
       )}
       {about && <AboutDialog onClose={() => setAbout(false)} />}
-      <Toasts toasts={notices.toasts} onDismiss={notices.dismissToast} />
     </div>
   )
 }

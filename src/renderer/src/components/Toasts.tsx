@@ -1,17 +1,24 @@
 import type { Notice } from './useNotices'
 
+/**
+ * Success messages, in the status bar (App.tsx): the newest one, on one line, its full text on hover. A floating
+ * stack above the status bar covered the import dialog's buttons and the grid's last rows.
+ */
 export function Toasts({ toasts, onDismiss }: { toasts: Notice[]; onDismiss: (id: number) => void }) {
+  const latest = toasts[toasts.length - 1]
   return (
     <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className="toast" data-testid="toast">
+      {latest && (
+        <div key={latest.id} className="toast" data-testid="toast">
           <span className="toast-check" aria-hidden="true">✓</span>
-          <span>{t.message}</span>
-          <button type="button" className="toast-close" onClick={() => onDismiss(t.id)} aria-label="Dismiss">
+          <span className="toast-text" title={latest.message}>
+            {latest.message}
+          </span>
+          <button type="button" className="toast-close" onClick={() => onDismiss(latest.id)} aria-label="Dismiss">
             ×
           </button>
         </div>
-      ))}
+      )}
     </div>
   )
 }

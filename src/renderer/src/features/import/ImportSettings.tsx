@@ -34,11 +34,11 @@ export function ImportSettings({ settings, options, disabled, onChange }: Import
         </div>
         <div>
           <dt>Decimal separator</dt>
-          <dd>{settings.decimalSeparator === ',' ? 'Comma (,)' : 'Period (.)'}</dd>
+          <dd data-testid="import-decimal">{settings.decimalSeparator === ',' ? 'Comma (,)' : 'Period (.)'}</dd>
         </div>
         <div>
           <dt>Thousands separator</dt>
-          <dd>{thousandsLabel(settings.thousandsSeparator)}</dd>
+          <dd data-testid="import-thousands">{thousandsLabel(settings.thousandsSeparator)}</dd>
         </div>
         {settings.jsonPath && (
           <div>

@@ -1,4 +1,5 @@
-import { formatCount } from '../datasets/format'
+import type { ReactNode } from 'react'
+import { countOf } from '../../../../shared/countWords'
 
 export interface Activity {
   text: string
@@ -10,16 +11,18 @@ interface StatusBarProps {
   workspacePath: string | null
   datasetCount: number
   activity: Activity | null
+  /** The toasts: in the status bar's own line, so they never cover a dialog's buttons or the grid's cells. */
+  children?: ReactNode
 }
 
-export function StatusBar({ workspacePath, datasetCount, activity }: StatusBarProps) {
+export function StatusBar({ workspacePath, datasetCount, activity, children }: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-item status-path" title={workspacePath ?? undefined}>
         {workspacePath ?? 'Opening workspace…'}
       </span>
       <span className="status-item" data-testid="status-dataset-count">
-        {formatCount(datasetCount)} {datasetCount === 1 ? 'dataset' : 'datasets'}
+        {countOf(datasetCount, 'dataset')}
       </span>
       <span className="status-activity" aria-live="polite" data-testid="status-activity">
         {activity && (
@@ -34,6 +37,7 @@ export function StatusBar({ workspacePath, datasetCount, activity }: StatusBarPr
           </>
         )}
       </span>
+      {children}
       <span className="offline-badge" title="Socialbench never uses the network: your data stays on this computer.">
         <span className="offline-dot" aria-hidden="true" />
         Offline
