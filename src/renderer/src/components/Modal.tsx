@@ -15,6 +15,9 @@ interface ModalProps {
   role?: 'dialog' | 'alertdialog'
 }
 
+/** Open dialogs, innermost last: only the innermost one answers keys (a confirmation over the deck builder). */
+const openModals: HTMLElement[] = []
+
 /**
  * An accessible modal: labelled by its title, focus moves in on open and back to the opener on close,
  * Tab is trapped inside, Escape closes.
@@ -23,19 +26,43 @@ export function Modal({ title, testId, onClose, children, footer, size = 'small'
   const ref = useRef<HTMLDivElement>(null)
   const titleId = useId()
   const onCloseRef = useLatest(onClose)
+  const lockedRef = useLatest(locked)
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null
     const root = ref.current
-    if (root) {
-      const preferred = root.querySelector<HTMLElement>('[data-autofocus]')
-      ;(preferred ?? focusableIn(root)[0] ?? root).focus()
+    if (!root) return
+    // Registered before focusing, so a dialog under this one does not pull the focus back.
+    openModals.push(root)
+    const preferred = root.querySelector<HTMLElement>('[data-autofocus]')
+    ;(preferred ?? focusableIn(root)[0] ?? root).focus()
+    // On the document, not the dialog: when the focused control inside is removed (a button that disappears on
+    // click), focus falls to <body> and a handler on the dialog would miss Escape and Tab.
+    const onKey = (e: KeyboardEvent) => {
+      if (openModals[openModals.length - 1] !== root) return
+      if (e.key === 'Escape') {
+        e.preventDefault()
+        e.stopPropagation()
+        if (!lockedRef.current) onCloseRef.current()
+        return
+      }
+      trapTab(e, root)
     }
+    // Focus that escapes anyway (a click on the backdrop, a programmatic focus) is pulled back in.
+    const onFocusIn = (e: FocusEvent) => {
+      if (openModals[openModals.length - 1] !== root || root.contains(e.target as Node)) return
+      ;(focusableIn(root)[0] ?? root).focus()
+    }
+    document.addEventListener('keydown', onKey)
+    document.addEventListener('focusin', onFocusIn)
     return () => {
+      document.removeEventListener('keydown', onKey)
+      document.removeEventListener('focusin', onFocusIn)
+      openModals.splice(openModals.indexOf(root), 1)
       // Give focus back to whatever opened us, if it is still in the page.
       if (opener && document.contains(opener)) opener.focus()
     }
-  }, [])
+  }, [onCloseRef, lockedRef])
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !locked && onClose()}>
@@ -47,20 +74,13 @@ export function Modal({ title, testId, onClose, children, footer, size = 'small'
         aria-labelledby={titleId}
         data-testid={testId}
         tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            if (!locked) onCloseRef.current()
-            return
-          }
-          if (ref.current) trapTab(e, ref.current)
-        }}
       >
-        <header className="modal-header">
+        {/* Plain divs, not <header>/<footer>: those would add a second banner and contentinfo landmark. */}
+        <div className="modal-header">
           <h2 id={titleId}>{title}</h2>
-        </header>
+        </div>
         <div className="modal-body">{children}</div>
-        {footer && <footer className="modal-footer">{footer}</footer>}
+        {footer && <div className="modal-footer">{footer}</div>}
       </div>
     </div>
   )

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot'
 import { useLayoutEffect, useRef } from 'react'
 import { queueDraw } from './drawBatch'
+import { withoutMarkLabels } from './plotAccessibility'
 
 interface PlotFigureProps {
   /** Plot options for a given width; a new function (new data, theme or option) redraws the chart. */
@@ -23,7 +24,7 @@ export function PlotFigure({ build, className }: PlotFigureProps) {
     if (!el) return
     const draw = (width: number) => {
       drawnWidth.current = width
-      const chart = Plot.plot(build(width))
+      const chart = withoutMarkLabels(Plot.plot(build(width)))
       el.replaceChildren(chart)
     }
     let live = true

@@ -13,7 +13,8 @@ interface PostsTableProps {
 export function PostsTable({ posts, colors, testId, caption, empty }: PostsTableProps) {
   if (posts.length === 0) return <p className="muted bm-empty" data-testid={testId}>{empty}</p>
   return (
-    <div className="bm-table-wrap">
+    // Focusable so a keyboard user can scroll a table wider than its column.
+    <div className="bm-table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="bm-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

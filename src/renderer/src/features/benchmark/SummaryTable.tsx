@@ -6,7 +6,7 @@ import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
 export function SummaryTable({ result }: { result: BenchmarkResult }) {
   const conv = result.scope.convention
   return (
-    <div className="bm-table-wrap bm-summary">
+    <div className="bm-table-wrap bm-summary" tabIndex={0} role="region" aria-label="Summary per institution">
       <table className="bm-table" data-testid="bm-summary">
         <caption className="visually-hidden">Summary per institution</caption>
         <thead>

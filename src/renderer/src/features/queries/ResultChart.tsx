@@ -5,6 +5,7 @@ import { call } from '../../api'
 import { CHART_MARKS, type ChartMark, type ChartSpec, type QueryResultInfo } from '../../../../shared/queries'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
 import { chartOptions, chartRows, type Row } from './chartOptions'
+import { withoutMarkLabels } from '../../components/plotAccessibility'
 
 const CHART_ROWS = 2000
 
@@ -37,7 +38,9 @@ export function ResultChart({ info, spec, onSpec, onError }: ResultChartProps) {
     if (!el || !rows) return
     const draw = () => {
       try {
-        el.replaceChildren(Plot.plot(chartOptions(spec, rows, Math.max(320, el.clientWidth - 8), dark, el.clientHeight - 8 - (spec.color ? 36 : 0))))
+        el.replaceChildren(
+          withoutMarkLabels(Plot.plot(chartOptions(spec, rows, Math.max(320, el.clientWidth - 8), dark, el.clientHeight - 8 - (spec.color ? 36 : 0))))
+        )
       } catch (err) {
         el.replaceChildren(Object.assign(document.createElement('p'), { className: 'q-muted', textContent: `Cannot draw this chart: ${(err as Error).message}` }))
       }

@@ -47,7 +47,7 @@ export function ResultGrid({ info, onError }: ResultGridProps) {
   const numeric = info.columns.map((c) => /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/i.test(c.type))
   return (
     <div className="q-grid-wrap">
-      <div className="q-grid-scroll">
+      <div className="q-grid-scroll" tabIndex={0} role="region" aria-label="Query result">
         <table className="q-grid" data-testid="result-grid">
           <thead>
             <tr>

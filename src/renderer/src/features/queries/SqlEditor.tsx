@@ -6,6 +6,7 @@ import { completeFromList } from '@codemirror/autocomplete'
 import { PostgreSQL, sql } from '@codemirror/lang-sql'
 import type { SqlSchema } from '../../../../shared/queries'
 import { useLatest } from '../../components/useLatest'
+import { sqlHighlighting } from './sqlHighlight'
 
 export interface SqlEditorHandle {
   /** The selected text, or null when nothing is selected. */
@@ -51,13 +52,15 @@ export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function Sq
             ])
           ),
           basicSetup,
+          sqlHighlighting,
           langSlot.of(language(props.current.schema)),
           placeholder('SELECT … FROM posts WHERE published_at >= $from'),
           EditorView.lineWrapping,
           EditorView.updateListener.of((u) => {
             if (u.docChanged) props.current.onChange(u.state.doc.toString())
           }),
-          EditorView.contentAttributes.of({ 'aria-label': 'SQL editor', 'data-testid': 'sql-editor-content' })
+          // An explicit tabindex so checkers (and some screen readers) count the scrolling editor as focusable.
+          EditorView.contentAttributes.of({ 'aria-label': 'SQL editor', 'data-testid': 'sql-editor-content', tabindex: '0' })
         ]
       })
     })

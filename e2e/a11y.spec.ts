@@ -1,0 +1,88 @@
+/**
+ * axe-core on every view and state the suite visits, in the light and the dark theme: no serious or critical
+ * finding. One test on an empty workspace (welcome, import dialog, about, delete confirmation), one on the sample
+ * (datasets and grid, benchmarks, export menu, deck builder, single chart, institutions, queries with a result).
+ */
+import { resolve } from 'node:path'
+import { test, expect } from './fixtures/app'
+import { expectAccessible } from './support/axe'
+import { BenchmarksPage } from './pages/BenchmarksPage'
+import { ExportPage } from './pages/ExportPage'
+import { QueriesPage } from './pages/QueriesPage'
+
+const X_CSV = resolve(__dirname, 'fixtures/data/x_tweet_activity_synthetic.csv')
+
+test('empty workspace, import dialog, import report, about and delete confirmation', async ({ app, page }) => {
+  await expect(app.welcome()).toBeVisible()
+  await expectAccessible(page, 'welcome')
+
+  await app.importFileInput().setInputFiles(X_CSV)
+  await expect(app.importRecognized()).toHaveAttribute('data-format', 'x-tweet-activity')
+  await expectAccessible(page, 'import-dialog')
+  await app.importCommit().click()
+  await expect(app.importDialog()).toBeHidden({ timeout: 30_000 })
+  await expect(app.importReport()).toBeVisible()
+  await app.datasetRows().first().click()
+  await expect(app.gridRow(0)).toBeVisible()
+  await expectAccessible(page, 'import-report')
+
+  await app.datasetRows().first().getByTestId('dataset-delete').click()
+  await expect(app.confirmDialog()).toBeVisible()
+  await expectAccessible(page, 'delete-confirm')
+  await app.confirmCancel().click()
+
+  await page.getByRole('button', { name: 'About' }).click()
+  await expect(app.aboutDialog()).toBeVisible()
+  await expectAccessible(page, 'about')
+})
+
+test('the sample: datasets, benchmarks, export, deck, institutions, queries', async ({ app, page }) => {
+  test.setTimeout(400_000)
+  await app.openSample().click()
+  await app.datasetRows().first().click({ timeout: 120_000 })
+  await expect(app.gridRow(0)).toBeVisible()
+  await expectAccessible(page, 'datasets-grid')
+
+  const bm = new BenchmarksPage(page)
+  await bm.nav().click()
+  await expect(bm.chartSvg('engagement')).toBeVisible({ timeout: 60_000 })
+  await expect(bm.dashboard()).toHaveAttribute('aria-busy', 'false')
+  await expectAccessible(page, 'benchmarks')
+
+  const ex = new ExportPage(page)
+  await ex.menuButton('engagement').click()
+  await expect(ex.menu()).toBeVisible()
+  await expectAccessible(page, 'export-menu')
+  await page.keyboard.press('Escape')
+
+  await ex.deckOpen().click()
+  await expect(ex.deckBuilder()).toBeVisible()
+  await ex.deckAdd('followers').click()
+  await expectAccessible(page, 'deck-builder')
+  await page.keyboard.press('Escape')
+  await expect(ex.deckBuilder()).toBeHidden()
+
+  await bm.modeSingle().click()
+  await bm.singleChart().selectOption('heatmap')
+  await expect(bm.methodology()).toBeVisible()
+  await expectAccessible(page, 'benchmarks-single')
+  await bm.modeDashboard().click()
+
+  await app.navInstitutions().click()
+  await expect(app.institutionsView()).toBeVisible()
+  await expect(page.getByTestId('institution-row').first()).toBeVisible()
+  await expectAccessible(page, 'institutions')
+
+  const q = new QueriesPage(page)
+  await q.nav().click()
+  await q.item('Follower growth by institution').locator('.q-item-open').click()
+  await q.run().click()
+  // A query with a saved chart opens on its chart; the table is one tab away.
+  await expect(q.status()).toContainText('rows', { timeout: 60_000 })
+  await q.tabTable().click()
+  await expect(q.rows().first()).toBeVisible()
+  await expectAccessible(page, 'queries-result')
+  await q.tabChart().click()
+  await expect(q.chartFigure().locator('svg').first()).toBeVisible()
+  await expectAccessible(page, 'queries-chart')
+})
