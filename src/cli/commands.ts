@@ -6,6 +6,7 @@ import { decideBatch, type BatchDecision } from '../shared/importIdentity'
 import type { ImportOptions, ImportResult, LandingWarning } from '../shared/types'
 import { defaultWorkspaceDir, invoke, openEngine, packageVersion, runReadOnlySql, SQL_LIMITS, workspaceFromArgs, type Engine } from '../main/engine/api'
 import { registerBenchmark } from './benchmarkCommand'
+import { registerCompare } from './compareCommand'
 import { print, type CliContext, type CommonOptions } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, type FlagNames } from './input'
@@ -248,6 +249,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
 
   const ctx: CliContext = { withEngine, fail: () => (exitCode = 1) }
   registerBenchmark(program, ctx)
+  registerCompare(program, ctx)
   registerInstitutions(program, ctx)
   registerEvents(program, ctx)
   registerQueries(program, ctx)
