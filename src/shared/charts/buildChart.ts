@@ -1,11 +1,11 @@
 /** One entry point from a chart id to its Plot options, shared by the dashboard and the single-chart view. */
 import type { BenchmarkResult } from '../benchmark'
 import type { ChannelMetric } from '../metrics'
-import type { ChartId } from './chartDefs'
+import { conventionLabel, type ChartId } from './chartDefs'
 import { channelChart } from './channelChart'
 import {
   engagementChart, followersChart, heatmapChart, indexedChart, postsWeeklyChart, shareOfVoiceChart,
-  type BuiltChart, type ChartContext, type FollowersLayout, type SovMeasure, SOV_MEASURES
+  shareRows, type BuiltChart, type ChartContext, type FollowersLayout, type SovMeasure, SOV_MEASURES
 } from './plotOptions'
 import type { ChartSeries } from './series'
 
@@ -36,7 +36,42 @@ export function chartContext(result: BenchmarkResult, width: number, theme: 'lig
   }
 }
 
+/**
+ * What to say instead of drawing when a chart has no value at all in this range (an empty frame with axes says
+ * less than a sentence, and invites reading the axis as zero). Null when there is something to draw.
+ */
+export function emptyMessage(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, o: ChartOptions = DEFAULT_CHART_OPTIONS): string | null {
+  const noPosts = 'No posts in this range and these platforms.'
+  switch (id) {
+    case 'followers':
+    case 'indexed':
+      return series.followers.some((r) => r.followers !== null)
+        ? null
+        : 'No follower counts in this range and these platforms. They come from exports with a follower total per day (a daily count of follows gained alone is not one).'
+    case 'channelDaily':
+      return null // channelChart says it itself
+    case 'engagement':
+      return series.engagement.some((r) => r.rate !== null)
+        ? null
+        : result.summary.some((s) => s.posts > 0)
+          ? `No engagement rate ${conventionLabel(result.scope.convention)} in this range: see the data notices for the conventions these posts have a denominator for.`
+          : noPosts
+    case 'postsWeekly':
+      return series.postsWeekly.some((r) => r.posts > 0) ? null : noPosts
+    case 'heatmap':
+      return series.heatmap.some((r) => r.posts > 0) ? null : noPosts
+    case 'shareOfVoice':
+      return shareRows(result.summary, o.sovMeasures).length ? null : noPosts
+  }
+}
+
 export function buildChart(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, ctx: ChartContext, o: ChartOptions = DEFAULT_CHART_OPTIONS): BuiltChart {
+  const built = drawChart(id, result, series, ctx, o)
+  const empty = built.empty ?? emptyMessage(id, result, series, o)
+  return empty ? { ...built, empty } : built
+}
+
+function drawChart(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, ctx: ChartContext, o: ChartOptions): BuiltChart {
   switch (id) {
     case 'followers':
       return followersChart(series.followers, ctx, o.followersLayout)

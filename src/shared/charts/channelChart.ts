@@ -11,6 +11,8 @@ import {
 } from './plotOptions'
 import { isoDay, type ChannelPeerRow, type ChannelRow } from './series'
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+
 /** The metrics with at least one value in the range, in CHANNEL_METRICS order (what the chart offers). */
 export function channelMetricsWithData(rows: ChannelRow[]): ChannelMetric[] {
   const present = new Set(rows.filter((r) => r.value !== null).map((r) => r.metric))
@@ -46,7 +48,8 @@ export function channelChart(rows: ChannelRow[], peerRows: ChannelPeerRow[], ctx
       ariaLabel: `${label} per day`,
       ariaDescription: `${label} per day from the channel exports, ${ctx.from} to ${ctx.to}. Totals over the period: ${[...totals].map(([i, v]) => `${i} ${fmtInt(v)}`).join('; ')}.`,
       x: { type: 'utc', domain: xDomain(ctx), label: null },
-      y: { label: `${label} per day`, grid: true, nice: true, zero: true, tickFormat: '~s' },
+      // Compact per tick ("200", "1.8K"), not d3's shared SI prefix ("0.2k" for 200).
+      y: { label: `${label} per day`, grid: true, nice: true, zero: true, tickFormat: (v: number) => compact.format(v) },
       color: colorScale(ctx),
       marks: [
         ...(showPeer ? peerMarks(peer, 'Peer median') : []),

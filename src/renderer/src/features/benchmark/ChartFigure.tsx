@@ -106,7 +106,7 @@ export function ChartFigure(p: ChartFigureProps) {
           <PostsTable posts={result.breakouts.posts} colors={colors} testId="bm-breakouts" caption="Breakout posts" empty="No post is above the threshold." />
         </>
       )}
-      {notes.length > 0 && (
+      {notes.length > 0 && empty === null && (
         <ul className="bm-chart-notes" data-testid="bm-chart-notes">
           {notes.map((n) => (
             <li key={n}>{n}</li>
