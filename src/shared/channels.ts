@@ -10,6 +10,8 @@ export const CHANNELS = [
   'deleteInstitution',
   'listAccounts',
   'assignAccount',
+  'renameAccount',
+  'mergeAccounts',
   'suggestAssignments',
   'listRejects',
   'getPrivacyDefaults',

@@ -109,6 +109,10 @@ export const inputs = {
   listAccounts: z.void(),
   /** institutionId null takes the account out of any institution. */
   assignAccount: z.object({ accountId: z.string().min(1).max(300), institutionId: z.number().int().positive().nullable() }).strict(),
+  /** displayName null or blank: show the handle again. */
+  renameAccount: z.object({ accountId: z.string().min(1).max(300), displayName: z.string().max(200).nullable() }).strict(),
+  /** Move every post and daily row of `fromId` to `intoId`, then delete `fromId` (one transaction). */
+  mergeAccounts: z.object({ fromId: z.string().min(1).max(300), intoId: z.string().min(1).max(300) }).strict(),
   suggestAssignments: z.void(),
   listRejects: z.object({ importId: datasetId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) }).strict(),
   getPrivacyDefaults: z.void(),
@@ -233,6 +237,8 @@ export interface Outputs {
   deleteInstitution: { deleted: boolean }
   listAccounts: AccountSummary[]
   assignAccount: AccountSummary
+  renameAccount: AccountSummary
+  mergeAccounts: AccountSummary
   suggestAssignments: AssignmentSuggestion[]
   listRejects: RejectPage
   getPrivacyDefaults: PrivacyOptions

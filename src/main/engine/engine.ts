@@ -12,6 +12,7 @@ import { datasetPage, deleteDataset, dropOrphanTables, findBySha256, listDataset
 import { importFile, previewImport } from './import/importer'
 import { loadSample, readSampleManifest } from './loadSample'
 import { assignAccount, listAccounts, suggestAssignments } from './canonical/accounts'
+import { mergeAccounts, renameAccount } from './canonical/accountMerge'
 import { createInstitution, deleteInstitution, listInstitutions, updateInstitution } from './canonical/institutions'
 import { applyMapping, getMapping, saveMapping } from './canonical/mappings'
 import { listRejects } from './canonical/rejects'
@@ -104,6 +105,8 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     deleteInstitution: ({ institutionId }) => deleteInstitution(db, institutionId),
     listAccounts: () => listAccounts(db),
     assignAccount: ({ accountId, institutionId }) => assignAccount(db, accountId, institutionId),
+    renameAccount: ({ accountId, displayName }) => renameAccount(db, accountId, displayName),
+    mergeAccounts: ({ fromId, intoId }) => mergeAccounts(db, fromId, intoId),
     suggestAssignments: () => suggestAssignments(db),
     listRejects: ({ importId, offset, limit }) => listRejects(db, importId, offset, limit),
     getPrivacyDefaults: () => getPrivacyDefaults(db),
