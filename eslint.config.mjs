@@ -25,6 +25,16 @@ const pastFrontDoor = {
   message: 'The CLI uses the engine through src/main/engine/api.ts (openEngine, engine.call) only.'
 }
 
+const openExternalBan = {
+  selector: "ImportSpecifier[imported.name='openExternal']",
+  message: 'Use openExternalSafe() from src/main/shell.'
+}
+// The engine's database is private: app code, the CLI and the harness use engine.call (src/main/engine/engine.ts).
+const testAccessorBan = {
+  selector: "ImportSpecifier[imported.name='databaseForTests']",
+  message: 'databaseForTests is for tests and the bench only; go through engine.call(channel, input).'
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', '.scratch*/**', '.workspace-dev/**', 'test/fixtures/**', '*.tmp.*'] },
   js.configs.recommended,
@@ -38,14 +48,13 @@ export default tseslint.config(
         'error',
         { object: 'shell', property: 'openExternal', message: 'Use openExternalSafe() from src/main/shell.' }
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ImportSpecifier[imported.name='openExternal']",
-          message: 'Use openExternalSafe() from src/main/shell.'
-        }
-      ]
+      'no-restricted-syntax': ['error', openExternalBan, testAccessorBan]
     }
+  },
+  // Tests and the bench may look past the front door (engine.ts explains why); nothing else may.
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'scripts/bench/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', openExternalBan] }
   },
   // CommonJS launchers (bin/*.cjs) are require()-style by definition.
   {

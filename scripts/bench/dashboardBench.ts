@@ -13,6 +13,7 @@ import { summarySql } from '../../src/main/engine/metrics/summary'
 import { invoke } from '../../src/main/engine/invoke'
 import { INSTITUTIONS } from './dashboardData'
 import { median, record, time } from './report'
+import { databaseForTests } from '../../src/main/engine/engine'
 
 /** The request the Benchmarks view sends for its dashboard (resolution 'screen', as useBenchmark asks). */
 export const DASHBOARD_REQUEST: BenchmarkRequest = {
@@ -82,7 +83,7 @@ async function bounded<T>(conn: DuckDBConnection, ms: number, fn: () => Promise<
  * timed out. Slow runs (> 30 s) are measured once instead of three times to keep the bench bounded.
  */
 export async function dashboardBench(engine: Engine, posts: number, label: string, timeoutMs: number): Promise<{ coldRawMs: number | null }> {
-  const conn = engine.db.reader
+  const conn = databaseForTests(engine).reader
   const name = `dashboard queries, ${label} posts: benchmark channel vs same SQL direct`
   const cold = await bounded(conn, timeoutMs, () => rawDashboardSql(conn))
   if (cold.timedOut) {

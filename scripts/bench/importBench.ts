@@ -9,7 +9,7 @@ import { readFile, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { memoryLimit } from '../../src/main/engine/db/duckdb'
-import { openEngine } from '../../src/main/engine/engine'
+import { databaseForTests, openEngine } from '../../src/main/engine/engine'
 import { invoke } from '../../src/main/engine/invoke'
 import { AppFailure } from '../../src/shared/result'
 import { generateCrowdtangleCsv } from './generateCsv'
@@ -64,7 +64,7 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
   const wsDir = join(workDir, `ws-import-${rows}`)
   const engine = await openEngine(wsDir)
   try {
-    const prof = profileConnections([engine.db.writer, engine.db.reader])
+    const prof = profileConnections([databaseForTests(engine).writer, databaseForTests(engine).reader])
     const first = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-first-${rows}` }))
     const phases = prof.stop()
     const rec = first.value.recognition
@@ -97,7 +97,7 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
     }
     if (!opts.reimport) return
 
-    const prof2 = profileConnections([engine.db.writer, engine.db.reader])
+    const prof2 = profileConnections([databaseForTests(engine).writer, databaseForTests(engine).reader])
     const again = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-again-${rows}`, allowDuplicate: true }))
     const phases2 = prof2.stop()
     const r2 = again.value.recognition
@@ -120,7 +120,7 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
     const between = join(workDir, `crowdtangle-between-${rows}.csv`)
     await generateCrowdtangleCsv(between, 1000)
     await invoke(engine, 'importFile', { path: between, jobId: `bench-between-${rows}`, allowDuplicate: true })
-    const prof3 = profileConnections([engine.db.writer, engine.db.reader])
+    const prof3 = profileConnections([databaseForTests(engine).writer, databaseForTests(engine).reader])
     const third = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-third-${rows}`, allowDuplicate: true }))
     const phases3 = prof3.stop()
     const r3 = third.value.recognition

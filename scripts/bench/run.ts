@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { Command } from 'commander'
-import { openEngine } from '../../src/main/engine/engine'
+import { databaseForTests, openEngine } from '../../src/main/engine/engine'
 import { browserBench } from './browserBench'
 import { cliBench } from './cliBench'
 import { dashboardBench } from './dashboardBench'
@@ -112,9 +112,9 @@ async function main(): Promise<void> {
     const coldQueryMs = await section(`4 dashboard queries (${fmt(posts)} posts)`, async () => {
       const gen = await openEngine(ws)
       const g = await time(async () => {
-        await generateDashboardData(gen.db, posts)
-        await generateGridDataset(gen.db, 900001, big.rows, big.name)
-        await generateGridDataset(gen.db, 900002, small.rows, small.name)
+        await generateDashboardData(databaseForTests(gen), posts)
+        await generateGridDataset(databaseForTests(gen), 900001, big.rows, big.name)
+        await generateGridDataset(databaseForTests(gen), 900002, small.rows, small.name)
       })
       gen.close()
       console.log(`    generated the workspace in ${(g.ms / 1000).toFixed(1)} s`)

@@ -10,6 +10,7 @@ import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openEngine } from '../main/engine/engine'
 import { strictXmlText } from '../main/engine/export/hostileText.testdata'
+import { invoke } from '../main/engine/invoke'
 
 const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
 const NAMES = ["St. Mary's Hospital & Medical Center", 'Children\'s <Care> & "Research"\u0007']
@@ -19,10 +20,10 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sb-report-'))
   const engine = await openEngine(join(root, 'ws'))
   try {
-    await engine.handlers.loadSample()
-    const [a, b] = await engine.handlers.listInstitutions()
-    await engine.handlers.updateInstitution({ institutionId: a.institutionId, name: NAMES[0] })
-    await engine.handlers.updateInstitution({ institutionId: b.institutionId, name: NAMES[1] })
+    await invoke(engine, 'loadSample')
+    const [a, b] = await invoke(engine, 'listInstitutions')
+    await invoke(engine, 'updateInstitution', { institutionId: a.institutionId, name: NAMES[0] })
+    await invoke(engine, 'updateInstitution', { institutionId: b.institutionId, name: NAMES[1] })
   } finally {
     engine.close()
   }

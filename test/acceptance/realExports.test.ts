@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { basename, join, relative, resolve } from 'node:path'
-import { openTestWorkspace, type TestWorkspace } from '../support/workspace'
+import { jobId, openTestWorkspace, type TestWorkspace } from '../support/workspace'
 import { AppFailure } from '../../src/shared/result'
 import type { ImportOptions, ImportResult } from '../../src/shared/types'
+import { invoke } from '../../src/main/engine/invoke'
+import { databaseForTests } from '../../src/main/engine/engine'
 
 const ROOT = resolve(process.cwd(), '../shared/real-exports')
 const present = existsSync(ROOT)
@@ -148,7 +150,7 @@ describe('real exports (../shared/real-exports)', () => {
       expect(col, `${sumColumn} in ${header.join('|')}`).toBeGreaterThanOrEqual(0)
       const expected = records.slice(lead).reduce((s, r) => s + (r[col] ? Number(r[col]) : 0), 0)
       // Recognised exports keep their raw table as exact text, so the sum parses it back.
-      const [{ s }] = await t.engine.db.all(`SELECT sum(TRY_CAST("${sumColumn}" AS DOUBLE))::DOUBLE AS s FROM ${o!.tableName}`)
+      const [{ s }] = await databaseForTests(t.engine).all(`SELECT sum(TRY_CAST("${sumColumn}" AS DOUBLE))::DOUBLE AS s FROM ${o!.tableName}`)
       expect(s).toBe(expected)
     }
   })
@@ -183,7 +185,7 @@ async function importAsTheUserWould(t: TestWorkspace, file: string): Promise<Imp
   const options: ImportOptions = {}
   for (;;) {
     try {
-      return await t.engine.handlers.importFile({ path: join(ROOT, file), jobId: `${file}-${Object.keys(options).length}`, allowDuplicate: true, options })
+      return await invoke(t.engine, 'importFile', { path: join(ROOT, file), jobId: jobId(), allowDuplicate: true, options })
     } catch (err) {
       const code = err instanceof AppFailure ? err.code : null
       if (code === 'ACCOUNT_REQUIRED' && !options.account) options.account = file.split('/')[0].split('__')[1]
@@ -208,7 +210,7 @@ describe('real exports in the canonical model', () => {
 
   it.each(entries)('%s', async (file, want) => {
     // Each file alone in the canonical tables, so a total counts that file only.
-    await t.engine.db.write(async (c) => {
+    await databaseForTests(t.engine).write(async (c) => {
       for (const table of ['posts', 'account_daily', 'accounts', 'import_rejects']) await c.run(`DELETE FROM ${table}`)
     })
     const r = await importAsTheUserWould(t, file)
@@ -220,7 +222,7 @@ describe('real exports in the canonical model', () => {
     for (const [key, total] of Object.entries(want.totals ?? {})) {
       const [table, column] = key.split('.')
       const source = table === 'posts' ? 'posts' : 'account_daily'
-      const [{ s }] = await t.engine.db.all(`SELECT sum("${column}")::DOUBLE AS s FROM ${source}`)
+      const [{ s }] = await databaseForTests(t.engine).all(`SELECT sum("${column}")::DOUBLE AS s FROM ${source}`)
       expect(s, key).toBe(total)
     }
   }, 60_000)

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module'
 import { invoke } from '../../src/main/engine/invoke'
 import { ident } from '../../src/main/engine/db/sql'
 import { jobId, openTestWorkspace, type TestWorkspace } from '../support/workspace'
+import { databaseForTests } from '../../src/main/engine/engine'
 
 const root = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'))
 const names = readdirSync(join(root, 'csvs'))
@@ -53,7 +54,7 @@ describe('csv-spectrum', () => {
     const want = expected(name)
     const columns = r.dataset.columns.map((c) => c.name)
     expect(columns).toEqual(Object.keys(want[0]))
-    const rows = await t.engine.db.all(
+    const rows = await databaseForTests(t.engine).all(
       `SELECT ${columns.map((c) => `CAST(${ident(c)} AS VARCHAR) AS ${ident(c)}`).join(', ')} FROM ${ident(r.dataset.tableName)} ORDER BY rowid`
     )
     expect(rows).toEqual(want)

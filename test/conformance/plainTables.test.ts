@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { invoke } from '../../src/main/engine/invoke'
 import { ident } from '../../src/main/engine/db/sql'
 import { jobId, openTestWorkspace, type TestWorkspace } from '../support/workspace'
+import { databaseForTests } from '../../src/main/engine/engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -17,7 +18,7 @@ afterEach(() => t.dispose())
 async function load(content: string | Buffer, name = 'plain.csv') {
   const r = await invoke(t.engine, 'importFile', { path: t.file(name, content), jobId: jobId(), options: { generic: true } })
   const columns = r.dataset.columns
-  const rows = await t.engine.db.all(`SELECT * FROM ${ident(r.dataset.tableName)} ORDER BY rowid`)
+  const rows = await databaseForTests(t.engine).all(`SELECT * FROM ${ident(r.dataset.tableName)} ORDER BY rowid`)
   const types = Object.fromEntries(columns.map((c) => [c.name, c.type]))
   return { r, rows, types, names: columns.map((c) => c.name) }
 }
@@ -169,7 +170,7 @@ describe('a row of column descriptions under the header', () => {
     expect(rows.map((x) => x['Post ID'])).toEqual(['123_456', '123_457'])
     expect(rows.map((x) => Number(x['Lifetime Post Total Reach']))).toEqual([1200, 800])
     expect(r.warnings.join(' ')).toMatch(/row under the header describes the columns \("Lifetime: The total number of people/)
-    const comments = await t.engine.db.all(
+    const comments = await databaseForTests(t.engine).all(
       `SELECT column_name, comment FROM duckdb_columns() WHERE table_name = '${r.dataset.tableName}' AND comment IS NOT NULL ORDER BY column_index`
     )
     expect(comments).toEqual([

@@ -17,6 +17,7 @@ import { startHost, type HostProcess } from './support/hostProcess'
 import { applyMutation, describeMutations, mutationArb, type Mutation } from './support/mutations'
 import { SOAK, seedFrom } from './support/settings'
 import { expectWorkspaceValid, removeDir, withReopened } from './support/workspaceChecks'
+import { databaseForTests } from '../../src/main/engine/engine'
 
 const SEED = seedFrom('FUZZ_SEED', 424_242)
 const RUNS = Number(process.env.FUZZ_RUNS ?? (SOAK ? 2_000 : 50))
@@ -90,7 +91,7 @@ describe(`fuzzed imports (seed ${SEED}, ${RUNS} runs)`, () => {
       expect((await host.close()).code, 'the host shuts down cleanly').toBe(0)
       await withReopened(workspace, async (engine) => {
         await expectWorkspaceValid(engine)
-        expect(Number((await engine.db.all(`SELECT count(*) AS n FROM datasets`))[0].n)).toBe(imported)
+        expect(Number((await databaseForTests(engine).all(`SELECT count(*) AS n FROM datasets`))[0].n)).toBe(imported)
       })
       host = startHost(workspace)
       await host.ready

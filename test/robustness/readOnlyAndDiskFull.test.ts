@@ -16,6 +16,7 @@ import { writeTweetActivityCsv } from './support/bigCsv'
 import { makeReadOnly, smallDisk } from './support/fsConditions'
 import { HostFatal, startHost } from './support/hostProcess'
 import { expectWorkspaceValid, removeDir, snapshot, withReopened } from './support/workspaceChecks'
+import { invoke } from '../../src/main/engine/invoke'
 
 const REPO = resolve(__dirname, '../..')
 const SEMICOLON = resolve(REPO, 'e2e/fixtures/data/instagram_posts_semicolon.csv')
@@ -55,8 +56,8 @@ describe('read-only workspace folder', { timeout: 180_000 }, () => {
   it('is refused with WORKSPACE_UNWRITABLE naming the folder; nothing is lost', async (ctx) => {
     const workspace = join(root, 'ro')
     await withReopened(workspace, async (engine) => {
-      await engine.handlers.importFile({ path: SEMICOLON, jobId: 'a' })
-      await engine.handlers.importFile({ path: TWEETS, jobId: 'b' })
+      await invoke(engine, 'importFile', { path: SEMICOLON, jobId: 'a' })
+      await invoke(engine, 'importFile', { path: TWEETS, jobId: 'b' })
     })
     const before = await withReopened(workspace, snapshot)
 
@@ -163,7 +164,7 @@ describe('disk full', { timeout: 240_000 }, () => {
       })
       // With space again, imports work.
       await withReopened(workspace, async (engine) => {
-        const again = await engine.handlers.importFile({ path: UTF16, jobId: 'again', allowDuplicate: true })
+        const again = await invoke(engine, 'importFile', { path: UTF16, jobId: 'again', allowDuplicate: true })
         expect(again.dataset.rows).toBeGreaterThan(0)
         await expectWorkspaceValid(engine)
       })

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppFailure, type AppError } from '../../src/shared/result'
-import { openEngine, type Engine } from '../../src/main/engine/engine'
+import { databaseForTests, openEngine, type Engine } from '../../src/main/engine/engine'
 
 export interface TestWorkspace {
   /** Temp folder holding the workspace (ws/) and the fixture files. */
@@ -59,7 +59,7 @@ export const jobId = () => `job-${process.pid}-${++jobs}`
 
 /** Names of the dataset tables that exist in the workspace database. */
 export async function dsTables(engine: Engine): Promise<string[]> {
-  const rows = await engine.db.all(
+  const rows = await databaseForTests(engine).all(
     `SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY table_name`
   )
   return rows.map((r) => String(r.table_name))

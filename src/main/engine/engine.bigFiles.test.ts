@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { literal } from './db/sql'
 import { dsTables, failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../test/support/workspace'
+import { invoke } from './invoke'
 
 let t: TestWorkspace
 
@@ -45,11 +46,11 @@ describe('big files', () => {
     expect(statSync(p).size).toBeGreaterThan(100 * 1024 * 1024)
 
     const heapBefore = process.memoryUsage().heapUsed
-    const f = await failureOf(t.engine.handlers.importFile({ path: p, jobId: jobId() }))
+    const f = await failureOf(invoke(t.engine, 'importFile', { path: p, jobId: jobId() }))
     expect(f.code).toBe('LINE_TOO_LONG')
     expect(f.message).toMatch(/long\.csv: line 4 is longer than 16 MB/)
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024)
-    expect(await t.engine.handlers.listDatasets()).toEqual([])
+    expect(await invoke(t.engine, 'listDatasets')).toEqual([])
   })
 
   describe('cancel', () => {
@@ -70,7 +71,7 @@ describe('big files', () => {
       ['while DuckDB is loading rows', 600]
     ])('cancels a large import %s, leaving no trace', async (_when, delayMs) => {
       expect(statSync(big).size).toBeGreaterThan(90 * 1024 * 1024)
-      const before = await t.engine.handlers.importFile({ path: t.file('keep.csv', 'a\n1\n'), jobId: jobId() })
+      const before = await invoke(t.engine, 'importFile', { path: t.file('keep.csv', 'a\n1\n'), jobId: jobId() })
       const id = jobId()
       let cancelledAt = 0
       let answer: { cancelled: boolean } | null = null
@@ -83,11 +84,11 @@ describe('big files', () => {
         if (progress.phase === 'loading' && !cancelledAt) {
           cancelledAt = Date.now() + delayMs
           setTimeout(() => {
-            void t.engine.handlers.cancelImport({ jobId: id }).then((a) => (answer = a))
+            void invoke(t.engine, 'cancelImport', { jobId: id }).then((a) => (answer = a))
           }, delayMs)
         }
       })
-      const f = await failureOf(t.engine.handlers.importFile({ path: big, jobId: id }))
+      const f = await failureOf(invoke(t.engine, 'importFile', { path: big, jobId: id }))
       const stopMs = Date.now() - cancelledAt
       off()
       console.log(`cancel ${_when}: stopped ${stopMs} ms after cancel; phases ${[...new Set(phases)].join(' → ')}`)
@@ -97,12 +98,12 @@ describe('big files', () => {
       expect(phases).not.toContain('done')
       // A full load of this file takes several seconds here; a cancel must not wait for it.
       expect(stopMs).toBeLessThan(2500)
-      expect((await t.engine.handlers.listDatasets()).map((d) => d.id)).toEqual([before.dataset.id])
+      expect((await invoke(t.engine, 'listDatasets')).map((d) => d.id)).toEqual([before.dataset.id])
       expect(await dsTables(t.engine)).toEqual([before.dataset.tableName])
       expect(readdirSync(join(t.workspace, 'tmp'))).toEqual([])
       // The job is gone: cancelling it again is a no-op, and the writer is free for the next import.
-      expect(await t.engine.handlers.cancelImport({ jobId: id })).toEqual({ cancelled: false })
-      const next = await t.engine.handlers.importFile({ path: t.file('next.csv', 'b\n2\n3\n'), jobId: jobId() })
+      expect(await invoke(t.engine, 'cancelImport', { jobId: id })).toEqual({ cancelled: false })
+      const next = await invoke(t.engine, 'importFile', { path: t.file('next.csv', 'b\n2\n3\n'), jobId: jobId() })
       expect(next.dataset.rows).toBe(2)
     })
   })

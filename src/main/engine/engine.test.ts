@@ -10,12 +10,12 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import iconv from 'iconv-lite'
 import { tableFromIPC } from 'apache-arrow'
-import { dispatch } from './dispatch'
-import { openEngine } from './engine'
+import { databaseForTests, openEngine } from './engine'
 import { Database } from './db/duckdb'
 import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
 import { dsTables, failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../test/support/workspace'
 import type { ImportOptions } from '../../shared/types'
+import { invoke } from './invoke'
 
 const run = promisify(execFile)
 let t: TestWorkspace
@@ -26,8 +26,8 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 
 const importPath = (path: string, extra: { allowDuplicate?: boolean; name?: string; options?: ImportOptions } = {}) =>
-  t.engine.handlers.importFile({ path, jobId: jobId(), ...extra })
-const one = async (sql: string) => (await t.engine.db.all(sql))[0]
+  invoke(t.engine, 'importFile', { path, jobId: jobId(), ...extra })
+const one = async (sql: string) => (await databaseForTests(t.engine).all(sql))[0]
 const typeOf = (cols: { name: string; type: string }[], name: string) => cols.find((c) => c.name === name)?.type
 
 describe('importing supported files', () => {
@@ -82,7 +82,7 @@ describe('importing supported files', () => {
     const text = 'Name;Ort;Anzahl\n' + ['Müller;Köln;1', 'Café Größe;Zürich;2', 'Jürgen;Düsseldorf;3', 'Ärzte;Übach;4'].join('\n') + '\n'
     const r = await importPath(t.file('legacy.csv', iconv.encode(text, 'windows-1252')))
     expect(r.settings.encoding).toBe('windows-1252')
-    const names = (await t.engine.db.all(`SELECT Name FROM ${r.dataset.tableName} ORDER BY Anzahl`)).map((x) => x.Name)
+    const names = (await databaseForTests(t.engine).all(`SELECT Name FROM ${r.dataset.tableName} ORDER BY Anzahl`)).map((x) => x.Name)
     expect(names).toEqual(['Müller', 'Café Größe', 'Jürgen', 'Ärzte'])
     expect(r.dataset.columns.map((c) => c.name)).toEqual(['Name', 'Ort', 'Anzahl'])
   })
@@ -140,7 +140,7 @@ describe('importing supported files', () => {
     expect(typeOf(r.dataset.columns, 'day')).toBe('VARCHAR')
     expect(typeOf(r.dataset.columns, 'likes')).toBe('BIGINT')
     expect(r.warnings.join(' ')).toMatch(/Column "day" mixes value formats/)
-    expect(await t.engine.db.all(`SELECT day FROM ${r.dataset.tableName} ORDER BY rowid`)).toEqual(
+    expect(await databaseForTests(t.engine).all(`SELECT day FROM ${r.dataset.tableName} ORDER BY rowid`)).toEqual(
       ['2023-03-12', '2023-03-12', '2023-01-05', '2023-01-05', '05/01/2023'].map((day) => ({ day }))
     )
   })
@@ -156,7 +156,7 @@ describe('refusing files', () => {
   it('refuses a file with only a header and creates no dataset', async () => {
     const f = await failureOf(importPath(t.file('header.csv', 'a,b,c\n')))
     expect(f.code).toBe('EMPTY_FILE')
-    expect(await t.engine.handlers.listDatasets()).toEqual([])
+    expect(await invoke(t.engine, 'listDatasets')).toEqual([])
     expect(await dsTables(t.engine)).toEqual([])
   })
 
@@ -181,7 +181,7 @@ describe('refusing files', () => {
     const f = await failureOf(importPath(t.file('bad.csv', lines.join('\n') + '\n')))
     expect(f.code).toBe('IMPORT_FAILED')
     expect(f.message).toContain('bad.csv')
-    const list = await t.engine.handlers.listDatasets()
+    const list = await invoke(t.engine, 'listDatasets')
     expect(list.map((d) => [d.id, d.rows])).toEqual([[good.dataset.id, 2]])
     expect(await dsTables(t.engine)).toEqual([good.dataset.tableName])
     expect(readdirSync(join(t.workspace, 'tmp'))).toEqual([])
@@ -196,16 +196,16 @@ describe('duplicates', () => {
     const again = await failureOf(importPath(t.file('x-copy.csv', content)))
     expect(again.code).toBe('DUPLICATE')
     expect(again.message).toContain('"x"')
-    expect((await t.engine.handlers.listDatasets()).length).toBe(1)
+    expect((await invoke(t.engine, 'listDatasets')).length).toBe(1)
 
-    const preview = await t.engine.handlers.previewImport({ path: p })
+    const preview = await invoke(t.engine, 'previewImport', { path: p })
     expect(preview.alreadyImported?.id).toBe(first.dataset.id)
     expect(preview.rows).toEqual([['a', '1'], ['b', '2']])
 
     const second = await importPath(p, { allowDuplicate: true })
     expect(second.dataset.name).toBe('x (2)')
     expect(second.dataset.id).not.toBe(first.dataset.id)
-    expect((await t.engine.handlers.listDatasets()).length).toBe(2)
+    expect((await invoke(t.engine, 'listDatasets')).length).toBe(2)
   })
 })
 
@@ -213,21 +213,21 @@ describe('catalogue', () => {
   it('renames with unique names and deletes with the table', async () => {
     const a = await importPath(t.file('a.csv', 'n\n1\n2\n'))
     const b = await importPath(t.file('b.csv', 'n\n3\n'))
-    const renamed = await t.engine.handlers.renameDataset({ datasetId: b.dataset.id, name: 'A' })
+    const renamed = await invoke(t.engine, 'renameDataset', { datasetId: b.dataset.id, name: 'A' })
     expect(renamed.name).toBe('A (2)') // "a" is taken, case-insensitively
-    expect((await t.engine.handlers.renameDataset({ datasetId: a.dataset.id, name: '  Reach 2024 ' })).name).toBe('Reach 2024')
+    expect((await invoke(t.engine, 'renameDataset', { datasetId: a.dataset.id, name: '  Reach 2024 ' })).name).toBe('Reach 2024')
 
-    expect(await t.engine.handlers.deleteDataset({ datasetId: a.dataset.id })).toEqual({ deleted: true })
+    expect(await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })).toEqual({ deleted: true })
     expect(await dsTables(t.engine)).toEqual([b.dataset.tableName])
-    expect((await t.engine.handlers.listDatasets()).map((d) => d.id)).toEqual([b.dataset.id])
-    expect((await failureOf(t.engine.handlers.deleteDataset({ datasetId: a.dataset.id }))).code).toBe('NOT_FOUND')
+    expect((await invoke(t.engine, 'listDatasets')).map((d) => d.id)).toEqual([b.dataset.id])
+    expect((await failureOf(invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id }))).code).toBe('NOT_FOUND')
   })
 
   it('serves pages with offset, limit and sort as Arrow', async () => {
     const lines = ['id,name,score']
     for (let i = 1; i <= 100; i++) lines.push(`${i},n${i},${(i * 37) % 101}`)
     const { dataset } = await importPath(t.file('p.csv', lines.join('\n') + '\n'))
-    const page = await t.engine.handlers.datasetPage({ datasetId: dataset.id, offset: 10, limit: 5 })
+    const page = await invoke(t.engine, 'datasetPage', { datasetId: dataset.id, offset: 10, limit: 5 })
     const table = tableFromIPC(page.arrow)
     expect(page.totalRows).toBe(100)
     expect(table.numRows).toBe(5)
@@ -235,7 +235,7 @@ describe('catalogue', () => {
     expect(table.getChild('id')!.toArray()).toEqual(Float64Array.from([11, 12, 13, 14, 15]))
     expect(table.getChild('name')!.get(0)).toBe('n11')
 
-    const sorted = tableFromIPC((await t.engine.handlers.datasetPage({
+    const sorted = tableFromIPC((await invoke(t.engine, 'datasetPage', {
       datasetId: dataset.id, offset: 0, limit: 3, sort: { column: 'score', direction: 'desc' }
     })).arrow)
     const expected = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, score: ((i + 1) * 37) % 101 }))
@@ -244,7 +244,7 @@ describe('catalogue', () => {
     expect([...sorted.getChild('score')!.toArray()]).toEqual(expected.map((e) => e.score))
     expect([...sorted.getChild('id')!.toArray()]).toEqual(expected.map((e) => e.id))
 
-    const bad = await failureOf(t.engine.handlers.datasetPage({
+    const bad = await failureOf(invoke(t.engine, 'datasetPage', {
       datasetId: dataset.id, offset: 0, limit: 3, sort: { column: 'nope', direction: 'asc' }
     }))
     expect(bad.code).toBe('BAD_INPUT')
@@ -253,34 +253,34 @@ describe('catalogue', () => {
 
   it('shows everything again after the workspace is closed and reopened', async () => {
     const a = await importPath(t.file('a.csv', 'n,m\n1,2\n3,4\n'))
-    await t.engine.handlers.renameDataset({ datasetId: a.dataset.id, name: 'Kept' })
-    const before = await t.engine.handlers.listDatasets()
+    await invoke(t.engine, 'renameDataset', { datasetId: a.dataset.id, name: 'Kept' })
+    const before = await invoke(t.engine, 'listDatasets')
     t.engine.close()
     t.engine = await openEngine(t.workspace)
-    expect(await t.engine.handlers.listDatasets()).toEqual(before)
-    expect(await t.engine.handlers.workspaceInfo()).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, datasetCount: 1, isEmpty: false })
-    const page = tableFromIPC((await t.engine.handlers.datasetPage({ datasetId: a.dataset.id, offset: 0, limit: 10 })).arrow)
+    expect(await invoke(t.engine, 'listDatasets')).toEqual(before)
+    expect(await invoke(t.engine, 'workspaceInfo')).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, datasetCount: 1, isEmpty: false })
+    const page = tableFromIPC((await invoke(t.engine, 'datasetPage', { datasetId: a.dataset.id, offset: 0, limit: 10 })).arrow)
     expect([...page.getChild('m')!.toArray()]).toEqual([2, 4])
   })
 })
 
 describe('dispatch', () => {
   it('answers bad input with BAD_INPUT naming the field', async () => {
-    expect(await dispatch(t.engine.handlers, 'importFile', { path: '', jobId: 'j' })).toMatchObject({
+    expect(await t.engine.callWire('importFile', { path: '', jobId: 'j' })).toMatchObject({
       ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^importFile: path: /) }
     })
-    expect(await dispatch(t.engine.handlers, 'datasetPage', { datasetId: 1, offset: 0, limit: 5000 })).toMatchObject({
+    expect(await t.engine.callWire('datasetPage', { datasetId: 1, offset: 0, limit: 5000 })).toMatchObject({
       ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('limit') }
     })
-    expect(await dispatch(t.engine.handlers, 'renameDataset', { datasetId: 1, name: 'x', extra: 1 })).toMatchObject({
+    expect(await t.engine.callWire('renameDataset', { datasetId: 1, name: 'x', extra: 1 })).toMatchObject({
       ok: false, error: { code: 'BAD_INPUT' }
     })
-    expect(await dispatch(t.engine.handlers, 'dropEverything', {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await t.engine.callWire('dropEverything', {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   })
 
   it('passes an engine failure through with its code, and success as ok', async () => {
-    expect(await dispatch(t.engine.handlers, 'deleteDataset', { datasetId: 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await dispatch(t.engine.handlers, 'listDatasets', undefined)).toEqual({ ok: true, value: [] })
+    expect(await t.engine.callWire('deleteDataset', { datasetId: 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await t.engine.callWire('listDatasets', undefined)).toEqual({ ok: true, value: [] })
   })
 })
 

@@ -25,7 +25,7 @@ import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
 import { exportEvents, importEvents } from './timeline/eventCsv'
 import { addEvent, deleteEvent, listEvents, updateEvent } from './timeline/eventStore'
 import { enableObservances } from './timeline/observances'
-import { createQueryService, type QueryService } from './queries/service'
+import { createQueryService } from './queries/service'
 import { dispatch } from './dispatch'
 import { packageVersion } from './version'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
@@ -51,9 +51,6 @@ export interface Engine {
   call<C extends Channel>(channel: C, ...input: CallArgs<C>): Promise<Result<Outputs[C]>>
   /** The same door for a call that arrives as data (the host's messages): channel and input are unchecked. */
   callWire(channel: string, input: unknown): Promise<Result<unknown>>
-  readonly db: Database
-  readonly queries: QueryService
-  readonly handlers: Handlers
   onEvent(listener: EventListener): () => void
   close(): void
 }
@@ -182,13 +179,10 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     exportDeck: async (i) => (await exporter()).exportDeck(db, i)
   }
 
-  return {
+  const engine: Engine = {
     paths,
     call: (channel, ...input) => dispatch(handlers, channel, input[0]) as Promise<Result<Outputs[typeof channel]>>,
     callWire: (channel, input) => dispatch(handlers, channel, input),
-    db,
-    queries,
-    handlers,
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -198,6 +192,22 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
       db.close()
     }
   }
+  databases.set(engine, db)
+  return engine
+}
+
+const databases = new WeakMap<Engine, Database>()
+
+/**
+ * TEST-ONLY: the engine's database, behind no contract. Tests assert on what no channel shows (raw ds_ tables,
+ * canonical rows, the settings a crash leaves behind) and stage such states; the bench profiles the two
+ * connections. Everything else goes through `call`: eslint.config.mjs allows this import only in tests and
+ * scripts/bench. One accessor, rather than a public `db`, so that a reach past the front door is greppable.
+ */
+export function databaseForTests(engine: Engine): Database {
+  const db = databases.get(engine)
+  if (!db) throw new Error('databaseForTests: not an engine opened by openEngine')
+  return db
 }
 
 export { findBySha256 }

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { expect } from 'vitest'
-import { openEngine, type Engine } from '../../../src/main/engine/engine'
+import { databaseForTests, openEngine, type Engine } from '../../../src/main/engine/engine'
 
 export interface DatasetSnapshot {
   id: number
@@ -25,12 +25,12 @@ const CANONICAL = ['posts', 'account_daily', 'import_rejects'] as const
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 async function one(engine: Engine, sql: string): Promise<Record<string, unknown>> {
-  return (await engine.db.all(sql))[0]
+  return (await databaseForTests(engine).all(sql))[0]
 }
 
 /** Every dataset with content checksums, in id order. */
 export async function snapshot(engine: Engine): Promise<DatasetSnapshot[]> {
-  const rows = await engine.db.all(`SELECT id, name, table_name, row_count FROM datasets ORDER BY id`)
+  const rows = await databaseForTests(engine).all(`SELECT id, name, table_name, row_count FROM datasets ORDER BY id`)
   const out: DatasetSnapshot[] = []
   for (const r of rows) {
     const table = String(r.table_name)
@@ -48,19 +48,19 @@ export async function snapshot(engine: Engine): Promise<DatasetSnapshot[]> {
 /** The structural invariants; throws (through expect) with the offending ids or tables. */
 export async function expectWorkspaceValid(engine: Engine): Promise<void> {
   // Two datasets may share one raw table (a re-import of the same file): compare the distinct names.
-  const catalogue = (await engine.db.all(`SELECT DISTINCT table_name FROM datasets ORDER BY table_name`)).map((r) => String(r.table_name))
+  const catalogue = (await databaseForTests(engine).all(`SELECT DISTINCT table_name FROM datasets ORDER BY table_name`)).map((r) => String(r.table_name))
   const tables = (
-    await engine.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY table_name`)
+    await databaseForTests(engine).all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY table_name`)
   ).map((r) => String(r.table_name))
   expect(tables, 'ds_ tables match the datasets catalogue').toEqual(catalogue)
 
-  const mismatched = await engine.db.all(`SELECT id, table_name, row_count FROM datasets`)
+  const mismatched = await databaseForTests(engine).all(`SELECT id, table_name, row_count FROM datasets`)
   for (const r of mismatched) {
     const n = Number((await one(engine, `SELECT count(*) AS n FROM ${q(String(r.table_name))}`)).n)
     expect(n, `row count of ${r.table_name}`).toBe(Number(r.row_count))
   }
   for (const c of CANONICAL) {
-    const orphans = await engine.db.all(`SELECT DISTINCT import_id FROM ${c} WHERE import_id NOT IN (SELECT id FROM datasets)`)
+    const orphans = await databaseForTests(engine).all(`SELECT DISTINCT import_id FROM ${c} WHERE import_id NOT IN (SELECT id FROM datasets)`)
     expect(orphans.map((o) => o.import_id), `${c} rows of imports missing from the catalogue`).toEqual([])
   }
   const dupPosts = await one(engine, `SELECT count(*) - count(DISTINCT (platform, post_id)) AS d FROM posts`)
@@ -70,7 +70,7 @@ export async function expectWorkspaceValid(engine: Engine): Promise<void> {
   // Every live post must belong to a known account row (recognition writes accounts in the same transaction).
   const lostAccounts = await one(engine, `SELECT count(*) AS n FROM posts WHERE account_id IS NOT NULL AND account_id NOT IN (SELECT account_id FROM accounts)`)
   expect(Number(lostAccounts.n), 'posts whose account row is missing').toBe(0)
-  await engine.db.run(`CHECKPOINT`)
+  await databaseForTests(engine).run(`CHECKPOINT`)
 }
 
 /** Reopen the workspace in this process, run `fn`, close. The engine's open also proves the lock was released. */

@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { invoke } from '../invoke'
 import { openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
+import { databaseForTests } from '../engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -49,7 +50,7 @@ describe('legacy .xls (BIFF8)', () => {
       ['Misc', null, null],
       ['Empty', null, 'the sheet is empty']
     ])
-    const daily = await t.engine.db.all(`SELECT day::VARCHAR AS day, followers_gained FROM account_daily ORDER BY day`)
+    const daily = await databaseForTests(t.engine).all(`SELECT day::VARCHAR AS day, followers_gained FROM account_daily ORDER BY day`)
     expect(daily).toEqual([
       { day: '2016-01-15', followers_gained: '13' },
       { day: '2016-01-16', followers_gained: '9' },
@@ -57,12 +58,12 @@ describe('legacy .xls (BIFF8)', () => {
     ])
     const misc = r.sheets?.find((s) => s.sheet === 'Misc')?.result
     // A plain table is typed from its values (the day-only cell is a midnight of the TIMESTAMP column).
-    const rows = await t.engine.db.all(`SELECT * FROM ${misc?.dataset.tableName} ORDER BY rowid`)
+    const rows = await databaseForTests(t.engine).all(`SELECT * FROM ${misc?.dataset.tableName} ORDER BY rowid`)
     expect(rows.map((x) => [String(x.When), String(x.Value), String(x.Flag), x.Note])).toEqual([
       ['2016-03-01 14:30:00', '0.30000000000000004', 'true', 'comma, and "quotes"'],
       ['2016-03-02 00:00:00', '1938', 'false', 'line\nbreak']
     ])
-    const [ds] = await t.engine.db.all(`SELECT source_path FROM datasets WHERE id = ${misc?.dataset.id}`)
+    const [ds] = await databaseForTests(t.engine).all(`SELECT source_path FROM datasets WHERE id = ${misc?.dataset.id}`)
     expect(ds.source_path).toBe(path)
   })
 
@@ -98,7 +99,7 @@ describe('Excel 2003 XML (SpreadsheetML) saved as .xls', () => {
     const path = t.file('Insights export.xls', SPREADSHEET_ML)
     const r = await invoke(t.engine, 'importFile', { path, jobId: 'xml' })
     expect(r.dataset.name).toBe('Insights export — Views & reach')
-    const rows = await t.engine.db.all(`SELECT * FROM ${r.dataset.tableName} ORDER BY rowid`)
+    const rows = await databaseForTests(t.engine).all(`SELECT * FROM ${r.dataset.tableName} ORDER BY rowid`)
     expect(rows.map((x) => [String(x.Date), String(x.Views), x.Caption])).toEqual([
       ['2017-05-01', '1204', 'Café & "bar"'],
       ['2017-05-02', '0', 'after a gap']

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportOptions } from '../../../shared/types'
 import { openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
+import { invoke } from '../invoke'
+import { databaseForTests } from '../engine'
 
 const FIXTURES = resolve(__dirname, '../../../../test/fixtures/exports')
 const SEARCH_1 = join(FIXTURES, 'crowdtangle-search/SYNTHETIC-2023-03-13-10-00-00-EDT-search-csv-export.csv')
@@ -15,10 +17,10 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 const engine = () => t.engine
 
-const importAgain = (path: string, options: ImportOptions = {}) => engine().handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
-const rawTables = async () => (await engine().db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`)).map((r) => String(r.table_name))
-const posts = () => engine().db.all(`SELECT post_id, likes::BIGINT AS likes, views::BIGINT AS views, interactions::BIGINT AS i FROM posts ORDER BY post_id`)
-const rejectsOf = (id: number) => engine().db.all(`SELECT row_number::INT AS row, reason FROM import_rejects WHERE import_id = ${id} ORDER BY row_number`)
+const importAgain = (path: string, options: ImportOptions = {}) => invoke(engine(), 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
+const rawTables = async () => (await databaseForTests(engine()).all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`)).map((r) => String(r.table_name))
+const posts = () => databaseForTests(engine()).all(`SELECT post_id, likes::BIGINT AS likes, views::BIGINT AS views, interactions::BIGINT AS i FROM posts ORDER BY post_id`)
+const rejectsOf = (id: number) => databaseForTests(engine()).all(`SELECT row_number::INT AS row, reason FROM import_rejects WHERE import_id = ${id} ORDER BY row_number`)
 
 describe('importing the same file again (Import anyway)', () => {
   it('shares the raw table and restates the earlier report: every row unchanged, the same rejects', async () => {
@@ -36,7 +38,7 @@ describe('importing the same file again (Import anyway)', () => {
     expect(again.dataset.rows).toBe(first.dataset.rows)
     expect(await posts()).toEqual(after)
     // The grid reads the shared table for both datasets.
-    const page = await engine().handlers.datasetPage({ datasetId: again.dataset.id, offset: 0, limit: 10 })
+    const page = await invoke(engine(), 'datasetPage', { datasetId: again.dataset.id, offset: 0, limit: 10 })
     expect(page.totalRows).toBe(first.dataset.rows)
   })
 
@@ -66,10 +68,10 @@ describe('importing the same file again (Import anyway)', () => {
   it('deleting one of two datasets on a shared table keeps the table; deleting the last one drops it', async () => {
     const first = await importAgain(SEARCH_1)
     const again = await importAgain(SEARCH_1)
-    await engine().handlers.deleteDataset({ datasetId: first.dataset.id })
+    await invoke(engine(), 'deleteDataset', { datasetId: first.dataset.id })
     expect(await rawTables()).toEqual([again.dataset.tableName])
-    expect((await engine().handlers.datasetPage({ datasetId: again.dataset.id, offset: 0, limit: 5 })).totalRows).toBe(again.dataset.rows)
-    await engine().handlers.deleteDataset({ datasetId: again.dataset.id })
+    expect((await invoke(engine(), 'datasetPage', { datasetId: again.dataset.id, offset: 0, limit: 5 })).totalRows).toBe(again.dataset.rows)
+    await invoke(engine(), 'deleteDataset', { datasetId: again.dataset.id })
     expect(await rawTables()).toEqual([])
   })
 

@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest'
-import { openEngine, type Engine } from '../engine'
+import { databaseForTests, openEngine, type Engine } from '../engine'
 import { cellText } from './xlsx'
+import { invoke } from '../invoke'
 
 /**
  * A SYNTHETIC LinkedIn-style workbook, written with the same library that reads it: a "New followers" sheet with
@@ -52,7 +53,7 @@ afterEach(() => {
 })
 
 const importFile = (path: string, allowDuplicate = false) =>
-  engine.handlers.importFile({ path, jobId: randomUUID(), options: {}, allowDuplicate })
+  invoke(engine, 'importFile', { path, jobId: randomUUID(), options: {}, allowDuplicate })
 
 describe('xlsx workbooks', () => {
   it('imports every non-empty sheet as its own dataset and reports each', async () => {
@@ -67,19 +68,19 @@ describe('xlsx workbooks', () => {
     expect(r.dataset.name).toBe('brackenford_followers_1706000000000 — New followers')
     expect(r.warnings).toContain('Empty sheets not imported: "Notes".')
     // The source path is the workbook the user chose, not the converted sheet.
-    expect(await engine.db.all(`SELECT DISTINCT source_path FROM datasets`)).toEqual([{ source_path: path }])
+    expect(await databaseForTests(engine).all(`SELECT DISTINCT source_path FROM datasets`)).toEqual([{ source_path: path }])
     // The temporary CSVs are gone.
     expect(readdirSync(engine.paths.tmpDir).filter((f) => f.startsWith('xlsx-'))).toEqual([])
 
     // M/D/YYYY text stays as written; a real Excel date becomes ISO.
     const followers = r.sheets![0].result!.dataset
-    const dates = await engine.db.all(`SELECT "Date"::VARCHAR AS d FROM "${followers.tableName}" ORDER BY 1`)
+    const dates = await databaseForTests(engine).all(`SELECT "Date"::VARCHAR AS d FROM "${followers.tableName}" ORDER BY 1`)
     expect(dates.map((x) => x.d)).toEqual(['1/15/2024', '1/16/2024', '2024-01-17'])
 
     // The Sprout sheet goes through recognition into account_daily, exactly as its CSV would.
     const tiktok = r.sheets![1].result!
     expect(tiktok.recognition?.format).toBe('sprout-tiktok-profiles')
-    expect(await engine.db.all(`SELECT account_id, day::VARCHAR AS day, followers::BIGINT AS f, views::BIGINT AS v,
+    expect(await databaseForTests(engine).all(`SELECT account_id, day::VARCHAR AS day, followers::BIGINT AS f, views::BIGINT AS v,
         impressions::BIGINT AS i, profile_visits::BIGINT AS p FROM account_daily WHERE platform = 'tiktok' ORDER BY day`)).toEqual([
       { account_id: 'tiktok:brackenfordtest', day: '2025-02-02', f: '1204', v: '5310', i: '7001', p: '12' },
       { account_id: 'tiktok:brackenfordtest', day: '2025-02-03', f: '1209', v: '6000', i: '8000', p: '9' }
@@ -88,7 +89,7 @@ describe('xlsx workbooks', () => {
     // Formulas keep their cached result, errors their code, quotes and line breaks survive the CSV.
     expect(r.sheets![2]).toEqual({ sheet: 'Notes', result: null, error: null, skipped: 'the sheet is empty' })
     const totals = r.sheets![3].result!.dataset
-    expect(await engine.db.all(`SELECT "Value"::VARCHAR AS v, "Note" AS n FROM "${totals.tableName}" ORDER BY "Metric" DESC`)).toEqual([
+    expect(await databaseForTests(engine).all(`SELECT "Value"::VARCHAR AS v, "Note" AS n FROM "${totals.tableName}" ORDER BY "Metric" DESC`)).toEqual([
       { v: '27', n: 'formula, "quoted", with comma' },
       { v: '#NAME?', n: 'line\nbreak' }
     ])
@@ -98,11 +99,11 @@ describe('xlsx workbooks', () => {
     const path = join(files, 'brackenford_followers_1706000000000.xlsx')
     await importFile(path)
     await expect(importFile(path)).rejects.toMatchObject({ code: 'DUPLICATE' })
-    expect((await engine.handlers.listDatasets()).length).toBe(3)
+    expect((await invoke(engine, 'listDatasets')).length).toBe(3)
   })
 
   it('previews the first sheet and names the others', async () => {
-    const p = await engine.handlers.previewImport({ path: join(files, 'brackenford_followers_1706000000000.xlsx') })
+    const p = await invoke(engine, 'previewImport', { path: join(files, 'brackenford_followers_1706000000000.xlsx') })
     expect(p.columns.map((c) => c.name)).toEqual(['Date', 'Sponsored followers', 'Organic followers', 'Auto-invited followers', 'Total followers'])
     expect(p.rows.length).toBe(3)
     expect(p.warnings.at(-1)).toContain('"New followers", "TikTok", "Totals"')
@@ -118,7 +119,7 @@ describe('xlsx workbooks', () => {
     const broken = join(files, 'broken.xlsx')
     writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]))
     await expect(importFile(broken)).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE', message: expect.stringContaining('save it as .xlsx or CSV') })
-    expect((await engine.handlers.listDatasets()).length).toBe(0)
+    expect((await invoke(engine, 'listDatasets')).length).toBe(0)
   })
 
   it('turns cells into the text a CSV export would hold', () => {

@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppFailure } from '../../../shared/result'
-import { openEngine, type Engine } from '../engine'
+import { databaseForTests, openEngine, type Engine } from '../engine'
+import { invoke } from '../invoke'
 
 let dir: string
 let engine: Engine
@@ -18,7 +19,7 @@ let counter = 0
 const OUTSIDE = () => join(dir, 'outside.csv')
 
 async function counts(): Promise<Record<string, number>> {
-  const rows = await engine.db.all(
+  const rows = await databaseForTests(engine).all(
     `SELECT (SELECT count(*) FROM institutions) AS institutions, (SELECT count(*) FROM posts) AS posts,
             (SELECT count(*) FROM datasets) AS datasets, (SELECT count(*) FROM saved_queries) AS saved_queries`
   )
@@ -29,7 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sb-sandbox-'))
   writeFileSync(OUTSIDE(), 'secret\nhunter2\n')
   engine = await openEngine(join(dir, 'ws'))
-  await engine.db.write(async (c) => {
+  await databaseForTests(engine).write(async (c) => {
     await c.run(`INSERT INTO institutions (name, color) VALUES ('St. Mary''s Hospital', '#c00'), ('North Clinic', '#0c0')`)
     await c.run(`INSERT INTO accounts VALUES ('a1', 1, 'x', 'stmarys', 'St Mary', 'UTC'), ('a2', 2, 'x', 'north', 'North', 'UTC')`)
     await c.run(`INSERT INTO posts (account_id, platform, post_id, published_at, text, likes, comments, shares, impressions, import_id)
@@ -37,11 +38,11 @@ beforeAll(async () => {
                         'post ' || i, i, 1, 0, 100, 1 FROM range(60) t(i)`)
   })
   run = async (sql, values = {}) => {
-    const info = await engine.queries.run({ runId: `t${counter++}`, sql, values: values as never, params: [
+    const info = await invoke(engine, 'runQuery', { runId: `t${counter++}`, sql, values: values as never, params: [
       { name: 'institutions', type: 'institutions' }, { name: 'from', type: 'date' }, { name: 'to', type: 'date' },
       { name: 'n', type: 'number' }
     ] })
-    const page = await engine.queries.page({ resultId: info.resultId, offset: 0, limit: 2000 })
+    const page = await invoke(engine, 'queryPage', { resultId: info.resultId, offset: 0, limit: 2000 })
     const { tableFromIPC } = await import('apache-arrow')
     return { rows: tableFromIPC(page.arrow).toArray().map((r) => ({ ...r.toJSON() })), truncated: info.truncated }
   }
@@ -55,9 +56,9 @@ afterAll(() => {
 describe('the sandbox runs read-only SQL', () => {
   it('reads the workspace and sees writes committed after an earlier run', async () => {
     expect((await run(`SELECT count(*) AS n FROM posts`)).rows).toEqual([{ n: 60 }])
-    await engine.db.write((c) => c.run(`INSERT INTO institutions (name, color) VALUES ('Later', '#00c')`))
+    await databaseForTests(engine).write((c) => c.run(`INSERT INTO institutions (name, color) VALUES ('Later', '#00c')`))
     expect((await run(`SELECT count(*) AS n FROM institutions`)).rows).toEqual([{ n: 3 }])
-    await engine.db.write((c) => c.run(`DELETE FROM institutions WHERE name = 'Later'`))
+    await databaseForTests(engine).write((c) => c.run(`DELETE FROM institutions WHERE name = 'Later'`))
   })
 
   it.each([
@@ -171,7 +172,7 @@ describe('the sandbox runs read-only SQL', () => {
 
   it('caps the rows it keeps and says the result was truncated', async () => {
     const { createQueryService } = await import('./service')
-    const small = createQueryService(engine.db, engine.paths.dbFile, { maxRows: 1000 })
+    const small = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxRows: 1000 })
     const info = await small.run({ runId: 'cap', sql: `SELECT * FROM range(5000)` })
     expect(info).toMatchObject({ rowCount: 1000, truncated: true })
     const exact = await small.run({ runId: 'cap2', sql: `SELECT * FROM range(1000)` })
@@ -180,21 +181,21 @@ describe('the sandbox runs read-only SQL', () => {
 
   it('caps a kept result by memory: RESULT_TOO_LARGE naming the limit, stopped at the first row past it', async () => {
     const { createQueryService } = await import('./service')
-    const small = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 100 * 1024 })
+    const small = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxResultBytes: 100 * 1024 })
     // Each row holds a 1,000-character string: about 2 KB as UTF-16, so the 51st row passes 100 KB.
     await expect(small.run({ runId: 'big', sql: `SELECT repeat('x', 1000) AS s FROM range(200)` })).rejects.toMatchObject({
       code: 'RESULT_TOO_LARGE',
       message: expect.stringMatching(/larger than the 100 KB .*row 51\b/)
     })
     // The shape of the report (a few huge values) stops at the second value, not after the chunk.
-    const tiny = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 10 * 1024 * 1024 })
+    const tiny = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxResultBytes: 10 * 1024 * 1024 })
     await expect(tiny.run({ runId: 'huge', sql: `SELECT repeat('x', 5000000) AS s FROM range(4)` })).rejects.toMatchObject({
       code: 'RESULT_TOO_LARGE',
       message: expect.stringMatching(/10 MB .*row 2\b/)
     })
     // Within the cap it runs; beyond the row cap only the kept rows count.
     expect(await small.run({ runId: 'fits', sql: `SELECT repeat('x', 1000) AS s FROM range(40)` })).toMatchObject({ rowCount: 40 })
-    const capped = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 100 * 1024, maxRows: 40 })
+    const capped = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxResultBytes: 100 * 1024, maxRows: 40 })
     expect(await capped.run({ runId: 'rows', sql: `SELECT repeat('x', 1000) AS s FROM range(5000)` })).toMatchObject({
       rowCount: 40,
       truncated: true
@@ -203,7 +204,7 @@ describe('the sandbox runs read-only SQL', () => {
 
   it('keeps older results only while all of them fit twice the per-result cap', async () => {
     const { createQueryService } = await import('./service')
-    const small = createQueryService(engine.db, engine.paths.dbFile, { maxResultBytes: 100 * 1024 })
+    const small = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxResultBytes: 100 * 1024 })
     const sql = `SELECT repeat('x', 1000) AS s FROM range(40)` // about 80 KB each
     const first = await small.run({ runId: 'k1', sql })
     const second = await small.run({ runId: 'k2', sql })
@@ -217,7 +218,7 @@ describe('the sandbox runs read-only SQL', () => {
 
   it('interrupts a statement at the time limit, and the next query still runs', async () => {
     const { createQueryService } = await import('./service')
-    const quick = createQueryService(engine.db, engine.paths.dbFile, { limits: { timeoutMs: 700 } })
+    const quick = createQueryService(databaseForTests(engine), engine.paths.dbFile, { limits: { timeoutMs: 700 } })
     const t0 = Date.now()
     await expect(quick.run({ runId: 'slow', sql: `SELECT count(*) FROM range(1e12::BIGINT) r(x) WHERE x % 7 = 3` })).rejects.toMatchObject({
       code: 'CANCELLED',
@@ -228,9 +229,9 @@ describe('the sandbox runs read-only SQL', () => {
   })
 
   it('cancels a running query on request', async () => {
-    const running = engine.queries.run({ runId: 'to-cancel', sql: `SELECT count(*) FROM range(1e12::BIGINT) r(x) WHERE x % 7 = 3` })
+    const running = invoke(engine, 'runQuery', { runId: 'to-cancel', sql: `SELECT count(*) FROM range(1e12::BIGINT) r(x) WHERE x % 7 = 3` })
     await new Promise((r) => setTimeout(r, 300))
-    expect(await engine.queries.cancel({ runId: 'to-cancel' })).toEqual({ cancelled: true })
+    expect(await invoke(engine, 'cancelQuery', { runId: 'to-cancel' })).toEqual({ cancelled: true })
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED', message: 'Query cancelled.' })
   })
 })
@@ -378,8 +379,8 @@ describe('hostile SQL is refused and the workspace stays intact', () => {
     expect(existsSync('/tmp/sbx/passwd/export')).toBe(false)
     expect((await run(`SELECT count(*) AS n FROM posts`)).rows).toEqual([{ n: 60 }])
     // The engine's own connection still writes (its configuration was never locked by the sandbox).
-    await engine.db.write((c) => c.run(`INSERT INTO settings VALUES ('probe', '1')`))
-    await engine.db.write((c) => c.run(`DELETE FROM settings WHERE key = 'probe'`))
+    await databaseForTests(engine).write((c) => c.run(`INSERT INTO settings VALUES ('probe', '1')`))
+    await databaseForTests(engine).write((c) => c.run(`DELETE FROM settings WHERE key = 'probe'`))
   })
 
   it('the workspace file still opens after a close', async () => {

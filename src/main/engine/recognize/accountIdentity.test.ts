@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dsTables, failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
 import { isGenericName, youtubeChannelInFolder } from './accountIdentity'
+import { invoke } from '../invoke'
+import { databaseForTests } from '../engine'
 
 describe('isGenericName', () => {
   it('report, metric and copy names, in the platforms’ UI languages, with dates and numbers, name no account', () => {
@@ -53,40 +55,40 @@ function tableData(folder: string, prefix: string, n: number): string {
 describe('two channels’ "Table data.csv"', () => {
   it('without an account: refused with ACCOUNT_REQUIRED naming the file, nothing stored; the preview says so', async () => {
     const a = tableData('a', 'chanAvid', 3)
-    const preview = await t.engine.handlers.previewImport({ path: a })
+    const preview = await invoke(t.engine, 'previewImport', { path: a })
     expect(preview.identity).toMatchObject({ account: null, accountRequired: true, platform: 'youtube', platformRequired: false })
-    const refused = await failureOf(t.engine.handlers.importFile({ path: a, jobId: jobId() }))
+    const refused = await failureOf(invoke(t.engine, 'importFile', { path: a, jobId: jobId() }))
     expect(refused.code).toBe('ACCOUNT_REQUIRED')
     expect(refused.message).toMatch(/^Table data\.csv does not name its YouTube account.*--account <handle>.*nothing was imported/)
-    expect(await t.engine.handlers.listDatasets()).toEqual([])
+    expect(await invoke(t.engine, 'listDatasets')).toEqual([])
     expect(await dsTables(t.engine)).toEqual([])
-    expect(await t.engine.db.all(`SELECT (SELECT count(*) FROM accounts)::INT AS a, (SELECT count(*) FROM posts)::INT AS p`)).toEqual([{ a: 0, p: 0 }])
+    expect(await databaseForTests(t.engine).all(`SELECT (SELECT count(*) FROM accounts)::INT AS a, (SELECT count(*) FROM posts)::INT AS p`)).toEqual([{ a: 0, p: 0 }])
   })
 
   it('with an account each: two accounts, each with exactly its own channel’s posts', async () => {
     const a = tableData('a', 'chanAvid', 3)
     const b = tableData('b', 'chanBvid', 5)
-    const ra = await t.engine.handlers.importFile({ path: a, jobId: jobId(), options: { account: 'ChannelA' } })
-    const rb = await t.engine.handlers.importFile({ path: b, jobId: jobId(), options: { account: 'youtube:ChannelB' } })
+    const ra = await invoke(t.engine, 'importFile', { path: a, jobId: jobId(), options: { account: 'ChannelA' } })
+    const rb = await invoke(t.engine, 'importFile', { path: b, jobId: jobId(), options: { account: 'youtube:ChannelB' } })
     expect(ra.recognition?.accounts.map((x) => x.accountId)).toEqual(['youtube:channela'])
     expect(rb.recognition?.accounts.map((x) => x.accountId)).toEqual(['youtube:channelb'])
-    const rows = await t.engine.db.all(
+    const rows = await databaseForTests(t.engine).all(
       `SELECT account_id, count(*)::INT AS n, min(post_id) AS lo, max(post_id) AS hi FROM posts GROUP BY account_id ORDER BY account_id`
     )
     expect(rows).toEqual([
       { account_id: 'youtube:channela', n: 3, lo: 'chanAvid0000000', hi: 'chanAvid0000002' },
       { account_id: 'youtube:channelb', n: 5, lo: 'chanBvid0000000', hi: 'chanBvid0000004' }
     ])
-    expect((await t.engine.handlers.listAccounts()).map((x) => x.accountId)).toEqual(['youtube:channela', 'youtube:channelb'])
+    expect((await invoke(t.engine, 'listAccounts')).map((x) => x.accountId)).toEqual(['youtube:channela', 'youtube:channelb'])
   })
 
   it('a Studio export folder that names the channel needs no account; a different folder, a different channel', async () => {
     const a = tableData('Content 2025-01-01_2025-12-31 Northfield GH', 'chanAvid', 2)
     const b = tableData('Content 2025-01-01_2025-12-31 Quillmere General', 'chanBvid', 4)
-    expect((await t.engine.handlers.previewImport({ path: a })).identity).toMatchObject({ account: 'Northfield GH', accountRequired: false })
-    await t.engine.handlers.importFile({ path: a, jobId: jobId() })
-    await t.engine.handlers.importFile({ path: b, jobId: jobId() })
-    expect(await t.engine.db.all(`SELECT account_id, count(*)::INT AS n FROM posts GROUP BY account_id ORDER BY account_id`)).toEqual([
+    expect((await invoke(t.engine, 'previewImport', { path: a })).identity).toMatchObject({ account: 'Northfield GH', accountRequired: false })
+    await invoke(t.engine, 'importFile', { path: a, jobId: jobId() })
+    await invoke(t.engine, 'importFile', { path: b, jobId: jobId() })
+    expect(await databaseForTests(t.engine).all(`SELECT account_id, count(*)::INT AS n FROM posts GROUP BY account_id ORDER BY account_id`)).toEqual([
       { account_id: 'youtube:northfield gh', n: 2 },
       { account_id: 'youtube:quillmere general', n: 4 }
     ])
@@ -94,9 +96,9 @@ describe('two channels’ "Table data.csv"', () => {
 
   it('a file that adds no row creates no account, and the report lists none', async () => {
     const bad = t.file('Table data.csv', [HEADER, 'Total,,,,1,0,0,10,0', ',no id,"Jan 1, 2025",60,1,0,0,10,100'].join('\n'))
-    const r = await t.engine.handlers.importFile({ path: bad, jobId: jobId(), options: { account: 'Ghost' } })
+    const r = await invoke(t.engine, 'importFile', { path: bad, jobId: jobId(), options: { account: 'Ghost' } })
     expect(r.recognition?.rowsRejected).toBe(1)
     expect(r.recognition?.accounts).toEqual([])
-    expect(await t.engine.handlers.listAccounts()).toEqual([])
+    expect(await invoke(t.engine, 'listAccounts')).toEqual([])
   })
 })

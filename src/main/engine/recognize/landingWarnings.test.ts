@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
 import { landingWarnings } from './landingWarnings'
+import { databaseForTests } from '../engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -11,7 +12,7 @@ afterEach(() => t.dispose())
 
 describe('landingWarnings', () => {
   it('groups reasons that differ only by an id (Meta\'s "content with ID 9335…" rows) and picks the commonest', async () => {
-    const w = await t.engine.db.write(async (conn) => {
+    const w = await databaseForTests(t.engine).write(async (conn) => {
       await conn.run(`CREATE TEMP TABLE stage_rejects AS SELECT * FROM (VALUES
         (3::BIGINT, 'no Post ID: An error occurred while computing metadata for content with ID 933528094972880.'),
         (9::BIGINT, 'unreadable date "Someday"'),
@@ -33,7 +34,7 @@ describe('landingWarnings', () => {
   })
 
   it('says nothing landed when a format skipped every row without rejecting any', async () => {
-    const w = await t.engine.db.write((conn) => landingWarnings(conn, { rowsRead: 300, rowsRejected: 0, rowsLanded: 0 }))
+    const w = await databaseForTests(t.engine).write((conn) => landingWarnings(conn, { rowsRead: 300, rowsRejected: 0, rowsLanded: 0 }))
     expect(w.map((x) => [x.code, x.message])).toEqual([
       ['nothing-landed', 'Nothing reached the benchmark tables: 300 rows read, no row had a value the benchmark tables hold (the notes say why).']
     ])

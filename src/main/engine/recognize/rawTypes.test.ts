@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { invoke } from '../invoke'
 import { ident } from '../db/sql'
 import { jobId, openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
+import { databaseForTests } from '../engine'
 
 const HEADER = ['Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressions', 'engagements', 'engagement rate', 'retweets',
   'replies', 'likes', 'promoted impressions']
@@ -42,9 +43,9 @@ describe('typed raw columns of a recognised export', () => {
       time: 'VARCHAR'
     })
     // Numbers sort as numbers: 12 after 3, which as text it would not be.
-    const sorted = await t.engine.db.all(`SELECT retweets FROM ${ident(r.dataset.tableName)} ORDER BY retweets DESC`)
+    const sorted = await databaseForTests(t.engine).all(`SELECT retweets FROM ${ident(r.dataset.tableName)} ORDER BY retweets DESC`)
     expect(sorted.map((x) => Number(x.retweets))).toEqual([12, 3, 0])
-    const posts = await t.engine.db.all(`SELECT post_id, impressions, likes, shares FROM posts ORDER BY post_id`)
+    const posts = await databaseForTests(t.engine).all(`SELECT post_id, impressions, likes, shares FROM posts ORDER BY post_id`)
     expect(posts).toEqual([
       { post_id: '1742000000000000001', impressions: '1938', likes: '9', shares: '3' },
       { post_id: '1742000000000000002', impressions: '500', likes: '2', shares: '12' },
@@ -64,6 +65,6 @@ describe('typed raw columns of a recognised export', () => {
     expect(types['engagement rate']).toBe('DOUBLE')
     // "0042" would print back as 42: ids with leading zeros stay text.
     expect(types['Tweet id']).toBe('VARCHAR')
-    expect((await t.engine.db.all(`SELECT post_id FROM posts ORDER BY post_id`)).map((p) => p.post_id)).toContain('0042')
+    expect((await databaseForTests(t.engine).all(`SELECT post_id FROM posts ORDER BY post_id`)).map((p) => p.post_id)).toContain('0042')
   })
 })

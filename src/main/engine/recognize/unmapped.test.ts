@@ -11,6 +11,7 @@ import { RECOGNIZERS } from './registry'
 import { hasColumns } from './headers'
 import { col } from './parseSql'
 import type { Recognizer } from './types'
+import { databaseForTests } from '../engine'
 
 const HEADER = 'Widget post,Widget day,Widget likes'
 const ROWS = ['p1,2024-01-02,5', 'p2,2024-01-03,7']
@@ -57,15 +58,15 @@ describe('a recognizer that cannot map the file', () => {
     expect(r.warnings).toContain(r.unmapped?.message)
     expect(r.warnings.join(' ')).not.toMatch(/Binder|Referenced column|FROM clause|DuckDB/i)
     // Every row is there, as a plain dataset, and nothing canonical was written.
-    const rows = await t.engine.db.all(`SELECT "Widget post" AS p, "Widget likes" AS l FROM ${r.dataset.tableName} ORDER BY rowid`)
+    const rows = await databaseForTests(t.engine).all(`SELECT "Widget post" AS p, "Widget likes" AS l FROM ${r.dataset.tableName} ORDER BY rowid`)
     expect(rows).toEqual([{ p: 'p1', l: '5' }, { p: 'p2', l: '7' }])
-    const [ds] = await t.engine.db.all(`SELECT recognized_format, rows_read, warnings FROM datasets WHERE id = ${r.dataset.id}`)
+    const [ds] = await databaseForTests(t.engine).all(`SELECT recognized_format, rows_read, warnings FROM datasets WHERE id = ${r.dataset.id}`)
     expect(ds.recognized_format).toBeNull()
     expect(JSON.parse(String(ds.warnings))).toContain(r.unmapped?.message)
-    expect(await t.engine.db.all(`SELECT * FROM posts`)).toEqual([])
-    expect(await t.engine.db.all(`SELECT * FROM accounts WHERE account_id = 'other:w'`)).toEqual([])
+    expect(await databaseForTests(t.engine).all(`SELECT * FROM posts`)).toEqual([])
+    expect(await databaseForTests(t.engine).all(`SELECT * FROM accounts WHERE account_id = 'other:w'`)).toEqual([])
     // The import is not left marked pending (which would remove it on the next open).
-    expect(await t.engine.db.all(`SELECT key FROM settings WHERE key LIKE 'import_pending%'`)).toEqual([])
+    expect(await databaseForTests(t.engine).all(`SELECT key FROM settings WHERE key LIKE 'import_pending%'`)).toEqual([])
   })
 
   it('throwing: the file lands as a plain table with the format named, and "Map columns…" then maps it', async () => {
@@ -86,7 +87,7 @@ describe('a recognizer that cannot map the file', () => {
     })
     const mapped = await invoke(t.engine, 'applyMapping', { datasetId: r.dataset.id })
     expect(mapped.posts).toEqual({ new: 2, updated: 0, unchanged: 0 })
-    const posts = await t.engine.db.all(`SELECT post_id, likes FROM posts ORDER BY post_id`)
+    const posts = await databaseForTests(t.engine).all(`SELECT post_id, likes FROM posts ORDER BY post_id`)
     expect(posts).toEqual([{ post_id: 'p1', likes: '5' }, { post_id: 'p2', likes: '7' }])
   })
 
@@ -95,6 +96,6 @@ describe('a recognizer that cannot map the file', () => {
       throw new Error('INTERRUPT Error: Interrupted!')
     })
     expect((await failureOf(importWidget())).code).toBe('CANCELLED')
-    expect(await t.engine.db.all(`SELECT * FROM datasets`)).toEqual([])
+    expect(await databaseForTests(t.engine).all(`SELECT * FROM datasets`)).toEqual([])
   })
 })

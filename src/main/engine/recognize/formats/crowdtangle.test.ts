@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openEngine, type Engine } from '../../engine'
+import { databaseForTests, openEngine, type Engine } from '../../engine'
+import { invoke } from '../../invoke'
 
 const FIXTURES = resolve(__dirname, '../../../../../test/fixtures/exports')
 const SEARCH_1 = join(FIXTURES, 'crowdtangle-search/SYNTHETIC-2023-03-13-10-00-00-EDT-search-csv-export.csv')
@@ -21,8 +22,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const importFile = (path: string, options = {}) => engine.handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
-const one = async (sql: string) => (await engine.db.all(sql))[0]
+const importFile = (path: string, options = {}) => invoke(engine, 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
+const one = async (sql: string) => (await databaseForTests(engine).all(sql))[0]
 
 describe('crowdtangle-search', () => {
   it('loads posts with dot-thousands totals, zone abbreviations and follower snapshots', async () => {
@@ -50,7 +51,7 @@ describe('crowdtangle-search', () => {
     expect(await one(`SELECT strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS t, followers_at_post FROM posts WHERE post_id = '9000000000000004'`))
       .toEqual({ t: '2023-01-06 04:30', followers_at_post: null })
     // Two posts on 2023-03-12: the later one's follower count is that day's.
-    expect(await engine.db.all(`SELECT account_id, day::VARCHAR AS day, followers::BIGINT AS f, reach FROM account_daily ORDER BY day`)).toEqual([
+    expect(await databaseForTests(engine).all(`SELECT account_id, day::VARCHAR AS day, followers::BIGINT AS f, reach FROM account_daily ORDER BY day`)).toEqual([
       { account_id: 'facebook:brackenfordtesthosp', day: '2023-01-05', f: '45500', reach: null },
       { account_id: 'facebook:brackenfordtesthosp', day: '2023-03-12', f: '45400', reach: null }
     ])
@@ -59,7 +60,7 @@ describe('crowdtangle-search', () => {
   it('reads follower days in the chosen zone', async () => {
     await importFile(SEARCH_1, { timeZone: 'Asia/Tokyo' })
     // 2023-03-12 22:40 UTC is the 13th in Tokyo; 13:15 UTC is still the 12th.
-    expect(await engine.db.all(`SELECT day::VARCHAR AS day, followers::BIGINT AS f FROM account_daily ORDER BY day`)).toEqual([
+    expect(await databaseForTests(engine).all(`SELECT day::VARCHAR AS day, followers::BIGINT AS f FROM account_daily ORDER BY day`)).toEqual([
       { day: '2023-01-05', f: '45500' },
       { day: '2023-03-12', f: '45310' },
       { day: '2023-03-13', f: '45400' }
@@ -86,7 +87,7 @@ describe('crowdtangle-post-history', () => {
     expect(rec.daily).toBeNull()
     expect(rec.rejects).toEqual([{ row: 3, reason: 'unreadable Score Date "not a date"' }])
     expect(r.warnings.some((w) => w.includes('4 snapshots of one post'))).toBe(true)
-    expect(await engine.db.all(`SELECT account_id, post_id, likes::BIGINT AS l, comments::BIGINT AS c, shares::BIGINT AS s,
+    expect(await databaseForTests(engine).all(`SELECT account_id, post_id, likes::BIGINT AS l, comments::BIGINT AS c, shares::BIGINT AS s,
         reactions::BIGINT AS r, interactions::BIGINT AS i, views, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS t FROM posts`)).toEqual([
       { account_id: 'facebook:brackenfordtesthosp', post_id: '9000000000000001', l: '1439', c: '114', s: '213', r: '1665', i: '1992', views: null, t: '2023-03-12 13:15' }
     ])

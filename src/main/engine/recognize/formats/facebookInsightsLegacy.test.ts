@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { invoke } from '../../invoke'
 import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { databaseForTests } from '../../engine'
 
 const csvLine = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')
 
@@ -53,7 +54,7 @@ const POST_ROWS = [
   { post_id: '100200300_4002', at: '2015-10-02 09:22', post_type: 'link', reach: '0', impressions: '0', likes: null, comments: null, shares: null, clicks: null, interactions: null }
 ]
 const postRows = () =>
-  t.engine.db.all(`SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS at, post_type, reach, impressions, likes, comments,
+  databaseForTests(t.engine).all(`SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS at, post_type, reach, impressions, likes, comments,
     shares, clicks, interactions FROM posts ORDER BY post_id`)
 
 describe('legacy Facebook Insights, post level', () => {
@@ -71,7 +72,7 @@ describe('legacy Facebook Insights, post level', () => {
       'The row under the header describes the columns ("Lifetime: The total number of people your Page post was ser…"); it is not data, so it was left out of the table and kept as the columns\' descriptions.'
     ])
     expect(await postRows()).toEqual(POST_ROWS)
-    const raw = await t.engine.db.all(`SELECT "Post ID" AS id, "Lifetime Post Total Reach" AS reach FROM ${r.dataset.tableName} ORDER BY rowid`)
+    const raw = await databaseForTests(t.engine).all(`SELECT "Post ID" AS id, "Lifetime Post Total Reach" AS reach FROM ${r.dataset.tableName} ORDER BY rowid`)
     expect(raw).toEqual([{ id: '100200300_4001', reach: '1204' }, { id: '100200300_4002', reach: '0' }])
     expect(r.dataset.rows).toBe(2)
   })
@@ -111,7 +112,7 @@ describe('legacy Facebook Insights, page level', () => {
     expect(r.recognition?.accounts).toEqual([{ accountId: 'facebook:northfield general', handle: 'Northfield General', displayName: 'Northfield General' }])
     expect(r.recognition?.rowsRead).toBe(2)
     expect(r.recognition?.rowsRejected).toBe(0)
-    expect(await t.engine.db.all(`SELECT day::VARCHAR AS day, followers, followers_gained, followers_lost, reach, impressions, views FROM account_daily ORDER BY day`)).toEqual([
+    expect(await databaseForTests(t.engine).all(`SELECT day::VARCHAR AS day, followers, followers_gained, followers_lost, reach, impressions, views FROM account_daily ORDER BY day`)).toEqual([
       { day: '2015-09-20', followers: '5120', followers_gained: '14', followers_lost: '2', reach: '3100', impressions: '7200', views: '150' },
       { day: '2015-09-21', followers: '5132', followers_gained: '13', followers_lost: '1', reach: '2900', impressions: '6900', views: null }
     ])
@@ -122,6 +123,6 @@ describe('legacy Facebook Insights, page level', () => {
     const r = await invoke(t.engine, 'importFile', { path, jobId: 'mdy', options: { account: 'northfieldgh' } })
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['facebook:northfieldgh'])
     expect([r.recognition?.rowsRead, r.recognition?.rowsRejected]).toEqual([1, 0])
-    expect(await t.engine.db.all(`SELECT day::VARCHAR AS day, followers FROM account_daily`)).toEqual([{ day: '2015-09-20', followers: '5120' }])
+    expect(await databaseForTests(t.engine).all(`SELECT day::VARCHAR AS day, followers FROM account_daily`)).toEqual([{ day: '2015-09-20', followers: '5120' }])
   })
 })

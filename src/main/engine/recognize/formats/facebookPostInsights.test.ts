@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { invoke } from '../../invoke'
+import { databaseForTests } from '../../engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -13,8 +15,8 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 
 const importFile = (path: string, options = {}) =>
-  t.engine.handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
-const all = (sql: string) => t.engine.db.all(sql)
+  invoke(t.engine, 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
+const all = (sql: string) => databaseForTests(t.engine).all(sql)
 
 const HEADER = [
   'Page total likes', 'Type', 'Category', 'Post Month', 'Post Weekday', 'Post Hour', 'Paid', 'Lifetime Post Total Reach',

@@ -2,6 +2,8 @@
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { invoke } from '../../invoke'
+import { databaseForTests } from '../../engine'
 
 const DIR = resolve(__dirname, '../../../../../test/fixtures/exports/mastodon-outbox')
 
@@ -27,20 +29,20 @@ const EXPECTED = [
 
 describe('mastodon-outbox', () => {
   it('OrderedCollection: Create → posts (HTML stripped, counts only where present), Announce → boost, Delete rejected', async () => {
-    const r = await t.engine.handlers.importFile({ path: `${DIR}/outbox.json`, jobId: 'm1', options: { timeZone: 'Europe/Berlin' } })
+    const r = await invoke(t.engine, 'importFile', { path: `${DIR}/outbox.json`, jobId: 'm1', options: { timeZone: 'Europe/Berlin' } })
     expect(r.recognition?.format).toBe('mastodon-outbox')
     expect(r.recognition?.platform).toBe('mastodon')
     expect(r.recognition?.accounts).toEqual([{ accountId: 'mastodon:northfield@health.example', handle: 'northfield@health.example', displayName: null }])
     expect(r.recognition?.posts).toEqual({ new: 3, updated: 0, unchanged: 0 })
     expect(r.recognition?.rejects).toEqual([{ row: 4, reason: 'activity type "Delete" is not a post' }])
-    expect(await t.engine.db.all(POSTS)).toEqual(EXPECTED)
+    expect(await databaseForTests(t.engine).all(POSTS)).toEqual(EXPECTED)
   })
 
   it('a plain array of the same activities lands on the same posts (re-import: all unchanged)', async () => {
-    await t.engine.handlers.importFile({ path: `${DIR}/outbox.json`, jobId: 'm2' })
-    const r = await t.engine.handlers.importFile({ path: `${DIR}/outbox-array.json`, jobId: 'm3' })
+    await invoke(t.engine, 'importFile', { path: `${DIR}/outbox.json`, jobId: 'm2' })
+    const r = await invoke(t.engine, 'importFile', { path: `${DIR}/outbox-array.json`, jobId: 'm3' })
     expect(r.recognition?.format).toBe('mastodon-outbox')
     expect(r.recognition?.posts).toEqual({ new: 0, updated: 0, unchanged: 3 })
-    expect(await t.engine.db.all(POSTS)).toEqual(EXPECTED)
+    expect(await databaseForTests(t.engine).all(POSTS)).toEqual(EXPECTED)
   })
 })

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { invoke } from '../../invoke'
+import { databaseForTests } from '../../engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -15,8 +17,8 @@ afterEach(() => t.dispose())
 
 const BOM = '\uFEFF'
 const importFile = (path: string, options = {}) =>
-  t.engine.handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
-const all = (sql: string) => t.engine.db.all(sql)
+  invoke(t.engine, 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
+const all = (sql: string) => databaseForTests(t.engine).all(sql)
 /** What a spreadsheet does when it reads each physical line as one cell: quote lines holding a comma or quote. */
 const wrapLines = (text: string) =>
   text

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dsTables, failureOf, openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { invoke } from '../../invoke'
+import { databaseForTests } from '../../engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -15,8 +17,8 @@ afterEach(() => t.dispose())
 const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
 const q = (...cells: string[]) => cells.map((c) => `"${c}"`).join(',')
 const importFile = (path: string, options = {}) =>
-  t.engine.handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
-const all = (sql: string) => t.engine.db.all(sql)
+  invoke(t.engine, 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
+const all = (sql: string) => databaseForTests(t.engine).all(sql)
 
 /** Meta's own layout: a Facebook series, then the Instagram one with its own title and header. */
 const STACKED = [
@@ -127,15 +129,15 @@ describe('meta-business-suite-daily', () => {
 
   it('the preview says what is open: the platform of "Reach", the account of a metric-named file', async () => {
     const reach = t.file('Reach.csv', utf16(['sep=,', q('Reach'), q('Date', 'Primary'), q('2025-11-01T00:00:00', '5'), ''].join('\n')))
-    const p = await t.engine.handlers.previewImport({ path: reach })
+    const p = await invoke(t.engine, 'previewImport', { path: reach })
     expect(p.identity).toEqual({
       account: null, accountRequired: true, platform: null, platforms: ['facebook', 'instagram'], platformRequired: true,
       platformReason: 'the title "Reach" names no platform'
     })
-    const withChoice = await t.engine.handlers.previewImport({ path: reach, options: { platform: 'instagram' } })
+    const withChoice = await invoke(t.engine, 'previewImport', { path: reach, options: { platform: 'instagram' } })
     expect(withChoice.identity).toMatchObject({ platform: 'instagram', platforms: ['instagram'], platformReason: 'chosen for this import' })
     const sample = t.file('SYNTHETIC_meta_QuillTest_Follows_2025.csv', utf16(STACKED))
-    expect((await t.engine.handlers.previewImport({ path: sample })).identity).toEqual({
+    expect((await invoke(t.engine, 'previewImport', { path: sample })).identity).toEqual({
       account: 'QuillTest', accountRequired: false, platform: null, platforms: ['facebook', 'instagram'], platformRequired: false,
       platformReason: 'Meta stacks the Facebook series above the Instagram one'
     })

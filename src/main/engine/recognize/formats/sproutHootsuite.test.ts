@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportOptions } from '../../../../shared/types'
-import { openEngine, type Engine } from '../../engine'
+import { databaseForTests, openEngine, type Engine } from '../../engine'
+import { invoke } from '../../invoke'
 
 const FIXTURES = resolve(__dirname, '../../../../../test/fixtures/exports')
 const sprout = (name: string) => join(FIXTURES, 'sprout-social', name)
@@ -27,8 +28,8 @@ afterEach(() => {
 })
 
 const importFile = (path: string, options: ImportOptions = {}) =>
-  engine.handlers.importFile({ path, jobId: randomUUID(), options, allowDuplicate: true })
-const one = async (sql: string) => (await engine.db.all(sql))[0]
+  invoke(engine, 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
+const one = async (sql: string) => (await databaseForTests(engine).all(sql))[0]
 
 describe('sprout profile reports', () => {
   it('Instagram Business Profiles: MM-DD-YYYY days, quoted thousands, empty days skipped', async () => {
@@ -58,7 +59,7 @@ describe('sprout profile reports', () => {
     expect(r.recognition!.accounts.map((a) => a.accountId)).toEqual(['instagram:brackenfordtest', 'instagram:quilltestclinic'])
     expect(r.recognition!.daily).toEqual({ new: 3, updated: 0, unchanged: 0 })
     expect(r.recognition!.rejects).toEqual([{ row: 5, reason: 'unreadable Date "13-02-2025" (expected MM-DD-YYYY)' }])
-    expect(await engine.db.all(`SELECT account_id, day::VARCHAR AS day, followers::BIGINT AS f, impressions FROM account_daily ORDER BY account_id, day`)).toEqual([
+    expect(await databaseForTests(engine).all(`SELECT account_id, day::VARCHAR AS day, followers::BIGINT AS f, impressions FROM account_daily ORDER BY account_id, day`)).toEqual([
       { account_id: 'instagram:brackenfordtest', day: '2025-03-02', f: '12040', impressions: null },
       { account_id: 'instagram:quilltestclinic', day: '2025-03-01', f: '8100', impressions: null },
       { account_id: 'instagram:quilltestclinic', day: '2025-03-02', f: '8112', impressions: null }
@@ -73,7 +74,7 @@ describe('sprout competitor posts', () => {
     expect(rec.format).toBe('sprout-competitor-posts')
     expect(rec.posts).toEqual({ new: 3, updated: 0, unchanged: 0 })
     expect(rec.rejects).toEqual([{ row: 4, reason: 'unreadable Date "yesterday"' }])
-    expect(await engine.db.all(`SELECT post_id, platform, account_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS t,
+    expect(await databaseForTests(engine).all(`SELECT post_id, platform, account_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS t,
         post_type, likes, reactions::BIGINT AS r, comments::BIGINT AS c, shares, interactions::BIGINT AS i, text FROM posts ORDER BY post_id`)).toEqual([
       { post_id: '18000000000000001', platform: 'instagram', account_id: 'instagram:quilltestclinic', t: '2025-03-02 09:05', post_type: 'Video',
         likes: '1200', r: '1200', c: '50', shares: null, i: '1250', text: 'Line one\nline two of a SYNTHETIC caption' },

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
 import { invoke } from '../../invoke'
 import type { ImportOptions } from '../../../../shared/types'
+import { databaseForTests } from '../../engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -34,7 +35,7 @@ async function importFile(path: string, options: ImportOptions = {}) {
 }
 
 const daily = (cols = 'views, profile_visits, followers, reach') =>
-  t.engine.db.all(`SELECT day::VARCHAR AS day, ${cols} FROM account_daily ORDER BY day`)
+  databaseForTests(t.engine).all(`SELECT day::VARCHAR AS day, ${cols} FROM account_daily ORDER BY day`)
 
 describe('TikTok Studio Overview.csv (days without a year)', () => {
   it('English "April 12": the year is the download day\'s (file modified 15 April 2026), and the report says so', async () => {
@@ -109,7 +110,7 @@ describe('TikTok Studio Overview.csv (days without a year)', () => {
     const path = t.file('Oversikt.csv', BOM + 'Datum,Videovisningar,Målgrupp som nåtts,Profilvisningar,Gilla-markeringar,Delningar,Kommentarer,Nya följare,Tappade följare\n2025/10/31,715,700,25,26,4,7,10,2')
     const r = await importFile(path)
     expect(r.recognition?.format).toBe('tiktok-overview')
-    expect(await t.engine.db.all(`SELECT views, reach, profile_visits, followers_gained, followers_lost FROM account_daily`)).toEqual([
+    expect(await databaseForTests(t.engine).all(`SELECT views, reach, profile_visits, followers_gained, followers_lost FROM account_daily`)).toEqual([
       { views: '715', reach: '700', profile_visits: '25', followers_gained: '10', followers_lost: '2' }
     ])
   })
@@ -161,7 +162,7 @@ describe('TikTok Studio FollowerHistory.csv, Viewers.csv, FollowerActivity.csv, 
     expect(r.recognition?.format).toBe('tiktok-video')
     expect(r.recognition?.yearAssumed).toMatchObject({ column: 'Post time', periodEnd: '2026-02-28', from: '2025-07-16', to: '2026-01-23' })
     expect(
-      await t.engine.db.all(
+      await databaseForTests(t.engine).all(
         `SELECT post_id, strftime(published_at AT TIME ZONE 'America/Chicago', '%Y-%m-%d %H:%M') AS posted, views, likes, interactions, saves FROM posts ORDER BY posted`
       )
     ).toEqual([
@@ -182,7 +183,7 @@ describe('Content.csv download day', () => {
     const r = await importFile(path)
     // By the file date alone "March 5" would be 2026-03-05, after the download.
     expect(r.recognition?.yearAssumed).toMatchObject({ source: 'download-column', periodEnd: '2026-02-28', from: '2025-03-05' })
-    expect(await t.engine.db.all(`SELECT published_at::DATE::VARCHAR AS day FROM posts`)).toEqual([{ day: '2025-03-05' }])
+    expect(await databaseForTests(t.engine).all(`SELECT published_at::DATE::VARCHAR AS day FROM posts`)).toEqual([{ day: '2025-03-05' }])
   })
 })
 

@@ -1,6 +1,8 @@
 /** X daily tweet activity, account overview and account content: synthetic files with each export's quirks. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dsTables, failureOf, openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { invoke } from '../../invoke'
+import { databaseForTests } from '../../engine'
 
 let t: TestWorkspace
 beforeEach(async () => {
@@ -18,13 +20,13 @@ describe('x-daily-tweet-activity', () => {
   it('maps days from the file-name handle; follows-from-tweets is not followers gained; bad dates are rejected', async () => {
     const file = t.file('daily_tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv',
       [DAILY_HEADER, dailyRow('2024-01-01', '20300', '54'), dailyRow('2024-01-02', '1938.0', '3'), dailyRow('Jan ??', '5', '1')].join('\n') + '\n')
-    const r = await t.engine.handlers.importFile({ path: file, jobId: 'd1' })
+    const r = await invoke(t.engine, 'importFile', { path: file, jobId: 'd1' })
     expect(r.recognition?.format).toBe('x-daily-tweet-activity')
     expect(r.recognition?.platform).toBe('x')
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
     expect(r.recognition?.daily).toEqual({ new: 2, updated: 0, unchanged: 0 })
     expect(r.recognition?.rejects).toEqual([{ row: 3, reason: 'unreadable date "Jan ??"' }])
-    const rows = await t.engine.db.all(`SELECT day::VARCHAR AS day, impressions, profile_visits, followers_gained, views FROM account_daily ORDER BY day`)
+    const rows = await databaseForTests(t.engine).all(`SELECT day::VARCHAR AS day, impressions, profile_visits, followers_gained, views FROM account_daily ORDER BY day`)
     expect(rows).toEqual([
       { day: '2024-01-01', impressions: '20300', profile_visits: '54', followers_gained: null, views: null },
       { day: '2024-01-02', impressions: '1938', profile_visits: '3', followers_gained: null, views: null }
@@ -34,9 +36,9 @@ describe('x-daily-tweet-activity', () => {
   it('after the 2023 rename ("Posts published", "reposts") the same days land', async () => {
     const header = DAILY_HEADER.replace('"Tweets published"', '"Posts published"').replace('"retweets"', '"reposts"')
     const file = t.file('daily_tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv', [header, dailyRow('2024-01-01', '20300', '54')].join('\n'))
-    const r = await t.engine.handlers.importFile({ path: file, jobId: 'posts' })
+    const r = await invoke(t.engine, 'importFile', { path: file, jobId: 'posts' })
     expect(r.recognition?.format).toBe('x-daily-tweet-activity')
-    expect(await t.engine.db.all(`SELECT day::VARCHAR AS day, impressions, profile_visits FROM account_daily`)).toEqual([
+    expect(await databaseForTests(t.engine).all(`SELECT day::VARCHAR AS day, impressions, profile_visits FROM account_daily`)).toEqual([
       { day: '2024-01-01', impressions: '20300', profile_visits: '54' }
     ])
   })
@@ -44,10 +46,10 @@ describe('x-daily-tweet-activity', () => {
   it('the import account wins over the file name; re-import counts new / updated / unchanged', async () => {
     const a = t.file('daily_a.csv', [DAILY_HEADER, dailyRow('2024-01-01', '100', '1'), dailyRow('2024-01-02', '200', '2')].join('\n'))
     const b = t.file('daily_b.csv', [DAILY_HEADER, dailyRow('2024-01-02', '250', '2'), dailyRow('2024-01-01', '100', '1'), dailyRow('2024-01-03', '300', '3')].join('\n'))
-    await t.engine.handlers.importFile({ path: a, jobId: 'a', options: { account: '@NorthfieldGH' } })
-    const r = await t.engine.handlers.importFile({ path: b, jobId: 'b', options: { account: 'x:NorthfieldGH' } })
+    await invoke(t.engine, 'importFile', { path: a, jobId: 'a', options: { account: '@NorthfieldGH' } })
+    const r = await invoke(t.engine, 'importFile', { path: b, jobId: 'b', options: { account: 'x:NorthfieldGH' } })
     expect(r.recognition?.daily).toEqual({ new: 1, updated: 1, unchanged: 1 })
-    const [s] = await t.engine.db.all(`SELECT count(*) AS n, sum(impressions) AS imp, min(account_id) AS a, max(account_id) AS b FROM account_daily`)
+    const [s] = await databaseForTests(t.engine).all(`SELECT count(*) AS n, sum(impressions) AS imp, min(account_id) AS a, max(account_id) AS b FROM account_daily`)
     expect(s).toEqual({ n: '3', imp: '650', a: 'x:northfieldgh', b: 'x:northfieldgh' })
   })
 })
@@ -62,11 +64,11 @@ describe('x-account-overview', () => {
       '"Thu, Mar 20, 2025",1303,40,85,0,0,0,2,8,4,8,1,0,0',
       '"Wed, Mar 19, 2025",823,15,36,0,0,1,0,5,0,3,1,NaN,0'
     ].join('\n'))
-    const r = await t.engine.handlers.importFile({ path: file, jobId: 'o1' })
+    const r = await invoke(t.engine, 'importFile', { path: file, jobId: 'o1' })
     expect(r.recognition?.format).toBe('x-account-overview')
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
     expect(r.recognition?.period).toEqual({ from: '2025-03-19', to: '2025-03-21' })
-    const [s] = await t.engine.db.all(
+    const [s] = await databaseForTests(t.engine).all(
       `SELECT count(*) AS n, sum(impressions) AS imp, sum(followers_gained) AS g, sum(followers_lost) AS l, sum(profile_visits) AS pv,
               sum(views) AS v, count(views) AS nv FROM account_daily`
     )
@@ -75,13 +77,13 @@ describe('x-account-overview', () => {
 
   it('the native file name names no account: refused with ACCOUNT_REQUIRED, nothing stored, until one is chosen', async () => {
     const file = t.file('account_overview_analytics.csv', [OVERVIEW_HEADER, '"Fri, Mar 21, 2025",1,0,0,0,0,0,0,0,0,0,0,0,0'].join('\n'))
-    const refused = await failureOf(t.engine.handlers.importFile({ path: file, jobId: 'o2' }))
+    const refused = await failureOf(invoke(t.engine, 'importFile', { path: file, jobId: 'o2' }))
     expect(refused.code).toBe('ACCOUNT_REQUIRED')
     expect(refused.message).toMatch(/^account_overview_analytics\.csv does not name its X account.*--account/)
-    expect(await t.engine.handlers.listDatasets()).toEqual([])
+    expect(await invoke(t.engine, 'listDatasets')).toEqual([])
     expect(await dsTables(t.engine)).toEqual([])
-    expect(await t.engine.db.all(`SELECT count(*)::INT AS n FROM accounts`)).toEqual([{ n: 0 }])
-    const r = await t.engine.handlers.importFile({ path: file, jobId: 'o3', options: { account: '@NorthfieldGH' } })
+    expect(await databaseForTests(t.engine).all(`SELECT count(*)::INT AS n FROM accounts`)).toEqual([{ n: 0 }])
+    const r = await invoke(t.engine, 'importFile', { path: file, jobId: 'o3', options: { account: '@NorthfieldGH' } })
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
   })
 })
@@ -97,11 +99,11 @@ describe('x-account-content', () => {
       '1902620805600833905,Wed Mar 19 2025,"SYNTHETIC for the culture",https://x.com/NorthfieldGH/status/1902620805600833905,"1,085",20,30,4,2,1,3,5,1,0,7,0,0',
       '1902620805600833999,someday,"broken",https://x.com/NorthfieldGH/status/1902620805600833999,1,0,0,0,0,0,0,0,0,0,0,0,0'
     ].join('\r\n') + '\r\n')
-    const r = await t.engine.handlers.importFile({ path: file, jobId: 'c1', options: { timeZone: 'America/New_York' } })
+    const r = await invoke(t.engine, 'importFile', { path: file, jobId: 'c1', options: { timeZone: 'America/New_York' } })
     expect(r.recognition?.format).toBe('x-account-content')
     expect(r.recognition?.posts).toEqual({ new: 2, updated: 0, unchanged: 0 })
     expect(r.recognition?.rejects).toEqual([{ row: 3, reason: 'unreadable date "someday"' }])
-    const rows = await t.engine.db.all(
+    const rows = await databaseForTests(t.engine).all(
       `SELECT post_id, account_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS at, post_type, impressions, likes, comments,
               shares, saves, clicks, interactions FROM posts ORDER BY post_id`
     )

@@ -3,6 +3,8 @@ import { copyFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failureOf, openTestWorkspace, type TestWorkspace } from '../../../../../test/support/workspace'
+import { invoke } from '../../invoke'
+import { databaseForTests } from '../../engine'
 
 const FIXTURE = resolve(__dirname, '../../../../../test/fixtures/exports/x-archive-tweets/tweets.js')
 
@@ -14,13 +16,13 @@ afterEach(() => t.dispose())
 
 describe('x-archive-tweets', () => {
   it('maps tweets with string counts and UTC times; replies, retweets; no reply counts means NULL comments and interactions', async () => {
-    const r = await t.engine.handlers.importFile({ path: FIXTURE, jobId: 'a1', options: { account: '@NorthfieldGH' } })
+    const r = await invoke(t.engine, 'importFile', { path: FIXTURE, jobId: 'a1', options: { account: '@NorthfieldGH' } })
     expect(r.recognition?.format).toBe('x-archive-tweets')
     expect(r.recognition?.platform).toBe('x')
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
     expect(r.recognition?.posts).toEqual({ new: 3, updated: 0, unchanged: 0 })
     expect(r.recognition?.rejects).toEqual([{ row: 4, reason: 'unreadable created_at "yesterday"' }])
-    const rows = await t.engine.db.all(
+    const rows = await databaseForTests(t.engine).all(
       `SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS at, post_type, text, url, likes, shares, comments,
               impressions, interactions FROM posts ORDER BY post_id`
     )
@@ -37,9 +39,9 @@ describe('x-archive-tweets', () => {
   it('the archive’s own tweet.js names no account: refused with ACCOUNT_REQUIRED (never "x:tweet"), then lands on the chosen one', async () => {
     const p = join(t.root, 'tweet.js')
     copyFileSync(FIXTURE, p)
-    expect(await failureOf(t.engine.handlers.importFile({ path: p, jobId: 'a2' }))).toMatchObject({ code: 'ACCOUNT_REQUIRED' })
-    expect(await t.engine.handlers.listDatasets()).toEqual([])
-    const r = await t.engine.handlers.importFile({ path: p, jobId: 'a2b', options: { account: 'NorthfieldGH' } })
+    expect(await failureOf(invoke(t.engine, 'importFile', { path: p, jobId: 'a2' }))).toMatchObject({ code: 'ACCOUNT_REQUIRED' })
+    expect(await invoke(t.engine, 'listDatasets')).toEqual([])
+    const r = await invoke(t.engine, 'importFile', { path: p, jobId: 'a2b', options: { account: 'NorthfieldGH' } })
     expect(r.recognition?.format).toBe('x-archive-tweets')
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
   })
@@ -48,10 +50,10 @@ describe('x-archive-tweets', () => {
     const p = t.file('northfield-tweets.js', `window.YTD.tweet.part0 = [ {
       "id_str" : "1000000000000000001", "created_at" : "Tue Jan 01 12:00:00 +0000 2019", "full_text" : "SYNTHETIC old",
       "favorite_count" : "4", "retweet_count" : "1" } ]`)
-    const r = await t.engine.handlers.importFile({ path: p, jobId: 'a3' })
+    const r = await invoke(t.engine, 'importFile', { path: p, jobId: 'a3' })
     expect(r.recognition?.format).toBe('x-archive-tweets')
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfield'])
-    const [row] = await t.engine.db.all(`SELECT post_id, likes, shares FROM posts`)
+    const [row] = await databaseForTests(t.engine).all(`SELECT post_id, likes, shares FROM posts`)
     expect(row).toEqual({ post_id: '1000000000000000001', likes: '4', shares: '1' })
   })
 })
