@@ -3,6 +3,7 @@ import '../../styles/institutions.css'
 import type { AccountSummary, Institution } from '../../../../shared/canonical'
 import { PLATFORMS } from '../../../../shared/types'
 import { countOf } from '../../../../shared/countWords'
+import { AccountDialog } from './AccountDialog'
 import { ColorPicker } from './ColorPicker'
 import { platformLabel } from './platforms'
 import { useInstitutions } from './useInstitutions'
@@ -19,6 +20,7 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
   const s = useInstitutions(onError)
   const [newName, setNewName] = useState('')
   const [dropTarget, setDropTarget] = useState<number | 'none' | null>(null)
+  const [editing, setEditing] = useState<AccountSummary | null>(null)
   const byId = new Map(s.institutions.map((i) => [i.institutionId, i]))
 
   const create = async () => {
@@ -162,6 +164,15 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
                       {a.institutionId !== null && byId.get(a.institutionId) && (
                         <span className="swatch" style={{ background: byId.get(a.institutionId)?.color }} aria-hidden="true" />
                       )}
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-testid="account-edit"
+                        aria-label={`Rename or merge ${a.accountId}`}
+                        onClick={() => setEditing(a)}
+                      >
+                        Edit…
+                      </button>
                     </li>
                   ))}
               </ul>
@@ -169,6 +180,15 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
           ))}
         </div>
       </div>
+      {editing && (
+        <AccountDialog
+          account={editing}
+          accounts={s.accounts}
+          onRename={(displayName) => s.renameAccount(editing.accountId, displayName)}
+          onMerge={(intoId) => s.mergeAccounts(editing.accountId, intoId)}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </section>
   )
 }
