@@ -42,6 +42,7 @@ export function App() {
   const [loadingSample, setLoadingSample] = useState(false)
   const [sampleActivity, setSampleActivity] = useState<Activity | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
+  const mainRef = useRef<HTMLElement>(null)
 
   const refreshWorkspace = useCallback(async () => {
     try {
@@ -178,6 +179,18 @@ export function App() {
 
   return (
     <div className="app">
+      {/* First in the tab order. Not a plain #main link: the address's hash carries the harness token. */}
+      <a
+        href="#main-content"
+        className="skip-link"
+        data-testid="skip-link"
+        onClick={(e) => {
+          e.preventDefault()
+          mainRef.current?.focus()
+        }}
+      >
+        Skip to main content
+      </a>
       <Sidebar
         view={view ?? 'welcome'}
         datasetCount={ds.datasets.length}
@@ -191,7 +204,7 @@ export function App() {
         onAbout={() => setAbout(true)}
         onToggleTheme={toggleTheme}
       />
-      <main className="main">
+      <main className="main" id="main-content" ref={mainRef} tabIndex={-1} data-testid="main">
         <ErrorBanner errors={notices.errors} onDismiss={notices.dismissError} />
         {report && (
           <ImportReport

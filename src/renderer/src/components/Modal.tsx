@@ -34,8 +34,9 @@ export function Modal({ title, testId, onClose, children, footer, size = 'small'
     if (!root) return
     // Registered before focusing, so a dialog under this one does not pull the focus back.
     openModals.push(root)
-    const preferred = root.querySelector<HTMLElement>('[data-autofocus]')
-    ;(preferred ?? focusableIn(root)[0] ?? root).focus()
+    // The preferred control may be disabled at first (Import, while the preview loads): focus() on it does nothing.
+    const items = focusableIn(root)
+    ;(items.find((el) => el.hasAttribute('data-autofocus')) ?? items[0] ?? root).focus()
     // On the document, not the dialog: when the focused control inside is removed (a button that disappears on
     // click), focus falls to <body> and a handler on the dialog would miss Escape and Tab.
     const onKey = (e: KeyboardEvent) => {
