@@ -5,6 +5,7 @@ import type { ChartSeries } from '../../../../shared/charts/series'
 import { afterAllDraws, afterDraws } from '../../components/drawBatch'
 import { ChartFigure } from './ChartFigure'
 import { SummaryTable } from './SummaryTable'
+import { ComparisonsPanel } from '../insight/ComparisonsPanel'
 
 interface DashboardProps {
   result: BenchmarkResult
@@ -39,6 +40,7 @@ export function Dashboard({ result, series, theme, loading, arrivedAt, onOpenSin
   return (
     <div ref={root} className={`bm-dashboard${loading ? ' is-loading' : ''}`} data-testid="bm-dashboard" aria-busy={loading}>
       <SummaryTable result={result} />
+      <ComparisonsPanel result={result} />
       <div className="bm-grid">
         {CHART_IDS.map((id) => (
           <div key={id} className={WIDE.includes(id) ? 'bm-cell bm-cell-wide' : 'bm-cell'}>

@@ -1,0 +1,57 @@
+/**
+ * Honest comparisons on the sample: every institution's difference from the peer median with its 95% interval
+ * (greyed out when it spans 0), thin institutions flagged, and a pairwise permutation test.
+ */
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures/app'
+import { snap } from './fixtures/screenshots'
+import { BenchmarksPage } from './pages/BenchmarksPage'
+
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate((t) => {
+    ;(globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.theme = t
+  }, theme)
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+}
+
+test('comparisons: intervals against the peer median, thin flags and a pairwise test', async ({ app, page }) => {
+  test.setTimeout(300_000)
+  const bm = new BenchmarksPage(page)
+  await app.openSample().click()
+  await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+  await bm.nav().click()
+  const panel = page.getByTestId('ins-comparisons')
+  await expect(panel.getByTestId('ins-vs-peer').locator('li')).toHaveCount(8, { timeout: 120_000 })
+  await expect(panel).toHaveAttribute('aria-busy', 'false')
+  const lines = await panel.getByTestId('ins-vs-peer').locator('li').allTextContents()
+  expect(lines.filter((l) => !l.endsWith('no value')).length).toBeGreaterThanOrEqual(3)
+  for (const l of lines.filter((l) => !l.endsWith('no value'))) expect(l).toMatch(/ vs peer median: [-+]?\d+\.\d\d pts \(95% CI [-+]?\d+\.\d\d to [-+]?\d+\.\d\d\)/)
+  // Greyed out exactly when the interval spans 0.
+  for (const li of await panel.getByTestId('ins-vs-peer').locator('li').all()) {
+    const text = (await li.textContent()) ?? ''
+    if (text.endsWith('no value')) continue
+    const [, lo, hi] = /CI ([-+]?\d+\.\d\d) to ([-+]?\d+\.\d\d)/.exec(text)!
+    const spans = Number(lo) <= 0 && Number(hi) >= 0
+    if (Number(lo) !== 0 && Number(hi) !== 0) await expect(li).toHaveAttribute('data-significant', String(!spans))
+  }
+
+  await panel.getByTestId('ins-pair-a').selectOption({ label: 'Halvern University Medical Center' })
+  await panel.getByTestId('ins-pair-b').selectOption({ label: 'Corvale Clinic Network' })
+  await expect(panel.getByTestId('ins-pair-result')).toContainText(/Halvern University Medical Center − Corvale Clinic Network: [-+]?\d+\.\d\d pts \(95% CI .*\); permutation test p = /, { timeout: 60_000 })
+  await panel.getByTestId('ins-methods').locator('summary').click()
+  await expect(panel.getByTestId('ins-methods')).toContainText('permutation test')
+  await panel.scrollIntoViewIfNeeded()
+  await snap(page, 'insight-comparisons-light')
+  await setTheme(page, 'dark')
+  await snap(page, 'insight-comparisons-dark')
+  await page.setViewportSize({ width: 1024, height: 640 })
+  await panel.scrollIntoViewIfNeeded()
+  await snap(page, 'insight-comparisons-dark-1024')
+  await setTheme(page, 'light')
+  await snap(page, 'insight-comparisons-light-1024')
+
+  // A short range leaves some institutions with fewer than 30 posts: flagged thin in the sentences and the table.
+  await bm.preset().selectOption('last30')
+  await expect(panel.getByTestId('ins-thin').first()).toBeVisible({ timeout: 120_000 })
+  await expect(panel.getByTestId('ins-table').getByTestId('ins-thin').first()).toBeVisible()
+})
