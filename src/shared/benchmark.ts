@@ -1,5 +1,6 @@
 /** Types of the benchmark channel: what the dashboard asks for and what it gets back. */
 import type { ChannelMetric, EngagementConvention } from './metrics'
+import type { TimelineEvent } from './timeline'
 import type { Platform } from './types'
 
 /**
@@ -34,6 +35,8 @@ export interface BenchmarkRequest {
    * and several times less to draw. 'full' (the default, for exports and the CLI): every day.
    */
   resolution?: 'screen' | 'full'
+  /** Draw the workspace's events on the time charts (default true); a saved setup remembers it. */
+  events?: boolean
 }
 
 export interface BenchmarkPost {
@@ -58,8 +61,15 @@ export interface BenchmarkResult {
     institutions: { id: number; name: string; color: string }[]
     /** 1: the daily series have every day; N: every Nth day (resolution 'screen' on a range over a year). */
     dayStride: number
+    /** Whether the time charts draw events (the request's `events`). */
+    showEvents: boolean
   }
   summary: InstitutionSummary[]
+  /**
+   * The events the time charts draw: those touching the range that concern everyone or a compared institution,
+   * in date order; empty when the request turned events off.
+   */
+  events: TimelineEvent[]
   /** Arrow IPC stream bytes per chart. */
   charts: {
     followers: Uint8Array

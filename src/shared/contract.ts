@@ -30,7 +30,8 @@ const benchmarkRequest = z
     maxGapDays: z.number().int().min(0).max(366).optional(),
     k: z.number().min(0).max(10).optional(),
     topN: z.number().int().min(1).max(100).optional(),
-    resolution: z.enum(['screen', 'full']).optional()
+    resolution: z.enum(['screen', 'full']).optional(),
+    events: z.boolean().optional()
   })
   .strict()
 

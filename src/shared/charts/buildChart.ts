@@ -3,6 +3,7 @@ import type { BenchmarkResult } from '../benchmark'
 import type { ChannelMetric } from '../metrics'
 import { conventionLabel, type ChartId } from './chartDefs'
 import { channelChart } from './channelChart'
+import { withEvents } from './eventMarks'
 import {
   engagementChart, followersChart, heatmapChart, indexedChart, postsWeeklyChart, shareOfVoiceChart,
   shareRows, type BuiltChart, type ChartContext, type FollowersLayout, type SovMeasure, SOV_MEASURES
@@ -65,10 +66,15 @@ export function emptyMessage(id: PlotChartId, result: BenchmarkResult, series: C
   }
 }
 
+/** The charts with a time axis: they draw the benchmark's events. */
+export const EVENT_CHARTS: readonly PlotChartId[] = ['followers', 'indexed', 'channelDaily', 'engagement', 'postsWeekly']
+
 export function buildChart(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, ctx: ChartContext, o: ChartOptions = DEFAULT_CHART_OPTIONS): BuiltChart {
   const built = drawChart(id, result, series, ctx, o)
   const empty = built.empty ?? emptyMessage(id, result, series, o)
-  return empty ? { ...built, empty } : built
+  if (empty) return { ...built, empty }
+  // Results from before events existed (a test fixture, an older host) have none.
+  return EVENT_CHARTS.includes(id) ? withEvents(built, result.events ?? [], ctx) : built
 }
 
 function drawChart(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, ctx: ChartContext, o: ChartOptions): BuiltChart {

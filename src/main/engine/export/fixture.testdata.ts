@@ -82,9 +82,11 @@ export function fixtureResult(): BenchmarkResult {
       maxGapDays: 7,
       k: 2,
       institutions: FIXTURE_INSTITUTIONS,
-      dayStride: 1
+      dayStride: 1,
+      showEvents: true
     },
     summary: FIXTURE_INSTITUTIONS.map((_, k) => summary(k)),
+    events: [],
     charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty, channelDaily: empty, peerChannel: empty },
     topPosts: [
       { institution: 'Alpha Hospital', platform: 'x', post_id: 'p1', published_at: '2024-02-01T10:00:00Z', text: 'Open day, "all welcome", 10–12', url: 'https://example.org/p1', interactions: 120, rate: 0.0123456789 },

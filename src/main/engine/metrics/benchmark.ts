@@ -13,6 +13,7 @@ import {
   thinDays, topPostsSql
 } from './series'
 import { benchmarkSummary } from './summary'
+import { eventsForCharts } from '../timeline/eventStore'
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
@@ -152,9 +153,11 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
   const breakoutRows = await posts(conn, breakoutsSql(scope, req.convention, k))
   const stats = breakoutRows[0] as Record<string, unknown> | undefined
   const m = await methodology(conn, scope)
+  const showEvents = req.events !== false
   return {
-    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions, dayStride: sql.dayStride },
+    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions, dayStride: sql.dayStride, showEvents },
     summary,
+    events: showEvents ? await eventsForCharts(conn, scope.from, scope.to, scope.institutionIds) : [],
     charts,
     topPosts,
     breakouts: {

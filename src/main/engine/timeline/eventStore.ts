@@ -2,6 +2,7 @@
  * The events table: list, add, edit, delete. Inputs arrive validated by the contract (dates are calendar days, end
  * is not before start, the kind is known); what only the database knows (does the institution exist?) is checked here.
  */
+import type { DuckDBConnection } from '@duckdb/node-api'
 import type { EventKind, TimelineEvent } from '../../../shared/timeline'
 import { AppFailure } from '../../../shared/result'
 import type { Database, ReadConn, Row, WriteConn } from '../db/duckdb'
@@ -46,6 +47,22 @@ export async function listEvents(db: Database, range: { from?: string; to?: stri
     [range.from ?? null, range.to ?? null]
   )
   return rows.map(toEvent)
+}
+
+/**
+ * What a benchmark's time charts draw: events touching from..to that concern everyone or one of the compared
+ * institutions. On the benchmark's own connection, so it reads the same snapshot as the charts.
+ */
+export async function eventsForCharts(conn: DuckDBConnection, from: string, to: string, institutionIds: readonly number[]): Promise<TimelineEvent[]> {
+  const ids = institutionIds.filter((id) => Number.isInteger(id))
+  const reader = await conn.runAndReadAll(
+    `${SELECT}
+     WHERE coalesce(e.end_day, e.start_day) >= $1::DATE AND e.start_day <= $2::DATE
+       AND (i.institution_id IS NULL${ids.length ? ` OR i.institution_id IN (${ids.join(', ')})` : ''})
+     ORDER BY e.start_day, e.end_day NULLS FIRST, lower(e.title), e.event_id`,
+    [from, to]
+  )
+  return (reader.getRowObjectsJson() as Row[]).map(toEvent)
 }
 
 export async function getEvent(db: Database, id: number, conn?: ReadConn): Promise<TimelineEvent> {

@@ -32,9 +32,11 @@ function resultFor(req: BenchmarkRequest): BenchmarkResult {
       maxGapDays: req.maxGapDays ?? 7,
       k: req.k ?? 2,
       institutions: INSTITUTIONS.filter((i) => req.institutionIds.includes(i.institutionId)).map((i) => ({ id: i.institutionId, name: i.name, color: i.color })),
-      dayStride: 1
+      dayStride: 1,
+      showEvents: req.events !== false
     },
     summary: [],
+    events: [],
     charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty, channelDaily: empty, peerChannel: empty },
     topPosts: [],
     breakouts: { threshold: null, mean: null, sd: null, posts: [] },
