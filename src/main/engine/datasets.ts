@@ -1,5 +1,6 @@
 /** The dataset catalogue: list, find, rename, delete, and pages of rows for the grid. */
 import type { DuckDBConnection } from '@duckdb/node-api'
+import type { Handlers } from '../../shared/contract'
 import { AppFailure } from '../../shared/result'
 import type { ColumnInfo, DataPage, DatasetSummary, SortSpec } from '../../shared/types'
 import type { Database, Row } from './db/duckdb'
@@ -126,4 +127,14 @@ export async function datasetPage(
   // Arrow is loaded on the first page, not with the engine: the CLI's import and sql commands never need it.
   const { rowsToArrowIpc } = await import('./arrowPage')
   return { arrow: rowsToArrowIpc(reader), offset, totalRows: d.rows }
+}
+
+/** The catalogue's channels (the import slice adds datasets, import/slice.ts). */
+export function datasetHandlers(db: Database) {
+  return {
+    listDatasets: () => listDatasets(db),
+    datasetPage: ({ datasetId, offset, limit, sort }) => datasetPage(db, datasetId, offset, limit, sort),
+    renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
+    deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId)
+  } satisfies Partial<Handlers>
 }

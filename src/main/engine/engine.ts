@@ -5,33 +5,20 @@
 import type { Channel, EventName } from '../../shared/channels'
 import type { EventPayloads, Handlers, Input, Outputs } from '../../shared/contract'
 import { AppFailure, type Result } from '../../shared/result'
-import type { DatasetSummary, ImportOptions } from '../../shared/types'
+import { canonicalHandlers } from './canonical/slice'
+import { datasetHandlers, dropOrphanTables, findBySha256 } from './datasets'
 import { Database } from './db/duckdb'
 import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
-import { datasetPage, deleteDataset, dropOrphanTables, findBySha256, listDatasets, renameDataset } from './datasets'
-import { importFile, previewImport } from './import/importer'
-import { loadSample, readSampleManifest } from './loadSample'
-import { assignAccount, listAccounts, suggestAssignments } from './canonical/accounts'
-import { mergeAccounts, renameAccount } from './canonical/accountMerge'
-import { createInstitution, deleteInstitution, listInstitutions, updateInstitution } from './canonical/institutions'
-import { applyMapping, getMapping, saveMapping } from './canonical/mappings'
-import { listRejects } from './canonical/rejects'
-import { setUpSampleInstitutions } from './canonical/sampleInstitutions'
-import { getPrivacyDefaults, setPrivacyDefaults } from './canonical/settings'
-import { runBenchmark } from './metrics/benchmark'
-import { benchmarkStats } from './metrics/comparisons'
-import { repairUnfinishedImports } from './import/pendingImports'
-import { deleteSetup, listSetups, saveSetup } from './metrics/setups'
-import { exportEvents, importEvents } from './timeline/eventCsv'
-import { addEvent, deleteEvent, listEvents, updateEvent } from './timeline/eventStore'
-import { enableObservances } from './timeline/observances'
-import { createQueryService } from './queries/service'
 import { dispatch } from './dispatch'
+import { exportHandlers } from './export/slice'
+import { repairUnfinishedImports } from './import/pendingImports'
+import { importHandlers } from './import/slice'
+import { metricsHandlers } from './metrics/slice'
+import { createQueryService } from './queries/service'
+import { queryHandlers } from './queries/slice'
+import { timelineHandlers } from './timeline/slice'
 import { packageVersion } from './version'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
-
-/** The renderers (Plot, linkedom, resvg, pptxgenjs, exceljs) load with the first export, not with the engine. */
-const exporter = () => import('./export/handlers')
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
 
@@ -72,112 +59,30 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
   await queries.seed()
   const listeners = new Set<EventListener>()
   const emit: EventListener = (event, payload) => listeners.forEach((l) => l(event, payload))
-  const jobs = new Map<string, AbortController>()
+  const imports = importHandlers(db, paths.tmpDir, (progress) => emit('importProgress', progress))
 
-  const importOne = async (path: string, opts: ImportOptions = {}): Promise<DatasetSummary | null> => {
-    const r = await importFile(db, paths.tmpDir, {
-      path,
-      options: opts,
-      allowDuplicate: false,
-      signal: new AbortController().signal,
-      onProgress: () => {}
-    }).catch(async (err) => {
-      // Loading the sample twice is not an error: the file is simply there already.
-      if (err instanceof AppFailure && err.code === 'DUPLICATE') return null
-      throw err
-    })
-    return r?.dataset ?? null
-  }
-
-  const handlers: Handlers = {
+  // Each domain owns its channels (its slice, `satisfies Partial<Handlers>`, so a misspelt channel fails to
+  // compile there); the engine adds the workspace's own two. `satisfies Handlers` makes a channel that no slice
+  // answers a compile error, as Actual's createApp slices are combined.
+  const handlers = {
     appInfo: async () => ({
       name: 'Socialbench',
       version: packageVersion(),
       logPath: options.logPath ?? null,
       workspacePath: paths.dir
     }),
-    listInstitutions: () => listInstitutions(db),
-    createInstitution: (i) => createInstitution(db, i),
-    updateInstitution: (i) => updateInstitution(db, i),
-    deleteInstitution: ({ institutionId }) => deleteInstitution(db, institutionId),
-    listAccounts: () => listAccounts(db),
-    assignAccount: ({ accountId, institutionId }) => assignAccount(db, accountId, institutionId),
-    renameAccount: ({ accountId, displayName }) => renameAccount(db, accountId, displayName),
-    mergeAccounts: ({ fromId, intoId }) => mergeAccounts(db, fromId, intoId),
-    suggestAssignments: () => suggestAssignments(db),
-    listRejects: ({ importId, offset, limit }) => listRejects(db, importId, offset, limit),
-    getPrivacyDefaults: () => getPrivacyDefaults(db),
-    setPrivacyDefaults: (p) => setPrivacyDefaults(db, p),
-    getMapping: ({ headerSignature }) => getMapping(db, headerSignature),
-    saveMapping: ({ headerSignature, mapping }) => saveMapping(db, headerSignature, mapping),
-    applyMapping: ({ datasetId }) => applyMapping(db, datasetId),
     workspaceInfo: async () => {
       const n = Number((await db.all(`SELECT count(*) AS n FROM datasets`))[0].n)
       return { path: paths.dir, schemaVersion, datasetCount: n, isEmpty: n === 0 }
     },
-    listDatasets: () => listDatasets(db),
-    previewImport: ({ path, options: o }) => previewImport(db, paths.tmpDir, path, o ?? {}),
-    importFile: async ({ path, jobId, options: o, allowDuplicate, name }) => {
-      if (jobs.has(jobId)) throw new AppFailure('BAD_INPUT', `Import job ${jobId} is already running.`)
-      const controller = new AbortController()
-      jobs.set(jobId, controller)
-      const fileName = path.split(/[\\/]/).pop() ?? path
-      try {
-        return await importFile(db, paths.tmpDir, {
-          path,
-          options: o ?? {},
-          allowDuplicate: allowDuplicate ?? false,
-          name,
-          signal: controller.signal,
-          onProgress: (phase, fraction) => emit('importProgress', { jobId, phase, fraction, fileName })
-        })
-      } finally {
-        jobs.delete(jobId)
-      }
-    },
-    cancelImport: async ({ jobId }) => {
-      const job = jobs.get(jobId)
-      if (!job) return { cancelled: false }
-      job.abort(new AppFailure('CANCELLED', 'Import cancelled.'))
-      return { cancelled: true }
-    },
-    datasetPage: ({ datasetId, offset, limit, sort }) => datasetPage(db, datasetId, offset, limit, sort),
-    renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
-    deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId),
-    benchmark: (req) => db.withConnection((conn) => runBenchmark(conn, req)),
-    benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
-    listBenchmarkSetups: () => listSetups(db),
-    saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
-    deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name),
-    listEvents: (i) => listEvents(db, i ?? {}),
-    addEvent: (i) => addEvent(db, i),
-    updateEvent: (i) => updateEvent(db, i),
-    deleteEvent: ({ eventId }) => deleteEvent(db, eventId),
-    importEvents: (i) => importEvents(db, i),
-    exportEvents: () => exportEvents(db),
-    enableObservances: () => enableObservances(db),
-    loadSample: async () => {
-      const loaded = await loadSample((p, o) => importOne(p, o))
-      await setUpSampleInstitutions(db, await readSampleManifest())
-      return loaded
-    },
-    listQueries: (i) => queries.list(i?.search),
-    saveQuery: (i) => queries.save(i),
-    renameQuery: (i) => queries.rename(i),
-    duplicateQuery: (i) => queries.duplicate(i),
-    deleteQuery: (i) => queries.remove(i),
-    restoreQuery: (i) => queries.restore(i),
-    runQuery: (i) => queries.run(i),
-    queryPage: (i) => queries.page(i),
-    cancelQuery: (i) => queries.cancel(i),
-    exportQueries: (i) => queries.exportQueries(i),
-    readQueryPack: (i) => queries.readPack(i),
-    importQueries: (i) => queries.importQueries(i),
-    sqlSchema: () => queries.schema(),
-    exportChart: async (i) => (await exporter()).exportChart(db, i),
-    exportChartData: async (i) => (await exporter()).exportChartData(db, i),
-    exportDeck: async (i) => (await exporter()).exportDeck(db, i)
-  }
+    ...datasetHandlers(db),
+    ...imports.handlers,
+    ...canonicalHandlers(db),
+    ...metricsHandlers(db),
+    ...timelineHandlers(db),
+    ...queryHandlers(queries),
+    ...exportHandlers(db)
+  } satisfies Handlers
 
   const engine: Engine = {
     paths,
@@ -188,7 +93,7 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
       return () => listeners.delete(listener)
     },
     close() {
-      for (const job of jobs.values()) job.abort()
+      imports.abortAll()
       db.close()
     }
   }

@@ -1,0 +1,29 @@
+/** The canonical model's channels: institutions, accounts and their assignment, mappings, rejects, privacy defaults. */
+import type { Handlers } from '../../../shared/contract'
+import type { Database } from '../db/duckdb'
+import { mergeAccounts, renameAccount } from './accountMerge'
+import { assignAccount, listAccounts, suggestAssignments } from './accounts'
+import { createInstitution, deleteInstitution, listInstitutions, updateInstitution } from './institutions'
+import { applyMapping, getMapping, saveMapping } from './mappings'
+import { listRejects } from './rejects'
+import { getPrivacyDefaults, setPrivacyDefaults } from './settings'
+
+export function canonicalHandlers(db: Database) {
+  return {
+    listInstitutions: () => listInstitutions(db),
+    createInstitution: (i) => createInstitution(db, i),
+    updateInstitution: (i) => updateInstitution(db, i),
+    deleteInstitution: ({ institutionId }) => deleteInstitution(db, institutionId),
+    listAccounts: () => listAccounts(db),
+    assignAccount: ({ accountId, institutionId }) => assignAccount(db, accountId, institutionId),
+    renameAccount: ({ accountId, displayName }) => renameAccount(db, accountId, displayName),
+    mergeAccounts: ({ fromId, intoId }) => mergeAccounts(db, fromId, intoId),
+    suggestAssignments: () => suggestAssignments(db),
+    listRejects: ({ importId, offset, limit }) => listRejects(db, importId, offset, limit),
+    getPrivacyDefaults: () => getPrivacyDefaults(db),
+    setPrivacyDefaults: (p) => setPrivacyDefaults(db, p),
+    getMapping: ({ headerSignature }) => getMapping(db, headerSignature),
+    saveMapping: ({ headerSignature, mapping }) => saveMapping(db, headerSignature, mapping),
+    applyMapping: ({ datasetId }) => applyMapping(db, datasetId)
+  } satisfies Partial<Handlers>
+}

@@ -1,0 +1,17 @@
+/** The benchmark channels: the dashboard's numbers, their statistics, and the saved benchmark setups. */
+import type { Handlers } from '../../../shared/contract'
+import type { Database } from '../db/duckdb'
+import { runBenchmark } from './benchmark'
+import { benchmarkStats } from './comparisons'
+import { deleteSetup, listSetups, saveSetup } from './setups'
+
+export function metricsHandlers(db: Database) {
+  return {
+    // Each on a connection of its own: the scope lives in TEMP tables that concurrent requests must not share.
+    benchmark: (req) => db.withConnection((conn) => runBenchmark(conn, req)),
+    benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
+    listBenchmarkSetups: () => listSetups(db),
+    saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
+    deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name)
+  } satisfies Partial<Handlers>
+}

@@ -1,0 +1,21 @@
+/** The SQL editor's channels: the saved-query library, runs in the sandbox, result pages, query packs, the schema. */
+import type { Handlers } from '../../../shared/contract'
+import type { QueryService } from './service'
+
+export function queryHandlers(queries: QueryService) {
+  return {
+    listQueries: (i) => queries.list(i?.search),
+    saveQuery: (i) => queries.save(i),
+    renameQuery: (i) => queries.rename(i),
+    duplicateQuery: (i) => queries.duplicate(i),
+    deleteQuery: (i) => queries.remove(i),
+    restoreQuery: (i) => queries.restore(i),
+    runQuery: (i) => queries.run(i),
+    queryPage: (i) => queries.page(i),
+    cancelQuery: (i) => queries.cancel(i),
+    exportQueries: (i) => queries.exportQueries(i),
+    readQueryPack: (i) => queries.readPack(i),
+    importQueries: (i) => queries.importQueries(i),
+    sqlSchema: () => queries.schema()
+  } satisfies Partial<Handlers>
+}

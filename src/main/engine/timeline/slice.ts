@@ -1,0 +1,18 @@
+/** The timeline channels: the workspace's events (added, edited, imported and exported as CSV) and observances. */
+import type { Handlers } from '../../../shared/contract'
+import type { Database } from '../db/duckdb'
+import { exportEvents, importEvents } from './eventCsv'
+import { addEvent, deleteEvent, listEvents, updateEvent } from './eventStore'
+import { enableObservances } from './observances'
+
+export function timelineHandlers(db: Database) {
+  return {
+    listEvents: (i) => listEvents(db, i ?? {}),
+    addEvent: (i) => addEvent(db, i),
+    updateEvent: (i) => updateEvent(db, i),
+    deleteEvent: ({ eventId }) => deleteEvent(db, eventId),
+    importEvents: (i) => importEvents(db, i),
+    exportEvents: () => exportEvents(db),
+    enableObservances: () => enableObservances(db)
+  } satisfies Partial<Handlers>
+}
