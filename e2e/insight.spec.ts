@@ -54,4 +54,10 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
   await bm.preset().selectOption('last30')
   await expect(panel.getByTestId('ins-thin').first()).toBeVisible({ timeout: 120_000 })
   await expect(panel.getByTestId('ins-table').getByTestId('ins-thin').first()).toBeVisible()
+  const thinNames = await panel.getByTestId('ins-table').locator('tr:has([data-testid="ins-thin"]) .bm-inst-name').allTextContents()
+  await expect(page.getByTestId('bm-summary').getByTestId('ins-thin')).toHaveCount(thinNames.length)
+  // And on the engagement chart, in its notes (which exports draw too).
+  await expect(bm.chart('engagement').getByTestId('bm-chart-notes')).toContainText(`Thin (fewer than 30 posts in the range): ${thinNames[0]}`)
+  await panel.scrollIntoViewIfNeeded()
+  await snap(page, 'insight-comparisons-thin-light-1024')
 })

@@ -135,6 +135,12 @@ describe('peer statistics', () => {
     const two = ctx({ institutions: ctx().institutions.slice(0, 2) })
     expect(engagementChart([], peer, two).notes).toContain('Peer median and band not drawn: the peer set has 2 institutions (needs 3).')
   })
+
+  it('names the thin institutions (fewer than 30 posts) under the engagement chart', () => {
+    const s = [summary('Alpha', { posts: 29 }), summary('Beta', { posts: 30 }), summary('Gamma', { posts: 1 })]
+    expect(engagementChart([], [], ctx({ summary: s })).notes).toContain('Thin (fewer than 30 posts in the range): Alpha (29 posts), Gamma (1 post).')
+    expect(engagementChart([], [], ctx({ summary: [summary('Beta', { posts: 30 })] })).notes.join(' ')).not.toMatch(/Thin/)
+  })
 })
 
 describe('weekly series', () => {

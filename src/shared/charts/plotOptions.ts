@@ -9,6 +9,7 @@
 import * as Plot from '@observablehq/plot'
 import type { InstitutionSummary } from '../benchmark'
 import type { EngagementConvention } from '../metrics'
+import { THIN_POSTS } from '../insight'
 import { conventionLabel } from './chartDefs'
 import {
   isoDay, utcDay, weeksBetween,
@@ -70,6 +71,14 @@ export function missingInstitutions<T extends { institution: string }>(rows: T[]
 
 export function missingNote(names: string[], what: string): string[] {
   return names.length ? [`No ${what} for ${names.join(', ')} in this range and these platforms.`] : []
+}
+
+/** Institutions with fewer than THIN_POSTS posts in the range, said under every rate chart (their rates rest on few posts). */
+export function thinNote(ctx: ChartContext): string[] {
+  const thin = (ctx.summary ?? []).filter((s) => s.posts < THIN_POSTS)
+  return thin.length
+    ? [`Thin (fewer than ${THIN_POSTS} posts in the range): ${thin.map((s) => `${s.name} (${s.posts} post${s.posts === 1 ? '' : 's'})`).join(', ')}.`]
+    : []
 }
 
 /** Peer rows with fewer than PEER_MIN contributors lose their values, so the band breaks there instead of lying. */
@@ -208,6 +217,7 @@ export function engagementChart(rows: EngagementRow[], peerRows: PeerRow[], ctx:
     },
     notes: [
       ...missingNote(missingInstitutions(rows, ctx, (r) => r.rate !== null), `engagement rate (${conv})`),
+      ...thinNote(ctx),
       ...(showPeer ? peerNotes(ctx, peerRows) : [])
     ]
   }

@@ -107,3 +107,20 @@ describe('benchmarkStats through the front door', () => {
     await expect(stats({ pair: { a: 1, b: 9 } })).rejects.toMatchObject({ code: 'BAD_INPUT' })
   })
 })
+
+describe('benchmarkStats with a single post', () => {
+  it('gives the rate but no interval for an institution with one post', async () => {
+    const ws = await statsWorkspace([ALPHA, BETA, { id: 4, name: 'Solo', posts: [[7, 1000]] }])
+    try {
+      const s = await invoke(ws.engine, 'benchmarkStats', { request: { institutionIds: [1, 2, 4], convention: 'reach', preset: 'all' } })
+      const solo = s.institutions.find((i) => i.name === 'Solo')!
+      expect(solo.rate).toEqual({ estimate: expect.closeTo(0.007, 15), low: null, high: null })
+      // Peer median of (.03, .01, .007) is .01.
+      expect(solo.vsPeer).toEqual({ estimate: expect.closeTo(-0.003, 15), low: null, high: null, significant: false })
+      expect(s.peerMedian.estimate).toBeCloseTo(0.01, 15)
+    } finally {
+      ws.engine.close()
+      rmSync(ws.dir, { recursive: true, force: true })
+    }
+  })
+})

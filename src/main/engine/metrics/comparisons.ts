@@ -113,6 +113,7 @@ export async function benchmarkStats(conn: DuckDBConnection, input: StatsRequest
   const peerEstimate = withRate.length >= 3 ? median(withRate.map((g) => rate.get(g.key)!)) : null
   const minus = (a: Float64Array | null, b: Float64Array | null) => (a && b ? a.map((v, r) => v - b[r]) : null)
 
+  const single = (id: number) => (values.get(id)?.length ?? 0) === 1
   let pair: PairComparison | null = null
   if (input.pair && pairGroups) {
     const [a, b] = pairGroups
@@ -145,8 +146,11 @@ export async function benchmarkStats(conn: DuckDBConnection, input: StatsRequest
         posts: i.posts,
         postsWithRate: values.get(i.id)?.length ?? 0,
         thin: i.posts < THIN_POSTS,
-        rate: interval(r, draws.get(i.id) ?? null),
-        vsPeer: difference(r !== null && peerEstimate !== null ? r - peerEstimate : null, minus(draws.get(i.id) ?? null, peerDraws))
+        // One post gives a zero-width "interval": no interval at all is the honest answer.
+        rate: single(i.id) ? { estimate: r, low: null, high: null } : interval(r, draws.get(i.id) ?? null),
+        vsPeer: single(i.id)
+          ? { estimate: r !== null && peerEstimate !== null ? r - peerEstimate : null, low: null, high: null, significant: false }
+          : difference(r !== null && peerEstimate !== null ? r - peerEstimate : null, minus(draws.get(i.id) ?? null, peerDraws))
       }
     }),
     peerMedian: interval(peerEstimate, peerDraws),

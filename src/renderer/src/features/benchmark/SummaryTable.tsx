@@ -1,6 +1,8 @@
 import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { ENGAGEMENT_DEFINITIONS } from '../../../../shared/metrics'
 import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
+import { THIN_POSTS } from '../../../../shared/insight'
+import { ThinBadge } from '../insight/ComparisonsPanel'
 
 /** The per-institution numbers the charts are drawn from (the same ones `socialbench benchmark` prints). */
 export function SummaryTable({ result }: { result: BenchmarkResult }) {
@@ -32,6 +34,7 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
                 <span className="bm-inst" title={s.name}>
                   <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
                   <span className="bm-inst-name">{s.name}</span>
+                  {s.posts < THIN_POSTS && <ThinBadge posts={s.posts} />}
                 </span>
               </th>
               <td className="num">{fmtInt(s.posts)}</td>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { BenchmarkRequest } from '../../../../shared/benchmark'
 import type { BenchmarkStats } from '../../../../shared/insight'
 import { call, errorMessage } from '../../api'
@@ -15,16 +15,21 @@ export interface Pair {
 export function useComparisons(request: BenchmarkRequest | null, pair: Pair) {
   const [stats, setStats] = useState<BenchmarkStats | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  /** The call the last answer (or error) settled; loading while it is not the one asked for now. */
+  const [settled, setSettled] = useState<object | null>(null)
   const seq = useRef(0)
   const wantsPair = pair.a !== null && pair.b !== null && pair.a !== pair.b && request !== null &&
     request.institutionIds.includes(pair.a) && request.institutionIds.includes(pair.b)
 
+  const input = useMemo(
+    () => (request ? { request, ...(wantsPair ? { pair: { a: pair.a!, b: pair.b! } } : {}) } : null),
+    [request, wantsPair, pair.a, pair.b]
+  )
+
   useEffect(() => {
-    if (!request) return
+    if (!input) return
     const id = ++seq.current
-    setLoading(true)
-    call('benchmarkStats', { request, ...(wantsPair ? { pair: { a: pair.a!, b: pair.b! } } : {}) })
+    call('benchmarkStats', input)
       .then((s) => {
         if (id !== seq.current) return
         setStats(s)
@@ -34,9 +39,9 @@ export function useComparisons(request: BenchmarkRequest | null, pair: Pair) {
         if (id === seq.current) setError(errorMessage(err))
       })
       .finally(() => {
-        if (id === seq.current) setLoading(false)
+        if (id === seq.current) setSettled(input)
       })
-  }, [request, wantsPair, pair.a, pair.b])
+  }, [input])
 
-  return { stats, error, loading }
+  return { stats, error, loading: input !== null && settled !== input }
 }
