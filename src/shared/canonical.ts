@@ -1,9 +1,84 @@
 /**
- * Institutions, accounts, rejected rows and hand-made column mappings of the canonical model: their shapes (zod
- * where they arrive over IPC) and the pure helpers both sides need (palette, header signature).
+ * The canonical model: the columns of its tables (the one spec staging, the docs table and the schema test read),
+ * and the shapes of institutions, accounts, rejected rows and hand-made column mappings (zod where they arrive
+ * over IPC), with the pure helpers both sides need (palette, header signature).
  */
 import { z } from 'zod'
 import { PLATFORMS, type Platform } from './types'
+
+/**
+ * One column of a canonical table, named and typed as DuckDB's DESCRIBE reports it (TIMESTAMPTZ spelled out).
+ * `role` says how an import fills it: a `key` is required (a row without it is rejected), a `value` or `metric`
+ * comes from the recognizer (NULL when the export lacks it), `import` is the import that last changed the row.
+ */
+export interface CanonicalColumn {
+  name: string
+  type: 'VARCHAR' | 'BIGINT' | 'INTEGER' | 'DATE' | 'TIMESTAMP WITH TIME ZONE'
+  nullable: boolean
+  role: 'key' | 'value' | 'metric' | 'import' | 'attribute'
+  /** Shown in the docs table (docs/canonical-model.md) after the name. */
+  note?: string
+}
+
+const key = (name: string, type: CanonicalColumn['type'] = 'VARCHAR', note?: string): CanonicalColumn => ({ name, type, nullable: false, role: 'key', note })
+const metric = (name: string, note?: string): CanonicalColumn => ({ name, type: 'BIGINT', nullable: true, role: 'metric', note })
+const importId: CanonicalColumn = { name: 'import_id', type: 'INTEGER', nullable: false, role: 'import' }
+
+export const POSTS_COLUMNS: readonly CanonicalColumn[] = [
+  key('account_id'),
+  key('platform'),
+  key('post_id'),
+  { name: 'published_at', type: 'TIMESTAMP WITH TIME ZONE', nullable: true, role: 'value', note: 'UTC' },
+  { name: 'post_type', type: 'VARCHAR', nullable: true, role: 'value' },
+  { name: 'text', type: 'VARCHAR', nullable: true, role: 'value' },
+  { name: 'url', type: 'VARCHAR', nullable: true, role: 'value' },
+  metric('impressions'), metric('reach'), metric('views'), metric('likes'), metric('comments'), metric('shares'),
+  metric('saves'), metric('reactions'), metric('clicks'),
+  metric('interactions', "the platform's engagement total, per format below"),
+  metric('followers_at_post', 'the account’s followers when the post was published'),
+  importId
+]
+
+export const ACCOUNT_DAILY_COLUMNS: readonly CanonicalColumn[] = [
+  key('account_id'),
+  key('platform'),
+  key('day', 'DATE', "the account's local day"),
+  metric('followers'), metric('followers_gained'), metric('followers_lost'), metric('impressions'), metric('reach'),
+  metric('views'), metric('profile_visits'),
+  importId
+]
+
+export const ACCOUNTS_COLUMNS: readonly CanonicalColumn[] = [
+  { name: 'account_id', type: 'VARCHAR', nullable: false, role: 'key', note: '`<platform>:<handle or page id>`' },
+  { name: 'institution_id', type: 'INTEGER', nullable: true, role: 'attribute' },
+  { name: 'platform', type: 'VARCHAR', nullable: false, role: 'attribute', note: 'x, facebook, instagram, youtube, linkedin, tiktok, mastodon, other' },
+  { name: 'handle', type: 'VARCHAR', nullable: true, role: 'attribute' },
+  { name: 'display_name', type: 'VARCHAR', nullable: true, role: 'attribute' },
+  { name: 'time_zone', type: 'VARCHAR', nullable: false, role: 'attribute', note: 'IANA zone, UTC unless set' }
+]
+
+export const INSTITUTIONS_COLUMNS: readonly CanonicalColumn[] = [
+  { name: 'institution_id', type: 'INTEGER', nullable: false, role: 'key' },
+  { name: 'name', type: 'VARCHAR', nullable: false, role: 'attribute' },
+  { name: 'color', type: 'VARCHAR', nullable: false, role: 'attribute', note: '#rrggbb' },
+  { name: 'kind', type: 'VARCHAR', nullable: true, role: 'attribute' }
+]
+
+/** Every canonical table and its columns, in the order DESCRIBE lists them. */
+export const CANONICAL_TABLES = {
+  institutions: INSTITUTIONS_COLUMNS,
+  accounts: ACCOUNTS_COLUMNS,
+  posts: POSTS_COLUMNS,
+  account_daily: ACCOUNT_DAILY_COLUMNS
+} as const
+
+const names = (cols: readonly CanonicalColumn[], ...roles: CanonicalColumn['role'][]) =>
+  cols.filter((c) => roles.includes(c.role)).map((c) => c.name)
+
+/** What a recognizer fills in a post and a daily row, besides the keys. */
+export const POST_VALUE_COLUMNS: readonly string[] = names(POSTS_COLUMNS, 'value', 'metric')
+export const POST_METRICS: readonly string[] = names(POSTS_COLUMNS, 'metric')
+export const DAILY_METRICS: readonly string[] = names(ACCOUNT_DAILY_COLUMNS, 'metric')
 
 /**
  * Okabe–Ito, the colour-blind-safe palette (Okabe & Ito 2008), without its black: new institutions take the
@@ -66,12 +141,9 @@ export const institutionUpdate = z
   .strict()
 
 const column = z.string().min(1).max(300)
-export const POST_MAPPING_METRICS = [
-  'impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'reactions', 'clicks', 'interactions'
-] as const
-export const DAILY_MAPPING_METRICS = [
-  'followers', 'followers_gained', 'followers_lost', 'impressions', 'reach', 'views', 'profile_visits'
-] as const
+/** The metrics "Map columns…" offers: a post's followers at the time is not a column of a post export. */
+export const POST_MAPPING_METRICS: readonly string[] = POST_METRICS.filter((m) => m !== 'followers_at_post')
+export const DAILY_MAPPING_METRICS: readonly string[] = DAILY_METRICS
 
 /**
  * Which column of an unrecognised file is what. kind 'posts' needs postId (and usually publishedAt); kind 'daily'
@@ -96,7 +168,7 @@ export const columnMapping = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    const allowed: readonly string[] = m.kind === 'posts' ? POST_MAPPING_METRICS : DAILY_MAPPING_METRICS
+    const allowed = m.kind === 'posts' ? POST_MAPPING_METRICS : DAILY_MAPPING_METRICS
     for (const k of Object.keys(m.metrics)) {
       if (!allowed.includes(k)) ctx.addIssue({ code: 'custom', message: `${k} is not a ${m.kind} metric` })
     }

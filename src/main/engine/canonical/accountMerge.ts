@@ -3,10 +3,9 @@
  * import, "Northfield GH" and "NorthfieldGH"): its posts and daily rows move to the account kept, in one
  * transaction, so a failure leaves both accounts as they were.
  */
-import type { AccountSummary } from '../../../shared/canonical'
+import { ACCOUNT_DAILY_COLUMNS, DAILY_METRICS, type AccountSummary } from '../../../shared/canonical'
 import { AppFailure } from '../../../shared/result'
 import type { Database } from '../db/duckdb'
-import { DAILY_METRICS } from '../recognize/normalize'
 import { getAccount } from './accounts'
 
 /** The name shown for an account (its display name); empty or null goes back to the handle. */
@@ -30,7 +29,7 @@ export async function mergeAccounts(db: Database, fromId: string, intoId: string
     throw new AppFailure('BAD_INPUT', `${fromId} is a ${from.platform} account and ${intoId} a ${into.platform} one; only accounts of one platform can be merged.`)
   }
   const metrics = DAILY_METRICS.map((m) => `${m} = coalesce(t.${m}, s.${m})`).join(', ')
-  const columns = ['account_id', 'platform', 'day', ...DAILY_METRICS, 'import_id']
+  const columns = ACCOUNT_DAILY_COLUMNS.map((c) => c.name)
   await db.write(async (conn) => {
     await conn.run(
       `MERGE INTO account_daily AS t

@@ -7,21 +7,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { WriteConn } from '../db/duckdb'
 import type { RecognitionReport, RowCounts, YearAssumption } from '../../../shared/types'
+import { ACCOUNT_DAILY_COLUMNS, DAILY_METRICS, POST_VALUE_COLUMNS, POSTS_COLUMNS } from '../../../shared/canonical'
 import { recordCanonicalRun } from '../import/reimport'
 import { landingWarnings } from './landingWarnings'
 import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
 import { UnmappedFileError } from './fields'
 import { missingFields } from './unmapped'
 
-export const POST_METRICS = [
-  'impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'reactions', 'clicks', 'interactions',
-  'followers_at_post'
-] as const
-const POST_COLUMNS = ['published_at', 'post_type', 'text', 'url', ...POST_METRICS] as const
-const POST_TYPES: Record<string, string> = { published_at: 'TIMESTAMPTZ', post_type: 'VARCHAR', text: 'VARCHAR', url: 'VARCHAR' }
-export const DAILY_METRICS = [
-  'followers', 'followers_gained', 'followers_lost', 'impressions', 'reach', 'views', 'profile_visits'
-] as const
+// The columns and their types come from the canonical spec (shared/canonical.ts), which the schema test pins to
+// what the migrations created.
+const POST_KEYS = POSTS_COLUMNS.filter((c) => c.role === 'key').map((c) => c.name)
+const DAILY_KEYS = ACCOUNT_DAILY_COLUMNS.filter((c) => c.role === 'key').map((c) => c.name)
+const TYPES: Record<string, string> = Object.fromEntries(
+  [...POSTS_COLUMNS, ...ACCOUNT_DAILY_COLUMNS].map((c) => [c.name, c.type])
+)
 
 const REJECT_SAMPLE = 100
 
@@ -52,9 +51,9 @@ async function stage(
   const have = await columnsOf(conn, select)
   const list = [
     `CAST(_row AS BIGINT) AS _row`,
-    ...keys.map((k) => (k === 'day' ? `CAST(day AS DATE) AS day` : `CAST(${k} AS VARCHAR) AS ${k}`)),
+    ...keys.map((k) => `CAST(${k} AS ${TYPES[k]}) AS ${k}`),
     ...values.map((v) => {
-      const type = POST_TYPES[v] ?? 'BIGINT'
+      const type = TYPES[v]
       return have.has(v) ? `CAST(${v} AS ${type}) AS ${v}` : `CAST(NULL AS ${type}) AS ${v}`
     })
   ]
@@ -231,14 +230,14 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
   const rejectSources: string[] = []
   const staged: Staged[] = []
   if (out.posts) {
-    const st = await stage(conn, 'stage_posts', out.posts, ['account_id', 'platform', 'post_id'], POST_COLUMNS, cheap, 'published_at::DATE')
-    posts = await upsert(conn, 'stage_posts', 'posts', ['account_id', 'platform', 'post_id'], POST_COLUMNS, ctx.importId, st.rows)
+    const st = await stage(conn, 'stage_posts', out.posts, POST_KEYS, POST_VALUE_COLUMNS, cheap, 'published_at::DATE')
+    posts = await upsert(conn, 'stage_posts', 'posts', POST_KEYS, POST_VALUE_COLUMNS, ctx.importId, st.rows)
     rejectSources.push(`SELECT _row, _reject FROM stage_posts WHERE _reject IS NOT NULL`)
     staged.push(st)
   }
   if (out.daily) {
-    const st = await stage(conn, 'stage_daily', out.daily, ['account_id', 'platform', 'day'], DAILY_METRICS, false, 'day')
-    daily = await upsert(conn, 'stage_daily', 'account_daily', ['account_id', 'platform', 'day'], DAILY_METRICS, ctx.importId, st.rows)
+    const st = await stage(conn, 'stage_daily', out.daily, DAILY_KEYS, DAILY_METRICS, false, 'day')
+    daily = await upsert(conn, 'stage_daily', 'account_daily', DAILY_KEYS, DAILY_METRICS, ctx.importId, st.rows)
     rejectSources.push(`SELECT _row, _reject FROM stage_daily WHERE _reject IS NOT NULL`)
     staged.push(st)
   }

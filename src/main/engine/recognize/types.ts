@@ -59,11 +59,8 @@ export type NormalizeInput = Omit<NormalizeContext, 'materialize' | 'assumeYear'
 /**
  * SELECT statements over ctx.raw producing canonical rows. The framework stages them, rejects rows whose
  * `_reject` is not null, upserts the rest and counts new/updated/unchanged.
- * posts columns: _row, _reject, account_id, platform, post_id, published_at, post_type, text, url, impressions, reach,
- *   views, likes, comments, shares, saves, reactions, clicks, interactions, followers_at_post (any may be omitted except
- *   _row, account_id, platform, post_id; omitted ones are NULL).
- * daily columns: _row, _reject, account_id, platform, day, followers, followers_gained, followers_lost, impressions,
- *   reach, views, profile_visits.
+ * posts and daily columns: _row, _reject and the columns of POSTS_COLUMNS / ACCOUNT_DAILY_COLUMNS in
+ *   shared/canonical.ts except import_id; any may be omitted except _row and the keys (omitted ones are NULL).
  * accounts columns: account_id, platform, handle, display_name.
  */
 export interface NormalizeOutput {
