@@ -1,7 +1,8 @@
 /**
  * axe-core on every view and state the suite visits, in the light and the dark theme: no serious or critical
- * finding. One test on an empty workspace (welcome, import dialog, about, delete confirmation), one on the sample
- * (datasets and grid, benchmarks, export menu, deck builder, single chart, institutions, queries with a result).
+ * finding. One test on an empty workspace (welcome, import dialog and report, delete confirmation, about, shortcut
+ * sheet), one on the sample (datasets and grid, benchmarks, export menu, deck builder, single chart, institutions,
+ * queries with a result).
  */
 import { resolve } from 'node:path'
 import { test, expect } from './fixtures/app'
@@ -12,7 +13,7 @@ import { QueriesPage } from './pages/QueriesPage'
 
 const X_CSV = resolve(__dirname, 'fixtures/data/x_tweet_activity_synthetic.csv')
 
-test('empty workspace, import dialog, import report, about and delete confirmation', async ({ app, page }) => {
+test('empty workspace, import dialog, import report, delete confirmation, about and shortcuts', async ({ app, page }) => {
   await expect(app.welcome()).toBeVisible()
   await expectAccessible(page, 'welcome')
 
@@ -34,6 +35,12 @@ test('empty workspace, import dialog, import report, about and delete confirmati
   await page.getByRole('button', { name: 'About' }).click()
   await expect(app.aboutDialog()).toBeVisible()
   await expectAccessible(page, 'about')
+  await page.keyboard.press('Escape')
+  await expect(app.aboutDialog()).toBeHidden()
+
+  await page.keyboard.press('?')
+  await expect(page.getByTestId('shortcut-sheet')).toBeVisible()
+  await expectAccessible(page, 'shortcut-sheet')
 })
 
 test('the sample: datasets, benchmarks, export, deck, institutions, queries', async ({ app, page }) => {

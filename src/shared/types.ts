@@ -1,5 +1,7 @@
 /** Plain data types shared by engine, shell and renderer. */
 
+import type { AppCommand } from './shortcuts'
+
 export type SourceFormat = 'csv' | 'json' | 'ndjson'
 
 /** Platforms of the canonical model; anything else is 'other'. */
@@ -263,5 +265,5 @@ export interface AppInfo {
 }
 
 export interface MenuCommand {
-  command: 'import' | 'showDatasets' | 'about' | 'toggleTheme'
+  command: AppCommand
 }

@@ -9,6 +9,7 @@ import type { MenuCommand } from '../../shared/types'
 import { log } from './log'
 import type { PathGrants } from './pathGrants'
 import { IMPORT_EXTENSIONS } from '../../shared/importFiles'
+import { APP_SHORTCUTS, type AppShortcut } from '../../shared/shortcuts'
 
 export interface MenuOptions {
   mainWindow(): BrowserWindow | null
@@ -50,6 +51,16 @@ export function buildMenu(opts: MenuOptions): void {
     if (granted.length > 0) send('openImport', { paths: granted })
   }
 
+  // Menu items of the shared shortcut list (src/shared/shortcuts.ts): the renderer matches the same keys in the
+  // browser, and the sheet lists them, so label and accelerator are written once.
+  const shortcutItems = (menu: AppShortcut['menu']): MenuItemConstructorOptions[] =>
+    APP_SHORTCUTS.filter((s) => s.menu === menu).map((s) => ({
+      label: s.label,
+      accelerator: s.accelerator,
+      registerAccelerator: !s.pageFirst,
+      click: s.command === 'import' ? () => void importFiles().catch((e) => log.error(e)) : command(s.command)
+    }))
+
   const openLogFolder = (): void => {
     if (!opts.logDir) return
     // shell.openPath opens a local folder in the file manager; nothing leaves the machine.
@@ -78,7 +89,7 @@ export function buildMenu(opts: MenuOptions): void {
     {
       label: '&File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFiles().catch((e) => log.error(e)) },
+        ...shortcutItems('File'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }
       ]
@@ -98,8 +109,7 @@ export function buildMenu(opts: MenuOptions): void {
     {
       label: '&View',
       submenu: [
-        { label: 'Datasets', accelerator: 'CmdOrCtrl+1', click: command('showDatasets') },
-        { label: 'Toggle Theme', accelerator: 'CmdOrCtrl+Shift+L', click: command('toggleTheme') },
+        ...shortcutItems('View'),
         { type: 'separator' },
         ...(app.isPackaged
           ? []
@@ -115,6 +125,8 @@ export function buildMenu(opts: MenuOptions): void {
       role: 'help',
       label: '&Help',
       submenu: [
+        ...shortcutItems('Help'),
+        { type: 'separator' },
         { label: 'About Socialbench', click: command('about') },
         { label: 'Open Log Folder', enabled: !!opts.logDir, click: openLogFolder }
       ]

@@ -20,6 +20,8 @@ import { StatusBar, type Activity } from './features/layout/StatusBar'
 import { useTheme } from './features/theme/useTheme'
 import { WelcomeView } from './features/welcome/WelcomeView'
 import { useShortcuts } from './useShortcuts'
+import { ShortcutSheet } from './features/shortcuts/ShortcutSheet'
+import type { AppCommand } from '../../shared/shortcuts'
 import { IMPORT_ACCEPT } from '../../shared/importFiles'
 import { countOf, importToast } from '../../shared/countWords'
 
@@ -33,6 +35,7 @@ export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
   const [view, setView] = useState<View | null>(null)
   const [about, setAbout] = useState(false)
+  const [shortcutSheet, setShortcutSheet] = useState(false)
   // The report of the last import, shown above the datasets until closed or the user goes to another view (not
   // modal: the next import can start). Left open, it sat over the dashboard and the queries.
   const [report, setReport] = useState<ImportResult | null>(null)
@@ -138,20 +141,24 @@ export function App() {
 
   // Native menu: File > Import… hands us paths; other items arrive as commands.
   useEffect(() => on('openImport', ({ paths }) => imports.enqueue(paths)), [imports.enqueue]) // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(
-    () =>
-      on('menuCommand', ({ command }) => {
-        if (command === 'import') openPicker()
-        else if (command === 'showDatasets') showDatasets()
-        else if (command === 'about') setAbout(true)
-        else if (command === 'toggleTheme') toggleTheme()
-      }),
-    [openPicker, showDatasets, toggleTheme]
+  // One dispatcher for the shared command list: the Electron menu sends these, the keyboard runs the same ones.
+  const runCommand = useCallback(
+    (command: AppCommand) => {
+      if (command === 'import') openPicker()
+      else if (command === 'showDatasets') navigate('datasets')
+      else if (command === 'showInstitutions') navigate('institutions')
+      else if (command === 'showBenchmarks') navigate('benchmarks')
+      else if (command === 'showQueries') navigate('queries')
+      else if (command === 'toggleTheme') toggleTheme()
+      else if (command === 'shortcuts') setShortcutSheet(true)
+      else if (command === 'about') setAbout(true)
+    },
+    [navigate, openPicker, toggleTheme]
   )
+  useEffect(() => on('menuCommand', ({ command }) => runCommand(command)), [runCommand])
 
   useShortcuts({
-    importFiles: openPicker,
-    showDatasets,
+    run: runCommand,
     deleteSelected: () => view === 'datasets' && ds.selected && setConfirmDelete(ds.selected),
     renameSelected: () => view === 'datasets' && ds.selected && setRenamingId(ds.selected.id)
   })
@@ -202,6 +209,7 @@ export function App() {
         onShowQueries={() => navigate('queries')}
         onImport={openPicker}
         onAbout={() => setAbout(true)}
+        onShortcuts={() => setShortcutSheet(true)}
         onToggleTheme={toggleTheme}
       />
       <main className="main" id="main-content" ref={mainRef} tabIndex={-1} data-testid="main">
@@ -290,6 +298,7 @@ export function App() {
         </ConfirmDialog>
       )}
       {about && <AboutDialog onClose={() => setAbout(false)} />}
+      {shortcutSheet && <ShortcutSheet onClose={() => setShortcutSheet(false)} />}
     </div>
   )
 }

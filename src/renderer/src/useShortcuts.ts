@@ -1,10 +1,11 @@
 import { useEffect } from 'react'
 import { useLatest } from './components/useLatest'
 import { modalOpen } from './components/focusTrap'
+import { APP_SHORTCUTS, matchesAccelerator, type AppCommand } from '../../shared/shortcuts'
 
 export interface Shortcuts {
-  importFiles: () => void
-  showDatasets: () => void
+  /** An app-wide command of the shared list (the same the Electron menu sends). */
+  run: (command: AppCommand) => void
   deleteSelected: () => void
   renameSelected: () => void
 }
@@ -12,23 +13,30 @@ export interface Shortcuts {
 const isEditable = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
-/** App-wide keys. They stand down while a dialog is open or the user is typing. */
+/**
+ * App-wide keys. They stand down while a dialog is open. In Electron on Windows and Linux the menu's accelerators
+ * take these keys before the page sees them; in the browser and on macOS they arrive here, and preventDefault keeps
+ * the menu from running the command a second time.
+ */
 export function useShortcuts(s: Shortcuts) {
   const ref = useLatest(s)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || modalOpen()) return
-      const mod = e.ctrlKey || e.metaKey
-      if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
+      const shortcut = APP_SHORTCUTS.find((a) => matchesAccelerator(a.accelerator, e))
+      if (shortcut) {
         e.preventDefault()
-        ref.current.importFiles()
-      } else if (mod && !e.shiftKey && !e.altKey && e.key === '1') {
+        ref.current.run(shortcut.command)
+        return
+      }
+      if (isEditable(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '?') {
         e.preventDefault()
-        ref.current.showDatasets()
-      } else if (!mod && !isEditable(e.target) && e.key === 'Delete') {
+        ref.current.run('shortcuts')
+      } else if (e.key === 'Delete') {
         e.preventDefault()
         ref.current.deleteSelected()
-      } else if (!mod && !isEditable(e.target) && e.key === 'F2') {
+      } else if (e.key === 'F2') {
         e.preventDefault()
         ref.current.renameSelected()
       }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Theme } from '../theme/useTheme'
+import { withShortcut } from '../shortcuts/keyLabels'
+import type { AppCommand } from '../../../../shared/shortcuts'
 
 export type View = 'welcome' | 'datasets' | 'benchmarks' | 'institutions' | 'queries'
 
@@ -13,11 +15,10 @@ interface SidebarProps {
   onShowQueries: () => void
   onImport: () => void
   onAbout: () => void
+  onShortcuts: () => void
   onToggleTheme: () => void
   importBusy: boolean
 }
-
-const mod = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+'
 
 export function Sidebar(p: SidebarProps) {
   return (
@@ -36,7 +37,7 @@ export function Sidebar(p: SidebarProps) {
         className="btn btn-primary sidebar-import"
         data-testid="import-button"
         onClick={p.onImport}
-        title={`Import files (${mod}O)`}
+        {...withShortcut('import', 'Import files')}
       >
         <span aria-hidden="true" className="plus">+</span> Import…
         {p.importBusy && <span className="spinner spinner-small" aria-label="Import running" />}
@@ -45,18 +46,21 @@ export function Sidebar(p: SidebarProps) {
       <div className="nav-section">
         <h2 className="nav-heading">Workspace</h2>
         <ul className="nav-list">
-          <NavItem id="datasets" current={p.view} icon="table" label="Datasets" title={`Datasets (${mod}1)`} onClick={p.onShowDatasets}>
+          <NavItem id="datasets" command="showDatasets" current={p.view} icon="table" label="Datasets" title="Datasets" onClick={p.onShowDatasets}>
             <span className="nav-count">{p.datasetCount}</span>
           </NavItem>
-          <NavItem id="institutions" current={p.view} icon="inst" label="Institutions" title="Institutions and their accounts" onClick={p.onShowInstitutions} />
-          <NavItem id="benchmarks" current={p.view} icon="bench" label="Benchmarks" title="Benchmarks" onClick={p.onShowBenchmarks} />
-          <NavItem id="queries" current={p.view} icon="query" label="Queries" title="Queries: SQL editor and saved queries" onClick={p.onShowQueries} />
+          <NavItem id="institutions" command="showInstitutions" current={p.view} icon="inst" label="Institutions" title="Institutions and their accounts" onClick={p.onShowInstitutions} />
+          <NavItem id="benchmarks" command="showBenchmarks" current={p.view} icon="bench" label="Benchmarks" title="Benchmarks" onClick={p.onShowBenchmarks} />
+          <NavItem id="queries" command="showQueries" current={p.view} icon="query" label="Queries" title="Queries: SQL editor and saved queries" onClick={p.onShowQueries} />
         </ul>
       </div>
 
       <div className="sidebar-footer">
         <button type="button" className="link-button" onClick={p.onAbout}>
           About
+        </button>
+        <button type="button" className="link-button" data-testid="shortcuts-button" onClick={p.onShortcuts} {...withShortcut('shortcuts', 'Keyboard shortcuts')}>
+          Shortcuts
         </button>
         <button
           type="button"
@@ -75,6 +79,7 @@ export function Sidebar(p: SidebarProps) {
 
 interface NavItemProps {
   id: Exclude<View, 'welcome'>
+  command: AppCommand
   current: View
   icon: string
   label: string
@@ -84,7 +89,7 @@ interface NavItemProps {
 }
 
 /** One sidebar entry; `nav-<id>` is its test id and aria-current marks the view on screen. */
-function NavItem({ id, current, icon, label, title, onClick, children }: NavItemProps) {
+function NavItem({ id, command, current, icon, label, title, onClick, children }: NavItemProps) {
   return (
     <li>
       <button
@@ -93,7 +98,7 @@ function NavItem({ id, current, icon, label, title, onClick, children }: NavItem
         data-testid={`nav-${id}`}
         aria-current={current === id ? 'page' : undefined}
         onClick={onClick}
-        title={title}
+        {...withShortcut(command, title)}
       >
         <span className={`nav-icon nav-icon-${icon}`} aria-hidden="true" />
         <span className="nav-label">{label}</span>
