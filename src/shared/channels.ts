@@ -32,6 +32,8 @@ export const CHANNELS = [
   'benchmark',
   // Honest comparisons: intervals, peer median, pairwise test (src/main/engine/metrics/comparisons.ts)
   'benchmarkStats',
+  // Every vendor's engagement convention side by side (src/main/engine/metrics/vendorConventions.ts)
+  'vendorConventions',
   'listBenchmarkSetups',
   'saveBenchmarkSetup',
   'deleteBenchmarkSetup',

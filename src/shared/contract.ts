@@ -7,6 +7,7 @@ import {
 import type { Channel, EventName } from './channels'
 import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FORMATS, type ExportedFile } from './export'
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
+import type { VendorComparison } from './vendorConventions'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
 import { paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
@@ -158,6 +159,8 @@ export const inputs = {
       seed: z.number().int().min(0).max(2 ** 31 - 1).optional()
     })
     .strict(),
+  /** The rates per platform under Rival IQ's, Socialinsider's and Fanpage Karma's conventions, and by reach, impressions, views. */
+  vendorConventions: z.object({ request: benchmarkRequest }).strict(),
   listBenchmarkSetups: z.void(),
   saveBenchmarkSetup: z.object({ name: z.string().trim().min(1).max(200), request: benchmarkRequest }).strict(),
   deleteBenchmarkSetup: z.object({ name: z.string().min(1).max(200) }).strict(),
@@ -258,6 +261,7 @@ export interface Outputs {
   loadSample: { datasets: DatasetSummary[] }
   benchmark: BenchmarkResult
   benchmarkStats: BenchmarkStats
+  vendorConventions: VendorComparison
   listBenchmarkSetups: BenchmarkSetup[]
   saveBenchmarkSetup: BenchmarkSetup[]
   deleteBenchmarkSetup: BenchmarkSetup[]

@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/contract'
 import type { Database } from '../db/duckdb'
 import { runBenchmark } from './benchmark'
 import { benchmarkStats } from './comparisons'
+import { vendorConventions } from './vendorConventions'
 import { deleteSetup, listSetups, saveSetup } from './setups'
 
 export function metricsHandlers(db: Database) {
@@ -10,6 +11,7 @@ export function metricsHandlers(db: Database) {
     // Each on a connection of its own: the scope lives in TEMP tables that concurrent requests must not share.
     benchmark: (req) => db.withConnection((conn) => runBenchmark(conn, req)),
     benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
+    vendorConventions: ({ request }) => db.withConnection((conn) => vendorConventions(conn, request)),
     listBenchmarkSetups: () => listSetups(db),
     saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
     deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name)

@@ -18,6 +18,18 @@ export interface FixtureInstitution {
   posts: [number, number][]
 }
 
+/** A workspace whose canonical tables the given statements fill; the engine is opened on it afterwards. */
+export async function workspaceFromSql(statements: string[]): Promise<{ engine: Engine; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-insight-'))
+  const db = await Database.open(workspacePaths(dir).dbFile)
+  await migrate(db)
+  await db.write(async (c) => {
+    for (const s of statements) await c.run(s)
+  })
+  db.close()
+  return { engine: await openEngine(dir), dir }
+}
+
 export async function statsWorkspace(institutions: FixtureInstitution[]): Promise<{ engine: Engine; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-stats-'))
   const db = await Database.open(workspacePaths(dir).dbFile)
