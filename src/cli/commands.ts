@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppFailure, toFailure } from '../shared/result'
 import { decideBatch, type BatchDecision } from '../shared/importIdentity'
+import { IMPORT_TYPES_TEXT } from '../shared/importFiles'
 import type { ImportOptions, ImportResult, LandingWarning } from '../shared/types'
 import { defaultWorkspaceDir, invoke, openEngine, packageVersion, runReadOnlySql, SQL_LIMITS, workspaceFromArgs, type Engine } from '../main/engine/api'
 import { registerBenchmark } from './benchmarkCommand'
@@ -131,7 +132,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
 
   program
     .command('import')
-    .description('Import CSV/TSV/JSON/NDJSON files and Excel workbooks (.xlsx, .xls, Excel 2003 XML) into the workspace, one dataset per file or sheet')
+    .description(`Import exports (${IMPORT_TYPES_TEXT}) into the workspace, one dataset per file or workbook sheet`)
     .option('-w, --workspace <dir>', 'workspace folder (default: $SOCIALBENCH_WORKSPACE or the app’s own)')
     .option('--json', 'print one JSON object with the outcome of every file')
     .option('--account <handle>', 'the account the files belong to, for exports that do not say (Meta per-metric, YouTube); required when a file names none')

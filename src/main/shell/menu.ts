@@ -8,7 +8,7 @@ import type { EventPayloads } from '../../shared/contract'
 import type { MenuCommand } from '../../shared/types'
 import { log } from './log'
 import type { PathGrants } from './pathGrants'
-import { IMPORT_EXTENSIONS } from '../../shared/importFiles'
+import { IMPORT_DIALOG_FILTERS } from '../../shared/importFiles'
 import { APP_SHORTCUTS, type AppShortcut } from '../../shared/shortcuts'
 
 export interface MenuOptions {
@@ -33,10 +33,7 @@ export function buildMenu(opts: MenuOptions): void {
     const options: Electron.OpenDialogOptions = {
       title: 'Import exports',
       properties: ['openFile', 'multiSelections'],
-      filters: [
-        { name: 'Data exports', extensions: [...IMPORT_EXTENSIONS] },
-        { name: 'All files', extensions: ['*'] }
-      ]
+      filters: IMPORT_DIALOG_FILTERS
     }
     const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
     if (r.canceled || r.filePaths.length === 0) return

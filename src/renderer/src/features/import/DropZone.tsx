@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useLatest } from '../../components/useLatest'
+import { IMPORT_TYPES_TEXT } from '../../../../shared/importFiles'
 
 /** Drag files anywhere on the window: an overlay shows while dragging, and the drop hands over the files. */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
@@ -51,7 +52,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       <div className="drop-target">
         <div className="drop-icon">⇣</div>
         <div className="drop-title">Drop files to import</div>
-        <div className="drop-sub">CSV, TSV, JSON or NDJSON exports</div>
+        <div className="drop-sub" data-testid="drop-types">{IMPORT_TYPES_TEXT}</div>
       </div>
     </div>
   )
