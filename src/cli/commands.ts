@@ -8,6 +8,7 @@ import type { ImportOptions, ImportResult, LandingWarning } from '../shared/type
 import { defaultWorkspaceDir, invoke, openEngine, packageVersion, runReadOnlySql, SQL_LIMITS, workspaceFromArgs, type Engine } from '../main/engine/api'
 import { registerBenchmark } from './benchmarkCommand'
 import { registerCompare } from './compareCommand'
+import { registerConventions } from './conventionsCommand'
 import { print, type CliContext, type CommonOptions } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, type FlagNames } from './input'
@@ -251,6 +252,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   const ctx: CliContext = { withEngine, fail: () => (exitCode = 1) }
   registerBenchmark(program, ctx)
   registerCompare(program, ctx)
+  registerConventions(program, ctx)
   registerInstitutions(program, ctx)
   registerEvents(program, ctx)
   registerQueries(program, ctx)
