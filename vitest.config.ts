@@ -10,7 +10,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     testTimeout: 60_000,
-    // The CLI tests run the compiled CLI: rebuild it when its sources changed.
-    globalSetup: ['test/support/buildCli.ts']
+    // The CLI and host tests run the compiled CLI and the built engine host: rebuilt when their sources changed.
+    globalSetup: ['test/support/buildCli.ts', 'test/support/buildEngineHost.ts']
   }
 })

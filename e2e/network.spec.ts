@@ -112,6 +112,6 @@ test('start, sample, import, grid, query and benchmarks make no outbound connect
   const lines = readFileSync(LOG, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GuardLine)
   const armed = lines.filter((l) => l.kind === 'armed')
   expect(armed.some((l) => l.pid === process.pid), 'guard armed in the harness process').toBe(true)
-  expect(armed.some((l) => l.argv.includes('hostEntry')), 'guard armed in the engine host').toBe(true)
+  expect(armed.some((l) => l.argv.includes('engineHost.js')), 'guard armed in the engine host').toBe(true)
   expect(lines.filter((l) => l.kind === 'blocked'), 'outbound attempts from Node processes').toEqual([])
 })

@@ -31,7 +31,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   )
 }
 
-// Each test starts two or three Node processes (tsx) and DuckDB; on a busy machine that alone takes a while.
+// Each test starts two or three Node processes and DuckDB; on a busy machine that alone takes a while.
 describe('two processes on one workspace', { timeout: 240_000 }, () => {
   it('the CLI is refused while the app (engine host) has the workspace; the app carries on', async () => {
     const ws = join(root, 'app-first')

@@ -1,16 +1,15 @@
 /**
- * The shell's client against the REAL engine host (hostEntry.ts under tsx, real DuckDB, real sample files):
+ * The shell's client against the REAL engine host (the built out/main/engineHost.js, real DuckDB, real sample files):
  * proves the two sides speak the same protocol and that --sample's sequence (workspaceInfo → loadSample)
  * works. child_process.fork stands in for utilityProcess.fork; the host supports both.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { EngineClient, type SpawnHost } from './engineClient'
+import { join } from 'node:path'
+import { EngineClient } from './engineClient'
+import { forkHost } from './forkHost'
 
-const HOST_ENTRY = resolve(__dirname, '../engine/hostEntry.ts')
 const quiet = { info() {}, warn() {}, error() {} }
 const dirs: string[] = []
 
@@ -18,18 +17,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-function spawnRealHost(workspace: string): SpawnHost {
-  return ({ onMessage, onExit }) => {
-    const child = fork(HOST_ENTRY, ['--workspace', workspace], {
-      execArgv: ['--import', 'tsx'],
-      serialization: 'advanced', // structured clone, like utilityProcess: DataPage carries a Uint8Array
-      stdio: 'ignore'
-    })
-    child.on('message', (m) => onMessage(m as never))
-    child.on('exit', (code) => onExit(code))
-    return { post: (m) => void child.send(m), kill: () => void child.kill() }
-  }
-}
+const spawnRealHost = (workspace: string) => forkHost(workspace, { stderr: 'ignore' })
 
 describe('EngineClient with the real engine host', () => {
   it('opens a workspace, loads the sample into it, and shuts down cleanly', async () => {

@@ -1,15 +1,15 @@
 /**
- * The real engine host (src/main/engine/hostEntry.ts) as a child process, as the app runs it, with the handles the
- * robustness tests need that the e2e harness hides: the child itself (to SIGKILL it), how it exited (a native crash
- * shows as a signal or a non-zero code), and its stderr.
+ * The BUILT engine host (out/main/engineHost.js) as a child process, driven by the app's own EngineClient
+ * (startForkedHost in src/main/shell/forkHost.ts), with the handles the robustness tests need that the e2e harness
+ * hides: the child itself (to SIGKILL it), how it exited (a native crash shows as a signal or a non-zero code),
+ * and its stderr.
  */
-import { fork, type ChildProcess } from 'node:child_process'
-import { resolve } from 'node:path'
+import type { ChildProcess } from 'node:child_process'
 import type { Channel, EventName } from '../../../src/shared/channels'
-import type { HostMessage } from '../../../src/main/engine/protocol'
-import { fail, type AppError, type Result } from '../../../src/shared/result'
+import type { Result } from '../../../src/shared/result'
+import { startForkedHost, type ForkHostOptions } from '../../../src/main/shell/forkHost'
 
-const HOST_ENTRY = resolve(__dirname, '../../../src/main/engine/hostEntry.ts')
+export { HostFatal } from '../../../src/main/shell/forkHost'
 
 export interface HostExit {
   code: number | null
@@ -30,57 +30,28 @@ export interface HostProcess {
   close(): Promise<HostExit>
 }
 
-export class HostFatal extends Error {
-  constructor(readonly error: AppError) {
-    super(`${error.code}: ${error.message}`)
-  }
-}
-
-export interface HostOptions {
-  env?: NodeJS.ProcessEnv
-  /** Run the host as another user (root only): how a root test sees what an ordinary user's app would. */
-  uid?: number
-  gid?: number
-}
+export type HostOptions = Pick<ForkHostOptions, 'env' | 'uid' | 'gid'>
 
 export function startHost(workspace: string, options: HostOptions = {}): HostProcess {
-  const child = fork(HOST_ENTRY, ['--workspace', workspace], {
-    execArgv: ['--import', 'tsx'],
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: options.env ?? process.env,
-    uid: options.uid,
-    gid: options.gid
-  })
-  let err = ''
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d.toString()
-  })
-  const pending = new Map<number, (r: Result<unknown>) => void>()
-  const listeners = new Set<(event: EventName, payload: unknown) => void>()
-  let nextId = 1
+  let child: ChildProcess | null = null
   let exit: HostExit | null = null
-  const exited = new Promise<HostExit>((done) => {
-    child.on('exit', (code, signal) => {
-      exit = { code, signal }
-      for (const settle of pending.values()) settle(fail('ENGINE_DIED', `The engine process exited (${signal ?? code})`))
-      pending.clear()
-      done(exit)
-    })
+  let err = ''
+  let markExited!: (e: HostExit) => void
+  const exited = new Promise<HostExit>((done) => (markExited = done))
+  const host = startForkedHost(workspace, {
+    ...options,
+    stderr: 'pipe',
+    onChild(c) {
+      child = c
+      c.stderr?.on('data', (d: Buffer) => (err += d.toString()))
+      c.on('exit', (code, signal) => markExited((exit = { code, signal })))
+    }
   })
-  const ready = new Promise<void>((ok, reject) => {
-    child.on('message', (raw) => {
-      const msg = raw as HostMessage
-      if (msg.type === 'ready') ok()
-      else if (msg.type === 'fatal') reject(new HostFatal(msg.error))
-      else if (msg.type === 'result') {
-        pending.get(msg.id)?.(msg.result)
-        pending.delete(msg.id)
-      } else if (msg.type === 'event') for (const l of listeners) l(msg.event, msg.payload)
-    })
-    void exited.then((e) => reject(new Error(`engine host exited before ready (${e.signal ?? e.code}): ${err.slice(-2000)}`)))
+  if (!child) throw new Error('startForkedHost did not fork a process')
+  const ready = host.ready.catch((e: unknown) => {
+    if (e instanceof Error && e.name !== 'HostFatal') e.message += ` ${err.slice(-2000)}`
+    throw e
   })
-  // A test that only looks at `exited` must not see an unhandled rejection from `ready`.
   ready.catch(() => undefined)
 
   return {
@@ -88,31 +59,15 @@ export function startHost(workspace: string, options: HostOptions = {}): HostPro
     ready,
     exited,
     stderr: () => err,
-    call(channel, input) {
-      if (exit) return Promise.resolve(fail('ENGINE_DIED', 'The engine process exited'))
-      const id = nextId++
-      return new Promise((settle) => {
-        pending.set(id, settle)
-        child.send({ type: 'call', id, channel, input })
-      })
-    },
-    onEvent(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    call: host.call,
+    onEvent: host.onEvent,
     kill9() {
-      if (!exit) child.kill('SIGKILL')
+      if (!exit) child?.kill('SIGKILL')
       return exited
     },
-    close() {
-      if (exit) return exited
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      try {
-        child.send({ type: 'shutdown' })
-      } catch {
-        child.kill('SIGKILL')
-      }
-      return exited.finally(() => clearTimeout(timer))
+    async close() {
+      if (!exit) await host.close(10_000)
+      return exited
     }
   }
 }

@@ -1,45 +1,26 @@
 /**
- * A hostile query cannot take the engine process down: the real engine host (hostEntry.ts under tsx, as the app
- * runs it) receives enable_logging and friends, file reads, a runaway query and malformed calls over the protocol,
+ * A hostile query cannot take the engine process down: the real engine host (the built out/main/engineHost.js,
+ * as the app runs it) receives enable_logging and friends, file reads, a runaway query and malformed calls over the protocol,
  * refuses each, and still answers a normal query afterwards, in the same process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { HostMessage } from '../protocol'
-import type { Result } from '../../../shared/result'
+import { join } from 'node:path'
+import { startHost, type HostProcess } from '../../../../test/robustness/support/hostProcess'
 
-const HOST_ENTRY = resolve(__dirname, '../hostEntry.ts')
 let dir: string
-let child: ChildProcess
-let nextId = 1
-const pending = new Map<number, (r: Result<unknown>) => void>()
-
-function call(channel: string, input: unknown): Promise<Result<unknown>> {
-  const id = nextId++
-  return new Promise((done) => {
-    pending.set(id, done)
-    child.send({ type: 'call', id, channel, input })
-  })
-}
+let host: HostProcess
+const call = (channel: string, input: unknown) => host.call(channel as never, input)
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sb-hostile-'))
-  child = fork(HOST_ENTRY, ['--workspace', join(dir, 'ws')], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'ignore' })
-  await new Promise<void>((ready, failed) => {
-    child.on('message', (m: HostMessage) => {
-      if (m.type === 'ready') ready()
-      else if (m.type === 'fatal') failed(new Error(m.error.message))
-      else if (m.type === 'result') pending.get(m.id)?.(m.result)
-    })
-    child.on('exit', (code) => failed(new Error(`host exited with ${code}`)))
-  })
+  host = startHost(join(dir, 'ws'))
+  await host.ready
 }, 60_000)
 
-afterAll(() => {
-  child?.kill()
+afterAll(async () => {
+  await host?.kill9()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -62,7 +43,7 @@ const HOSTILE = [
 
 describe('the engine host survives hostile queries', () => {
   it('refuses each, then still runs a normal query in the same process', async () => {
-    const pid = child.pid
+    const pid = host.child.pid
     for (const [i, sql] of HOSTILE.entries()) {
       const r = await call('runQuery', { runId: `h${i}`, sql })
       expect(r.ok ? 'ran' : r.error.code, sql).toBe('READ_ONLY_SQL')
@@ -76,8 +57,8 @@ describe('the engine host survives hostile queries', () => {
 
     const ok = await call('runQuery', { runId: 'fine', sql: `SELECT count(*) AS n FROM saved_queries` })
     expect(ok).toMatchObject({ ok: true, value: { rowCount: 1 } })
-    expect(child.pid).toBe(pid)
-    expect(child.exitCode).toBeNull()
+    expect(host.child.pid).toBe(pid)
+    expect(host.child.exitCode).toBeNull()
     expect(await call('workspaceInfo', undefined)).toMatchObject({ ok: true })
   }, 60_000)
 })
