@@ -6,6 +6,7 @@ import { afterAllDraws, afterDraws } from '../../components/drawBatch'
 import { ChartFigure } from './ChartFigure'
 import { SummaryTable } from './SummaryTable'
 import { ComparisonsPanel } from '../insight/ComparisonsPanel'
+import { VendorConventionsPanel } from '../insight/VendorConventionsPanel'
 
 interface DashboardProps {
   result: BenchmarkResult
@@ -56,6 +57,7 @@ export function Dashboard({ result, series, theme, loading, arrivedAt, onOpenSin
           </div>
         ))}
       </div>
+      <VendorConventionsPanel />
     </div>
   )
 }
