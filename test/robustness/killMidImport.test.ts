@@ -88,6 +88,8 @@ describe(`kill -9 during a large import (seed ${SEED}, ${KILLS} kills, ${ROWS} r
     let expected: DatasetSnapshot[] = await withReopened(workspace, snapshot)
     expect(expected).toHaveLength(EARLIER.length)
     const log: string[] = []
+    // Rounds whose kill landed while the import ran (it died and left nothing): without one, the test proved nothing.
+    let killedMidImport = 0
     // First guess of the load's length; each round that reaches 'committing' refines it.
     let loadMs = ROWS / 15
     try {
@@ -156,11 +158,16 @@ describe(`kill -9 during a large import (seed ${SEED}, ${KILLS} kills, ${ROWS} r
               expected = now
               log.push(`round ${round}: committed before the kill landed (reply lost), present in full`)
               await replaceBigFile(utf16, round)
+            } else {
+              killedMidImport++
+              log.push(`round ${round}: killed mid-import, no trace left`)
             }
           }
           expect(await tmpEntries(workspace), 'tmp folder emptied on reopen').toEqual([])
         })
       }
+
+      expect(killedMidImport, `at least one kill must land mid-import:\n${log.join('\n')}`).toBeGreaterThanOrEqual(1)
 
       // The workspace still takes imports, through the same host process path the app uses.
       const small = join(root, 'tweet_activity_metrics_AfterCrash_20240101_20250101_en.csv')
