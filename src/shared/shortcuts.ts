@@ -11,6 +11,7 @@ export type AppCommand =
   | 'showInstitutions'
   | 'showBenchmarks'
   | 'showQueries'
+  | 'showEvents'
   | 'toggleTheme'
   | 'shortcuts'
   | 'about'
@@ -35,6 +36,7 @@ export const APP_SHORTCUTS: readonly AppShortcut[] = [
   { command: 'showInstitutions', label: 'Institutions', accelerator: 'CmdOrCtrl+2', menu: 'View' },
   { command: 'showBenchmarks', label: 'Benchmarks', accelerator: 'CmdOrCtrl+3', menu: 'View' },
   { command: 'showQueries', label: 'Queries', accelerator: 'CmdOrCtrl+4', menu: 'View' },
+  { command: 'showEvents', label: 'Events', accelerator: 'CmdOrCtrl+5', menu: 'View' },
   { command: 'toggleTheme', label: 'Toggle Theme', accelerator: 'CmdOrCtrl+Shift+L', menu: 'View' },
   { command: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', menu: 'Help', pageFirst: true }
 ]

@@ -14,6 +14,7 @@ import { ImportDialog } from './features/import/ImportDialog'
 import { ImportReport } from './features/import/ImportReport'
 import { useImport } from './features/import/useImport'
 import { InstitutionsView } from './features/institutions/InstitutionsView'
+import { EventsView } from './features/timeline/EventsView'
 import { QueriesView } from './features/queries/QueriesView'
 import { Sidebar, type View } from './features/layout/Sidebar'
 import { StatusBar, type Activity } from './features/layout/StatusBar'
@@ -149,6 +150,7 @@ export function App() {
       else if (command === 'showInstitutions') navigate('institutions')
       else if (command === 'showBenchmarks') navigate('benchmarks')
       else if (command === 'showQueries') navigate('queries')
+      else if (command === 'showEvents') navigate('events')
       else if (command === 'toggleTheme') toggleTheme()
       else if (command === 'shortcuts') setShortcutSheet(true)
       else if (command === 'about') setAbout(true)
@@ -206,6 +208,7 @@ export function App() {
         onShowDatasets={showDatasets}
         onShowBenchmarks={() => navigate('benchmarks')}
         onShowInstitutions={() => navigate('institutions')}
+        onShowEvents={() => navigate('events')}
         onShowQueries={() => navigate('queries')}
         onImport={openPicker}
         onAbout={() => setAbout(true)}
@@ -250,6 +253,7 @@ export function App() {
         )}
         {view === 'benchmarks' && <BenchmarkView onError={showError} />}
         {view === 'institutions' && <InstitutionsView onError={showError} />}
+        {view === 'events' && <EventsView onError={showError} toast={toast} />}
         {view === 'queries' && <QueriesView onError={showError} toast={toast} />}
       </main>
       <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity}>

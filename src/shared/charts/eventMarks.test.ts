@@ -17,6 +17,15 @@ describe('placeLabels', () => {
     expect(placed.map((p) => p.lane)).toEqual([0, 1, 2, null, 0])
   })
 
+  it('labels the user\'s events before the calendar\'s when they compete for room', () => {
+    const items = [
+      { px: 100, text: 'x'.repeat(10), rank: 9 },
+      { px: 110, text: 'x'.repeat(10), rank: 9 },
+      { px: 120, text: 'x'.repeat(10), rank: 1 }
+    ]
+    expect(placeLabels(items, { charPx: 6, lanes: 2, right: 800 }).map((p) => p.lane)).toEqual([1, null, 0])
+  })
+
   it('turns a label near the right edge to read leftwards', () => {
     expect(placeLabels([{ px: 790, text: 'World Health Day' }], { charPx: 6, lanes: 3, right: 800 })[0].anchor).toBe('end')
   })

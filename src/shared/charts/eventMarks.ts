@@ -1,7 +1,7 @@
 /**
  * Events on the time charts, as one extra layer added in one place (buildChart): a dashed rule for a single day, a
  * light band for a range, and the title above the plot. Titles are set in up to three lanes so neighbours do not
- * overprint; one that finds no room is left out (its rule keeps a tooltip, the notes say how many, and the
+ * overprint, the user's own events first; one that finds no room is left out (its rule keeps a tooltip, the notes say how many, and the
  * methodology lists every event).
  */
 import * as Plot from '@observablehq/plot'
@@ -26,26 +26,34 @@ const when = (e: TimelineEvent) => (e.end ? `${e.start} to ${e.end}` : e.start)
 export const eventTooltip = (e: TimelineEvent): string => `${e.title} (${when(e)}${e.institutionName ? `, ${e.institutionName}` : ''})`
 
 /**
- * Lanes for the labels, left to right: each label goes in the first lane whose last label ends before it starts.
- * Widths are estimated from the character count (no DOM here: the same layout runs in the engine's exports).
+ * Lanes for the labels: each goes in the first lane where it overlaps no label placed before it. Items are placed
+ * in order of `rank` (lower first, then left to right), so the user's own campaigns and crises get a label before
+ * the calendar's awareness days. Widths are estimated from the character count (no DOM here: the same layout runs
+ * in the engine's exports).
  */
 export function placeLabels(
-  items: { px: number; text: string }[],
+  items: { px: number; text: string; rank?: number }[],
   opts: { charPx: number; lanes: number; right: number }
 ): { lane: number | null; anchor: 'start' | 'end' }[] {
-  const laneEnds: number[] = Array.from({ length: opts.lanes }, () => -Infinity)
-  return items.map(({ px, text }) => {
+  const taken: [number, number][][] = Array.from({ length: opts.lanes }, () => [])
+  const out: { lane: number | null; anchor: 'start' | 'end' }[] = items.map(() => ({ lane: null, anchor: 'start' }))
+  const order = items.map((_, i) => i).sort((a, b) => (items[a].rank ?? 0) - (items[b].rank ?? 0) || items[a].px - items[b].px)
+  for (const i of order) {
+    const { px, text } = items[i]
     const width = text.length * opts.charPx
     // Near the right edge a label reads leftwards from its rule instead of running off the chart.
     const anchor = px + 3 + width > opts.right ? 'end' : 'start'
     const left = anchor === 'start' ? px : px - width - 3
     const right = anchor === 'start' ? px + 3 + width : px
-    const lane = laneEnds.findIndex((end) => end + GAP_PX <= left)
-    if (lane < 0) return { lane: null, anchor }
-    laneEnds[lane] = right
-    return { lane, anchor }
-  })
+    const lane = taken.findIndex((spans) => spans.every(([l, r]) => right + GAP_PX <= l || left >= r + GAP_PX))
+    out[i] = { lane: lane < 0 ? null : lane, anchor }
+    if (lane >= 0) taken[lane].push([left, right])
+  }
+  return out
 }
+
+/** Which labels win when there is no room for all: what the user entered before the built-in calendar. */
+const LABEL_RANK: Record<TimelineEvent['kind'], number> = { crisis: 0, campaign: 1, platform_change: 2, other: 3, awareness_day: 4 }
 
 export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], ctx: ChartContext): BuiltChart {
   const shown = eventsInRange(events, ctx.from, ctx.to)
@@ -69,7 +77,7 @@ export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], 
   })
   const texts = spans.map((s) => clip(s.e.title, 30))
   const places = placeLabels(
-    spans.map((s, i) => ({ px: px(s.x1.getTime()), text: texts[i] })),
+    spans.map((s, i) => ({ px: px(s.x1.getTime()), text: texts[i], rank: LABEL_RANK[s.e.kind] + (s.e.observance ? 5 : 0) })),
     { charPx: fontSize * 0.6, lanes, right: width - marginRight }
   )
   const placed: (Placed & { anchor: 'start' | 'end' })[] = []
@@ -92,8 +100,10 @@ export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], 
       )
     )
   ).flat()
-  const ranges = spans.filter((s) => s.e.end)
-  const days = spans.filter((s) => !s.e.end)
+  // The calendar's awareness days are many (three a month): drawn fainter than what the user entered.
+  const own = (x: (typeof spans)[number]) => x.e.observance === null
+  const ranges = spans.filter((x) => x.e.end)
+  const days = spans.filter((x) => !x.e.end)
   const list = shown.map((e) => `${e.title} (${when(e)})`).join('; ')
   return {
     ...built,
@@ -103,10 +113,12 @@ export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], 
       ariaDescription: `${o.ariaDescription ?? ''} Events drawn: ${list}.`.trim(),
       marks: [
         // Bands first, under the data; rules and labels on top so a line never hides when something happened.
-        Plot.rect(ranges, { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.07, title: 'title', className: 'sb-event-band' }),
+        Plot.rect(ranges.filter(own), { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.08, title: 'title', className: 'sb-event-band' }),
+        Plot.rect(ranges.filter((x) => !own(x)), { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.035, title: 'title', className: 'sb-event-band' }),
         ...(o.marks ?? []),
-        Plot.ruleX(days, { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.55, strokeDasharray: '3 3', title: 'title', className: 'sb-event-rule' }),
-        Plot.ruleX(ranges, { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.3, title: 'title', className: 'sb-event-rule' }),
+        Plot.ruleX(spans.filter((x) => !own(x)), { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.22, title: 'title', className: 'sb-event-rule' }),
+        Plot.ruleX(days.filter(own), { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '3 3', title: 'title', className: 'sb-event-rule' }),
+        Plot.ruleX(ranges.filter(own), { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.35, title: 'title', className: 'sb-event-rule' }),
         ...labelMarks
       ]
     },

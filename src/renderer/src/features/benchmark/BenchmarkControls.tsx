@@ -134,6 +134,14 @@ export function BenchmarkControls({ institutions, controls: c, result, onChange 
           </label>
         </div>
       </fieldset>
+
+      <fieldset className="bm-fieldset">
+        <legend>Events</legend>
+        <label className="bm-check" title="Campaigns, awareness days, crises and platform changes (Events view) as lines and bands on the time charts">
+          <input type="checkbox" data-testid="bm-show-events" checked={c.showEvents} onChange={(e) => onChange({ showEvents: e.target.checked })} />
+          Show events on time charts
+        </label>
+      </fieldset>
     </div>
   )
 }

@@ -1,6 +1,8 @@
 import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { INTERACTIONS_BY_PLATFORM } from '../../../../shared/metrics'
 import { CHARTS, conventionLabel, type ChartId } from '../../../../shared/charts/chartDefs'
+import { EVENT_CHARTS } from '../../../../shared/charts/buildChart'
+import { EVENT_KIND_LABELS } from '../../../../shared/timeline'
 
 interface MethodologyPanelProps {
   result: BenchmarkResult
@@ -51,6 +53,27 @@ export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
         <dd>
           {result.scope.from} to {result.scope.to} (both included; data available {result.dataRange.from ?? '—'} to {result.dataRange.to ?? '—'})
         </dd>
+        {(EVENT_CHARTS as readonly string[]).includes(chartId) && (
+          <>
+            <dt>Events</dt>
+            <dd data-testid="bm-methodology-events">
+              {!result.scope.showEvents ? (
+                'not drawn (turned off in the controls)'
+              ) : (result.events ?? []).length ? (
+                <ul className="bm-events">
+                  {(result.events ?? []).map((e) => (
+                    <li key={e.eventId}>
+                      {e.end ? `${e.start} to ${e.end}` : e.start}: {e.title} ({EVENT_KIND_LABELS[e.kind].toLowerCase()}
+                      {e.institutionName ? `, ${e.institutionName}` : ''}){e.source ? ` — source: ${e.source}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                'none in this range'
+              )}
+            </dd>
+          </>
+        )}
         {result.scope.dayStride > 1 && (
           <>
             <dt>Daily lines</dt>

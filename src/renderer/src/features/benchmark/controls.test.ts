@@ -17,6 +17,13 @@ describe('benchmark controls', () => {
     expect(fromRequest(toRequest(c({ preset: 'ytd' })))).toMatchObject({ preset: 'ytd', from: '', to: '' })
   })
 
+  it('saves events off in the request (a setup remembers it) and leaves a request with them on as before', () => {
+    expect(toRequest(c({ showEvents: false })).events).toBe(false)
+    expect('events' in toRequest(c({}))).toBe(false)
+    expect(fromRequest(toRequest(c({ showEvents: false }))).showEvents).toBe(false)
+    expect(fromRequest({ institutionIds: [1, 2], convention: 'views' }).showEvents).toBe(true)
+  })
+
   it('explains what blocks a request', () => {
     expect(controlsProblem(c({ institutionIds: [1] }))).toBe('Choose at least 2 institutions to compare (1 chosen).')
     expect(controlsProblem(c({ institutionIds: Array.from({ length: 21 }, (_, i) => i + 1) }))).toContain('at most 20')

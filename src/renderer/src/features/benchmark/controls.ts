@@ -19,6 +19,8 @@ export interface Controls {
   convention: EngagementConvention
   maxGapDays: number
   k: number
+  /** Draw the workspace's events on the time charts (saved with a setup). */
+  showEvents: boolean
 }
 
 export const MIN_INSTITUTIONS = 2
@@ -41,7 +43,8 @@ export const DEFAULT_CONTROLS: Controls = {
   to: '',
   convention: 'followers_at_post',
   maxGapDays: DEFAULT_MAX_GAP_DAYS,
-  k: DEFAULT_BREAKOUT_K
+  k: DEFAULT_BREAKOUT_K,
+  showEvents: true
 }
 
 /** Why the controls cannot be sent yet, or null when they can. */
@@ -65,6 +68,8 @@ export function toRequest(c: Controls): BenchmarkRequest {
     k: c.k
   }
   if (c.platforms.length) req.platforms = [...c.platforms]
+  // Only when off, so setups saved before events existed and setups with them on are the same request.
+  if (!c.showEvents) req.events = false
   if (c.preset === 'custom') {
     req.from = c.from
     req.to = c.to
@@ -81,7 +86,8 @@ export function fromRequest(r: BenchmarkRequest): Controls {
     to: r.to ?? '',
     convention: r.convention,
     maxGapDays: r.maxGapDays ?? DEFAULT_CONTROLS.maxGapDays,
-    k: r.k ?? DEFAULT_CONTROLS.k
+    k: r.k ?? DEFAULT_CONTROLS.k,
+    showEvents: r.events !== false
   }
 }
 

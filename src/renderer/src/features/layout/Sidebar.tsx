@@ -3,7 +3,7 @@ import type { Theme } from '../theme/useTheme'
 import { withShortcut } from '../shortcuts/keyLabels'
 import type { AppCommand } from '../../../../shared/shortcuts'
 
-export type View = 'welcome' | 'datasets' | 'benchmarks' | 'institutions' | 'queries'
+export type View = 'welcome' | 'datasets' | 'benchmarks' | 'institutions' | 'events' | 'queries'
 
 interface SidebarProps {
   view: View
@@ -12,6 +12,7 @@ interface SidebarProps {
   onShowDatasets: () => void
   onShowBenchmarks: () => void
   onShowInstitutions: () => void
+  onShowEvents: () => void
   onShowQueries: () => void
   onImport: () => void
   onAbout: () => void
@@ -51,6 +52,7 @@ export function Sidebar(p: SidebarProps) {
           </NavItem>
           <NavItem id="institutions" command="showInstitutions" current={p.view} icon="inst" label="Institutions" title="Institutions and their accounts" onClick={p.onShowInstitutions} />
           <NavItem id="benchmarks" command="showBenchmarks" current={p.view} icon="bench" label="Benchmarks" title="Benchmarks" onClick={p.onShowBenchmarks} />
+          <NavItem id="events" command="showEvents" current={p.view} icon="events" label="Events" title="Events drawn on the time charts" onClick={p.onShowEvents} />
           <NavItem id="queries" command="showQueries" current={p.view} icon="query" label="Queries" title="Queries: SQL editor and saved queries" onClick={p.onShowQueries} />
         </ul>
       </div>
