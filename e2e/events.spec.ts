@@ -4,9 +4,10 @@
  * list) until the toggle turns them off; a saved setup remembers the toggle; the CSV export downloads.
  */
 import type { Page } from '@playwright/test'
-import { readFile } from 'node:fs/promises'
+import { copyFile, readFile } from 'node:fs/promises'
 import { test, expect } from './fixtures/app'
 import { chartsDrawn, snap } from './fixtures/screenshots'
+import { expectAccessible } from './support/axe'
 import { BenchmarksPage } from './pages/BenchmarksPage'
 import { EventsPage } from './pages/EventsPage'
 
@@ -72,6 +73,7 @@ test('an event added in the Events view is drawn on the time charts and listed i
   await ev.search().fill('')
   await ev.year().selectOption(to.slice(0, 4))
   await snapSizes(page, 'events-view')
+  await expectAccessible(page, 'events')
   await ev.year().selectOption('')
 
   // Drawn on the dashboard's time charts: a rule with the title above it.
@@ -91,7 +93,12 @@ test('an event added in the Events view is drawn on the time charts and listed i
   await expect(bm.methodology().getByTestId('bm-methodology-events')).toContainText('World Health Organization')
   await bm.chart('engagement').getByTestId('bm-methodology-toggle').click()
   await snapSizes(page, 'benchmarks-events', () => chartsDrawn(page))
-  await bm.chart('followers').screenshot({ path: 'test-results/screenshots/bm-chart-followers-events.png', animations: 'disabled' })
+  await expectAccessible(page, 'benchmarks-events')
+  // A close-up for the README (docs/screenshots with UPDATE_SCREENSHOTS=1), without a tooltip under the pointer.
+  await page.mouse.move(0, 0)
+  await bm.chart('engagement').scrollIntoViewIfNeeded()
+  await bm.chart('engagement').screenshot({ path: 'test-results/screenshots/events-chart.png', animations: 'disabled' })
+  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile('test-results/screenshots/events-chart.png', 'docs/screenshots/events-chart.png')
 
   // The single-chart view draws them too.
   await bm.modeSingle().click()
@@ -123,6 +130,7 @@ test('an event added in the Events view is drawn on the time charts and listed i
   await ev.nav().click()
   await ev.row('Flu jab drive').getByTestId('event-delete').click()
   await expect(page.getByTestId('confirm-dialog')).toContainText('Flu jab drive')
+  await expectAccessible(page, 'events-delete')
   await page.getByTestId('confirm-ok').click()
   await expect(ev.row('Flu jab drive')).toHaveCount(0)
 })
