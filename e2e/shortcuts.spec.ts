@@ -14,7 +14,8 @@ const VIEW_OF: Partial<Record<AppCommand, { nav: string; view: string | null }>>
   showDatasets: { nav: 'nav-datasets', view: null },
   showInstitutions: { nav: 'nav-institutions', view: 'institutions-view' },
   showBenchmarks: { nav: 'nav-benchmarks', view: 'benchmarks-view' },
-  showQueries: { nav: 'nav-queries', view: 'queries-view' }
+  showQueries: { nav: 'nav-queries', view: 'queries-view' },
+  showEvents: { nav: 'nav-events', view: 'events-view' }
 }
 
 async function theme(page: Page): Promise<string> {
