@@ -61,6 +61,17 @@ test('write, run, chart, save and find a parameterised query again after a reloa
   await q.run().click()
   await expect(q.error()).toContainText('Only read-only statements')
 
+  // A syntax error names its place (the engine's error.at); "Go to line" puts the cursor there: what is typed next
+  // lands right before the token DuckDB stopped on.
+  await q.newQuery().click()
+  await q.editor().click()
+  await page.keyboard.insertText('SELECT 1,\n  2 FROM FROM posts')
+  await q.run().click()
+  await expect(q.error()).toContainText('syntax error')
+  await q.error().getByRole('button', { name: 'Go to line 2' }).click()
+  await page.keyboard.insertText('/*here*/')
+  await expect(q.editor()).toContainText('2 FROM /*here*/FROM posts')
+
   await page.reload()
   await expect(app.welcome()).toBeVisible()
   await q.nav().click()
