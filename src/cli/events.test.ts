@@ -52,6 +52,18 @@ describe('socialbench events', () => {
     expect(JSON.parse((await cli('list', '--json', '--from', '2025-07-01', '--to', '2025-07-31')).stdout)).toEqual([])
   }, 120_000)
 
+  it('exports as CSV and adds the health observances once', async () => {
+    const csv = await cli('export')
+    expect(csv.code).toBe(0)
+    expect(csv.stdout).toMatch(/^\uFEFFstart,end,title,kind,institution,source,notes\r\n/)
+    expect(csv.stdout).toContain('2025-04-07,,World Health Day,awareness_day,,,')
+    const on = JSON.parse((await cli('observances', '--json')).stdout)
+    expect(on.added).toBeGreaterThan(300)
+    expect(JSON.parse((await cli('observances', '--json')).stdout).added).toBe(0)
+    const day = JSON.parse((await cli('list', '--json', '--from', '2026-12-01', '--to', '2026-12-01')).stdout)
+    expect(day.map((e: { title: string }) => e.title)).toEqual(['World AIDS Day'])
+  }, 120_000)
+
   it('refuses bad flags by name', async () => {
     const err = async (...args: string[]) => {
       const r = await cli('add', ...args)

@@ -1,4 +1,4 @@
-/** `socialbench events list|add|import`: the events drawn on time charts, from the command line. */
+/** `socialbench events list|add|import|export|observances`: the events drawn on time charts, from the command line. */
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppFailure } from '../shared/result'
@@ -107,6 +107,34 @@ export function registerEvents(program: Command, ctx: CliContext): void {
         else console.log(`Imported ${out.imported} ${out.imported === 1 ? 'event' : 'events'}.`)
       } catch (err) {
         reportFailure(ctx, opts, 'events import', err)
+      }
+    })
+
+  events
+    .command('export')
+    .description('Print every event as CSV (the format events import reads)')
+    .option('-w, --workspace <dir>', 'workspace folder')
+    .action(async (opts: CommonOptions) => {
+      try {
+        const { text } = await ctx.withEngine(opts, (e) => invoke(e, 'exportEvents'))
+        process.stdout.write(text)
+      } catch (err) {
+        reportFailure(ctx, opts, 'events export', err)
+      }
+    })
+
+  events
+    .command('observances')
+    .description('Add the built-in international health observances as awareness-day events (again: only those missing)')
+    .option('-w, --workspace <dir>', 'workspace folder')
+    .option('--json', 'print JSON')
+    .action(async (opts: CommonOptions) => {
+      try {
+        const out = await ctx.withEngine(opts, (e) => invoke(e, 'enableObservances'))
+        if (opts.json) print(out)
+        else console.log(`Added ${out.added} health observances for ${out.years[0]}–${out.years[out.years.length - 1]}.`)
+      } catch (err) {
+        reportFailure(ctx, opts, 'events observances', err)
       }
     })
 }
