@@ -62,7 +62,8 @@ export const CHANNELS = [
   // Chart export: images, the data behind a chart, PowerPoint decks (src/main/engine/export/)
   'exportChart',
   'exportChartData',
-  'exportDeck'
+  'exportDeck',
+  'exportQueryChart'
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -9,7 +9,7 @@ import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FOR
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
-import { paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
+import { chartSpec, paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
 import type { Result } from './result'
 import { EVENT_KINDS, type TimelineEvent } from './timeline'
 import { PLATFORMS } from './types'
@@ -218,6 +218,16 @@ export const inputs = {
     })
     .strict(),
   /** The table a chart draws, as CSV, XLSX or Parquet. */
+  /** A query result's chart as PNG or SVG, drawn as the Queries view draws it (the result must still be kept). */
+  exportQueryChart: z
+    .object({
+      resultId: z.string().min(1).max(100),
+      chart: chartSpec,
+      format: z.enum(IMAGE_FORMATS),
+      scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      title: chartText.optional()
+    })
+    .strict(),
   exportChartData: z.object({ request: benchmarkRequest, chartId: z.enum(DATA_CHART_IDS), format: z.enum(DATA_FORMATS) }).strict(),
   /** A .pptx: a title slide, then the charts in the order given. */
   exportDeck: z
@@ -291,6 +301,7 @@ export interface Outputs {
   exportChart: ExportedFile
   exportChartData: ExportedFile
   exportDeck: ExportedFile
+  exportQueryChart: ExportedFile
 }
 
 export interface EventPayloads {

@@ -43,6 +43,9 @@ export const chartSpec = z
   .strict()
 export type ChartSpec = z.infer<typeof chartSpec>
 
+/** The rows a query's chart draws, on screen and in its exported image. */
+export const QUERY_CHART_ROWS = 2000
+
 /**
  * A query name shows in the library, in file names and in the CLI: no bidirectional overrides or isolates
  * (U+202A-202E, U+2066-2069), which can make a shared query look like another one, and no other invisible controls.
@@ -203,11 +206,30 @@ export function paramNames(sql: string): string[] {
   return names
 }
 
-/** A sensible input type for a parameter the user has not described yet, from its name. */
-export function guessParamType(name: string): ParamType {
+const NUMBER_TYPES = 'TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC'
+
+/**
+ * A sensible input type for a parameter the user has not described yet: from its name, else from how the SQL uses
+ * it. `range * $factor`, `LIMIT $k`, `$x::INT` are numbers (a text value there is a type error the user had to fix
+ * by hand); `$d::DATE` is a date.
+ */
+export function guessParamType(name: string, sql = ''): ParamType {
   const n = name.toLowerCase()
   if (/^institutions?$|^orgs?$|^brands?$/.test(n)) return 'institutions'
   if (/^(from|to|since|until|start|end|day|date)$|_(date|day|from|to)$|^(date|day)_/.test(n)) return 'date'
   if (/^(n|limit|top|min|max|threshold)$|_(count|min|max|n)$/.test(n)) return 'number'
+  const code = codeOnly(sql)
+  const p = String.raw`\$${name}(?![A-Za-z0-9_])`
+  const used = (re: string) => new RegExp(re, 'i').test(code)
+  if (used(String.raw`${p}\s*::\s*(DATE|TIMESTAMP)`) || used(String.raw`CAST\s*\(\s*${p}\s+AS\s+(DATE|TIMESTAMP)`)) return 'date'
+  if (
+    used(String.raw`${p}\s*::\s*(${NUMBER_TYPES})\b`) ||
+    used(String.raw`CAST\s*\(\s*${p}\s+AS\s+(${NUMBER_TYPES})\b`) ||
+    used(String.raw`\b(LIMIT|OFFSET)\s+${p}`) ||
+    used(String.raw`[*/%+-]\s*${p}`) ||
+    used(String.raw`${p}\s*[*/%+-]`)
+  ) {
+    return 'number'
+  }
   return 'text'
 }

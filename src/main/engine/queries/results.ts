@@ -48,6 +48,15 @@ export class ResultStore {
     return { arrow, offset: start, totalRows: r.rowCount }
   }
 
+  /** The first `limit` rows as plain objects with the column types, for a chart; NOT_FOUND once the result is dropped. */
+  chartInput(resultId: string, limit: number): { columns: { name: string; type: string }[]; rows: Record<string, unknown>[]; rowCount: number } {
+    const r = this.results.get(resultId)
+    if (!r) throw new AppFailure('NOT_FOUND', 'This result is no longer kept; run the query again.')
+    const n = Math.min(limit, r.rowCount)
+    const rows = Array.from({ length: n }, (_, i) => Object.fromEntries(r.columns.map((c, j) => [c.name, r.data[j][i]])))
+    return { columns: r.columns.map((c) => ({ name: c.name, type: c.type })), rows, rowCount: r.rowCount }
+  }
+
   /** All rows as plain objects (CLI --json, small results only). */
   rows(resultId: string): Record<string, unknown>[] {
     const r = this.results.get(resultId)

@@ -93,6 +93,8 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
       return saved
     },
     schema: () => sqlSchema(db),
+    /** What a chart of a kept result draws: its first rows (the app charts the same number). */
+    chartInput: (resultId: string, limit: number) => results.chartInput(resultId, limit),
     /** Run a saved query by name (CLI): its parameter defaults, overridden by `values`. */
     runSaved: async (name: string, values: Record<string, ParamValue>) => {
       const q = await store.findQueryByName(db, name)

@@ -1,5 +1,6 @@
 /** The SQL editor's channels: the saved-query library, runs in the sandbox, result pages, query packs, the schema. */
 import type { Handlers } from '../../../shared/contract'
+import { QUERY_CHART_ROWS } from '../../../shared/queries'
 import type { QueryService } from './service'
 
 export function queryHandlers(queries: QueryService) {
@@ -16,6 +17,8 @@ export function queryHandlers(queries: QueryService) {
     exportQueries: (i) => queries.exportQueries(i),
     readQueryPack: (i) => queries.readPack(i),
     importQueries: (i) => queries.importQueries(i),
-    sqlSchema: () => queries.schema()
+    sqlSchema: () => queries.schema(),
+    // Plot, linkedom and resvg load with the first export, not with the engine.
+    exportQueryChart: async (i) => (await import('../export/queryChart')).queryChartFile(queries.chartInput(i.resultId, QUERY_CHART_ROWS), i)
   } satisfies Partial<Handlers>
 }

@@ -11,7 +11,7 @@ import { QueryLibrary } from './QueryLibrary'
 import { ResultChart } from './ResultChart'
 import { ResultGrid } from './ResultGrid'
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor'
-import { suggestChart } from './chartOptions'
+import { suggestChart } from '../../../../shared/charts/queryChart'
 import { useLibrary } from './useLibrary'
 import { useQueries } from './useQueries'
 import '../../styles/queries.css'
@@ -58,7 +58,7 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
 
   // Every $name in the SQL gets an input; its type comes from the saved definition or a guess from its name.
   const params = useMemo<ParamDef[]>(
-    () => paramNames(draft.sql).map((name) => draft.params.find((p) => p.name === name) ?? { name, type: guessParamType(name) }),
+    () => paramNames(draft.sql).map((name) => draft.params.find((p) => p.name === name) ?? { name, type: guessParamType(name, draft.sql) }),
     [draft.sql, draft.params]
   )
 
@@ -299,7 +299,7 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
           {result && tab === 'table' && <ResultGrid info={result} onError={onError} />}
           {result && tab === 'chart' && (
             draft.chart ? (
-              <ResultChart info={result} spec={draft.chart} onSpec={(chart) => setDraft((d) => ({ ...d, chart }))} onError={onError} />
+              <ResultChart info={result} spec={draft.chart} title={draft.name} onSpec={(chart) => setDraft((d) => ({ ...d, chart }))} onError={onError} />
             ) : (
               <div className="q-placeholder">This result has no column to chart.</div>
             )

@@ -1,24 +1,26 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import * as Plot from '@observablehq/plot'
 import { tableFromIPC } from 'apache-arrow'
-import { call } from '../../api'
+import { call, saveFile } from '../../api'
+import { fileFilter } from '../export/exportOptions'
 import { CHART_MARKS, type ChartMark, type ChartSpec, type QueryResultInfo } from '../../../../shared/queries'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
-import { chartOptions, chartRows, type Row } from './chartOptions'
+import { chartOptions, chartRows, QUERY_CHART_ROWS as CHART_ROWS, type Row } from '../../../../shared/charts/queryChart'
 import { withoutMarkLabels } from '../../components/plotAccessibility'
-
-const CHART_ROWS = 2000
 
 interface ResultChartProps {
   info: QueryResultInfo
   spec: ChartSpec
+  /** The query's name: the exported image's title. */
+  title?: string
   onSpec: (spec: ChartSpec) => void
   onError: (err: unknown, context?: string) => void
 }
 
 /** Chart the first rows of a result with Observable Plot; the spec (mark, x, y, colour, facet) is saved with the query. */
-export function ResultChart({ info, spec, onSpec, onError }: ResultChartProps) {
+export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartProps) {
   const [rows, setRows] = useState<Row[] | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
   const host = useRef<HTMLDivElement>(null)
   const dark = useDocumentTheme() === 'dark'
 
@@ -56,6 +58,18 @@ export function ResultChart({ info, spec, onSpec, onError }: ResultChartProps) {
     ro.observe(el)
     return () => ro.disconnect()
   }, [rows, spec, dark])
+
+  /** The engine draws the file as the dashboard's exports are drawn (export/queryChart.ts), then it is saved. */
+  const exportAs = async (format: 'png' | 'svg') => {
+    setSaved(null)
+    try {
+      const file = await call('exportQueryChart', { resultId: info.resultId, chart: spec, format, ...(title?.trim() ? { title: title.trim().slice(0, 200) } : {}) })
+      const out = await saveFile({ defaultName: file.fileName, bytes: file.bytes, filters: fileFilter(file.fileName) })
+      setSaved(out.saved ? `Saved ${out.path?.split(/[\\/]/).pop() ?? file.fileName}` : 'Export cancelled')
+    } catch (err) {
+      onError(err, `Could not export the chart as ${format.toUpperCase()}`)
+    }
+  }
 
   const names = info.columns.map((c) => c.name)
   const pick = (key: 'x' | 'y' | 'color' | 'facet', optional: boolean) => (
@@ -95,6 +109,17 @@ export function ResultChart({ info, spec, onSpec, onError }: ResultChartProps) {
         {pick('color', true)}
         {pick('facet', true)}
         {info.rowCount > CHART_ROWS && <span className="q-muted">Charting the first {CHART_ROWS.toLocaleString('en-US')} rows.</span>}
+        <span className="q-chart-export" role="group" aria-label="Export the chart">
+          <button type="button" className="btn btn-small" data-testid="chart-export-png" onClick={() => void exportAs('png')}>
+            PNG
+          </button>
+          <button type="button" className="btn btn-small" data-testid="chart-export-svg" onClick={() => void exportAs('svg')}>
+            SVG
+          </button>
+          <span className="q-muted" role="status" data-testid="chart-export-status">
+            {saved}
+          </span>
+        </span>
       </div>
       <div ref={host} className="q-chart-host" data-testid="chart-figure" />
     </div>

@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'rea
 import { basicSetup } from 'codemirror'
 import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/state'
 import { EditorView, keymap, placeholder } from '@codemirror/view'
-import { completeFromList } from '@codemirror/autocomplete'
+import { completeFromList, type CompletionContext, type CompletionSource } from '@codemirror/autocomplete'
 import { PostgreSQL, sql } from '@codemirror/lang-sql'
 import type { SqlSchema } from '../../../../shared/queries'
 import { useLatest } from '../../components/useLatest'
@@ -24,12 +24,28 @@ interface SqlEditorProps {
   schema: SqlSchema | null
 }
 
+/** Right after FROM or JOIN a table is what comes next, not one of DuckDB's ~600 functions. */
+export const AFTER_FROM = /\b(FROM|JOIN)\s+("?[\w.]*)$/i
+
+/**
+ * DuckDB's function names, ranked under the workspace's tables and columns everywhere, and far under them after
+ * FROM/JOIN: the list once offered `posexplode` and `pow` before `posts` there.
+ */
+function functionCompletion(names: string[]): CompletionSource {
+  const options = (boost: number) => completeFromList(names.map((f) => ({ label: f, type: 'function', apply: `${f}(`, boost })))
+  const anywhere = options(-1)
+  const afterFrom = options(-99)
+  return (ctx: CompletionContext) => {
+    const before = ctx.state.sliceDoc(Math.max(0, ctx.pos - 200), ctx.pos)
+    return (AFTER_FROM.test(before) ? afterFrom : anywhere)(ctx)
+  }
+}
+
 /** SQL completion: the workspace's tables and columns, and DuckDB's function names. */
 function language(schema: SqlSchema | null) {
   const tables = Object.fromEntries((schema?.tables ?? []).map((t) => [t.name, t.columns.map((c) => c.name)]))
   const lang = sql({ dialect: PostgreSQL, schema: tables, upperCaseKeywords: true })
-  const functions = completeFromList((schema?.functions ?? []).map((f) => ({ label: f, type: 'function', apply: `${f}(` })))
-  return [lang, lang.language.data.of({ autocomplete: functions })]
+  return [lang, lang.language.data.of({ autocomplete: functionCompletion(schema?.functions ?? []) })]
 }
 
 /** CodeMirror 6 with the SQL language; Ctrl/Cmd+Enter runs (the selection if there is one), Ctrl/Cmd+S saves. */

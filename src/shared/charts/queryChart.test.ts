@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot'
 import { describe, expect, it } from 'vitest'
-import { chartOptions, chartRows, parseTemporal, suggestChart } from './chartOptions'
+import { chartOptions, chartRows, parseTemporal, suggestChart } from './queryChart'
 
 const columns = [
   { name: 'week', type: 'DATE' },
