@@ -29,6 +29,20 @@ export interface DeckInput {
 
 const FONT = 'Arial'
 
+/**
+ * A title's font size so it fits its box in at most two lines (Arial's average glyph is about half its size wide):
+ * a long custom title ran off the slide's right edge or over the subtitle. The box also wraps and shrinks on
+ * overflow (normAutofit) for what the estimate misses.
+ */
+export function titleFontSize(text: string, boxInches: number, largest: number, smallest: number): number {
+  for (let size = largest; size > smallest; size -= 2) {
+    const perLine = (boxInches * 72) / (size * 0.52)
+    if (text.length <= perLine * 2 && (size < largest || text.length <= perLine)) return size
+  }
+  return smallest
+}
+const TITLE_BOX = { wrap: true, fit: 'shrink', valign: 'middle', margin: 0 } as const
+
 /** Slide size in inches and the image frame that fills it (logical px, 2x pixels for projectors and 4K screens). */
 function layout(aspect: DeckAspect) {
   return aspect === '4:3'
@@ -50,7 +64,10 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
 
   const title = pptx.addSlide()
   title.background = { color: SLIDE.background.slice(1) }
-  title.addText(input.title ?? 'Social media benchmark', { x: 0.6, y: L.h * 0.28, w: L.w - 1.2, h: 1.2, fontFace: FONT, fontSize: 40, bold: true, color: SLIDE.text.slice(1) })
+  const deckTitle = input.title ?? 'Social media benchmark'
+  title.addText(deckTitle, {
+    ...TITLE_BOX, x: 0.6, y: L.h * 0.28 - 0.5, w: L.w - 1.2, h: 1.6, fontFace: FONT, fontSize: titleFontSize(deckTitle, L.w - 1.2, 40, 24), bold: true, color: SLIDE.text.slice(1)
+  })
   title.addText(`${result.scope.from} to ${result.scope.to} · ${names.length} institutions`, { x: 0.6, y: L.h * 0.28 + 1.2, w: L.w - 1.2, h: 0.6, fontFace: FONT, fontSize: 22, color: SLIDE.muted.slice(1) })
   title.addText(names.join(' · '), { x: 0.6, y: L.h * 0.28 + 1.9, w: L.w - 1.2, h: 1.2, fontFace: FONT, fontSize: 14, color: SLIDE.muted.slice(1), valign: 'top' })
   title.addText(`Made with Socialbench on ${input.date ?? new Date().toISOString().slice(0, 10)} from ${result.methodology.posts.toLocaleString('en-US')} posts of ${result.methodology.accounts} accounts.`, {
@@ -71,7 +88,8 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
     const native = input.native === false ? null : nativeChart(pptx, s.chartId, result, series, s.look)
     if (native) {
       const ns = pptx.addSlide()
-      ns.addText(`${chartTitle} (editable chart)`, { x: 0.5, y: 0.3, w: L.w - 1, h: 0.7, fontFace: FONT, fontSize: 26, bold: true, color: SLIDE.text.slice(1) })
+      const nativeTitle = `${chartTitle} (editable chart)`
+      ns.addText(nativeTitle, { ...TITLE_BOX, x: 0.5, y: 0.2, w: L.w - 1, h: 0.8, fontFace: FONT, fontSize: titleFontSize(nativeTitle, L.w - 1, 26, 14), bold: true, color: SLIDE.text.slice(1) })
       ns.addText(s.subtitle ?? defaultSubtitle(result, s.chartId), { x: 0.5, y: 0.95, w: L.w - 1, h: 0.4, fontFace: FONT, fontSize: 14, color: SLIDE.muted.slice(1) })
       ns.addChart(native.type, native.data, { x: 0.5, y: 1.4, w: L.w - 1, h: L.h - 2.2, fontFace: FONT, ...native.options })
       ns.addText(`${footnote(result, s.chartId)}${native.note ? ` · ${native.note}` : ''}`, { x: 0.5, y: L.h - 0.75, w: L.w - 1, h: 0.6, fontFace: FONT, fontSize: 10, color: SLIDE.muted.slice(1), valign: 'top' })
