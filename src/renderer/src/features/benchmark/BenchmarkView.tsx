@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChartId } from '../../../../shared/charts/chartDefs'
 import { decodeSeries } from '../../../../shared/charts/series'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
+import { useMediaQuery } from '../../components/useMediaQuery'
 import { DeckBuilder, EMPTY_DECK, type DeckDraft } from '../export/DeckBuilder'
 import { ExportContext, useExporter } from '../export/useExport'
 import { BenchmarkControls } from './BenchmarkControls'
@@ -19,6 +20,9 @@ interface BenchmarkViewProps {
 
 type Mode = 'dashboard' | 'single'
 
+/** Below this window width the filter panel starts folded away, so the charts and tables keep their width. */
+const NARROW_WINDOW = '(max-width: 1199px)'
+
 /** The Benchmarks view: institutions side by side, controls on the left, charts updating in place on the right. */
 export function BenchmarkView({ onError }: BenchmarkViewProps) {
   const bm = useBenchmark(onError)
@@ -26,6 +30,10 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
   const [mode, setMode] = useState<Mode>('dashboard')
   const [singleId, setSingleId] = useState<ChartId>('engagement')
   const [setupNote, setSetupNote] = useState<string | null>(null)
+  const narrow = useMediaQuery(NARROW_WINDOW)
+  // The user's own open/close wins over the window width until the view is left.
+  const [filtersChoice, setFiltersChoice] = useState<boolean | null>(null)
+  const filtersOpen = filtersChoice ?? !narrow
   const exporter = useExporter(bm.resultRequest, onError)
   const [deckOpen, setDeckOpen] = useState(false)
   const [deck, setDeck] = useState<DeckDraft>(EMPTY_DECK)
@@ -42,6 +50,16 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
     <ExportContext.Provider value={exporter}>
       <section className="benchmarks" data-testid="benchmarks-view" aria-label="Benchmarks">
         <header className="view-header bm-header">
+          <button
+            type="button"
+            className="btn btn-small bm-filters-toggle"
+            data-testid="bm-filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="bm-side"
+            onClick={() => setFiltersChoice(!filtersOpen)}
+          >
+            <span aria-hidden="true">☰</span> Filters
+          </button>
           <h1>Benchmarks</h1>
           <div className="bm-tabs" role="group" aria-label="Layout">
             <button type="button" className="bm-tab" aria-pressed={mode === 'dashboard'} data-testid="bm-mode-dashboard" onClick={() => setMode('dashboard')}>
@@ -68,8 +86,8 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
             Build deck…
           </button>
         </header>
-        <div className="bm-body">
-          <aside className="bm-side" aria-label="Benchmark controls">
+        <div className={filtersOpen ? 'bm-body' : 'bm-body bm-side-folded'}>
+          <aside className="bm-side" id="bm-side" aria-label="Benchmark controls" hidden={!filtersOpen} data-testid="bm-side">
             {bm.institutions === null ? (
               <div className="loading-block">
                 <span className="spinner" aria-hidden="true" /> Loading institutions…
@@ -85,7 +103,7 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
               onDelete={(name) => void bm.deleteSetup(name)}
             />
           </aside>
-          <div className="bm-main" ref={mainRef}>
+          <div className="bm-main" ref={mainRef} data-testid="bm-main">
             {bm.institutions?.length === 0 && (
               <p className="bm-empty-state" data-testid="bm-empty">
                 No institutions yet. Open the sample workspace or create institutions and assign their accounts to compare them.
