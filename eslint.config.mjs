@@ -36,7 +36,20 @@ const testAccessorBan = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', '.scratch*/**', '.workspace-dev/**', 'test/fixtures/**', '*.tmp.*'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'resources/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.scratch*/**',
+      '.workspace-dev/**',
+      'test/fixtures/**',
+      '*.tmp.*'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -75,13 +88,20 @@ export default tseslint.config(
       'no-restricted-imports': layer(electron, node, intoMain, intoPreload)
     }
   },
-  { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': layer(electron, node, intoMain, intoRenderer, intoPreload) } },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': layer(electron, node, intoMain, intoRenderer, intoPreload) }
+  },
   { files: ['src/main/**/*.ts'], rules: { 'no-restricted-imports': layer(intoRenderer) } },
   // After src/main/**: for the engine this replaces the rule above, so it repeats intoRenderer.
   { files: ['src/main/engine/**/*.ts'], rules: { 'no-restricted-imports': layer(electron, intoRenderer) } },
   { files: ['src/preload/**/*.ts'], rules: { 'no-restricted-imports': layer(intoRenderer, intoMain) } },
   // Its tests drive the real command (bin/socialbench.cjs) and may set up fixtures however they need.
-  { files: ['src/cli/**/*.ts'], ignores: ['src/cli/**/*.test.ts'], rules: { 'no-restricted-imports': layer(electron, intoRenderer, intoPreload, pastFrontDoor) } },
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/cli/**/*.test.ts'],
+    rules: { 'no-restricted-imports': layer(electron, intoRenderer, intoPreload, pastFrontDoor) }
+  },
   // The one sanctioned caller of shell.openExternal.
   {
     files: ['src/main/shell/openExternal*.ts', 'src/main/shell/external*.ts'],

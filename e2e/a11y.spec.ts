@@ -13,7 +13,10 @@ import { QueriesPage } from './pages/QueriesPage'
 
 const X_CSV = resolve(__dirname, 'fixtures/data/x_tweet_activity_synthetic.csv')
 
-test('empty workspace, import dialog, import report, delete confirmation, about and shortcuts', async ({ app, page }) => {
+test('empty workspace, import dialog, import report, delete confirmation, about and shortcuts', async ({
+  app,
+  page
+}) => {
   await expect(app.welcome()).toBeVisible()
   await expectAccessible(page, 'welcome')
 

@@ -31,7 +31,10 @@ test('rename an account, then merge it into another of its platform', async ({ a
   await expect(page.getByTestId('account-merge-note')).toHaveText(
     'Moves 2 posts and 0 days of x:corvaleclinics to x:halvernumc, then removes x:corvaleclinics. A day both have keeps x:halvernumc’s values.'
   )
-  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 }
+  ]) {
     await page.setViewportSize(size)
     const tag = size.width === 1280 ? '' : '-1024'
     await snap(page, `account-dialog${tag}`)

@@ -36,14 +36,26 @@ async function settled(bm: BenchmarksPage, chartId: string, before: string): Pro
   return (await bm.footnote(chartId).textContent()) ?? ''
 }
 
-test('the sample opens to a dashboard of the 8 institutions; peer set, range and convention change chart and footnote', async ({ app, page }) => {
+test('the sample opens to a dashboard of the 8 institutions; peer set, range and convention change chart and footnote', async ({
+  app,
+  page
+}) => {
   test.setTimeout(300_000)
   const bm = await openBenchmarks(page, async () => {
     await app.openSample().click()
     await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
   })
   await expect(bm.institutions()).toHaveCount(8)
-  for (const id of ['followers', 'indexed', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice', 'topPosts', 'breakouts']) {
+  for (const id of [
+    'followers',
+    'indexed',
+    'engagement',
+    'postsWeekly',
+    'heatmap',
+    'shareOfVoice',
+    'topPosts',
+    'breakouts'
+  ]) {
     await expect(bm.chart(id)).toHaveCount(1)
     await expect(bm.footnote(id)).toContainText(' posts')
   }

@@ -17,25 +17,54 @@ const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer
 const q = (...cells: string[]) => cells.map((c) => `"${c}"`).join(',')
 const wave = (i: number, base: number) => Math.round(base * (1 + 0.4 * Math.sin(i / 4)) + ((i * 37) % 11))
 
-const FILES: { name: string; account: string; institution: string; accountId: string; content: () => string | Buffer }[] = [
+const FILES: {
+  name: string
+  account: string
+  institution: string
+  accountId: string
+  content: () => string | Buffer
+}[] = [
   {
-    name: 'Totals.csv', account: 'AsterHealth', institution: 'Aster Health', accountId: 'youtube:asterhealth',
+    name: 'Totals.csv',
+    account: 'AsterHealth',
+    institution: 'Aster Health',
+    accountId: 'youtube:asterhealth',
     content: () => ['Date,Views', ...Array.from({ length: DAYS }, (_, i) => `${day(i)},${wave(i, 900)}`)].join('\n')
   },
   {
-    name: 'Overview.csv', account: 'birch.clinic', institution: 'Birch Clinic', accountId: 'tiktok:birch.clinic',
+    name: 'Overview.csv',
+    account: 'birch.clinic',
+    institution: 'Birch Clinic',
+    accountId: 'tiktok:birch.clinic',
     content: () =>
       '\uFEFF' +
       [
         'Date,Video views,Reached audience,Profile views,Likes,Shares,Comments,Phone number clicks ,Leads submission,Net growth,New followers,Lost followers',
         // A week without rows (days 20-26) must be a break in the line.
-        ...Array.from({ length: DAYS }, (_, i) => i).filter((i) => i < 20 || i > 26)
-          .map((i) => `${day(i).replaceAll('-', '/')},${wave(i, 1400)},${i === 3 ? 'NAN' : wave(i, 1100)},${wave(i, 30)},0,0,0,0,0,${i % 5},${i % 5},0`)
+        ...Array.from({ length: DAYS }, (_, i) => i)
+          .filter((i) => i < 20 || i > 26)
+          .map(
+            (i) =>
+              `${day(i).replaceAll('-', '/')},${wave(i, 1400)},${i === 3 ? 'NAN' : wave(i, 1100)},${wave(i, 30)},0,0,0,0,0,${i % 5},${i % 5},0`
+          )
       ].join('\n')
   },
   {
-    name: 'Views.csv', account: 'CedarCare', institution: 'Cedar Care', accountId: 'facebook:cedarcare',
-    content: () => utf16(['sep=,', q('Facebook views'), q('Date', 'Primary'), ...Array.from({ length: DAYS }, (_, i) => q(`${day(i)}T07:00:00`, String(wave(i, 600)))), '', ''].join('\n'))
+    name: 'Views.csv',
+    account: 'CedarCare',
+    institution: 'Cedar Care',
+    accountId: 'facebook:cedarcare',
+    content: () =>
+      utf16(
+        [
+          'sep=,',
+          q('Facebook views'),
+          q('Date', 'Primary'),
+          ...Array.from({ length: DAYS }, (_, i) => q(`${day(i)}T07:00:00`, String(wave(i, 600)))),
+          '',
+          ''
+        ].join('\n')
+      )
   }
 ]
 
@@ -56,10 +85,17 @@ async function channelWorkspace(harness: Harness, dir: (name: string) => string)
   }
 }
 
-async function shots(page: Page, app: { themeToggle: () => ReturnType<Page['getByTestId']> }, name: string): Promise<void> {
+async function shots(
+  page: Page,
+  app: { themeToggle: () => ReturnType<Page['getByTestId']> },
+  name: string
+): Promise<void> {
   // No tooltip of the last pointer position in the pictures.
   await page.mouse.move(0, 0)
-  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 }
+  ]) {
     await page.setViewportSize(size)
     // Charts redraw for the new width on the next frames.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
@@ -73,7 +109,11 @@ async function shots(page: Page, app: { themeToggle: () => ReturnType<Page['getB
   await page.setViewportSize({ width: 1280, height: 800 })
 }
 
-test('channel exports only: the dashboard draws daily views with the peer band, per metric, with its methodology', async ({ app, page, harness }, testInfo) => {
+test('channel exports only: the dashboard draws daily views with the peer band, per metric, with its methodology', async ({
+  app,
+  page,
+  harness
+}, testInfo) => {
   test.setTimeout(180_000)
   await channelWorkspace(harness, (name) => testInfo.outputPath(name))
   await page.reload()
@@ -100,7 +140,9 @@ test('channel exports only: the dashboard draws daily views with the peer band, 
   // Charts without any value here are a sentence, not an empty frame.
   await expect(bm.chart('followers').getByTestId('bm-chart-empty')).toContainText('No follower counts')
   await expect(bm.chart('followers').locator('svg')).toHaveCount(0)
-  await expect(bm.chart('heatmap').getByTestId('bm-chart-empty')).toHaveText('No posts in this range and these platforms.')
+  await expect(bm.chart('heatmap').getByTestId('bm-chart-empty')).toHaveText(
+    'No posts in this range and these platforms.'
+  )
 
   // The metrics the exports have, in a fixed order; profile visits come from Birch's TikTok only.
   const metric = chart.getByTestId('bm-channel-metric')

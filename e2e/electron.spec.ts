@@ -22,7 +22,9 @@ const MAIN = resolve('out/main/index.js')
 function findElectron(): { path: string } | { reason: string } {
   const pkg = resolve('node_modules/electron')
   if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(pkg, 'path.txt'))) {
-    return { reason: `no Electron binary installed (${join(pkg, 'path.txt')} is absent; ELECTRON_SKIP_BINARY_DOWNLOAD=1 at install?)` }
+    return {
+      reason: `no Electron binary installed (${join(pkg, 'path.txt')} is absent; ELECTRON_SKIP_BINARY_DOWNLOAD=1 at install?)`
+    }
   }
   if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !existsSync(join(pkg, 'dist'))) {
     return { reason: `no Electron binary installed (${join(pkg, 'dist')} is absent)` }
@@ -33,7 +35,7 @@ function findElectron(): { path: string } | { reason: string } {
   } catch (err) {
     return { reason: `no Electron binary (require('electron') threw: ${err instanceof Error ? err.message : err})` }
   }
-  if (typeof path !== 'string') return { reason: 'require(\'electron\') did not return a binary path' }
+  if (typeof path !== 'string') return { reason: "require('electron') did not return a binary path" }
   if (!existsSync(path)) return { reason: `no Electron binary at ${path}` }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { reason: 'no display (set DISPLAY, e.g. run under xvfb-run)' }
@@ -110,7 +112,10 @@ test('the engine reads only files the user chose: not a path the page names, nor
   // A readable CSV that the user never picked: a compromised page knowing its path must not preview it.
   const secret = join(dir, 'secret.csv')
   await writeFile(secret, 'account,password\nme,hunter2\n')
-  const named = await page.evaluate((path) => (Reflect.get(globalThis, 'socialbench') as Api).previewImport({ path }), secret)
+  const named = await page.evaluate(
+    (path) => (Reflect.get(globalThis, 'socialbench') as Api).previewImport({ path }),
+    secret
+  )
   expect(named).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining(secret) } })
   const made = await page.evaluate(() =>
     (Reflect.get(globalThis, 'socialbench') as Api).pathForFile(new File(['x'], 'secret.csv')).then(

@@ -11,7 +11,10 @@ import { expectAccessible } from './support/axe'
 import { BenchmarksPage } from './pages/BenchmarksPage'
 import { EventsPage } from './pages/EventsPage'
 
-const SIZES = [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 }
+]
 
 async function snapSizes(page: Page, name: string, before?: () => Promise<void>): Promise<void> {
   for (const size of SIZES) {
@@ -27,9 +30,13 @@ async function snapSizes(page: Page, name: string, before?: () => Promise<void>)
   await page.setViewportSize(SIZES[0])
 }
 
-const shiftDay = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+const shiftDay = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
-test('an event added in the Events view is drawn on the time charts and listed in the methodology; the toggle hides it and a setup remembers that', async ({ app, page }) => {
+test('an event added in the Events view is drawn on the time charts and listed in the methodology; the toggle hides it and a setup remembers that', async ({
+  app,
+  page
+}) => {
   test.setTimeout(400_000)
   const bm = new BenchmarksPage(page)
   const ev = new EventsPage(page)
@@ -89,7 +96,9 @@ test('an event added in the Events view is drawn on the time charts and listed i
   await expect(bm.chartSvg('heatmap').locator('.sb-event-rule')).toHaveCount(0)
   await expect(bm.chartSvg('followers')).toHaveAttribute('aria-description', /Events drawn: .*Flu jab drive/)
   await bm.chart('engagement').getByTestId('bm-methodology-toggle').click()
-  await expect(bm.methodology().getByTestId('bm-methodology-events')).toContainText(`${campaignDay}: Flu jab drive (campaign)`)
+  await expect(bm.methodology().getByTestId('bm-methodology-events')).toContainText(
+    `${campaignDay}: Flu jab drive (campaign)`
+  )
   await expect(bm.methodology().getByTestId('bm-methodology-events')).toContainText('World Health Organization')
   await bm.chart('engagement').getByTestId('bm-methodology-toggle').click()
   await snapSizes(page, 'benchmarks-events', () => chartsDrawn(page))
@@ -98,12 +107,15 @@ test('an event added in the Events view is drawn on the time charts and listed i
   await page.mouse.move(0, 0)
   await bm.chart('engagement').scrollIntoViewIfNeeded()
   await bm.chart('engagement').screenshot({ path: 'test-results/screenshots/events-chart.png', animations: 'disabled' })
-  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile('test-results/screenshots/events-chart.png', 'docs/screenshots/events-chart.png')
+  if (process.env.UPDATE_SCREENSHOTS === '1')
+    await copyFile('test-results/screenshots/events-chart.png', 'docs/screenshots/events-chart.png')
 
   // The single-chart view draws them too.
   await bm.modeSingle().click()
   await bm.singleChart().selectOption('indexed')
-  await expect(page.getByTestId('bm-single').locator('svg[aria-description] .sb-event-label text', { hasText: 'Flu jab drive' })).toHaveCount(1, { timeout: 30_000 })
+  await expect(
+    page.getByTestId('bm-single').locator('svg[aria-description] .sb-event-label text', { hasText: 'Flu jab drive' })
+  ).toHaveCount(1, { timeout: 30_000 })
   await bm.modeDashboard().click()
   await expect(bm.chartSvg('followers')).toBeVisible({ timeout: 60_000 })
 
@@ -113,7 +125,9 @@ test('an event added in the Events view is drawn on the time charts and listed i
   await expect(bm.chartSvg('followers').locator('text', { hasText: 'Flu jab drive' })).toHaveCount(0)
   await expect(bm.chartSvg('engagement').locator('.sb-event-rule')).toHaveCount(0)
   await bm.chart('followers').getByTestId('bm-methodology-toggle').click()
-  await expect(bm.methodology().getByTestId('bm-methodology-events')).toHaveText('not drawn (turned off in the controls)')
+  await expect(bm.methodology().getByTestId('bm-methodology-events')).toHaveText(
+    'not drawn (turned off in the controls)'
+  )
   await bm.chart('followers').getByTestId('bm-methodology-toggle').click()
 
   // A setup saved with events off reopens with them off.
@@ -146,7 +160,11 @@ test('events import from a CSV, all or nothing, and export as a CSV', async ({ a
   await expect(app.errorBanner()).toContainText('row 3, column kind: "party" is not a kind')
   await expect(page.getByTestId('events-empty')).toBeVisible()
 
-  await ev.fileInput().setInputFiles(csv('start,end,title,kind\n2025-03-01,,Open day,campaign\n2025-05-01,2025-05-07,"=Spring, week",awareness day\n'))
+  await ev
+    .fileInput()
+    .setInputFiles(
+      csv('start,end,title,kind\n2025-03-01,,Open day,campaign\n2025-05-01,2025-05-07,"=Spring, week",awareness day\n')
+    )
   await expect(ev.rows()).toHaveCount(2)
   await expect(ev.row('=Spring, week')).toContainText('Awareness day')
 

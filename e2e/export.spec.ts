@@ -41,7 +41,9 @@ async function read(d: Download): Promise<{ name: string; bytes: Buffer }> {
 /** Runs in the page (no DOM lib in the node project, hence the structural type). */
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate((t) => {
-    ;(globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.theme = t
+    ;(
+      globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }
+    ).document.documentElement.dataset.theme = t
   }, theme)
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
 }
@@ -57,7 +59,10 @@ async function readClipboardPng(): Promise<{ types: string[]; head: number[]; wi
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
-test('a chart exports as PNG (mouse) and SVG (keyboard), its data as CSV; the menu in both themes', async ({ app, page }) => {
+test('a chart exports as PNG (mouse) and SVG (keyboard), its data as CSV; the menu in both themes', async ({
+  app,
+  page
+}) => {
   test.setTimeout(300_000)
   const bm = await openBenchmarks(app, page)
   const ex = new ExportPage(page)
@@ -69,7 +74,10 @@ test('a chart exports as PNG (mouse) and SVG (keyboard), its data as CSV; the me
   await expect(ex.menu()).toBeVisible()
   await expect(ex.option('png')).toBeFocused()
   await snap(page, 'export-menu-light')
-  const drawn = await bm.chart('engagement').locator('.plot-host').evaluate((el) => (el as unknown as { clientWidth: number }).clientWidth)
+  const drawn = await bm
+    .chart('engagement')
+    .locator('.plot-host')
+    .evaluate((el) => (el as unknown as { clientWidth: number }).clientWidth)
   const png = await download(page, () => ex.option('png').click())
   expect(png.name).toMatch(/^engagement_.+_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.png$/)
   expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE)
@@ -118,7 +126,11 @@ test('a chart exports as PNG (mouse) and SVG (keyboard), its data as CSV; the me
   await ex.menuButton('shareOfVoice').click()
   const csv = await download(page, () => ex.option('csv').click())
   expect(csv.name).toMatch(/^shareOfVoice-data_.+\.csv$/)
-  const lines = csv.bytes.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r\n/)
+  const lines = csv.bytes
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split(/\r\n/)
   expect(lines[0]).toBe('institution,share_posts,share_interactions,share_views,posts,interactions')
   for (const n of names) expect(lines.some((l) => l.startsWith(`${n},`) || l.startsWith(`"${n}",`))).toBe(true)
 
@@ -160,7 +172,10 @@ test('the deck builder exports the chosen charts in order as one .pptx', async (
   const order = () => ex.deckCharts().evaluateAll((els) => els.map((e) => e.getAttribute('data-chart-id')))
   expect(await order()).toEqual(['followers', 'heatmap', 'engagement'])
   // Up/down buttons (from the keyboard: the focus follows the moved slide).
-  await ex.deckChart('engagement').getByRole('button', { name: /Move .* up/ }).click()
+  await ex
+    .deckChart('engagement')
+    .getByRole('button', { name: /Move .* up/ })
+    .click()
   expect(await order()).toEqual(['followers', 'engagement', 'heatmap'])
   await page.keyboard.press('Enter')
   expect(await order()).toEqual(['engagement', 'followers', 'heatmap'])
@@ -183,7 +198,8 @@ test('the deck builder exports the chosen charts in order as one .pptx', async (
   // Title slide + one image slide per chart + an editable chart after followers and engagement (a heatmap has none).
   expect(slides.length).toBe(1 + 3 + 2)
   // The order and the custom title: each image slide's alt text starts with its chart title.
-  const alt = async (n: number) => (await zip.file(`ppt/slides/slide${n}.xml`)!.async('string')).match(/descr="([^"]*)"/)?.[1] ?? ''
+  const alt = async (n: number) =>
+    (await zip.file(`ppt/slides/slide${n}.xml`)!.async('string')).match(/descr="([^"]*)"/)?.[1] ?? ''
   expect(await alt(2)).toMatch(/^Posting cadence: weekday × hour\./)
   expect(await alt(3)).toMatch(/^How our posts land\./)
   expect(await alt(5)).toMatch(/^Followers over time\./)

@@ -13,7 +13,8 @@ const CT_CSV = resolve(__dirname, 'fixtures/data/2024-03-06-10-00-00-EST-search-
 const X_CSV = resolve(__dirname, 'fixtures/data/x_tweet_activity_synthetic.csv')
 
 type Box = { x: number; y: number; width: number; height: number }
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
 /** The toast's box overlaps none of the boxes of `others`, and lies inside the status bar. */
 async function expectToastClear(toast: Locator, statusBar: Locator, others: Locator): Promise<void> {
@@ -21,12 +22,17 @@ async function expectToastClear(toast: Locator, statusBar: Locator, others: Loca
   const bar = (await statusBar.boundingBox())!
   expect(t.y).toBeGreaterThanOrEqual(bar.y - 0.5)
   expect(t.y + t.height).toBeLessThanOrEqual(bar.y + bar.height + 0.5)
-  const boxes = await others.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })))
+  const boxes = await others.evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))
+  )
   expect(boxes.length).toBeGreaterThan(0)
   for (const b of boxes) expect(overlaps(t, b), `toast ${JSON.stringify(t)} over ${JSON.stringify(b)}`).toBe(false)
 }
 
-for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 }
+]) {
   test(`CrowdTangle preview, counts, toast and report at ${size.width}x${size.height}`, async ({ app, page }) => {
     await page.setViewportSize(size)
     const tag = size.width === 1280 ? '' : '-1024'
@@ -45,7 +51,12 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }])
     await expect(page.getByTestId('import-decimal')).toHaveText('Comma (,)')
     const header = app.importPreview().locator('thead th')
     const names = await header.allInnerTexts()
-    const col = names.findIndex((n) => n.startsWith('Total Interactions\n') || n.startsWith('Total InteractionsBIGINT') || n.split('\n')[0] === 'Total Interactions')
+    const col = names.findIndex(
+      (n) =>
+        n.startsWith('Total Interactions\n') ||
+        n.startsWith('Total InteractionsBIGINT') ||
+        n.split('\n')[0] === 'Total Interactions'
+    )
     expect(col).toBeGreaterThan(0)
     await expect(app.importPreview().locator('tbody tr').first().locator('td').nth(col)).toHaveText('407,137')
     await snap(page, `import-dialog-crowdtangle${tag}`)
@@ -57,7 +68,9 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }])
     await expect(counts.locator('[data-kind="read"]')).toHaveText('3 read')
     await expect(counts.locator('[data-kind="new"]')).toHaveText('3 new')
     await expect(counts.locator('[data-kind="landed"]')).toHaveText('stored: 3 posts, 3 daily rows')
-    await expect(toast).toHaveText(/Imported “2024-03-06-10-00-00-EST-search-csv-export”: 3 read · 3 new · 3 posts, 3 daily rows/)
+    await expect(toast).toHaveText(
+      /Imported “2024-03-06-10-00-00-EST-search-csv-export”: 3 read · 3 new · 3 posts, 3 daily rows/
+    )
     await expect(app.gridRows().first()).toBeVisible()
     await expectToastClear(toast, app.statusBar(), page.locator('[data-testid="grid-row"] > *'))
     // snap() hides toasts; this picture keeps it, to look at where it sits.

@@ -9,7 +9,9 @@ import { BenchmarksPage } from './pages/BenchmarksPage'
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate((t) => {
-    ;(globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.theme = t
+    ;(
+      globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }
+    ).document.documentElement.dataset.theme = t
   }, theme)
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
 }
@@ -25,7 +27,8 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
   await expect(panel).toHaveAttribute('aria-busy', 'false')
   const lines = await panel.getByTestId('ins-vs-peer').locator('li').allTextContents()
   expect(lines.filter((l) => !l.endsWith('no value')).length).toBeGreaterThanOrEqual(3)
-  for (const l of lines.filter((l) => !l.endsWith('no value'))) expect(l).toMatch(/ vs peer median: [-+]?\d+\.\d\d pts \(95% CI [-+]?\d+\.\d\d to [-+]?\d+\.\d\d\)/)
+  for (const l of lines.filter((l) => !l.endsWith('no value')))
+    expect(l).toMatch(/ vs peer median: [-+]?\d+\.\d\d pts \(95% CI [-+]?\d+\.\d\d to [-+]?\d+\.\d\d\)/)
   // Greyed out exactly when the interval spans 0.
   for (const li of await panel.getByTestId('ins-vs-peer').locator('li').all()) {
     const text = (await li.textContent()) ?? ''
@@ -37,7 +40,10 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
 
   await panel.getByTestId('ins-pair-a').selectOption({ label: 'Halvern University Medical Center' })
   await panel.getByTestId('ins-pair-b').selectOption({ label: 'Corvale Clinic Network' })
-  await expect(panel.getByTestId('ins-pair-result')).toContainText(/Halvern University Medical Center − Corvale Clinic Network: [-+]?\d+\.\d\d pts \(95% CI .*\); permutation test p = /, { timeout: 60_000 })
+  await expect(panel.getByTestId('ins-pair-result')).toContainText(
+    /Halvern University Medical Center − Corvale Clinic Network: [-+]?\d+\.\d\d pts \(95% CI .*\); permutation test p = /,
+    { timeout: 60_000 }
+  )
   await panel.getByTestId('ins-methods').locator('summary').click()
   await expect(panel.getByTestId('ins-methods')).toContainText('permutation test')
   await panel.scrollIntoViewIfNeeded()
@@ -54,10 +60,15 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
   await bm.preset().selectOption('last30')
   await expect(panel.getByTestId('ins-thin').first()).toBeVisible({ timeout: 120_000 })
   await expect(panel.getByTestId('ins-table').getByTestId('ins-thin').first()).toBeVisible()
-  const thinNames = await panel.getByTestId('ins-table').locator('tr:has([data-testid="ins-thin"]) .bm-inst-name').allTextContents()
+  const thinNames = await panel
+    .getByTestId('ins-table')
+    .locator('tr:has([data-testid="ins-thin"]) .bm-inst-name')
+    .allTextContents()
   await expect(page.getByTestId('bm-summary').getByTestId('ins-thin')).toHaveCount(thinNames.length)
   // And on the engagement chart, in its notes (which exports draw too).
-  await expect(bm.chart('engagement').getByTestId('bm-chart-notes')).toContainText(`Thin (fewer than 30 posts in the range): ${thinNames[0]}`)
+  await expect(bm.chart('engagement').getByTestId('bm-chart-notes')).toContainText(
+    `Thin (fewer than 30 posts in the range): ${thinNames[0]}`
+  )
   await panel.scrollIntoViewIfNeeded()
   await snap(page, 'insight-comparisons-thin-light-1024')
 })
@@ -71,17 +82,27 @@ test('every vendor’s convention side by side, with sources and a CSV', async (
   const panel = page.getByTestId('ins-vendors')
   await expect(panel.getByTestId('ins-vendor-table').first()).toBeVisible({ timeout: 120_000 })
   await expect(panel).toHaveAttribute('aria-busy', 'false')
-  const platforms = await panel.getByTestId('ins-vendor-table').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-platform')))
+  const platforms = await panel
+    .getByTestId('ins-vendor-table')
+    .evaluateAll((ts) => ts.map((t) => t.getAttribute('data-platform')))
   expect(platforms).toContain('facebook')
   const ig = panel.locator('[data-testid="ins-vendor-table"][data-platform="facebook"]')
-  for (const h of ['Rival IQ', 'Socialinsider', 'Fanpage Karma', 'By reach', 'By impressions', 'By views']) await expect(ig.locator('thead')).toContainText(h)
+  for (const h of ['Rival IQ', 'Socialinsider', 'Fanpage Karma', 'By reach', 'By impressions', 'By views'])
+    await expect(ig.locator('thead')).toContainText(h)
   await expect(ig.locator('tbody tr').last()).toContainText('Median across institutions')
   await panel.getByTestId('ins-vendor-methods').locator('summary').click()
-  await expect(panel.getByTestId('ins-vendor-methods')).toContainText('https://howto.socialinsider.io/en/articles/9329376-the-socialinsider-guide-to-engagement-engagement-rates')
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), panel.getByTestId('ins-vendors-csv').click()])
+  await expect(panel.getByTestId('ins-vendor-methods')).toContainText(
+    'https://howto.socialinsider.io/en/articles/9329376-the-socialinsider-guide-to-engagement-engagement-rates'
+  )
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    panel.getByTestId('ins-vendors-csv').click()
+  ])
   expect(d.suggestedFilename()).toMatch(/^engagement-conventions_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.csv$/)
   const csv = (await import('node:fs')).readFileSync((await d.path())!, 'utf8')
-  expect(csv.split('\r\n')[0]).toBe('platform,institution,posts,rivaliq_rate,socialinsider_rate,fanpagekarma_rate,reach_rate,impressions_rate,views_rate')
+  expect(csv.split('\r\n')[0]).toBe(
+    'platform,institution,posts,rivaliq_rate,socialinsider_rate,fanpagekarma_rate,reach_rate,impressions_rate,views_rate'
+  )
   expect(csv).toMatch(/^facebook,median across institutions,/m)
   await ig.scrollIntoViewIfNeeded()
   await snap(page, 'insight-vendors-light')

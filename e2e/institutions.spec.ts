@@ -8,7 +8,10 @@ import { snap } from './fixtures/screenshots'
 
 const X_CSV = resolve(__dirname, 'fixtures/data/x_tweet_activity_synthetic.csv')
 
-test('import an X tweet-activity export, read its report, assign its accounts to institutions, reload', async ({ app, page }) => {
+test('import an X tweet-activity export, read its report, assign its accounts to institutions, reload', async ({
+  app,
+  page
+}) => {
   await app.importFileInput().setInputFiles(X_CSV)
   await expect(app.importDialog()).toBeVisible()
   await expect(app.importRecognized()).toHaveAttribute('data-format', 'x-tweet-activity')
@@ -25,12 +28,16 @@ test('import an X tweet-activity export, read its report, assign its accounts to
   await expect(counts.locator('[data-kind="read"]')).toHaveText('4 read')
   await expect(counts.locator('[data-kind="new"]')).toHaveText('3 new')
   await expect(counts.locator('[data-kind="landed"]')).toHaveText('stored: 3 posts')
-  await expect(page.getByTestId('toast')).toContainText('Imported “x_tweet_activity_synthetic”: 4 read · 3 new · 3 posts')
+  await expect(page.getByTestId('toast')).toContainText(
+    'Imported “x_tweet_activity_synthetic”: 4 read · 3 new · 3 posts'
+  )
   await expect(counts.locator('[data-kind="updated"]')).toHaveText('0 updated')
   await expect(counts.locator('[data-kind="rejected"]')).toHaveText('1 rejected')
   await app.importReportShowRejects().click()
   await expect(app.importReportRejects()).toContainText('unreadable time "sometime last week"')
-  await expect(app.importReportRejects().getByTestId('reject-row')).toHaveText(['4unreadable time "sometime last week"'])
+  await expect(app.importReportRejects().getByTestId('reject-row')).toHaveText([
+    '4unreadable time "sometime last week"'
+  ])
   await snap(page, 'import-report')
   await app.themeToggle().click()
   await snap(page, 'import-report-dark')
@@ -51,11 +58,20 @@ test('import an X tweet-activity export, read its report, assign its accounts to
   await expect(page.getByTestId('suggestion')).toHaveCount(2)
 
   // Keyboard path: the select in the account's row.
-  await app.accountRow('x:corvaleclinics').getByTestId('account-institution').selectOption({ label: 'Corvale Clinic Network' })
-  await expect(app.institutionRow('Corvale Clinic Network').getByTestId('owned-account')).toHaveAttribute('data-account-id', 'x:corvaleclinics')
+  await app
+    .accountRow('x:corvaleclinics')
+    .getByTestId('account-institution')
+    .selectOption({ label: 'Corvale Clinic Network' })
+  await expect(app.institutionRow('Corvale Clinic Network').getByTestId('owned-account')).toHaveAttribute(
+    'data-account-id',
+    'x:corvaleclinics'
+  )
   // Pointer path: drag the account onto the institution.
   await app.accountRow('x:halvernumc').dragTo(app.institutionRow('Halvern University Medical Center'))
-  await expect(app.institutionRow('Halvern University Medical Center').getByTestId('owned-account')).toHaveAttribute('data-account-id', 'x:halvernumc')
+  await expect(app.institutionRow('Halvern University Medical Center').getByTestId('owned-account')).toHaveAttribute(
+    'data-account-id',
+    'x:halvernumc'
+  )
   await expect(page.getByTestId('suggestion')).toHaveCount(0)
   await snap(page, 'institutions')
   await app.themeToggle().click()
@@ -64,7 +80,13 @@ test('import an X tweet-activity export, read its report, assign its accounts to
 
   await page.reload()
   await app.navInstitutions().click()
-  await expect(app.institutionRow('Corvale Clinic Network').getByTestId('owned-account')).toHaveAttribute('data-account-id', 'x:corvaleclinics')
-  await expect(app.institutionRow('Halvern University Medical Center').getByTestId('owned-account')).toHaveAttribute('data-account-id', 'x:halvernumc')
+  await expect(app.institutionRow('Corvale Clinic Network').getByTestId('owned-account')).toHaveAttribute(
+    'data-account-id',
+    'x:corvaleclinics'
+  )
+  await expect(app.institutionRow('Halvern University Medical Center').getByTestId('owned-account')).toHaveAttribute(
+    'data-account-id',
+    'x:halvernumc'
+  )
   await expect(app.accountRow('x:halvernumc').getByTestId('account-institution')).toHaveValue(/\d+/)
 })

@@ -44,7 +44,10 @@ test('the skip link is the first stop and moves the focus to the main content', 
   expect((await focusIn(page, page.getByTestId('main'))).inside).toBe(true)
 })
 
-test('the import dialog takes the focus, keeps it through 20 Tabs each way, and gives it back on Escape', async ({ app, page }) => {
+test('the import dialog takes the focus, keeps it through 20 Tabs each way, and gives it back on Escape', async ({
+  app,
+  page
+}) => {
   await expect(app.welcome()).toBeVisible()
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.importButton().click()])
   await chooser.setFiles(X_CSV)
@@ -57,7 +60,9 @@ test('the import dialog takes the focus, keeps it through 20 Tabs each way, and 
   await expectTabStaysIn(page, dialog, 'Shift+Tab', 20)
 
   // Focus lost to the page (a control inside removed while focused) still cannot reach the view behind.
-  await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur(): void } } }).document.activeElement.blur())
+  await page.evaluate(() =>
+    (globalThis as unknown as { document: { activeElement: { blur(): void } } }).document.activeElement.blur()
+  )
   await expectTabStaysIn(page, dialog, 'Tab', 3)
 
   await page.keyboard.press('Escape')
@@ -65,7 +70,10 @@ test('the import dialog takes the focus, keeps it through 20 Tabs each way, and 
   await expect(app.importButton()).toBeFocused()
 })
 
-test('the deck builder closes on Escape after a click inside and gives the focus back to its button', async ({ app, page }) => {
+test('the deck builder closes on Escape after a click inside and gives the focus back to its button', async ({
+  app,
+  page
+}) => {
   test.setTimeout(300_000)
   await app.openSample().click()
   await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })

@@ -50,7 +50,12 @@ test.afterAll(() => {
   rmSync(LOG, { force: true })
 })
 
-test('start, sample, import, grid, query and benchmarks make no outbound connection from any process', async ({ app, page, context, harness }) => {
+test('start, sample, import, grid, query and benchmarks make no outbound connection from any process', async ({
+  app,
+  page,
+  context,
+  harness
+}) => {
   test.setTimeout(300_000)
   const outbound: string[] = []
   let routed = 0
@@ -104,14 +109,26 @@ test('start, sample, import, grid, query and benchmarks make no outbound connect
   await expect(bm.chartSvg('engagement')).toBeVisible({ timeout: 60_000 })
   await expect(bm.dashboard()).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 })
 
-  expect(routed, 'the route saw the app\'s own requests (so it was watching)').toBeGreaterThan(10)
+  expect(routed, "the route saw the app's own requests (so it was watching)").toBeGreaterThan(10)
   expect(outbound, 'requests from the browser to other hosts').toEqual([])
   // Closing the harness here (the fixture would do it too) flushes anything the engine host does on shutdown.
   await harness.close()
   expect(existsSync(LOG), 'the Node guard wrote its log').toBe(true)
-  const lines = readFileSync(LOG, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GuardLine)
+  const lines = readFileSync(LOG, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as GuardLine)
   const armed = lines.filter((l) => l.kind === 'armed')
-  expect(armed.some((l) => l.pid === process.pid), 'guard armed in the harness process').toBe(true)
-  expect(armed.some((l) => l.argv.includes('engineHost.js')), 'guard armed in the engine host').toBe(true)
-  expect(lines.filter((l) => l.kind === 'blocked'), 'outbound attempts from Node processes').toEqual([])
+  expect(
+    armed.some((l) => l.pid === process.pid),
+    'guard armed in the harness process'
+  ).toBe(true)
+  expect(
+    armed.some((l) => l.argv.includes('engineHost.js')),
+    'guard armed in the engine host'
+  ).toBe(true)
+  expect(
+    lines.filter((l) => l.kind === 'blocked'),
+    'outbound attempts from Node processes'
+  ).toEqual([])
 })

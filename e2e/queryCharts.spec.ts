@@ -51,7 +51,11 @@ test('query charts: time axes from TIMESTAMPTZ, tables first after FROM, PNG and
   await expect(figure.locator('path')).not.toHaveCount(0)
 
   // date_trunc('week', ...) is a TIMESTAMPTZ too; as bars its weeks are labelled as days.
-  await runSql(page, q, `SELECT date_trunc('week', published_at) AS week, sum(likes) AS likes FROM posts GROUP BY 1 ORDER BY 1`)
+  await runSql(
+    page,
+    q,
+    `SELECT date_trunc('week', published_at) AS week, sum(likes) AS likes FROM posts GROUP BY 1 ORDER BY 1`
+  )
   await expect(q.status()).toContainText('2 rows')
   await q.tabChart().click()
   await q.chartMark().selectOption('bar')
@@ -62,7 +66,10 @@ test('query charts: time axes from TIMESTAMPTZ, tables first after FROM, PNG and
   await expect(q.chartFigure()).not.toContainText('Invalid Date')
   await q.name().fill('Likes by week')
 
-  for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 640 }
+  ]) {
     await page.setViewportSize(size)
     const tag = size.width === 1280 ? '' : '-1024'
     await expect(page.getByTestId('chart-export-svg')).toBeInViewport()

@@ -37,7 +37,10 @@ test('the theme toggle switches the loaded app to dark and back', async ({ app, 
 
 /** Runs in the page: the first non-transparent background from the element up (no DOM lib in the node project). */
 function getComputedBackground(el: { ownerDocument: unknown; parentElement: unknown }): string {
-  type El = { parentElement: El | null; ownerDocument: { defaultView: { getComputedStyle(e: El): { backgroundColor: string } } } }
+  type El = {
+    parentElement: El | null
+    ownerDocument: { defaultView: { getComputedStyle(e: El): { backgroundColor: string } } }
+  }
   for (let e = el as El | null; e; e = e.parentElement) {
     const bg = e.ownerDocument.defaultView.getComputedStyle(e).backgroundColor
     if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg

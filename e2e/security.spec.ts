@@ -135,7 +135,9 @@ test('another site can neither frame the harness nor drive it', async ({ page, h
     const framed = page.frames().find((f) => f !== page.mainFrame() && f.name() !== 'sink')
     expect(framed, 'the attack page has its iframe').toBeDefined()
     expect(framed!.url()).not.toContain(harness.origin)
-    expect(await framed!.evaluate(() => typeof Reflect.get(globalThis, 'socialbench')).catch(() => 'no access')).not.toBe('object')
+    expect(
+      await framed!.evaluate(() => typeof Reflect.get(globalThis, 'socialbench')).catch(() => 'no access')
+    ).not.toBe('object')
 
     expect(await harness.engine.call('listInstitutions', undefined)).toEqual({ ok: true, value: [] })
     expect(await harness.engine.call('getPrivacyDefaults', undefined)).toEqual(before)
@@ -144,7 +146,11 @@ test('another site can neither frame the harness nor drive it', async ({ page, h
   }
 })
 
-test('the token leaves the address bar, survives a reload, and a page without it is refused', async ({ page, harness, browser }) => {
+test('the token leaves the address bar, survives a reload, and a page without it is refused', async ({
+  page,
+  harness,
+  browser
+}) => {
   expect(page.url()).toBe(harness.origin + '/')
   await page.reload()
   const after = await page.evaluate(() => (Reflect.get(globalThis, 'socialbench') as Api).listDatasets())
@@ -155,7 +161,10 @@ test('the token leaves the address bar, survives a reload, and a page without it
   try {
     await other.goto(harness.origin + '/')
     const refused = await other.evaluate(() => (Reflect.get(globalThis, 'socialbench') as Api).listDatasets())
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Missing harness token') } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('Missing harness token') }
+    })
   } finally {
     await other.close()
   }
@@ -169,12 +178,15 @@ test('the engine validates input from the page', async ({ page }) => {
 })
 
 test('the page cannot make the engine read a file it did not upload', async ({ page }) => {
-  const result = await page.evaluate(() => (Reflect.get(globalThis, 'socialbench') as Api).previewImport({ path: '/etc/passwd' }))
+  const result = await page.evaluate(() =>
+    (Reflect.get(globalThis, 'socialbench') as Api).previewImport({ path: '/etc/passwd' })
+  )
   expect(result).toEqual({
     ok: false,
     error: {
       code: 'FORBIDDEN',
-      message: 'previewImport: /etc/passwd is not a file you chose; in the browser harness the engine reads only files uploaded through the page'
+      message:
+        'previewImport: /etc/passwd is not a file you chose; in the browser harness the engine reads only files uploaded through the page'
     }
   })
 })

@@ -19,7 +19,11 @@ const VIEW_OF: Partial<Record<AppCommand, { nav: string; view: string | null }>>
 }
 
 async function theme(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: { theme?: string } } } }).document.documentElement.dataset.theme ?? '')
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { dataset: { theme?: string } } } }).document
+        .documentElement.dataset.theme ?? ''
+  )
 }
 
 test('every shortcut of the shared list does its command from the keyboard', async ({ app, page }) => {
@@ -30,14 +34,20 @@ test('every shortcut of the shared list does its command from the keyboard', asy
   for (const s of [...views.slice(1), views[0]]) {
     await page.keyboard.press(playwrightKeys(s.accelerator))
     const target = VIEW_OF[s.command]!
-    await expect(page.getByTestId(target.nav), `${s.accelerator} shows ${s.label}`).toHaveAttribute('aria-current', 'page')
+    await expect(page.getByTestId(target.nav), `${s.accelerator} shows ${s.label}`).toHaveAttribute(
+      'aria-current',
+      'page'
+    )
     if (target.view) await expect(page.getByTestId(target.view)).toBeVisible()
   }
 
   for (const s of APP_SHORTCUTS.filter((a) => !VIEW_OF[a.command])) {
     const keys = playwrightKeys(s.accelerator)
     if (s.command === 'import') {
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press(keys)])
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser', { timeout: 5_000 }),
+        page.keyboard.press(keys)
+      ])
       expect(chooser.isMultiple()).toBe(true)
     } else if (s.command === 'toggleTheme') {
       const before = await theme(page)
@@ -63,7 +73,10 @@ test('every shortcut of the shared list does its command from the keyboard', asy
   await page.keyboard.press('Escape')
 })
 
-test('the shortcut sheet lists every shortcut with its keys; ? does not open it while typing', async ({ app, page }) => {
+test('the shortcut sheet lists every shortcut with its keys; ? does not open it while typing', async ({
+  app,
+  page
+}) => {
   await expect(app.welcome()).toBeVisible()
   await page.getByTestId('nav-queries').click()
   await page.getByTestId('query-search').fill('abc?')

@@ -35,7 +35,9 @@ test('yearless days: "Period ends" in the dialog, the assumed year in the report
   await expect(app.importDialog()).toBeHidden({ timeout: 30_000 })
   const report = page.getByTestId('import-report')
   await expect(report).toBeVisible()
-  await expect(page.getByTestId('import-report-year')).toContainText('read as 2025-03-08 to 2025-03-10, a period ending 2025-03-10')
+  await expect(page.getByTestId('import-report-year')).toContainText(
+    'read as 2025-03-08 to 2025-03-10, a period ending 2025-03-10'
+  )
   await expect(report.getByRole('alert')).toHaveCount(0)
 })
 
@@ -45,7 +47,9 @@ test('a recognised file that lands nothing says so in the report headline', asyn
   await chooseNewAccount(page)
   await app.importCommit().click()
   await expect(app.importDialog()).toBeHidden({ timeout: 30_000 })
-  await expect(page.getByRole('heading', { level: 2, name: /Overview\.csv: nothing reached the benchmark/ })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 2, name: /Overview\.csv: nothing reached the benchmark/ })
+  ).toBeVisible()
   const alert = page.getByTestId('import-report-headline')
   await expect(alert).toHaveAttribute('data-code', 'nothing-landed')
   await expect(alert).toContainText('row 1: unreadable date "Someday"; row 2: unreadable date "Otherday"')

@@ -35,6 +35,8 @@ describe('Electron release', () => {
       onlyLoadAppFromAsar: true
     })
     // The validator refuses a misspelt fuse, so the keys above are ones electron-builder acts on.
-    await expect(validateConfiguration({ ...config, electronFuses: { runAsNodee: false } } as never, new DebugLogger(false))).rejects.toThrow(/configuration\.electronFuses should be/)
+    await expect(
+      validateConfiguration({ ...config, electronFuses: { runAsNodee: false } } as never, new DebugLogger(false))
+    ).rejects.toThrow(/configuration\.electronFuses should be/)
   })
 })

@@ -47,8 +47,10 @@ export class AppPage {
   readonly institutionsView = (): Locator => this.id('institutions-view')
   readonly institutionNameInput = (): Locator => this.id('institution-name-input')
   readonly institutionCreate = (): Locator => this.id('institution-create')
-  readonly institutionRow = (name: string): Locator => this.page.locator(`[data-testid="institution-row"][data-name="${name}"]`)
-  readonly accountRow = (accountId: string): Locator => this.page.locator(`[data-testid="account-row"][data-account-id="${accountId}"]`)
+  readonly institutionRow = (name: string): Locator =>
+    this.page.locator(`[data-testid="institution-row"][data-name="${name}"]`)
+  readonly accountRow = (accountId: string): Locator =>
+    this.page.locator(`[data-testid="account-row"][data-account-id="${accountId}"]`)
 
   // Datasets
   readonly datasetList = (): Locator => this.id('dataset-list')

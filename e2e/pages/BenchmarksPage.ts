@@ -13,7 +13,8 @@ export class BenchmarksPage {
   readonly dashboard = (): Locator => this.id('bm-dashboard')
   readonly status = (): Locator => this.id('bm-status')
   readonly institutions = (): Locator => this.id('bm-institution')
-  readonly institution = (name: string): Locator => this.page.locator(`[data-testid="bm-institution"][data-name="${name}"]`)
+  readonly institution = (name: string): Locator =>
+    this.page.locator(`[data-testid="bm-institution"][data-name="${name}"]`)
   readonly platform = (p: string): Locator => this.page.locator(`[data-testid="bm-platform"][data-platform="${p}"]`)
   readonly preset = (): Locator => this.id('bm-preset')
   readonly from = (): Locator => this.id('bm-from')

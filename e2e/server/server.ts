@@ -11,7 +11,15 @@ import { join } from 'node:path'
 import { PathGrants } from '../../src/main/shell/pathGrants'
 import { CHANNELS, type Channel } from '../../src/shared/channels'
 import { fail, type Result } from '../../src/shared/result'
-import { checkJsonType, checkOrigin, checkToken, newToken, setSecurityHeaders, urlWithToken, type Refusal } from './auth'
+import {
+  checkJsonType,
+  checkOrigin,
+  checkToken,
+  newToken,
+  setSecurityHeaders,
+  urlWithToken,
+  type Refusal
+} from './auth'
 import { startEngineHost, type EngineHost } from './engineHost'
 import { StageError, stageLimitFromEnv, stageUpload } from './stage'
 import { shimScript } from './shimBundle'
@@ -116,7 +124,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
         return handleApi(url.pathname.slice('/__api/'.length), req, res)
       }
-      if (req.method === 'POST' && url.pathname === '/__stage') return handleStage(url.searchParams.get('name'), req, res)
+      if (req.method === 'POST' && url.pathname === '/__stage')
+        return handleStage(url.searchParams.get('name'), req, res)
       if (req.method === 'GET' && url.pathname === '/__events') return handleEvents(req, res)
       if (req.method === 'GET' && url.pathname === SHIM_PATH) {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })

@@ -11,7 +11,13 @@ import { fail, type Result } from '../../src/shared/result'
 import { decodeJson, encodeJson, TOKEN_HEADER, TOKEN_KEY } from './wire'
 
 /** The bits of the DOM this file needs (it is type-checked without the DOM lib). */
-interface Anchor { href: string; download: string; rel: string; click(): void; remove(): void }
+interface Anchor {
+  href: string
+  download: string
+  rel: string
+  click(): void
+  remove(): void
+}
 interface Win {
   document: { createElement(tag: 'a'): Anchor; body: { append(node: Anchor): void } }
   location: { hash: string; pathname: string; search: string }
@@ -68,7 +74,10 @@ const listeners = new Map<EventName, Set<Listener>>(EVENTS.map((e) => [e, new Se
 function dispatch(frame: string): void {
   for (const line of frame.split('\n')) {
     if (!line.startsWith('data: ')) continue // ": connected" and other comments
-    const { event, payload } = decodeJson(line.slice('data: '.length), fromBase64) as { event: EventName; payload: unknown }
+    const { event, payload } = decodeJson(line.slice('data: '.length), fromBase64) as {
+      event: EventName
+      payload: unknown
+    }
     for (const l of listeners.get(event) ?? []) l(payload)
   }
 }
@@ -107,7 +116,11 @@ async function listen(): Promise<void> {
 void listen()
 
 async function pathForFile(file: File): Promise<string> {
-  const res = await fetch(`/__stage?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: authHeaders, body: file })
+  const res = await fetch(`/__stage?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: authHeaders,
+    body: file
+  })
   const body = (await res.json().catch(() => ({}))) as { path?: string; error?: string | { message?: string } }
   const error = typeof body.error === 'string' ? body.error : body.error?.message
   if (!res.ok || !body.path) throw new Error(error ?? `Staging ${file.name} failed (${res.status})`)
@@ -115,7 +128,10 @@ async function pathForFile(file: File): Promise<string> {
 }
 
 /** Electron shows a save dialog; a browser downloads (Playwright sees a 'download' event). */
-async function saveFile(input: { defaultName: string; bytes: Uint8Array }): Promise<Result<{ saved: boolean; path: string | null }>> {
+async function saveFile(input: {
+  defaultName: string
+  bytes: Uint8Array
+}): Promise<Result<{ saved: boolean; path: string | null }>> {
   const doc = win.document
   const url = URL.createObjectURL(new Blob([input.bytes as Uint8Array<ArrayBuffer>]))
   const a = doc.createElement('a')

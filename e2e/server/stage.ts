@@ -30,7 +30,8 @@ const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 **
 export function parseByteSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$/i.exec(text)
   const bytes = m ? Math.floor(Number(m[1]) * UNITS[m[2].toLowerCase()]) : NaN
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new Error(`Not a size: ${JSON.stringify(text)} (try 500M or 2G)`)
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new Error(`Not a size: ${JSON.stringify(text)} (try 500M or 2G)`)
   return bytes
 }
 
@@ -40,7 +41,11 @@ export function stageLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number 
 }
 
 export function formatBytes(n: number): string {
-  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['GB', 1024 ** 3],
+    ['MB', 1024 ** 2],
+    ['KB', 1024]
+  ] as const) {
     if (n >= size) return `${+(n / size).toFixed(1)} ${unit}`
   }
   return `${n} bytes`
@@ -53,7 +58,10 @@ export function formatBytes(n: number): string {
 export function stageFileName(name: string | null): string {
   if (!name) throw new StageError(400, 'Missing file name')
   if (name === '.' || name === '..' || /[/\\\0]/.test(name) || Buffer.byteLength(name) > 255) {
-    throw new StageError(400, `Refused file name ${JSON.stringify(name.slice(0, 300))}: a plain file name only, no folders`)
+    throw new StageError(
+      400,
+      `Refused file name ${JSON.stringify(name.slice(0, 300))}: a plain file name only, no folders`
+    )
   }
   return name
 }
@@ -65,13 +73,17 @@ export async function stageUpload(
 ): Promise<string> {
   const fileName = stageFileName(opts.name)
   const tooLarge = (): StageError =>
-    new StageError(413, `${fileName} is larger than the harness's upload limit of ${formatBytes(opts.limit)} (--stage-limit or ${STAGE_LIMIT_ENV})`)
+    new StageError(
+      413,
+      `${fileName} is larger than the harness's upload limit of ${formatBytes(opts.limit)} (--stage-limit or ${STAGE_LIMIT_ENV})`
+    )
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > opts.limit) throw tooLarge()
 
   const dir = join(opts.stagingDir, opts.slot)
   const path = resolve(dir, fileName)
-  if (!path.startsWith(resolve(opts.stagingDir) + sep)) throw new StageError(400, `Refused file name ${JSON.stringify(fileName)}`)
+  if (!path.startsWith(resolve(opts.stagingDir) + sep))
+    throw new StageError(400, `Refused file name ${JSON.stringify(fileName)}`)
   await mkdir(dir)
 
   // Counted as it streams: a chunked upload (or a lying Content-Length) is stopped at the cap, not after.

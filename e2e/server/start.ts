@@ -21,7 +21,11 @@ const program = new Command('serve-web')
   .option('--workspace <dir>', 'workspace folder (created if missing)', '.workspace-dev/web')
   .option('--port <n>', 'port (0 = any free port)', (v) => Number.parseInt(v, 10), 0)
   .option('--sample', 'load the sample datasets first', false)
-  .option('--stage-limit <size>', `largest file the page may upload, e.g. 500M or 4G (default ${STAGE_LIMIT_ENV} or 2G)`, sizeOption)
+  .option(
+    '--stage-limit <size>',
+    `largest file the page may upload, e.g. 500M or 4G (default ${STAGE_LIMIT_ENV} or 2G)`,
+    sizeOption
+  )
   .parse()
 
 const opts = program.opts<{ workspace: string; port: number; sample: boolean; stageLimit?: number }>()
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
   const harness = await startHarness({ workspace, port: opts.port, sample: opts.sample, stageLimit })
   console.log(`Socialbench (browser harness) at ${harness.url}`)
   console.log(`  workspace: ${workspace}  upload limit: ${formatBytes(stageLimit)}`)
-  console.log('  The URL holds this launch\'s secret: open it in your browser, do not share it.')
+  console.log("  The URL holds this launch's secret: open it in your browser, do not share it.")
   const stop = (): void => {
     harness.close().then(
       () => process.exit(0),

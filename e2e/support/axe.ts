@@ -30,8 +30,9 @@ type Theme = 'light' | 'dark'
 /** Pins the theme the way the toggle does (data-theme on <html>); returns what was there before. */
 async function pinTheme(page: Page, theme: Theme | null): Promise<string | null> {
   return page.evaluate((t) => {
-    const root = (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string | undefined> } } }).document
-      .documentElement
+    const root = (
+      globalThis as unknown as { document: { documentElement: { dataset: Record<string, string | undefined> } } }
+    ).document.documentElement
     const before = root.dataset.theme ?? null
     if (t) root.dataset.theme = t
     else delete root.dataset.theme
@@ -48,7 +49,10 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
     help: v.help,
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     summary: v.nodes[0]?.failureSummary?.split('\n').slice(0, 3).join(' ') ?? '',
-    all: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary?.split('\n').slice(1, 2).join(' ') ?? '' }))
+    all: v.nodes.map((n) => ({
+      target: n.target.join(' '),
+      summary: n.failureSummary?.split('\n').slice(1, 2).join(' ') ?? ''
+    }))
   }))
 }
 

@@ -27,8 +27,17 @@ function record(kind, dest) {
 
 function isLoopbackHost(host) {
   if (host === undefined || host === null || host === '') return true // Node's default is localhost
-  const h = String(host).replace(/^\[|\]$/g, '').toLowerCase()
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '::1' || /^::ffff:127\./.test(h) || h === '0.0.0.0'
+  const h = String(host)
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    /^127\./.test(h) ||
+    h === '::1' ||
+    /^::ffff:127\./.test(h) ||
+    h === '0.0.0.0'
+  )
 }
 
 function blockedError(dest) {
@@ -73,51 +82,63 @@ function urlHost(input) {
 
 function arm() {
   record('armed', '')
-  patch(net.Socket.prototype, 'connect', (connect) =>
-    function guardedConnect(...args) {
-      const t = socketTarget(args)
-      if (t && !isLoopbackHost(t.host)) {
-        const dest = `${t.host}:${t.port}`
-        record('blocked', `socket ${dest}`)
-        process.nextTick(() => this.destroy(blockedError(dest)))
-        return this
+  patch(
+    net.Socket.prototype,
+    'connect',
+    (connect) =>
+      function guardedConnect(...args) {
+        const t = socketTarget(args)
+        if (t && !isLoopbackHost(t.host)) {
+          const dest = `${t.host}:${t.port}`
+          record('blocked', `socket ${dest}`)
+          process.nextTick(() => this.destroy(blockedError(dest)))
+          return this
+        }
+        return connect.apply(this, args)
       }
-      return connect.apply(this, args)
-    }
   )
-  patch(dns, 'lookup', (lookup) =>
-    function guardedLookup(host, ...rest) {
-      if (!isLoopbackHost(host)) {
-        record('blocked', `dns ${host}`)
-        const cb = rest.find((r) => typeof r === 'function')
-        if (cb) process.nextTick(() => cb(blockedError(host)))
-        return {}
-      }
-      return lookup.call(this, host, ...rest)
-    }
-  )
-  if (dns.promises) {
-    patch(dns.promises, 'lookup', (lookup) =>
+  patch(
+    dns,
+    'lookup',
+    (lookup) =>
       function guardedLookup(host, ...rest) {
         if (!isLoopbackHost(host)) {
           record('blocked', `dns ${host}`)
-          return Promise.reject(blockedError(host))
+          const cb = rest.find((r) => typeof r === 'function')
+          if (cb) process.nextTick(() => cb(blockedError(host)))
+          return {}
         }
         return lookup.call(this, host, ...rest)
       }
+  )
+  if (dns.promises) {
+    patch(
+      dns.promises,
+      'lookup',
+      (lookup) =>
+        function guardedLookup(host, ...rest) {
+          if (!isLoopbackHost(host)) {
+            record('blocked', `dns ${host}`)
+            return Promise.reject(blockedError(host))
+          }
+          return lookup.call(this, host, ...rest)
+        }
     )
   }
   for (const mod of [http, https]) {
     for (const name of ['request', 'get']) {
-      patch(mod, name, (original) =>
-        function guardedRequest(input, ...rest) {
-          const host = urlHost(input)
-          if (!isLoopbackHost(host)) {
-            record('blocked', `${mod === https ? 'https' : 'http'}.${name} ${host}`)
-            throw blockedError(host)
+      patch(
+        mod,
+        name,
+        (original) =>
+          function guardedRequest(input, ...rest) {
+            const host = urlHost(input)
+            if (!isLoopbackHost(host)) {
+              record('blocked', `${mod === https ? 'https' : 'http'}.${name} ${host}`)
+              throw blockedError(host)
+            }
+            return original.call(this, input, ...rest)
           }
-          return original.call(this, input, ...rest)
-        }
       )
     }
   }

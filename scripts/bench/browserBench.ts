@@ -43,7 +43,13 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
   return page
 }
 
-async function dashboardItem(browser: Browser, url: string, label: string, coldQueryMs: number | null, timeoutMs: number): Promise<void> {
+async function dashboardItem(
+  browser: Browser,
+  url: string,
+  label: string,
+  coldQueryMs: number | null,
+  timeoutMs: number
+): Promise<void> {
   const page = await openApp(browser, url)
   try {
     const nav = page.getByTestId('nav-benchmarks')
@@ -55,10 +61,21 @@ async function dashboardItem(browser: Browser, url: string, label: string, coldQ
       .locator('[data-testid=benchmarks-view] [data-testid=bm-chart] svg')
       .first()
       .waitFor({ state: 'visible', timeout: timeoutMs })
-      .then(() => true, () => false)
+      .then(
+        () => true,
+        () => false
+      )
     const firstChart = performance.now() - t0
     if (!shown) {
-      record({ item: '5', name: `open Benchmarks (${label} posts): first chart on screen`, raw: { 'first chart': null, 'duckdb cold': coldQueryMs }, ratio: null, target: '≤ 2', pass: false, note: `the Benchmarks view opened but no chart was on screen within ${timeoutMs / 1000} s` })
+      record({
+        item: '5',
+        name: `open Benchmarks (${label} posts): first chart on screen`,
+        raw: { 'first chart': null, 'duckdb cold': coldQueryMs },
+        ratio: null,
+        target: '≤ 2',
+        pass: false,
+        note: `the Benchmarks view opened but no chart was on screen within ${timeoutMs / 1000} s`
+      })
       return
     }
     const ratio = coldQueryMs === null ? null : firstChart / coldQueryMs
@@ -88,14 +105,27 @@ async function dashboardItem(browser: Browser, url: string, label: string, coldQ
           : 'data-render-ms (the charts on the 1280x800 screen) and data-render-all-ms (every chart, those further down drawn just after the first paint) read from the dashboard root'
     })
   } catch (err) {
-    record({ item: '5', name: 'dashboard view', raw: {}, ratio: null, target: '≤ 2 / ≤ 300 ms', pass: null, note: `dashboard view not available (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` })
+    record({
+      item: '5',
+      name: 'dashboard view',
+      raw: {},
+      ratio: null,
+      target: '≤ 2 / ≤ 300 ms',
+      pass: null,
+      note: `dashboard view not available (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`
+    })
   } finally {
     await page.close()
   }
 }
 
 /** Open one dataset, measure the heap, scroll to the last row in jumps, measure again. Returns [before, after] MB. */
-async function scrollGrid(browser: Browser, url: string, name: string, rows: number): Promise<[number, number, number]> {
+async function scrollGrid(
+  browser: Browser,
+  url: string,
+  name: string,
+  rows: number
+): Promise<[number, number, number]> {
   const page = await openApp(browser, url)
   try {
     const nav = page.getByTestId('nav-datasets')
@@ -121,7 +151,12 @@ async function scrollGrid(browser: Browser, url: string, name: string, rows: num
   }
 }
 
-async function gridItem(browser: Browser, url: string, big: { name: string; rows: number }, small: { name: string; rows: number }): Promise<void> {
+async function gridItem(
+  browser: Browser,
+  url: string,
+  big: { name: string; rows: number },
+  small: { name: string; rows: number }
+): Promise<void> {
   try {
     const [sb, sa] = await scrollGrid(browser, url, small.name, small.rows)
     const [bb, ba, ms] = await scrollGrid(browser, url, big.name, big.rows)
@@ -138,7 +173,15 @@ async function gridItem(browser: Browser, url: string, big: { name: string; rows
       note: `heap after/before: ${growthBig.toFixed(2)}x with ${big.rows.toLocaleString('en-US')} rows, ${growthSmall.toFixed(2)}x with ${small.rows.toLocaleString('en-US')} (CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage)`
     })
   } catch (err) {
-    record({ item: '6', name: 'grid scroll', raw: {}, ratio: null, target: '~1', pass: false, note: `grid scroll failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` })
+    record({
+      item: '6',
+      name: 'grid scroll',
+      raw: {},
+      ratio: null,
+      target: '~1',
+      pass: false,
+      note: `grid scroll failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`
+    })
   }
 }
 
@@ -151,7 +194,10 @@ export async function browserBench(opts: {
   small: { name: string; rows: number }
 }): Promise<void> {
   const harness = await startHarness({ workspace: opts.workspace })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu'] })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu']
+  })
   try {
     await dashboardItem(browser, harness.url, opts.postsLabel, opts.coldQueryMs, opts.timeoutMs)
     await gridItem(browser, harness.url, opts.big, opts.small)

@@ -29,10 +29,15 @@ export const DASHBOARD_REQUEST: BenchmarkRequest = {
  * the chart SQL over the un-materialised scope instead is not "the query alone" but a slower plan: on 10M posts
  * it did not finish in 600 s.
  */
-export async function rawDashboardSql(conn: DuckDBConnection, req: BenchmarkRequest = DASHBOARD_REQUEST): Promise<void> {
+export async function rawDashboardSql(
+  conn: DuckDBConnection,
+  req: BenchmarkRequest = DASHBOARD_REQUEST
+): Promise<void> {
   // resolveScope runs dataRange (the first/last day with data), as the engine does.
   const scope = await materializeScope(conn, (await resolveScope(conn, req)).scope)
-  await conn.runAndReadAll(`SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`)
+  await conn.runAndReadAll(
+    `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`
+  )
   const charts = chartSql(scope, req)
   const sqls = [
     summarySql(scope),
@@ -62,16 +67,22 @@ export function dashboardTargetMs(posts: number): number {
 }
 
 /** A call that runs past `ms` is interrupted (DuckDB's conn.interrupt), so one pathological plan cannot stall the bench. */
-async function bounded<T>(conn: DuckDBConnection, ms: number, fn: () => Promise<T>): Promise<{ ms: number; timedOut: boolean }> {
+async function bounded<T>(
+  conn: DuckDBConnection,
+  ms: number,
+  fn: () => Promise<T>
+): Promise<{ ms: number; timedOut: boolean }> {
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
     conn.interrupt()
   }, ms)
   try {
-    const r = await time(() => fn().catch((err: unknown) => {
-      if (!timedOut) throw err
-    }))
+    const r = await time(() =>
+      fn().catch((err: unknown) => {
+        if (!timedOut) throw err
+      })
+    )
     return { ms: r.ms, timedOut }
   } finally {
     clearTimeout(timer)
@@ -82,12 +93,25 @@ async function bounded<T>(conn: DuckDBConnection, ms: number, fn: () => Promise<
  * Returns the cold (first, in a freshly opened workspace) DuckDB time, the baseline of item 5, or null when it
  * timed out. Slow runs (> 30 s) are measured once instead of three times to keep the bench bounded.
  */
-export async function dashboardBench(engine: Engine, posts: number, label: string, timeoutMs: number): Promise<{ coldRawMs: number | null }> {
+export async function dashboardBench(
+  engine: Engine,
+  posts: number,
+  label: string,
+  timeoutMs: number
+): Promise<{ coldRawMs: number | null }> {
   const conn = databaseForTests(engine).reader
   const name = `dashboard queries, ${label} posts: benchmark channel vs same SQL direct`
   const cold = await bounded(conn, timeoutMs, () => rawDashboardSql(conn))
   if (cold.timedOut) {
-    record({ item: '4', name, raw: { 'duckdb cold': null }, ratio: null, target: '≤ 1.5', pass: false, note: `the dashboard SQL alone did not finish within ${timeoutMs / 1000} s (interrupted). Known cause on this DuckDB: the follower ASOF joins of metrics/scope.ts run as nested loops (asof_loop_join_threshold); SET asof_loop_join_threshold = 0 took one query from 40 s to 1.3 s` })
+    record({
+      item: '4',
+      name,
+      raw: { 'duckdb cold': null },
+      ratio: null,
+      target: '≤ 1.5',
+      pass: false,
+      note: `the dashboard SQL alone did not finish within ${timeoutMs / 1000} s (interrupted). Known cause on this DuckDB: the follower ASOF joins of metrics/scope.ts run as nested loops (asof_loop_join_threshold); SET asof_loop_join_threshold = 0 took one query from 40 s to 1.3 s`
+    })
     return { coldRawMs: null }
   }
   const reps = cold.ms > 30_000 ? 1 : 3
@@ -102,7 +126,15 @@ export async function dashboardBench(engine: Engine, posts: number, label: strin
     scan.push((await time(() => conn.runAndReadAll(POSTS_SCAN_SQL))).ms)
     const e = await bounded(conn, timeoutMs, viaFrontDoor)
     if (e.timedOut) {
-      record({ item: '4', name, raw: { duckdb: raw[0], 'duckdb cold': cold.ms }, ratio: null, target: '≤ 1.5', pass: false, note: `the benchmark channel did not finish within ${timeoutMs / 1000} s (interrupted)` })
+      record({
+        item: '4',
+        name,
+        raw: { duckdb: raw[0], 'duckdb cold': cold.ms },
+        ratio: null,
+        target: '≤ 1.5',
+        pass: false,
+        note: `the benchmark channel did not finish within ${timeoutMs / 1000} s (interrupted)`
+      })
       return { coldRawMs: cold.ms }
     }
     eng.push(e.ms)

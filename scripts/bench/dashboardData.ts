@@ -9,9 +9,21 @@ export const INSTITUTIONS = 20
 export const BENCH_PLATFORMS = ['x', 'facebook', 'instagram', 'youtube', 'linkedin'] as const
 export const FROM = '2020-01-01'
 export const DAYS = 5 * 365
-const COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#882255']
+const COLORS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+  '#999999',
+  '#882255'
+]
 
-const h = (expr: string, salt: number, mod: number) => `((${expr} * 2654435761 + ${salt * 40503}) % 4294967296 % ${mod})`
+const h = (expr: string, salt: number, mod: number) =>
+  `((${expr} * 2654435761 + ${salt * 40503}) % 4294967296 % ${mod})`
 
 export async function generateDashboardData(db: Database, posts: number): Promise<void> {
   const platforms = BENCH_PLATFORMS.map((p, i) => `('${p}', ${i})`).join(', ')

@@ -40,9 +40,17 @@ export async function pandasBaseline(file: string): Promise<{ ms: number; detail
     const t0 = performance.now()
     const { stdout } = await run(PY, [resolve(__dirname, 'pandasBench.py'), file], { maxBuffer: 1 << 20 })
     const wall = performance.now() - t0
-    const r = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { error?: string; readMs: number; groupMs: number; pandas: string }
+    const r = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
+      error?: string
+      readMs: number
+      groupMs: number
+      pandas: string
+    }
     if (r.error) return { error: r.error }
-    return { ms: r.readMs + r.groupMs, detail: `pandas ${r.pandas}: read_csv ${Math.round(r.readMs)} ms + group-by ${Math.round(r.groupMs)} ms (wall with interpreter start ${Math.round(wall)} ms)` }
+    return {
+      ms: r.readMs + r.groupMs,
+      detail: `pandas ${r.pandas}: read_csv ${Math.round(r.readMs)} ms + group-by ${Math.round(r.groupMs)} ms (wall with interpreter start ${Math.round(wall)} ms)`
+    }
   } catch (err) {
     return { error: `pandas not available (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` }
   }
@@ -55,7 +63,13 @@ const fmtPhases = (p: Record<Phase, number>) =>
     .map(([k, ms]) => `${k} ${Math.round(ms)} ms`)
     .join(', ')
 
-export async function importBench(opts: { file: string; rows: number; workDir: string; label: string; reimport: boolean }): Promise<void> {
+export async function importBench(opts: {
+  file: string
+  rows: number
+  workDir: string
+  label: string
+  reimport: boolean
+}): Promise<void> {
   const { file, rows, workDir, label } = opts
   const size = (await stat(file)).size
   console.log(`\n== Import: ${label} (${rows.toLocaleString('en-US')} rows, ${(size / 1e6).toFixed(0)} MB) ==`)
@@ -79,11 +93,20 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
       note:
         (recognized
           ? `recognized as ${recognized}: ${rec?.posts?.new ?? 0} posts new, ${rec?.daily?.new ?? 0} daily rows new, ${rec?.rowsRejected ?? 0} rejected`
-          : 'CrowdTangle recognizer did not take the file: generic import measured') + `; time by phase: ${fmtPhases(phases)}`
+          : 'CrowdTangle recognizer did not take the file: generic import measured') +
+        `; time by phase: ${fmtPhases(phases)}`
     })
     const pandas = await pandasBaseline(file)
     if ('error' in pandas) {
-      record({ item: '1', name: `import ${label}: engine vs pandas read_csv + group-by`, raw: { engine: first.ms }, ratio: null, target: 'info (lower is better)', pass: null, note: pandas.error })
+      record({
+        item: '1',
+        name: `import ${label}: engine vs pandas read_csv + group-by`,
+        raw: { engine: first.ms },
+        ratio: null,
+        target: 'info (lower is better)',
+        pass: null,
+        note: pandas.error
+      })
     } else {
       record({
         item: '1',
@@ -98,7 +121,9 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
     if (!opts.reimport) return
 
     const prof2 = profileConnections([databaseForTests(engine).writer, databaseForTests(engine).reader])
-    const again = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-again-${rows}`, allowDuplicate: true }))
+    const again = await time(() =>
+      invoke(engine, 'importFile', { path: file, jobId: `bench-again-${rows}`, allowDuplicate: true })
+    )
     const phases2 = prof2.stop()
     const r2 = again.value.recognition
     const ratio = again.ms / first.ms
@@ -111,7 +136,7 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
       pass: ratio <= 0.5,
       note:
         `${r2?.posts?.unchanged ?? '?'} posts unchanged, ${r2?.posts?.updated ?? '?'} updated, ${r2?.posts?.new ?? '?'} new; ` +
-        `${again.value.dataset.tableName === first.value.dataset.tableName ? 'shares the first import\'s raw table' : 'stored a second raw table'}` +
+        `${again.value.dataset.tableName === first.value.dataset.tableName ? "shares the first import's raw table" : 'stored a second raw table'}` +
         ` (the canonical step is skipped when the last canonical run was this same input); time by phase: ${fmtPhases(phases2)}`
     })
 
@@ -121,7 +146,9 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
     await generateCrowdtangleCsv(between, 1000)
     await invoke(engine, 'importFile', { path: between, jobId: `bench-between-${rows}`, allowDuplicate: true })
     const prof3 = profileConnections([databaseForTests(engine).writer, databaseForTests(engine).reader])
-    const third = await time(() => invoke(engine, 'importFile', { path: file, jobId: `bench-third-${rows}`, allowDuplicate: true }))
+    const third = await time(() =>
+      invoke(engine, 'importFile', { path: file, jobId: `bench-third-${rows}`, allowDuplicate: true })
+    )
     const phases3 = prof3.stop()
     const r3 = third.value.recognition
     record({
@@ -159,7 +186,13 @@ export async function importBench(opts: { file: string; rows: number; workDir: s
  * Item 3: the same import in a child process (node + tsx, as the engine host runs); its VmHWM (peak resident set)
  * is read from /proc/<pid>/status while it runs and reported by the child itself at the end.
  */
-export async function peakMemoryBench(opts: { file: string; rows: number; workDir: string; label: string; informational: boolean }): Promise<void> {
+export async function peakMemoryBench(opts: {
+  file: string
+  rows: number
+  workDir: string
+  label: string
+  informational: boolean
+}): Promise<void> {
   const wsDir = join(opts.workDir, `ws-mem-${opts.rows}`)
   const child = fork(resolve(__dirname, 'importChild.ts'), ['--workspace', wsDir, '--file', opts.file], {
     execArgv: ['--import', 'tsx'],
@@ -187,6 +220,8 @@ export async function peakMemoryBench(opts: { file: string; rows: number; workDi
     ratio: null,
     target: opts.informational ? 'info (target < 2048 MB is for 5M rows, --full)' : '< 2048 MB',
     pass: report.error ? false : opts.informational ? null : peakMb < 2048,
-    note: report.error ?? `the engine's memory_limit (${memoryLimit()}; SOCIALBENCH_MEMORY_LIMIT overrides it); VmHWM of the node process running openEngine + importFile`
+    note:
+      report.error ??
+      `the engine's memory_limit (${memoryLimit()}; SOCIALBENCH_MEMORY_LIMIT overrides it); VmHWM of the node process running openEngine + importFile`
   })
 }

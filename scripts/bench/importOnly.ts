@@ -12,7 +12,13 @@ async function main(): Promise<void> {
   try {
     const csv = join(dir, `crowdtangle-${rows}.csv`)
     await generateCrowdtangleCsv(csv, rows)
-    await importBench({ file: csv, rows, workDir: dir, label: String(rows), reimport: process.argv.includes('--reimport') })
+    await importBench({
+      file: csv,
+      rows,
+      workDir: dir,
+      label: String(rows),
+      reimport: process.argv.includes('--reimport')
+    })
     printSummary(`Import only, ${rows} rows`)
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -30,7 +30,9 @@ export function record(m: Measurement): Measurement {
   const load = loadCheck?.()
   if (load?.noisy && m.pass !== null) {
     m.noisy = true
-    m.note = [m.note, `load reached ${load.maxLoad.toFixed(1)} during it, above the core count: no verdict`].filter(Boolean).join('; ')
+    m.note = [m.note, `load reached ${load.maxLoad.toFixed(1)} during it, above the core count: no verdict`]
+      .filter(Boolean)
+      .join('; ')
   }
   results.push(m)
   console.log(`  ${formatLine(m)}`)
@@ -51,7 +53,8 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-const fmtNum = (v: number | null): string => (v === null ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1))
+const fmtNum = (v: number | null): string =>
+  v === null ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)
 
 function formatRaw(raw: Measurement['raw']): string {
   return Object.entries(raw)
@@ -61,7 +64,15 @@ function formatRaw(raw: Measurement['raw']): string {
 
 /** A noisy measurement gets no verdict: it says what it would have been, so nobody quotes it as a pass. */
 export const verdict = (m: Measurement): string =>
-  m.pass === null ? (m.ratio === null ? 'N/A' : 'INFO') : m.noisy ? `NOISY (would ${m.pass ? 'pass' : 'fail'})` : m.pass ? 'PASS' : 'FAIL <<<'
+  m.pass === null
+    ? m.ratio === null
+      ? 'N/A'
+      : 'INFO'
+    : m.noisy
+      ? `NOISY (would ${m.pass ? 'pass' : 'fail'})`
+      : m.pass
+        ? 'PASS'
+        : 'FAIL <<<'
 
 function formatLine(m: Measurement): string {
   const ratio = m.ratio === null ? '—' : `${m.ratio.toFixed(2)}x`
@@ -70,7 +81,14 @@ function formatLine(m: Measurement): string {
 
 /** The final table: one row per measurement, raw times in one column so nothing is hidden behind the ratio. */
 export function printSummary(header: string): void {
-  const rows = results.map((m) => [m.item, m.name, formatRaw(m.raw), m.ratio === null ? '—' : `${m.ratio.toFixed(2)}x`, m.target, verdict(m)])
+  const rows = results.map((m) => [
+    m.item,
+    m.name,
+    formatRaw(m.raw),
+    m.ratio === null ? '—' : `${m.ratio.toFixed(2)}x`,
+    m.target,
+    verdict(m)
+  ])
   const head = ['#', 'measurement', 'raw', 'ratio', 'target', 'result']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ')

@@ -39,20 +39,47 @@ const ROOT = resolve(__dirname, '../..')
 
 const program = new Command('bench')
   .description('Socialbench benchmark: import, re-import, memory, dashboard queries, dashboard render, grid scroll')
-  .option('--rows <n>', 'rows of the generated CrowdTangle export, posts and grid rows', (v) => Number.parseInt(v.replace(/_/g, ''), 10), 1_000_000)
-  .option('--quick', `${QUICK_ROWS / 1e3}k rows, and the existing renderer build when there is one: a look during development`, false)
-  .option('--full', `add the ${FULL_IMPORT_ROWS / 1e6}M-row import (with peak memory) and ${FULL_POSTS / 1e6}M posts / grid rows`, false)
-  .option('--query-timeout <s>', 'interrupt a dashboard query run after this many seconds', (v) => Number.parseInt(v, 10), 600)
+  .option(
+    '--rows <n>',
+    'rows of the generated CrowdTangle export, posts and grid rows',
+    (v) => Number.parseInt(v.replace(/_/g, ''), 10),
+    1_000_000
+  )
+  .option(
+    '--quick',
+    `${QUICK_ROWS / 1e3}k rows, and the existing renderer build when there is one: a look during development`,
+    false
+  )
+  .option(
+    '--full',
+    `add the ${FULL_IMPORT_ROWS / 1e6}M-row import (with peak memory) and ${FULL_POSTS / 1e6}M posts / grid rows`,
+    false
+  )
+  .option(
+    '--query-timeout <s>',
+    'interrupt a dashboard query run after this many seconds',
+    (v) => Number.parseInt(v, 10),
+    600
+  )
   .option('--skip-browser', 'skip the Chromium measurements (items 5 and 6) and the renderer build', false)
   .option('--skip-import', 'skip the import measurements (items 1-3): only the dashboard and the grid', false)
   .option('--cli-only', 'only the CLI start-up against plain Node (item 7)', false)
   .parse()
 
-const opts = program.opts<{ rows: number; quick: boolean; full: boolean; skipBrowser: boolean; skipImport: boolean; queryTimeout: number; cliOnly: boolean }>()
+const opts = program.opts<{
+  rows: number
+  quick: boolean
+  full: boolean
+  skipBrowser: boolean
+  skipImport: boolean
+  queryTimeout: number
+  cliOnly: boolean
+}>()
 if (opts.quick && opts.full) program.error('--quick and --full are opposites: choose one')
 if (opts.quick) opts.rows = QUICK_ROWS
 const mode = opts.full ? 'full' : opts.quick ? 'quick' : 'default'
-const fmt = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n))
+const fmt = (n: number) =>
+  n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n)
 
 async function section<T>(title: string, fn: () => Promise<T>): Promise<T> {
   console.log(`\n### ${title}`)
@@ -83,25 +110,54 @@ async function main(): Promise<void> {
       await section('7 CLI start-up', () => cliBench(dir))
       return
     }
-    if (!opts.skipImport) await section('1-2 import and re-import', async () => {
-      const csv = join(dir, `crowdtangle-${fmt(opts.rows)}.csv`)
-      const gen = await time(() => generateCrowdtangleCsv(csv, opts.rows))
-      console.log(`    generated ${csv} in ${(gen.ms / 1000).toFixed(1)} s`)
-      await importBench({ file: csv, rows: opts.rows, workDir: dir, label: fmt(opts.rows), reimport: true })
-      await rm(csv, { force: true })
-    })
+    if (!opts.skipImport)
+      await section('1-2 import and re-import', async () => {
+        const csv = join(dir, `crowdtangle-${fmt(opts.rows)}.csv`)
+        const gen = await time(() => generateCrowdtangleCsv(csv, opts.rows))
+        console.log(`    generated ${csv} in ${(gen.ms / 1000).toFixed(1)} s`)
+        await importBench({ file: csv, rows: opts.rows, workDir: dir, label: fmt(opts.rows), reimport: true })
+        await rm(csv, { force: true })
+      })
     if (opts.skipImport) {
-      record({ item: '1-3', name: 'import, re-import, peak memory', raw: {}, ratio: null, target: '', pass: null, note: 'skipped (--skip-import)' })
+      record({
+        item: '1-3',
+        name: 'import, re-import, peak memory',
+        raw: {},
+        ratio: null,
+        target: '',
+        pass: null,
+        note: 'skipped (--skip-import)'
+      })
     } else if (opts.full) {
       await section(`1, 3 import of ${fmt(FULL_IMPORT_ROWS)} rows and peak memory`, async () => {
         const csv = join(dir, `crowdtangle-${fmt(FULL_IMPORT_ROWS)}.csv`)
         await generateCrowdtangleCsv(csv, FULL_IMPORT_ROWS)
-        await importBench({ file: csv, rows: FULL_IMPORT_ROWS, workDir: dir, label: fmt(FULL_IMPORT_ROWS), reimport: false })
-        await peakMemoryBench({ file: csv, rows: FULL_IMPORT_ROWS, workDir: dir, label: fmt(FULL_IMPORT_ROWS), informational: false })
+        await importBench({
+          file: csv,
+          rows: FULL_IMPORT_ROWS,
+          workDir: dir,
+          label: fmt(FULL_IMPORT_ROWS),
+          reimport: false
+        })
+        await peakMemoryBench({
+          file: csv,
+          rows: FULL_IMPORT_ROWS,
+          workDir: dir,
+          label: fmt(FULL_IMPORT_ROWS),
+          informational: false
+        })
         await rm(csv, { force: true })
       })
     } else {
-      record({ item: '3', name: 'engine peak memory during the 5M-row import', raw: {}, ratio: null, target: '< 2048 MB', pass: null, note: 'measured with --full only' })
+      record({
+        item: '3',
+        name: 'engine peak memory during the 5M-row import',
+        raw: {},
+        ratio: null,
+        target: '< 2048 MB',
+        pass: null,
+        note: 'measured with --full only'
+      })
     }
 
     const posts = opts.full ? FULL_POSTS : opts.rows
@@ -128,8 +184,24 @@ async function main(): Promise<void> {
     })
 
     if (opts.skipBrowser) {
-      record({ item: '5', name: 'dashboard in Chromium', raw: {}, ratio: null, target: '≤ 2 / ≤ 300 ms', pass: null, note: 'skipped (--skip-browser)' })
-      record({ item: '6', name: 'grid scroll in Chromium', raw: {}, ratio: null, target: '~1', pass: null, note: 'skipped (--skip-browser)' })
+      record({
+        item: '5',
+        name: 'dashboard in Chromium',
+        raw: {},
+        ratio: null,
+        target: '≤ 2 / ≤ 300 ms',
+        pass: null,
+        note: 'skipped (--skip-browser)'
+      })
+      record({
+        item: '6',
+        name: 'grid scroll in Chromium',
+        raw: {},
+        ratio: null,
+        target: '~1',
+        pass: null,
+        note: 'skipped (--skip-browser)'
+      })
     } else {
       await section('5-6 browser: dashboard and grid scroll', async () => {
         if (opts.quick && existsSync(join(ROOT, 'out/renderer/index.html'))) {
@@ -138,7 +210,14 @@ async function main(): Promise<void> {
           console.log('    building the renderer (npx electron-vite build)...')
           await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: ROOT, maxBuffer: 64 << 20 })
         }
-        await browserBench({ workspace: ws, postsLabel: fmt(posts), coldQueryMs, big, small, timeoutMs: opts.queryTimeout * 1000 })
+        await browserBench({
+          workspace: ws,
+          postsLabel: fmt(posts),
+          coldQueryMs,
+          big,
+          small,
+          timeoutMs: opts.queryTimeout * 1000
+        })
       })
     }
     await section('7 CLI start-up', () => cliBench(dir, opts.quick))
@@ -151,7 +230,9 @@ async function main(): Promise<void> {
     `Summary (${mode} mode, ${fmt(opts.rows)} rows; ${machine.cores} cores (${machine.cpuModel}), ${machine.memGiB} GiB, ` +
       `DuckDB threads ${machine.duckdbThreads}) — total ${totalMin.toFixed(1)} min; load average ${loadAtStart} at start, ` +
       `${formatLoad()} at end, peak 1-min ${load.peak.toFixed(1)}` +
-      (load.peak > machine.cores ? ` (NOISY: above the ${machine.cores} cores, so no measurement taken then is a pass or a fail)` : '') +
+      (load.peak > machine.cores
+        ? ` (NOISY: above the ${machine.cores} cores, so no measurement taken then is a pass or a fail)`
+        : '') +
       (opts.quick && totalMin > QUICK_BUDGET_MIN ? `; --quick went over its ${QUICK_BUDGET_MIN} min budget` : '')
   )
 }

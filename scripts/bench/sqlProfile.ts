@@ -5,7 +5,17 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 
-export type Phase = 'scan+hash (before SQL)' | 'read CSV into raw table' | 'plan/sniff' | 'staging' | 'change counts' | 'recognizer checks' | 'upsert' | 'commit' | 'other SQL' | 'between statements (JS)'
+export type Phase =
+  | 'scan+hash (before SQL)'
+  | 'read CSV into raw table'
+  | 'plan/sniff'
+  | 'staging'
+  | 'change counts'
+  | 'recognizer checks'
+  | 'upsert'
+  | 'commit'
+  | 'other SQL'
+  | 'between statements (JS)'
 
 export function classify(sql: string): Exclude<Phase, 'scan+hash (before SQL)' | 'between statements (JS)'> {
   const s = sql.replace(/\s+/g, ' ').trim()
@@ -15,7 +25,8 @@ export function classify(sql: string): Exclude<Phase, 'scan+hash (before SQL)' |
   if (/sniff_csv|DESCRIBE|LIMIT \d+\s*$/i.test(s) && /read_csv|sniff_csv/i.test(s)) return 'plan/sniff'
   if (/LEFT JOIN (posts|account_daily) t/i.test(s)) return 'change counts'
   // A recognizer's own consistency checks and the redaction counts read the raw table once more.
-  if (/IS DISTINCT FROM|regexp_matches.*count|count\(\*\).*FROM \(SELECT _row/i.test(s) && !/^CREATE|^INSERT/i.test(s)) return 'recognizer checks'
+  if (/IS DISTINCT FROM|regexp_matches.*count|count\(\*\).*FROM \(SELECT _row/i.test(s) && !/^CREATE|^INSERT/i.test(s))
+    return 'recognizer checks'
   if (/stage_|parsed_/i.test(s)) return 'staging'
   if (/read_csv|read_json/i.test(s)) return 'plan/sniff'
   return 'other SQL'

@@ -37,7 +37,11 @@ export async function institutionIdsByName(engine: Engine, names: string[]): Pro
   const all = await invoke(engine, 'listInstitutions')
   return names.map((w) => {
     const hit = all.find((i) => i.name.toLowerCase() === w.toLowerCase())
-    if (!hit) throw new AppFailure('NOT_FOUND', `No institution named "${w}". Known: ${all.map((i) => i.name).join(', ') || 'none'}.`)
+    if (!hit)
+      throw new AppFailure(
+        'NOT_FOUND',
+        `No institution named "${w}". Known: ${all.map((i) => i.name).join(', ') || 'none'}.`
+      )
     return hit.institutionId
   })
 }
@@ -47,14 +51,24 @@ const pct = (v: number | null) => (v === null ? null : Math.round(v * 100000) / 
 export function registerBenchmark(program: Command, ctx: CliContext): void {
   program
     .command('benchmark')
-    .description('Compare institutions: posts, interactions, cadence, engagement rates, follower growth, share of voice')
+    .description(
+      'Compare institutions: posts, interactions, cadence, engagement rates, follower growth, share of voice'
+    )
     .option('-w, --workspace <dir>', 'workspace folder')
     .requiredOption('--institutions <names>', 'comma-separated institution names (see `socialbench institutions`)')
     .option('--from <YYYY-MM-DD>', 'first day, inclusive (default: first day with data)')
     .option('--to <YYYY-MM-DD>', 'last day, inclusive (default: last day with data)')
     .option('--platforms <list>', `comma-separated, of ${PLATFORMS.join(', ')} (default: all)`)
-    .option('--convention <id>', `engagement convention for top posts: ${ENGAGEMENT_CONVENTIONS.join(', ')}`, 'followers_at_post')
-    .option('--max-gap <days>', 'carry follower counts across gaps of at most this many days', String(DEFAULT_MAX_GAP_DAYS))
+    .option(
+      '--convention <id>',
+      `engagement convention for top posts: ${ENGAGEMENT_CONVENTIONS.join(', ')}`,
+      'followers_at_post'
+    )
+    .option(
+      '--max-gap <days>',
+      'carry follower counts across gaps of at most this many days',
+      String(DEFAULT_MAX_GAP_DAYS)
+    )
     .option('--k <sd>', 'breakout threshold in standard deviations', String(DEFAULT_BREAKOUT_K))
     .option('--json', 'print JSON (rates as fractions, null where the data cannot give a value)')
     .action(async (opts: BenchmarkOptions) => {
@@ -88,18 +102,32 @@ export function registerBenchmark(program: Command, ctx: CliContext): void {
           share_of_voice: s.share_of_voice
         }))
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ from: out.scope.from, to: out.scope.to, institutions, notes: out.methodology.gaps }, null, 2)}\n`)
+          process.stdout.write(
+            `${JSON.stringify({ from: out.scope.from, to: out.scope.to, institutions, notes: out.methodology.gaps }, null, 2)}\n`
+          )
           return
         }
-        console.log(`Benchmark ${out.scope.from} … ${out.scope.to} · ${out.methodology.posts} posts · ${out.methodology.accounts} accounts`)
+        console.log(
+          `Benchmark ${out.scope.from} … ${out.scope.to} · ${out.methodology.posts} posts · ${out.methodology.accounts} accounts`
+        )
         console.log(
           formatTable(
-            ['institution', 'posts', 'posts/week', 'interactions/post', 'ER followers %', 'ER reach %', 'growth %', 'SoV posts %'],
+            [
+              'institution',
+              'posts',
+              'posts/week',
+              'interactions/post',
+              'ER followers %',
+              'ER reach %',
+              'growth %',
+              'SoV posts %'
+            ],
             out.summary.map((s) => ({
               institution: s.name,
               posts: s.posts,
               'posts/week': s.posts_per_week === null ? null : Math.round(s.posts_per_week * 100) / 100,
-              'interactions/post': s.interactions_per_post === null ? null : Math.round(s.interactions_per_post * 10) / 10,
+              'interactions/post':
+                s.interactions_per_post === null ? null : Math.round(s.interactions_per_post * 10) / 10,
               'ER followers %': pct(s.engagement_rate.followers_at_post),
               'ER reach %': pct(s.engagement_rate.reach),
               'growth %': pct(s.follower_growth.pct),

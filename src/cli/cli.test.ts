@@ -70,7 +70,10 @@ describe('socialbench CLI', () => {
     expect(imports).toHaveLength(2)
     expect(imports[0]).toMatchObject({ file: good, format: 'csv', rows: 3, columns: 2, warnings: [] })
     expect(typeof imports[0].importId).toBe('number')
-    expect(imports[1]).toEqual({ file: bad, error: { code: 'UNSUPPORTED_FILE', message: expect.stringContaining('bad.csv') } })
+    expect(imports[1]).toEqual({
+      file: bad,
+      error: { code: 'UNSUPPORTED_FILE', message: expect.stringContaining('bad.csv') }
+    })
 
     const check = await sql(`select row_count, file_name from datasets where id = ${imports[0].importId}`)
     expect(JSON.parse(check.stdout)).toEqual([{ row_count: 3, file_name: 'good.csv' }])
@@ -101,7 +104,9 @@ describe('socialbench CLI', () => {
     it('leaves the workspace intact after the refusals', async () => {
       expect(before.length).toBeGreaterThan(1)
       expect(JSON.parse((await sql('select id, name, row_count from datasets order by id')).stdout)).toEqual(before)
-      const tables = JSON.parse((await sql(`select count(*) as n from duckdb_tables() where table_name like 'ds_%'`)).stdout)
+      const tables = JSON.parse(
+        (await sql(`select count(*) as n from duckdb_tables() where table_name like 'ds_%'`)).stdout
+      )
       expect(tables).toEqual([{ n: before.length }])
     })
   })

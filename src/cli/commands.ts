@@ -5,7 +5,16 @@ import { AppFailure, toFailure } from '../shared/result'
 import { decideBatch, type BatchDecision } from '../shared/importIdentity'
 import { IMPORT_TYPES_TEXT } from '../shared/importFiles'
 import type { ImportOptions, ImportResult, LandingWarning } from '../shared/types'
-import { defaultWorkspaceDir, invoke, openEngine, packageVersion, runReadOnlySql, SQL_LIMITS, workspaceFromArgs, type Engine } from '../main/engine/api'
+import {
+  defaultWorkspaceDir,
+  invoke,
+  openEngine,
+  packageVersion,
+  runReadOnlySql,
+  SQL_LIMITS,
+  workspaceFromArgs,
+  type Engine
+} from '../main/engine/api'
 import { registerBenchmark } from './benchmarkCommand'
 import { registerCompare } from './compareCommand'
 import { registerConventions } from './conventionsCommand'
@@ -47,7 +56,9 @@ async function importOptions(engine: Engine, opts: ImportCliOptions): Promise<Im
     ...(opts.account ? { account: opts.account } : {}),
     ...(opts.platform ? { platform: opts.platform } : {}),
     ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
-    ...(defaults ? { privacy: { text: opts.privacyText ?? defaults.text, people: opts.privacyPeople ?? defaults.people } } : {}),
+    ...(defaults
+      ? { privacy: { text: opts.privacyText ?? defaults.text, people: opts.privacyPeople ?? defaults.people } }
+      : {}),
     ...(opts.generic ? { generic: true } : {}),
     ...(opts.periodEnd ? { periodEnd: opts.periodEnd } : {})
   }
@@ -89,14 +100,18 @@ function importSummary(r: ImportResult): Record<string, unknown> {
     redactions: rec?.redactions ?? [],
     columns: r.dataset.columns.length,
     // A recognised format that could not be mapped: the file landed as a plain table; this says what was missing.
-    unmapped: r.unmapped ? { format: r.unmapped.format, missing: r.unmapped.missing, message: r.unmapped.message } : null,
+    unmapped: r.unmapped
+      ? { format: r.unmapped.format, missing: r.unmapped.missing, message: r.unmapped.message }
+      : null,
     yearAssumed: rec?.yearAssumed ?? null,
     warnings: cliWarnings(r)
   }
 }
 
 /** One line of the CLI's `warnings`: what did not land (with its cause and two rows), or a note about the file. */
-type CliWarning = Pick<LandingWarning, 'message'> & { code: LandingWarning['code'] | 'note' } & Partial<Pick<LandingWarning, 'cause' | 'examples'>>
+type CliWarning = Pick<LandingWarning, 'message'> & { code: LandingWarning['code'] | 'note' } & Partial<
+    Pick<LandingWarning, 'cause' | 'examples'>
+  >
 
 function cliWarnings(r: ImportResult): CliWarning[] {
   const landing: CliWarning[] = (r.recognition?.landingWarnings ?? []).map((w) => ({ ...w }))
@@ -111,7 +126,11 @@ const nothingLanded = (r: ImportResult) =>
   Boolean(r.unmapped) || (r.recognition?.landingWarnings ?? []).some((w) => w.code === 'nothing-landed')
 
 /** The batch rule over the files' previews (only when several files could inform each other). */
-async function batchDecisions(engine: Engine, files: string[], options: ImportOptions): Promise<Map<string, BatchDecision>> {
+async function batchDecisions(
+  engine: Engine,
+  files: string[],
+  options: ImportOptions
+): Promise<Map<string, BatchDecision>> {
   if (files.length < 2) return new Map()
   const previews = await Promise.all(
     files.map(async (f) => {
@@ -127,7 +146,9 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   let exitCode = 0
   program
     .name('socialbench')
-    .description('Socialbench: import social-platform exports into a local DuckDB workspace and query them. Works offline.')
+    .description(
+      'Socialbench: import social-platform exports into a local DuckDB workspace and query them. Works offline.'
+    )
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
 
@@ -136,13 +157,25 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .description(`Import exports (${IMPORT_TYPES_TEXT}) into the workspace, one dataset per file or workbook sheet`)
     .option('-w, --workspace <dir>', 'workspace folder (default: $SOCIALBENCH_WORKSPACE or the app’s own)')
     .option('--json', 'print one JSON object with the outcome of every file')
-    .option('--account <handle>', 'the account the files belong to, for exports that do not say (Meta per-metric, YouTube); required when a file names none')
-    .option('--platform <platform>', 'facebook or instagram, for a Meta series whose title names neither ("Reach", "Views") when nothing else says')
+    .option(
+      '--account <handle>',
+      'the account the files belong to, for exports that do not say (Meta per-metric, YouTube); required when a file names none'
+    )
+    .option(
+      '--platform <platform>',
+      'facebook or instagram, for a Meta series whose title names neither ("Reach", "Views") when nothing else says'
+    )
     .option('--time-zone <zone>', 'IANA zone for timestamps written without one (default UTC)')
-    .option('--privacy-text <choice>', 'post text: keep, redact (e-mails, phones, @handles) or drop (default: workspace setting)')
+    .option(
+      '--privacy-text <choice>',
+      'post text: keep, redact (e-mails, phones, @handles) or drop (default: workspace setting)'
+    )
     .option('--privacy-people <choice>', 'commenter/user columns: keep, drop or hash (default: workspace setting)')
     .option('--generic', 'import as a plain dataset even if the format is recognised')
-    .option('--period-end <YYYY-MM-DD>', 'last day of an export whose dates have no year (TikTok Studio); default: a range in the file name, else the file date')
+    .option(
+      '--period-end <YYYY-MM-DD>',
+      'last day of an export whose dates have no year (TikTok Studio); default: a range in the file name, else the file date'
+    )
     .argument('<files...>')
     .action(async (files: string[], opts: ImportCliOptions) => {
       const imports = await withEngine(opts, async (engine) => {
@@ -166,13 +199,18 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
             const r = await invoke(engine, 'importFile', { path, jobId: randomUUID(), options: fileOptions })
             if (decided?.platform) r.warnings.unshift(`Platform ${decided.platform}: ${decided.platformReason}.`)
             // A workbook (.xlsx) is one dataset per sheet: one outcome line per sheet.
-            const results: { sheet: string | null; result: ImportResult | null; error: { code: string; message: string } | null; skipped?: string }[] =
-              r.sheets ?? [{ sheet: null, result: r, error: null }]
+            const results: {
+              sheet: string | null
+              result: ImportResult | null
+              error: { code: string; message: string } | null
+              skipped?: string
+            }[] = r.sheets ?? [{ sheet: null, result: r, error: null }]
             for (const s of results) {
               const sheet = s.sheet === null ? {} : { sheet: s.sheet }
               if (!s.result) {
                 if (s.skipped) out.push({ file, ...sheet, skipped: s.skipped })
-                else if (s.error?.code === 'DUPLICATE') out.push({ file, ...sheet, alreadyImported: true, message: s.error.message })
+                else if (s.error?.code === 'DUPLICATE')
+                  out.push({ file, ...sheet, alreadyImported: true, message: s.error.message })
                 else {
                   out.push({ file, ...sheet, error: s.error })
                   exitCode = 1
@@ -184,7 +222,9 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
             }
           } catch (err) {
             if (err instanceof AppFailure && err.code === 'DUPLICATE') {
-              const existing = await invoke(engine, 'listDatasets').then((ds) => ds.find((d) => err.message.includes(`"${d.name}"`)))
+              const existing = await invoke(engine, 'listDatasets').then((ds) =>
+                ds.find((d) => err.message.includes(`"${d.name}"`))
+              )
               out.push({ file, alreadyImported: true, importId: existing?.id ?? null, message: err.message })
               continue
             }
@@ -198,18 +238,27 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
       if (opts.json) print({ imports })
       else {
         for (const i of imports) {
-          if (i.error) console.error(`✗ ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${(i.error as { message: string }).message}`)
+          if (i.error)
+            console.error(`✗ ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${(i.error as { message: string }).message}`)
           else if (i.alreadyImported) console.log(`= ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${i.message}`)
           else if (i.skipped) console.log(`- ${i.file} [${i.sheet}]: not imported: ${i.skipped}`)
           else {
-            console.log(`✓ ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${i.rows} rows × ${i.columns} columns as "${i.dataset}" (${i.format}${i.platform ? `, ${i.platform}` : ''})`)
+            console.log(
+              `✓ ${i.file}${i.sheet ? ` [${i.sheet}]` : ''}: ${i.rows} rows × ${i.columns} columns as "${i.dataset}" (${i.format}${i.platform ? `, ${i.platform}` : ''})`
+            )
             if (i.platform) {
-              console.log(`    accounts: ${(i.accounts as string[]).join(', ') || 'none'}; new ${i.rowsNew}, updated ${i.rowsUpdated}, unchanged ${i.rowsUnchanged}, rejected ${i.rowsRejected}`)
+              console.log(
+                `    accounts: ${(i.accounts as string[]).join(', ') || 'none'}; new ${i.rowsNew}, updated ${i.rowsUpdated}, unchanged ${i.rowsUnchanged}, rejected ${i.rowsRejected}`
+              )
             }
           }
           const assumed = i.yearAssumed as { column: string; periodEnd: string; source: string } | null | undefined
-          if (assumed) console.log(`    dates without a year ("${assumed.column}") read as a period ending ${assumed.periodEnd} (${assumed.source}); --period-end changes it`)
-          for (const w of (i.warnings as CliWarning[] | undefined) ?? []) console.log(`    ${w.code === 'note' ? 'warning' : 'NOT LANDED'}: ${w.message}`)
+          if (assumed)
+            console.log(
+              `    dates without a year ("${assumed.column}") read as a period ending ${assumed.periodEnd} (${assumed.source}); --period-end changes it`
+            )
+          for (const w of (i.warnings as CliWarning[] | undefined) ?? [])
+            console.log(`    ${w.code === 'note' ? 'warning' : 'NOT LANDED'}: ${w.message}`)
         }
       }
     })
@@ -219,13 +268,24 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
     .description('Run one read-only SQL statement against the workspace and print the rows')
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--json', 'print a JSON array of row objects')
-    .option('--timeout <seconds>', 'stop the statement after this many seconds', parseTimeout, SQL_LIMITS.timeoutMs / 1000)
+    .option(
+      '--timeout <seconds>',
+      'stop the statement after this many seconds',
+      parseTimeout,
+      SQL_LIMITS.timeoutMs / 1000
+    )
     .argument('<sql>')
     .action(async (sql: string, opts: CommonOptions & { timeout: number }) => {
       try {
         const result = await runReadOnlySql(workspaceDir(opts), sql, { timeoutMs: opts.timeout * 1000 })
         if (opts.json) print(result.rows)
-        else console.log(formatTable(result.columns.map((c) => c.name), result.rows))
+        else
+          console.log(
+            formatTable(
+              result.columns.map((c) => c.name),
+              result.rows
+            )
+          )
       } catch (err) {
         const f = toFailure(err)
         const error = f.ok ? null : f.error

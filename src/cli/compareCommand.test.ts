@@ -16,8 +16,24 @@ const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr:
 let dir: string
 beforeAll(async () => {
   const ws = await statsWorkspace([
-    { id: 1, name: 'Alpha', posts: [[10, 1000], [20, 1000], [60, 1000]] },
-    { id: 2, name: 'Beta', posts: [[5, 1000], [5, 1000], [20, 1000]] },
+    {
+      id: 1,
+      name: 'Alpha',
+      posts: [
+        [10, 1000],
+        [20, 1000],
+        [60, 1000]
+      ]
+    },
+    {
+      id: 2,
+      name: 'Beta',
+      posts: [
+        [5, 1000],
+        [5, 1000],
+        [20, 1000]
+      ]
+    },
     { id: 3, name: 'Gamma', posts: Array.from({ length: 30 }, () => [40, 1000] as [number, number]) }
   ])
   dir = ws.dir
@@ -27,21 +43,44 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('socialbench compare', () => {
   it('prints the intervals, the peer median and the pairwise test as JSON', async () => {
-    const r = await cli('compare', '--workspace', dir, '--institutions', 'alpha,Beta,Gamma', '--convention', 'reach', '--pair', 'Alpha,Beta', '--json')
+    const r = await cli(
+      'compare',
+      '--workspace',
+      dir,
+      '--institutions',
+      'alpha,Beta,Gamma',
+      '--convention',
+      'reach',
+      '--pair',
+      'Alpha,Beta',
+      '--json'
+    )
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.resamples).toBe(2000)
     const alpha = out.institutions.find((i: { name: string }) => i.name === 'Alpha')
     expect(alpha).toMatchObject({ posts: 3, thin: true })
-    expect([alpha.rate.estimate, alpha.rate.low, alpha.rate.high].map((v: number) => Number(v.toFixed(12)))).toEqual([0.03, 0.01, 0.06])
+    expect([alpha.rate.estimate, alpha.rate.low, alpha.rate.high].map((v: number) => Number(v.toFixed(12)))).toEqual([
+      0.03, 0.01, 0.06
+    ])
     expect(out.peerMedian.estimate).toBeCloseTo(0.03, 12)
     expect(out.pair).toMatchObject({ permutation: 'exact', permutations: 20 })
     expect(out.pair.pValue).toBeCloseTo(0.3, 12)
   })
 
   it('says the difference in words, and names the flag it refuses', async () => {
-    const r = await cli('compare', '--workspace', dir, '--institutions', 'Alpha,Beta,Gamma', '--convention', 'reach', '--pair', 'Alpha,Beta')
+    const r = await cli(
+      'compare',
+      '--workspace',
+      dir,
+      '--institutions',
+      'Alpha,Beta,Gamma',
+      '--convention',
+      'reach',
+      '--pair',
+      'Alpha,Beta'
+    )
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^Beta vs peer median: -2\.00 pts \(95% CI -\d\.\d\d to [-+]?\d\.\d\d\)$/m)
     expect(r.stdout).toMatch(/^Alpha − Beta: \+2\.00 pts \(95% CI .*\); permutation test p = 0\.3000 \(exact, 20\)$/m)

@@ -51,7 +51,8 @@ export function registerCompare(program: Command, ctx: CliContext): void {
         const out = await ctx.withEngine(opts, async (engine) => {
           const names = listFlag(opts.institutions) ?? []
           const pairNames = listFlag(opts.pair)
-          if (pairNames && pairNames.length !== 2) throw new AppFailure('BAD_INPUT', '--pair: give two institution names, comma-separated.')
+          if (pairNames && pairNames.length !== 2)
+            throw new AppFailure('BAD_INPUT', '--pair: give two institution names, comma-separated.')
           const [a, b] = pairNames ? await institutionIdsByName(engine, pairNames) : []
           const input = await inputFromFlags(
             'benchmarkStats',
@@ -76,7 +77,9 @@ export function registerCompare(program: Command, ctx: CliContext): void {
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
           return
         }
-        console.log(`Engagement (${out.convention}) ${out.from} … ${out.to} · 95% intervals from ${out.resamples} bootstrap resamples, seed ${out.seed}`)
+        console.log(
+          `Engagement (${out.convention}) ${out.from} … ${out.to} · 95% intervals from ${out.resamples} bootstrap resamples, seed ${out.seed}`
+        )
         console.log(
           formatTable(
             ['institution', 'posts', 'rate', '95% CI', 'vs peer median (pts)', 'note'],
@@ -86,14 +89,21 @@ export function registerCompare(program: Command, ctx: CliContext): void {
               rate: pct(i.rate.estimate),
               '95% CI': i.rate.low === null ? null : `${pct(i.rate.low)} to ${pct(i.rate.high)}`,
               'vs peer median (pts)': i.vsPeer.estimate === null ? null : formatPoints(i.vsPeer.estimate),
-              note: [i.thin ? 'thin' : '', i.vsPeer.estimate !== null && !i.vsPeer.significant ? 'interval spans 0' : ''].filter(Boolean).join(', ')
+              note: [
+                i.thin ? 'thin' : '',
+                i.vsPeer.estimate !== null && !i.vsPeer.significant ? 'interval spans 0' : ''
+              ]
+                .filter(Boolean)
+                .join(', ')
             }))
           )
         )
         for (const i of out.institutions) console.log(formatDifference(`${i.name} vs peer median`, i.vsPeer))
         if (out.pair) {
           const p = out.pair
-          console.log(`${formatDifference(`${p.a.name} − ${p.b.name}`, p.difference)}; permutation test p = ${p.pValue === null ? 'n/a' : p.pValue.toFixed(4)} (${p.permutation}, ${p.permutations})`)
+          console.log(
+            `${formatDifference(`${p.a.name} − ${p.b.name}`, p.difference)}; permutation test p = ${p.pValue === null ? 'n/a' : p.pValue.toFixed(4)} (${p.permutation}, ${p.permutations})`
+          )
         }
         for (const m of out.methods) console.log(`method: ${m}`)
       } catch (err) {

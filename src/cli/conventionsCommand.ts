@@ -26,7 +26,9 @@ const pct = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(3)}%
 export function registerConventions(program: Command, ctx: CliContext): void {
   program
     .command('conventions')
-    .description("Engagement rates per platform as Rival IQ, Socialinsider and Fanpage Karma compute them, and by reach, impressions, views")
+    .description(
+      'Engagement rates per platform as Rival IQ, Socialinsider and Fanpage Karma compute them, and by reach, impressions, views'
+    )
     .option('-w, --workspace <dir>', 'workspace folder')
     .requiredOption('--institutions <names>', 'comma-separated institution names (see `socialbench institutions`)')
     .option('--from <YYYY-MM-DD>', 'first day, inclusive (default: first day with data)')

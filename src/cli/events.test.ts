@@ -20,9 +20,25 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 describe('socialbench events', () => {
   it('adds events and lists them as a table and as JSON, in date order and by range', async () => {
-    const a = await cli('add', '--date', '2025-10-01', '--end', '2025-10-31', '--title', 'Pink October posts', '--kind', 'campaign', '--json')
+    const a = await cli(
+      'add',
+      '--date',
+      '2025-10-01',
+      '--end',
+      '2025-10-31',
+      '--title',
+      'Pink October posts',
+      '--kind',
+      'campaign',
+      '--json'
+    )
     expect(a.code).toBe(0)
-    expect(JSON.parse(a.stdout)).toMatchObject({ start: '2025-10-01', end: '2025-10-31', title: 'Pink October posts', kind: 'campaign' })
+    expect(JSON.parse(a.stdout)).toMatchObject({
+      start: '2025-10-01',
+      end: '2025-10-31',
+      title: 'Pink October posts',
+      kind: 'campaign'
+    })
     const b = await cli('add', '--date', '2025-04-07', '--title', 'World Health Day', '--kind', 'Awareness day')
     expect(b.code).toBe(0)
     expect(b.stdout).toMatch(/^Added event \d+: 2025-04-07 World Health Day/)
@@ -40,7 +56,10 @@ describe('socialbench events', () => {
 
   it('imports a CSV, all or nothing', async () => {
     const good = join(root, 'good.csv')
-    writeFileSync(good, 'start,title,kind\n2025-06-01,Ward closure,crisis\n2025-06-05,New feed ranking,platform change\n')
+    writeFileSync(
+      good,
+      'start,title,kind\n2025-06-01,Ward closure,crisis\n2025-06-05,New feed ranking,platform change\n'
+    )
     const r = await cli('import', good, '--json')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual({ imported: 2 })
@@ -70,15 +89,23 @@ describe('socialbench events', () => {
       expect(r.code).toBe(1)
       return r.stderr.trim()
     }
-    expect(await err('--date', '2025-02-30', '--title', 'x', '--kind', 'other')).toBe('socialbench events add: --date: is not a day of the calendar')
+    expect(await err('--date', '2025-02-30', '--title', 'x', '--kind', 'other')).toBe(
+      'socialbench events add: --date: is not a day of the calendar'
+    )
     expect(await err('--date', '2025-03-02', '--end', '2025-03-01', '--title', 'x', '--kind', 'other')).toBe(
       'socialbench events add: --end: must be on or after the start day'
     )
-    expect(await err('--date', '2025-03-02', '--title', 'x', '--kind', 'fiesta')).toMatch(/^socialbench events add: --kind: expected one of campaign, awareness_day/)
-    expect(await err('--date', '2025-03-02', '--kind', 'other')).toBe('socialbench events add: --title: expected a string')
+    expect(await err('--date', '2025-03-02', '--title', 'x', '--kind', 'fiesta')).toMatch(
+      /^socialbench events add: --kind: expected one of campaign, awareness_day/
+    )
+    expect(await err('--date', '2025-03-02', '--kind', 'other')).toBe(
+      'socialbench events add: --title: expected a string'
+    )
     expect(await err('--date', '2025-03-02', '--title', 'x', '--kind', 'other', '--institution', 'Nowhere')).toMatch(
       /^socialbench events add: --institution: no institution is called "Nowhere"/
     )
-    expect((await cli('list', '--from', 'last week')).stderr.trim()).toBe('socialbench events list: --from: must be a day written YYYY-MM-DD')
+    expect((await cli('list', '--from', 'last week')).stderr.trim()).toBe(
+      'socialbench events list: --from: must be a day written YYYY-MM-DD'
+    )
   }, 120_000)
 })

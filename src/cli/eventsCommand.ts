@@ -24,7 +24,13 @@ interface AddOptions extends CommonOptions {
 }
 
 const ADD_FLAGS = {
-  start: '--date', end: '--end', title: '--title', kind: '--kind', institutionId: '--institution', source: '--source', notes: '--notes'
+  start: '--date',
+  end: '--end',
+  title: '--title',
+  kind: '--kind',
+  institutionId: '--institution',
+  source: '--source',
+  notes: '--notes'
 }
 
 const eventRow = (e: TimelineEvent) => ({
@@ -36,7 +42,9 @@ const eventRow = (e: TimelineEvent) => ({
 })
 
 export function registerEvents(program: Command, ctx: CliContext): void {
-  const events = program.command('events').description('Events drawn on time charts: campaigns, awareness days, crises, platform changes')
+  const events = program
+    .command('events')
+    .description('Events drawn on time charts: campaigns, awareness days, crises, platform changes')
 
   events
     .command('list')
@@ -47,10 +55,15 @@ export function registerEvents(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: ListOptions) => {
       try {
-        const range = await inputFromFlags('listEvents', { from: opts.from, to: opts.to }, { from: '--from', to: '--to' })
+        const range = await inputFromFlags(
+          'listEvents',
+          { from: opts.from, to: opts.to },
+          { from: '--from', to: '--to' }
+        )
         const list = await ctx.withEngine(opts, (e) => invoke(e, 'listEvents', range))
         if (opts.json) print(list)
-        else if (!list.length) console.log('No events. Add one with: socialbench events add --date YYYY-MM-DD --title TEXT --kind campaign')
+        else if (!list.length)
+          console.log('No events. Add one with: socialbench events add --date YYYY-MM-DD --title TEXT --kind campaign')
         else console.log(formatTable(['id', 'date', 'kind', 'title', 'institution'], list.map(eventRow)))
       } catch (err) {
         reportFailure(ctx, opts, 'events list', err)
@@ -76,14 +89,26 @@ export function registerEvents(program: Command, ctx: CliContext): void {
           if (opts.institution !== undefined) {
             const name = opts.institution.trim().toLowerCase()
             const found = (await invoke(e, 'listInstitutions')).find((i) => i.name.toLowerCase() === name)
-            if (!found) throw new AppFailure('BAD_INPUT', `--institution: no institution is called "${opts.institution}" (see socialbench institutions).`)
+            if (!found)
+              throw new AppFailure(
+                'BAD_INPUT',
+                `--institution: no institution is called "${opts.institution}" (see socialbench institutions).`
+              )
             institutionId = found.institutionId
           }
           // "awareness day", "Awareness-Day" and the like; anything else goes to the contract as typed, to be refused by name.
           const kind = opts.kind === undefined ? undefined : (parseEventKind(opts.kind) ?? opts.kind)
           const input = await inputFromFlags(
             'addEvent',
-            { start: opts.date, end: opts.end, title: opts.title, kind, institutionId, source: opts.source, notes: opts.notes },
+            {
+              start: opts.date,
+              end: opts.end,
+              title: opts.title,
+              kind,
+              institutionId,
+              source: opts.source,
+              notes: opts.notes
+            },
             ADD_FLAGS
           )
           return invoke(e, 'addEvent', input)
@@ -97,7 +122,9 @@ export function registerEvents(program: Command, ctx: CliContext): void {
 
   events
     .command('import <file>')
-    .description('Add the events of a CSV (columns start, end, title, kind, institution, source, notes): all rows, or none')
+    .description(
+      'Add the events of a CSV (columns start, end, title, kind, institution, source, notes): all rows, or none'
+    )
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--json', 'print JSON')
     .action(async (file: string, opts: CommonOptions) => {
@@ -125,14 +152,17 @@ export function registerEvents(program: Command, ctx: CliContext): void {
 
   events
     .command('observances')
-    .description('Add the built-in international health observances as awareness-day events (again: only those missing)')
+    .description(
+      'Add the built-in international health observances as awareness-day events (again: only those missing)'
+    )
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--json', 'print JSON')
     .action(async (opts: CommonOptions) => {
       try {
         const out = await ctx.withEngine(opts, (e) => invoke(e, 'enableObservances'))
         if (opts.json) print(out)
-        else console.log(`Added ${out.added} health observances for ${out.years[0]}–${out.years[out.years.length - 1]}.`)
+        else
+          console.log(`Added ${out.added} health observances for ${out.years[0]}–${out.years[out.years.length - 1]}.`)
       } catch (err) {
         reportFailure(ctx, opts, 'events observances', err)
       }

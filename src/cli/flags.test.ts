@@ -20,7 +20,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sb-cli-flags-'))
   ws = join(root, 'ws')
   expect((await cli('sample', '--workspace', ws)).code).toBe(0)
-  const listed = JSON.parse((await cli('institutions', '--workspace', ws, '--json')).stdout) as { institutions: { name: string }[] }
+  const listed = JSON.parse((await cli('institutions', '--workspace', ws, '--json')).stdout) as {
+    institutions: { name: string }[]
+  }
   institution = listed.institutions[0].name
 }, 120_000)
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -68,7 +70,11 @@ describe('flag helpers', () => {
   })
 
   it('returns the parsed input when the contract accepts it', async () => {
-    const input = await inputFromFlags('benchmark', { institutionIds: [1], convention: 'reach', k: 1.5 }, BENCHMARK_FLAGS)
+    const input = await inputFromFlags(
+      'benchmark',
+      { institutionIds: [1], convention: 'reach', k: 1.5 },
+      BENCHMARK_FLAGS
+    )
     expect(input).toEqual({ institutionIds: [1], convention: 'reach', k: 1.5 })
   })
 })

@@ -21,7 +21,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const q = (...cells: string[]) => cells.map((c) => `"${c}"`).join(',')
 const meta = (title: string, value: string) =>
-  ['sep=,', q(title), q('Date', 'Primary'), q('2025-11-01T00:00:00', value), q('2025-11-02T00:00:00', value), ''].join('\n')
+  ['sep=,', q(title), q('Date', 'Primary'), q('2025-11-01T00:00:00', value), q('2025-11-02T00:00:00', value), ''].join(
+    '\n'
+  )
 
 function file(dir: string, name: string, text: string): string {
   mkdirSync(join(root, dir), { recursive: true })
@@ -30,16 +32,24 @@ function file(dir: string, name: string, text: string): string {
   return p
 }
 
-const TABLE = 'Content,Video title,Video publish time,Duration,Likes,Shares,Comments added,Views,Impressions\nTotal,,,,2,0,0,20,0\n'
+const TABLE =
+  'Content,Video title,Video publish time,Duration,Likes,Shares,Comments added,Views,Impressions\nTotal,,,,2,0,0,20,0\n'
 
 describe('socialbench import: account and platform', () => {
   it('refuses "Table data.csv" without --account (ACCOUNT_REQUIRED, exit 1), and files two channels apart with it', async () => {
     const ws = join(root, 'ws1')
     const a = file('a', 'Table data.csv', `${TABLE}vidAAAAAAA1,SYNTHETIC a,"Jan 1, 2025",60,1,0,0,10,100\n`)
-    const b = file('b', 'Table data.csv', `${TABLE}vidBBBBBBB1,SYNTHETIC b,"Jan 2, 2025",60,1,0,0,10,100\nvidBBBBBBB2,SYNTHETIC b2,"Jan 3, 2025",60,1,0,0,10,100\n`)
+    const b = file(
+      'b',
+      'Table data.csv',
+      `${TABLE}vidBBBBBBB1,SYNTHETIC b,"Jan 2, 2025",60,1,0,0,10,100\nvidBBBBBBB2,SYNTHETIC b2,"Jan 3, 2025",60,1,0,0,10,100\n`
+    )
     const refused = await cli('import', '--workspace', ws, '--json', a)
     expect(refused.code).toBe(1)
-    expect(refused.json.imports[0].error).toMatchObject({ code: 'ACCOUNT_REQUIRED', message: expect.stringMatching(/^Table data\.csv does not name its YouTube account/) })
+    expect(refused.json.imports[0].error).toMatchObject({
+      code: 'ACCOUNT_REQUIRED',
+      message: expect.stringMatching(/^Table data\.csv does not name its YouTube account/)
+    })
     const ra = await cli('import', '--workspace', ws, '--json', '--account', 'ChannelA', a)
     const rb = await cli('import', '--workspace', ws, '--json', '--account', 'ChannelB', b)
     expect([ra.code, rb.code]).toEqual([0, 0])
@@ -52,19 +62,40 @@ describe('socialbench import: account and platform', () => {
     const reach = file('m', 'Reach.csv', meta('Reach', '5'))
     const alone = await cli('import', '--workspace', ws, '--json', '--account', 'Clinic', reach)
     expect(alone.code).toBe(1)
-    expect(alone.json.imports[0].error).toMatchObject({ code: 'PLATFORM_REQUIRED', message: expect.stringContaining('--platform') })
+    expect(alone.json.imports[0].error).toMatchObject({
+      code: 'PLATFORM_REQUIRED',
+      message: expect.stringContaining('--platform')
+    })
     const visits = file('m', 'Visits.csv', meta('Facebook visits', '3'))
     const follows = file('m', 'Follows.csv', meta('Facebook follows', '1'))
     const batch = await cli('import', '--workspace', ws, '--json', '--account', 'Clinic', reach, visits, follows)
     expect(batch.code).toBe(0)
     expect(batch.json.imports.map((i) => [i.platform, i.accounts])).toEqual([
-      ['facebook', ['facebook:clinic']], ['facebook', ['facebook:clinic']], ['facebook', ['facebook:clinic']]
+      ['facebook', ['facebook:clinic']],
+      ['facebook', ['facebook:clinic']],
+      ['facebook', ['facebook:clinic']]
     ])
-    expect(batch.json.imports[0].warnings).toContainEqual({ code: 'note', message: 'Platform facebook: the 2 other files imported with it are facebook.' })
+    expect(batch.json.imports[0].warnings).toContainEqual({
+      code: 'note',
+      message: 'Platform facebook: the 2 other files imported with it are facebook.'
+    })
     const views = file('n', 'Views.csv', meta('Views', '9'))
-    const chosen = await cli('import', '--workspace', ws, '--json', '--account', 'Clinic', '--platform', 'instagram', views)
+    const chosen = await cli(
+      'import',
+      '--workspace',
+      ws,
+      '--json',
+      '--account',
+      'Clinic',
+      '--platform',
+      'instagram',
+      views
+    )
     expect(chosen.json.imports[0]).toMatchObject({ platform: 'instagram', accounts: ['instagram:clinic'] })
     const bad = await cli('import', '--workspace', ws, '--json', '--platform', 'myspace', views)
-    expect(bad.json.imports[0].error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('--platform: expected one of') })
+    expect(bad.json.imports[0].error).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('--platform: expected one of')
+    })
   }, 120_000)
 })

@@ -19,7 +19,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const overview = (name: string, days: string[]) => {
   const path = join(root, name)
-  writeFileSync(path, ['"Date","Video Views","Profile Views","Likes","Comments","Shares"', ...days.map((d, i) => `"${d}","${i}","0","0","0","0"`)].join('\n'))
+  writeFileSync(
+    path,
+    [
+      '"Date","Video Views","Profile Views","Likes","Comments","Shares"',
+      ...days.map((d, i) => `"${d}","${i}","0","0","0","0"`)
+    ].join('\n')
+  )
   return path
 }
 const imported = (stdout: string) => (JSON.parse(stdout) as { imports: Record<string, unknown>[] }).imports
@@ -46,18 +52,37 @@ describe('socialbench import: warnings and exit code', () => {
 
   it('exits 1 when a recognised file cannot be mapped; it is kept as a plain table and the JSON names the missing field', async () => {
     const file = join(root, 'tweets.csv')
-    writeFileSync(file, ['"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies"',
-      '"1","https://twitter.com/a/status/1","x","2016-01-01 10:00 +0000","10","1","0","1"'].join('\n'))
+    writeFileSync(
+      file,
+      [
+        '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies"',
+        '"1","https://twitter.com/a/status/1","x","2016-01-01 10:00 +0000","10","1","0","1"'
+      ].join('\n')
+    )
     const r = await cli('import', '--workspace', join(root, 'ws-unmapped'), '--json', file)
     expect(r.code).toBe(1)
     const [out] = imported(r.stdout)
-    expect(out).toMatchObject({ format: 'csv', rows: 1, unmapped: { format: 'x-tweet-activity', missing: [{ field: 'likes', names: ['likes', 'favorites'] }] } })
+    expect(out).toMatchObject({
+      format: 'csv',
+      rows: 1,
+      unmapped: { format: 'x-tweet-activity', missing: [{ field: 'likes', names: ['likes', 'favorites'] }] }
+    })
     expect(JSON.stringify(out)).not.toMatch(/Binder|DuckDB/)
   })
 
   it('--period-end places "April 12" in the year asked for; the import exits 0 and reports the assumption', async () => {
     const file = overview('Overview April.csv', ['April 12', 'April 13'])
-    const r = await cli('import', '--workspace', join(root, 'ws2'), '--account', '@northfield.gh', '--period-end', '2024-04-20', '--json', file)
+    const r = await cli(
+      'import',
+      '--workspace',
+      join(root, 'ws2'),
+      '--account',
+      '@northfield.gh',
+      '--period-end',
+      '2024-04-20',
+      '--json',
+      file
+    )
     expect(r.code).toBe(0)
     const [out] = imported(r.stdout)
     expect(out).toMatchObject({
@@ -71,8 +96,21 @@ describe('socialbench import: warnings and exit code', () => {
 
   it('refuses a --period-end that is not a day', async () => {
     const file = overview('Overview bad.csv', ['April 12'])
-    const r = await cli('import', '--workspace', join(root, 'ws3'), '--account', '@northfield.gh', '--period-end', '2025-02-30', '--json', file)
+    const r = await cli(
+      'import',
+      '--workspace',
+      join(root, 'ws3'),
+      '--account',
+      '@northfield.gh',
+      '--period-end',
+      '2025-02-30',
+      '--json',
+      file
+    )
     expect(r.code).toBe(1)
-    expect(imported(r.stdout)[0].error).toMatchObject({ code: 'BAD_INPUT', message: '--period-end: is not a day of the calendar' })
+    expect(imported(r.stdout)[0].error).toMatchObject({
+      code: 'BAD_INPUT',
+      message: '--period-end: is not a day of the calendar'
+    })
   })
 })

@@ -24,8 +24,12 @@ it('import reports every sheet of a workbook', async () => {
   b.addRow(['/news', 3])
   const file = join(dir, 'SYNTHETIC workbook.xlsx')
   await wb.xlsx.writeFile(file)
-  const out = JSON.parse(execFileSync('node', [BIN, 'import', '--workspace', join(dir, 'ws'), '--json', file], { encoding: 'utf8' }))
-  expect(out.imports.map((i: Record<string, unknown>) => [i.sheet, i.dataset ?? null, i.rows ?? null, i.skipped ?? null])).toEqual([
+  const out = JSON.parse(
+    execFileSync('node', [BIN, 'import', '--workspace', join(dir, 'ws'), '--json', file], { encoding: 'utf8' })
+  )
+  expect(
+    out.imports.map((i: Record<string, unknown>) => [i.sheet, i.dataset ?? null, i.rows ?? null, i.skipped ?? null])
+  ).toEqual([
     ['Daily', 'SYNTHETIC workbook — Daily', 1, null],
     ['Blank', null, null, 'the sheet is empty'],
     ['Pages', 'SYNTHETIC workbook — Pages', 2, null]

@@ -23,7 +23,10 @@ export async function inputFromFlags<C extends Channel>(channel: C, raw: unknown
   const [{ inputs }, { issueText }] = await Promise.all([import('../shared/contract'), import('../shared/inputIssue')])
   const parsed = inputs[channel].safeParse(raw)
   if (parsed.success) return parsed.data as Input<C>
-  throw new AppFailure('BAD_INPUT', issueText(parsed.error.issues, (path) => flagFor(path, flags)))
+  throw new AppFailure(
+    'BAD_INPUT',
+    issueText(parsed.error.issues, (path) => flagFor(path, flags))
+  )
 }
 
 /** A numeric flag as a number, or left as the text it was so the contract reports "expected a number". */
@@ -35,5 +38,10 @@ export function numberFlag(value: string | undefined): number | string | undefin
 
 /** A comma-separated flag as its items (trimmed, empties dropped), or undefined when the flag is absent. */
 export function listFlag(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean)
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
 }

@@ -15,8 +15,14 @@ interface Options {
 }
 
 const accountJson = (a: AccountSummary) => ({
-  accountId: a.accountId, platform: a.platform, handle: a.handle, displayName: a.displayName,
-  posts: a.posts, days: a.days, firstDate: a.firstDate, lastDate: a.lastDate
+  accountId: a.accountId,
+  platform: a.platform,
+  handle: a.handle,
+  displayName: a.displayName,
+  posts: a.posts,
+  days: a.days,
+  firstDate: a.firstDate,
+  lastDate: a.lastDate
 })
 
 export function registerInstitutions(program: Command, ctx: CliContext): void {
@@ -39,15 +45,27 @@ export function registerInstitutions(program: Command, ctx: CliContext): void {
           })
           return
         }
-        if (!institutions.length) console.log('No institutions yet. Create one with: socialbench assign --account ID --institution NAME')
+        if (!institutions.length)
+          console.log('No institutions yet. Create one with: socialbench assign --account ID --institution NAME')
         for (const i of [...institutions, null]) {
           const list = owned(i)
           if (!i && !list.length) continue
           console.log(i ? `${i.name}${i.kind ? ` (${i.kind})` : ''} ${i.color}` : 'Unassigned')
           if (!list.length) console.log('  (no accounts)')
-          else console.log(formatTable(['account', 'handle', 'posts', 'days', 'from', 'to'], list.map((a) => ({
-            account: a.accountId, handle: a.handle, posts: a.posts, days: a.days, from: a.firstDate, to: a.lastDate
-          }))).replace(/^/gm, '  '))
+          else
+            console.log(
+              formatTable(
+                ['account', 'handle', 'posts', 'days', 'from', 'to'],
+                list.map((a) => ({
+                  account: a.accountId,
+                  handle: a.handle,
+                  posts: a.posts,
+                  days: a.days,
+                  from: a.firstDate,
+                  to: a.lastDate
+                }))
+              ).replace(/^/gm, '  ')
+            )
         }
       } catch (err) {
         reportFailure(ctx, opts, 'institutions', err)
@@ -69,12 +87,28 @@ export function registerInstitutions(program: Command, ctx: CliContext): void {
           // Accept the id in any case, or a bare handle when exactly one account has it.
           const account =
             accounts.find((a) => a.accountId.toLowerCase() === wanted.toLowerCase()) ??
-            single(accounts.filter((a) => a.handle?.toLowerCase() === wanted.replace(/^@/, '').toLowerCase()), wanted)
+            single(
+              accounts.filter((a) => a.handle?.toLowerCase() === wanted.replace(/^@/, '').toLowerCase()),
+              wanted
+            )
           const name = String(opts.institution).trim()
-          const existing = (await invoke(e, 'listInstitutions')).find((i) => i.name.toLowerCase() === name.toLowerCase())
-          const institution = existing ?? (await invoke(e, 'createInstitution', await inputFromFlags('createInstitution', { name }, { name: '--institution' })))
+          const existing = (await invoke(e, 'listInstitutions')).find(
+            (i) => i.name.toLowerCase() === name.toLowerCase()
+          )
+          const institution =
+            existing ??
+            (await invoke(
+              e,
+              'createInstitution',
+              await inputFromFlags('createInstitution', { name }, { name: '--institution' })
+            ))
           await invoke(e, 'assignAccount', { accountId: account.accountId, institutionId: institution.institutionId })
-          return { accountId: account.accountId, institution: institution.name, institutionId: institution.institutionId, created: !existing }
+          return {
+            accountId: account.accountId,
+            institution: institution.name,
+            institutionId: institution.institutionId,
+            created: !existing
+          }
         })
         if (opts.json) print(out)
         else console.log(`${out.accountId} → ${out.institution}${out.created ? ' (new institution)' : ''}`)
@@ -87,7 +121,10 @@ export function registerInstitutions(program: Command, ctx: CliContext): void {
 function single(matches: AccountSummary[], wanted: string): AccountSummary {
   if (matches.length === 1) return matches[0]
   if (matches.length > 1) {
-    throw new AppFailure('BAD_INPUT', `"${wanted}" is a handle on several platforms: use one of ${matches.map((a) => a.accountId).join(', ')}.`)
+    throw new AppFailure(
+      'BAD_INPUT',
+      `"${wanted}" is a handle on several platforms: use one of ${matches.map((a) => a.accountId).join(', ')}.`
+    )
   }
   throw new AppFailure('NOT_FOUND', `No account "${wanted}". List them with: socialbench institutions`)
 }

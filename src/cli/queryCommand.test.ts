@@ -24,8 +24,20 @@ describe('socialbench query', () => {
     const names = (JSON.parse(list.stdout) as { name: string }[]).map((q) => q.name)
     expect(names).toContain('Top posts by interactions')
 
-    const run = await cli('query', 'run', 'top posts by interactions', '--workspace', ws, '--json',
-      '--param', 'top=3', '--param', 'from=2024-01-01', '--param', `institutions='); DROP TABLE posts; --,North`)
+    const run = await cli(
+      'query',
+      'run',
+      'top posts by interactions',
+      '--workspace',
+      ws,
+      '--json',
+      '--param',
+      'top=3',
+      '--param',
+      'from=2024-01-01',
+      '--param',
+      `institutions='); DROP TABLE posts; --,North`
+    )
     expect(run.code, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout)).toEqual([])
     const still = await cli('sql', '--workspace', ws, '--json', 'SELECT count(*) AS n FROM posts')
@@ -36,7 +48,16 @@ describe('socialbench query', () => {
     expect(JSON.parse(bad.stdout).error.message).toMatch(/no parameter \$nope/)
 
     const out = join(root, 'two.sbq.json')
-    const exp = await cli('query', 'export', 'Top posts by interactions', 'Posting cadence per week', '--workspace', ws, '--out', out)
+    const exp = await cli(
+      'query',
+      'export',
+      'Top posts by interactions',
+      'Posting cadence per week',
+      '--workspace',
+      ws,
+      '--out',
+      out
+    )
     expect(exp.code, exp.stderr).toBe(0)
     expect(JSON.parse(readFileSync(out, 'utf8')).queries).toHaveLength(2)
 

@@ -32,9 +32,22 @@ export function paramValues(query: SavedQuery, pairs: string[]): Record<string, 
     const name = pair.slice(0, eq).replace(/^\$/, '')
     const raw = pair.slice(eq + 1)
     const def = query.params.find((p) => p.name === name)
-    if (!def) throw new AppFailure('BAD_INPUT', `"${query.name}" has no parameter $${name} (it has: ${query.params.map((p) => `$${p.name}`).join(', ') || 'none'}).`)
+    if (!def)
+      throw new AppFailure(
+        'BAD_INPUT',
+        `"${query.name}" has no parameter $${name} (it has: ${query.params.map((p) => `$${p.name}`).join(', ') || 'none'}).`
+      )
     values[name] =
-      def.type === 'institutions' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : def.type === 'number' ? Number(raw) : raw === '' ? null : raw
+      def.type === 'institutions'
+        ? raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : def.type === 'number'
+          ? Number(raw)
+          : raw === ''
+            ? null
+            : raw
   }
   return values
 }
@@ -47,7 +60,11 @@ async function savedQuery(engine: Engine, name: string): Promise<SavedQuery> {
 }
 
 /** A saved query's whole result as row objects, read page by page the way the app's grid reads it. */
-async function runSaved(engine: Engine, q: SavedQuery, values: Record<string, ParamValue>): Promise<{ info: QueryResultInfo; rows: Record<string, unknown>[] }> {
+async function runSaved(
+  engine: Engine,
+  q: SavedQuery,
+  values: Record<string, ParamValue>
+): Promise<{ info: QueryResultInfo; rows: Record<string, unknown>[] }> {
   const info = await invoke(engine, 'runQuery', { runId: randomUUID(), sql: q.sql, params: q.params, values })
   // Only this command decodes Arrow: the module loads here, not at start-up.
   const { tableFromIPC } = await import('apache-arrow')
@@ -75,13 +92,26 @@ export function registerQueries(program: Command, ctx: CliContext): void {
       const list = await ctx.withEngine(opts, async (e) =>
         invoke(e, 'listQueries', await inputFromFlags('listQueries', { search: opts.search }, { search: '--search' }))
       )
-      if (opts.json) print(list.map(({ id, name, description, tags, params }) => ({ id, name, description, tags, params })))
-      else console.log(formatTable(['name', 'parameters', 'tags'], list.map((q) => ({ name: q.name, parameters: q.params.map((p) => `$${p.name}`).join(' '), tags: q.tags.join(', ') }))))
+      if (opts.json)
+        print(list.map(({ id, name, description, tags, params }) => ({ id, name, description, tags, params })))
+      else
+        console.log(
+          formatTable(
+            ['name', 'parameters', 'tags'],
+            list.map((q) => ({
+              name: q.name,
+              parameters: q.params.map((p) => `$${p.name}`).join(' '),
+              tags: q.tags.join(', ')
+            }))
+          )
+        )
     })
 
   query
     .command('run')
-    .description('Run a saved query by name, e.g. query run "Top posts by interactions" --param top=5 --param from=2024-01-01')
+    .description(
+      'Run a saved query by name, e.g. query run "Top posts by interactions" --param top=5 --param from=2024-01-01'
+    )
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('-p, --param <name=value>', 'a parameter value (repeatable; institutions comma-separated)', collect, [])
     .option('--json', 'print a JSON array of row objects')
@@ -94,8 +124,15 @@ export function registerQueries(program: Command, ctx: CliContext): void {
         })
         if (opts.json) print(out.rows)
         else {
-          console.log(formatTable(out.info.columns.map((c) => c.name), out.rows))
-          console.error(`${out.info.rowCount} rows${out.info.truncated ? ' (truncated)' : ''} in ${out.info.elapsedMs} ms`)
+          console.log(
+            formatTable(
+              out.info.columns.map((c) => c.name),
+              out.rows
+            )
+          )
+          console.error(
+            `${out.info.rowCount} rows${out.info.truncated ? ' (truncated)' : ''} in ${out.info.elapsedMs} ms`
+          )
         }
       } catch (err) {
         fail(opts, err, 'run')

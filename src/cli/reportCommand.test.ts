@@ -34,8 +34,11 @@ describe('socialbench report', () => {
   it('writes well-formed SVGs, PNGs and a deck when institution names hold & < " and control characters', async () => {
     const out = join(root, 'out')
     const run = await new Promise<{ code: number; stderr: string }>((done) =>
-      execFile(process.execPath, [BIN, 'report', '--workspace', join(root, 'ws'), '--out', out, '--formats', 'svg,png,pptx'], { timeout: 180_000 }, (err, _stdout, stderr) =>
-        done({ code: err ? Number(err.code ?? -1) : 0, stderr })
+      execFile(
+        process.execPath,
+        [BIN, 'report', '--workspace', join(root, 'ws'), '--out', out, '--formats', 'svg,png,pptx'],
+        { timeout: 180_000 },
+        (err, _stdout, stderr) => done({ code: err ? Number(err.code ?? -1) : 0, stderr })
       )
     )
     expect(run).toEqual({ code: 0, stderr: '' })

@@ -34,7 +34,9 @@ async function institutionIds(engine: Engine, names: string[]): Promise<number[]
 export function registerReport(program: Command, ctx: CliContext): void {
   program
     .command('report')
-    .description('Write the standard benchmark charts (PNG, SVG), their data (CSV, XLSX, Parquet) and a PowerPoint deck to a folder')
+    .description(
+      'Write the standard benchmark charts (PNG, SVG), their data (CSV, XLSX, Parquet) and a PowerPoint deck to a folder'
+    )
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--sample', 'use a temporary workspace loaded with the built-in SYNTHETIC sample')
     .requiredOption('--out <dir>', 'folder to write into (created if missing)')
@@ -50,14 +52,20 @@ export function registerReport(program: Command, ctx: CliContext): void {
       try {
         const formats = listFlag(opts.formats) ?? []
         const bad = formats.find((f) => !(REPORT_FORMATS as readonly string[]).includes(f))
-        if (bad) throw new AppFailure('BAD_INPUT', `--formats: unknown format "${bad}"; use ${REPORT_FORMATS.join(', ')}.`)
-        if (opts.aspect !== '16:9' && opts.aspect !== '4:3') throw new AppFailure('BAD_INPUT', '--aspect: expected 16:9 or 4:3.')
+        if (bad)
+          throw new AppFailure('BAD_INPUT', `--formats: unknown format "${bad}"; use ${REPORT_FORMATS.join(', ')}.`)
+        if (opts.aspect !== '16:9' && opts.aspect !== '4:3')
+          throw new AppFailure('BAD_INPUT', '--aspect: expected 16:9 or 4:3.')
         const aspect = opts.aspect
         const outDir = resolve(opts.out)
         const run = async (engine: Engine) => {
           if (opts.sample) await invoke(engine, 'loadSample')
           const ids = await institutionIds(engine, listFlag(opts.institutions) ?? [])
-          if (ids.length === 0) throw new AppFailure('NOT_FOUND', 'The workspace has no institutions yet (try --sample, or `socialbench institutions`).')
+          if (ids.length === 0)
+            throw new AppFailure(
+              'NOT_FOUND',
+              'The workspace has no institutions yet (try --sample, or `socialbench institutions`).'
+            )
           const request = await inputFromFlags(
             'benchmark',
             {
@@ -70,7 +78,13 @@ export function registerReport(program: Command, ctx: CliContext): void {
             },
             BENCHMARK_FLAGS
           )
-          return writeReport(engine, { outDir, formats: formats as ReportFormat[], aspect, request, onFile: (p) => console.log(`  ${p}`) })
+          return writeReport(engine, {
+            outDir,
+            formats: formats as ReportFormat[],
+            aspect,
+            request,
+            onFile: (p) => console.log(`  ${p}`)
+          })
         }
         console.log(`Writing the benchmark report to ${outDir}`)
         let report
@@ -84,7 +98,9 @@ export function registerReport(program: Command, ctx: CliContext): void {
           }
         } else report = await ctx.withEngine(opts, run)
         const s = report.result.scope
-        console.log(`${report.files.length} files · ${s.institutions.length} institutions · ${s.from} to ${s.to} · ${report.result.methodology.posts} posts`)
+        console.log(
+          `${report.files.length} files · ${s.institutions.length} institutions · ${s.from} to ${s.to} · ${report.result.methodology.posts} posts`
+        )
       } catch (err) {
         reportFailure(ctx, {}, 'report', err)
       } finally {

@@ -31,7 +31,8 @@ function main(): void {
   const launch = launchOptions()
   const logFile = setupLog()
   // The dev server only when not packaged, and only on loopback (parseDevUrl): a packaged app loads files.
-  const devUrl = !app.isPackaged && parseDevUrl(process.env.ELECTRON_RENDERER_URL) ? process.env.ELECTRON_RENDERER_URL! : null
+  const devUrl =
+    !app.isPackaged && parseDevUrl(process.env.ELECTRON_RENDERER_URL) ? process.env.ELECTRON_RENDERER_URL! : null
   log.info('app: starting', app.getVersion(), 'workspace', paths.workspace, devUrl ? `dev ${devUrl}` : '')
 
   let win: BrowserWindow | null = null
@@ -61,7 +62,12 @@ function main(): void {
   registerSaveFile(ipcOptions)
 
   const openWindow = (): void => {
-    win = createMainWindow({ preload: paths.preload, rendererIndex: paths.rendererIndex, devUrl, windowState: paths.windowState })
+    win = createMainWindow({
+      preload: paths.preload,
+      rendererIndex: paths.rendererIndex,
+      devUrl,
+      windowState: paths.windowState
+    })
   }
 
   app.on('second-instance', () => {
@@ -71,17 +77,20 @@ function main(): void {
     w.focus()
   })
 
-  app.whenReady().then(async () => {
-    engine.start()
-    buildMenu({ mainWindow, logDir: logFile ? dirname(logFile) : null, grants })
-    // --sample fills an empty workspace before the window asks for its datasets, so they show at once.
-    if (launch.sample) await loadSampleIfEmpty(engine)
-    if (!quitting) openWindow()
-  }).catch((err) => {
-    log.error('app: startup failed', err)
-    dialog.showErrorBox('Socialbench failed to start', String(err))
-    app.quit()
-  })
+  app
+    .whenReady()
+    .then(async () => {
+      engine.start()
+      buildMenu({ mainWindow, logDir: logFile ? dirname(logFile) : null, grants })
+      // --sample fills an empty workspace before the window asks for its datasets, so they show at once.
+      if (launch.sample) await loadSampleIfEmpty(engine)
+      if (!quitting) openWindow()
+    })
+    .catch((err) => {
+      log.error('app: startup failed', err)
+      dialog.showErrorBox('Socialbench failed to start', String(err))
+      app.quit()
+    })
 
   // macOS keeps the app alive without windows and reopens one from the dock.
   app.on('window-all-closed', () => {

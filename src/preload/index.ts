@@ -7,9 +7,7 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import { CHANNELS, EVENTS, wire, type EventName } from '../shared/channels'
 import type { Api } from '../shared/contract' // type-only: erased, so zod is not bundled
 
-const calls = Object.fromEntries(
-  CHANNELS.map((c) => [c, (input?: unknown) => ipcRenderer.invoke(wire(c), input)])
-)
+const calls = Object.fromEntries(CHANNELS.map((c) => [c, (input?: unknown) => ipcRenderer.invoke(wire(c), input)]))
 
 const api = {
   ...calls,

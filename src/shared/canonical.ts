@@ -20,8 +20,20 @@ export interface CanonicalColumn {
   note?: string
 }
 
-const key = (name: string, type: CanonicalColumn['type'] = 'VARCHAR', note?: string): CanonicalColumn => ({ name, type, nullable: false, role: 'key', note })
-const metric = (name: string, note?: string): CanonicalColumn => ({ name, type: 'BIGINT', nullable: true, role: 'metric', note })
+const key = (name: string, type: CanonicalColumn['type'] = 'VARCHAR', note?: string): CanonicalColumn => ({
+  name,
+  type,
+  nullable: false,
+  role: 'key',
+  note
+})
+const metric = (name: string, note?: string): CanonicalColumn => ({
+  name,
+  type: 'BIGINT',
+  nullable: true,
+  role: 'metric',
+  note
+})
 const importId: CanonicalColumn = { name: 'import_id', type: 'INTEGER', nullable: false, role: 'import' }
 
 export const POSTS_COLUMNS: readonly CanonicalColumn[] = [
@@ -32,8 +44,15 @@ export const POSTS_COLUMNS: readonly CanonicalColumn[] = [
   { name: 'post_type', type: 'VARCHAR', nullable: true, role: 'value' },
   { name: 'text', type: 'VARCHAR', nullable: true, role: 'value' },
   { name: 'url', type: 'VARCHAR', nullable: true, role: 'value' },
-  metric('impressions'), metric('reach'), metric('views'), metric('likes'), metric('comments'), metric('shares'),
-  metric('saves'), metric('reactions'), metric('clicks'),
+  metric('impressions'),
+  metric('reach'),
+  metric('views'),
+  metric('likes'),
+  metric('comments'),
+  metric('shares'),
+  metric('saves'),
+  metric('reactions'),
+  metric('clicks'),
   metric('interactions', "the platform's engagement total, per format below"),
   metric('followers_at_post', 'the account’s followers when the post was published'),
   importId
@@ -43,15 +62,26 @@ export const ACCOUNT_DAILY_COLUMNS: readonly CanonicalColumn[] = [
   key('account_id'),
   key('platform'),
   key('day', 'DATE', "the account's local day"),
-  metric('followers'), metric('followers_gained'), metric('followers_lost'), metric('impressions'), metric('reach'),
-  metric('views'), metric('profile_visits'),
+  metric('followers'),
+  metric('followers_gained'),
+  metric('followers_lost'),
+  metric('impressions'),
+  metric('reach'),
+  metric('views'),
+  metric('profile_visits'),
   importId
 ]
 
 export const ACCOUNTS_COLUMNS: readonly CanonicalColumn[] = [
   { name: 'account_id', type: 'VARCHAR', nullable: false, role: 'key', note: '`<platform>:<handle or page id>`' },
   { name: 'institution_id', type: 'INTEGER', nullable: true, role: 'attribute' },
-  { name: 'platform', type: 'VARCHAR', nullable: false, role: 'attribute', note: 'x, facebook, instagram, youtube, linkedin, tiktok, mastodon, other' },
+  {
+    name: 'platform',
+    type: 'VARCHAR',
+    nullable: false,
+    role: 'attribute',
+    note: 'x, facebook, instagram, youtube, linkedin, tiktok, mastodon, other'
+  },
   { name: 'handle', type: 'VARCHAR', nullable: true, role: 'attribute' },
   { name: 'display_name', type: 'VARCHAR', nullable: true, role: 'attribute' },
   { name: 'time_zone', type: 'VARCHAR', nullable: false, role: 'attribute', note: 'IANA zone, UTC unless set' }
@@ -85,7 +115,14 @@ export const DAILY_METRICS: readonly string[] = names(ACCOUNT_DAILY_COLUMNS, 'me
  * next colour in this order, so the first eight are distinguishable for every common colour-vision deficiency.
  */
 export const INSTITUTION_PALETTE = [
-  '#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'
+  '#E69F00',
+  '#56B4E9',
+  '#009E73',
+  '#F0E442',
+  '#0072B2',
+  '#D55E00',
+  '#CC79A7',
+  '#999999'
 ] as const
 
 export interface Institution {
@@ -172,12 +209,21 @@ export const columnMapping = z
     for (const k of Object.keys(m.metrics)) {
       if (!allowed.includes(k)) ctx.addIssue({ code: 'custom', message: `${k} is not a ${m.kind} metric` })
     }
-    if (m.kind === 'posts' && !m.postId) ctx.addIssue({ code: 'custom', message: 'a posts mapping needs the post id column' })
+    if (m.kind === 'posts' && !m.postId)
+      ctx.addIssue({ code: 'custom', message: 'a posts mapping needs the post id column' })
     if (m.kind === 'daily' && !m.day) ctx.addIssue({ code: 'custom', message: 'a daily mapping needs the day column' })
   })
 export type ColumnMapping = z.infer<typeof columnMapping>
 
 /** A header, normalised (BOM, case, spaces) and joined: the key a saved mapping is found by. */
 export function headerSignature(columns: string[]): string {
-  return columns.map((c) => c.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase()).join('|')
+  return columns
+    .map((c) =>
+      c
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .toLowerCase()
+    )
+    .join('|')
 }

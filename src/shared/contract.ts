@@ -1,20 +1,51 @@
 import { z } from 'zod'
 import { DATE_PRESETS, MAX_BENCHMARK_INSTITUTIONS, type BenchmarkResult, type BenchmarkSetup } from './benchmark'
 import {
-  columnMapping, institutionInput, institutionUpdate,
-  type AccountSummary, type AssignmentSuggestion, type ColumnMapping, type Institution, type RejectPage
+  columnMapping,
+  institutionInput,
+  institutionUpdate,
+  type AccountSummary,
+  type AssignmentSuggestion,
+  type ColumnMapping,
+  type Institution,
+  type RejectPage
 } from './canonical'
 import type { Channel, EventName } from './channels'
-import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, EXPORT_SIZES, IMAGE_FORMATS, type ExportedFile } from './export'
+import {
+  DATA_CHART_IDS,
+  DATA_FORMATS,
+  EXPORT_CHART_IDS,
+  EXPORT_SIZES,
+  IMAGE_FORMATS,
+  type ExportedFile
+} from './export'
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
-import { chartSpec, paramDef, paramValue, queryDraft, type QueryPackPreview, type QueryResultInfo, type SavedQuery, type SqlSchema } from './queries'
+import {
+  chartSpec,
+  paramDef,
+  paramValue,
+  queryDraft,
+  type QueryPackPreview,
+  type QueryResultInfo,
+  type SavedQuery,
+  type SqlSchema
+} from './queries'
 import type { Result } from './result'
 import { EVENT_KINDS, type TimelineEvent } from './timeline'
 import { PLATFORMS } from './types'
 import type {
-  AppInfo, PrivacyOptions, RecognitionReport, DataPage, DatasetSummary, ImportPreview, ImportProgress, ImportResult, MenuCommand, WorkspaceInfo
+  AppInfo,
+  PrivacyOptions,
+  RecognitionReport,
+  DataPage,
+  DatasetSummary,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+  MenuCommand,
+  WorkspaceInfo
 } from './types'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
@@ -59,12 +90,13 @@ const eventShape = {
   source: z.string().trim().max(1000).nullable().optional(),
   notes: z.string().trim().max(4000).nullable().optional()
 }
-const endNotBeforeStart: [(e: { start: string; end?: string | null }) => boolean, { message: string; path: string[] }] = [
-  (e) => !e.end || e.end >= e.start,
-  { message: 'must be on or after the start day', path: ['end'] }
-]
+const endNotBeforeStart: [(e: { start: string; end?: string | null }) => boolean, { message: string; path: string[] }] =
+  [(e) => !e.end || e.end >= e.start, { message: 'must be on or after the start day', path: ['end'] }]
 /** One event as added, edited or read from a CSV row (the CSV import validates each row with it). */
-export const eventInput = z.object(eventShape).strict().refine(...endNotBeforeStart)
+export const eventInput = z
+  .object(eventShape)
+  .strict()
+  .refine(...endNotBeforeStart)
 const eventUpdate = z
   .object({ eventId: z.number().int().positive(), ...eventShape })
   .strict()
@@ -91,7 +123,11 @@ const chartLook = z
     followersLayout: z.enum(['facet', 'overlay']).optional(),
     showPeer: z.boolean().optional(),
     channelMetric: z.enum(CHANNEL_METRICS).optional(),
-    sovMeasures: z.array(z.enum(['posts', 'interactions', 'views'])).min(1).max(3).optional()
+    sovMeasures: z
+      .array(z.enum(['posts', 'interactions', 'views']))
+      .min(1)
+      .max(3)
+      .optional()
   })
   .strict()
 
@@ -110,13 +146,19 @@ export const inputs = {
   deleteInstitution: z.object({ institutionId: z.number().int().positive() }).strict(),
   listAccounts: z.void(),
   /** institutionId null takes the account out of any institution. */
-  assignAccount: z.object({ accountId: z.string().min(1).max(300), institutionId: z.number().int().positive().nullable() }).strict(),
+  assignAccount: z
+    .object({ accountId: z.string().min(1).max(300), institutionId: z.number().int().positive().nullable() })
+    .strict(),
   /** displayName null or blank: show the handle again. */
-  renameAccount: z.object({ accountId: z.string().min(1).max(300), displayName: z.string().max(200).nullable() }).strict(),
+  renameAccount: z
+    .object({ accountId: z.string().min(1).max(300), displayName: z.string().max(200).nullable() })
+    .strict(),
   /** Move every post and daily row of `fromId` to `intoId`, then delete `fromId` (one transaction). */
   mergeAccounts: z.object({ fromId: z.string().min(1).max(300), intoId: z.string().min(1).max(300) }).strict(),
   suggestAssignments: z.void(),
-  listRejects: z.object({ importId: datasetId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) }).strict(),
+  listRejects: z
+    .object({ importId: datasetId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) })
+    .strict(),
   getPrivacyDefaults: z.void(),
   setPrivacyDefaults: privacyOptions,
   getMapping: z.object({ headerSignature: z.string().min(1).max(100_000) }).strict(),
@@ -143,7 +185,11 @@ export const inputs = {
       datasetId,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(2000),
-      sort: z.object({ column: z.string().min(1), direction: z.enum(['asc', 'desc']) }).strict().nullable().optional()
+      sort: z
+        .object({ column: z.string().min(1), direction: z.enum(['asc', 'desc']) })
+        .strict()
+        .nullable()
+        .optional()
     })
     .strict(),
   renameDataset: z.object({ datasetId, name: z.string().trim().min(1).max(200) }).strict(),
@@ -156,7 +202,12 @@ export const inputs = {
       request: benchmarkRequest,
       pair: z.object({ a: z.number().int().positive(), b: z.number().int().positive() }).strict().optional(),
       resamples: z.number().int().min(MIN_RESAMPLES).max(MAX_RESAMPLES).optional(),
-      seed: z.number().int().min(0).max(2 ** 31 - 1).optional()
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .optional()
     })
     .strict(),
   /** The rates per platform under Rival IQ's, Socialinsider's and Fanpage Karma's conventions, and by reach, impressions, views. */
@@ -178,7 +229,10 @@ export const inputs = {
   exportEvents: z.void(),
   /** Adds the built-in health observances as editable awareness-day events; again only adds those missing. */
   enableObservances: z.void(),
-  listQueries: z.object({ search: z.string().max(200).optional() }).strict().optional(),
+  listQueries: z
+    .object({ search: z.string().max(200).optional() })
+    .strict()
+    .optional(),
   saveQuery: z.object({ id: queryId.nullable().optional(), query: queryDraft }).strict(),
   renameQuery: z.object({ id: queryId, name: z.string().trim().min(1).max(200) }).strict(),
   duplicateQuery: z.object({ id: queryId }).strict(),
@@ -193,7 +247,11 @@ export const inputs = {
     })
     .strict(),
   queryPage: z
-    .object({ resultId: z.string().min(1).max(100), offset: z.number().int().min(0), limit: z.number().int().min(1).max(2000) })
+    .object({
+      resultId: z.string().min(1).max(100),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(2000)
+    })
     .strict(),
   cancelQuery: z.object({ runId: z.string().min(1).max(100) }).strict(),
   exportQueries: z.object({ ids: z.array(queryId).min(1).max(500) }).strict(),
@@ -228,13 +286,24 @@ export const inputs = {
       title: chartText.optional()
     })
     .strict(),
-  exportChartData: z.object({ request: benchmarkRequest, chartId: z.enum(DATA_CHART_IDS), format: z.enum(DATA_FORMATS) }).strict(),
+  exportChartData: z
+    .object({ request: benchmarkRequest, chartId: z.enum(DATA_CHART_IDS), format: z.enum(DATA_FORMATS) })
+    .strict(),
   /** A .pptx: a title slide, then the charts in the order given. */
   exportDeck: z
     .object({
       request: benchmarkRequest,
       slides: z
-        .array(z.object({ chartId: z.enum(EXPORT_CHART_IDS), title: chartText.optional(), subtitle: chartText.optional(), look: chartLook.optional() }).strict())
+        .array(
+          z
+            .object({
+              chartId: z.enum(EXPORT_CHART_IDS),
+              title: chartText.optional(),
+              subtitle: chartText.optional(),
+              look: chartLook.optional()
+            })
+            .strict()
+        )
         .min(1)
         .max(30),
       aspect: z.enum(['16:9', '4:3']),
@@ -334,7 +403,20 @@ export const saveFileInput = z
     /** A file name only (no folders): the dialog starts in the user's documents folder. */
     defaultName: z.string().min(1).max(255),
     bytes: z.instanceof(Uint8Array),
-    filters: z.array(z.object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).min(1).max(10) }).strict()).max(10).optional()
+    filters: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(100),
+            extensions: z
+              .array(z.string().regex(/^[A-Za-z0-9]{1,10}$/))
+              .min(1)
+              .max(10)
+          })
+          .strict()
+      )
+      .max(10)
+      .optional()
   })
   .strict()
 export type SaveFileInput = Omit<z.infer<typeof saveFileInput>, 'bytes'> & { bytes: Uint8Array }

@@ -13,7 +13,9 @@ export function countOf(n: number, noun: string, plural: string = IRREGULAR[noun
 }
 
 /** The kind the file's lines became: posts when it has any, else daily rows. */
-export function primaryCounts(r: Pick<RecognitionReport, 'posts' | 'daily'>): { kind: 'posts' | 'daily'; counts: RowCounts } | null {
+export function primaryCounts(
+  r: Pick<RecognitionReport, 'posts' | 'daily'>
+): { kind: 'posts' | 'daily'; counts: RowCounts } | null {
   if (r.posts) return { kind: 'posts', counts: r.posts }
   if (r.daily) return { kind: 'daily', counts: r.daily }
   return null
@@ -25,9 +27,10 @@ function stored(c: RowCounts | null): number {
 
 /** What landed, by kind: "10 posts, 10 daily rows"; "nothing stored" when neither. */
 export function landedWords(r: Pick<RecognitionReport, 'posts' | 'daily'>): string {
-  const parts = [r.posts ? countOf(stored(r.posts), 'post') : null, r.daily ? countOf(stored(r.daily), 'daily row') : null].filter(
-    (p): p is string => p !== null
-  )
+  const parts = [
+    r.posts ? countOf(stored(r.posts), 'post') : null,
+    r.daily ? countOf(stored(r.daily), 'daily row') : null
+  ].filter((p): p is string => p !== null)
   return parts.length ? parts.join(', ') : 'nothing stored'
 }
 
@@ -39,7 +42,11 @@ export function countsLine(r: Pick<RecognitionReport, 'posts' | 'daily' | 'rowsR
 }
 
 /** The toast after an import: the same counts as the report's first line, and what landed. */
-export function importToast(name: string, rows: number, r: Pick<RecognitionReport, 'posts' | 'daily' | 'rowsRead' | 'rowsRejected'> | null): string {
+export function importToast(
+  name: string,
+  rows: number,
+  r: Pick<RecognitionReport, 'posts' | 'daily' | 'rowsRead' | 'rowsRejected'> | null
+): string {
   if (!r) return `Imported “${name}”: ${countOf(rows, 'row')} as a plain table`
   const p = primaryCounts(r)?.counts
   return `Imported “${name}”: ${r.rowsRead.toLocaleString('en-US')} read · ${(p?.new ?? 0).toLocaleString('en-US')} new · ${landedWords(r)}`

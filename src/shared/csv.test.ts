@@ -22,11 +22,19 @@ describe('CSV cells', () => {
 
   it('any text reads back as itself, with one quote in front exactly when it starts a formula', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", ' ', 'a', '1', '😀') }), { minLength: 1, maxLength: 5 }), (cells) => {
-        const [back] = parseCsv(`${csvRecord(cells)}\r\n`)
-        expect(back).toHaveLength(cells.length)
-        for (const [i, c] of cells.entries()) expect(back[i]).toBe(/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)
-      }),
+      fc.property(
+        fc.array(
+          fc.string({
+            unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", ' ', 'a', '1', '😀')
+          }),
+          { minLength: 1, maxLength: 5 }
+        ),
+        (cells) => {
+          const [back] = parseCsv(`${csvRecord(cells)}\r\n`)
+          expect(back).toHaveLength(cells.length)
+          for (const [i, c] of cells.entries()) expect(back[i]).toBe(/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)
+        }
+      ),
       { numRuns: 300 }
     )
   })

@@ -16,7 +16,15 @@ export type DataFormat = (typeof DATA_FORMATS)[number]
 export const REPORT_FORMATS = ['png', 'svg', 'pptx', ...DATA_FORMATS] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
-export const EXPORT_CHART_IDS = ['followers', 'indexed', 'channelDaily', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice'] as const
+export const EXPORT_CHART_IDS = [
+  'followers',
+  'indexed',
+  'channelDaily',
+  'engagement',
+  'postsWeekly',
+  'heatmap',
+  'shareOfVoice'
+] as const
 /** Charts drawn with Plot (the post tables export as data only). */
 export type ExportChartId = (typeof EXPORT_CHART_IDS)[number]
 export const DATA_CHART_IDS = [...EXPORT_CHART_IDS, 'topPosts', 'breakouts'] as const

@@ -4,7 +4,19 @@
  * by content (a ".xls" may be BIFF8, Excel 2003 XML, an .xlsx or text); importFileTypes.test.ts imports a real file
  * of every extension here, and test/structure/importFileTypes.test.ts fails when a client writes its own list.
  */
-export const IMPORT_EXTENSIONS = ['csv', 'tsv', 'txt', 'json', 'ndjson', 'jsonl', 'js', 'xlsx', 'xlsm', 'xls', 'xml'] as const
+export const IMPORT_EXTENSIONS = [
+  'csv',
+  'tsv',
+  'txt',
+  'json',
+  'ndjson',
+  'jsonl',
+  'js',
+  'xlsx',
+  'xlsm',
+  'xls',
+  'xml'
+] as const
 export type ImportExtension = (typeof IMPORT_EXTENSIONS)[number]
 
 /** The same list as an `<input type="file" accept>` value. */
@@ -17,4 +29,6 @@ export const IMPORT_DIALOG_FILTERS: { name: string; extensions: string[] }[] = [
 ]
 
 /** The list in words, for the drop overlay and help texts: ".csv, .tsv, … or .xml". */
-export const IMPORT_TYPES_TEXT = `${IMPORT_EXTENSIONS.slice(0, -1).map((e) => `.${e}`).join(', ')} or .${IMPORT_EXTENSIONS[IMPORT_EXTENSIONS.length - 1]}`
+export const IMPORT_TYPES_TEXT = `${IMPORT_EXTENSIONS.slice(0, -1)
+  .map((e) => `.${e}`)
+  .join(', ')} or .${IMPORT_EXTENSIONS[IMPORT_EXTENSIONS.length - 1]}`

@@ -31,7 +31,10 @@ export interface BatchDecision {
 }
 
 /** The settled platform of each file of a batch, from the others' evidence, and what is still to be asked. */
-export function decideBatch(files: readonly BatchFile[], answered: { platform?: Platform | null } = {}): BatchDecision[] {
+export function decideBatch(
+  files: readonly BatchFile[],
+  answered: { platform?: Platform | null } = {}
+): BatchDecision[] {
   return files.map((f) => {
     const id = f.identity
     const base = { key: f.key, platforms: id?.platforms ?? [], askAccount: id?.accountRequired ?? false }
@@ -44,7 +47,9 @@ export function decideBatch(files: readonly BatchFile[], answered: { platform?: 
     if (agreed.length === 1) {
       const n = siblings.length
       return {
-        ...base, platform: agreed[0], askPlatform: false,
+        ...base,
+        platform: agreed[0],
+        askPlatform: false,
         platformReason: `the ${n === 1 ? 'other file' : `${n} other files`} imported with it ${n === 1 ? 'is' : 'are'} ${agreed[0]}`
       }
     }

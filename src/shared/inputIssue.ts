@@ -34,7 +34,10 @@ export function describeIssue(issue: Issue): string {
 }
 
 /** "where: what" for the first issue; `where` is the dotted field path unless `name` says otherwise. */
-export function issueText(issues: readonly Issue[], name: (path: readonly PropertyKey[]) => string | null = () => null): string {
+export function issueText(
+  issues: readonly Issue[],
+  name: (path: readonly PropertyKey[]) => string | null = () => null
+): string {
   const issue = issues[0]
   if (!issue) return 'invalid input'
   const where = name(issue.path) ?? issue.path.map(String).join('.')

@@ -12,7 +12,9 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const when = z.union([
   z.object({ day: monthDay }).strict(),
   z.object({ from: monthDay, to: monthDay }).strict(),
-  z.object({ month: z.number().int().min(1).max(12), weekday: z.enum(WEEKDAYS), nth: z.number().int().min(1).max(4) }).strict(),
+  z
+    .object({ month: z.number().int().min(1).max(12), weekday: z.enum(WEEKDAYS), nth: z.number().int().min(1).max(4) })
+    .strict(),
   z.object({ month: z.number().int().min(1).max(12), lastDay: z.literal(true) }).strict()
 ])
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { guessParamType } from './queries'
 
-describe('a new parameter\'s input type', () => {
+describe("a new parameter's input type", () => {
   it('is a number where the SQL uses it as one', () => {
     expect(guessParamType('factor', `SELECT range * $factor AS scaled FROM range(12)`)).toBe('number')
     expect(guessParamType('k', `SELECT * FROM posts LIMIT $k`)).toBe('number')

@@ -14,7 +14,12 @@ export type ParamType = (typeof PARAM_TYPES)[number]
 const paramName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a parameter name is letters, digits and _')
 
 /** A value as it crosses IPC: dates as 'YYYY-MM-DD' text, institutions as a list of names. */
-export const paramValue = z.union([z.string().max(10_000), z.number(), z.array(z.string().max(500)).max(1000), z.null()])
+export const paramValue = z.union([
+  z.string().max(10_000),
+  z.number(),
+  z.array(z.string().max(500)).max(1000),
+  z.null()
+])
 export type ParamValue = z.infer<typeof paramValue>
 
 export const paramDef = z
@@ -221,7 +226,8 @@ export function guessParamType(name: string, sql = ''): ParamType {
   const code = codeOnly(sql)
   const p = String.raw`\$${name}(?![A-Za-z0-9_])`
   const used = (re: string) => new RegExp(re, 'i').test(code)
-  if (used(String.raw`${p}\s*::\s*(DATE|TIMESTAMP)`) || used(String.raw`CAST\s*\(\s*${p}\s+AS\s+(DATE|TIMESTAMP)`)) return 'date'
+  if (used(String.raw`${p}\s*::\s*(DATE|TIMESTAMP)`) || used(String.raw`CAST\s*\(\s*${p}\s+AS\s+(DATE|TIMESTAMP)`))
+    return 'date'
   if (
     used(String.raw`${p}\s*::\s*(${NUMBER_TYPES})\b`) ||
     used(String.raw`CAST\s*\(\s*${p}\s+AS\s+(${NUMBER_TYPES})\b`) ||

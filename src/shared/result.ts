@@ -66,8 +66,24 @@ export function toFailure(err: unknown): Result<never> {
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'BAD_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'IMPORT_FAILED', 'UNSUPPORTED_FILE', 'EMPTY_FILE', 'LINE_TOO_LONG',
-  'ENCODING', 'DUPLICATE', 'ACCOUNT_REQUIRED', 'PLATFORM_REQUIRED', 'CANCELLED', 'SQL_FAILED', 'READ_ONLY_SQL', 'RESULT_TOO_LARGE', 'WORKSPACE_IN_USE',
-  'WORKSPACE_UNWRITABLE', 'ENGINE_DIED', 'INTERNAL'
+  'BAD_INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'IMPORT_FAILED',
+  'UNSUPPORTED_FILE',
+  'EMPTY_FILE',
+  'LINE_TOO_LONG',
+  'ENCODING',
+  'DUPLICATE',
+  'ACCOUNT_REQUIRED',
+  'PLATFORM_REQUIRED',
+  'CANCELLED',
+  'SQL_FAILED',
+  'READ_ONLY_SQL',
+  'RESULT_TOO_LARGE',
+  'WORKSPACE_IN_USE',
+  'WORKSPACE_UNWRITABLE',
+  'ENGINE_DIED',
+  'INTERNAL'
 ])
 export const isErrorCode = (c: unknown): c is ErrorCode => typeof c === 'string' && CODES.has(c)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { acceleratorLabel, APP_SHORTCUTS, ariaKeyShortcuts, LOCAL_KEYS, matchesAccelerator, type KeyPress } from './shortcuts'
+import {
+  acceleratorLabel,
+  APP_SHORTCUTS,
+  ariaKeyShortcuts,
+  LOCAL_KEYS,
+  matchesAccelerator,
+  type KeyPress
+} from './shortcuts'
 
 const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
   key,
@@ -13,8 +20,11 @@ const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress
 describe('keyboard shortcuts', () => {
   it('gives every view a shortcut, and no two commands the same keys', () => {
     const commands = APP_SHORTCUTS.map((s) => s.command)
-    for (const view of ['showDatasets', 'showInstitutions', 'showBenchmarks', 'showQueries'] as const) expect(commands).toContain(view)
-    const keys = [...APP_SHORTCUTS.map((s) => s.accelerator), ...LOCAL_KEYS.map((k) => k.keys)].map((k) => k.toLowerCase())
+    for (const view of ['showDatasets', 'showInstitutions', 'showBenchmarks', 'showQueries'] as const)
+      expect(commands).toContain(view)
+    const keys = [...APP_SHORTCUTS.map((s) => s.accelerator), ...LOCAL_KEYS.map((k) => k.keys)].map((k) =>
+      k.toLowerCase()
+    )
     expect(new Set(keys).size).toBe(keys.length)
     expect(new Set(commands).size).toBe(commands.length)
   })

@@ -21,7 +21,10 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
  * "platform change"), or null when it is none of them.
  */
 export function parseEventKind(text: string): EventKind | null {
-  const key = text.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
   return (EVENT_KINDS as readonly string[]).includes(key) ? (key as EventKind) : null
 }
 
@@ -50,6 +53,10 @@ export const EVENT_CSV_COLUMNS = ['start', 'end', 'title', 'kind', 'institution'
 export const eventLastDay = (e: Pick<TimelineEvent, 'start' | 'end'>): string => e.end ?? e.start
 
 /** Events that touch the days from..to (inclusive, 'YYYY-MM-DD'), in date order. */
-export function eventsInRange<E extends Pick<TimelineEvent, 'start' | 'end'>>(events: readonly E[], from: string, to: string): E[] {
+export function eventsInRange<E extends Pick<TimelineEvent, 'start' | 'end'>>(
+  events: readonly E[],
+  from: string,
+  to: string
+): E[] {
   return events.filter((e) => e.start <= to && eventLastDay(e) >= from).sort((a, b) => a.start.localeCompare(b.start))
 }

@@ -25,7 +25,8 @@ export const VENDOR_CONVENTIONS: Record<VendorColumn, VendorConvention> = {
       'per post, engagements ÷ followers when posted; averaged over the institution’s posts; the peer row is the median across institutions (as Rival IQ’s industry benchmarks report medians of companies)',
     source: {
       vendor: 'Rival IQ',
-      title: 'Understanding Engagement Metrics (Engagement Rate by Follower = Total Engagement / Followers at the time of the post)',
+      title:
+        'Understanding Engagement Metrics (Engagement Rate by Follower = Total Engagement / Followers at the time of the post)',
       url: 'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics'
     }
   },
@@ -55,19 +56,31 @@ export const VENDOR_CONVENTIONS: Record<VendorColumn, VendorConvention> = {
     id: 'reach',
     label: 'By reach',
     formula: 'per post with reach, interactions ÷ reach; averaged over those posts',
-    source: { vendor: 'Rival IQ (private data), Brandwatch, Emplifi', title: 'Engagement Rate by Reach = Total Engagement / Unique Views', url: 'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics' }
+    source: {
+      vendor: 'Rival IQ (private data), Brandwatch, Emplifi',
+      title: 'Engagement Rate by Reach = Total Engagement / Unique Views',
+      url: 'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics'
+    }
   },
   impressions: {
     id: 'impressions',
     label: 'By impressions',
     formula: 'per post with impressions, interactions ÷ impressions; averaged over those posts',
-    source: { vendor: 'Rival IQ (private data), X Analytics, Emplifi', title: 'Engagement Rate by Impression = Total Engagement / Total Impressions', url: 'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics' }
+    source: {
+      vendor: 'Rival IQ (private data), X Analytics, Emplifi',
+      title: 'Engagement Rate by Impression = Total Engagement / Total Impressions',
+      url: 'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics'
+    }
   },
   views: {
     id: 'views',
     label: 'By views',
     formula: 'per post with views, interactions ÷ views; averaged over those posts',
-    source: { vendor: 'Rival IQ (TikTok), TikTok, YouTube', title: 'For TikTok, Engagement Rate = Total Engagement / Views', url: 'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics' }
+    source: {
+      vendor: 'Rival IQ (TikTok), TikTok, YouTube',
+      title: 'For TikTok, Engagement Rate = Total Engagement / Views',
+      url: 'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics'
+    }
   }
 }
 
@@ -96,7 +109,9 @@ export interface VendorComparison {
 
 /** The tables as one CSV: a row per platform and institution, then the medians, then each column's source. */
 export function vendorCsv(c: VendorComparison): string {
-  const rows: (string | number | null)[][] = [['platform', 'institution', 'posts', ...VENDOR_COLUMNS.map((k) => `${k}_rate`)]]
+  const rows: (string | number | null)[][] = [
+    ['platform', 'institution', 'posts', ...VENDOR_COLUMNS.map((k) => `${k}_rate`)]
+  ]
   for (const t of c.tables) {
     for (const r of t.rows) rows.push([t.platform, r.name, r.posts, ...VENDOR_COLUMNS.map((k) => r[k])])
     rows.push([t.platform, 'median across institutions', null, ...VENDOR_COLUMNS.map((k) => t.median[k])])

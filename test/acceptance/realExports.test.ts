@@ -81,15 +81,59 @@ function parseRecords(text: string, delimiter: string): string[][] {
  * title, header). The test recounts each from the raw bytes before comparing with the engine.
  */
 const KNOWN: { file: string; delimiter: string; lead: number; rows: number; sumColumn?: string }[] = [
-  { file: 'facebook-post-metrics-uci-derived__Flperez-semicolon/dataset_Facebook.csv', delimiter: ';', lead: 1, rows: 496, sumColumn: 'like' },
-  { file: 'facebook-post-metrics-uci-derived__usfviz-CR-lineends/dataset_Facebook.csv', delimiter: ',', lead: 1, rows: 500, sumColumn: 'like' },
-  { file: 'crowdtangle-csv__willdoliver-crowdTangleAnalisys/2021-07-05-22-49-20-BRT-search-csv-export.csv', delimiter: ',', lead: 1, rows: 10 },
-  { file: 'crowdtangle-csv__willdoliver-crowdTangleAnalisys/history_post_3758007754304128.csv', delimiter: ',', lead: 1, rows: 7 },
+  {
+    file: 'facebook-post-metrics-uci-derived__Flperez-semicolon/dataset_Facebook.csv',
+    delimiter: ';',
+    lead: 1,
+    rows: 496,
+    sumColumn: 'like'
+  },
+  {
+    file: 'facebook-post-metrics-uci-derived__usfviz-CR-lineends/dataset_Facebook.csv',
+    delimiter: ',',
+    lead: 1,
+    rows: 500,
+    sumColumn: 'like'
+  },
+  {
+    file: 'crowdtangle-csv__willdoliver-crowdTangleAnalisys/2021-07-05-22-49-20-BRT-search-csv-export.csv',
+    delimiter: ',',
+    lead: 1,
+    rows: 10
+  },
+  {
+    file: 'crowdtangle-csv__willdoliver-crowdTangleAnalisys/history_post_3758007754304128.csv',
+    delimiter: ',',
+    lead: 1,
+    rows: 7
+  },
   { file: 'meta-business-suite-csv__oigetit/Follows.csv', delimiter: ',', lead: 3, rows: 105, sumColumn: 'Primary' },
-  { file: 'meta-business-suite-csv__restaurant-vintage/IG_FOLLOWS.csv', delimiter: ',', lead: 3, rows: 40, sumColumn: 'Primary' },
-  { file: 'meta-business-suite-csv-spreadsheet-resaved__restaurant-vintage/Follows.csv', delimiter: ';', lead: 2, rows: 62, sumColumn: 'Primary' },
-  { file: 'sprout-social-csv__jose-cuervo-tequila-competitors/Competitor Posts (Cuervo) February 1, 2025 - April 9, 2026.csv', delimiter: ',', lead: 1, rows: 300 },
-  { file: 'x-account-analytics-csv__kaiadevintern/kaiadevintern_account_analytics_content_2024-12-22_2025-03-22.csv', delimiter: ',', lead: 1, rows: 173 },
+  {
+    file: 'meta-business-suite-csv__restaurant-vintage/IG_FOLLOWS.csv',
+    delimiter: ',',
+    lead: 3,
+    rows: 40,
+    sumColumn: 'Primary'
+  },
+  {
+    file: 'meta-business-suite-csv-spreadsheet-resaved__restaurant-vintage/Follows.csv',
+    delimiter: ';',
+    lead: 2,
+    rows: 62,
+    sumColumn: 'Primary'
+  },
+  {
+    file: 'sprout-social-csv__jose-cuervo-tequila-competitors/Competitor Posts (Cuervo) February 1, 2025 - April 9, 2026.csv',
+    delimiter: ',',
+    lead: 1,
+    rows: 300
+  },
+  {
+    file: 'x-account-analytics-csv__kaiadevintern/kaiadevintern_account_analytics_content_2024-12-22_2025-03-22.csv',
+    delimiter: ',',
+    lead: 1,
+    rows: 173
+  },
   { file: 'tiktok-analytics-csv__restaurant-vintage/TIKTOK_VIDEO_RAW.csv', delimiter: ',', lead: 1, rows: 51 },
   { file: 'youtube-studio-csv__fresh-vibes-music/Table data.csv', delimiter: ',', lead: 1, rows: 502 }
 ]
@@ -111,7 +155,12 @@ describe('real exports (../shared/real-exports)', () => {
       try {
         // allowDuplicate: byte-identical exports ("Visits (1).csv") must still be parsed, not skipped.
         const r = await importAsTheUserWould(t, file)
-        outcomes.set(file, { file, rows: r.dataset.rows, columns: r.dataset.columns.length, tableName: r.dataset.tableName })
+        outcomes.set(file, {
+          file,
+          rows: r.dataset.rows,
+          columns: r.dataset.columns.length,
+          tableName: r.dataset.tableName
+        })
       } catch (err) {
         if (!(err instanceof AppFailure)) throw err
         outcomes.set(file, { file, code: err.code, message: err.message })
@@ -119,8 +168,13 @@ describe('real exports (../shared/real-exports)', () => {
     }
     const width = Math.max(...[...outcomes.keys()].map((k) => k.length))
     console.log(
-      [`${'file'.padEnd(width)}  outcome`, ...[...outcomes.values()].map((o) =>
-        `${o.file.padEnd(width)}  ${o.code ? `${o.code}: ${o.message?.slice(0, 90)}` : `${o.rows} rows × ${o.columns} cols`}`)].join('\n')
+      [
+        `${'file'.padEnd(width)}  outcome`,
+        ...[...outcomes.values()].map(
+          (o) =>
+            `${o.file.padEnd(width)}  ${o.code ? `${o.code}: ${o.message?.slice(0, 90)}` : `${o.rows} rows × ${o.columns} cols`}`
+        )
+      ].join('\n')
     )
   }, 300_000)
   afterAll(() => t?.dispose())
@@ -150,7 +204,9 @@ describe('real exports (../shared/real-exports)', () => {
       expect(col, `${sumColumn} in ${header.join('|')}`).toBeGreaterThanOrEqual(0)
       const expected = records.slice(lead).reduce((s, r) => s + (r[col] ? Number(r[col]) : 0), 0)
       // Recognised exports keep their raw table as exact text, so the sum parses it back.
-      const [{ s }] = await databaseForTests(t.engine).all(`SELECT sum(TRY_CAST("${sumColumn}" AS DOUBLE))::DOUBLE AS s FROM ${o!.tableName}`)
+      const [{ s }] = await databaseForTests(t.engine).all(
+        `SELECT sum(TRY_CAST("${sumColumn}" AS DOUBLE))::DOUBLE AS s FROM ${o!.tableName}`
+      )
       expect(s).toBe(expected)
     }
   })
@@ -185,7 +241,12 @@ async function importAsTheUserWould(t: TestWorkspace, file: string): Promise<Imp
   const options: ImportOptions = {}
   for (;;) {
     try {
-      return await invoke(t.engine, 'importFile', { path: join(ROOT, file), jobId: jobId(), allowDuplicate: true, options })
+      return await invoke(t.engine, 'importFile', {
+        path: join(ROOT, file),
+        jobId: jobId(),
+        allowDuplicate: true,
+        options
+      })
     } catch (err) {
       const code = err instanceof AppFailure ? err.code : null
       if (code === 'ACCOUNT_REQUIRED' && !options.account) options.account = file.split('/')[0].split('__')[1]
@@ -208,22 +269,27 @@ describe('real exports in the canonical model', () => {
   })
   afterAll(() => t?.dispose())
 
-  it.each(entries)('%s', async (file, want) => {
-    // Each file alone in the canonical tables, so a total counts that file only.
-    await databaseForTests(t.engine).write(async (c) => {
-      for (const table of ['posts', 'account_daily', 'accounts', 'import_rejects']) await c.run(`DELETE FROM ${table}`)
-    })
-    const r = await importAsTheUserWould(t, file)
-    expect(r.recognition?.format ?? r.settings.format, 'recognised format').toBe(want.format)
-    const staged = (c: { new: number; updated: number; unchanged: number } | null | undefined) =>
-      c ? c.new + c.updated + c.unchanged : 0
-    if (want.posts !== undefined) expect(staged(r.recognition?.posts), 'posts').toBe(want.posts)
-    if (want.daily !== undefined) expect(staged(r.recognition?.daily), 'daily rows').toBe(want.daily)
-    for (const [key, total] of Object.entries(want.totals ?? {})) {
-      const [table, column] = key.split('.')
-      const source = table === 'posts' ? 'posts' : 'account_daily'
-      const [{ s }] = await databaseForTests(t.engine).all(`SELECT sum("${column}")::DOUBLE AS s FROM ${source}`)
-      expect(s, key).toBe(total)
-    }
-  }, 60_000)
+  it.each(entries)(
+    '%s',
+    async (file, want) => {
+      // Each file alone in the canonical tables, so a total counts that file only.
+      await databaseForTests(t.engine).write(async (c) => {
+        for (const table of ['posts', 'account_daily', 'accounts', 'import_rejects'])
+          await c.run(`DELETE FROM ${table}`)
+      })
+      const r = await importAsTheUserWould(t, file)
+      expect(r.recognition?.format ?? r.settings.format, 'recognised format').toBe(want.format)
+      const staged = (c: { new: number; updated: number; unchanged: number } | null | undefined) =>
+        c ? c.new + c.updated + c.unchanged : 0
+      if (want.posts !== undefined) expect(staged(r.recognition?.posts), 'posts').toBe(want.posts)
+      if (want.daily !== undefined) expect(staged(r.recognition?.daily), 'daily rows').toBe(want.daily)
+      for (const [key, total] of Object.entries(want.totals ?? {})) {
+        const [table, column] = key.split('.')
+        const source = table === 'posts' ? 'posts' : 'account_daily'
+        const [{ s }] = await databaseForTests(t.engine).all(`SELECT sum("${column}")::DOUBLE AS s FROM ${source}`)
+        expect(s, key).toBe(total)
+      }
+    },
+    60_000
+  )
 })

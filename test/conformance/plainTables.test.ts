@@ -16,7 +16,11 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 
 async function load(content: string | Buffer, name = 'plain.csv') {
-  const r = await invoke(t.engine, 'importFile', { path: t.file(name, content), jobId: jobId(), options: { generic: true } })
+  const r = await invoke(t.engine, 'importFile', {
+    path: t.file(name, content),
+    jobId: jobId(),
+    options: { generic: true }
+  })
   const columns = r.dataset.columns
   const rows = await databaseForTests(t.engine).all(`SELECT * FROM ${ident(r.dataset.tableName)} ORDER BY rowid`)
   const types = Object.fromEntries(columns.map((c) => [c.name, c.type]))
@@ -156,26 +160,38 @@ describe('numbers', () => {
 describe('a row of column descriptions under the header', () => {
   // The shape of a legacy Facebook Page Insights export (2012-2018): text columns with no description, metric
   // columns described in the row under the names.
-  const insights = [
-    'Post ID,Permalink,Post Message,Type,Posted,Lifetime Post Total Reach,Lifetime Post Total Impressions',
-    ',,,,,"Lifetime: The total number of people your Page post was served to. (Unique Users)","Lifetime: The number of impressions of your Page post. (Total Count)"',
-    '123_456,https://example.com/p/1,"Hello, world",Photo,03/01/2018 10:00:00 AM,1200,3400',
-    '123_457,https://example.com/p/2,Second post,Link,03/02/2018 09:30:00 AM,800,950'
-  ].join('\n') + '\n'
+  const insights =
+    [
+      'Post ID,Permalink,Post Message,Type,Posted,Lifetime Post Total Reach,Lifetime Post Total Impressions',
+      ',,,,,"Lifetime: The total number of people your Page post was served to. (Unique Users)","Lifetime: The number of impressions of your Page post. (Total Count)"',
+      '123_456,https://example.com/p/1,"Hello, world",Photo,03/01/2018 10:00:00 AM,1200,3400',
+      '123_457,https://example.com/p/2,Second post,Link,03/02/2018 09:30:00 AM,800,950'
+    ].join('\n') + '\n'
 
   it('leaves the row out, keeps numbers numeric, says so, and keeps the text as column comments', async () => {
-    const { rows, types, r } = await load(insights, 'Facebook Insights Data Export (Post Level) - Synthetic Page - 2018-03-05.csv')
+    const { rows, types, r } = await load(
+      insights,
+      'Facebook Insights Data Export (Post Level) - Synthetic Page - 2018-03-05.csv'
+    )
     expect(types['Lifetime Post Total Reach']).toBe('BIGINT')
     expect(types['Lifetime Post Total Impressions']).toBe('BIGINT')
     expect(rows.map((x) => x['Post ID'])).toEqual(['123_456', '123_457'])
     expect(rows.map((x) => Number(x['Lifetime Post Total Reach']))).toEqual([1200, 800])
-    expect(r.warnings.join(' ')).toMatch(/row under the header describes the columns \("Lifetime: The total number of people/)
+    expect(r.warnings.join(' ')).toMatch(
+      /row under the header describes the columns \("Lifetime: The total number of people/
+    )
     const comments = await databaseForTests(t.engine).all(
       `SELECT column_name, comment FROM duckdb_columns() WHERE table_name = '${r.dataset.tableName}' AND comment IS NOT NULL ORDER BY column_index`
     )
     expect(comments).toEqual([
-      { column_name: 'Lifetime Post Total Reach', comment: 'Lifetime: The total number of people your Page post was served to. (Unique Users)' },
-      { column_name: 'Lifetime Post Total Impressions', comment: 'Lifetime: The number of impressions of your Page post. (Total Count)' }
+      {
+        column_name: 'Lifetime Post Total Reach',
+        comment: 'Lifetime: The total number of people your Page post was served to. (Unique Users)'
+      },
+      {
+        column_name: 'Lifetime Post Total Impressions',
+        comment: 'Lifetime: The number of impressions of your Page post. (Total Count)'
+      }
     ])
   })
 

@@ -26,7 +26,13 @@ const TIME_LIMIT_MS = SOAK ? 60_000 : 30_000
 const MAX_HUGE = SOAK ? 20 * 1024 * 1024 : 2 * 1024 * 1024
 const SEED_BYTES = 48 * 1024
 /** Refusals the UI knows how to explain; INTERNAL or ENGINE_DIED would be a bug. */
-const SPECIFIC: ReadonlySet<ErrorCode> = new Set(['IMPORT_FAILED', 'UNSUPPORTED_FILE', 'EMPTY_FILE', 'LINE_TOO_LONG', 'ENCODING'])
+const SPECIFIC: ReadonlySet<ErrorCode> = new Set([
+  'IMPORT_FAILED',
+  'UNSUPPORTED_FILE',
+  'EMPTY_FILE',
+  'LINE_TOO_LONG',
+  'ENCODING'
+])
 
 const REPO = resolve(__dirname, '../..')
 const FIXTURE_DIRS = ['e2e/fixtures/data', 'test/fixtures', 'resources/sample'].map((d) => resolve(REPO, d))
@@ -74,69 +80,75 @@ const root = mkdtempSync(join(tmpdir(), 'sb-fuzz-'))
 afterAll(() => removeDir(root))
 
 describe(`fuzzed imports (seed ${SEED}, ${RUNS} runs)`, () => {
-  it('are imported or refused with a specific error, never crash or hang the engine, and leave the workspace valid', async () => {
-    const seeds = seedFiles()
-    expect(seeds.length, 'fixture files to mutate').toBeGreaterThan(5)
-    const workspace = join(root, 'ws')
-    const filesDir = join(root, 'files')
-    mkdirSync(filesDir)
-    let host: HostProcess = startHost(workspace)
-    await host.ready
-    let run = 0
-    let imported = 0
-    const outcomes = new Map<string, number>()
-    const count = (k: string) => outcomes.set(k, (outcomes.get(k) ?? 0) + 1)
-
-    const restartAndCheck = async (): Promise<void> => {
-      expect((await host.close()).code, 'the host shuts down cleanly').toBe(0)
-      await withReopened(workspace, async (engine) => {
-        await expectWorkspaceValid(engine)
-        expect(Number((await databaseForTests(engine).all(`SELECT count(*) AS n FROM datasets`))[0].n)).toBe(imported)
-      })
-      host = startHost(workspace)
+  it(
+    'are imported or refused with a specific error, never crash or hang the engine, and leave the workspace valid',
+    async () => {
+      const seeds = seedFiles()
+      expect(seeds.length, 'fixture files to mutate').toBeGreaterThan(5)
+      const workspace = join(root, 'ws')
+      const filesDir = join(root, 'files')
+      mkdirSync(filesDir)
+      let host: HostProcess = startHost(workspace)
       await host.ready
-    }
+      let run = 0
+      let imported = 0
+      const outcomes = new Map<string, number>()
+      const count = (k: string) => outcomes.set(k, (outcomes.get(k) ?? 0) + 1)
 
-    const property = fc.asyncProperty(
-      fc.nat({ max: seeds.length - 1 }),
-      fc.array(mutationArb(MAX_HUGE), { minLength: 1, maxLength: 3 }),
-      async (seedIndex: number, mutations: Mutation[]) => {
-        const seed = seeds[seedIndex]
-        const bytes = mutations.reduce(applyMutation, seed.bytes)
-        const n = ++run
-        const fileName = `fuzz${n}_${seed.name}`
-        const path = join(filesDir, fileName)
-        writeFileSync(path, bytes)
-        const what = `run ${n} (${seed.name}: ${describeMutations(mutations)})`
-
-        const preview = await withTimeout(host.call('previewImport', { path }), TIME_LIMIT_MS, `preview of ${what}`)
-        expectSpecific(preview, fileName, `preview of ${what}`)
-        const result = await withTimeout(
-          host.call('importFile', { path, jobId: `fuzz-${n}`, allowDuplicate: true }),
-          TIME_LIMIT_MS,
-          `import of ${what}`
-        )
-        expectSpecific(result, fileName, `import of ${what}`)
-        if (result.ok) {
-          expect((result.value as ImportResult).dataset.rows, what).toBeGreaterThan(0)
-          imported++
-          count('imported')
-        } else count(result.error.code)
-        const list = await host.call('listDatasets', undefined)
-        expect(list.ok && (list.value as unknown[]).length, `${what}: catalogue size`).toBe(imported)
-        if (n % CHECK_EVERY === 0) await restartAndCheck()
+      const restartAndCheck = async (): Promise<void> => {
+        expect((await host.close()).code, 'the host shuts down cleanly').toBe(0)
+        await withReopened(workspace, async (engine) => {
+          await expectWorkspaceValid(engine)
+          expect(Number((await databaseForTests(engine).all(`SELECT count(*) AS n FROM datasets`))[0].n)).toBe(imported)
+        })
+        host = startHost(workspace)
+        await host.ready
       }
-    )
 
-    try {
-      await fc.assert(property, { seed: SEED, numRuns: RUNS, endOnFailure: !SOAK, verbose: 1 })
-    } catch (err) {
-      console.error(`[fuzz] FAILED with seed ${SEED} (replay: FUZZ_SEED=${SEED}); engine stderr:\n${host.stderr().slice(-4000)}`)
-      throw err
-    } finally {
-      console.log(`[fuzz seed ${SEED}] ${run} runs: ${JSON.stringify(Object.fromEntries(outcomes))}`)
-    }
-    await restartAndCheck()
-    expect((await host.close()).code).toBe(0)
-  }, 120_000 + RUNS * 5_000)
+      const property = fc.asyncProperty(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.array(mutationArb(MAX_HUGE), { minLength: 1, maxLength: 3 }),
+        async (seedIndex: number, mutations: Mutation[]) => {
+          const seed = seeds[seedIndex]
+          const bytes = mutations.reduce(applyMutation, seed.bytes)
+          const n = ++run
+          const fileName = `fuzz${n}_${seed.name}`
+          const path = join(filesDir, fileName)
+          writeFileSync(path, bytes)
+          const what = `run ${n} (${seed.name}: ${describeMutations(mutations)})`
+
+          const preview = await withTimeout(host.call('previewImport', { path }), TIME_LIMIT_MS, `preview of ${what}`)
+          expectSpecific(preview, fileName, `preview of ${what}`)
+          const result = await withTimeout(
+            host.call('importFile', { path, jobId: `fuzz-${n}`, allowDuplicate: true }),
+            TIME_LIMIT_MS,
+            `import of ${what}`
+          )
+          expectSpecific(result, fileName, `import of ${what}`)
+          if (result.ok) {
+            expect((result.value as ImportResult).dataset.rows, what).toBeGreaterThan(0)
+            imported++
+            count('imported')
+          } else count(result.error.code)
+          const list = await host.call('listDatasets', undefined)
+          expect(list.ok && (list.value as unknown[]).length, `${what}: catalogue size`).toBe(imported)
+          if (n % CHECK_EVERY === 0) await restartAndCheck()
+        }
+      )
+
+      try {
+        await fc.assert(property, { seed: SEED, numRuns: RUNS, endOnFailure: !SOAK, verbose: 1 })
+      } catch (err) {
+        console.error(
+          `[fuzz] FAILED with seed ${SEED} (replay: FUZZ_SEED=${SEED}); engine stderr:\n${host.stderr().slice(-4000)}`
+        )
+        throw err
+      } finally {
+        console.log(`[fuzz seed ${SEED}] ${run} runs: ${JSON.stringify(Object.fromEntries(outcomes))}`)
+      }
+      await restartAndCheck()
+      expect((await host.close()).code).toBe(0)
+    },
+    120_000 + RUNS * 5_000
+  )
 })

@@ -41,7 +41,11 @@ it('refuses and records sockets, DNS, http(s) and fetch to non-loopback hosts, i
   const log = join(root, 'net.log')
   const probe = join(root, 'probe.cjs')
   writeFileSync(probe, PROBE)
-  const env = { ...process.env, SB_NET_GUARD_LOG: log, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${GUARD}`.trim() }
+  const env = {
+    ...process.env,
+    SB_NET_GUARD_LOG: log,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${GUARD}`.trim()
+  }
   const { stdout } = await run(process.execPath, [probe], { env, timeout: 60_000 })
   const out = JSON.parse(stdout) as Record<string, unknown>
   expect(out).toEqual({
@@ -53,10 +57,20 @@ it('refuses and records sockets, DNS, http(s) and fetch to non-loopback hosts, i
     loopback: 'local ok',
     child: 7
   })
-  const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; pid: number; dest: string })
+  const lines = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { kind: string; pid: number; dest: string })
   const blocked = lines.filter((l) => l.kind === 'blocked').map((l) => l.dest)
   expect(blocked).toEqual(
-    expect.arrayContaining(['socket 203.0.113.7:80', 'dns example.com', 'http.get example.com', 'https.get example.org', 'fetch example.net', 'socket 198.51.100.9:443'])
+    expect.arrayContaining([
+      'socket 203.0.113.7:80',
+      'dns example.com',
+      'http.get example.com',
+      'https.get example.org',
+      'fetch example.net',
+      'socket 198.51.100.9:443'
+    ])
   )
   expect(blocked.some((d) => d.includes('127.0.0.1'))).toBe(false)
   // Armed in the probe and in its child: NODE_OPTIONS carries the guard into every Node process.

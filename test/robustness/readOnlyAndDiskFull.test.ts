@@ -21,7 +21,10 @@ import { invoke } from '../../src/main/engine/invoke'
 const REPO = resolve(__dirname, '../..')
 const SEMICOLON = resolve(REPO, 'e2e/fixtures/data/instagram_posts_semicolon.csv')
 const UTF16 = resolve(REPO, 'e2e/fixtures/data/facebook_page_utf16le.csv')
-const TWEETS = resolve(REPO, 'resources/sample/SYNTHETIC_tweet_activity_metrics_CaldremontHeart_20240101_20250101_en.csv')
+const TWEETS = resolve(
+  REPO,
+  'resources/sample/SYNTHETIC_tweet_activity_metrics_CaldremontHeart_20240101_20250101_en.csv'
+)
 
 let root: string
 beforeAll(() => {
@@ -112,7 +115,8 @@ describe('disk full', { timeout: 240_000 }, () => {
 
       const first = startHost(workspace)
       await first.ready
-      for (const [i, p] of [SEMICOLON, TWEETS].entries()) expect((await first.call('importFile', { path: p, jobId: `e${i}` })).ok).toBe(true)
+      for (const [i, p] of [SEMICOLON, TWEETS].entries())
+        expect((await first.call('importFile', { path: p, jobId: `e${i}` })).ok).toBe(true)
       await first.close()
       const before = await withReopened(workspace, snapshot)
 

@@ -27,7 +27,11 @@ afterAll(() => removeDir(root))
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return run(process.execPath, [CLI, ...args], { timeout: 120_000 }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr })
+    (err: { code: number; stdout: string; stderr: string }) => ({
+      code: err.code,
+      stdout: err.stdout,
+      stderr: err.stderr
+    })
   )
 }
 
@@ -85,7 +89,9 @@ describe('two processes on one workspace', { timeout: 240_000 }, () => {
     const ws = join(root, 'cli-first')
     const big = join(root, 'tweet_activity_metrics_CliHospital_20200101_20240101_en.csv')
     await writeTweetActivityCsv(big, 150_000, 'CliHospital')
-    const child = spawn(process.execPath, [CLI, 'import', '--workspace', ws, '--json', big], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, 'import', '--workspace', ws, '--json', big], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     const cliDone = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))

@@ -25,15 +25,28 @@ let root = ''
 let h: Harness
 
 /** One raw HTTP request; `body` as chunks is sent chunked (no Content-Length), as a stream upload would be. */
-function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] }): Promise<Reply> {
+function send(opts: {
+  method?: string
+  path: string
+  headers?: Record<string, string>
+  body?: string | Buffer | Buffer[]
+}): Promise<Reply> {
   const url = new URL(h.origin)
   return new Promise((done, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: opts.method ?? 'POST', path: opts.path, headers: { host: url.host, ...opts.headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: opts.method ?? 'POST',
+        path: opts.path,
+        headers: { host: url.host, ...opts.headers }
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }))
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') })
+        )
         // An event stream never ends: take what came first.
         if (String(res.headers['content-type']).startsWith('text/event-stream')) {
           res.once('data', () => {
@@ -56,7 +69,13 @@ function declaredOnly(length: number): Promise<number> {
   const url = new URL(h.origin)
   return new Promise((done, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: 'POST', path: '/__stage?name=huge.csv', headers: { [TOKEN_HEADER]: h.token, 'content-length': String(length) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/__stage?name=huge.csv',
+        headers: { [TOKEN_HEADER]: h.token, 'content-length': String(length) }
+      },
       (res) => {
         res.resume()
         done(res.statusCode ?? 0)
@@ -72,7 +91,11 @@ function declaredOnly(length: number): Promise<number> {
   })
 }
 
-const good = (): Record<string, string> => ({ [TOKEN_HEADER]: h.token, 'content-type': 'application/json', origin: h.origin })
+const good = (): Record<string, string> => ({
+  [TOKEN_HEADER]: h.token,
+  'content-type': 'application/json',
+  origin: h.origin
+})
 const api = (channel: string, input: unknown, headers: Record<string, string> = good()): Promise<Reply> =>
   send({ path: `/__api/${channel}`, headers, body: JSON.stringify(input) })
 const value = async (channel: string, input: unknown = null): Promise<unknown> => {
@@ -88,11 +111,18 @@ async function workspaceState(): Promise<unknown> {
     if (!r.ok) throw new Error(r.error.message)
     return r.value
   }
-  return { institutions: await read('listInstitutions'), privacy: await read('getPrivacyDefaults'), datasets: await read('listDatasets') }
+  return {
+    institutions: await read('listInstitutions'),
+    privacy: await read('getPrivacyDefaults'),
+    datasets: await read('listDatasets')
+  }
 }
 
 /** Every file under the staging folder, relative to it. */
-const stagedFiles = (): string[] => readdirSync(h.stagingDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+const stagedFiles = (): string[] =>
+  readdirSync(h.stagingDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
 
 let before: unknown
 let datasetId = 0
@@ -103,13 +133,20 @@ beforeAll(async () => {
   // A workspace worth attacking, built through the front door with the token, as the page would.
   await value('createInstitution', { name: 'Museum of Testing' })
   await value('setPrivacyDefaults', { text: 'redact', people: 'hash' })
-  const staged = await send({ path: '/__stage?name=posts.csv', headers: { [TOKEN_HEADER]: h.token }, body: 'post_id,likes\np1,3\np2,5\n' })
+  const staged = await send({
+    path: '/__stage?name=posts.csv',
+    headers: { [TOKEN_HEADER]: h.token },
+    body: 'post_id,likes\np1,3\np2,5\n'
+  })
   expect(staged.status).toBe(200)
   const path = (JSON.parse(staged.text) as { path: string }).path
   const imported = (await value('importFile', { path, jobId: 'setup' })) as { datasetId: number }
   datasetId = imported.datasetId
   before = await workspaceState()
-  expect(before).toMatchObject({ institutions: [{ name: 'Museum of Testing' }], privacy: { text: 'redact', people: 'hash' } })
+  expect(before).toMatchObject({
+    institutions: [{ name: 'Museum of Testing' }],
+    privacy: { text: 'redact', people: 'hash' }
+  })
   expect((before as { datasets: unknown[] }).datasets).toHaveLength(1)
 }, 120_000)
 
@@ -129,7 +166,11 @@ describe('the harness refuses a page on another site', () => {
   it('a no-JavaScript <form enctype="text/plain"> whose field name and value spell JSON', async () => {
     // <input name='{"name":"Evil Corp","kind":"' value='"}'> submits: name=value, CRLF-terminated.
     const body = '{"name":"Evil Corp","kind":"="}\r\n'
-    const r = await send({ path: '/__api/createInstitution', headers: { 'content-type': 'text/plain', origin: EVIL }, body })
+    const r = await send({
+      path: '/__api/createInstitution',
+      headers: { 'content-type': 'text/plain', origin: EVIL },
+      body
+    })
     expect(r.status).toBe(403)
     expect(JSON.parse(r.text)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
@@ -161,7 +202,10 @@ describe('the harness refuses a page on another site', () => {
     for (const [headers, message] of tries) {
       const r = await api('createInstitution', { name: 'Evil Corp' }, headers)
       expect(r.status).toBe(403)
-      expect(JSON.parse(r.text)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(message) } })
+      expect(JSON.parse(r.text)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(message) }
+      })
     }
   })
 
@@ -173,7 +217,11 @@ describe('the harness refuses a page on another site', () => {
     }
     // DNS rebinding: evil.example resolved to 127.0.0.1, so the browser calls it same-origin, Host names it.
     const port = new URL(h.origin).port
-    const rebound = await api('setPrivacyDefaults', { text: 'keep', people: 'keep' }, { ...good(), host: `evil.example:${port}`, origin: `http://evil.example:${port}` })
+    const rebound = await api(
+      'setPrivacyDefaults',
+      { text: 'keep', people: 'keep' },
+      { ...good(), host: `evil.example:${port}`, origin: `http://evil.example:${port}` }
+    )
     expect(rebound.status).toBe(403)
   })
 
@@ -181,17 +229,28 @@ describe('the harness refuses a page on another site', () => {
     const r = await send({
       method: 'OPTIONS',
       path: '/__api/createInstitution',
-      headers: { origin: EVIL, 'access-control-request-method': 'POST', 'access-control-request-headers': `${TOKEN_HEADER},content-type` }
+      headers: {
+        origin: EVIL,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': `${TOKEN_HEADER},content-type`
+      }
     })
     expect(r.status).toBe(403)
     expect(Object.keys(r.headers).filter((k) => k.startsWith('access-control-'))).toEqual([])
   })
 
   it('any type but application/json on the API, token and origin right', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json-seq']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json-seq'
+    ]) {
       const r = await api('createInstitution', { name: 'Evil Corp' }, { ...good(), 'content-type': type })
       expect(r.status, type).toBe(415)
-      expect(JSON.parse(r.text)).toMatchObject({ error: { code: 'FORBIDDEN', message: expect.stringContaining('application/json') } })
+      expect(JSON.parse(r.text)).toMatchObject({
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('application/json') }
+      })
     }
     const { 'content-type': _, ...untyped } = good()
     expect((await api('createInstitution', { name: 'Evil Corp' }, untyped)).status).toBe(415)
@@ -211,8 +270,18 @@ describe('the harness refuses a page on another site', () => {
 
   it('a stage upload without the token, or from another origin, writes nothing', async () => {
     const files = stagedFiles()
-    expect((await send({ path: '/__stage?name=evil.csv', headers: { 'content-type': 'text/plain' }, body: 'a,b\n' })).status).toBe(403)
-    expect((await send({ path: '/__stage?name=evil.csv', headers: { [TOKEN_HEADER]: h.token, origin: EVIL }, body: 'a,b\n' })).status).toBe(403)
+    expect(
+      (await send({ path: '/__stage?name=evil.csv', headers: { 'content-type': 'text/plain' }, body: 'a,b\n' })).status
+    ).toBe(403)
+    expect(
+      (
+        await send({
+          path: '/__stage?name=evil.csv',
+          headers: { [TOKEN_HEADER]: h.token, origin: EVIL },
+          body: 'a,b\n'
+        })
+      ).status
+    ).toBe(403)
     expect(stagedFiles()).toEqual(files)
   })
 })
@@ -223,23 +292,46 @@ describe('uploads stay small and inside the staging folder', () => {
     const big = Buffer.alloc(STAGE_LIMIT + 1, 0x61)
     const declared = await send({ path: '/__stage?name=big.csv', headers: { [TOKEN_HEADER]: h.token }, body: big })
     expect(declared.status).toBe(413)
-    expect(JSON.parse(declared.text)).toEqual({ error: "big.csv is larger than the harness's upload limit of 64 KB (--stage-limit or SOCIALBENCH_STAGE_LIMIT)" })
+    expect(JSON.parse(declared.text)).toEqual({
+      error: "big.csv is larger than the harness's upload limit of 64 KB (--stage-limit or SOCIALBENCH_STAGE_LIMIT)"
+    })
     // Chunked: no Content-Length to refuse up front; the cap stops it as it streams.
     const chunks = Array.from({ length: 8 }, () => Buffer.alloc(STAGE_LIMIT / 4, 0x62))
-    const streamed = await send({ path: '/__stage?name=streamed.csv', headers: { [TOKEN_HEADER]: h.token }, body: chunks })
+    const streamed = await send({
+      path: '/__stage?name=streamed.csv',
+      headers: { [TOKEN_HEADER]: h.token },
+      body: chunks
+    })
     expect(streamed.status).toBe(413)
     expect(stagedFiles()).toEqual(files)
     // A declared size over the cap is refused before any byte is read: the answer comes though the body never does.
     expect(await declaredOnly(1024 ** 3)).toBe(413)
     // Exactly the cap is fine.
-    const fits = await send({ path: '/__stage?name=fits.csv', headers: { [TOKEN_HEADER]: h.token }, body: Buffer.alloc(STAGE_LIMIT, 0x63) })
+    const fits = await send({
+      path: '/__stage?name=fits.csv',
+      headers: { [TOKEN_HEADER]: h.token },
+      body: Buffer.alloc(STAGE_LIMIT, 0x63)
+    })
     expect(fits.status).toBe(200)
   })
 
   it('refuses a file name that would leave the staging folder', async () => {
     const files = stagedFiles()
-    for (const name of ['../escaped.csv', '../../escaped.csv', '..\\escaped.csv', 'sub/escaped.csv', '/tmp/escaped.csv', '..', '.', 'a\0.csv']) {
-      const r = await send({ path: `/__stage?name=${encodeURIComponent(name)}`, headers: { [TOKEN_HEADER]: h.token }, body: 'a,b\n' })
+    for (const name of [
+      '../escaped.csv',
+      '../../escaped.csv',
+      '..\\escaped.csv',
+      'sub/escaped.csv',
+      '/tmp/escaped.csv',
+      '..',
+      '.',
+      'a\0.csv'
+    ]) {
+      const r = await send({
+        path: `/__stage?name=${encodeURIComponent(name)}`,
+        headers: { [TOKEN_HEADER]: h.token },
+        body: 'a,b\n'
+      })
       expect(r.status, name).toBe(400)
     }
     expect(existsSync(join(h.stagingDir, '..', 'escaped.csv'))).toBe(false)
@@ -267,7 +359,10 @@ describe('the engine reads only staged files', () => {
         expect(r.status).toBe(200)
         expect(JSON.parse(r.text), `${channel} ${path}`).toEqual({
           ok: false,
-          error: { code: 'FORBIDDEN', message: `${channel}: ${path} is not a file you chose; in the browser harness the engine reads only files uploaded through the page` }
+          error: {
+            code: 'FORBIDDEN',
+            message: `${channel}: ${path} is not a file you chose; in the browser harness the engine reads only files uploaded through the page`
+          }
         })
       }
     }
@@ -284,7 +379,11 @@ describe('the engine reads only staged files', () => {
 
 describe('responses cannot be framed', () => {
   it('sends X-Frame-Options and frame-ancestors on pages, API answers and refusals', async () => {
-    const replies = [await send({ method: 'GET', path: '/' }), await api('listDatasets', null), await api('listDatasets', null, {})]
+    const replies = [
+      await send({ method: 'GET', path: '/' }),
+      await api('listDatasets', null),
+      await api('listDatasets', null, {})
+    ]
     for (const r of replies) {
       expect(r.headers['x-frame-options']).toBe('DENY')
       expect(r.headers['content-security-policy']).toBe("frame-ancestors 'none'")

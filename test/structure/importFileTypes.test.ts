@@ -7,7 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { IMPORT_ACCEPT, IMPORT_DIALOG_FILTERS, IMPORT_EXTENSIONS, IMPORT_TYPES_TEXT } from '../../src/shared/importFiles'
+import {
+  IMPORT_ACCEPT,
+  IMPORT_DIALOG_FILTERS,
+  IMPORT_EXTENSIONS,
+  IMPORT_TYPES_TEXT
+} from '../../src/shared/importFiles'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8')
@@ -43,7 +48,11 @@ describe('the importable file types, one list', () => {
     const offenders = ['src', 'e2e/server']
       .flatMap(sources)
       .filter((f) => f !== join('src', 'shared', 'importFiles.ts'))
-      .flatMap((f) => read(f).split('\n').map((line, i) => [f, i + 1, line] as const))
+      .flatMap((f) =>
+        read(f)
+          .split('\n')
+          .map((line, i) => [f, i + 1, line] as const)
+      )
       // Comments may name formats (the CLI says which generic format a file was read as); code offers them.
       .filter(([, , line]) => !/^\s*(\/\/|\*|\/\*)/.test(line) && OWN_LIST.test(line))
       .map(([f, n, line]) => `${f}:${n}: ${line.trim()}`)

@@ -18,5 +18,8 @@ function runsHostTests(argv: readonly string[]): boolean {
 export default function setup(): void {
   if (!runsHostTests(process.argv.slice(2))) return
   if (!isStale('out/main/engineHost.js', SOURCES)) return
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit'
+  })
 }

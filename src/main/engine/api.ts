@@ -21,7 +21,11 @@ export async function openEngine(dir: string, options?: EngineOptions): Promise<
 }
 
 /** One read-only statement in the SQL editor's sandbox, without opening the engine (readOnlySql.ts). */
-export async function runReadOnlySql(workspaceDir: string, sql: string, options?: ReadOnlySqlOptions): Promise<SqlResult> {
+export async function runReadOnlySql(
+  workspaceDir: string,
+  sql: string,
+  options?: ReadOnlySqlOptions
+): Promise<SqlResult> {
   return (await import('./readOnlySql')).runReadOnlySql(workspaceDir, sql, options)
 }
 

@@ -10,7 +10,11 @@ describe('decodeRows with dictionary columns (as the engine sends chart series)'
     const day = ['2024-01-01', '2024-01-01', '2024-01-02', '2024-01-02', null]
     const followers = [10, null, 12, 13, 14]
     const plain = tableToIPC(
-      new Table({ institution: vectorFromArray(institution, new Utf8()), day: vectorFromArray(day, new Utf8()), followers: vectorFromArray(followers, new Float64()) }),
+      new Table({
+        institution: vectorFromArray(institution, new Utf8()),
+        day: vectorFromArray(day, new Utf8()),
+        followers: vectorFromArray(followers, new Float64())
+      }),
       'stream'
     )
     const dict = columnsToArrowIpc(

@@ -3,14 +3,34 @@
  * everything else travels as display text, since the grid only shows it.
  */
 import {
-  Bool, Dictionary, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray, type Vector
+  Bool,
+  Dictionary,
+  Float64,
+  Int32,
+  Table,
+  Utf8,
+  makeData,
+  makeVector,
+  tableToIPC,
+  vectorFromArray,
+  type Vector
 } from 'apache-arrow'
 import { DuckDBTypeId, type DuckDBResultReader } from '@duckdb/node-api'
 
 const NUMERIC = new Set<DuckDBTypeId>([
-  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
-  DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.DECIMAL
 ])
 
 export interface ArrowOptions {
@@ -27,16 +47,25 @@ export function rowsToArrowIpc(reader: DuckDBResultReader, opts: ArrowOptions = 
   return columnsToArrowIpc(reader.columnNames(), types, reader.getColumnsJson() as unknown[][], opts)
 }
 
-const asText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v))
+const asText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)
 
 /** Column-major JSON values (as DuckDB's JSON converter gives them) to Arrow IPC; saved-query results use it too. */
-export function columnsToArrowIpc(names: string[], typeIds: DuckDBTypeId[], columns: unknown[][], opts: ArrowOptions = {}): Uint8Array {
+export function columnsToArrowIpc(
+  names: string[],
+  typeIds: DuckDBTypeId[],
+  columns: unknown[][],
+  opts: ArrowOptions = {}
+): Uint8Array {
   const vectors: Record<string, Vector> = {}
   names.forEach((name, i) => {
     const values = columns[i] ?? []
     const typeId = typeIds[i]
     if (NUMERIC.has(typeId)) {
-      vectors[name] = vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Float64())
+      vectors[name] = vectorFromArray(
+        values.map((v) => (v === null ? null : Number(v))),
+        new Float64()
+      )
     } else if (typeId === DuckDBTypeId.BOOLEAN) {
       vectors[name] = vectorFromArray(values as (boolean | null)[], new Bool())
     } else if (opts.dictionary) {

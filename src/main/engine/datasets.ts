@@ -120,10 +120,10 @@ export async function datasetPage(
     // rowid keeps the order stable among equal values, so pages never repeat or skip rows.
     order = `ORDER BY ${ident(sort.column)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, rowid`
   }
-  const reader = await db.reader.runAndReadAll(
-    `SELECT * FROM ${ident(d.tableName)} ${order} LIMIT $1 OFFSET $2`,
-    [limit, offset]
-  )
+  const reader = await db.reader.runAndReadAll(`SELECT * FROM ${ident(d.tableName)} ${order} LIMIT $1 OFFSET $2`, [
+    limit,
+    offset
+  ])
   // Arrow is loaded on the first page, not with the engine: the CLI's import and sql commands never need it.
   const { rowsToArrowIpc } = await import('./arrowPage')
   return { arrow: rowsToArrowIpc(reader), offset, totalRows: d.rows }

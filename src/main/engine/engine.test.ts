@@ -38,7 +38,10 @@ describe('importing supported files', () => {
     expect(r.dataset.columns.map((c) => c.name)).toEqual(['id', 'title', 'likes'])
     expect(typeOf(r.dataset.columns, 'likes')).toBe('BIGINT')
     expect(r.settings).toMatchObject({ delimiter: ',', hasHeader: true, encoding: 'utf-8', hadBom: false })
-    expect(await one(`SELECT sum(likes) AS s, max(title) AS t FROM ${r.dataset.tableName}`)).toEqual({ s: '42', t: 'Quoted, with comma' })
+    expect(await one(`SELECT sum(likes) AS s, max(title) AS t FROM ${r.dataset.tableName}`)).toEqual({
+      s: '42',
+      t: 'Quoted, with comma'
+    })
   })
 
   it('imports a TSV', async () => {
@@ -51,7 +54,12 @@ describe('importing supported files', () => {
   })
 
   it('reads a semicolon file with decimal commas and dot thousands as exact numbers', async () => {
-    const rows = ['Datum;Reichweite;Rate;Stadt', '2024-01-01;1.234;1,5;Köln', '2024-01-02;407.137;2,25;Wien', '2024-01-03;12;0,1;Graz']
+    const rows = [
+      'Datum;Reichweite;Rate;Stadt',
+      '2024-01-01;1.234;1,5;Köln',
+      '2024-01-02;407.137;2,25;Wien',
+      '2024-01-03;12;0,1;Graz'
+    ]
     const r = await importPath(t.file('de.csv', rows.join('\n') + '\n'))
     expect(r.settings).toMatchObject({ delimiter: ';', decimalSeparator: ',', thousandsSeparator: '.' })
     expect(typeOf(r.dataset.columns, 'Rate')).toBe('DOUBLE')
@@ -62,33 +70,54 @@ describe('importing supported files', () => {
   })
 
   it('reads a Meta-style UTF-16LE file with BOM, sep= line and a title line', async () => {
-    const text = 'sep=,\n"Facebook follows"\n"Date","Primary"\n' + Array.from({ length: 30 }, (_, i) => `"2024-01-${String(i + 1).padStart(2, '0')}T00:00:00","${i}"`).join('\n') + '\n'
+    const text =
+      'sep=,\n"Facebook follows"\n"Date","Primary"\n' +
+      Array.from({ length: 30 }, (_, i) => `"2024-01-${String(i + 1).padStart(2, '0')}T00:00:00","${i}"`).join('\n') +
+      '\n'
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])
     // As a plain dataset (the recognised path is covered by the Meta recognizer's own tests).
     const r = await importPath(t.file('Follows.csv', bytes), { options: { generic: true } })
     expect(r.recognition).toBeNull()
-    expect(r.settings).toMatchObject({ encoding: 'utf-16le', hadBom: true, delimiter: ',', skipRows: 1, hasHeader: true })
+    expect(r.settings).toMatchObject({
+      encoding: 'utf-16le',
+      hadBom: true,
+      delimiter: ',',
+      skipRows: 1,
+      hasHeader: true
+    })
     expect(r.dataset.columns.map((c) => c.name)).toEqual(['Date', 'Primary'])
     expect(r.dataset.rows).toBe(30)
     expect(Number((await one(`SELECT sum("Primary") AS s FROM ${r.dataset.tableName}`)).s)).toBe(435)
     expect(readdirSync(join(t.workspace, 'tmp'))).toEqual([])
     // Without --generic the same bytes are recognised as a Meta Business Suite daily metric.
-    const again = await importPath(t.file('Follows2.csv', bytes), { allowDuplicate: true, options: { account: 'FollowsTest' } })
+    const again = await importPath(t.file('Follows2.csv', bytes), {
+      allowDuplicate: true,
+      options: { account: 'FollowsTest' }
+    })
     expect(again.recognition?.format).toBe('meta-business-suite-daily')
     expect(again.recognition?.daily).toEqual({ new: 30, updated: 0, unchanged: 0 })
   })
 
   it('reads a Windows-1252 file with umlauts intact', async () => {
-    const text = 'Name;Ort;Anzahl\n' + ['Müller;Köln;1', 'Café Größe;Zürich;2', 'Jürgen;Düsseldorf;3', 'Ärzte;Übach;4'].join('\n') + '\n'
+    const text =
+      'Name;Ort;Anzahl\n' +
+      ['Müller;Köln;1', 'Café Größe;Zürich;2', 'Jürgen;Düsseldorf;3', 'Ärzte;Übach;4'].join('\n') +
+      '\n'
     const r = await importPath(t.file('legacy.csv', iconv.encode(text, 'windows-1252')))
     expect(r.settings.encoding).toBe('windows-1252')
-    const names = (await databaseForTests(t.engine).all(`SELECT Name FROM ${r.dataset.tableName} ORDER BY Anzahl`)).map((x) => x.Name)
+    const names = (await databaseForTests(t.engine).all(`SELECT Name FROM ${r.dataset.tableName} ORDER BY Anzahl`)).map(
+      (x) => x.Name
+    )
     expect(names).toEqual(['Müller', 'Café Größe', 'Jürgen', 'Ärzte'])
     expect(r.dataset.columns.map((c) => c.name)).toEqual(['Name', 'Ort', 'Anzahl'])
   })
 
   it('imports a JSON array of records', async () => {
-    const data = [{ id: 1, text: 'a', likes: 3 }, { id: 2, text: 'b', likes: 4 }, { id: 3, text: 'c', likes: 5 }]
+    const data = [
+      { id: 1, text: 'a', likes: 3 },
+      { id: 2, text: 'b', likes: 4 },
+      { id: 3, text: 'c', likes: 5 }
+    ]
     const r = await importPath(t.file('arr.json', JSON.stringify(data, null, 2)))
     expect(r.dataset).toMatchObject({ format: 'json', rows: 3 })
     expect(r.dataset.columns.map((c) => c.name)).toEqual(['id', 'text', 'likes'])
@@ -96,11 +125,16 @@ describe('importing supported files', () => {
   })
 
   it('unnests the record array inside a JSON object into columns', async () => {
-    const doc = { type: 'OrderedCollection', totalItems: 3, orderedItems: [
-      { id: 'x1', published: '2024-01-01', replies: 1 },
-      { id: 'x2', published: '2024-01-02', replies: 2 },
-      { id: 'x3', published: '2024-01-03', replies: 7 }
-    ], tags: ['one'] }
+    const doc = {
+      type: 'OrderedCollection',
+      totalItems: 3,
+      orderedItems: [
+        { id: 'x1', published: '2024-01-01', replies: 1 },
+        { id: 'x2', published: '2024-01-02', replies: 2 },
+        { id: 'x3', published: '2024-01-03', replies: 7 }
+      ],
+      tags: ['one']
+    }
     const r = await importPath(t.file('outbox.json', JSON.stringify(doc, null, 2)))
     expect(r.settings.jsonPath).toBe('orderedItems')
     expect(r.dataset.rows).toBe(3)
@@ -116,7 +150,10 @@ describe('importing supported files', () => {
   })
 
   it('strips the UTF-8 BOM from the first column name', async () => {
-    const p = t.file('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Page ID,Followers\n1,5\n2,6\n')]))
+    const p = t.file(
+      'bom.csv',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Page ID,Followers\n1,5\n2,6\n')])
+    )
     const r = await importPath(p)
     expect(r.settings.hadBom).toBe(true)
     expect(r.dataset.columns[0].name).toBe('Page ID')
@@ -134,7 +171,14 @@ describe('importing supported files', () => {
 
   it('keeps a column of dates written two ways as text, naming it, instead of refusing the file', async () => {
     // DuckDB's sniffer types the column DATE and then cannot read the other style, even from the whole file.
-    const lines = ['post,day,likes', '1,2023-03-12,5', '2,2023-03-12,6', '3,2023-01-05,7', '4,2023-01-05,8', '5,05/01/2023,9']
+    const lines = [
+      'post,day,likes',
+      '1,2023-03-12,5',
+      '2,2023-03-12,6',
+      '3,2023-01-05,7',
+      '4,2023-01-05,8',
+      '5,05/01/2023,9'
+    ]
     const r = await importPath(t.file('dates.csv', lines.join('\n') + '\n'))
     expect(r.dataset.rows).toBe(5)
     expect(typeOf(r.dataset.columns, 'day')).toBe('VARCHAR')
@@ -200,7 +244,10 @@ describe('duplicates', () => {
 
     const preview = await invoke(t.engine, 'previewImport', { path: p })
     expect(preview.alreadyImported?.id).toBe(first.dataset.id)
-    expect(preview.rows).toEqual([['a', '1'], ['b', '2']])
+    expect(preview.rows).toEqual([
+      ['a', '1'],
+      ['b', '2']
+    ])
 
     const second = await importPath(p, { allowDuplicate: true })
     expect(second.dataset.name).toBe('x (2)')
@@ -215,7 +262,9 @@ describe('catalogue', () => {
     const b = await importPath(t.file('b.csv', 'n\n3\n'))
     const renamed = await invoke(t.engine, 'renameDataset', { datasetId: b.dataset.id, name: 'A' })
     expect(renamed.name).toBe('A (2)') // "a" is taken, case-insensitively
-    expect((await invoke(t.engine, 'renameDataset', { datasetId: a.dataset.id, name: '  Reach 2024 ' })).name).toBe('Reach 2024')
+    expect((await invoke(t.engine, 'renameDataset', { datasetId: a.dataset.id, name: '  Reach 2024 ' })).name).toBe(
+      'Reach 2024'
+    )
 
     expect(await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })).toEqual({ deleted: true })
     expect(await dsTables(t.engine)).toEqual([b.dataset.tableName])
@@ -235,18 +284,30 @@ describe('catalogue', () => {
     expect(table.getChild('id')!.toArray()).toEqual(Float64Array.from([11, 12, 13, 14, 15]))
     expect(table.getChild('name')!.get(0)).toBe('n11')
 
-    const sorted = tableFromIPC((await invoke(t.engine, 'datasetPage', {
-      datasetId: dataset.id, offset: 0, limit: 3, sort: { column: 'score', direction: 'desc' }
-    })).arrow)
+    const sorted = tableFromIPC(
+      (
+        await invoke(t.engine, 'datasetPage', {
+          datasetId: dataset.id,
+          offset: 0,
+          limit: 3,
+          sort: { column: 'score', direction: 'desc' }
+        })
+      ).arrow
+    )
     const expected = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, score: ((i + 1) * 37) % 101 }))
       .sort((x, y) => y.score - x.score || x.id - y.id)
       .slice(0, 3)
     expect([...sorted.getChild('score')!.toArray()]).toEqual(expected.map((e) => e.score))
     expect([...sorted.getChild('id')!.toArray()]).toEqual(expected.map((e) => e.id))
 
-    const bad = await failureOf(invoke(t.engine, 'datasetPage', {
-      datasetId: dataset.id, offset: 0, limit: 3, sort: { column: 'nope', direction: 'asc' }
-    }))
+    const bad = await failureOf(
+      invoke(t.engine, 'datasetPage', {
+        datasetId: dataset.id,
+        offset: 0,
+        limit: 3,
+        sort: { column: 'nope', direction: 'asc' }
+      })
+    )
     expect(bad.code).toBe('BAD_INPUT')
     expect(bad.message).toContain('nope')
   })
@@ -258,8 +319,14 @@ describe('catalogue', () => {
     t.engine.close()
     t.engine = await openEngine(t.workspace)
     expect(await invoke(t.engine, 'listDatasets')).toEqual(before)
-    expect(await invoke(t.engine, 'workspaceInfo')).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, datasetCount: 1, isEmpty: false })
-    const page = tableFromIPC((await invoke(t.engine, 'datasetPage', { datasetId: a.dataset.id, offset: 0, limit: 10 })).arrow)
+    expect(await invoke(t.engine, 'workspaceInfo')).toMatchObject({
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      datasetCount: 1,
+      isEmpty: false
+    })
+    const page = tableFromIPC(
+      (await invoke(t.engine, 'datasetPage', { datasetId: a.dataset.id, offset: 0, limit: 10 })).arrow
+    )
     expect([...page.getChild('m')!.toArray()]).toEqual([2, 4])
   })
 })
@@ -267,19 +334,25 @@ describe('catalogue', () => {
 describe('dispatch', () => {
   it('answers bad input with BAD_INPUT naming the field', async () => {
     expect(await t.engine.callWire('importFile', { path: '', jobId: 'j' })).toMatchObject({
-      ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^importFile: path: /) }
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/^importFile: path: /) }
     })
     expect(await t.engine.callWire('datasetPage', { datasetId: 1, offset: 0, limit: 5000 })).toMatchObject({
-      ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('limit') }
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('limit') }
     })
     expect(await t.engine.callWire('renameDataset', { datasetId: 1, name: 'x', extra: 1 })).toMatchObject({
-      ok: false, error: { code: 'BAD_INPUT' }
+      ok: false,
+      error: { code: 'BAD_INPUT' }
     })
     expect(await t.engine.callWire('dropEverything', {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   })
 
   it('passes an engine failure through with its code, and success as ok', async () => {
-    expect(await t.engine.callWire('deleteDataset', { datasetId: 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await t.engine.callWire('deleteDataset', { datasetId: 99 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
     expect(await t.engine.callWire('listDatasets', undefined)).toEqual({ ok: true, value: [] })
   })
 })
@@ -290,7 +363,8 @@ describe('workspace database', () => {
     const db = await Database.open(join(dir, 'fresh.duckdb'))
     try {
       expect(await migrate(db)).toBe(LATEST_SCHEMA_VERSION)
-      const versions = async () => (await db.all(`SELECT version FROM schema_version ORDER BY version`)).map((r) => r.version)
+      const versions = async () =>
+        (await db.all(`SELECT version FROM schema_version ORDER BY version`)).map((r) => r.version)
       const expected = Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1)
       expect(await versions()).toEqual(expected)
       expect(await migrate(db)).toBe(LATEST_SCHEMA_VERSION)
@@ -304,7 +378,9 @@ describe('workspace database', () => {
 
   it('refuses a second process while this one holds the workspace', async () => {
     const bin = resolve(__dirname, '../../../bin/socialbench.cjs')
-    const r = await run(process.execPath, [bin, 'sql', '--workspace', t.workspace, '--json', 'select 1 as x'], { timeout: 60_000 })
+    const r = await run(process.execPath, [bin, 'sql', '--workspace', t.workspace, '--json', 'select 1 as x'], {
+      timeout: 60_000
+    })
       .then(() => ({ code: 0, stdout: '' }))
       .catch((err: { code: number; stdout: string }) => err)
     expect(r.code).not.toBe(0)

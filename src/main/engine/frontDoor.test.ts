@@ -22,7 +22,11 @@ describe('engine.call', () => {
 
   it('refuses input the contract forbids before any handler runs, naming the field', async () => {
     const { institutionId } = await invoke(t.engine, 'createInstitution', { name: 'Clinic A' })
-    const r = await t.engine.call('benchmark', { institutionIds: [institutionId], convention: 'followers_at_post', k: 500 })
+    const r = await t.engine.call('benchmark', {
+      institutionIds: [institutionId],
+      convention: 'followers_at_post',
+      k: 500
+    })
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('BAD_INPUT')

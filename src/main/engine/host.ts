@@ -31,9 +31,9 @@ export async function runHost(port: HostPort, workspaceDir: string, logPath: str
       return
     }
     if (message.type === 'call') {
-      void engine.callWire(message.channel, message.input).then((result) =>
-        port.send({ type: 'result', id: message.id, result })
-      )
+      void engine
+        .callWire(message.channel, message.input)
+        .then((result) => port.send({ type: 'result', id: message.id, result }))
     }
   })
   port.send({ type: 'ready', workspace: engine.paths.dir })

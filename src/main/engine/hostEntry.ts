@@ -20,7 +20,8 @@ function makePort(): HostPort {
       exit: (code) => process.exit(code)
     }
   }
-  if (!process.send) throw new Error('The engine host must be started by Electron (utilityProcess) or child_process.fork.')
+  if (!process.send)
+    throw new Error('The engine host must be started by Electron (utilityProcess) or child_process.fork.')
   return {
     send: (m) => process.send?.(m),
     onMessage: (l) => process.on('message', (m) => l(m as HostRequest)),

@@ -7,7 +7,11 @@ import type { Outputs } from '../../shared/contract'
 import { AppFailure } from '../../shared/result'
 import type { CallArgs, Engine } from './engine'
 
-export async function invoke<C extends Channel>(engine: Pick<Engine, 'call'>, channel: C, ...input: CallArgs<C>): Promise<Outputs[C]> {
+export async function invoke<C extends Channel>(
+  engine: Pick<Engine, 'call'>,
+  channel: C,
+  ...input: CallArgs<C>
+): Promise<Outputs[C]> {
   const r = await engine.call(channel, ...input)
   if (!r.ok) throw new AppFailure(r.error.code, r.error.message, r.error.at)
   return r.value

@@ -28,7 +28,8 @@ export async function sampleFileJobs(): Promise<{ path: string; options: ImportO
   const manifest = await readSampleManifest()
   return (manifest.files ?? []).map((f) => {
     if (typeof f === 'string') return { path: join(dir, f), options: {} }
-    const owner = f.institutions?.length === 1 ? manifest.institutions?.find((i) => i.id === f.institutions?.[0]) : undefined
+    const owner =
+      f.institutions?.length === 1 ? manifest.institutions?.find((i) => i.id === f.institutions?.[0]) : undefined
     const account = f.platform ? owner?.handles?.[f.platform] : undefined
     return { path: join(dir, f.file ?? f.path ?? f.name ?? ''), options: account ? { account } : {} }
   })

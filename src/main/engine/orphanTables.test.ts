@@ -6,7 +6,10 @@ import { databaseForTests, openEngine } from './engine'
 import { invoke } from './invoke'
 
 /** A recognised export (CrowdTangle search): two commits, canonical rows. */
-const FIXTURE = resolve(__dirname, '../../../test/fixtures/exports/crowdtangle-search/SYNTHETIC-2023-03-13-10-00-00-EDT-search-csv-export.csv')
+const FIXTURE = resolve(
+  __dirname,
+  '../../../test/fixtures/exports/crowdtangle-search/SYNTHETIC-2023-03-13-10-00-00-EDT-search-csv-export.csv'
+)
 
 let dir: string
 beforeAll(async () => {
@@ -15,9 +18,13 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }))
 
 const dsTables = async (e: Awaited<ReturnType<typeof openEngine>>) =>
-  (await databaseForTests(e).all(`SELECT table_name AS t FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`)).map((r) => String(r.t))
+  (
+    await databaseForTests(e).all(
+      `SELECT table_name AS t FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`
+    )
+  ).map((r) => String(r.t))
 
-describe('raw tables left by a crash between an import\'s two commits', () => {
+describe("raw tables left by a crash between an import's two commits", () => {
   it('are dropped when the workspace opens; catalogued datasets stay', async () => {
     const ws = join(dir, 'ws')
     const csv = join(dir, 'a.csv')
@@ -51,8 +58,12 @@ describe('canonical rows left by an unfinished recognised import', () => {
     // and its raw table, with its pending marker, but no catalogue row.
     await databaseForTests(first).run(`INSERT INTO settings VALUES ('import_pending:77', 'true')`)
     await databaseForTests(first).run(`CREATE TABLE ds_77 AS SELECT 1 AS x`)
-    await databaseForTests(first).run(`INSERT INTO posts (account_id, platform, post_id, import_id) SELECT 'facebook:pendingtest', 'facebook', 'p' || i, 77 FROM range(5) r(i)`)
-    await databaseForTests(first).run(`INSERT INTO account_daily (account_id, platform, day, followers, import_id) VALUES ('facebook:pendingtest', 'facebook', DATE '2024-01-09', 9, 77)`)
+    await databaseForTests(first).run(
+      `INSERT INTO posts (account_id, platform, post_id, import_id) SELECT 'facebook:pendingtest', 'facebook', 'p' || i, 77 FROM range(5) r(i)`
+    )
+    await databaseForTests(first).run(
+      `INSERT INTO account_daily (account_id, platform, day, followers, import_id) VALUES ('facebook:pendingtest', 'facebook', DATE '2024-01-09', 9, 77)`
+    )
     await databaseForTests(first).run(`INSERT INTO import_rejects VALUES (77, 3, 'bad')`)
     // A stale marker of a finished import must not cost it its rows.
     await databaseForTests(first).run(`INSERT INTO settings VALUES ('import_pending:${done.dataset.id}', 'true')`)
@@ -62,10 +73,14 @@ describe('canonical rows left by an unfinished recognised import', () => {
     try {
       expect(await databaseForTests(again).all(`SELECT * FROM posts ORDER BY post_id`)).toEqual(before)
       for (const t of ['account_daily', 'import_rejects']) {
-        expect((await databaseForTests(again).all(`SELECT count(*)::INT AS n FROM ${t} WHERE import_id = 77`))[0].n).toBe(0)
+        expect(
+          (await databaseForTests(again).all(`SELECT count(*)::INT AS n FROM ${t} WHERE import_id = 77`))[0].n
+        ).toBe(0)
       }
       expect(await dsTables(again)).toEqual([done.dataset.tableName])
-      expect(await databaseForTests(again).all(`SELECT key FROM settings WHERE starts_with(key, 'import_pending:')`)).toEqual([])
+      expect(
+        await databaseForTests(again).all(`SELECT key FROM settings WHERE starts_with(key, 'import_pending:')`)
+      ).toEqual([])
     } finally {
       again.close()
     }
@@ -78,7 +93,9 @@ describe('canonical rows left by an unfinished recognised import', () => {
     try {
       const r = await invoke(e, 'importFile', { path: csv, jobId: 'a' })
       expect(r.recognition).not.toBeNull()
-      expect(await databaseForTests(e).all(`SELECT key FROM settings WHERE starts_with(key, 'import_pending:')`)).toEqual([])
+      expect(
+        await databaseForTests(e).all(`SELECT key FROM settings WHERE starts_with(key, 'import_pending:')`)
+      ).toEqual([])
     } finally {
       e.close()
     }

@@ -5,9 +5,7 @@
 import type { Channel, EventName } from '../../shared/channels'
 import type { AppError, Result } from '../../shared/result'
 
-export type HostRequest =
-  | { type: 'call'; id: number; channel: Channel; input: unknown }
-  | { type: 'shutdown' }
+export type HostRequest = { type: 'call'; id: number; channel: Channel; input: unknown } | { type: 'shutdown' }
 
 export type HostMessage =
   | { type: 'ready'; workspace: string }

@@ -26,10 +26,15 @@ export interface ReadOnlySqlOptions {
   maxBytes?: number
 }
 
-export async function runReadOnlySql(workspaceDir: string, sql: string, options: ReadOnlySqlOptions = {}): Promise<SqlResult> {
+export async function runReadOnlySql(
+  workspaceDir: string,
+  sql: string,
+  options: ReadOnlySqlOptions = {}
+): Promise<SqlResult> {
   const { dbFile } = workspacePaths(workspaceDir)
   if (!existsSync(dbFile)) throw new AppFailure('NOT_FOUND', `No workspace at ${workspaceDir} (no ${dbFile}).`)
-  if (paramNames(sql).length > 0) throw new AppFailure('BAD_INPUT', 'Parameters ($name) need a saved query: use `socialbench query run`.')
+  if (paramNames(sql).length > 0)
+    throw new AppFailure('BAD_INPUT', 'Parameters ($name) need a saved query: use `socialbench query run`.')
   const sandbox = await openSandbox(dbFile)
   try {
     const m = await runUserSql(sandbox.conn, sql, {
@@ -46,9 +51,19 @@ export async function runReadOnlySql(workspaceDir: string, sql: string, options:
 }
 
 const INTEGER_TYPES = new Set<DuckDBTypeId>([
-  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
-  DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.DECIMAL
 ])
 
 /** Numbers as JSON numbers (BIGINT beyond 2^53 stays a string rather than losing digits). */

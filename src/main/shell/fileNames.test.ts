@@ -3,7 +3,9 @@ import { safeFileName } from './fileNames'
 
 describe('safeFileName', () => {
   it('keeps an ordinary export name', () => {
-    expect(safeFileName('engagement_Halvern-Corvale_2024-01-01_2024-12-31.png')).toBe('engagement_Halvern-Corvale_2024-01-01_2024-12-31.png')
+    expect(safeFileName('engagement_Halvern-Corvale_2024-01-01_2024-12-31.png')).toBe(
+      'engagement_Halvern-Corvale_2024-01-01_2024-12-31.png'
+    )
   })
   it('never lets a suggestion be a path', () => {
     expect(safeFileName('../../etc/passwd')).toBe('passwd')

@@ -82,7 +82,10 @@ const quiet: Logger = { info() {}, warn() {}, error() {} }
  * calls in flight when it dies). No restart by default: a harness or a test wants to see a crash, not recover
  * from it; `maxRestarts` turns the app's restart on.
  */
-export function startForkedHost(workspace: string, options: ForkHostOptions & { maxRestarts?: number; log?: Logger } = {}): ForkedHost {
+export function startForkedHost(
+  workspace: string,
+  options: ForkHostOptions & { maxRestarts?: number; log?: Logger } = {}
+): ForkedHost {
   const listeners = new Set<(event: EventName, payload: unknown) => void>()
   let fatal: AppError | null = null
   const client = new EngineClient({

@@ -19,7 +19,6 @@ export interface MenuOptions {
   grants: PathGrants
 }
 
-
 export function buildMenu(opts: MenuOptions): void {
   const isMac = process.platform === 'darwin'
   const send = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]): void => {
@@ -85,11 +84,7 @@ export function buildMenu(opts: MenuOptions): void {
       : []),
     {
       label: '&File',
-      submenu: [
-        ...shortcutItems('File'),
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' }
-      ]
+      submenu: [...shortcutItems('File'), { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }]
     },
     {
       label: '&Edit',
@@ -110,7 +105,12 @@ export function buildMenu(opts: MenuOptions): void {
         { type: 'separator' },
         ...(app.isPackaged
           ? []
-          : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)),
+          : ([
+              { role: 'reload' },
+              { role: 'forceReload' },
+              { role: 'toggleDevTools' },
+              { type: 'separator' }
+            ] as const)),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -91,10 +91,17 @@ describe('PathGrants', () => {
 
     expect(await grants.refuse('previewImport', { path: '/etc/passwd' })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'previewImport: /etc/passwd is not a file you chose; pick it with File > Import' }
+      error: {
+        code: 'FORBIDDEN',
+        message: 'previewImport: /etc/passwd is not a file you chose; pick it with File > Import'
+      }
     })
-    expect(await grants.refuse('importFile', { path: '/etc/passwd', jobId: 'j' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
-    expect(await grants.refuse('readQueryPack', { path: join(dir, 'other.sbq.json') })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await grants.refuse('importFile', { path: '/etc/passwd', jobId: 'j' })).toMatchObject({
+      error: { code: 'FORBIDDEN' }
+    })
+    expect(await grants.refuse('readQueryPack', { path: join(dir, 'other.sbq.json') })).toMatchObject({
+      error: { code: 'FORBIDDEN' }
+    })
 
     expect(await grants.refuse('previewImport', { path: chosen })).toBeNull()
     expect(await grants.refuse('importFile', { path: chosen, jobId: 'j' })).toBeNull()

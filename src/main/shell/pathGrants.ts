@@ -43,7 +43,8 @@ export class PathGrants {
    * answered as a Result because it crosses a process boundary.
    */
   async grantFromRenderer(raw: unknown): Promise<Result<null>> {
-    if (typeof raw !== 'string' || !isAbsolute(raw)) return fail('BAD_INPUT', 'grantFile takes the absolute path of a file')
+    if (typeof raw !== 'string' || !isAbsolute(raw))
+      return fail('BAD_INPUT', 'grantFile takes the absolute path of a file')
     try {
       await this.grant(raw)
       return ok(null)
@@ -67,7 +68,10 @@ export class PathGrants {
     if (!field || !input || typeof input !== 'object') return null
     const path = (input as Record<string, unknown>)[field]
     if (typeof path !== 'string' || (await this.isGranted(path))) return null
-    return { ok: false, error: { code: 'FORBIDDEN', message: `${channel}: ${path} is not a file you chose; ${this.howToChoose}` } }
+    return {
+      ok: false,
+      error: { code: 'FORBIDDEN', message: `${channel}: ${path} is not a file you chose; ${this.howToChoose}` }
+    }
   }
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { pathToFileURL } from 'node:url'
 import { join, resolve } from 'node:path'
-import { isAllowedNavigation, isAllowedPermission, isAllowedRequest, isOurRendererUrl, parseDevUrl } from './security-policy'
+import {
+  isAllowedNavigation,
+  isAllowedPermission,
+  isAllowedRequest,
+  isOurRendererUrl,
+  parseDevUrl
+} from './security-policy'
 
 const DEV = 'http://localhost:5173'
 
@@ -60,13 +66,24 @@ describe('isAllowedNavigation', () => {
   })
 
   it('refuses everything without a dev server (packaged app)', () => {
-    for (const url of [...HOSTILE, 'http://localhost:5173/', 'file:///etc/passwd', 'about:blank', 'data:text/html,<b>x</b>']) {
+    for (const url of [
+      ...HOSTILE,
+      'http://localhost:5173/',
+      'file:///etc/passwd',
+      'about:blank',
+      'data:text/html,<b>x</b>'
+    ]) {
       expect(isAllowedNavigation(url, undefined)).toBe(false)
     }
   })
 
   it('refuses local schemes in dev too', () => {
-    for (const url of ['file:///etc/passwd', 'about:blank', 'data:text/html,<script>1</script>', 'blob:http://localhost:5173/x']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'about:blank',
+      'data:text/html,<script>1</script>',
+      'blob:http://localhost:5173/x'
+    ]) {
       expect(isAllowedNavigation(url, DEV)).toBe(false)
     }
   })
@@ -149,7 +166,17 @@ describe('isOurRendererUrl', () => {
 describe('isAllowedPermission', () => {
   it('allows writing to the clipboard and nothing else', () => {
     expect(isAllowedPermission('clipboard-sanitized-write')).toBe(true)
-    for (const p of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen', 'hid', 'serial', '']) {
+    for (const p of [
+      'clipboard-read',
+      'media',
+      'notifications',
+      'geolocation',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'serial',
+      ''
+    ]) {
       expect(isAllowedPermission(p)).toBe(false)
     }
   })

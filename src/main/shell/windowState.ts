@@ -63,7 +63,5 @@ function isWindowState(v: unknown): v is WindowState {
   const s = v as Partial<WindowState>
   const b = s.bounds as Partial<Rect> | undefined
   const finite = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n)
-  return (
-    typeof s.maximized === 'boolean' && !!b && finite(b.x) && finite(b.y) && finite(b.width) && finite(b.height)
-  )
+  return typeof s.maximized === 'boolean' && !!b && finite(b.x) && finite(b.y) && finite(b.width) && finite(b.height)
 }

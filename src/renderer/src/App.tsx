@@ -26,7 +26,13 @@ import type { AppCommand } from '../../shared/shortcuts'
 import { IMPORT_ACCEPT } from '../../shared/importFiles'
 import { countOf, importToast } from '../../shared/countWords'
 
-const PHASE_WORD: Record<string, string> = { reading: 'reading', converting: 'converting', loading: 'loading', committing: 'saving', done: 'done' }
+const PHASE_WORD: Record<string, string> = {
+  reading: 'reading',
+  converting: 'converting',
+  loading: 'loading',
+  committing: 'saving',
+  done: 'done'
+}
 
 export function App() {
   const notices = useNotices()
@@ -183,7 +189,10 @@ export function App() {
   const job = imports.job
   const activity: Activity | null =
     job?.stage === 'importing'
-      ? { text: `Importing ${job.preview?.fileName ?? ''} — ${PHASE_WORD[job.progress?.phase ?? 'reading']}`, fraction: job.progress?.fraction ?? null }
+      ? {
+          text: `Importing ${job.preview?.fileName ?? ''} — ${PHASE_WORD[job.progress?.phase ?? 'reading']}`,
+          fraction: job.progress?.fraction ?? null
+        }
       : sampleActivity
 
   return (
@@ -231,7 +240,9 @@ export function App() {
             <span className="spinner" aria-hidden="true" /> Opening the workspace…
           </div>
         )}
-        {view === 'welcome' && <WelcomeView loadingSample={loadingSample} onOpenSample={openSample} onImport={openPicker} />}
+        {view === 'welcome' && (
+          <WelcomeView loadingSample={loadingSample} onOpenSample={openSample} onImport={openPicker} />
+        )}
         {view === 'datasets' && (
           <DatasetsView
             datasets={ds.datasets}
@@ -296,8 +307,8 @@ export function App() {
           onCancel={() => setConfirmDelete(null)}
         >
           <p>
-            Delete <strong data-testid="confirm-name">{confirmDelete.name}</strong> ({countOf(confirmDelete.rows, 'row')}) from
-            this workspace? The original file is not touched.
+            Delete <strong data-testid="confirm-name">{confirmDelete.name}</strong> (
+            {countOf(confirmDelete.rows, 'row')}) from this workspace? The original file is not touched.
           </p>
         </ConfirmDialog>
       )}

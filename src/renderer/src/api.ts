@@ -6,7 +6,10 @@ import type { Channel, EventName } from '../../shared/channels'
 import type { EventPayloads, Input, Outputs, SaveFileInput, SavedFile } from '../../shared/contract'
 import { AppFailure, type ErrorCode, type Result } from '../../shared/result'
 
-export async function call<C extends Channel>(channel: C, ...args: Input<C> extends void ? [] : [Input<C>]): Promise<Outputs[C]> {
+export async function call<C extends Channel>(
+  channel: C,
+  ...args: Input<C> extends void ? [] : [Input<C>]
+): Promise<Outputs[C]> {
   const bridge = window.socialbench
   if (!bridge) throw new AppFailure('INTERNAL', 'The engine bridge is not available.')
   const fn = bridge[channel] as (input: unknown) => Promise<Result<Outputs[C]>>

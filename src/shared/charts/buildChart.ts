@@ -5,13 +5,31 @@ import { conventionLabel, type ChartId } from './chartDefs'
 import { channelChart } from './channelChart'
 import { withEvents } from './eventMarks'
 import {
-  engagementChart, followersChart, heatmapChart, indexedChart, postsWeeklyChart, shareOfVoiceChart,
-  shareRows, type BuiltChart, type ChartContext, type FollowersLayout, type SovMeasure, SOV_MEASURES
+  engagementChart,
+  followersChart,
+  heatmapChart,
+  indexedChart,
+  postsWeeklyChart,
+  shareOfVoiceChart,
+  shareRows,
+  type BuiltChart,
+  type ChartContext,
+  type FollowersLayout,
+  type SovMeasure,
+  SOV_MEASURES
 } from './plotOptions'
 import type { ChartSeries } from './series'
 
 export type PlotChartId = Exclude<ChartId, 'topPosts' | 'breakouts'>
-export const PLOT_CHARTS: PlotChartId[] = ['followers', 'indexed', 'channelDaily', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice']
+export const PLOT_CHARTS: PlotChartId[] = [
+  'followers',
+  'indexed',
+  'channelDaily',
+  'engagement',
+  'postsWeekly',
+  'heatmap',
+  'shareOfVoice'
+]
 export const isPlotChart = (id: ChartId): id is PlotChartId => (PLOT_CHARTS as ChartId[]).includes(id)
 
 export interface ChartOptions {
@@ -22,9 +40,18 @@ export interface ChartOptions {
   channelMetric?: ChannelMetric
 }
 
-export const DEFAULT_CHART_OPTIONS: ChartOptions = { followersLayout: 'facet', showPeer: true, sovMeasures: SOV_MEASURES }
+export const DEFAULT_CHART_OPTIONS: ChartOptions = {
+  followersLayout: 'facet',
+  showPeer: true,
+  sovMeasures: SOV_MEASURES
+}
 
-export function chartContext(result: BenchmarkResult, width: number, theme: 'light' | 'dark', large = false): ChartContext {
+export function chartContext(
+  result: BenchmarkResult,
+  width: number,
+  theme: 'light' | 'dark',
+  large = false
+): ChartContext {
   return {
     width,
     large,
@@ -41,7 +68,12 @@ export function chartContext(result: BenchmarkResult, width: number, theme: 'lig
  * What to say instead of drawing when a chart has no value at all in this range (an empty frame with axes says
  * less than a sentence, and invites reading the axis as zero). Null when there is something to draw.
  */
-export function emptyMessage(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, o: ChartOptions = DEFAULT_CHART_OPTIONS): string | null {
+export function emptyMessage(
+  id: PlotChartId,
+  result: BenchmarkResult,
+  series: ChartSeries,
+  o: ChartOptions = DEFAULT_CHART_OPTIONS
+): string | null {
   const noPosts = 'No posts in this range and these platforms.'
   switch (id) {
     case 'followers':
@@ -67,9 +99,21 @@ export function emptyMessage(id: PlotChartId, result: BenchmarkResult, series: C
 }
 
 /** The charts with a time axis: they draw the benchmark's events. */
-export const EVENT_CHARTS: readonly PlotChartId[] = ['followers', 'indexed', 'channelDaily', 'engagement', 'postsWeekly']
+export const EVENT_CHARTS: readonly PlotChartId[] = [
+  'followers',
+  'indexed',
+  'channelDaily',
+  'engagement',
+  'postsWeekly'
+]
 
-export function buildChart(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, ctx: ChartContext, o: ChartOptions = DEFAULT_CHART_OPTIONS): BuiltChart {
+export function buildChart(
+  id: PlotChartId,
+  result: BenchmarkResult,
+  series: ChartSeries,
+  ctx: ChartContext,
+  o: ChartOptions = DEFAULT_CHART_OPTIONS
+): BuiltChart {
   const built = drawChart(id, result, series, ctx, o)
   const empty = built.empty ?? emptyMessage(id, result, series, o)
   if (empty) return { ...built, empty }
@@ -77,7 +121,13 @@ export function buildChart(id: PlotChartId, result: BenchmarkResult, series: Cha
   return EVENT_CHARTS.includes(id) ? withEvents(built, result.events ?? [], ctx) : built
 }
 
-function drawChart(id: PlotChartId, result: BenchmarkResult, series: ChartSeries, ctx: ChartContext, o: ChartOptions): BuiltChart {
+function drawChart(
+  id: PlotChartId,
+  result: BenchmarkResult,
+  series: ChartSeries,
+  ctx: ChartContext,
+  o: ChartOptions
+): BuiltChart {
   switch (id) {
     case 'followers':
       return followersChart(series.followers, ctx, o.followersLayout)

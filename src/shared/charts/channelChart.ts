@@ -6,8 +6,18 @@
 import * as Plot from '@observablehq/plot'
 import { CHANNEL_METRICS, CHANNEL_METRIC_LABELS, type ChannelMetric } from '../metrics'
 import {
-  base, colorScale, fmtInt, honestPeer, isolatedDays, missingInstitutions, missingNote, peerMarks, peerNotes, xDomain,
-  type BuiltChart, type ChartContext
+  base,
+  colorScale,
+  fmtInt,
+  honestPeer,
+  isolatedDays,
+  missingInstitutions,
+  missingNote,
+  peerMarks,
+  peerNotes,
+  xDomain,
+  type BuiltChart,
+  type ChartContext
 } from './plotOptions'
 import { isoDay, type ChannelPeerRow, type ChannelRow } from './series'
 
@@ -25,13 +35,20 @@ export function chosenChannelMetric(rows: ChannelRow[], asked: ChannelMetric | u
   return asked && available.includes(asked) ? asked : (available[0] ?? null)
 }
 
-export function channelChart(rows: ChannelRow[], peerRows: ChannelPeerRow[], ctx: ChartContext, asked?: ChannelMetric, showPeer = true): BuiltChart {
+export function channelChart(
+  rows: ChannelRow[],
+  peerRows: ChannelPeerRow[],
+  ctx: ChartContext,
+  asked?: ChannelMetric,
+  showPeer = true
+): BuiltChart {
   const metric = chosenChannelMetric(rows, asked)
   if (metric === null) {
     return {
       options: {},
       notes: [],
-      empty: 'No daily channel figures (views, reach, impressions, profile visits, followers gained) in this range and these platforms. Channel exports such as YouTube Totals, TikTok Overview or Meta Reach and Visits carry them.'
+      empty:
+        'No daily channel figures (views, reach, impressions, profile visits, followers gained) in this range and these platforms. Channel exports such as YouTube Totals, TikTok Overview or Meta Reach and Visits carry them.'
     }
   }
   const label = CHANNEL_METRIC_LABELS[metric]
@@ -49,19 +66,33 @@ export function channelChart(rows: ChannelRow[], peerRows: ChannelPeerRow[], ctx
       ariaDescription: `${label} per day from the channel exports, ${ctx.from} to ${ctx.to}. Totals over the period: ${[...totals].map(([i, v]) => `${i} ${fmtInt(v)}`).join('; ')}.`,
       x: { type: 'utc', domain: xDomain(ctx), label: null },
       // Compact per tick ("200", "1.8K"), not d3's shared SI prefix ("0.2k" for 200).
-      y: { label: `${label} per day`, grid: true, nice: true, zero: true, tickFormat: (v: number) => compact.format(v) },
+      y: {
+        label: `${label} per day`,
+        grid: true,
+        nice: true,
+        zero: true,
+        tickFormat: (v: number) => compact.format(v)
+      },
       color: colorScale(ctx),
       marks: [
         ...(showPeer ? peerMarks(peer, 'Peer median') : []),
         Plot.lineY(data, {
-          x: 'day', y: 'value', stroke: 'institution', strokeWidth: 1.4,
+          x: 'day',
+          y: 'value',
+          stroke: 'institution',
+          strokeWidth: 1.4,
           tip: { format: { x: (d: Date) => isoDay(d), y: (v: number) => fmtInt(v) } }
         }),
-        Plot.dot(isolatedDays(data, (r) => r.value), { x: 'day', y: 'value', fill: 'institution', r: 1.8 })
+        Plot.dot(
+          isolatedDays(data, (r) => r.value),
+          { x: 'day', y: 'value', fill: 'institution', r: 1.8 }
+        )
       ]
     },
     notes: [
-      ...(asked && asked !== metric ? [`No ${CHANNEL_METRIC_LABELS[asked].toLowerCase()} in this range: showing ${label.toLowerCase()}.`] : []),
+      ...(asked && asked !== metric
+        ? [`No ${CHANNEL_METRIC_LABELS[asked].toLowerCase()} in this range: showing ${label.toLowerCase()}.`]
+        : []),
       ...missingNote(missing, label.toLowerCase()),
       ...(gapDays ? ['Breaks in a line are days an account has no figure for; they are not drawn as 0.'] : []),
       ...(showPeer ? peerNotes(ctx, peerOfMetric) : [])

@@ -4,7 +4,17 @@
  */
 import { ENGAGEMENT_DEFINITIONS, METRICS, type EngagementConvention, type MetricDefinition } from '../metrics'
 
-export const CHART_IDS = ['followers', 'indexed', 'channelDaily', 'engagement', 'postsWeekly', 'heatmap', 'shareOfVoice', 'topPosts', 'breakouts'] as const
+export const CHART_IDS = [
+  'followers',
+  'indexed',
+  'channelDaily',
+  'engagement',
+  'postsWeekly',
+  'heatmap',
+  'shareOfVoice',
+  'topPosts',
+  'breakouts'
+] as const
 export type ChartId = (typeof CHART_IDS)[number]
 
 export interface ChartDef {
@@ -20,10 +30,25 @@ const engagement = (c: EngagementConvention) => ENGAGEMENT_DEFINITIONS[c]
 
 export const CHARTS: Record<ChartId, ChartDef> = {
   followers: { id: 'followers', title: 'Followers over time', usesConvention: false, metric: fixed(METRICS.followers) },
-  indexed: { id: 'indexed', title: 'Indexed follower growth (start = 100)', usesConvention: false, metric: fixed(METRICS.indexed_growth) },
-  channelDaily: { id: 'channelDaily', title: 'Channel activity by day', usesConvention: false, metric: fixed(METRICS.channel_daily) },
+  indexed: {
+    id: 'indexed',
+    title: 'Indexed follower growth (start = 100)',
+    usesConvention: false,
+    metric: fixed(METRICS.indexed_growth)
+  },
+  channelDaily: {
+    id: 'channelDaily',
+    title: 'Channel activity by day',
+    usesConvention: false,
+    metric: fixed(METRICS.channel_daily)
+  },
   engagement: { id: 'engagement', title: 'Engagement rate by week', usesConvention: true, metric: engagement },
-  postsWeekly: { id: 'postsWeekly', title: 'Posting cadence: posts per week', usesConvention: false, metric: fixed(METRICS.posts_per_week) },
+  postsWeekly: {
+    id: 'postsWeekly',
+    title: 'Posting cadence: posts per week',
+    usesConvention: false,
+    metric: fixed(METRICS.posts_per_week)
+  },
   heatmap: {
     id: 'heatmap',
     title: 'Posting cadence: weekday × hour',
@@ -36,7 +61,12 @@ export const CHARTS: Record<ChartId, ChartDef> = {
       denominator: '—'
     })
   },
-  shareOfVoice: { id: 'shareOfVoice', title: 'Share of voice', usesConvention: false, metric: fixed(METRICS.share_of_voice) },
+  shareOfVoice: {
+    id: 'shareOfVoice',
+    title: 'Share of voice',
+    usesConvention: false,
+    metric: fixed(METRICS.share_of_voice)
+  },
   topPosts: { id: 'topPosts', title: 'Top posts', usesConvention: true, metric: engagement },
   breakouts: { id: 'breakouts', title: 'Breakout posts', usesConvention: true, metric: fixed(METRICS.breakout) }
 }

@@ -23,7 +23,8 @@ interface Placed {
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
 const when = (e: TimelineEvent) => (e.end ? `${e.start} to ${e.end}` : e.start)
 /** The tooltip of a rule or band: title, days, and who it concerns. */
-export const eventTooltip = (e: TimelineEvent): string => `${e.title} (${when(e)}${e.institutionName ? `, ${e.institutionName}` : ''})`
+export const eventTooltip = (e: TimelineEvent): string =>
+  `${e.title} (${when(e)}${e.institutionName ? `, ${e.institutionName}` : ''})`
 
 /**
  * Lanes for the labels: each goes in the first lane where it overlaps no label placed before it. Items are placed
@@ -37,7 +38,9 @@ export function placeLabels(
 ): { lane: number | null; anchor: 'start' | 'end' }[] {
   const taken: [number, number][][] = Array.from({ length: opts.lanes }, () => [])
   const out: { lane: number | null; anchor: 'start' | 'end' }[] = items.map(() => ({ lane: null, anchor: 'start' }))
-  const order = items.map((_, i) => i).sort((a, b) => (items[a].rank ?? 0) - (items[b].rank ?? 0) || items[a].px - items[b].px)
+  const order = items
+    .map((_, i) => i)
+    .sort((a, b) => (items[a].rank ?? 0) - (items[b].rank ?? 0) || items[a].px - items[b].px)
   for (const i of order) {
     const { px, text } = items[i]
     const width = text.length * opts.charPx
@@ -53,7 +56,13 @@ export function placeLabels(
 }
 
 /** Which labels win when there is no room for all: what the user entered before the built-in calendar. */
-const LABEL_RANK: Record<TimelineEvent['kind'], number> = { crisis: 0, campaign: 1, platform_change: 2, other: 3, awareness_day: 4 }
+const LABEL_RANK: Record<TimelineEvent['kind'], number> = {
+  crisis: 0,
+  campaign: 1,
+  platform_change: 2,
+  other: 3,
+  awareness_day: 4
+}
 
 export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], ctx: ChartContext): BuiltChart {
   const shown = eventsInRange(events, ctx.from, ctx.to)
@@ -77,12 +86,17 @@ export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], 
   })
   const texts = spans.map((s) => clip(s.e.title, 30))
   const places = placeLabels(
-    spans.map((s, i) => ({ px: px(s.x1.getTime()), text: texts[i], rank: LABEL_RANK[s.e.kind] + (s.e.observance ? 5 : 0) })),
+    spans.map((s, i) => ({
+      px: px(s.x1.getTime()),
+      text: texts[i],
+      rank: LABEL_RANK[s.e.kind] + (s.e.observance ? 5 : 0)
+    })),
     { charPx: fontSize * 0.6, lanes, right: width - marginRight }
   )
   const placed: (Placed & { anchor: 'start' | 'end' })[] = []
   places.forEach((p, i) => {
-    if (p.lane !== null) placed.push({ x: spans[i].x1, label: texts[i], lane: p.lane, title: spans[i].title, anchor: p.anchor })
+    if (p.lane !== null)
+      placed.push({ x: spans[i].x1, label: texts[i], lane: p.lane, title: spans[i].title, anchor: p.anchor })
   })
   const usedLanes = placed.length ? Math.max(...placed.map((p) => p.lane)) + 1 : 0
   const left = shown.length - placed.length
@@ -92,10 +106,20 @@ export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], 
       Plot.text(
         placed.filter((p) => p.lane === lane && p.anchor === anchor),
         {
-          x: 'x', text: 'label', title: 'title', frameAnchor: 'top', textAnchor: anchor, lineAnchor: 'bottom',
-          dx: anchor === 'start' ? 3 : -3, dy: -4 - lane * LANE_PX, fontSize, fill: 'currentColor', fillOpacity: 0.8,
+          x: 'x',
+          text: 'label',
+          title: 'title',
+          frameAnchor: 'top',
+          textAnchor: anchor,
+          lineAnchor: 'bottom',
+          dx: anchor === 'start' ? 3 : -3,
+          dy: -4 - lane * LANE_PX,
+          fontSize,
+          fill: 'currentColor',
+          fillOpacity: 0.8,
           // Only above the top panel of a faceted chart; rules and bands repeat in every panel.
-          facetAnchor: 'top', className: 'sb-event-label'
+          facetAnchor: 'top',
+          className: 'sb-event-label'
         }
       )
     )
@@ -113,18 +137,48 @@ export function withEvents(built: BuiltChart, events: readonly TimelineEvent[], 
       ariaDescription: `${o.ariaDescription ?? ''} Events drawn: ${list}.`.trim(),
       marks: [
         // Bands first, under the data; rules and labels on top so a line never hides when something happened.
-        Plot.rect(ranges.filter(own), { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.08, title: 'title', className: 'sb-event-band' }),
-        Plot.rect(ranges.filter((x) => !own(x)), { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.035, title: 'title', className: 'sb-event-band' }),
+        Plot.rect(ranges.filter(own), {
+          x1: 'x1',
+          x2: 'x2',
+          fill: 'currentColor',
+          fillOpacity: 0.08,
+          title: 'title',
+          className: 'sb-event-band'
+        }),
+        Plot.rect(
+          ranges.filter((x) => !own(x)),
+          { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.035, title: 'title', className: 'sb-event-band' }
+        ),
         ...(o.marks ?? []),
-        Plot.ruleX(spans.filter((x) => !own(x)), { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.22, title: 'title', className: 'sb-event-rule' }),
-        Plot.ruleX(days.filter(own), { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '3 3', title: 'title', className: 'sb-event-rule' }),
-        Plot.ruleX(ranges.filter(own), { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.35, title: 'title', className: 'sb-event-rule' }),
+        Plot.ruleX(
+          spans.filter((x) => !own(x)),
+          { x: 'x1', stroke: 'currentColor', strokeOpacity: 0.22, title: 'title', className: 'sb-event-rule' }
+        ),
+        Plot.ruleX(days.filter(own), {
+          x: 'x1',
+          stroke: 'currentColor',
+          strokeOpacity: 0.6,
+          strokeDasharray: '3 3',
+          title: 'title',
+          className: 'sb-event-rule'
+        }),
+        Plot.ruleX(ranges.filter(own), {
+          x: 'x1',
+          stroke: 'currentColor',
+          strokeOpacity: 0.35,
+          title: 'title',
+          className: 'sb-event-rule'
+        }),
         ...labelMarks
       ]
     },
     notes: [
       ...built.notes,
-      ...(left ? [`${left} of ${shown.length} event labels left out for lack of room (hover a line for its title; the methodology lists every event).`] : [])
+      ...(left
+        ? [
+            `${left} of ${shown.length} event labels left out for lack of room (hover a line for its title; the methodology lists every event).`
+          ]
+        : [])
     ]
   }
 }

@@ -5,13 +5,24 @@ import { footnote } from './footnote'
 
 const result = (over: Partial<BenchmarkResult['scope']> = {}, sources = ['a.csv', 'b.csv']): BenchmarkResult =>
   ({
-    scope: { from: '2024-01-01', to: '2024-06-30', platforms: ['x'], convention: 'followers_at_post', maxGapDays: 7, k: 2, institutions: [], ...over },
+    scope: {
+      from: '2024-01-01',
+      to: '2024-06-30',
+      platforms: ['x'],
+      convention: 'followers_at_post',
+      maxGapDays: 7,
+      k: 2,
+      institutions: [],
+      ...over
+    },
     methodology: { posts: 12345, accounts: 4, sources, gaps: [] }
   }) as unknown as BenchmarkResult
 
 describe('footnote', () => {
   it('names metric, range, posts, accounts and sources', () => {
-    expect(footnote(result(), 'followers')).toBe('Followers · 2024-01-01 to 2024-06-30 · 12,345 posts, 4 accounts · sources: a.csv, b.csv')
+    expect(footnote(result(), 'followers')).toBe(
+      'Followers · 2024-01-01 to 2024-06-30 · 12,345 posts, 4 accounts · sources: a.csv, b.csv'
+    )
   })
 
   it('names the convention on charts it shapes', () => {

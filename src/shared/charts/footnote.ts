@@ -23,6 +23,10 @@ export function footnote(result: BenchmarkResult, chartId: ChartId): string {
   )
   const src = methodology.sources
   const shown = src.slice(0, MAX_SOURCES).join(', ')
-  parts.push(src.length === 0 ? 'no source files' : `sources: ${shown}${src.length > MAX_SOURCES ? ` and ${src.length - MAX_SOURCES} more` : ''}`)
+  parts.push(
+    src.length === 0
+      ? 'no source files'
+      : `sources: ${shown}${src.length > MAX_SOURCES ? ` and ${src.length - MAX_SOURCES} more` : ''}`
+  )
   return parts.join(' · ')
 }

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { InstitutionSummary } from '../benchmark'
 import {
-  engagementChart, followersChart, heatmapChart, heatmapLayout, honestPeer, indexedChart, isolatedDays, missingInstitutions, postsPerWeek,
-  postsWeeklyChart, shareOfVoiceChart, shareRows, weeklyRatePct, type ChartContext
+  engagementChart,
+  followersChart,
+  heatmapChart,
+  heatmapLayout,
+  honestPeer,
+  indexedChart,
+  isolatedDays,
+  missingInstitutions,
+  postsPerWeek,
+  postsWeeklyChart,
+  shareOfVoiceChart,
+  shareRows,
+  weeklyRatePct,
+  type ChartContext
 } from './plotOptions'
 import { utcDay, weekStart, weeksBetween, type PeerRow } from './series'
 
@@ -43,7 +55,9 @@ describe('weeks', () => {
     expect(weekStart(utcDay('2024-01-07')).toISOString()).toBe('2024-01-01T00:00:00.000Z')
     expect(weekStart(utcDay('2024-01-08')).toISOString()).toBe('2024-01-08T00:00:00.000Z')
     expect(weeksBetween(utcDay('2024-01-03'), utcDay('2024-01-15')).map((d) => d.toISOString().slice(0, 10))).toEqual([
-      '2024-01-01', '2024-01-08', '2024-01-15'
+      '2024-01-01',
+      '2024-01-08',
+      '2024-01-15'
     ])
   })
 })
@@ -51,7 +65,11 @@ describe('weeks', () => {
 describe('colours, labels and accessibility', () => {
   it('colours every institution with its own colour in legend order', () => {
     const { options } = postsWeeklyChart([], ctx())
-    expect(options.color).toMatchObject({ domain: ['Alpha', 'Beta', 'Gamma'], range: ['#1f77b4', '#ff7f0e', '#2ca02c'], legend: true })
+    expect(options.color).toMatchObject({
+      domain: ['Alpha', 'Beta', 'Gamma'],
+      range: ['#1f77b4', '#ff7f0e', '#2ca02c'],
+      legend: true
+    })
   })
 
   it('labels axes with units and styles from CSS variables', () => {
@@ -133,13 +151,19 @@ describe('peer statistics', () => {
     expect((indexedChart([], peer, ctx()).options.marks as unknown[]).length).toBe(5)
     expect((indexedChart([], peer, ctx(), false).options.marks as unknown[]).length).toBe(3)
     const two = ctx({ institutions: ctx().institutions.slice(0, 2) })
-    expect(engagementChart([], peer, two).notes).toContain('Peer median and band not drawn: the peer set has 2 institutions (needs 3).')
+    expect(engagementChart([], peer, two).notes).toContain(
+      'Peer median and band not drawn: the peer set has 2 institutions (needs 3).'
+    )
   })
 
   it('names the thin institutions (fewer than 30 posts) under the engagement chart', () => {
     const s = [summary('Alpha', { posts: 29 }), summary('Beta', { posts: 30 }), summary('Gamma', { posts: 1 })]
-    expect(engagementChart([], [], ctx({ summary: s })).notes).toContain('Thin (fewer than 30 posts in the range): Alpha (29 posts), Gamma (1 post).')
-    expect(engagementChart([], [], ctx({ summary: [summary('Beta', { posts: 30 })] })).notes.join(' ')).not.toMatch(/Thin/)
+    expect(engagementChart([], [], ctx({ summary: s })).notes).toContain(
+      'Thin (fewer than 30 posts in the range): Alpha (29 posts), Gamma (1 post).'
+    )
+    expect(engagementChart([], [], ctx({ summary: [summary('Beta', { posts: 30 })] })).notes.join(' ')).not.toMatch(
+      /Thin/
+    )
   })
 })
 
@@ -148,7 +172,9 @@ describe('weekly series', () => {
     const week2 = utcDay('2024-01-08')
     const c = ctx({ institutions: [{ name: 'Alpha', color: '#000' }] })
     expect(postsPerWeek([{ institution: 'Alpha', week: week2, posts: 4 }], c).map((r) => r.posts)).toEqual([0, 4, 0])
-    expect(weeklyRatePct([{ institution: 'Alpha', week: week2, rate: 0.0125, posts: 4 }], c).map((r) => r.rate)).toEqual([null, 1.25, null])
+    expect(
+      weeklyRatePct([{ institution: 'Alpha', week: week2, rate: 0.0125, posts: 4 }], c).map((r) => r.rate)
+    ).toEqual([null, 1.25, null])
   })
 
   it('names institutions without posts', () => {

@@ -12,8 +12,15 @@ import type { EngagementConvention } from '../metrics'
 import { THIN_POSTS } from '../insight'
 import { conventionLabel } from './chartDefs'
 import {
-  isoDay, utcDay, weeksBetween,
-  type EngagementRow, type FollowersRow, type HeatmapRow, type IndexedRow, type PeerRow, type PostsWeeklyRow
+  isoDay,
+  utcDay,
+  weeksBetween,
+  type EngagementRow,
+  type FollowersRow,
+  type HeatmapRow,
+  type IndexedRow,
+  type PeerRow,
+  type PostsWeeklyRow
 } from './series'
 
 export interface ChartContext {
@@ -42,7 +49,8 @@ export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as con
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 const dec1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-export const fmtInt = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : int.format(v))
+export const fmtInt = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : int.format(v)
 export const fmtPct = (v: number | null | undefined, digits = 2): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(digits)}%`
 const fmtDay = (d: Date): string => isoDay(d)
@@ -54,17 +62,31 @@ export function plotStyle(width: number): string {
 }
 
 export function colorScale(ctx: ChartContext): Plot.ScaleOptions {
-  return { type: 'ordinal', domain: ctx.institutions.map((i) => i.name), range: ctx.institutions.map((i) => i.color), legend: true }
+  return {
+    type: 'ordinal',
+    domain: ctx.institutions.map((i) => i.name),
+    range: ctx.institutions.map((i) => i.color),
+    legend: true
+  }
 }
 
 export function base(ctx: ChartContext, height: number): Plot.PlotOptions {
-  return { width: Math.max(320, Math.round(ctx.width)), height: ctx.large ? Math.round(height * 1.6) : height, style: plotStyle(ctx.width), marginLeft: 64 }
+  return {
+    width: Math.max(320, Math.round(ctx.width)),
+    height: ctx.large ? Math.round(height * 1.6) : height,
+    style: plotStyle(ctx.width),
+    marginLeft: 64
+  }
 }
 
 export const xDomain = (ctx: ChartContext): [Date, Date] => [utcDay(ctx.from), utcDay(ctx.to)]
 
 /** Names of compared institutions with no usable value in `rows` (said under the chart, never silently left out). */
-export function missingInstitutions<T extends { institution: string }>(rows: T[], ctx: ChartContext, has: (r: T) => boolean): string[] {
+export function missingInstitutions<T extends { institution: string }>(
+  rows: T[],
+  ctx: ChartContext,
+  has: (r: T) => boolean
+): string[] {
   const present = new Set(rows.filter(has).map((r) => r.institution))
   return ctx.institutions.map((i) => i.name).filter((n) => !present.has(n))
 }
@@ -77,19 +99,29 @@ export function missingNote(names: string[], what: string): string[] {
 export function thinNote(ctx: ChartContext): string[] {
   const thin = (ctx.summary ?? []).filter((s) => s.posts < THIN_POSTS)
   return thin.length
-    ? [`Thin (fewer than ${THIN_POSTS} posts in the range): ${thin.map((s) => `${s.name} (${s.posts} post${s.posts === 1 ? '' : 's'})`).join(', ')}.`]
+    ? [
+        `Thin (fewer than ${THIN_POSTS} posts in the range): ${thin.map((s) => `${s.name} (${s.posts} post${s.posts === 1 ? '' : 's'})`).join(', ')}.`
+      ]
     : []
 }
 
 /** Peer rows with fewer than PEER_MIN contributors lose their values, so the band breaks there instead of lying. */
 export function honestPeer(rows: PeerRow[], scale = 1): PeerRow[] {
   const v = (x: number | null) => (x === null ? null : x * scale)
-  return rows.map((r) => (r.n >= PEER_MIN ? { ...r, median: v(r.median), q1: v(r.q1), q3: v(r.q3) } : { ...r, median: null, q1: null, q3: null }))
+  return rows.map((r) =>
+    r.n >= PEER_MIN
+      ? { ...r, median: v(r.median), q1: v(r.q1), q3: v(r.q3) }
+      : { ...r, median: null, q1: null, q3: null }
+  )
 }
 
 export function peerNotes(ctx: ChartContext, peer: PeerRow[]): string[] {
-  if (ctx.institutions.length < PEER_MIN) return [`Peer median and band not drawn: the peer set has ${ctx.institutions.length} institutions (needs ${PEER_MIN}).`]
-  if (!peer.some((r) => r.n >= PEER_MIN)) return [`Peer median and band not drawn: fewer than ${PEER_MIN} institutions have data on any one date.`]
+  if (ctx.institutions.length < PEER_MIN)
+    return [
+      `Peer median and band not drawn: the peer set has ${ctx.institutions.length} institutions (needs ${PEER_MIN}).`
+    ]
+  if (!peer.some((r) => r.n >= PEER_MIN))
+    return [`Peer median and band not drawn: fewer than ${PEER_MIN} institutions have data on any one date.`]
   return []
 }
 
@@ -97,8 +129,14 @@ export function peerMarks(peer: PeerRow[], label: string): Plot.Markish[] {
   return [
     Plot.areaY(peer, { x: 'x', y1: 'q1', y2: 'q3', fill: 'currentColor', fillOpacity: 0.12 }),
     Plot.lineY(peer, {
-      x: 'x', y: 'median', stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '5 3', strokeWidth: 1.5,
-      tip: { format: { x: fmtDay, y: (v: number) => `${label} ${dec1.format(v)}` } }, channels: { 'Peer n': 'n' }
+      x: 'x',
+      y: 'median',
+      stroke: 'currentColor',
+      strokeOpacity: 0.7,
+      strokeDasharray: '5 3',
+      strokeWidth: 1.5,
+      tip: { format: { x: fmtDay, y: (v: number) => `${label} ${dec1.format(v)}` } },
+      channels: { 'Peer n': 'n' }
     })
   ]
 }
@@ -106,7 +144,11 @@ export function peerMarks(peer: PeerRow[], label: string): Plot.Markish[] {
 export type FollowersLayout = 'facet' | 'overlay'
 
 /** Days with a count between two days without one: a line cannot show a lone point, so these get a dot. */
-export function isolatedDays<T extends { institution: string; day: Date }>(rows: T[], value: (r: T) => number | null, key: (r: T) => string = (r) => r.institution): T[] {
+export function isolatedDays<T extends { institution: string; day: Date }>(
+  rows: T[],
+  value: (r: T) => number | null,
+  key: (r: T) => string = (r) => r.institution
+): T[] {
   return rows.filter((r, i) => {
     if (value(r) === null) return false
     const prev = rows[i - 1]
@@ -124,7 +166,9 @@ export function followersChart(rows: FollowersRow[], ctx: ChartContext, layout: 
   // The latest row per series, formatted once at the end: formatting a date per row cost half a second on 180k rows.
   const latest = new Map<string, FollowersRow>()
   for (const r of rows) if (r.followers !== null) latest.set(`${r.institution}\u0000${r.platform}`, r)
-  const desc = [...latest.values()].map((r) => `${r.institution} on ${r.platform}: ${fmtInt(Number(r.followers))} followers on ${fmtDay(r.day)}`).join('; ')
+  const desc = [...latest.values()]
+    .map((r) => `${r.institution} on ${r.platform}: ${fmtInt(Number(r.followers))} followers on ${fmtDay(r.day)}`)
+    .join('; ')
   const gapDays = rows.filter((r) => r.followers === null).length
   return {
     options: {
@@ -138,18 +182,41 @@ export function followersChart(rows: FollowersRow[], ctx: ChartContext, layout: 
       color: colorScale(ctx),
       marks: [
         Plot.lineY(rows, {
-          x: 'day', y: 'followers', stroke: 'institution', z: (d: FollowersRow) => `${d.institution} ${d.platform}`,
-          fy: facet ? 'platform' : undefined, strokeWidth: 1.6,
-          tip: { format: { x: fmtDay, y: (v: number) => fmtInt(v), fy: true } }, channels: { Platform: 'platform' }
+          x: 'day',
+          y: 'followers',
+          stroke: 'institution',
+          z: (d: FollowersRow) => `${d.institution} ${d.platform}`,
+          fy: facet ? 'platform' : undefined,
+          strokeWidth: 1.6,
+          tip: { format: { x: fmtDay, y: (v: number) => fmtInt(v), fy: true } },
+          channels: { Platform: 'platform' }
         }),
-        Plot.dot(isolatedDays(rows, (r) => r.followers, (r) => `${r.institution}\u0000${r.platform}`), {
-          x: 'day', y: 'followers', fill: 'institution', r: 1.8, fy: facet ? 'platform' : undefined
-        })
+        Plot.dot(
+          isolatedDays(
+            rows,
+            (r) => r.followers,
+            (r) => `${r.institution}\u0000${r.platform}`
+          ),
+          {
+            x: 'day',
+            y: 'followers',
+            fill: 'institution',
+            r: 1.8,
+            fy: facet ? 'platform' : undefined
+          }
+        )
       ]
     },
     notes: [
-      ...missingNote(missingInstitutions(rows, ctx, (r) => r.followers !== null), 'follower counts'),
-      ...(gapDays ? ['Breaks in a line are days without a follower count (longer than the allowed carry-forward); they are not interpolated.'] : [])
+      ...missingNote(
+        missingInstitutions(rows, ctx, (r) => r.followers !== null),
+        'follower counts'
+      ),
+      ...(gapDays
+        ? [
+            'Breaks in a line are days without a follower count (longer than the allowed carry-forward); they are not interpolated.'
+          ]
+        : [])
     ]
   }
 }
@@ -171,18 +238,34 @@ export function indexedChart(rows: IndexedRow[], peerRows: PeerRow[], ctx: Chart
         ...(showPeer ? peerMarks(peer, 'Peer median') : []),
         Plot.ruleY([100], { stroke: 'currentColor', strokeOpacity: 0.35 }),
         Plot.lineY(rows, {
-          x: 'day', y: 'indexed', stroke: 'institution', strokeWidth: 1.8,
-          tip: { format: { x: fmtDay, y: (v: number) => dec1.format(v) } }, channels: { Followers: 'followers' }
+          x: 'day',
+          y: 'indexed',
+          stroke: 'institution',
+          strokeWidth: 1.8,
+          tip: { format: { x: fmtDay, y: (v: number) => dec1.format(v) } },
+          channels: { Followers: 'followers' }
         }),
-        Plot.dot(isolatedDays(rows, (r) => r.indexed), { x: 'day', y: 'indexed', fill: 'institution', r: 1.8 })
+        Plot.dot(
+          isolatedDays(rows, (r) => r.indexed),
+          { x: 'day', y: 'indexed', fill: 'institution', r: 1.8 }
+        )
       ]
     },
-    notes: [...missingNote(missingInstitutions(rows, ctx, (r) => r.indexed !== null), 'follower counts'), ...(showPeer ? peerNotes(ctx, peerRows) : [])]
+    notes: [
+      ...missingNote(
+        missingInstitutions(rows, ctx, (r) => r.indexed !== null),
+        'follower counts'
+      ),
+      ...(showPeer ? peerNotes(ctx, peerRows) : [])
+    ]
   }
 }
 
 /** Weekly rates as percent, with every week of the range present (null where an institution did not post). */
-export function weeklyRatePct(rows: EngagementRow[], ctx: ChartContext): { institution: string; week: Date; rate: number | null; posts: number }[] {
+export function weeklyRatePct(
+  rows: EngagementRow[],
+  ctx: ChartContext
+): { institution: string; week: Date; rate: number | null; posts: number }[] {
   const byKey = new Map(rows.map((r) => [`${r.institution}\u0000${r.week.getTime()}`, r]))
   const weeks = weeksBetween(utcDay(ctx.from), utcDay(ctx.to))
   return ctx.institutions.flatMap(({ name }) =>
@@ -193,11 +276,18 @@ export function weeklyRatePct(rows: EngagementRow[], ctx: ChartContext): { insti
   )
 }
 
-export function engagementChart(rows: EngagementRow[], peerRows: PeerRow[], ctx: ChartContext, showPeer = true): BuiltChart {
+export function engagementChart(
+  rows: EngagementRow[],
+  peerRows: PeerRow[],
+  ctx: ChartContext,
+  showPeer = true
+): BuiltChart {
   const data = weeklyRatePct(rows, ctx)
   const peer = honestPeer(peerRows, 100)
   const conv = conventionLabel(ctx.convention)
-  const periodRates = (ctx.summary ?? []).map((s) => `${s.name} ${fmtPct(s.engagement_rate[ctx.convention])}`).join('; ')
+  const periodRates = (ctx.summary ?? [])
+    .map((s) => `${s.name} ${fmtPct(s.engagement_rate[ctx.convention])}`)
+    .join('; ')
   return {
     options: {
       ...base(ctx, 300),
@@ -210,13 +300,20 @@ export function engagementChart(rows: EngagementRow[], peerRows: PeerRow[], ctx:
         ...(showPeer ? peerMarks(peer, 'Peer median %') : []),
         Plot.lineY(data, { x: 'week', y: 'rate', stroke: 'institution', strokeWidth: 1.4, strokeOpacity: 0.85 }),
         Plot.dot(data, {
-          x: 'week', y: 'rate', fill: 'institution', r: 2,
-          tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: (v: number) => `${v.toFixed(3)}%` } }, channels: { Posts: 'posts' }
+          x: 'week',
+          y: 'rate',
+          fill: 'institution',
+          r: 2,
+          tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: (v: number) => `${v.toFixed(3)}%` } },
+          channels: { Posts: 'posts' }
         })
       ]
     },
     notes: [
-      ...missingNote(missingInstitutions(rows, ctx, (r) => r.rate !== null), `engagement rate (${conv})`),
+      ...missingNote(
+        missingInstitutions(rows, ctx, (r) => r.rate !== null),
+        `engagement rate (${conv})`
+      ),
       ...thinNote(ctx),
       ...(showPeer ? peerNotes(ctx, peerRows) : [])
     ]
@@ -227,14 +324,18 @@ export function engagementChart(rows: EngagementRow[], peerRows: PeerRow[], ctx:
 export function postsPerWeek(rows: PostsWeeklyRow[], ctx: ChartContext): PostsWeeklyRow[] {
   const byKey = new Map(rows.map((r) => [`${r.institution}\u0000${r.week.getTime()}`, r.posts]))
   const weeks = weeksBetween(utcDay(ctx.from), utcDay(ctx.to))
-  return ctx.institutions.flatMap(({ name }) => weeks.map((week) => ({ institution: name, week, posts: byKey.get(`${name}\u0000${week.getTime()}`) ?? 0 })))
+  return ctx.institutions.flatMap(({ name }) =>
+    weeks.map((week) => ({ institution: name, week, posts: byKey.get(`${name}\u0000${week.getTime()}`) ?? 0 }))
+  )
 }
 
 /** One row per institution (small multiples): overlaid step lines of many institutions are unreadable. */
 export function postsWeeklyChart(rows: PostsWeeklyRow[], ctx: ChartContext): BuiltChart {
   const data = postsPerWeek(rows, ctx)
   const names = ctx.institutions.map((i) => i.name)
-  const ppw = (ctx.summary ?? []).map((s) => `${s.name} ${s.posts_per_week === null ? '—' : s.posts_per_week.toFixed(2)}`).join('; ')
+  const ppw = (ctx.summary ?? [])
+    .map((s) => `${s.name} ${s.posts_per_week === null ? '—' : s.posts_per_week.toFixed(2)}`)
+    .join('; ')
   const rowHeight = ctx.large ? 64 : 42
   return {
     options: {
@@ -248,22 +349,53 @@ export function postsWeeklyChart(rows: PostsWeeklyRow[], ctx: ChartContext): Bui
       fy: { domain: names, axis: null, padding: 0.18 },
       color: colorScale(ctx),
       marks: [
-        Plot.areaY(data, { x: 'week', y: 'posts', fy: 'institution', fill: 'institution', fillOpacity: 0.25, curve: 'step-after' }),
-        Plot.lineY(data, {
-          x: 'week', y: 'posts', fy: 'institution', stroke: 'institution', strokeWidth: 1.2, curve: 'step-after',
-          tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: true, fy: false } }, channels: { Institution: 'institution' }
+        Plot.areaY(data, {
+          x: 'week',
+          y: 'posts',
+          fy: 'institution',
+          fill: 'institution',
+          fillOpacity: 0.25,
+          curve: 'step-after'
         }),
-        Plot.text(ctx.institutions, { fy: 'name', text: 'name', fill: 'name', frameAnchor: 'top-left', dx: 4, dy: 2, fontWeight: 600, stroke: ctx.theme === 'dark' ? '#1d2128' : '#ffffff', strokeWidth: 3 })
+        Plot.lineY(data, {
+          x: 'week',
+          y: 'posts',
+          fy: 'institution',
+          stroke: 'institution',
+          strokeWidth: 1.2,
+          curve: 'step-after',
+          tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: true, fy: false } },
+          channels: { Institution: 'institution' }
+        }),
+        Plot.text(ctx.institutions, {
+          fy: 'name',
+          text: 'name',
+          fill: 'name',
+          frameAnchor: 'top-left',
+          dx: 4,
+          dy: 2,
+          fontWeight: 600,
+          stroke: ctx.theme === 'dark' ? '#1d2128' : '#ffffff',
+          strokeWidth: 3
+        })
       ]
     },
-    notes: missingNote(missingInstitutions(rows, ctx, (r) => r.posts > 0), 'posts')
+    notes: missingNote(
+      missingInstitutions(rows, ctx, (r) => r.posts > 0),
+      'posts'
+    )
   }
 }
 
 /** Small multiples laid out in a grid: each institution's cell gets a column and a row. */
-export function heatmapLayout(ctx: ChartContext): { columns: number; place: Map<string, { col: number; row: number }> } {
+export function heatmapLayout(ctx: ChartContext): {
+  columns: number
+  place: Map<string, { col: number; row: number }>
+} {
   const columns = Math.max(1, Math.min(ctx.institutions.length, Math.floor(ctx.width / (ctx.large ? 380 : 300))))
-  const place = new Map(ctx.institutions.map((inst, i) => [inst.name, { col: i % columns, row: Math.floor(i / columns) }]))
+  const place = new Map(
+    ctx.institutions.map((inst, i) => [inst.name, { col: i % columns, row: Math.floor(i / columns) }])
+  )
   return { columns, place }
 }
 
@@ -273,7 +405,9 @@ export function heatmapChart(rows: HeatmapRow[], ctx: ChartContext): BuiltChart 
   const gridRows = Math.max(1, Math.ceil(ctx.institutions.length / columns))
   const max = Math.max(1, ...rows.map((r) => r.posts))
   const busiest = new Map<string, HeatmapRow>()
-  for (const r of rows) if (!busiest.has(r.institution) || r.posts > (busiest.get(r.institution) as HeatmapRow).posts) busiest.set(r.institution, r)
+  for (const r of rows)
+    if (!busiest.has(r.institution) || r.posts > (busiest.get(r.institution) as HeatmapRow).posts)
+      busiest.set(r.institution, r)
   const labels = ctx.institutions.map((i) => ({ ...i, ...(place.get(i.name) as { col: number; row: number }) }))
   return {
     options: {
@@ -283,47 +417,105 @@ export function heatmapChart(rows: HeatmapRow[], ctx: ChartContext): BuiltChart 
       marginTop: 24,
       ariaLabel: 'Posting cadence by weekday and hour',
       ariaDescription: `Posts per weekday and hour in each account's own time zone, ${ctx.from} to ${ctx.to}. Busiest slot: ${[...busiest.values()].map((b) => `${b.institution} ${WEEKDAYS[b.weekday]} ${b.hour}:00 (${b.posts} posts)`).join('; ') || 'no posts'}.`,
-      x: { type: 'band', domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour (account time zone)', ticks: [0, 6, 12, 18], tickSize: 0 },
-      y: { type: 'band', domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => WEEKDAYS[d], label: null, tickSize: 0 },
+      x: {
+        type: 'band',
+        domain: Array.from({ length: 24 }, (_, h) => h),
+        label: 'Hour (account time zone)',
+        ticks: [0, 6, 12, 18],
+        tickSize: 0
+      },
+      y: {
+        type: 'band',
+        domain: [0, 1, 2, 3, 4, 5, 6],
+        tickFormat: (d: number) => WEEKDAYS[d],
+        label: null,
+        tickSize: 0
+      },
       fx: { axis: null, domain: Array.from({ length: columns }, (_, i) => i), padding: 0.08 },
       fy: { axis: null, domain: Array.from({ length: gridRows }, (_, i) => i), padding: 0.22 },
       // The ramp needs a parseable colour (not a CSS variable): the theme's text colour.
-      opacity: { type: 'linear', domain: [0, max], range: [0.08, 1], legend: true, label: 'Posts', color: ctx.theme === 'dark' ? '#e3e6eb' : '#1d2430' } as Plot.ScaleOptions,
+      opacity: {
+        type: 'linear',
+        domain: [0, max],
+        range: [0.08, 1],
+        legend: true,
+        label: 'Posts',
+        color: ctx.theme === 'dark' ? '#e3e6eb' : '#1d2430'
+      } as Plot.ScaleOptions,
       marks: [
         Plot.frame({ fx: 'col', fy: 'row', stroke: 'currentColor', strokeOpacity: 0.15 } as Plot.FrameOptions),
         ...ctx.institutions.map((inst) =>
           Plot.cell(
             placed.filter((r) => r.institution === inst.name),
             {
-              x: 'hour', y: 'weekday', fx: 'col', fy: 'row', fill: inst.color, fillOpacity: 'posts', inset: 0.5,
-              tip: { format: { x: (h: number) => `${h}:00–${h}:59`, y: (d: number) => WEEKDAYS[d], fx: false, fy: false, fillOpacity: true } },
+              x: 'hour',
+              y: 'weekday',
+              fx: 'col',
+              fy: 'row',
+              fill: inst.color,
+              fillOpacity: 'posts',
+              inset: 0.5,
+              tip: {
+                format: {
+                  x: (h: number) => `${h}:00–${h}:59`,
+                  y: (d: number) => WEEKDAYS[d],
+                  fx: false,
+                  fy: false,
+                  fillOpacity: true
+                }
+              },
               channels: { Institution: 'institution' }
             }
           )
         ),
-        Plot.text(labels, { fx: 'col', fy: 'row', text: 'name', fill: 'color', frameAnchor: 'top-left', dy: -6, lineAnchor: 'bottom', fontWeight: 600, textOverflow: 'ellipsis', lineWidth: 24 })
+        Plot.text(labels, {
+          fx: 'col',
+          fy: 'row',
+          text: 'name',
+          fill: 'color',
+          frameAnchor: 'top-left',
+          dy: -6,
+          lineAnchor: 'bottom',
+          fontWeight: 600,
+          textOverflow: 'ellipsis',
+          lineWidth: 24
+        })
       ]
     },
-    notes: missingNote(missingInstitutions(rows, ctx, (r) => r.posts > 0), 'posts')
+    notes: missingNote(
+      missingInstitutions(rows, ctx, (r) => r.posts > 0),
+      'posts'
+    )
   }
 }
 
 export type SovMeasure = 'posts' | 'interactions' | 'views'
 export const SOV_MEASURES: SovMeasure[] = ['posts', 'interactions', 'views']
 
-export function shareRows(summary: InstitutionSummary[], measures: SovMeasure[] = SOV_MEASURES): { measure: string; institution: string; share: number }[] {
+export function shareRows(
+  summary: InstitutionSummary[],
+  measures: SovMeasure[] = SOV_MEASURES
+): { measure: string; institution: string; share: number }[] {
   return measures.flatMap((m) =>
-    summary.filter((s) => s.share_of_voice[m] !== null).map((s) => ({ measure: `By ${m}`, institution: s.name, share: (s.share_of_voice[m] as number) * 100 }))
+    summary
+      .filter((s) => s.share_of_voice[m] !== null)
+      .map((s) => ({ measure: `By ${m}`, institution: s.name, share: (s.share_of_voice[m] as number) * 100 }))
   )
 }
 
-export function shareOfVoiceChart(summary: InstitutionSummary[], ctx: ChartContext, measures: SovMeasure[] = SOV_MEASURES): BuiltChart {
+export function shareOfVoiceChart(
+  summary: InstitutionSummary[],
+  ctx: ChartContext,
+  measures: SovMeasure[] = SOV_MEASURES
+): BuiltChart {
   const data = shareRows(summary, measures)
   const order = ctx.institutions.map((i) => i.name)
   const stack = { x: 'share', y: 'measure', z: 'institution', order } as const
   const notes = measures.flatMap((m) => {
     const none = summary.filter((s) => s.share_of_voice[m] === null).map((s) => s.name)
-    return none.length === summary.length ? [`No ${m} data for any institution: share by ${m} not drawn.`] : missingNote(none, m)
+    return none.length === summary.length
+      ? [`No ${m} data for any institution: share by ${m} not drawn.`]
+      : missingNote(none, m)
   })
   return {
     options: {
@@ -337,10 +529,25 @@ export function shareOfVoiceChart(summary: InstitutionSummary[], ctx: ChartConte
       y: { label: null, domain: measures.map((m) => `By ${m}`) },
       color: colorScale(ctx),
       marks: [
-        Plot.barX(data, Plot.stackX({ ...stack, fill: 'institution', inset: 0.5, tip: { format: { x: (v: number) => `${v.toFixed(2)}%` } } })),
+        Plot.barX(
+          data,
+          Plot.stackX({
+            ...stack,
+            fill: 'institution',
+            inset: 0.5,
+            tip: { format: { x: (v: number) => `${v.toFixed(2)}%` } }
+          })
+        ),
         Plot.textX(
           data,
-          Plot.stackX({ ...stack, text: (d: { share: number }) => (d.share >= 7 ? `${d.share.toFixed(0)}%` : ''), fill: 'white', stroke: 'black', strokeOpacity: 0.35, strokeWidth: 2 })
+          Plot.stackX({
+            ...stack,
+            text: (d: { share: number }) => (d.share >= 7 ? `${d.share.toFixed(0)}%` : ''),
+            fill: 'white',
+            stroke: 'black',
+            strokeOpacity: 0.35,
+            strokeWidth: 2
+          })
         )
       ]
     },

@@ -10,7 +10,13 @@ const columns = [
 
 describe('chart options', () => {
   it('suggests a time line coloured by the text column', () => {
-    expect(suggestChart(columns)).toEqual({ mark: 'line', x: 'week', y: 'followers', color: 'institution', facet: null })
+    expect(suggestChart(columns)).toEqual({
+      mark: 'line',
+      x: 'week',
+      y: 'followers',
+      color: 'institution',
+      facet: null
+    })
     expect(suggestChart([{ name: 'a', type: 'VARCHAR' }])).toBeNull()
   })
 

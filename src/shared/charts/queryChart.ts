@@ -56,7 +56,13 @@ function dateBandFormat(rows: Row[], x: string): ((d: Date) => string) | undefin
   const dates = rows.map((r) => r[x]).filter((v): v is Date => v instanceof Date)
   if (!dates.length) return undefined
   const withTime = dates.some((d) => d.getUTCHours() || d.getUTCMinutes())
-  return (d: Date) => (Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, withTime ? 16 : 10).replace('T', ' '))
+  return (d: Date) =>
+    Number.isNaN(d.getTime())
+      ? ''
+      : d
+          .toISOString()
+          .slice(0, withTime ? 16 : 10)
+          .replace('T', ' ')
 }
 
 /** A first guess at a chart for a fresh result: time or text on x, the first number on y, a text column as colour. */
@@ -76,20 +82,34 @@ export function suggestChart(columns: { name: string; type: string }[]): ChartSp
  * ordered by something else ("Top posts by interactions" is by engagement) drew a scribble across the time axis.
  */
 function inXOrder(rows: Row[], x: string): Row[] {
-  const key = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null)
+  const key = (v: unknown) =>
+    v instanceof Date ? v.getTime() : typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null
   if (!rows.every((r) => r[x] === null || r[x] === undefined || key(r[x]) !== null)) return rows
   return [...rows].sort((a, b) => (key(a[x]) ?? Infinity) - (key(b[x]) ?? Infinity))
 }
 
 /** `accent`: the fill of uncoloured bars and dots; the app's CSS variable on screen, a colour in exported files. */
-export function chartOptions(spec: ChartSpec, rows: Row[], width: number, dark = false, height = 320, accent = 'var(--accent)'): Plot.PlotOptions {
+export function chartOptions(
+  spec: ChartSpec,
+  rows: Row[],
+  width: number,
+  dark = false,
+  height = 320,
+  accent = 'var(--accent)'
+): Plot.PlotOptions {
   const color = spec.color || undefined
   const fy = spec.facet || undefined
   const base = { x: spec.x, y: spec.y, fy, tip: true } as const
   const marks: Plot.Markish[] = []
   switch (spec.mark) {
     case 'line':
-      marks.push(Plot.lineY(inXOrder(rows, spec.x), { ...base, stroke: color, marker: rows.length < 60 ? 'circle-stroke' : undefined }))
+      marks.push(
+        Plot.lineY(inXOrder(rows, spec.x), {
+          ...base,
+          stroke: color,
+          marker: rows.length < 60 ? 'circle-stroke' : undefined
+        })
+      )
       break
     case 'area':
       marks.push(Plot.areaY(inXOrder(rows, spec.x), { ...base, fill: color, fillOpacity: color ? 0.85 : 0.5 }))
@@ -116,7 +136,10 @@ export function chartOptions(spec: ChartSpec, rows: Row[], width: number, dark =
     marginLeft: 56,
     marginBottom: rotateDates ? 64 : 40,
     style: { background: 'transparent', color: dark ? '#e3e6eb' : '#1d2430', fontSize: '11px' },
-    x: band && bandDates ? { label: spec.x, type: 'band', tickFormat: bandDates, tickRotate: rotateDates ? -30 : 0 } : { label: spec.x, tickRotate: band ? -30 : 0 },
+    x:
+      band && bandDates
+        ? { label: spec.x, type: 'band', tickFormat: bandDates, tickRotate: rotateDates ? -30 : 0 }
+        : { label: spec.x, tickRotate: band ? -30 : 0 },
     y: { label: spec.y, grid: spec.mark !== 'cell' },
     color: color ? { legend: true } : undefined,
     marks

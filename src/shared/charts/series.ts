@@ -7,14 +7,51 @@ import { DataType, tableFromIPC, type Vector } from 'apache-arrow'
 import type { BenchmarkResult } from '../benchmark'
 import type { ChannelMetric } from '../metrics'
 
-export interface FollowersRow { institution: string; platform: string; day: Date; followers: number | null }
-export interface IndexedRow { institution: string; day: Date; indexed: number | null; followers: number | null }
-export interface EngagementRow { institution: string; week: Date; rate: number | null; posts: number }
-export interface HeatmapRow { institution: string; weekday: number; hour: number; posts: number }
-export interface PostsWeeklyRow { institution: string; week: Date; posts: number }
-export interface PeerRow { x: Date; median: number | null; q1: number | null; q3: number | null; n: number }
-export interface ChannelRow { institution: string; metric: ChannelMetric; day: Date; value: number | null }
-export interface ChannelPeerRow extends PeerRow { metric: ChannelMetric }
+export interface FollowersRow {
+  institution: string
+  platform: string
+  day: Date
+  followers: number | null
+}
+export interface IndexedRow {
+  institution: string
+  day: Date
+  indexed: number | null
+  followers: number | null
+}
+export interface EngagementRow {
+  institution: string
+  week: Date
+  rate: number | null
+  posts: number
+}
+export interface HeatmapRow {
+  institution: string
+  weekday: number
+  hour: number
+  posts: number
+}
+export interface PostsWeeklyRow {
+  institution: string
+  week: Date
+  posts: number
+}
+export interface PeerRow {
+  x: Date
+  median: number | null
+  q1: number | null
+  q3: number | null
+  n: number
+}
+export interface ChannelRow {
+  institution: string
+  metric: ChannelMetric
+  day: Date
+  value: number | null
+}
+export interface ChannelPeerRow extends PeerRow {
+  metric: ChannelMetric
+}
 
 export interface ChartSeries {
   followers: FollowersRow[]

@@ -6,16 +6,40 @@
 import { DuckDBInstance } from '@duckdb/node-api'
 
 const COLUMNS = [
-  'Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressions', 'engagements', 'engagement rate', 'retweets',
-  'replies', 'likes', 'user profile clicks', 'url clicks', 'hashtag clicks', 'detail expands', 'permalink clicks',
-  'app opens', 'app installs', 'follows', 'email tweet', 'dial phone', 'media views', 'media engagements'
+  'Tweet id',
+  'Tweet permalink',
+  'Tweet text',
+  'time',
+  'impressions',
+  'engagements',
+  'engagement rate',
+  'retweets',
+  'replies',
+  'likes',
+  'user profile clicks',
+  'url clicks',
+  'hashtag clicks',
+  'detail expands',
+  'permalink clicks',
+  'app opens',
+  'app installs',
+  'follows',
+  'email tweet',
+  'dial phone',
+  'media views',
+  'media engagements'
 ]
 
 /**
  * Write `rows` tweets of handle `handle` to `path`. Ids start at `firstId` so two files never share a post.
  * Deterministic: the same arguments give the same bytes.
  */
-export async function writeTweetActivityCsv(path: string, rows: number, handle: string, firstId = 1_000_000_000_000_000_000n): Promise<void> {
+export async function writeTweetActivityCsv(
+  path: string,
+  rows: number,
+  handle: string,
+  firstId = 1_000_000_000_000_000_000n
+): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:')
   const conn = await instance.connect()
   try {

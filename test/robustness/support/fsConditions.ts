@@ -19,7 +19,8 @@ export type Attempt = { ok: true; condition: Condition } | { ok: false; reason: 
 const sh = (cmd: string, args: string[]): void => {
   execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] })
 }
-const why = (err: unknown): string => ((err as { stderr?: Buffer }).stderr?.toString().trim() || (err as Error).message).split('\n')[0]
+const why = (err: unknown): string =>
+  ((err as { stderr?: Buffer }).stderr?.toString().trim() || (err as Error).message).split('\n')[0]
 const isRoot = (): boolean => process.getuid?.() === 0
 
 /** True when this process cannot create a file in `dir`. */
@@ -46,34 +47,42 @@ const allowed = (m: string): boolean => !process.env.SB_RO_METHODS || process.en
 export function makeReadOnly(dir: string): Attempt {
   const reasons: string[] = []
   // 1. A read-only bind mount of the folder onto itself: the file system itself says EROFS, even to root.
-  if (allowed('bind')) try {
-    sh('mount', ['--bind', dir, dir])
+  if (allowed('bind'))
     try {
-      sh('mount', ['-o', 'remount,bind,ro', dir])
-      if (writeFails(dir)) return { ok: true, condition: { method: 'read-only bind mount', undo: () => sh('umount', [dir]) } }
-      reasons.push('bind mount: writes still succeed')
+      sh('mount', ['--bind', dir, dir])
+      try {
+        sh('mount', ['-o', 'remount,bind,ro', dir])
+        if (writeFails(dir))
+          return { ok: true, condition: { method: 'read-only bind mount', undo: () => sh('umount', [dir]) } }
+        reasons.push('bind mount: writes still succeed')
+      } catch (err) {
+        reasons.push(`remount ro: ${why(err)}`)
+      }
+      sh('umount', [dir])
     } catch (err) {
-      reasons.push(`remount ro: ${why(err)}`)
+      reasons.push(`mount --bind: ${why(err)}`)
     }
-    sh('umount', [dir])
-  } catch (err) {
-    reasons.push(`mount --bind: ${why(err)}`)
-  }
   // 2. The immutable attribute on the folder and everything in it (root without mount rights, if CAP_LINUX_IMMUTABLE).
-  if (allowed('chattr')) try {
-    sh('chattr', ['-R', '+i', dir])
-    if (writeFails(dir)) return { ok: true, condition: { method: 'chattr +i', undo: () => sh('chattr', ['-R', '-i', dir]) } }
-    sh('chattr', ['-R', '-i', dir])
-    reasons.push('chattr +i: writes still succeed')
-  } catch (err) {
-    reasons.push(`chattr: ${why(err)}`)
-  }
+  if (allowed('chattr'))
+    try {
+      sh('chattr', ['-R', '+i', dir])
+      if (writeFails(dir))
+        return { ok: true, condition: { method: 'chattr +i', undo: () => sh('chattr', ['-R', '-i', dir]) } }
+      sh('chattr', ['-R', '-i', dir])
+      reasons.push('chattr +i: writes still succeed')
+    } catch (err) {
+      reasons.push(`chattr: ${why(err)}`)
+    }
   // 3. Plain permissions: enough for an ordinary user; as root, for an engine host started as nobody.
   if (!allowed('chmod')) return { ok: false, reason: reasons.join('; ') || 'no method allowed by SB_RO_METHODS' }
   chmodTree(dir, false)
   const undo = () => chmodTree(dir, true)
   if (!isRoot() && writeFails(dir)) return { ok: true, condition: { method: 'chmod a-w', undo } }
-  if (isRoot()) return { ok: true, condition: { method: 'chmod a-w, engine host as nobody', asUser: { uid: 65534, gid: 65534 }, undo } }
+  if (isRoot())
+    return {
+      ok: true,
+      condition: { method: 'chmod a-w, engine host as nobody', asUser: { uid: 65534, gid: 65534 }, undo }
+    }
   undo()
   reasons.push('chmod: writes still succeed')
   return { ok: false, reason: reasons.join('; ') }

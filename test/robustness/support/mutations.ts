@@ -23,11 +23,28 @@ const frac = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true })
 export function mutationArb(maxHugeBytes: number): fc.Arbitrary<Mutation> {
   return fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), at: frac }),
-    fc.record({ kind: fc.constant('strayQuote' as const), at: frac, quote: fc.constantFrom('"' as const, "'" as const) }),
-    fc.record({ kind: fc.constant('reencode' as const), encoding: fc.constantFrom('utf16le' as const, 'utf16be' as const, 'win1252' as const), bom: fc.boolean() }),
-    fc.record({ kind: fc.constant('hugeField' as const), at: frac, bytes: fc.integer({ min: 1024, max: maxHugeBytes }), newlines: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('strayQuote' as const),
+      at: frac,
+      quote: fc.constantFrom('"' as const, "'" as const)
+    }),
+    fc.record({
+      kind: fc.constant('reencode' as const),
+      encoding: fc.constantFrom('utf16le' as const, 'utf16be' as const, 'win1252' as const),
+      bom: fc.boolean()
+    }),
+    fc.record({
+      kind: fc.constant('hugeField' as const),
+      at: frac,
+      bytes: fc.integer({ min: 1024, max: maxHugeBytes }),
+      newlines: fc.boolean()
+    }),
     fc.record({ kind: fc.constant('nul' as const), at: frac, count: fc.integer({ min: 1, max: 64 }) }),
-    fc.record({ kind: fc.constant('randomBytes' as const), at: frac, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 256 }) }),
+    fc.record({
+      kind: fc.constant('randomBytes' as const),
+      at: frac,
+      bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 256 })
+    }),
     fc.record({ kind: fc.constant('duplicateHeader' as const), times: fc.integer({ min: 1, max: 3 }), atLine: frac }),
     fc.record({ kind: fc.constant('emptyLines' as const), atLine: frac, count: fc.integer({ min: 1, max: 20 }) }),
     fc.record({ kind: fc.constant('dropLines' as const), atLine: frac, count: fc.integer({ min: 1, max: 50 }) }),
@@ -103,4 +120,6 @@ export function applyMutation(buf: Buffer, m: Mutation): Buffer {
 }
 
 export const describeMutations = (ms: Mutation[]): string =>
-  ms.map((m) => (m.kind === 'randomBytes' ? `randomBytes@${m.at.toFixed(3)}x${m.bytes.length}` : JSON.stringify(m))).join(' | ')
+  ms
+    .map((m) => (m.kind === 'randomBytes' ? `randomBytes@${m.at.toFixed(3)}x${m.bytes.length}` : JSON.stringify(m)))
+    .join(' | ')

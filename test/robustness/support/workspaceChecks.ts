@@ -37,10 +37,20 @@ export async function snapshot(engine: Engine): Promise<DatasetSnapshot[]> {
     const sum = await one(engine, `SELECT count(*) AS n, coalesce(sum(hash(t)), 0)::VARCHAR AS h FROM ${q(table)} t`)
     const canonical: string[] = []
     for (const c of CANONICAL) {
-      const s = await one(engine, `SELECT count(*) AS n, coalesce(sum(hash(t)), 0)::VARCHAR AS h FROM ${c} t WHERE import_id = ${Number(r.id)}`)
+      const s = await one(
+        engine,
+        `SELECT count(*) AS n, coalesce(sum(hash(t)), 0)::VARCHAR AS h FROM ${c} t WHERE import_id = ${Number(r.id)}`
+      )
       canonical.push(`${c}:${s.n}:${s.h}`)
     }
-    out.push({ id: Number(r.id), name: String(r.name), table, rows: Number(r.row_count), checksum: `${sum.n}:${sum.h}`, canonical: canonical.join(' ') })
+    out.push({
+      id: Number(r.id),
+      name: String(r.name),
+      table,
+      rows: Number(r.row_count),
+      checksum: `${sum.n}:${sum.h}`,
+      canonical: canonical.join(' ')
+    })
   }
   return out
 }
@@ -48,9 +58,13 @@ export async function snapshot(engine: Engine): Promise<DatasetSnapshot[]> {
 /** The structural invariants; throws (through expect) with the offending ids or tables. */
 export async function expectWorkspaceValid(engine: Engine): Promise<void> {
   // Two datasets may share one raw table (a re-import of the same file): compare the distinct names.
-  const catalogue = (await databaseForTests(engine).all(`SELECT DISTINCT table_name FROM datasets ORDER BY table_name`)).map((r) => String(r.table_name))
+  const catalogue = (
+    await databaseForTests(engine).all(`SELECT DISTINCT table_name FROM datasets ORDER BY table_name`)
+  ).map((r) => String(r.table_name))
   const tables = (
-    await databaseForTests(engine).all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY table_name`)
+    await databaseForTests(engine).all(
+      `SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY table_name`
+    )
   ).map((r) => String(r.table_name))
   expect(tables, 'ds_ tables match the datasets catalogue').toEqual(catalogue)
 
@@ -60,15 +74,23 @@ export async function expectWorkspaceValid(engine: Engine): Promise<void> {
     expect(n, `row count of ${r.table_name}`).toBe(Number(r.row_count))
   }
   for (const c of CANONICAL) {
-    const orphans = await databaseForTests(engine).all(`SELECT DISTINCT import_id FROM ${c} WHERE import_id NOT IN (SELECT id FROM datasets)`)
-    expect(orphans.map((o) => o.import_id), `${c} rows of imports missing from the catalogue`).toEqual([])
+    const orphans = await databaseForTests(engine).all(
+      `SELECT DISTINCT import_id FROM ${c} WHERE import_id NOT IN (SELECT id FROM datasets)`
+    )
+    expect(
+      orphans.map((o) => o.import_id),
+      `${c} rows of imports missing from the catalogue`
+    ).toEqual([])
   }
   const dupPosts = await one(engine, `SELECT count(*) - count(DISTINCT (platform, post_id)) AS d FROM posts`)
   expect(Number(dupPosts.d), 'duplicate post keys').toBe(0)
   const dupDaily = await one(engine, `SELECT count(*) - count(DISTINCT (account_id, day)) AS d FROM account_daily`)
   expect(Number(dupDaily.d), 'duplicate account-day keys').toBe(0)
   // Every live post must belong to a known account row (recognition writes accounts in the same transaction).
-  const lostAccounts = await one(engine, `SELECT count(*) AS n FROM posts WHERE account_id IS NOT NULL AND account_id NOT IN (SELECT account_id FROM accounts)`)
+  const lostAccounts = await one(
+    engine,
+    `SELECT count(*) AS n FROM posts WHERE account_id IS NOT NULL AND account_id NOT IN (SELECT account_id FROM accounts)`
+  )
   expect(Number(lostAccounts.n), 'posts whose account row is missing').toBe(0)
   await databaseForTests(engine).run(`CHECKPOINT`)
 }

@@ -14,25 +14,41 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 
 // TikTok overview (daily) files name no account: the import is told which one, spelled two ways here.
-const overview = (name: string, rows: string[]) => t.file(name, ['Date,Video Views,Profile Views,Likes,Comments,Shares', ...rows].join('\n') + '\n')
-const X_HEADER = '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies","likes","url clicks"'
-const tweet = (id: string, handle: string) => `"${id}","https://twitter.com/${handle}/status/${id}","Hello","2024-01-02 10:00 +0000","100.0","5.0","1.0","0.0","3.0","0.0"`
+const overview = (name: string, rows: string[]) =>
+  t.file(name, ['Date,Video Views,Profile Views,Likes,Comments,Shares', ...rows].join('\n') + '\n')
+const X_HEADER =
+  '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies","likes","url clicks"'
+const tweet = (id: string, handle: string) =>
+  `"${id}","https://twitter.com/${handle}/status/${id}","Hello","2024-01-02 10:00 +0000","100.0","5.0","1.0","0.0","3.0","0.0"`
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
   const { tableFromIPC } = await import('apache-arrow')
   const r = await invoke(t.engine, 'runQuery', { runId: `q${Math.random()}`, sql })
   const page = await invoke(t.engine, 'queryPage', { resultId: r.resultId, offset: 0, limit: 1000 })
-  return tableFromIPC(page.arrow).toArray().map((row) => row.toJSON() as Record<string, unknown>)
+  return tableFromIPC(page.arrow)
+    .toArray()
+    .map((row) => row.toJSON() as Record<string, unknown>)
 }
 
 describe('accounts', () => {
   it('renames an account (its display name), and a blank name shows the handle again', async () => {
-    await invoke(t.engine, 'importFile', { path: t.file('x.csv', [X_HEADER, tweet('1', 'NorthfieldGH')].join('\n')), jobId: jobId() })
-    expect(await invoke(t.engine, 'renameAccount', { accountId: 'x:northfieldgh', displayName: '  Northfield General  ' })).toMatchObject({
-      accountId: 'x:northfieldgh', handle: 'NorthfieldGH', displayName: 'Northfield General'
+    await invoke(t.engine, 'importFile', {
+      path: t.file('x.csv', [X_HEADER, tweet('1', 'NorthfieldGH')].join('\n')),
+      jobId: jobId()
     })
-    expect((await invoke(t.engine, 'renameAccount', { accountId: 'x:northfieldgh', displayName: ' ' })).displayName).toBeNull()
-    expect((await failureOf(invoke(t.engine, 'renameAccount', { accountId: 'x:nobody', displayName: 'A' }))).code).toBe('NOT_FOUND')
+    expect(
+      await invoke(t.engine, 'renameAccount', { accountId: 'x:northfieldgh', displayName: '  Northfield General  ' })
+    ).toMatchObject({
+      accountId: 'x:northfieldgh',
+      handle: 'NorthfieldGH',
+      displayName: 'Northfield General'
+    })
+    expect(
+      (await invoke(t.engine, 'renameAccount', { accountId: 'x:northfieldgh', displayName: ' ' })).displayName
+    ).toBeNull()
+    expect((await failureOf(invoke(t.engine, 'renameAccount', { accountId: 'x:nobody', displayName: 'A' }))).code).toBe(
+      'NOT_FOUND'
+    )
   })
 
   it('merges one account into another: posts and daily rows move, overlapping days are combined, the institution carries over', async () => {
@@ -48,11 +64,18 @@ describe('accounts', () => {
       ['tiktok:northfieldgh', 2]
     ])
 
-    const kept = await invoke(t.engine, 'mergeAccounts', { fromId: 'tiktok:northfield gh', intoId: 'tiktok:northfieldgh' })
+    const kept = await invoke(t.engine, 'mergeAccounts', {
+      fromId: 'tiktok:northfield gh',
+      intoId: 'tiktok:northfieldgh'
+    })
     expect(kept).toMatchObject({ accountId: 'tiktok:northfieldgh', days: 3, institutionId: inst.institutionId })
     expect((await invoke(t.engine, 'listAccounts')).map((x) => x.accountId)).toEqual(['tiktok:northfieldgh'])
     // January 2: the kept account's profile views (7), the other's video views (20) where the kept one had none.
-    expect(await rows(`SELECT account_id, CAST(day AS VARCHAR) AS day, views::INT AS views, profile_visits::INT AS visits FROM account_daily ORDER BY day`)).toEqual([
+    expect(
+      await rows(
+        `SELECT account_id, CAST(day AS VARCHAR) AS day, views::INT AS views, profile_visits::INT AS visits FROM account_daily ORDER BY day`
+      )
+    ).toEqual([
       { account_id: 'tiktok:northfieldgh', day: '2025-01-01', views: 10, visits: 1 },
       { account_id: 'tiktok:northfieldgh', day: '2025-01-02', views: 20, visits: 7 },
       { account_id: 'tiktok:northfieldgh', day: '2025-01-03', views: 30, visits: 3 }
@@ -60,17 +83,33 @@ describe('accounts', () => {
   })
 
   it('moves posts, and refuses a merge across platforms or into itself, changing nothing', async () => {
-    await invoke(t.engine, 'importFile', { path: t.file('x.csv', [X_HEADER, tweet('1', 'NorthfieldGH'), tweet('2', 'Northfield_GH')].join('\n')), jobId: jobId() })
-    await invoke(t.engine, 'importFile', { path: overview('Overview.csv', ['"January 1",10,1,0,0,0']), jobId: jobId(), options: { account: 'NorthfieldGH', periodEnd: '2025-01-31' } })
+    await invoke(t.engine, 'importFile', {
+      path: t.file('x.csv', [X_HEADER, tweet('1', 'NorthfieldGH'), tweet('2', 'Northfield_GH')].join('\n')),
+      jobId: jobId()
+    })
+    await invoke(t.engine, 'importFile', {
+      path: overview('Overview.csv', ['"January 1",10,1,0,0,0']),
+      jobId: jobId(),
+      options: { account: 'NorthfieldGH', periodEnd: '2025-01-31' }
+    })
     const before = await invoke(t.engine, 'listAccounts')
-    expect((await failureOf(invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfieldgh', intoId: 'tiktok:northfieldgh' }))).message).toBe(
+    expect(
+      (await failureOf(invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfieldgh', intoId: 'tiktok:northfieldgh' })))
+        .message
+    ).toBe(
       'x:northfieldgh is a x account and tiktok:northfieldgh a tiktok one; only accounts of one platform can be merged.'
     )
-    expect((await failureOf(invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfieldgh', intoId: 'x:northfieldgh' }))).code).toBe('BAD_INPUT')
-    expect((await failureOf(invoke(t.engine, 'mergeAccounts', { fromId: 'x:nobody', intoId: 'x:northfieldgh' }))).code).toBe('NOT_FOUND')
+    expect(
+      (await failureOf(invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfieldgh', intoId: 'x:northfieldgh' }))).code
+    ).toBe('BAD_INPUT')
+    expect(
+      (await failureOf(invoke(t.engine, 'mergeAccounts', { fromId: 'x:nobody', intoId: 'x:northfieldgh' }))).code
+    ).toBe('NOT_FOUND')
     expect(await invoke(t.engine, 'listAccounts')).toEqual(before)
 
-    expect(await invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfield_gh', intoId: 'x:northfieldgh' })).toMatchObject({ posts: 2 })
+    expect(
+      await invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfield_gh', intoId: 'x:northfieldgh' })
+    ).toMatchObject({ posts: 2 })
     expect(await rows(`SELECT DISTINCT account_id FROM posts`)).toEqual([{ account_id: 'x:northfieldgh' }])
   })
 })

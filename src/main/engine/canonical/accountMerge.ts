@@ -9,7 +9,11 @@ import type { Database } from '../db/duckdb'
 import { getAccount } from './accounts'
 
 /** The name shown for an account (its display name); empty or null goes back to the handle. */
-export async function renameAccount(db: Database, accountId: string, displayName: string | null): Promise<AccountSummary> {
+export async function renameAccount(
+  db: Database,
+  accountId: string,
+  displayName: string | null
+): Promise<AccountSummary> {
   await getAccount(db, accountId)
   const name = displayName?.trim() || null
   await db.write((conn) => conn.run(`UPDATE accounts SET display_name = $1 WHERE account_id = $2`, [name, accountId]))
@@ -26,7 +30,10 @@ export async function mergeAccounts(db: Database, fromId: string, intoId: string
   const from = await getAccount(db, fromId)
   const into = await getAccount(db, intoId)
   if (from.platform !== into.platform) {
-    throw new AppFailure('BAD_INPUT', `${fromId} is a ${from.platform} account and ${intoId} a ${into.platform} one; only accounts of one platform can be merged.`)
+    throw new AppFailure(
+      'BAD_INPUT',
+      `${fromId} is a ${from.platform} account and ${intoId} a ${into.platform} one; only accounts of one platform can be merged.`
+    )
   }
   const metrics = DAILY_METRICS.map((m) => `${m} = coalesce(t.${m}, s.${m})`).join(', ')
   const columns = ACCOUNT_DAILY_COLUMNS.map((c) => c.name)

@@ -38,18 +38,54 @@ export async function getAccount(db: Database, accountId: string): Promise<Accou
 }
 
 /** Put an account under an institution, or (null) take it out of any. */
-export async function assignAccount(db: Database, accountId: string, institutionId: number | null): Promise<AccountSummary> {
+export async function assignAccount(
+  db: Database,
+  accountId: string,
+  institutionId: number | null
+): Promise<AccountSummary> {
   await getAccount(db, accountId)
   if (institutionId !== null) await getInstitution(db, institutionId)
-  await db.write((conn) => conn.run(`UPDATE accounts SET institution_id = $1 WHERE account_id = $2`, [institutionId, accountId]))
+  await db.write((conn) =>
+    conn.run(`UPDATE accounts SET institution_id = $1 WHERE account_id = $2`, [institutionId, accountId])
+  )
   return getAccount(db, accountId)
 }
 
 /** Words in institution names that say what it is, not which one: they never make a match on their own. */
 const GENERIC = new Set([
-  'the', 'of', 'and', 'for', 'st', 'saint', 'hospital', 'hospitals', 'clinic', 'clinics', 'medical', 'medicine', 'center',
-  'centre', 'health', 'healthcare', 'general', 'university', 'network', 'community', 'children', 'childrens', 'kids',
-  'pharmacy', 'institute', 'foundation', 'group', 'official', 'devices', 'care', 'inc', 'ltd', 'llc'
+  'the',
+  'of',
+  'and',
+  'for',
+  'st',
+  'saint',
+  'hospital',
+  'hospitals',
+  'clinic',
+  'clinics',
+  'medical',
+  'medicine',
+  'center',
+  'centre',
+  'health',
+  'healthcare',
+  'general',
+  'university',
+  'network',
+  'community',
+  'children',
+  'childrens',
+  'kids',
+  'pharmacy',
+  'institute',
+  'foundation',
+  'group',
+  'official',
+  'devices',
+  'care',
+  'inc',
+  'ltd',
+  'llc'
 ])
 
 /** Lower-case word tokens; camelCase handles split at case changes ("StAureliaKids" → st, aurelia, kids). */
@@ -69,7 +105,10 @@ export function nameTokens(text: string): string[] {
  * The distinctive tokens of an institution name found in an account's handle or display name: a token counts when
  * it is one of the account's tokens or (for tokens of 4+ letters) part of its squashed handle ("halvernumc").
  */
-export function sharedTokens(institutionName: string, account: { handle: string | null; displayName: string | null }): string[] {
+export function sharedTokens(
+  institutionName: string,
+  account: { handle: string | null; displayName: string | null }
+): string[] {
   const mine = new Set([...nameTokens(account.handle ?? ''), ...nameTokens(account.displayName ?? '')])
   const squashed = `${account.handle ?? ''} ${account.displayName ?? ''}`.toLowerCase().replace(/[^a-z0-9 ]/g, '')
   return [...new Set(nameTokens(institutionName))].filter(
@@ -88,7 +127,12 @@ export async function suggestAssignments(db: Database): Promise<AssignmentSugges
       .filter((s) => s.matched.length > 0)
       .sort((x, y) => y.matched.length - x.matched.length)
     if (!scored.length || (scored.length > 1 && scored[1].matched.length === scored[0].matched.length)) continue
-    out.push({ accountId: a.accountId, institutionId: scored[0].i.institutionId, institutionName: scored[0].i.name, matched: scored[0].matched })
+    out.push({
+      accountId: a.accountId,
+      institutionId: scored[0].i.institutionId,
+      institutionName: scored[0].i.name,
+      matched: scored[0].matched
+    })
   }
   return out
 }

@@ -58,9 +58,10 @@ export async function createInstitution(
   await assertNameFree(db, name, null)
   const color = input.color ?? (await nextColor(db))
   const id = await db.write(async (conn) => {
-    const r = await conn.runAndReadAll(`INSERT INTO institutions (name, color, kind) VALUES ($1, $2, $3) RETURNING institution_id`, [
-      name, color, input.kind || null
-    ])
+    const r = await conn.runAndReadAll(
+      `INSERT INTO institutions (name, color, kind) VALUES ($1, $2, $3) RETURNING institution_id`,
+      [name, color, input.kind || null]
+    )
     return Number(r.getRowObjectsJson()[0].institution_id)
   })
   return getInstitution(db, id)
@@ -76,7 +77,10 @@ export async function updateInstitution(
   const kind = input.kind === undefined ? current.kind : input.kind || null
   await db.write((conn) =>
     conn.run(`UPDATE institutions SET name = $1, color = $2, kind = $3 WHERE institution_id = $4`, [
-      name, input.color ?? current.color, kind, current.institutionId
+      name,
+      input.color ?? current.color,
+      kind,
+      current.institutionId
     ])
   )
   return getInstitution(db, current.institutionId)
@@ -85,7 +89,9 @@ export async function updateInstitution(
 export async function deleteInstitution(db: Database, id: number): Promise<{ deleted: boolean }> {
   return db.write(async (conn) => {
     await conn.run(`UPDATE accounts SET institution_id = NULL WHERE institution_id = $1`, [id])
-    const r = await conn.runAndReadAll(`DELETE FROM institutions WHERE institution_id = $1 RETURNING institution_id`, [id])
+    const r = await conn.runAndReadAll(`DELETE FROM institutions WHERE institution_id = $1 RETURNING institution_id`, [
+      id
+    ])
     return { deleted: r.getRowObjectsJson().length > 0 }
   })
 }

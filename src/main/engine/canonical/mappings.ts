@@ -13,7 +13,11 @@ import { normalizeImport } from '../recognize/normalize'
 import { rawWithRowNumbers } from '../recognize/recognizeImport'
 import type { Recognizer } from '../recognize/types'
 
-export async function saveMapping(db: Database, signature: string, mapping: ColumnMapping): Promise<{ headerSignature: string; mapping: ColumnMapping }> {
+export async function saveMapping(
+  db: Database,
+  signature: string,
+  mapping: ColumnMapping
+): Promise<{ headerSignature: string; mapping: ColumnMapping }> {
   await db.write((conn) =>
     conn.run(
       `INSERT INTO column_mappings (header_signature, mapping) VALUES ($1, $2)
@@ -52,28 +56,45 @@ export async function mappedRecognizers(conn: DuckDBConnection): Promise<Recogni
  */
 export async function applyMapping(db: Database, datasetId: number): Promise<RecognitionReport> {
   return db.write(async (conn) => {
-    const ds = (await conn.runAndReadAll(`SELECT table_name, file_name, recognized_format, warnings FROM datasets WHERE id = $1`, [datasetId]))
-      .getRowObjectsJson()[0]
+    const ds = (
+      await conn.runAndReadAll(
+        `SELECT table_name, file_name, recognized_format, warnings FROM datasets WHERE id = $1`,
+        [datasetId]
+      )
+    ).getRowObjectsJson()[0]
     if (!ds) throw new AppFailure('NOT_FOUND', `Dataset ${datasetId} does not exist (it may have been deleted).`)
     if (ds.recognized_format && ds.recognized_format !== MAPPED_FORMAT) {
-      throw new AppFailure('BAD_INPUT', `Dataset ${datasetId} was recognised as ${String(ds.recognized_format)}; it needs no column mapping.`)
+      throw new AppFailure(
+        'BAD_INPUT',
+        `Dataset ${datasetId} was recognised as ${String(ds.recognized_format)}; it needs no column mapping.`
+      )
     }
     const table = String(ds.table_name)
     const all = (
-      (await conn.runAndReadAll(
-        `SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' ORDER BY column_index`,
-        [table]
-      )).getRowObjectsJson() as { column_name: string }[]
+      (
+        await conn.runAndReadAll(
+          `SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' ORDER BY column_index`,
+          [table]
+        )
+      ).getRowObjectsJson() as { column_name: string }[]
     ).map((c) => c.column_name)
     const hasRow = all[0] === '_row'
     const columns = hasRow ? all.slice(1) : all
     const signature = headerSignature(columns)
-    const found = (await conn.runAndReadAll(`SELECT mapping FROM column_mappings WHERE header_signature = $1`, [signature])).getRowObjectsJson()
+    const found = (
+      await conn.runAndReadAll(`SELECT mapping FROM column_mappings WHERE header_signature = $1`, [signature])
+    ).getRowObjectsJson()
     const mapping = found.length ? parseMapping(found[0].mapping) : null
-    if (!mapping) throw new AppFailure('NOT_FOUND', `No column mapping is saved for the header of dataset ${datasetId}. Map its columns first.`)
+    if (!mapping)
+      throw new AppFailure(
+        'NOT_FOUND',
+        `No column mapping is saved for the header of dataset ${datasetId}. Map its columns first.`
+      )
 
     // The file row as an import numbers it (older workspaces stored it as a `_row` column).
-    await conn.run(`CREATE OR REPLACE TEMP TABLE mapped_raw AS SELECT * FROM ${hasRow ? ident(table) : await rawWithRowNumbers(conn, table)}`)
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE mapped_raw AS SELECT * FROM ${hasRow ? ident(table) : await rawWithRowNumbers(conn, table)}`
+    )
     await conn.run(`DELETE FROM import_rejects WHERE import_id = $1`, [datasetId])
     const warnings: string[] = JSON.parse(String(ds.warnings ?? '[]'))
     const report = await normalizeImport(mappedRecognizer(signature, mapping), {
@@ -92,8 +113,16 @@ export async function applyMapping(db: Database, datasetId: number): Promise<Rec
       `UPDATE datasets SET recognized_format = $1, platform = $2, rows_read = $3, rows_loaded = $4, rows_rejected = $5,
          rows_new = $6, rows_updated = $7, rows_unchanged = $8, warnings = $9 WHERE id = $10`,
       [
-        MAPPED_FORMAT, report.platform, report.rowsRead, report.rowsRead - report.rowsRejected, report.rowsRejected,
-        sum('new'), sum('updated'), sum('unchanged'), JSON.stringify(warnings), datasetId
+        MAPPED_FORMAT,
+        report.platform,
+        report.rowsRead,
+        report.rowsRead - report.rowsRejected,
+        report.rowsRejected,
+        sum('new'),
+        sum('updated'),
+        sum('unchanged'),
+        JSON.stringify(warnings),
+        datasetId
       ]
     )
     return report

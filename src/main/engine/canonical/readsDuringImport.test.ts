@@ -31,7 +31,10 @@ describe('reads during an import', () => {
    * Start the big import; `loading` resolves 300 ms into DuckDB's load of its rows (the writer is then inside the
    * import's transaction, running a statement that takes seconds), and rejects if the import ends first.
    */
-  function startImport(path: string, id: string): { done: Promise<Result<unknown>>; loading: Promise<void>; finished: () => boolean } {
+  function startImport(
+    path: string,
+    id: string
+  ): { done: Promise<Result<unknown>>; loading: Promise<void>; finished: () => boolean } {
     let finished = false
     const phases: string[] = []
     let loaded = () => {}
@@ -92,7 +95,10 @@ describe('reads during an import', () => {
     expect((await invoke(t.engine, 'listInstitutions')).map((i) => i.name)).toEqual(['North Clinic'])
     await invoke(t.engine, 'listAccounts')
     const created = await invoke(t.engine, 'createInstitution', { name: 'South Clinic' })
-    const renamed = await invoke(t.engine, 'updateInstitution', { institutionId: created.institutionId, name: 'South Hospital' })
+    const renamed = await invoke(t.engine, 'updateInstitution', {
+      institutionId: created.institutionId,
+      name: 'South Hospital'
+    })
     expect(renamed.name).toBe('South Hospital')
     expect((await invoke(t.engine, 'listInstitutions')).map((i) => i.name)).toEqual(['North Clinic', 'South Hospital'])
   }, 120_000)

@@ -19,7 +19,8 @@ export async function getPrivacyDefaults(db: Database): Promise<PrivacyOptions> 
 }
 
 export async function setPrivacyDefaults(db: Database, privacy: PrivacyOptions): Promise<PrivacyOptions> {
-  if (!TEXT.includes(privacy.text) || !PEOPLE.includes(privacy.people)) throw new AppFailure('BAD_INPUT', 'Unknown privacy option.')
+  if (!TEXT.includes(privacy.text) || !PEOPLE.includes(privacy.people))
+    throw new AppFailure('BAD_INPUT', 'Unknown privacy option.')
   await db.write((conn) =>
     conn.run(`INSERT INTO settings VALUES ('privacy', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
       JSON.stringify({ text: privacy.text, people: privacy.people })

@@ -143,7 +143,10 @@ function translateOpenError(path: string, err: unknown): Error {
     )
   }
   if (isDiskFull(message)) {
-    return new AppFailure('WORKSPACE_UNWRITABLE', `The disk holding the workspace ${path} is full. Free some disk space, then open it again.`)
+    return new AppFailure(
+      'WORKSPACE_UNWRITABLE',
+      `The disk holding the workspace ${path} is full. Free some disk space, then open it again.`
+    )
   }
   if (isPermissionDenied(message)) {
     return new AppFailure('WORKSPACE_UNWRITABLE', `Cannot write to the workspace ${path}: ${message}`)

@@ -10,8 +10,19 @@ import { join } from 'node:path'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  convertingColumn, errorPosition, isAdviceLine, isConversionError, isDiskFull, isInterrupted, isLockConflict,
-  isPermissionDenied, isRefusedByConfiguration, isShortRow, isSniffFailure, missingColumn, missingTable
+  convertingColumn,
+  errorPosition,
+  isAdviceLine,
+  isConversionError,
+  isDiskFull,
+  isInterrupted,
+  isLockConflict,
+  isPermissionDenied,
+  isRefusedByConfiguration,
+  isShortRow,
+  isSniffFailure,
+  missingColumn,
+  missingTable
 } from './duckdbMessages'
 
 let dir: string
@@ -63,7 +74,9 @@ describe('DuckDB messages the engine matches', () => {
 
   it('a CSV the sniffer gives up on, which also suggests null_padding', async () => {
     const path = file('short.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8\n')
-    const err = await errorOf(`SELECT * FROM read_csv('${path}', columns={'a':'VARCHAR','b':'VARCHAR','c':'VARCHAR'}, header=true)`)
+    const err = await errorOf(
+      `SELECT * FROM read_csv('${path}', columns={'a':'VARCHAR','b':'VARCHAR','c':'VARCHAR'}, header=true)`
+    )
     expect(isSniffFailure(err)).toBe(true)
     expect(isShortRow(err)).toBe(true)
   })
@@ -81,7 +94,9 @@ describe('DuckDB messages the engine matches', () => {
 
   it('a CSV value that does not fit its column, naming the column', async () => {
     const path = file('conv.csv', 'amount,b\n1,2\nx,3\n')
-    const err = await errorOf(`SELECT * FROM read_csv('${path}', columns={'amount':'BIGINT','b':'BIGINT'}, header=true)`)
+    const err = await errorOf(
+      `SELECT * FROM read_csv('${path}', columns={'amount':'BIGINT','b':'BIGINT'}, header=true)`
+    )
     expect(isConversionError(err)).toBe(true)
     expect(convertingColumn(err)).toBe('amount')
     expect(isShortRow(err)).toBe(false)
@@ -135,7 +150,10 @@ describe('DuckDB messages the engine matches', () => {
     const path = join(dir, 'held.duckdb')
     const holder: ChildProcess = spawn(
       process.execPath,
-      ['-e', `require('@duckdb/node-api').DuckDBInstance.create(${JSON.stringify(path)}).then(() => { console.log('ready'); setInterval(() => {}, 1000) })`],
+      [
+        '-e',
+        `require('@duckdb/node-api').DuckDBInstance.create(${JSON.stringify(path)}).then(() => { console.log('ready'); setInterval(() => {}, 1000) })`
+      ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] }
     )
     try {

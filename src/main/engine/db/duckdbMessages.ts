@@ -37,7 +37,8 @@ export const isConversionError = (err: unknown): boolean =>
   /Conversion Error|Could not convert|could not be cast/i.test(textOf(err))
 
 /** The CSV column a conversion failed in: `Error when converting column "a".`, or null. */
-export const convertingColumn = (err: unknown): string | null => /converting column "([^"]+)"/.exec(textOf(err))?.[1] ?? null
+export const convertingColumn = (err: unknown): string | null =>
+  /converting column "([^"]+)"/.exec(textOf(err))?.[1] ?? null
 
 /**
  * The column a statement named that its FROM does not have: `Referenced column "x" not found in FROM clause!`,
@@ -46,7 +47,8 @@ export const convertingColumn = (err: unknown): string | null => /converting col
 export const missingColumn = (err: unknown): string | null => {
   const m = textOf(err)
   const found =
-    /Referenced column (?:"([^"]+)"|(\S+)) not found/i.exec(m) ?? /Column "([^"]+)" referenced that exists in the SELECT clause/i.exec(m)
+    /Referenced column (?:"([^"]+)"|(\S+)) not found/i.exec(m) ??
+    /Column "([^"]+)" referenced that exists in the SELECT clause/i.exec(m)
   return found ? (found[1] ?? found[2]) : null
 }
 

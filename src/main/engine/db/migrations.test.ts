@@ -15,22 +15,42 @@ describe('migration 4 (canonical tables without primary-key indexes)', () => {
   it('keeps every stored post and daily row of a version-3 workspace, and the tables lose their index', async () => {
     const db = await Database.open(join(dir, 'v3.duckdb'))
     try {
-      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 3))).toBe(3)
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 3)
+        )
+      ).toBe(3)
       await db.run(`INSERT INTO posts (account_id, platform, post_id, published_at, text, likes, import_id) VALUES
         ('x:a', 'x', '1', TIMESTAMPTZ '2024-01-01 10:00:00+00', 'hello', 5, 1),
         ('x:a', 'x', '2', NULL, NULL, NULL, 2)`)
-      await db.run(`INSERT INTO account_daily (account_id, platform, day, followers, import_id) VALUES ('x:a', 'x', DATE '2024-01-01', 100, 1)`)
+      await db.run(
+        `INSERT INTO account_daily (account_id, platform, day, followers, import_id) VALUES ('x:a', 'x', DATE '2024-01-01', 100, 1)`
+      )
       const before = await db.all(`SELECT * FROM posts ORDER BY post_id`)
-      const indexesBefore = await db.all(`SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`)
+      const indexesBefore = await db.all(
+        `SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`
+      )
       expect(Number(indexesBefore[0].n)).toBe(2)
 
-      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 4))).toBe(4)
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 4)
+        )
+      ).toBe(4)
       expect(await db.all(`SELECT * FROM posts ORDER BY post_id`)).toEqual(before)
-      expect(await db.all(`SELECT account_id, day::VARCHAR AS day, followers::INTEGER AS followers FROM account_daily`)).toEqual([{ account_id: 'x:a', day: '2024-01-01', followers: 100 }])
-      const indexesAfter = await db.all(`SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`)
+      expect(
+        await db.all(`SELECT account_id, day::VARCHAR AS day, followers::INTEGER AS followers FROM account_daily`)
+      ).toEqual([{ account_id: 'x:a', day: '2024-01-01', followers: 100 }])
+      const indexesAfter = await db.all(
+        `SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('posts', 'account_daily') AND constraint_type = 'PRIMARY KEY'`
+      )
       expect(Number(indexesAfter[0].n)).toBe(0)
       // NOT NULL survives the copy: a post without an id is still refused.
-      await expect(db.run(`INSERT INTO posts (account_id, platform, post_id, import_id) VALUES ('x:a', 'x', NULL, 3)`)).rejects.toThrow(/NOT NULL/)
+      await expect(
+        db.run(`INSERT INTO posts (account_id, platform, post_id, import_id) VALUES ('x:a', 'x', NULL, 3)`)
+      ).rejects.toThrow(/NOT NULL/)
     } finally {
       db.close()
     }
@@ -41,12 +61,19 @@ describe('migration 5 (datasets may share a raw table)', () => {
   it('keeps every catalogue row, keeps ids coming from the sequence, and lets two datasets name one table', async () => {
     const db = await Database.open(join(dir, 'v4.duckdb'))
     try {
-      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 4))).toBe(4)
+      expect(
+        await migrate(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 4)
+        )
+      ).toBe(4)
       await db.run(`INSERT INTO datasets (name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings, recognized_format, rows_new)
                     VALUES ('a', 'ds_1', 'a.csv', '/a.csv', 'csv', 3, 10, 'abc', '{}', '[]', 'x-analytics', 3)`)
       const before = await db.all(`SELECT * FROM datasets`)
-      await expect(db.run(`INSERT INTO datasets (name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings)
-                           VALUES ('b', 'ds_1', 'a.csv', '/a.csv', 'csv', 3, 10, 'abc', '{}', '[]')`)).rejects.toThrow(/unique|duplicate/i)
+      await expect(
+        db.run(`INSERT INTO datasets (name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings)
+                           VALUES ('b', 'ds_1', 'a.csv', '/a.csv', 'csv', 3, 10, 'abc', '{}', '[]')`)
+      ).rejects.toThrow(/unique|duplicate/i)
 
       expect(await migrate(db)).toBe(5)
       const after = await db.all(`SELECT * EXCLUDE (raw_key, canonical_key, report) FROM datasets`)
@@ -54,10 +81,25 @@ describe('migration 5 (datasets may share a raw table)', () => {
       await db.run(`INSERT INTO datasets (name, table_name, file_name, source_path, format, row_count, size_bytes, sha256, settings, warnings)
                     VALUES ('b', 'ds_1', 'a.csv', '/a.csv', 'csv', 3, 10, 'abc', '{}', '[]')`)
       // (The refused insert above used id 2.)
-      expect((await db.all(`SELECT id, table_name FROM datasets ORDER BY id`)).map((r) => [Number(r.id), r.table_name])).toEqual([[1, 'ds_1'], [3, 'ds_1']])
-      expect(Number((await db.all(`SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'datasets_sha256'`))[0].n)).toBe(1)
+      expect(
+        (await db.all(`SELECT id, table_name FROM datasets ORDER BY id`)).map((r) => [Number(r.id), r.table_name])
+      ).toEqual([
+        [1, 'ds_1'],
+        [3, 'ds_1']
+      ])
+      expect(
+        Number((await db.all(`SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'datasets_sha256'`))[0].n)
+      ).toBe(1)
       // The public imports view reads the rebuilt table.
-      expect((await db.all(`SELECT import_id, format FROM imports ORDER BY import_id`)).map((r) => [Number(r.import_id), r.format])).toEqual([[1, 'x-analytics'], [3, 'csv']])
+      expect(
+        (await db.all(`SELECT import_id, format FROM imports ORDER BY import_id`)).map((r) => [
+          Number(r.import_id),
+          r.format
+        ])
+      ).toEqual([
+        [1, 'x-analytics'],
+        [3, 'csv']
+      ])
     } finally {
       db.close()
     }

@@ -224,7 +224,9 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
 
 /** Bring the database up to the latest schema; returns the version it ended at. */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
-  await db.run(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`)
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`
+  )
   const rows = await db.all(`SELECT coalesce(max(version), 0) AS v FROM schema_version`, [], db.writer)
   let current = Number(rows[0].v)
   for (const m of migrations) {

@@ -8,5 +8,8 @@ export async function setting<T>(conn: DuckDBConnection, key: string): Promise<T
 }
 
 export async function writeSetting(conn: WriteConn, key: string, value: unknown): Promise<void> {
-  await conn.run(`INSERT INTO settings VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [key, JSON.stringify(value)])
+  await conn.run(`INSERT INTO settings VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+    key,
+    JSON.stringify(value)
+  ])
 }

@@ -84,7 +84,9 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
       x = ts.pad
       y += ts.legend * 1.5
     }
-    parts.push(`<rect x="${x}" y="${y - sw + 2}" width="${sw}" height="${sw}" rx="2" fill="${escapeXmlAttr(l.color)}"/>`)
+    parts.push(
+      `<rect x="${x}" y="${y - sw + 2}" width="${sw}" height="${sw}" rx="2" fill="${escapeXmlAttr(l.color)}"/>`
+    )
     parts.push(text(x + sw + 8, y, l.name, ts.legend, SLIDE.text))
     x += w
   }
@@ -94,7 +96,9 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
     let rx = ts.pad + textWidth(`${input.ramp.label}: `, ts.legend)
     const steps = [0, 0.25, 0.5, 0.75, 1]
     for (const s of steps) {
-      parts.push(`<rect x="${Math.round(rx)}" y="${y - sw + 2}" width="${sw * 2}" height="${sw}" fill="${escapeXmlAttr(input.ramp.color)}" fill-opacity="${(0.08 + s * 0.92).toFixed(2)}"/>`)
+      parts.push(
+        `<rect x="${Math.round(rx)}" y="${y - sw + 2}" width="${sw * 2}" height="${sw}" fill="${escapeXmlAttr(input.ramp.color)}" fill-opacity="${(0.08 + s * 0.92).toFixed(2)}"/>`
+      )
       rx += sw * 2
     }
     parts.push(text(rx + 8, y, `0 to ${input.ramp.max} posts per slot`, ts.legend, SLIDE.muted))
@@ -102,13 +106,18 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
   const headerEnd = Math.round(y + ts.legend)
 
   // Footer: footnote and notes, wrapped, in the muted colour.
-  const footLines = [...wrapText(input.footnote, ts.footnote, inner), ...(input.notes ?? []).flatMap((n) => wrapText(n, ts.footnote, inner))]
+  const footLines = [
+    ...wrapText(input.footnote, ts.footnote, inner),
+    ...(input.notes ?? []).flatMap((n) => wrapText(n, ts.footnote, inner))
+  ]
   const footHeight = Math.round(footLines.length * ts.footnote * 1.35 + ts.pad * 0.6)
 
   // The chart: the app's own options with slide type, colour and size.
   const document = headlessDocument()
   const options = input.plot(inner)
-  const plotHeight = input.height ? Math.max(120, Math.round(input.height - headerEnd - footHeight - ts.pad * 0.4)) : Number(options.height ?? 400)
+  const plotHeight = input.height
+    ? Math.max(120, Math.round(input.height - headerEnd - footHeight - ts.pad * 0.4))
+    : Number(options.height ?? 400)
   // Larger type needs larger default margins for axis labels (two-line date ticks, the y label above the axis).
   // Margins the app set for its 12 px type grow with the slide type.
   const grow = (v: number | undefined) => (v === undefined ? undefined : Math.round((v * ts.axis) / 12))
@@ -126,7 +135,9 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
 
   const H = input.height ? Math.round(input.height) : headerEnd + plotHeight + Math.round(ts.pad * 0.4) + footHeight
   let fy = H - footHeight + ts.pad * 0.3
-  parts.push(`<line x1="${ts.pad}" x2="${W - ts.pad}" y1="${fy - ts.footnote * 0.2}" y2="${fy - ts.footnote * 0.2}" stroke="${SLIDE.rule}"/>`)
+  parts.push(
+    `<line x1="${ts.pad}" x2="${W - ts.pad}" y1="${fy - ts.footnote * 0.2}" y2="${fy - ts.footnote * 0.2}" stroke="${SLIDE.rule}"/>`
+  )
   for (const line of footLines) {
     fy += ts.footnote * 1.35
     parts.push(text(ts.pad, fy, line, ts.footnote, SLIDE.muted))
@@ -154,7 +165,10 @@ const SLIDE_VARIABLES: Record<string, string> = {
 }
 
 export function resolveCssVariables(svg: string): string {
-  return svg.replace(/var\((--[\w-]+)\s*(?:,\s*([^)]*))?\)/g, (_, name: string, fallback?: string) => SLIDE_VARIABLES[name] ?? fallback?.trim() ?? SLIDE.text)
+  return svg.replace(
+    /var\((--[\w-]+)\s*(?:,\s*([^)]*))?\)/g,
+    (_, name: string, fallback?: string) => SLIDE_VARIABLES[name] ?? fallback?.trim() ?? SLIDE.text
+  )
 }
 
 function text(x: number, y: number, s: string, size: number, fill: string, weight?: string): string {

@@ -41,7 +41,12 @@ export async function toXlsx(raw: DataTable, rawSheetName: string, rawMethodolog
   const wb = new Excel.Workbook()
   wb.creator = 'Socialbench'
   const ws = wb.addWorksheet(worksheetName(sheetName))
-  ws.columns = t.columns.map((c) => ({ header: c.name, key: c.name, width: c.type === 'text' ? 28 : 14, style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} }))
+  ws.columns = t.columns.map((c) => ({
+    header: c.name,
+    key: c.name,
+    width: c.type === 'text' ? 28 : 14,
+    style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}
+  }))
   for (const r of t.rows) {
     ws.addRow(r.map((v, i) => (v !== null && t.columns[i].type === 'date' ? new Date(`${v}T00:00:00Z`) : v)))
   }
@@ -68,7 +73,8 @@ export async function toParquet(t: DataTable): Promise<Uint8Array> {
         const type = t.columns[i].type
         if (v === null) app.appendNull()
         else if (type === 'number') app.appendDouble(Number(v))
-        else if (type === 'date') app.appendDate(new DuckDBDateValue(Math.round(Date.parse(`${v}T00:00:00Z`) / 86_400_000)))
+        else if (type === 'date')
+          app.appendDate(new DuckDBDateValue(Math.round(Date.parse(`${v}T00:00:00Z`) / 86_400_000)))
         else app.appendVarchar(String(v))
       })
       app.endRow()
@@ -84,7 +90,12 @@ export async function toParquet(t: DataTable): Promise<Uint8Array> {
   }
 }
 
-export async function dataFile(t: DataTable, format: DataFormat, sheetName: string, methodology: string[]): Promise<Uint8Array> {
+export async function dataFile(
+  t: DataTable,
+  format: DataFormat,
+  sheetName: string,
+  methodology: string[]
+): Promise<Uint8Array> {
   if (format === 'csv') return new TextEncoder().encode(toCsv(t))
   if (format === 'xlsx') return toXlsx(t, sheetName, methodology)
   return toParquet(t)

@@ -15,7 +15,10 @@ import { ADVERSARIAL } from './hostileText.testdata'
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 const tools = has('soffice') && has('pdftoppm') && has('pdfinfo')
-if (!tools) console.log('deck.test: skipped the LibreOffice check: soffice/pdftoppm/pdfinfo not installed (apt-get install libreoffice-impress poppler-utils)')
+if (!tools)
+  console.log(
+    'deck.test: skipped the LibreOffice check: soffice/pdftoppm/pdfinfo not installed (apt-get install libreoffice-impress poppler-utils)'
+  )
 
 /** Share of pixels that are not near-white, and of clearly coloured ones (saturation), in a binary PPM (P6). */
 function inkAndColour(ppm: Buffer): { ink: number; colour: number } {
@@ -41,7 +44,19 @@ describe('PowerPoint deck', () => {
     dir ||= await mkdtemp(join(tmpdir(), 'sb-deck-'))
     const file = join(dir, `${name}.pptx`)
     await writeFile(file, pptx)
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 180_000, stdio: 'pipe' })
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file
+      ],
+      { timeout: 180_000, stdio: 'pipe' }
+    )
     const info = execFileSync('pdfinfo', [join(dir, `${name}.pdf`)]).toString()
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(slides)
     execFileSync('pdftoppm', ['-r', '36', join(dir, `${name}.pdf`), join(dir, `${name}-page`)])
@@ -54,20 +69,43 @@ describe('PowerPoint deck', () => {
     }
   }
 
-  it.skipIf(!tools)('converts with LibreOffice to one PDF page per slide, each with its chart', async () => {
-    const result = fixtureResult()
-    const { pptx, slides } = await buildDeck({ result, series: fixtureSeries(), slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })), date: '2024-04-02' })
-    // Title + one image slide per chart + an editable native chart for each chart but the heatmap.
-    expect(slides).toBe(1 + EXPORT_CHART_IDS.length + EXPORT_CHART_IDS.length - 1)
-    await convertsWithAllPages(pptx, slides, 'deck')
-  }, 240_000)
+  it.skipIf(!tools)(
+    'converts with LibreOffice to one PDF page per slide, each with its chart',
+    async () => {
+      const result = fixtureResult()
+      const { pptx, slides } = await buildDeck({
+        result,
+        series: fixtureSeries(),
+        slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })),
+        date: '2024-04-02'
+      })
+      // Title + one image slide per chart + an editable native chart for each chart but the heatmap.
+      expect(slides).toBe(1 + EXPORT_CHART_IDS.length + EXPORT_CHART_IDS.length - 1)
+      await convertsWithAllPages(pptx, slides, 'deck')
+    },
+    240_000
+  )
 
-  it.skipIf(!tools)('converts just as well with names and titles full of & < " control characters, emoji and RTL text', async () => {
-    const { result, series } = fixtureWithTexts(ADVERSARIAL)
-    const chartIds = ['followers', 'shareOfVoice', 'heatmap'] as const
-    const titled = chartIds.map((chartId) => ({ chartId, title: ADVERSARIAL.posts[0], subtitle: ADVERSARIAL.posts[1] }))
-    const { pptx, slides } = await buildDeck({ result, series, slides: titled, title: ADVERSARIAL.source, date: '2024-04-02' })
-    expect(slides).toBe(1 + 3 + 2)
-    await convertsWithAllPages(pptx, slides, 'hostile')
-  }, 240_000)
+  it.skipIf(!tools)(
+    'converts just as well with names and titles full of & < " control characters, emoji and RTL text',
+    async () => {
+      const { result, series } = fixtureWithTexts(ADVERSARIAL)
+      const chartIds = ['followers', 'shareOfVoice', 'heatmap'] as const
+      const titled = chartIds.map((chartId) => ({
+        chartId,
+        title: ADVERSARIAL.posts[0],
+        subtitle: ADVERSARIAL.posts[1]
+      }))
+      const { pptx, slides } = await buildDeck({
+        result,
+        series,
+        slides: titled,
+        title: ADVERSARIAL.source,
+        date: '2024-04-02'
+      })
+      expect(slides).toBe(1 + 3 + 2)
+      await convertsWithAllPages(pptx, slides, 'hostile')
+    },
+    240_000
+  )
 })

@@ -66,22 +66,72 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
   title.background = { color: SLIDE.background.slice(1) }
   const deckTitle = input.title ?? 'Social media benchmark'
   title.addText(deckTitle, {
-    ...TITLE_BOX, x: 0.6, y: L.h * 0.28 - 0.5, w: L.w - 1.2, h: 1.6, fontFace: FONT, fontSize: titleFontSize(deckTitle, L.w - 1.2, 40, 24), bold: true, color: SLIDE.text.slice(1)
+    ...TITLE_BOX,
+    x: 0.6,
+    y: L.h * 0.28 - 0.5,
+    w: L.w - 1.2,
+    h: 1.6,
+    fontFace: FONT,
+    fontSize: titleFontSize(deckTitle, L.w - 1.2, 40, 24),
+    bold: true,
+    color: SLIDE.text.slice(1)
   })
-  title.addText(`${result.scope.from} to ${result.scope.to} · ${names.length} institutions`, { x: 0.6, y: L.h * 0.28 + 1.2, w: L.w - 1.2, h: 0.6, fontFace: FONT, fontSize: 22, color: SLIDE.muted.slice(1) })
-  title.addText(names.join(' · '), { x: 0.6, y: L.h * 0.28 + 1.9, w: L.w - 1.2, h: 1.2, fontFace: FONT, fontSize: 14, color: SLIDE.muted.slice(1), valign: 'top' })
-  title.addText(`Made with Socialbench on ${input.date ?? new Date().toISOString().slice(0, 10)} from ${result.methodology.posts.toLocaleString('en-US')} posts of ${result.methodology.accounts} accounts.`, {
-    x: 0.6, y: L.h - 0.9, w: L.w - 1.2, h: 0.4, fontFace: FONT, fontSize: 12, color: SLIDE.muted.slice(1)
+  title.addText(`${result.scope.from} to ${result.scope.to} · ${names.length} institutions`, {
+    x: 0.6,
+    y: L.h * 0.28 + 1.2,
+    w: L.w - 1.2,
+    h: 0.6,
+    fontFace: FONT,
+    fontSize: 22,
+    color: SLIDE.muted.slice(1)
   })
+  title.addText(names.join(' · '), {
+    x: 0.6,
+    y: L.h * 0.28 + 1.9,
+    w: L.w - 1.2,
+    h: 1.2,
+    fontFace: FONT,
+    fontSize: 14,
+    color: SLIDE.muted.slice(1),
+    valign: 'top'
+  })
+  title.addText(
+    `Made with Socialbench on ${input.date ?? new Date().toISOString().slice(0, 10)} from ${result.methodology.posts.toLocaleString('en-US')} posts of ${result.methodology.accounts} accounts.`,
+    {
+      x: 0.6,
+      y: L.h - 0.9,
+      w: L.w - 1.2,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 12,
+      color: SLIDE.muted.slice(1)
+    }
+  )
   title.addNotes(methodologyLines(result).join('\n'))
   let count = 1
 
   for (const s of input.slides) {
     const chartTitle = s.title?.trim() || CHARTS[s.chartId].title
-    const img = chartPng({ result, series, chartId: s.chartId, size: 'slide1920', frame: L.frame, look: s.look, title: chartTitle, subtitle: s.subtitle })
+    const img = chartPng({
+      result,
+      series,
+      chartId: s.chartId,
+      size: 'slide1920',
+      frame: L.frame,
+      look: s.look,
+      title: chartTitle,
+      subtitle: s.subtitle
+    })
     const slide = pptx.addSlide()
     slide.background = { color: SLIDE.background.slice(1) }
-    slide.addImage({ data: `image/png;base64,${Buffer.from(img.png).toString('base64')}`, x: 0, y: 0, w: L.w, h: L.h, altText: `${chartTitle}. ${footnote(result, s.chartId)}` })
+    slide.addImage({
+      data: `image/png;base64,${Buffer.from(img.png).toString('base64')}`,
+      x: 0,
+      y: 0,
+      w: L.w,
+      h: L.h,
+      altText: `${chartTitle}. ${footnote(result, s.chartId)}`
+    })
     slide.addNotes(methodologyLines(result, s.chartId).join('\n'))
     count++
 
@@ -89,10 +139,44 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
     if (native) {
       const ns = pptx.addSlide()
       const nativeTitle = `${chartTitle} (editable chart)`
-      ns.addText(nativeTitle, { ...TITLE_BOX, x: 0.5, y: 0.2, w: L.w - 1, h: 0.8, fontFace: FONT, fontSize: titleFontSize(nativeTitle, L.w - 1, 26, 14), bold: true, color: SLIDE.text.slice(1) })
-      ns.addText(s.subtitle ?? defaultSubtitle(result, s.chartId), { x: 0.5, y: 0.95, w: L.w - 1, h: 0.4, fontFace: FONT, fontSize: 14, color: SLIDE.muted.slice(1) })
-      ns.addChart(native.type, native.data, { x: 0.5, y: 1.4, w: L.w - 1, h: L.h - 2.2, fontFace: FONT, ...native.options })
-      ns.addText(`${footnote(result, s.chartId)}${native.note ? ` · ${native.note}` : ''}`, { x: 0.5, y: L.h - 0.75, w: L.w - 1, h: 0.6, fontFace: FONT, fontSize: 10, color: SLIDE.muted.slice(1), valign: 'top' })
+      ns.addText(nativeTitle, {
+        ...TITLE_BOX,
+        x: 0.5,
+        y: 0.2,
+        w: L.w - 1,
+        h: 0.8,
+        fontFace: FONT,
+        fontSize: titleFontSize(nativeTitle, L.w - 1, 26, 14),
+        bold: true,
+        color: SLIDE.text.slice(1)
+      })
+      ns.addText(s.subtitle ?? defaultSubtitle(result, s.chartId), {
+        x: 0.5,
+        y: 0.95,
+        w: L.w - 1,
+        h: 0.4,
+        fontFace: FONT,
+        fontSize: 14,
+        color: SLIDE.muted.slice(1)
+      })
+      ns.addChart(native.type, native.data, {
+        x: 0.5,
+        y: 1.4,
+        w: L.w - 1,
+        h: L.h - 2.2,
+        fontFace: FONT,
+        ...native.options
+      })
+      ns.addText(`${footnote(result, s.chartId)}${native.note ? ` · ${native.note}` : ''}`, {
+        x: 0.5,
+        y: L.h - 0.75,
+        w: L.w - 1,
+        h: 0.6,
+        fontFace: FONT,
+        fontSize: 10,
+        color: SLIDE.muted.slice(1),
+        valign: 'top'
+      })
       ns.addNotes(methodologyLines(result, s.chartId).join('\n'))
       count++
     }

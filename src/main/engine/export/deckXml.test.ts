@@ -12,7 +12,8 @@ import { MAX_DATE_LABELS } from './nativeCharts'
 async function parts(pptx: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(pptx)
   const out = new Map<string, string>()
-  for (const name of Object.keys(zip.files)) if (name.endsWith('.xml')) out.set(name, await zip.files[name].async('string'))
+  for (const name of Object.keys(zip.files))
+    if (name.endsWith('.xml')) out.set(name, await zip.files[name].async('string'))
   return out
 }
 const charts = (p: Map<string, string>) => [...p].filter(([n]) => n.startsWith('ppt/charts/chart')).map(([, x]) => x)
@@ -23,8 +24,15 @@ const catLabels = (xml: string) => {
 
 describe('the deck as XML', () => {
   it('a long title wraps and shrinks inside the slide', async () => {
-    const long = 'Engagement of the eight teaching hospitals of the northern region, quarter one, all platforms combined'
-    const { pptx } = await buildDeck({ result: fixtureResult(), series: fixtureSeries(), slides: [{ chartId: 'engagement', title: long }], title: long, date: '2024-04-02' })
+    const long =
+      'Engagement of the eight teaching hospitals of the northern region, quarter one, all platforms combined'
+    const { pptx } = await buildDeck({
+      result: fixtureResult(),
+      series: fixtureSeries(),
+      slides: [{ chartId: 'engagement', title: long }],
+      title: long,
+      date: '2024-04-02'
+    })
     const p = await parts(pptx)
     const slides = [...p].filter(([n]) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map(([, x]) => x)
     for (const xml of [slides[0], slides[2]]) {
@@ -40,7 +48,12 @@ describe('the deck as XML', () => {
 
   it('share of voice: the institutions in order, first measure on top, percentages', async () => {
     const result = fixtureResult()
-    const { pptx } = await buildDeck({ result, series: fixtureSeries(), slides: [{ chartId: 'shareOfVoice' }], date: '2024-04-02' })
+    const { pptx } = await buildDeck({
+      result,
+      series: fixtureSeries(),
+      slides: [{ chartId: 'shareOfVoice' }],
+      date: '2024-04-02'
+    })
     const [xml] = charts(await parts(pptx))
     const series = [...xml.matchAll(/<c:ser>[\s\S]*?<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])
     expect(series).toEqual(result.scope.institutions.map((i) => i.name))
@@ -48,7 +61,9 @@ describe('the deck as XML', () => {
     expect(xml).toMatch(/<c:dLbls>[\s\S]*<c:numFmt formatCode="0%"/)
     expect(xml).toContain('<c:showVal val="1"/>')
     // Values are shares (0..1), so the labels read 25%, not 2500%.
-    const values = [...xml.matchAll(/<c:val>[\s\S]*?<\/c:val>/g)].flatMap((m) => [...m[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])))
+    const values = [...xml.matchAll(/<c:val>[\s\S]*?<\/c:val>/g)].flatMap((m) =>
+      [...m[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1]))
+    )
     expect(Math.max(...values)).toBeLessThanOrEqual(1)
   })
 
@@ -56,7 +71,12 @@ describe('the deck as XML', () => {
     const result = fixtureResult()
     // A range starting on a Wednesday: its first week starts the Monday before.
     result.scope.from = '2024-01-03'
-    const { pptx } = await buildDeck({ result, series: fixtureSeries(), slides: [{ chartId: 'engagement' }, { chartId: 'postsWeekly' }], date: '2024-04-02' })
+    const { pptx } = await buildDeck({
+      result,
+      series: fixtureSeries(),
+      slides: [{ chartId: 'engagement' }, { chartId: 'postsWeekly' }],
+      date: '2024-04-02'
+    })
     for (const xml of charts(await parts(pptx))) {
       const labels = catLabels(xml)
       expect(labels.length).toBeGreaterThan(MAX_DATE_LABELS)

@@ -24,7 +24,12 @@ function markStructure(svgRoot: Element): string[] {
   for (const g of Array.from(svgRoot.querySelectorAll('[aria-label]'))) {
     const label = g.getAttribute('aria-label') ?? ''
     if (/tick|axis|grid|label|^tip$/.test(label)) continue // tips are hover-only: exports drop them
-    out.push(`${label}:${g.children.length}:${Array.from(g.children).map((c) => c.tagName.toLowerCase()).join(',').slice(0, 80)}`)
+    out.push(
+      `${label}:${g.children.length}:${Array.from(g.children)
+        .map((c) => c.tagName.toLowerCase())
+        .join(',')
+        .slice(0, 80)}`
+    )
   }
   return out
 }
@@ -35,9 +40,17 @@ describe('headless SVG', () => {
     const appOptions = buildChart(id, result, series, chartContext(result, 896, 'light')).options
     // The heatmap's ramp legend needs a canvas Node lacks; legends sit outside the chart's <svg> anyway.
     const opacity = appOptions.opacity ? { ...appOptions.opacity, legend: false } : undefined
-    const app = Plot.plot({ ...appOptions, opacity, style: undefined, document: headlessDocument() }) as unknown as Element
+    const app = Plot.plot({
+      ...appOptions,
+      opacity,
+      style: undefined,
+      document: headlessDocument()
+    }) as unknown as Element
     // With a legend Plot returns a <figure>: swatches (small svgs inside a div), then the chart's own <svg>.
-    const appSvg = app.tagName.toLowerCase() === 'svg' ? app : (Array.from(app.children).find((c) => c.tagName.toLowerCase() === 'svg') as Element)
+    const appSvg =
+      app.tagName.toLowerCase() === 'svg'
+        ? app
+        : (Array.from(app.children).find((c) => c.tagName.toLowerCase() === 'svg') as Element)
     const exported = chartSvg({ result, series, chartId: id, size: 'chart', chartWidth: 976 })
     const doc = headlessDocument()
     const holder = doc.createElement('div')
@@ -46,14 +59,17 @@ describe('headless SVG', () => {
     expect(markStructure(appSvg).length).toBeGreaterThan(0)
   })
 
-  it.each(EXPORT_CHART_IDS)('%s matches its snapshot (standalone: xmlns, fonts named, no style sheets or external references)', async (id) => {
-    const { svg } = chartSvg({ result, series, chartId: id, size: 'slide1280' })
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
-    expect(svg).toContain("font-family=\"'Liberation Sans', Arial")
-    expect(svg).not.toMatch(/<style|class=|href=|url\(|var\(--/)
-    expect(svg).toContain('Alpha Hospital')
-    await expect(svg).toMatchFileSnapshot(`__snapshots__/${id}.svg`)
-  })
+  it.each(EXPORT_CHART_IDS)(
+    '%s matches its snapshot (standalone: xmlns, fonts named, no style sheets or external references)',
+    async (id) => {
+      const { svg } = chartSvg({ result, series, chartId: id, size: 'slide1280' })
+      expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+      expect(svg).toContain("font-family=\"'Liberation Sans', Arial")
+      expect(svg).not.toMatch(/<style|class=|href=|url\(|var\(--/)
+      expect(svg).toContain('Alpha Hospital')
+      await expect(svg).toMatchFileSnapshot(`__snapshots__/${id}.svg`)
+    }
+  )
 })
 
 describe('PNG', () => {
@@ -64,8 +80,16 @@ describe('PNG', () => {
     expect(readPngInfo(two.png)).toEqual({ width: 1600, height: one.height * 2, dpi: 192 })
     const three = chartPng({ result, series, chartId: 'indexed', size: 'chart', chartWidth: 800, scale: 3 })
     expect(readPngInfo(three.png)).toEqual({ width: 2400, height: one.height * 3, dpi: 288 })
-    expect(readPngInfo(chartPng({ result, series, chartId: 'heatmap', size: 'slide1920' }).png)).toEqual({ width: 1920, height: 1080, dpi: 144 })
-    expect(readPngInfo(chartPng({ result, series, chartId: 'shareOfVoice', size: 'slide1280' }).png)).toEqual({ width: 1280, height: 720, dpi: 96 })
+    expect(readPngInfo(chartPng({ result, series, chartId: 'heatmap', size: 'slide1920' }).png)).toEqual({
+      width: 1920,
+      height: 1080,
+      dpi: 144
+    })
+    expect(readPngInfo(chartPng({ result, series, chartId: 'shareOfVoice', size: 'slide1280' }).png)).toEqual({
+      width: 1280,
+      height: 720,
+      dpi: 96
+    })
   })
 })
 
@@ -96,10 +120,12 @@ describe('data behind a chart round-trips exactly', () => {
     const back: unknown[][] = []
     ws.eachRow((row, n) => {
       if (n === 1) return
-      back.push(t.columns.map((c, i) => {
-        const v = row.getCell(i + 1).value
-        return v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v
-      }))
+      back.push(
+        t.columns.map((c, i) => {
+          const v = row.getCell(i + 1).value
+          return v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v
+        })
+      )
     })
     expect(back).toEqual(expected(t))
   })
@@ -110,7 +136,9 @@ describe('data behind a chart round-trips exactly', () => {
     await writeFile(file, await toParquet(t))
     const instance = await DuckDBInstance.create(':memory:')
     const conn = await instance.connect()
-    const cols = t.columns.map((c) => (c.type === 'date' ? `strftime("${c.name}", '%Y-%m-%d') AS "${c.name}"` : `"${c.name}"`)).join(', ')
+    const cols = t.columns
+      .map((c) => (c.type === 'date' ? `strftime("${c.name}", '%Y-%m-%d') AS "${c.name}"` : `"${c.name}"`))
+      .join(', ')
     const reader = await conn.runAndReadAll(`SELECT ${cols} FROM read_parquet('${file}')`)
     const back = reader.getRows().map((r) => r.map((v) => (v === null ? null : typeof v === 'number' ? v : String(v))))
     conn.closeSync()
@@ -121,7 +149,11 @@ describe('data behind a chart round-trips exactly', () => {
 
 describe('file names', () => {
   it('say institutions, metric and range', () => {
-    expect(defaultFileName('engagement', result.scope, 'png')).toBe('engagement_4-institutions_2024-01-01_2024-03-31.png')
-    expect(defaultFileName('Share of voice', { ...result.scope, institutions: result.scope.institutions.slice(0, 2) }, 'csv')).toBe('Share-of-voice_Alpha-Beta_2024-01-01_2024-03-31.csv')
+    expect(defaultFileName('engagement', result.scope, 'png')).toBe(
+      'engagement_4-institutions_2024-01-01_2024-03-31.png'
+    )
+    expect(
+      defaultFileName('Share of voice', { ...result.scope, institutions: result.scope.institutions.slice(0, 2) }, 'csv')
+    ).toBe('Share-of-voice_Alpha-Beta_2024-01-01_2024-03-31.csv')
   })
 })

@@ -22,30 +22,63 @@ const followers = (k: number, i: number) => 1000 * (k + 1) + 7 * i * (k + 1) + (
 export function fixtureSeries(): ChartSeries {
   const peer = (xs: Date[], f: (k: number, i: number) => number | null): PeerRow[] =>
     xs.map((x, i) => {
-      const v = FIXTURE_INSTITUTIONS.map((_, k) => f(k, i)).filter((n): n is number => n !== null).sort((a, b) => a - b)
-      return { x, median: (v[1] + v[2]) / 2, q1: v[0] + (v[1] - v[0]) * 0.75, q3: v[2] + (v[3] - v[2]) * 0.25, n: v.length }
+      const v = FIXTURE_INSTITUTIONS.map((_, k) => f(k, i))
+        .filter((n): n is number => n !== null)
+        .sort((a, b) => a - b)
+      return {
+        x,
+        median: (v[1] + v[2]) / 2,
+        q1: v[0] + (v[1] - v[0]) * 0.75,
+        q3: v[2] + (v[3] - v[2]) * 0.25,
+        n: v.length
+      }
     })
   const indexed = (k: number, i: number) => (100 * followers(k, i)) / followers(k, 0)
   const rate = (k: number, w: number) => 0.001 * (((k + 2) * (w + 3)) % 17) + 0.0005 * k
   return {
     followers: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
       ['facebook', 'x'].flatMap((platform, p) =>
-        days.map((day, i) => ({ institution: inst.name, platform, day, followers: k === 1 && i >= 40 && i < 50 ? null : followers(k, i) / (p + 1) }))
+        days.map((day, i) => ({
+          institution: inst.name,
+          platform,
+          day,
+          followers: k === 1 && i >= 40 && i < 50 ? null : followers(k, i) / (p + 1)
+        }))
       )
     ),
-    indexed: FIXTURE_INSTITUTIONS.flatMap((inst, k) => days.map((day, i) => ({ institution: inst.name, day, indexed: indexed(k, i), followers: followers(k, i) }))),
-    engagement: FIXTURE_INSTITUTIONS.flatMap((inst, k) => weeks.map((week, w) => ({ institution: inst.name, week, rate: rate(k, w), posts: 2 + ((k + w) % 5) }))),
-    heatmap: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
-      Array.from({ length: 7 * 24 }, (_, j) => ({ institution: inst.name, weekday: Math.floor(j / 24), hour: j % 24, posts: (j * (k + 3)) % 9 === 0 && j % 24 >= 8 && j % 24 <= 18 ? 1 + ((j + k) % 6) : 0 })).filter((r) => r.posts > 0)
+    indexed: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
+      days.map((day, i) => ({ institution: inst.name, day, indexed: indexed(k, i), followers: followers(k, i) }))
     ),
-    postsWeekly: FIXTURE_INSTITUTIONS.flatMap((inst, k) => weeks.filter((_, w) => (w + k) % 6 !== 0).map((week, w) => ({ institution: inst.name, week, posts: 2 + ((k + w) % 5) }))),
+    engagement: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
+      weeks.map((week, w) => ({ institution: inst.name, week, rate: rate(k, w), posts: 2 + ((k + w) % 5) }))
+    ),
+    heatmap: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
+      Array.from({ length: 7 * 24 }, (_, j) => ({
+        institution: inst.name,
+        weekday: Math.floor(j / 24),
+        hour: j % 24,
+        posts: (j * (k + 3)) % 9 === 0 && j % 24 >= 8 && j % 24 <= 18 ? 1 + ((j + k) % 6) : 0
+      })).filter((r) => r.posts > 0)
+    ),
+    postsWeekly: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
+      weeks
+        .filter((_, w) => (w + k) % 6 !== 0)
+        .map((week, w) => ({ institution: inst.name, week, posts: 2 + ((k + w) % 5) }))
+    ),
     peerIndexed: peer(days, indexed),
     peerEngagement: peer(weeks, (k, w) => rate(k, w)),
     // Daily views for all four, reach for all but Delta (which the chart then names as missing).
     channelDaily: FIXTURE_INSTITUTIONS.flatMap((inst, k) =>
-      (['views', 'reach'] as const).filter((m) => m === 'views' || k !== 3).flatMap((metric) =>
-        days.map((day, i) => ({ institution: inst.name, metric, day, value: channel(k, i) / (metric === 'reach' ? 2 : 1) }))
-      )
+      (['views', 'reach'] as const)
+        .filter((m) => m === 'views' || k !== 3)
+        .flatMap((metric) =>
+          days.map((day, i) => ({
+            institution: inst.name,
+            metric,
+            day,
+            value: channel(k, i) / (metric === 'reach' ? 2 : 1)
+          }))
+        )
     ),
     peerChannel: peer(days, channel).map((r) => ({ ...r, metric: 'views' as const }))
   }
@@ -64,10 +97,22 @@ function summary(k: number): InstitutionSummary {
     interactions_per_post: 10 + k,
     interactions_per_1k_followers: (10 + k) / (k + 1),
     avg_followers: 1000 * (k + 1),
-    engagement_rate: { followers_at_post: 0.01 + k / 1000, avg_followers: 0.009 + k / 1000, reach: null, impressions: null, views: k === 3 ? null : 0.05 },
+    engagement_rate: {
+      followers_at_post: 0.01 + k / 1000,
+      avg_followers: 0.009 + k / 1000,
+      reach: null,
+      impressions: null,
+      views: k === 3 ? null : 0.05
+    },
     follower_growth: { abs: 630 * (k + 1), pct: 0.63, indexed_end: 163 },
     share_of_voice: { posts: posts / 150, interactions: (posts * (10 + k)) / 1750, views: k === 3 ? null : 1 / 3 },
-    channel: { views: days.reduce((a, _, i) => a + channel(k, i), 0), reach: null, impressions: null, profile_visits: null, followers_gained: null }
+    channel: {
+      views: days.reduce((a, _, i) => a + channel(k, i), 0),
+      reach: null,
+      impressions: null,
+      profile_visits: null,
+      followers_gained: null
+    }
   }
 }
 
@@ -87,13 +132,47 @@ export function fixtureResult(): BenchmarkResult {
     },
     summary: FIXTURE_INSTITUTIONS.map((_, k) => summary(k)),
     events: [],
-    charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty, channelDaily: empty, peerChannel: empty },
+    charts: {
+      followers: empty,
+      indexed: empty,
+      engagement: empty,
+      heatmap: empty,
+      postsWeekly: empty,
+      peerIndexed: empty,
+      peerEngagement: empty,
+      channelDaily: empty,
+      peerChannel: empty
+    },
     topPosts: [
-      { institution: 'Alpha Hospital', platform: 'x', post_id: 'p1', published_at: '2024-02-01T10:00:00Z', text: 'Open day, "all welcome", 10–12', url: 'https://example.org/p1', interactions: 120, rate: 0.0123456789 },
-      { institution: 'Beta Clinic', platform: 'facebook', post_id: 'p2', published_at: '2024-03-01T09:30:00Z', text: 'Flu shots\nthis week', url: null, interactions: 80, rate: 0.1 / 3 }
+      {
+        institution: 'Alpha Hospital',
+        platform: 'x',
+        post_id: 'p1',
+        published_at: '2024-02-01T10:00:00Z',
+        text: 'Open day, "all welcome", 10–12',
+        url: 'https://example.org/p1',
+        interactions: 120,
+        rate: 0.0123456789
+      },
+      {
+        institution: 'Beta Clinic',
+        platform: 'facebook',
+        post_id: 'p2',
+        published_at: '2024-03-01T09:30:00Z',
+        text: 'Flu shots\nthis week',
+        url: null,
+        interactions: 80,
+        rate: 0.1 / 3
+      }
     ],
     breakouts: { threshold: 0.03, mean: 0.01, sd: 0.01, posts: [] },
-    methodology: { posts: 170, accounts: 8, channelDays: 728, sources: ['SYNTHETIC_alpha_x.csv', 'SYNTHETIC_beta_facebook.csv'], gaps: ['Beta Clinic: no follower counts on 10 days.'] },
+    methodology: {
+      posts: 170,
+      accounts: 8,
+      channelDays: 728,
+      sources: ['SYNTHETIC_alpha_x.csv', 'SYNTHETIC_beta_facebook.csv'],
+      gaps: ['Beta Clinic: no follower counts on 10 days.']
+    },
     dataRange: { from: '2024-01-01', to: '2024-03-31' },
     queryMs: 12
   }
@@ -114,14 +193,19 @@ export function fixtureWithTexts(t: FixtureTexts): { result: BenchmarkResult; se
   const to = (name: string) => rename.get(name) ?? name
   const base = fixtureResult()
   const series = fixtureSeries()
-  const renamed = <R extends { institution: string }>(rows: R[]): R[] => rows.map((r) => ({ ...r, institution: to(r.institution) }))
+  const renamed = <R extends { institution: string }>(rows: R[]): R[] =>
+    rows.map((r) => ({ ...r, institution: to(r.institution) }))
   return {
     result: {
       ...base,
       scope: { ...base.scope, institutions: base.scope.institutions.map((i) => ({ ...i, name: to(i.name) })) },
       summary: base.summary.map((s) => ({ ...s, name: to(s.name) })),
       topPosts: base.topPosts.map((p, k) => ({ ...p, institution: to(p.institution), text: t.posts[k] })),
-      methodology: { ...base.methodology, sources: [t.source, ...base.methodology.sources], gaps: [`${t.names[1]}: no follower counts on 10 days.`] }
+      methodology: {
+        ...base.methodology,
+        sources: [t.source, ...base.methodology.sources],
+        gaps: [`${t.names[1]}: no follower counts on 10 days.`]
+      }
     },
     series: {
       ...series,

@@ -29,7 +29,11 @@ let cached: ResvgFonts | null = null
 /** Known font files where present (Linux, CI); elsewhere (macOS, Windows) the system fonts, which hold Arial. */
 export function resvgFonts(): ResvgFonts {
   if (cached) return cached
-  const fontFiles = FILES.flatMap((f) => DIRS.map((d) => join(d, f)).filter((p) => existsSync(p)).slice(0, 1))
+  const fontFiles = FILES.flatMap((f) =>
+    DIRS.map((d) => join(d, f))
+      .filter((p) => existsSync(p))
+      .slice(0, 1)
+  )
   const hasLiberation = fontFiles.some((f) => f.includes('Liberation'))
   cached = {
     fontFiles,

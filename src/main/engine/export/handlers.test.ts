@@ -29,7 +29,17 @@ const names = 'Alpha-Beta-Gamma_2024-01-01_2024-01-14'
 
 describe('export channels', () => {
   it('PNG at 2x the chart width, and at slide size 1920x1080', async () => {
-    const twice = await exportChart(db, inputs.exportChart.parse({ request, chartId: 'engagement', format: 'png', size: 'chart', scale: 2, chartWidth: 700 }))
+    const twice = await exportChart(
+      db,
+      inputs.exportChart.parse({
+        request,
+        chartId: 'engagement',
+        format: 'png',
+        size: 'chart',
+        scale: 2,
+        chartWidth: 700
+      })
+    )
     expect(twice.fileName).toBe(`engagement-2x_${names}.png`)
     expect(twice.mime).toBe('image/png')
     expect(readPngInfo(twice.bytes)).toMatchObject({ width: 1400, dpi: 192 })
@@ -39,7 +49,13 @@ describe('export channels', () => {
   })
 
   it('SVG is standalone and carries a custom title', async () => {
-    const svg = await exportChart(db, { request, chartId: 'indexed', format: 'svg', size: 'slide1280', title: 'Growth since January' })
+    const svg = await exportChart(db, {
+      request,
+      chartId: 'indexed',
+      format: 'svg',
+      size: 'slide1280',
+      title: 'Growth since January'
+    })
     const text = new TextDecoder().decode(svg.bytes)
     expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     expect(text).toContain('Growth since January')
@@ -56,7 +72,14 @@ describe('export channels', () => {
   })
 
   it('a deck of the chosen charts in order (title slide + image slides + native ones where the kind allows)', async () => {
-    const deck = await exportDeck(db, inputs.exportDeck.parse({ request, aspect: '4:3', slides: [{ chartId: 'heatmap', title: 'When we post' }, { chartId: 'shareOfVoice' }] }))
+    const deck = await exportDeck(
+      db,
+      inputs.exportDeck.parse({
+        request,
+        aspect: '4:3',
+        slides: [{ chartId: 'heatmap', title: 'When we post' }, { chartId: 'shareOfVoice' }]
+      })
+    )
     expect(deck.fileName).toBe(`benchmark-deck_${names}.pptx`)
     expect(Array.from(deck.bytes.subarray(0, 2))).toEqual([0x50, 0x4b]) // 'PK': a zip
     expect(deck.slides).toBeGreaterThanOrEqual(3)
@@ -64,6 +87,8 @@ describe('export channels', () => {
 
   it('refuses a deck without slides or with an unknown chart', () => {
     expect(inputs.exportDeck.safeParse({ request, aspect: '16:9', slides: [] }).success).toBe(false)
-    expect(inputs.exportChart.safeParse({ request, chartId: 'topPosts', format: 'png', size: 'chart' }).success).toBe(false)
+    expect(inputs.exportChart.safeParse({ request, chartId: 'topPosts', format: 'png', size: 'chart' }).success).toBe(
+      false
+    )
   })
 })

@@ -24,7 +24,10 @@ const MIME = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
 } as const
 
-async function benchmarkOf(db: Database, request: BenchmarkRequest): Promise<{ result: BenchmarkResult; series: ChartSeries }> {
+async function benchmarkOf(
+  db: Database,
+  request: BenchmarkRequest
+): Promise<{ result: BenchmarkResult; series: ChartSeries }> {
   // Its own connection, as the benchmark channel: the scope lives in TEMP tables that concurrent requests must not share.
   const result = await db.withConnection((conn) => runBenchmark(conn, request))
   return { result, series: decodeSeries(result.charts) }
@@ -35,7 +38,17 @@ const SIZE_SUFFIX = { chart: '', slide1280: '-1280x720', slide1920: '-1920x1080'
 
 export async function exportChart(db: Database, i: Input<'exportChart'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
-  const image = { result, series, chartId: i.chartId, size: i.size, scale: i.scale, chartWidth: i.chartWidth, look: i.look, title: i.title, subtitle: i.subtitle }
+  const image = {
+    result,
+    series,
+    chartId: i.chartId,
+    size: i.size,
+    scale: i.scale,
+    chartWidth: i.chartWidth,
+    look: i.look,
+    title: i.title,
+    subtitle: i.subtitle
+  }
   const scale = i.size === 'chart' && (i.scale ?? 1) > 1 ? `-${i.scale}x` : ''
   const fileName = defaultFileName(`${i.chartId}${SIZE_SUFFIX[i.size]}${scale}`, result.scope, i.format)
   if (i.format === 'svg') return { fileName, mime: MIME.svg, bytes: new TextEncoder().encode(chartSvg(image).svg) }
@@ -45,12 +58,22 @@ export async function exportChart(db: Database, i: Input<'exportChart'>): Promis
 
 export async function exportChartData(db: Database, i: Input<'exportChartData'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
-  const bytes = await dataFile(chartData(i.chartId, result, series), i.format, CHARTS[i.chartId].title, methodologyLines(result, i.chartId))
+  const bytes = await dataFile(
+    chartData(i.chartId, result, series),
+    i.format,
+    CHARTS[i.chartId].title,
+    methodologyLines(result, i.chartId)
+  )
   return { fileName: defaultFileName(`${i.chartId}-data`, result.scope, i.format), mime: MIME[i.format], bytes }
 }
 
 export async function exportDeck(db: Database, i: Input<'exportDeck'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
   const deck = await buildDeck({ result, series, slides: i.slides, aspect: i.aspect, title: i.title })
-  return { fileName: defaultFileName('benchmark-deck', result.scope, 'pptx'), mime: MIME.pptx, bytes: deck.pptx, slides: deck.slides }
+  return {
+    fileName: defaultFileName('benchmark-deck', result.scope, 'pptx'),
+    mime: MIME.pptx,
+    bytes: deck.pptx,
+    slides: deck.slides
+  }
 }

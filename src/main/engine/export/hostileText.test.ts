@@ -26,10 +26,18 @@ describe('hostile text in exports', () => {
       fc.property(hostileTexts, (texts) => {
         const { result, series } = fixtureWithTexts(texts)
         for (const chartId of EXPORT_CHART_IDS) {
-          const { svg } = chartSvg({ result, series, chartId, size: 'slide1280', title: texts.posts[0], subtitle: texts.posts[1] })
+          const { svg } = chartSvg({
+            result,
+            series,
+            chartId,
+            size: 'slide1280',
+            title: texts.posts[0],
+            subtitle: texts.posts[1]
+          })
           const shown = strictXmlText(svg)
           // The legend draws each name as its own text: the name itself, less what XML cannot carry.
-          for (const name of texts.names.map(xmlChars).filter(Boolean)) expect(shown, `${chartId}: legend lacks ${JSON.stringify(name)}`).toContain(name)
+          for (const name of texts.names.map(xmlChars).filter(Boolean))
+            expect(shown, `${chartId}: legend lacks ${JSON.stringify(name)}`).toContain(name)
           const png = chartPng({ result, series, chartId, size: 'chart', chartWidth: 400 })
           expect(readPngInfo(png.png).width).toBe(400)
         }
@@ -42,7 +50,11 @@ describe('hostile text in exports', () => {
     await fc.assert(
       fc.asyncProperty(hostileTexts, async (texts) => {
         const { result, series } = fixtureWithTexts(texts)
-        const slides = (['followers', 'shareOfVoice', 'heatmap'] as const).map((chartId) => ({ chartId, title: texts.posts[0], subtitle: texts.posts[1] }))
+        const slides = (['followers', 'shareOfVoice', 'heatmap'] as const).map((chartId) => ({
+          chartId,
+          title: texts.posts[0],
+          subtitle: texts.posts[1]
+        }))
         const { pptx } = await buildDeck({ result, series, slides, title: texts.source, date: '2024-04-02' })
         const zip = await JSZip.loadAsync(pptx)
         const parts = Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p))
@@ -62,7 +74,9 @@ describe('hostile text in exports', () => {
         const { result, series } = fixtureWithTexts(texts)
         const table = chartData('topPosts', result, series)
         const [, ...rows] = parseCsv(toCsv(table))
-        expect(rows.map((r) => [r[0], r[4]])).toEqual(result.topPosts.map((p) => [neutraliseFormula(p.institution), neutraliseFormula(p.text ?? '')]))
+        expect(rows.map((r) => [r[0], r[4]])).toEqual(
+          result.topPosts.map((p) => [neutraliseFormula(p.institution), neutraliseFormula(p.text ?? '')])
+        )
         const zip = await JSZip.loadAsync(await toXlsx(table, texts.names[0], [texts.source]))
         for (const part of Object.keys(zip.files).filter((p) => /\.(xml|rels)$/.test(p))) {
           const xml = await zip.file(part)!.async('string')
@@ -77,10 +91,23 @@ describe('hostile text in exports', () => {
     const { result, series } = fixtureWithTexts(ADVERSARIAL)
     const table = chartData('topPosts', result, series)
     // " '&" is the counterexample fast-check found (seed -842056956): the quote surfaced only after the trim.
-    const names = [" '&", "' '", "'St. Mary's'", 'Methodology', 'METHODOLOGY', 'History', ' history ', '', '[]:*?/\\', `${'x'.repeat(30)}'y`]
+    const names = [
+      " '&",
+      "' '",
+      "'St. Mary's'",
+      'Methodology',
+      'METHODOLOGY',
+      'History',
+      ' history ',
+      '',
+      '[]:*?/\\',
+      `${'x'.repeat(30)}'y`
+    ]
     for (const name of names) {
       const zip = await JSZip.loadAsync(await toXlsx(table, name, ['m']))
-      const sheets = [...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1])
+      const sheets = [
+        ...(await zip.file('xl/workbook.xml')!.async('string')).matchAll(/<sheet [^>]*name="([^"]*)"/g)
+      ].map((m) => m[1])
       expect(sheets, JSON.stringify(name)).toHaveLength(2)
       const [data] = sheets
       expect(data.length, JSON.stringify(name)).toBeGreaterThan(0)

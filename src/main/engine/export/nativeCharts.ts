@@ -19,7 +19,11 @@ export interface NativeChart {
   note?: string
 }
 
-interface Point { series: string; x: string; y: number | null }
+interface Point {
+  series: string
+  x: string
+  y: number | null
+}
 
 /**
  * One series per name over the sorted x labels. A week that starts before the range (the week holding its first
@@ -31,7 +35,11 @@ function lines(points: Point[], order: string[], from: string): NativeChart['dat
   const at = new Map(labels.map((l, i) => [l, i]))
   const bySeries = new Map<string, (number | null)[]>()
   for (const p of points) {
-    if (!bySeries.has(p.series)) bySeries.set(p.series, labels.map(() => null))
+    if (!bySeries.has(p.series))
+      bySeries.set(
+        p.series,
+        labels.map(() => null)
+      )
     ;(bySeries.get(p.series) as (number | null)[])[at.get(p.x) as number] = p.y
   }
   const names = [...bySeries.keys()].sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b))
@@ -44,42 +52,112 @@ const rank = (order: string[], name: string) => {
 const isMonday = (d: Date) => d.getUTCDay() === 1
 /** About eight dates on the axis whatever the range: a fixed every-13th crowded a year and left a month bare. */
 export const MAX_DATE_LABELS = 8
-const labelEvery = (data: NativeChart['data']) => String(Math.max(1, Math.ceil((data[0]?.labels.length ?? 0) / MAX_DATE_LABELS)))
+const labelEvery = (data: NativeChart['data']) =>
+  String(Math.max(1, Math.ceil((data[0]?.labels.length ?? 0) / MAX_DATE_LABELS)))
 const hex = (c: string) => c.replace('#', '').slice(0, 6)
 
-export function nativeChart(pptx: PptxGenJS, id: ExportChartId, result: BenchmarkResult, s: ChartSeries, look?: ChartLook): NativeChart | null {
+export function nativeChart(
+  pptx: PptxGenJS,
+  id: ExportChartId,
+  result: BenchmarkResult,
+  s: ChartSeries,
+  look?: ChartLook
+): NativeChart | null {
   const order = result.scope.institutions.map((i) => i.name)
   const colorOf = new Map(result.scope.institutions.map((i) => [i.name, hex(i.color)]))
-  const colors = (data: NativeChart['data']) => data.map((d) => colorOf.get(d.name) ?? colorOf.get(d.name.replace(/ \(.*\)$/, '')) ?? '888888')
-  const lineOpts = (data: NativeChart['data'], yTitle: string): PptxGenJS.IChartOpts => ({
-    chartColors: colors(data), lineSize: 2, lineDataSymbol: 'none', displayBlanksAs: 'gap', showLegend: true, legendPos: 'b', legendFontSize: 11,
-    showValAxisTitle: true, valAxisTitle: yTitle, valAxisTitleFontSize: 12, catAxisLabelFontSize: 10, valAxisLabelFontSize: 11, catAxisLabelFrequency: labelEvery(data)
-  } as PptxGenJS.IChartOpts)
+  const colors = (data: NativeChart['data']) =>
+    data.map((d) => colorOf.get(d.name) ?? colorOf.get(d.name.replace(/ \(.*\)$/, '')) ?? '888888')
+  const lineOpts = (data: NativeChart['data'], yTitle: string): PptxGenJS.IChartOpts =>
+    ({
+      chartColors: colors(data),
+      lineSize: 2,
+      lineDataSymbol: 'none',
+      displayBlanksAs: 'gap',
+      showLegend: true,
+      legendPos: 'b',
+      legendFontSize: 11,
+      showValAxisTitle: true,
+      valAxisTitle: yTitle,
+      valAxisTitleFontSize: 12,
+      catAxisLabelFontSize: 10,
+      valAxisLabelFontSize: 11,
+      catAxisLabelFrequency: labelEvery(data)
+    }) as PptxGenJS.IChartOpts
   const ctx = chartContext(result, 800, 'light')
   const weekly = 'one point per week (Mondays)'
   const from = result.scope.from
   switch (id) {
     case 'followers': {
       const multi = new Set(s.followers.map((r) => r.platform)).size > 1
-      const data = lines(s.followers.filter((r) => isMonday(r.day)).map((r) => ({ series: multi ? `${r.institution} (${r.platform})` : r.institution, x: isoDay(r.day), y: r.followers })), order, from)
-      return { type: pptx.ChartType.line, data, options: lineOpts(data, 'Followers'), note: `editable chart: ${weekly}` }
+      const data = lines(
+        s.followers
+          .filter((r) => isMonday(r.day))
+          .map((r) => ({
+            series: multi ? `${r.institution} (${r.platform})` : r.institution,
+            x: isoDay(r.day),
+            y: r.followers
+          })),
+        order,
+        from
+      )
+      return {
+        type: pptx.ChartType.line,
+        data,
+        options: lineOpts(data, 'Followers'),
+        note: `editable chart: ${weekly}`
+      }
     }
     case 'indexed': {
-      const data = lines(s.indexed.filter((r) => isMonday(r.day)).map((r) => ({ series: r.institution, x: isoDay(r.day), y: r.indexed })), order, from)
-      return { type: pptx.ChartType.line, data, options: lineOpts(data, 'Index (start = 100)'), note: `editable chart: ${weekly}, without the peer band` }
+      const data = lines(
+        s.indexed
+          .filter((r) => isMonday(r.day))
+          .map((r) => ({ series: r.institution, x: isoDay(r.day), y: r.indexed })),
+        order,
+        from
+      )
+      return {
+        type: pptx.ChartType.line,
+        data,
+        options: lineOpts(data, 'Index (start = 100)'),
+        note: `editable chart: ${weekly}, without the peer band`
+      }
     }
     case 'channelDaily': {
       const metric = chosenChannelMetric(s.channelDaily, look?.channelMetric)
       if (metric === null) return null
-      const data = lines(s.channelDaily.filter((r) => r.metric === metric && isMonday(r.day)).map((r) => ({ series: r.institution, x: isoDay(r.day), y: r.value })), order, from)
-      return { type: pptx.ChartType.line, data, options: lineOpts(data, `${CHANNEL_METRIC_LABELS[metric]} per day`), note: `editable chart: ${weekly}, without the peer band` }
+      const data = lines(
+        s.channelDaily
+          .filter((r) => r.metric === metric && isMonday(r.day))
+          .map((r) => ({ series: r.institution, x: isoDay(r.day), y: r.value })),
+        order,
+        from
+      )
+      return {
+        type: pptx.ChartType.line,
+        data,
+        options: lineOpts(data, `${CHANNEL_METRIC_LABELS[metric]} per day`),
+        note: `editable chart: ${weekly}, without the peer band`
+      }
     }
     case 'engagement': {
-      const data = lines(weeklyRatePct(s.engagement, ctx).map((r) => ({ series: r.institution, x: isoDay(r.week), y: r.rate })), order, from)
-      return { type: pptx.ChartType.line, data, options: lineOpts(data, 'Engagement rate (%)'), note: 'editable chart: without the peer band' }
+      const data = lines(
+        weeklyRatePct(s.engagement, ctx).map((r) => ({ series: r.institution, x: isoDay(r.week), y: r.rate })),
+        order,
+        from
+      )
+      return {
+        type: pptx.ChartType.line,
+        data,
+        options: lineOpts(data, 'Engagement rate (%)'),
+        note: 'editable chart: without the peer band'
+      }
     }
     case 'postsWeekly': {
-      const data = lines(postsPerWeek(s.postsWeekly, ctx).map((r) => ({ series: r.institution, x: isoDay(r.week), y: r.posts })), order, from)
+      const data = lines(
+        postsPerWeek(s.postsWeekly, ctx).map((r) => ({ series: r.institution, x: isoDay(r.week), y: r.posts })),
+        order,
+        from
+      )
       return { type: pptx.ChartType.line, data, options: lineOpts(data, 'Posts per week') }
     }
     case 'shareOfVoice': {
@@ -97,9 +175,20 @@ export function nativeChart(pptx: PptxGenJS, id: ExportChartId, result: Benchmar
         type: pptx.ChartType.bar,
         data,
         options: {
-          barDir: 'bar', barGrouping: 'percentStacked', chartColors: colors(data), showLegend: true, legendPos: 'b', legendFontSize: 11,
-          valAxisLabelFontSize: 11, catAxisLabelFontSize: 12, catAxisOrientation: 'maxMin', valAxisLabelFormatCode: '0%',
-          showValue: true, dataLabelFormatCode: '0%', dataLabelFontSize: 10, dataLabelColor: 'FFFFFF'
+          barDir: 'bar',
+          barGrouping: 'percentStacked',
+          chartColors: colors(data),
+          showLegend: true,
+          legendPos: 'b',
+          legendFontSize: 11,
+          valAxisLabelFontSize: 11,
+          catAxisLabelFontSize: 12,
+          catAxisOrientation: 'maxMin',
+          valAxisLabelFormatCode: '0%',
+          showValue: true,
+          dataLabelFormatCode: '0%',
+          dataLabelFontSize: 10,
+          dataLabelColor: 'FFFFFF'
           // pptxgenjs writes any orientation; its types list only 'minMax'.
         } as unknown as PptxGenJS.IChartOpts
       }

@@ -12,7 +12,11 @@ export interface PngOptions {
 }
 
 export function svgToPng(svg: string, o: PngOptions): { png: Uint8Array; width: number; height: number } {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: Math.round(o.widthPx) }, font: resvgFonts(), background: '#ffffff' })
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(o.widthPx) },
+    font: resvgFonts(),
+    background: '#ffffff'
+  })
   const img = resvg.render()
   return { png: withDpi(img.asPng(), o.dpi), width: img.width, height: img.height }
 }
@@ -58,7 +62,7 @@ export function withDpi(png: Uint8Array, dpi: number): Uint8Array {
 function withoutChunk(chunks: Uint8Array, type: string): Uint8Array {
   const parts: Uint8Array[] = []
   const view = new DataView(chunks.buffer, chunks.byteOffset, chunks.byteLength)
-  for (let at = 0; at < chunks.length; ) {
+  for (let at = 0; at < chunks.length;) {
     const len = view.getUint32(at)
     const end = at + 12 + len
     if (String.fromCharCode(...chunks.subarray(at + 4, at + 8)) !== type) parts.push(chunks.subarray(at, end))
@@ -73,7 +77,7 @@ export function readPngInfo(png: Uint8Array): { width: number; height: number; d
   const width = view.getUint32(16)
   const height = view.getUint32(20)
   let dpi: number | null = null
-  for (let at = SIGNATURE; at < png.length; ) {
+  for (let at = SIGNATURE; at < png.length;) {
     const len = view.getUint32(at)
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8))
     if (type === 'pHYs' && png[at + 16] === 1) dpi = Math.round(view.getUint32(at + 8) * 0.0254)

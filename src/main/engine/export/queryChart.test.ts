@@ -11,7 +11,10 @@ import { invoke } from '../invoke'
 let t: TestWorkspace
 beforeEach(async () => {
   t = await openTestWorkspace('sb-query-chart-')
-  await invoke(t.engine, 'importFile', { path: resolve(__dirname, '../../../../e2e/fixtures/data/x_tweet_activity_synthetic.csv'), jobId: jobId() })
+  await invoke(t.engine, 'importFile', {
+    path: resolve(__dirname, '../../../../e2e/fixtures/data/x_tweet_activity_synthetic.csv'),
+    jobId: jobId()
+  })
 })
 afterEach(() => t.dispose())
 
@@ -25,7 +28,9 @@ const xTicks = (svg: string) => {
 
 describe('query chart export', () => {
   it('a week of date_trunc over TIMESTAMPTZ: dated ticks, as SVG and PNG', async () => {
-    const resultId = await run(`SELECT date_trunc('week', published_at) AS week, sum(likes) AS likes FROM posts GROUP BY 1`)
+    const resultId = await run(
+      `SELECT date_trunc('week', published_at) AS week, sum(likes) AS likes FROM posts GROUP BY 1`
+    )
     const chart = { mark: 'bar' as const, x: 'week', y: 'likes', color: null, facet: null }
     const svg = await invoke(t.engine, 'exportQueryChart', { resultId, chart, format: 'svg', title: 'Likes by week' })
     expect(svg).toMatchObject({ fileName: 'likes-by-week.svg', mime: 'image/svg+xml' })
@@ -52,7 +57,9 @@ describe('query chart export', () => {
   })
 
   it('a result no longer kept is NOT_FOUND', async () => {
-    const f = await failureOf(invoke(t.engine, 'exportQueryChart', { resultId: 'gone', chart: { mark: 'bar', x: 'a', y: 'b' }, format: 'svg' }))
+    const f = await failureOf(
+      invoke(t.engine, 'exportQueryChart', { resultId: 'gone', chart: { mark: 'bar', x: 'a', y: 'b' }, format: 'svg' })
+    )
     expect(f.code).toBe('NOT_FOUND')
   })
 })

@@ -10,7 +10,18 @@ import { composeSvg } from './composeSvg'
 import { svgToPng } from './png'
 
 /** Plot's default categorical scheme (tableau10), written out so the legend we draw has the colours Plot uses. */
-const CATEGORY_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#bab0ab']
+const CATEGORY_COLORS = [
+  '#4e79a7',
+  '#f28e2c',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc949',
+  '#af7aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab'
+]
 const ACCENT = '#2f62c9'
 const WIDTH = 960
 const HEIGHT = 540
@@ -21,7 +32,13 @@ export interface QueryChartInput {
   rowCount: number
 }
 
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'query'
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'query'
 
 export function queryChartFile(data: QueryChartInput, i: Omit<Input<'exportQueryChart'>, 'resultId'>): ExportedFile {
   const spec = i.chart
@@ -29,7 +46,10 @@ export function queryChartFile(data: QueryChartInput, i: Omit<Input<'exportQuery
   const title = i.title?.trim() || `${spec.y} by ${spec.x}`
   const domain = spec.color ? [...new Set(rows.map((r) => String(r[spec.color as string] ?? '')))].sort() : []
   const legend = domain.map((name, k) => ({ name, color: CATEGORY_COLORS[k % CATEGORY_COLORS.length] }))
-  const charted = data.rowCount > QUERY_CHART_ROWS ? `the first ${QUERY_CHART_ROWS.toLocaleString('en-US')} of ${data.rowCount.toLocaleString('en-US')} rows` : `${data.rowCount.toLocaleString('en-US')} rows`
+  const charted =
+    data.rowCount > QUERY_CHART_ROWS
+      ? `the first ${QUERY_CHART_ROWS.toLocaleString('en-US')} of ${data.rowCount.toLocaleString('en-US')} rows`
+      : `${data.rowCount.toLocaleString('en-US')} rows`
   const composed = composeSvg({
     width: WIDTH,
     height: HEIGHT,
@@ -43,8 +63,15 @@ export function queryChartFile(data: QueryChartInput, i: Omit<Input<'exportQuery
     }
   })
   const base = slug(title)
-  if (i.format === 'svg') return { fileName: `${base}.svg`, mime: 'image/svg+xml', bytes: new TextEncoder().encode(composed.svg) }
+  if (i.format === 'svg')
+    return { fileName: `${base}.svg`, mime: 'image/svg+xml', bytes: new TextEncoder().encode(composed.svg) }
   const scale = i.scale ?? 2
   const png = svgToPng(composed.svg, { widthPx: composed.width * scale, dpi: 96 * scale })
-  return { fileName: `${base}${scale > 1 ? `-${scale}x` : ''}.png`, mime: 'image/png', bytes: png.png, width: png.width, height: png.height }
+  return {
+    fileName: `${base}${scale > 1 ? `-${scale}x` : ''}.png`,
+    mime: 'image/png',
+    bytes: png.png,
+    width: png.width,
+    height: png.height
+  }
 }

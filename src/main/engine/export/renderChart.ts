@@ -27,10 +27,14 @@ export interface ChartImageInput {
   frame?: { width: number; height: number; pixelRatio: number; dpi: number }
 }
 
-const geometry = (input: ChartImageInput) => (input.frame ? { ...input.frame } : imageGeometry(input.size, input.scale ?? 1, input.chartWidth))
+const geometry = (input: ChartImageInput) =>
+  input.frame ? { ...input.frame } : imageGeometry(input.size, input.scale ?? 1, input.chartWidth)
 
 export function chartOptions(look: ChartLook | undefined): ChartOptions {
-  return { ...DEFAULT_CHART_OPTIONS, ...Object.fromEntries(Object.entries(look ?? {}).filter(([, v]) => v !== undefined)) }
+  return {
+    ...DEFAULT_CHART_OPTIONS,
+    ...Object.fromEntries(Object.entries(look ?? {}).filter(([, v]) => v !== undefined))
+  }
 }
 
 /** "8 institutions · 2024-01-01 to 2024-12-31 · by followers at post time — Rival IQ, CrowdTangle" */
@@ -56,7 +60,9 @@ export function chartSvg(input: ChartImageInput): ComposedSvg {
     footnote: footnote(result, chartId),
     notes: built.notes,
     legend: result.scope.institutions.map(({ name, color }) => ({ name, color })),
-    ramp: opacity?.domain ? { label: 'Posts', max: Number(opacity.domain[1]), color: opacity.color ?? '#1d2430' } : undefined,
+    ramp: opacity?.domain
+      ? { label: 'Posts', max: Number(opacity.domain[1]), color: opacity.color ?? '#1d2430' }
+      : undefined,
     plot: (width) => buildChart(chartId, result, series, ctxFor(width), o).options
   })
 }

@@ -7,7 +7,14 @@ import { join } from 'node:path'
 import type { BenchmarkRequest, BenchmarkResult } from '../../../shared/benchmark'
 import { CHARTS } from '../../../shared/charts/chartDefs'
 import { decodeSeries } from '../../../shared/charts/series'
-import { DATA_CHART_IDS, DATA_FORMATS, EXPORT_CHART_IDS, type DataFormat, type DeckAspect, type ReportFormat } from '../../../shared/export'
+import {
+  DATA_CHART_IDS,
+  DATA_FORMATS,
+  EXPORT_CHART_IDS,
+  type DataFormat,
+  type DeckAspect,
+  type ReportFormat
+} from '../../../shared/export'
 import type { Engine } from '../engine'
 import { invoke } from '../invoke'
 import { chartData } from './chartData'
@@ -50,11 +57,19 @@ export async function writeReport(engine: Pick<Engine, 'call'>, o: ReportOptions
   for (const [i, chartId] of DATA_CHART_IDS.entries()) {
     const base = `${String(i + 1).padStart(2, '0')}-${chartId}`
     for (const f of DATA_FORMATS.filter((d): d is DataFormat => want(d))) {
-      await put(`${base}.${f}`, await dataFile(chartData(chartId, result, series), f, CHARTS[chartId].title, methodologyLines(result, chartId)))
+      await put(
+        `${base}.${f}`,
+        await dataFile(chartData(chartId, result, series), f, CHARTS[chartId].title, methodologyLines(result, chartId))
+      )
     }
   }
   if (want('pptx')) {
-    const deck = await buildDeck({ result, series, slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })), aspect: o.aspect })
+    const deck = await buildDeck({
+      result,
+      series,
+      slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })),
+      aspect: o.aspect
+    })
     await put('benchmark.pptx', deck.pptx)
   }
   await put('methodology.txt', `${methodologyLines(result).join('\n')}\n`)

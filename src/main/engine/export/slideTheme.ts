@@ -43,7 +43,7 @@ export function wrapText(text: string, fontSize: number, maxWidth: number): stri
 
 /** Approximate advance widths in em; a little generous so wrapped text never overflows the image. */
 export function charWidth(ch: string): number {
-  if ('iljtf.,:;|!\'’ '.includes(ch)) return 0.3
+  if ("iljtf.,:;|!'’ ".includes(ch)) return 0.3
   if ('mwMW@%'.includes(ch)) return 0.85
   if (/[A-Z0-9]/.test(ch)) return 0.64
   return 0.54
@@ -52,4 +52,3 @@ export function charWidth(ch: string): number {
 export function textWidth(s: string, fontSize: number): number {
   return [...s].reduce((w, ch) => w + charWidth(ch), 0) * fontSize
 }
-

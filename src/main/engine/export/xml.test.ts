@@ -19,7 +19,9 @@ describe('XML text', () => {
     clip.appendChild(doc.createTextNode('A & B < C \u0000'))
     svg.appendChild(clip)
     const xml = serializeXml(svg)
-    expect(xml).toBe(`<svg aria-description="${escapeXmlAttr('St. Mary\'s & <Center> "x"\t\n\r')}"><clipPath>A &amp; B &lt; C </clipPath></svg>`)
+    expect(xml).toBe(
+      `<svg aria-description="${escapeXmlAttr('St. Mary\'s & <Center> "x"\t\n\r')}"><clipPath>A &amp; B &lt; C </clipPath></svg>`
+    )
     expect(xml).toContain('&amp; &lt;Center&gt; &quot;x&quot;&#9;&#10;&#13;')
     // A strict parser reads back the very attribute value, TAB, LF and CR included (raw ones would become spaces).
     const parser = new SaxesParser()
@@ -33,6 +35,9 @@ describe('XML text', () => {
   it('withXmlChars cleans every string in nested data and leaves dates and bytes alone', () => {
     const day = new Date(0)
     const bytes = new Uint8Array([0])
-    expect(withXmlChars({ a: ['x\u0000'], b: { c: 'y\u0001', day, bytes, n: 1, z: null } })).toEqual({ a: ['x'], b: { c: 'y', day, bytes, n: 1, z: null } })
+    expect(withXmlChars({ a: ['x\u0000'], b: { c: 'y\u0001', day, bytes, n: 1, z: null } })).toEqual({
+      a: ['x'],
+      b: { c: 'y', day, bytes, n: 1, z: null }
+    })
   })
 })

@@ -65,8 +65,14 @@ export interface ReadMode {
 }
 export const FAST: ReadMode = { fullScan: false, pad: false }
 
-export function readCsvCall(path: string, dialect: CsvDialect, mode: ReadMode = FAST, columnsAsText: string[] | 'all' = []): string {
-  const asText = columnsAsText === 'all' || mode.text === 'all' ? 'all' : [...new Set([...(mode.text ?? []), ...columnsAsText])]
+export function readCsvCall(
+  path: string,
+  dialect: CsvDialect,
+  mode: ReadMode = FAST,
+  columnsAsText: string[] | 'all' = []
+): string {
+  const asText =
+    columnsAsText === 'all' || mode.text === 'all' ? 'all' : [...new Set([...(mode.text ?? []), ...columnsAsText])]
   // A description row is left out by reading the header as a skipped row too, with the names given.
   const skipDescription = dialect.hasHeader && dialect.descriptionRow !== null && dialect.names !== null
   const opts = [
@@ -133,7 +139,11 @@ export async function sniffDialect(
   })
 }
 
-function withQuoting(head: string, newline: Newline | null, d: Pick<CsvDialect, 'delimiter' | 'hasHeader' | 'skipRows'>): CsvDialect {
+function withQuoting(
+  head: string,
+  newline: Newline | null,
+  d: Pick<CsvDialect, 'delimiter' | 'hasHeader' | 'skipRows'>
+): CsvDialect {
   return {
     ...d,
     newline,
@@ -152,7 +162,13 @@ export async function planCsv(
   head: HeadText,
   mode: ReadMode = FAST
 ): Promise<CsvPlan> {
-  const { dialect, columns } = await planHeader(conn, path, await sniffDialect(conn, path, options, declaredDelimiter, preamble, head), head, mode)
+  const { dialect, columns } = await planHeader(
+    conn,
+    path,
+    await sniffDialect(conn, path, options, declaredDelimiter, preamble, head),
+    head,
+    mode
+  )
   // A semicolon-delimited file almost always comes from a decimal-comma locale.
   const semicolon = dialect.delimiter === ';'
   // DuckDB reads dot-thousands ("407.137") as a DOUBLE (407.137). Such columns are classified from their text too,
@@ -162,7 +178,9 @@ export async function planCsv(
   // import (crowdtangleSearch) stores 407137.
   // DuckDB reads a column of t/f (or T/F) letters as BOOLEAN; only the words true/false are booleans, the rest stays
   // text as written. On the full-scan retry, text columns stay text: a later value did not fit the sampled convention.
-  const candidates = columns.filter((c) => c.type === 'BOOLEAN' || (!mode.fullScan && (c.type === 'VARCHAR' || c.type === 'DOUBLE')))
+  const candidates = columns.filter(
+    (c) => c.type === 'BOOLEAN' || (!mode.fullScan && (c.type === 'VARCHAR' || c.type === 'DOUBLE'))
+  )
   const conversions: ColumnConversion[] = []
   const lettersAsText: string[] = []
   if (candidates.length > 0) {
@@ -223,7 +241,12 @@ interface Column {
   type: string
 }
 
-async function describeColumns(conn: DuckDBConnection, path: string, dialect: CsvDialect, mode: ReadMode): Promise<Column[]> {
+async function describeColumns(
+  conn: DuckDBConnection,
+  path: string,
+  dialect: CsvDialect,
+  mode: ReadMode
+): Promise<Column[]> {
   const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${readCsvCall(path, dialect, mode)}`)
   return (described.getRowObjectsJson() as { column_name: string; column_type: string }[]).map((r) => ({
     name: r.column_name,
@@ -247,12 +270,18 @@ async function planHeader(
   if (!dialect.hasHeader) return { dialect, columns }
   const records = scanRecords(head.text, dialect.delimiter, dialect.skipRows + 2 + DESCRIPTION_LOOKAHEAD, head.complete)
   const header = records[dialect.skipRows]
-  const names = header ? headerNames(header.values, columns.map((c) => c.name)) : null
+  const names = header
+    ? headerNames(
+        header.values,
+        columns.map((c) => c.name)
+      )
+    : null
   const description = descriptionRowCandidate(records, dialect.skipRows)
   if (description) {
     const skipped = { ...dialect, names: names ?? columns.map((c) => c.name), descriptionRow: description }
     const typed = await describeColumns(conn, path, skipped, mode)
-    if (typed.some((c, i) => columns[i]?.type === 'VARCHAR' && c.type !== 'VARCHAR')) return { dialect: skipped, columns: typed }
+    if (typed.some((c, i) => columns[i]?.type === 'VARCHAR' && c.type !== 'VARCHAR'))
+      return { dialect: skipped, columns: typed }
   }
   if (!names) return { dialect, columns }
   const renamed = { ...dialect, names }

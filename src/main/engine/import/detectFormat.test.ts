@@ -3,7 +3,11 @@ import { detectFormat } from './detectFormat'
 
 describe('detectFormat', () => {
   it('sees a JSON array', () => {
-    expect(detectFormat('  [{"a":1},{"a":2}]', 'x.json')).toMatchObject({ format: 'json', jsonTop: 'array', startAt: null })
+    expect(detectFormat('  [{"a":1},{"a":2}]', 'x.json')).toMatchObject({
+      format: 'json',
+      jsonTop: 'array',
+      startAt: null
+    })
   })
 
   it('sees a JSON object (pretty-printed, so not NDJSON)', () => {
@@ -27,13 +31,21 @@ describe('detectFormat', () => {
 
   it('reads an Excel sep= line as the declared delimiter and drops it', () => {
     expect(detectFormat('sep=;\r\nA;B\r\n1;2\r\n', 'x.csv')).toEqual({
-      format: 'csv', declaredDelimiter: ';', dropLeadingLines: 1, startAt: null, jsonTop: null
+      format: 'csv',
+      declaredDelimiter: ';',
+      dropLeadingLines: 1,
+      startAt: null,
+      jsonTop: null
     })
   })
 
   it('treats plain text as csv with nothing to strip', () => {
     expect(detectFormat('a,b\n1,2\n', 'x.csv')).toEqual({
-      format: 'csv', declaredDelimiter: null, dropLeadingLines: 0, startAt: null, jsonTop: null
+      format: 'csv',
+      declaredDelimiter: null,
+      dropLeadingLines: 0,
+      startAt: null,
+      jsonTop: null
     })
   })
 })

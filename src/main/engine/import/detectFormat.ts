@@ -24,7 +24,13 @@ export function decodeHead(head: Buffer, encoding: Encoding): string {
 
 export function detectFormat(text: string, fileName: string): FormatGuess {
   const trimmed = text.replace(/^\s+/, '')
-  const plain: FormatGuess = { format: 'csv', declaredDelimiter: null, dropLeadingLines: 0, startAt: null, jsonTop: null }
+  const plain: FormatGuess = {
+    format: 'csv',
+    declaredDelimiter: null,
+    dropLeadingLines: 0,
+    startAt: null,
+    jsonTop: null
+  }
   if (/^[A-Za-z_$][\w$.]*\s*=\s*\[/.test(trimmed)) {
     // Twitter/X archive files: `window.YTD.tweets.part0 = [ ... ]`
     return { ...plain, format: 'json', startAt: '[', jsonTop: 'array' }

@@ -13,14 +13,19 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-const X_HEADER = '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies","likes","url clicks"'
+const X_HEADER =
+  '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies","likes","url clicks"'
 
 describe('a file that adds no row', () => {
   it('header only: refused, saying why, with no dataset and no account', async () => {
     const path = t.file('tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv', X_HEADER + '\n')
-    const f = await failureOf(invoke(t.engine, 'importFile', { path, jobId: jobId(), options: { account: 'NorthfieldGH' } }))
+    const f = await failureOf(
+      invoke(t.engine, 'importFile', { path, jobId: jobId(), options: { account: 'NorthfieldGH' } })
+    )
     expect(f.code).toBe('EMPTY_FILE')
-    expect(f.message).toBe('tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv has a header but no data rows; nothing was imported.')
+    expect(f.message).toBe(
+      'tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv has a header but no data rows; nothing was imported.'
+    )
     expect(await invoke(t.engine, 'listAccounts')).toEqual([])
     expect(await invoke(t.engine, 'listDatasets')).toEqual([])
   })
@@ -29,7 +34,12 @@ describe('a file that adds no row', () => {
     const row = '"11","https://twitter.com/NorthfieldGH/status/11","Hello","not a time","1","0","0","0","0","0"'
     const path = t.file('tweets.csv', [X_HEADER, row].join('\n') + '\n')
     const r = await invoke(t.engine, 'importFile', { path, jobId: jobId() })
-    expect(r.recognition).toMatchObject({ rowsRead: 1, rowsRejected: 1, accounts: [], posts: { new: 0, updated: 0, unchanged: 0 } })
+    expect(r.recognition).toMatchObject({
+      rowsRead: 1,
+      rowsRejected: 1,
+      accounts: [],
+      posts: { new: 0, updated: 0, unchanged: 0 }
+    })
     expect(r.recognition?.landingWarnings?.map((w) => w.code)).toEqual(['nothing-landed'])
     expect(await invoke(t.engine, 'listAccounts')).toEqual([])
   })

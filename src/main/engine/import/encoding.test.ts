@@ -44,7 +44,9 @@ describe('detectEncoding', () => {
   })
 
   it('picks Windows-1251 for Cyrillic legacy bytes', () => {
-    const text = 'Дата;Подписчики;Комментарий\n' + '2024-01-01;120;Привет, как дела? Хорошая новость для всех читателей\n'.repeat(20)
+    const text =
+      'Дата;Подписчики;Комментарий\n' +
+      '2024-01-01;120;Привет, как дела? Хорошая новость для всех читателей\n'.repeat(20)
     const b = iconv.encode(text, 'windows-1251')
     expect(detect(b)).toEqual({ encoding: 'windows-1251', bom: false })
   })

@@ -59,7 +59,12 @@ describe('scanFile', () => {
         await writeFile(file, buf)
         const got = await scanFile(file, { chunkBytes })
         const want = reference(buf)
-        expect({ breaks: got.lineBreaks, maxLine: got.maxLineBytes, maxLineNumber: got.maxLineNumber, validUtf8: got.validUtf8 }).toEqual(want)
+        expect({
+          breaks: got.lineBreaks,
+          maxLine: got.maxLineBytes,
+          maxLineNumber: got.maxLineNumber,
+          validUtf8: got.validUtf8
+        }).toEqual(want)
       }),
       { numRuns: 300, seed: 7 }
     )

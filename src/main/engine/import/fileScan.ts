@@ -41,7 +41,9 @@ export async function scanFile(path: string, options: ScanOptions = {}): Promise
 
   // Every step below is native (OpenSSL, simdutf, memchr): a JavaScript loop over each byte took 3.8 s on a
   // 480 MB export, this takes well under one.
-  for await (const chunk of createReadStream(path, { highWaterMark: options.chunkBytes ?? 1024 * 1024 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: options.chunkBytes ?? 1024 * 1024
+  }) as AsyncIterable<Buffer>) {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted')
     hash.update(chunk)
     if (headLength < HEAD_BYTES) {

@@ -12,7 +12,10 @@ describe('scanRecords', () => {
 
   it('counts the unterminated last record only when the head is the whole file', () => {
     expect(scanRecords('a,b\n1,2', ',', 10).length).toBe(1)
-    expect(scanRecords('a,b\n1,2', ',', 10, true).map((r) => r.values)).toEqual([['a', 'b'], ['1', '2']])
+    expect(scanRecords('a,b\n1,2', ',', 10, true).map((r) => r.values)).toEqual([
+      ['a', 'b'],
+      ['1', '2']
+    ])
   })
 })
 

@@ -55,7 +55,14 @@ export function scanRecords(text: string, delimiter: string, maxRecords: number,
   const endRecord = (end: Newline | null) => {
     if (fieldStart) unquoted++
     endField()
-    records.push({ fields: empty ? 0 : fields, filled, firstFilled, unquoted: empty ? 0 : unquoted, end, values: empty ? [] : values })
+    records.push({
+      fields: empty ? 0 : fields,
+      filled,
+      firstFilled,
+      unquoted: empty ? 0 : unquoted,
+      end,
+      values: empty ? [] : values
+    })
     values = []
     fields = 1
     empty = true
@@ -111,6 +118,8 @@ export function detectNewline(text: string): Newline | null {
  * means an empty string.
  */
 export function quotesEveryField(text: string, delimiter: string, recordsAbove: number): boolean {
-  const data = scanRecords(text, delimiter, recordsAbove + 200).slice(recordsAbove).filter((r) => r.fields > 0)
+  const data = scanRecords(text, delimiter, recordsAbove + 200)
+    .slice(recordsAbove)
+    .filter((r) => r.fields > 0)
   return data.length > 0 && data.every((r) => r.unquoted === 0)
 }

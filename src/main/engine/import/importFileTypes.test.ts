@@ -18,7 +18,11 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-const ROWS = [['name', 'likes'], ['Harrow', 3], ['Quillmere', 5]] as const
+const ROWS = [
+  ['name', 'likes'],
+  ['Harrow', 3],
+  ['Quillmere', 5]
+] as const
 
 async function xlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
@@ -46,10 +50,19 @@ const SAMPLES: Record<ImportExtension, () => string | Buffer | Promise<Buffer>> 
   ndjson: () => objects.map((o) => JSON.stringify(o)).join('\n') + '\n',
   jsonl: () => objects.map((o) => JSON.stringify(o)).join('\n') + '\n',
   // An X archive file: a JavaScript assignment of a JSON array.
-  js: () => `window.YTD.like.part0 = ${JSON.stringify(objects.map((o) => ({ like: o })), null, 2)}`,
+  js: () =>
+    `window.YTD.like.part0 = ${JSON.stringify(
+      objects.map((o) => ({ like: o })),
+      null,
+      2
+    )}`,
   xlsx,
   xlsm: xlsx,
-  xls: () => XLSX.write(XLSX.utils.book_new(XLSX.utils.aoa_to_sheet(ROWS.map((r) => [...r])), 'Sheet1'), { type: 'buffer', bookType: 'biff8' }) as Buffer,
+  xls: () =>
+    XLSX.write(XLSX.utils.book_new(XLSX.utils.aoa_to_sheet(ROWS.map((r) => [...r])), 'Sheet1'), {
+      type: 'buffer',
+      bookType: 'biff8'
+    }) as Buffer,
   xml: () => spreadsheetMl
 }
 

@@ -6,11 +6,23 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { stat } from 'node:fs/promises'
 import { AppFailure } from '../../../shared/result'
 import type {
-  DatasetSummary, ImportOptions, ImportPhase, ImportPreview, ImportResult, RecognitionReport, UnmappedExport
+  DatasetSummary,
+  ImportOptions,
+  ImportPhase,
+  ImportPreview,
+  ImportResult,
+  RecognitionReport,
+  UnmappedExport
 } from '../../../shared/types'
 import { hasYearlessDays } from '../recognize/dates/yearless'
 import {
-  createRawTable, defaultPrivacy, describeRecognizer, detectRecognizer, fileIdentity, folderOf, normalizeRawTable
+  createRawTable,
+  defaultPrivacy,
+  describeRecognizer,
+  detectRecognizer,
+  fileIdentity,
+  folderOf,
+  normalizeRawTable
 } from '../recognize/recognizeImport'
 import type { Database, WriteConn } from '../db/duckdb'
 import { ident, literal } from '../db/sql'
@@ -39,24 +51,46 @@ export interface ImportJob {
   sourcePath?: string
 }
 
-export async function previewImport(db: Database, tmpDir: string, path: string, options: ImportOptions): Promise<ImportPreview> {
+export async function previewImport(
+  db: Database,
+  tmpDir: string,
+  path: string,
+  options: ImportOptions
+): Promise<ImportPreview> {
   const workbook = await sniffWorkbook(path)
   if (workbook) return previewWorkbook(path, tmpDir, workbook, (p) => previewImport(db, tmpDir, p, options))
   const src = await prepareSource(path, options, { tmpDir, previewOnly: true })
   try {
     const { plan, reader } = await withFallbacks(src, async (mode) => {
       const p = await planRead(db.reader, src, options, mode)
-      return { plan: p, reader: await db.reader.runAndReadAll(`SELECT * FROM (${p.select}) LIMIT ${PREVIEW_ROWS}`), warnings: p.warnings }
+      return {
+        plan: p,
+        reader: await db.reader.runAndReadAll(`SELECT * FROM (${p.select}) LIMIT ${PREVIEW_ROWS}`),
+        warnings: p.warnings
+      }
     })
     const folderName = folderOf(path)
     const detected = options.generic
       ? null
-      : await detectRecognizer(db.reader, plan.textSource, src.fileName, plan.settings.format, plan.preamble, folderName).catch(() => null)
+      : await detectRecognizer(
+          db.reader,
+          plan.textSource,
+          src.fileName,
+          plan.settings.format,
+          plan.preamble,
+          folderName
+        ).catch(() => null)
     const recognized = detected?.recognizer ?? null
     const identity = recognized
       ? await fileIdentity({
-          conn: db.reader, recognizer: recognized, textSource: plan.textSource, columns: detected!.columns, fileName: src.fileName,
-          folderName, preamble: plan.preamble, options
+          conn: db.reader,
+          recognizer: recognized,
+          textSource: plan.textSource,
+          columns: detected!.columns,
+          fileName: src.fileName,
+          folderName,
+          preamble: plan.preamble,
+          options
         }).catch(() => null)
       : null
     const names = reader.columnNames()
@@ -65,7 +99,9 @@ export async function previewImport(db: Database, tmpDir: string, path: string, 
     // Numbers the file grouped ("407.137") are shown grouped as they are read (407,137), so the preview says how the
     // separator was taken; other numbers (ids, years) stay as written.
     const grouped = new Set(plan.groupedColumns)
-    const rows = (reader.getRowsJson() as unknown[][]).map((r) => r.map((v, i) => (grouped.has(names[i]) ? groupedValue(v) : displayValue(v))))
+    const rows = (reader.getRowsJson() as unknown[][]).map((r) =>
+      r.map((v, i) => (grouped.has(names[i]) ? groupedValue(v) : displayValue(v)))
+    )
     return {
       path,
       fileName: src.fileName,
@@ -109,7 +145,13 @@ export async function importFile(db: Database, tmpDir: string, job: ImportJob): 
     const outcome = await withFallbacks(src, (mode) => writeDataset(db, src, job, mode))
     const dataset = (await getDataset(db, outcome.id)) as DatasetSummary
     job.onProgress('done', 1)
-    return { dataset, settings: outcome.plan.settings, warnings: outcome.warnings, recognition: outcome.recognition, unmapped: outcome.unmapped ?? null }
+    return {
+      dataset,
+      settings: outcome.plan.settings,
+      warnings: outcome.warnings,
+      recognition: outcome.recognition,
+      unmapped: outcome.unmapped ?? null
+    }
   } finally {
     await src.cleanup()
   }
@@ -130,10 +172,29 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
     const id = Number((await conn.runAndReadAll(`SELECT nextval('dataset_id_seq') AS id`)).getRowObjectsJson()[0].id)
     const detected = job.options.generic
       ? { recognizer: null, columns: [], leadingRows: 0 }
-      : await withCancel(conn, job, () => detectRecognizer(conn, plan.textSource, src.fileName, plan.settings.format, plan.preamble, folderOf(job.sourcePath ?? job.path)))
+      : await withCancel(conn, job, () =>
+          detectRecognizer(
+            conn,
+            plan.textSource,
+            src.fileName,
+            plan.settings.format,
+            plan.preamble,
+            folderOf(job.sourcePath ?? job.path)
+          )
+        )
     const recognizer = detected.recognizer
     const privacy = recognizer ? (job.options.privacy ?? (await defaultPrivacy(conn))) : null
-    const keys = { raw: rawKey({ sha256: src.scan.sha256, settings: plan.settings, mode, recognizer: recognizer?.id ?? null, privacy, options: job.options }), canonical: null as string | null }
+    const keys = {
+      raw: rawKey({
+        sha256: src.scan.sha256,
+        settings: plan.settings,
+        mode,
+        recognizer: recognizer?.id ?? null,
+        privacy,
+        options: job.options
+      }),
+      canonical: null as string | null
+    }
     if (recognizer) keys.canonical = canonicalKey(keys.raw, job.options)
     const shared = await findSharedRaw(conn, keys.raw)
     const table = shared?.table ?? `ds_${id}`
@@ -146,7 +207,10 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
       return { ...base, redactions: [], done: await catalogue(conn, src, job, base, [...plan.warnings], null) }
     }
     if (detected.leadingRows) {
-      const rows = detected.leadingRows === 1 ? 'The row under the header holds' : `The ${detected.leadingRows} rows under the header hold`
+      const rows =
+        detected.leadingRows === 1
+          ? 'The row under the header holds'
+          : `The ${detected.leadingRows} rows under the header hold`
       plan.warnings.push(`${rows} ${recognizer.label} metric descriptions, not data: not imported.`)
     }
     // Committed with the raw table, cleared with the catalogue row: a crash in between is repaired on open.
@@ -155,7 +219,13 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
       ? (shared.report?.redactions ?? [])
       : await withCancel(conn, job, () =>
           createRawTable({
-            conn, recognizer, textSource: plan.textSource, columns: detected.columns, table, options: job.options, privacy: privacy!,
+            conn,
+            recognizer,
+            textSource: plan.textSource,
+            columns: detected.columns,
+            table,
+            options: job.options,
+            privacy: privacy!,
             leadingRows: detected.leadingRows
           })
         )
@@ -169,18 +239,36 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
     try {
       return await db.write(async (conn) => {
         await clearImportPending(conn, id)
-        if (shared?.report && keys.canonical && shared.canonicalKey === keys.canonical && (await canonicalRunIsCurrent(conn, keys.canonical))) {
+        if (
+          shared?.report &&
+          keys.canonical &&
+          shared.canonicalKey === keys.canonical &&
+          (await canonicalRunIsCurrent(conn, keys.canonical))
+        ) {
           await copyRejects(conn, shared.id, id)
           return catalogue(conn, src, job, first, [...shared.warnings], restatedReport(shared.report))
         }
         const warnings = [...plan.warnings]
         // The file the user chose (not a sheet's converted copy): its modification day is the download day.
-        const fileModified = await stat(job.sourcePath ?? src.originalPath).then((s) => s.mtime, () => null)
+        const fileModified = await stat(job.sourcePath ?? src.originalPath).then(
+          (s) => s.mtime,
+          () => null
+        )
         const recognition = await withCancel(conn, job, () =>
           normalizeRawTable({
-            conn, recognizer: recognizer!, columns, table, importId: id, fileName: src.fileName,
-            folderName: folderOf(job.sourcePath ?? job.path), options: job.options,
-            warn: (m) => warnings.push(m), preamble: plan.preamble, redactions, runKey: keys.canonical, fileModified
+            conn,
+            recognizer: recognizer!,
+            columns,
+            table,
+            importId: id,
+            fileName: src.fileName,
+            folderName: folderOf(job.sourcePath ?? job.path),
+            options: job.options,
+            warn: (m) => warnings.push(m),
+            preamble: plan.preamble,
+            redactions,
+            runKey: keys.canonical,
+            fileModified
           })
         ).catch((err: unknown) => {
           throw isRecognizerFault(err, job) ? new RecognizerFault(err) : err
@@ -193,10 +281,18 @@ async function writeDataset(db: Database, src: PreparedSource, job: ImportJob, m
       // step was rolled back, and the raw table, already committed, lands as a plain dataset with the reason.
       const unmapped = unmappedExport(recognizer!, src.fileName, err.cause)
       // A missing field is an expected outcome; anything else is a recognizer bug: its details go to the log only.
-      if (!(err.cause instanceof UnmappedFileError)) console.error(`import of ${src.fileName}: ${recognizer!.id} could not map it:`, err.cause)
+      if (!(err.cause instanceof UnmappedFileError))
+        console.error(`import of ${src.fileName}: ${recognizer!.id} could not map it:`, err.cause)
       const done = await db.write(async (conn) => {
         await clearImportPending(conn, id)
-        return catalogue(conn, src, job, { ...first, keys: { raw: keys.raw, canonical: null } }, [...plan.warnings, unmapped.message], null)
+        return catalogue(
+          conn,
+          src,
+          job,
+          { ...first, keys: { raw: keys.raw, canonical: null } },
+          [...plan.warnings, unmapped.message],
+          null
+        )
       })
       return { ...done, unmapped }
     }
@@ -222,7 +318,11 @@ class RecognizerFault extends Error {
 function isRecognizerFault(err: unknown, job: ImportJob): boolean {
   if (job.signal.aborted || isDiskFull(err)) return false
   // The file needs an answer from the user (which account, which platform): refused, never landed as a plain table.
-  if (err instanceof AppFailure && (err.code === 'CANCELLED' || err.code === 'ACCOUNT_REQUIRED' || err.code === 'PLATFORM_REQUIRED')) return false
+  if (
+    err instanceof AppFailure &&
+    (err.code === 'CANCELLED' || err.code === 'ACCOUNT_REQUIRED' || err.code === 'PLATFORM_REQUIRED')
+  )
+    return false
   return !isInterrupted(err)
 }
 
@@ -262,13 +362,28 @@ async function catalogue(
                            raw_key, canonical_key, report)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     [
-      id, name, table, src.fileName, job.sourcePath ?? src.originalPath, plan.settings.format, count, src.scan.size, src.scan.sha256,
-      JSON.stringify(plan.settings), JSON.stringify(warnings),
-      recognition?.format ?? null, recognition?.platform ?? null, count, rowsLoaded, recognition?.rowsRejected ?? 0,
+      id,
+      name,
+      table,
+      src.fileName,
+      job.sourcePath ?? src.originalPath,
+      plan.settings.format,
+      count,
+      src.scan.size,
+      src.scan.sha256,
+      JSON.stringify(plan.settings),
+      JSON.stringify(warnings),
+      recognition?.format ?? null,
+      recognition?.platform ?? null,
+      count,
+      rowsLoaded,
+      recognition?.rowsRejected ?? 0,
       recognition ? sumCounts(recognition, 'new') : null,
       recognition ? sumCounts(recognition, 'updated') : null,
       recognition ? sumCounts(recognition, 'unchanged') : null,
-      w.keys.raw, w.keys.canonical, recognition ? JSON.stringify(recognition) : null
+      w.keys.raw,
+      w.keys.canonical,
+      recognition ? JSON.stringify(recognition) : null
     ]
   )
   return { id, plan, warnings, recognition, unmapped: null as UnmappedExport | null }
@@ -285,7 +400,10 @@ const MAX_TEXT_RETRIES = 3
  * Try the fast parallel read first; if DuckDB refuses the file for a reason a slower read can handle (rows that
  * end early, a type that only shows up after the sample), retry that way and say so in the warnings.
  */
-async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSource, attempt: (mode: ReadMode) => Promise<T>): Promise<T> {
+async function withFallbacks<T extends { warnings: string[] }>(
+  src: PreparedSource,
+  attempt: (mode: ReadMode) => Promise<T>
+): Promise<T> {
   let mode: ReadMode = FAST
   const notes: string[] = []
   for (;;) {
@@ -300,7 +418,9 @@ async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSour
         notes.push('Some rows have fewer fields than the header; the missing fields were read as empty (null).')
       } else if (!mode.fullScan && isConversionError(err)) {
         mode = { ...mode, fullScan: true }
-        notes.push('Column types were detected from the whole file because later rows did not match the first ones; locale-formatted numbers were kept as text.')
+        notes.push(
+          'Column types were detected from the whole file because later rows did not match the first ones; locale-formatted numbers were kept as text.'
+        )
       } else if (isConversionError(err) && mode.text !== 'all') {
         // Even the whole file gives a column one type its values do not all fit (dates written two ways): keep that
         // column as text, as written, rather than refuse the file. Each retry reads the file again, so after a few
@@ -309,7 +429,9 @@ async function withFallbacks<T extends { warnings: string[] }>(src: PreparedSour
         const named = mode.text ?? []
         if (column && !named.includes(column) && named.length < MAX_TEXT_RETRIES) {
           mode = { ...mode, text: [...named, column] }
-          notes.push(`Column "${column}" mixes value formats (for example two date styles); it was kept as text, as written.`)
+          notes.push(
+            `Column "${column}" mixes value formats (for example two date styles); it was kept as text, as written.`
+          )
         } else {
           mode = { ...mode, text: 'all' }
           notes.push('Several columns mix value formats; every column was kept as text, as written.')

@@ -50,7 +50,9 @@ describe('legacy .xls (BIFF8)', () => {
       ['Misc', null, null],
       ['Empty', null, 'the sheet is empty']
     ])
-    const daily = await databaseForTests(t.engine).all(`SELECT day::VARCHAR AS day, followers_gained FROM account_daily ORDER BY day`)
+    const daily = await databaseForTests(t.engine).all(
+      `SELECT day::VARCHAR AS day, followers_gained FROM account_daily ORDER BY day`
+    )
     expect(daily).toEqual([
       { day: '2016-01-15', followers_gained: '13' },
       { day: '2016-01-16', followers_gained: '9' },
@@ -69,7 +71,13 @@ describe('legacy .xls (BIFF8)', () => {
 
   it('previews the first sheet', async () => {
     const p = await invoke(t.engine, 'previewImport', { path: t.file('page.xls', biff8()) })
-    expect(p.columns.map((c) => c.name)).toEqual(['Date', 'Sponsored followers', 'Organic followers', 'Auto-invited followers', 'Total followers'])
+    expect(p.columns.map((c) => c.name)).toEqual([
+      'Date',
+      'Sponsored followers',
+      'Organic followers',
+      'Auto-invited followers',
+      'Total followers'
+    ])
     expect(p.recognized?.format).toBe('linkedin-followers')
     expect(p.rows[0][0]).toBe('2016-01-15')
   })

@@ -54,7 +54,8 @@ function sheetRows(x: SheetJs, ws: WorkSheet, date1904: boolean): string[][] {
   const rows: string[][] = []
   for (let r = range.s.r; r <= range.e.r; r++) {
     const row: string[] = []
-    for (let c = range.s.c; c <= range.e.c; c++) row.push(legacyCellText(x, ws[x.utils.encode_cell({ r, c })] as CellObject | undefined, date1904))
+    for (let c = range.s.c; c <= range.e.c; c++)
+      row.push(legacyCellText(x, ws[x.utils.encode_cell({ r, c })] as CellObject | undefined, date1904))
     rows.push(row)
   }
   return rows
@@ -66,7 +67,13 @@ export async function convertLegacyWorkbook(path: string, tmpDir: string): Promi
   let wb: WorkBook
   try {
     // cellNF keeps each cell's number format, which is how a date is told from a number.
-    wb = x.read(await readFile(path), { type: 'buffer', cellNF: true, cellDates: false, cellFormula: false, cellHTML: false })
+    wb = x.read(await readFile(path), {
+      type: 'buffer',
+      cellNF: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false
+    })
   } catch (err) {
     // SheetJS's own words ("Unsupported ZIP encryption" for a damaged OLE file) mislead more than they help: logged only.
     console.error(`reading ${fileName} with SheetJS:`, err)
@@ -77,5 +84,9 @@ export async function convertLegacyWorkbook(path: string, tmpDir: string): Promi
     )
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
-  return writeSheets(fileName, tmpDir, wb.SheetNames.map((name) => ({ name, rows: sheetRows(x, wb.Sheets[name], date1904) })))
+  return writeSheets(
+    fileName,
+    tmpDir,
+    wb.SheetNames.map((name) => ({ name, rows: sheetRows(x, wb.Sheets[name], date1904) }))
+  )
 }

@@ -14,12 +14,19 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-const rows = ['Page,Total Interactions,Likes,Score', 'Northfield,407.137,400000,"1,4"', 'Quillmere,106.230,100000,"105,68"', 'Halvern,81.050,80000,"2,11"']
+const rows = [
+  'Page,Total Interactions,Likes,Score',
+  'Northfield,407.137,400000,"1,4"',
+  'Quillmere,106.230,100000,"105,68"',
+  'Halvern,81.050,80000,"2,11"'
+]
 
 async function sql<T>(text: string): Promise<T[]> {
   const r = await invoke(t.engine, 'runQuery', { runId: `q${Math.random()}`, sql: text })
   const page = await invoke(t.engine, 'queryPage', { resultId: r.resultId, offset: 0, limit: 100 })
-  return tableFromIPC(page.arrow).toArray().map((row) => row.toJSON() as T)
+  return tableFromIPC(page.arrow)
+    .toArray()
+    .map((row) => row.toJSON() as T)
 }
 
 describe('numbers written in a decimal-comma locale in a comma-delimited file', () => {
@@ -36,7 +43,9 @@ describe('numbers written in a decimal-comma locale in a comma-delimited file', 
 
     const r = await invoke(t.engine, 'importFile', { path, jobId: jobId() })
     expect(r.settings).toMatchObject({ decimalSeparator: ',', thousandsSeparator: '.' })
-    const stored = await sql<Record<string, unknown>>(`SELECT "Total Interactions" AS ti, Score FROM ${r.dataset.tableName} ORDER BY 1 DESC`)
+    const stored = await sql<Record<string, unknown>>(
+      `SELECT "Total Interactions" AS ti, Score FROM ${r.dataset.tableName} ORDER BY 1 DESC`
+    )
     expect(stored.map((s) => Number(s.ti))).toEqual([407137, 106230, 81050])
   })
 

@@ -19,10 +19,13 @@ async function convert(values: (string | null)[], preferComma: boolean) {
   const c = classifyColumn('v', values, preferComma)
   if (!c) return null
   const rows = values.map((v, i) => `(${i}, ${v === null ? 'NULL' : `'${v}'`})`).join(', ')
-  const reader = await conn.runAndReadAll(
-    `SELECT ${conversionSql(c)} AS v FROM (VALUES ${rows}) t(i, v) ORDER BY i`
-  )
-  return { style: c.style, integer: c.integer, type: String(reader.columnTypes()[0]), values: reader.getColumnsJson()[0] }
+  const reader = await conn.runAndReadAll(`SELECT ${conversionSql(c)} AS v FROM (VALUES ${rows}) t(i, v) ORDER BY i`)
+  return {
+    style: c.style,
+    integer: c.integer,
+    type: String(reader.columnTypes()[0]),
+    values: reader.getColumnsJson()[0]
+  }
 }
 
 describe('classifyColumn + conversionSql', () => {

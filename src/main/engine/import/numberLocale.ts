@@ -26,7 +26,11 @@ const HAS_SEPARATOR = /[.,\s\u00a0]/
  * (any value fits neither convention) or when nothing needs converting.
  * `preferComma` breaks ties such as "1.234" or "1,234" (valid either way) in favour of the file's convention.
  */
-export function classifyColumn(column: string, values: (string | null)[], preferComma: boolean): ColumnConversion | null {
+export function classifyColumn(
+  column: string,
+  values: (string | null)[],
+  preferComma: boolean
+): ColumnConversion | null {
   let dotOk = true
   let commaOk = true
   let numbers = 0
@@ -48,7 +52,8 @@ export function classifyColumn(column: string, values: (string | null)[], prefer
     if (dotOk && !DOT_DECIMAL.test(v)) dotOk = false
     if (commaOk && !COMMA_DECIMAL.test(v)) commaOk = false
     if (!dotOk && !commaOk) return null
-    for (const g of [',', '.', ' '] as const) if (new RegExp(`\\d[${g === ' ' ? ' \u00a0' : g}]\\d{3}(\\D|$)`).test(v)) groups[g] = true
+    for (const g of [',', '.', ' '] as const)
+      if (new RegExp(`\\d[${g === ' ' ? ' \u00a0' : g}]\\d{3}(\\D|$)`).test(v)) groups[g] = true
     if (/\.\d+$/.test(v) && !/^[-+]?\d{1,3}(\.\d{3})+$/.test(v)) dotFraction = true
     if (/,\d+$/.test(v) && !/^[-+]?\d{1,3}(,\d{3})+$/.test(v)) commaFraction = true
   }

@@ -29,9 +29,13 @@ export async function repairUnfinishedImports(db: Database): Promise<number[]> {
   await db.write(async (conn) => {
     for (const id of ids) {
       // A catalogued import finished (its marker should have gone with it): never touch its rows.
-      const done = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM datasets WHERE id = $1`, [id])).getRowObjectsJson()[0].n) > 0
+      const done =
+        Number(
+          (await conn.runAndReadAll(`SELECT count(*) AS n FROM datasets WHERE id = $1`, [id])).getRowObjectsJson()[0].n
+        ) > 0
       if (!done) {
-        for (const table of ['posts', 'account_daily', 'import_rejects']) await conn.run(`DELETE FROM ${table} WHERE import_id = $1`, [id])
+        for (const table of ['posts', 'account_daily', 'import_rejects'])
+          await conn.run(`DELETE FROM ${table} WHERE import_id = $1`, [id])
       }
       await clearImportPending(conn, id)
     }

@@ -5,12 +5,15 @@ const rows = (n: number, f: (i: number) => string) => Array.from({ length: n }, 
 
 describe('detectPreamble', () => {
   it('finds the title line above a comma table', () => {
-    const text = 'Facebook follows\n' + 'Date,Primary\n' + rows(30, (i) => `2024-01-${String(i + 1).padStart(2, '0')},${i}`)
+    const text =
+      'Facebook follows\n' + 'Date,Primary\n' + rows(30, (i) => `2024-01-${String(i + 1).padStart(2, '0')},${i}`)
     expect(detectPreamble(text, null)).toEqual({ delimiter: ',', skipRows: 1 })
   })
 
   it('finds two title lines above a semicolon table', () => {
-    const text = 'Report: page insights\nFrom 2024-01-01 to 2024-01-31\nDate;Reach;Likes\n' + rows(20, (i) => `d${i};${i};${i * 2}`)
+    const text =
+      'Report: page insights\nFrom 2024-01-01 to 2024-01-31\nDate;Reach;Likes\n' +
+      rows(20, (i) => `d${i};${i};${i * 2}`)
     expect(detectPreamble(text, null)).toEqual({ delimiter: ';', skipRows: 2 })
   })
 

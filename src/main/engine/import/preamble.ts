@@ -30,7 +30,8 @@ export function detectPreamble(text: string, delimiter: string | null, complete 
     while (skip < MAX_PREAMBLE && skip < counts.length && counts[skip] !== mode) skip++
     // A title saved with trailing delimiters ("Facebook reach<TAB>", "Facebook follows;") has the table's field
     // count, but only its first field is filled; a header line never looks like that when the next line is full.
-    while (skip < MAX_PREAMBLE && skip + 1 < records.length && isTitle(records[skip]) && records[skip + 1].filled >= 2) skip++
+    while (skip < MAX_PREAMBLE && skip + 1 < records.length && isTitle(records[skip]) && records[skip + 1].filled >= 2)
+      skip++
     const consistent = counts.slice(skip).filter((c) => c === mode).length
     const score = consistent * mode
     if (score > bestScore) {

@@ -43,7 +43,11 @@ export interface PrepareOptions {
   onConvertProgress?: (fraction: number) => void
 }
 
-export async function prepareSource(path: string, options: ImportOptions, prep: PrepareOptions): Promise<PreparedSource> {
+export async function prepareSource(
+  path: string,
+  options: ImportOptions,
+  prep: PrepareOptions
+): Promise<PreparedSource> {
   const fileName = basename(path)
   let scan: FileScan
   try {
@@ -75,8 +79,11 @@ export async function prepareSource(path: string, options: ImportOptions, prep: 
   if (head.trim() === '') throw new AppFailure('EMPTY_FILE', `${fileName} contains only blank space.`)
   const guess = detectFormat(head, fileName)
   const unwrapped = guess.format === 'csv' && isWrappedCsv(dropLines(head, guess.dropLeadingLines))
-  const headText = unwrapped ? unwrapText(dropLines(head, guess.dropLeadingLines)) : dropLines(head, guess.dropLeadingLines)
-  const preamble = guess.format === 'csv' ? detectPreamble(headText, guess.declaredDelimiter, scan.size <= scan.head.length) : null
+  const headText = unwrapped
+    ? unwrapText(dropLines(head, guess.dropLeadingLines))
+    : dropLines(head, guess.dropLeadingLines)
+  const preamble =
+    guess.format === 'csv' ? detectPreamble(headText, guess.declaredDelimiter, scan.size <= scan.head.length) : null
   const lineLimit = encoding.startsWith('utf-16') ? MAX_LINE_BYTES * 2 : MAX_LINE_BYTES
   if (guess.format !== 'json' && scan.maxLineBytes > lineLimit) {
     throw new AppFailure(

@@ -33,7 +33,15 @@ export async function planRead(
 ): Promise<ReadPlan> {
   const base = { encoding: src.encoding, hadBom: src.hadBom }
   if (src.guess.format === 'csv') {
-    const plan = await planCsv(conn, src.readPath, options, src.guess.declaredDelimiter, src.preamble, { text: src.headText, complete: src.scan.size <= src.scan.head.length }, mode)
+    const plan = await planCsv(
+      conn,
+      src.readPath,
+      options,
+      src.guess.declaredDelimiter,
+      src.preamble,
+      { text: src.headText, complete: src.scan.size <= src.scan.head.length },
+      mode
+    )
     const warnings = plan.conversions
       .filter((c) => c.placeholders > 0)
       .map((c) => `Column "${c.column}": placeholder values such as "-" or "N/A" were read as empty (null).`)
@@ -41,11 +49,13 @@ export async function planRead(
     if (columnNotes.length > 0) {
       warnings.push(
         `The row under the header describes the columns ("${ellipsis(columnNotes[0].note)}"); it is not data, so it was ` +
-          'left out of the table and kept as the columns\' descriptions.'
+          "left out of the table and kept as the columns' descriptions."
       )
     }
     if (src.unwrapped) {
-      warnings.push('Every line of this file was one quoted cell (a spreadsheet re-save of a CSV); the quoting was undone line by line before reading.')
+      warnings.push(
+        'Every line of this file was one quoted cell (a spreadsheet re-save of a CSV); the quoting was undone line by line before reading.'
+      )
     }
     return {
       select: `SELECT ${plan.selectList} FROM ${plan.source}`,

@@ -17,10 +17,22 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 const engine = () => t.engine
 
-const importAgain = (path: string, options: ImportOptions = {}) => invoke(engine(), 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
-const rawTables = async () => (await databaseForTests(engine()).all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`)).map((r) => String(r.table_name))
-const posts = () => databaseForTests(engine()).all(`SELECT post_id, likes::BIGINT AS likes, views::BIGINT AS views, interactions::BIGINT AS i FROM posts ORDER BY post_id`)
-const rejectsOf = (id: number) => databaseForTests(engine()).all(`SELECT row_number::INT AS row, reason FROM import_rejects WHERE import_id = ${id} ORDER BY row_number`)
+const importAgain = (path: string, options: ImportOptions = {}) =>
+  invoke(engine(), 'importFile', { path, jobId: randomUUID(), options, allowDuplicate: true })
+const rawTables = async () =>
+  (
+    await databaseForTests(engine()).all(
+      `SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY 1`
+    )
+  ).map((r) => String(r.table_name))
+const posts = () =>
+  databaseForTests(engine()).all(
+    `SELECT post_id, likes::BIGINT AS likes, views::BIGINT AS views, interactions::BIGINT AS i FROM posts ORDER BY post_id`
+  )
+const rejectsOf = (id: number) =>
+  databaseForTests(engine()).all(
+    `SELECT row_number::INT AS row, reason FROM import_rejects WHERE import_id = ${id} ORDER BY row_number`
+  )
 
 describe('importing the same file again (Import anyway)', () => {
   it('shares the raw table and restates the earlier report: every row unchanged, the same rejects', async () => {
@@ -70,7 +82,9 @@ describe('importing the same file again (Import anyway)', () => {
     const again = await importAgain(SEARCH_1)
     await invoke(engine(), 'deleteDataset', { datasetId: first.dataset.id })
     expect(await rawTables()).toEqual([again.dataset.tableName])
-    expect((await invoke(engine(), 'datasetPage', { datasetId: again.dataset.id, offset: 0, limit: 5 })).totalRows).toBe(again.dataset.rows)
+    expect(
+      (await invoke(engine(), 'datasetPage', { datasetId: again.dataset.id, offset: 0, limit: 5 })).totalRows
+    ).toBe(again.dataset.rows)
     await invoke(engine(), 'deleteDataset', { datasetId: again.dataset.id })
     expect(await rawTables()).toEqual([])
   })

@@ -10,7 +10,13 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { WriteConn } from '../db/duckdb'
-import type { DetectedSettings, ImportOptions, PrivacyOptions, RecognitionReport, RowCounts } from '../../../shared/types'
+import type {
+  DetectedSettings,
+  ImportOptions,
+  PrivacyOptions,
+  RecognitionReport,
+  RowCounts
+} from '../../../shared/types'
 import { setting, writeSetting } from '../db/settingValue'
 import type { ReadMode } from './csvPlan'
 
@@ -25,12 +31,32 @@ export function rawKey(x: {
   options: ImportOptions
 }): string {
   // Everything in the options that shapes the raw table (not account, platform, zone or period end: those only shape canonical rows).
-  const { account: _account, platform: _platform, timeZone: _zone, privacy: _privacy, periodEnd: _periodEnd, ...read } = x.options
-  return JSON.stringify({ sha256: x.sha256, settings: x.settings, mode: x.mode, recognizer: x.recognizer, privacy: x.privacy, read })
+  const {
+    account: _account,
+    platform: _platform,
+    timeZone: _zone,
+    privacy: _privacy,
+    periodEnd: _periodEnd,
+    ...read
+  } = x.options
+  return JSON.stringify({
+    sha256: x.sha256,
+    settings: x.settings,
+    mode: x.mode,
+    recognizer: x.recognizer,
+    privacy: x.privacy,
+    read
+  })
 }
 
 export function canonicalKey(raw: string, options: ImportOptions): string {
-  return JSON.stringify({ raw, account: options.account ?? null, platform: options.platform ?? null, timeZone: options.timeZone ?? null, periodEnd: options.periodEnd ?? null })
+  return JSON.stringify({
+    raw,
+    account: options.account ?? null,
+    platform: options.platform ?? null,
+    timeZone: options.timeZone ?? null,
+    periodEnd: options.periodEnd ?? null
+  })
 }
 
 export interface SharedRaw {
@@ -44,7 +70,10 @@ export interface SharedRaw {
 /** The latest dataset whose raw table was made from the same input, if any. */
 export async function findSharedRaw(conn: DuckDBConnection, key: string): Promise<SharedRaw | null> {
   const rows = (
-    await conn.runAndReadAll(`SELECT id, table_name, canonical_key, report, warnings FROM datasets WHERE raw_key = $1 ORDER BY id DESC LIMIT 1`, [key])
+    await conn.runAndReadAll(
+      `SELECT id, table_name, canonical_key, report, warnings FROM datasets WHERE raw_key = $1 ORDER BY id DESC LIMIT 1`,
+      [key]
+    )
   ).getRowObjectsJson()
   if (!rows.length) return null
   const r = rows[0]
@@ -67,14 +96,23 @@ export async function canonicalRunIsCurrent(conn: DuckDBConnection, key: string)
   return (await setting<string | null>(conn, LAST_RUN)) === key
 }
 
-const allUnchanged = (c: RowCounts | null): RowCounts | null => (c ? { new: 0, updated: 0, unchanged: c.new + c.updated + c.unchanged } : null)
+const allUnchanged = (c: RowCounts | null): RowCounts | null =>
+  c ? { new: 0, updated: 0, unchanged: c.new + c.updated + c.unchanged } : null
 
 /** The earlier import's report as a repeat of it reports: the same rows, rejects and redactions, nothing new. */
 export function restatedReport(earlier: RecognitionReport): RecognitionReport {
-  return { ...earlier, posts: allUnchanged(earlier.posts), daily: allUnchanged(earlier.daily), landingWarnings: earlier.landingWarnings ?? [] }
+  return {
+    ...earlier,
+    posts: allUnchanged(earlier.posts),
+    daily: allUnchanged(earlier.daily),
+    landingWarnings: earlier.landingWarnings ?? []
+  }
 }
 
 /** The repeat's rejected rows are the earlier import's (same file rows, same reasons). */
 export async function copyRejects(conn: WriteConn, fromId: number, toId: number): Promise<void> {
-  await conn.run(`INSERT INTO import_rejects SELECT $1, row_number, reason FROM import_rejects WHERE import_id = $2`, [toId, fromId])
+  await conn.run(`INSERT INTO import_rejects SELECT $1, row_number, reason FROM import_rejects WHERE import_id = $2`, [
+    toId,
+    fromId
+  ])
 }

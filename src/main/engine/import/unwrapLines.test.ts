@@ -20,7 +20,9 @@ describe('unwrapLines', () => {
     const original = 'id,"caption",views\n1,"first line\n\nbare middle line\nlast line",10\n'
     expect(unwrapText(wrapped)).toBe(original)
     const map = lineUnwrapper()
-    const out = [wrapped.slice(0, 17), wrapped.slice(17, 40), wrapped.slice(40)].map((c, i, a) => map(c, i === a.length - 1)).join('')
+    const out = [wrapped.slice(0, 17), wrapped.slice(17, 40), wrapped.slice(40)]
+      .map((c, i, a) => map(c, i === a.length - 1))
+      .join('')
     expect(out).toBe(original)
   })
 })

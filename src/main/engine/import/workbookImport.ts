@@ -32,13 +32,18 @@ export async function importWorkbook(
           path: sheet.csvPath,
           sourcePath: job.path,
           name: job.name ? `${job.name} — ${sheet.name}` : undefined,
-          onProgress: (phase, f) => job.onProgress(phase === 'done' ? 'loading' : phase, f === null ? null : (i + f) / n)
+          onProgress: (phase, f) =>
+            job.onProgress(phase === 'done' ? 'loading' : phase, f === null ? null : (i + f) / n)
         })
         sheets.push({ sheet: sheet.name, result, error: null })
       } catch (err) {
         if (job.signal.aborted) throw new AppFailure('CANCELLED', `Import of ${book.fileName} was cancelled.`)
         const f = toFailure(err)
-        sheets.push({ sheet: sheet.name, result: null, error: f.ok ? { code: 'INTERNAL', message: String(err) } : f.error })
+        sheets.push({
+          sheet: sheet.name,
+          result: null,
+          error: f.ok ? { code: 'INTERNAL', message: String(err) } : f.error
+        })
       }
     }
     const first = sheets.find((s) => s.result)
@@ -51,8 +56,11 @@ export async function importWorkbook(
         n === 1 ? failed.message : `${book.fileName}: no sheet was imported (${all}).`
       )
     }
-    const skipped = book.emptySheets.length ? [`Empty sheets not imported: ${book.emptySheets.map((s) => `"${s}"`).join(', ')}.`] : []
-    for (const s of book.emptySheets) sheets.push({ sheet: s, result: null, error: null, skipped: 'the sheet is empty' })
+    const skipped = book.emptySheets.length
+      ? [`Empty sheets not imported: ${book.emptySheets.map((s) => `"${s}"`).join(', ')}.`]
+      : []
+    for (const s of book.emptySheets)
+      sheets.push({ sheet: s, result: null, error: null, skipped: 'the sheet is empty' })
     sheets.sort((a, b) => book.order.indexOf(a.sheet) - book.order.indexOf(b.sheet))
     job.onProgress('done', 1)
     return { ...first.result, warnings: [...first.result.warnings, ...skipped], sheets }

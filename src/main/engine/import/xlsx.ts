@@ -62,7 +62,11 @@ export async function sniffWorkbook(path: string): Promise<WorkbookKind> {
     return /\.xls$/i.test(path) ? 'xls' : null
   }
   const text = head.toString('utf8').replace(/^\uFEFF/, '')
-  if (/^\s*<\?xml[^>]*\?>/.test(text) && /urn:schemas-microsoft-com:office:spreadsheet|progid="Excel\.Sheet"/i.test(text)) return 'spreadsheetml'
+  if (
+    /^\s*<\?xml[^>]*\?>/.test(text) &&
+    /urn:schemas-microsoft-com:office:spreadsheet|progid="Excel\.Sheet"/i.test(text)
+  )
+    return 'spreadsheetml'
   return null
 }
 
@@ -136,13 +140,24 @@ export async function convertWorkbook(path: string, tmpDir: string): Promise<Con
   try {
     await wb.xlsx.readFile(path)
   } catch (err) {
-    throw new AppFailure('UNSUPPORTED_FILE', `${fileName} could not be read as an Excel workbook (${(err as Error).message}). Open it in a spreadsheet program and save it as .xlsx or CSV.`)
+    throw new AppFailure(
+      'UNSUPPORTED_FILE',
+      `${fileName} could not be read as an Excel workbook (${(err as Error).message}). Open it in a spreadsheet program and save it as .xlsx or CSV.`
+    )
   }
-  return writeSheets(fileName, tmpDir, wb.worksheets.map((ws) => ({ name: ws.name, rows: sheetCells(ws) })))
+  return writeSheets(
+    fileName,
+    tmpDir,
+    wb.worksheets.map((ws) => ({ name: ws.name, rows: sheetCells(ws) }))
+  )
 }
 
 /** Write each non-empty sheet as "<workbook stem> — <sheet>.csv" in a fresh folder under tmpDir. */
-export async function writeSheets(fileName: string, tmpDir: string, book: { name: string; rows: string[][] }[]): Promise<ConvertedWorkbook> {
+export async function writeSheets(
+  fileName: string,
+  tmpDir: string,
+  book: { name: string; rows: string[][] }[]
+): Promise<ConvertedWorkbook> {
   const stem = fileName.replace(/\.[^.]+$/, '')
   const dir = join(tmpDir, `xlsx-${randomUUID()}`)
   await mkdir(dir, { recursive: true })

@@ -1,7 +1,12 @@
 /** The benchmark channel: resolve the request into a scope, run every chart's query, package the series as Arrow. */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import {
-  DEFAULT_BREAKOUT_K, DEFAULT_MAX_GAP_DAYS, type BenchmarkPost, type BenchmarkRequest, type BenchmarkResult, type DatePreset
+  DEFAULT_BREAKOUT_K,
+  DEFAULT_MAX_GAP_DAYS,
+  type BenchmarkPost,
+  type BenchmarkRequest,
+  type BenchmarkResult,
+  type DatePreset
 } from '../../../shared/benchmark'
 import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
@@ -9,8 +14,16 @@ import { channelDailySql, channelPeerSql } from './channelSeries'
 import { methodology } from './methodology'
 import { daysInScope, materializeScope, type Scope } from './scope'
 import {
-  breakoutsSql, cadenceHeatmapSql, engagementWeeklySql, followersSql, indexedSql, peerBandSql, postsWeeklySql, screenDayStride,
-  thinDays, topPostsSql
+  breakoutsSql,
+  cadenceHeatmapSql,
+  engagementWeeklySql,
+  followersSql,
+  indexedSql,
+  peerBandSql,
+  postsWeeklySql,
+  screenDayStride,
+  thinDays,
+  topPostsSql
 } from './series'
 import { benchmarkSummary } from './summary'
 import { eventsForCharts } from '../timeline/eventStore'
@@ -18,18 +31,23 @@ import { eventsForCharts } from '../timeline/eventStore'
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /** First and last day with any data for these institutions (posts or follower days). */
-export async function dataRange(conn: DuckDBConnection, ids: number[]): Promise<{ from: string | null; to: string | null }> {
+export async function dataRange(
+  conn: DuckDBConnection,
+  ids: number[]
+): Promise<{ from: string | null; to: string | null }> {
   const list = ids.length ? ids.join(', ') : 'NULL'
   // The first and last instant per time zone, converted to local days afterwards: within one zone the local day never
   // goes backwards, and converting two instants per zone instead of every post's saves seconds per million posts.
-  const r = (await conn.runAndReadAll(`
+  const r = (
+    await conn.runAndReadAll(`
     WITH ends AS (
       SELECT coalesce(a.time_zone, 'UTC') AS z, min(p.published_at) AS lo, max(p.published_at) AS hi
       FROM posts p JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list}) GROUP BY 1)
     SELECT min(d)::VARCHAR AS f, max(d)::VARCHAR AS t FROM (
       SELECT CAST(timezone(z, lo) AS DATE) AS d FROM ends
       UNION ALL SELECT CAST(timezone(z, hi) AS DATE) FROM ends
-      UNION ALL SELECT d.day FROM account_daily d JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list}))`)).getRowObjectsJson()[0] as {
+      UNION ALL SELECT d.day FROM account_daily d JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list}))`)
+  ).getRowObjectsJson()[0] as {
     f: string | null
     t: string | null
   }
@@ -39,12 +57,19 @@ export async function dataRange(conn: DuckDBConnection, ids: number[]): Promise<
 /** The time zones of the institutions' accounts (Scope.timeZones). */
 export async function accountZones(conn: DuckDBConnection, ids: number[]): Promise<string[]> {
   const list = ids.length ? ids.join(', ') : 'NULL'
-  const rows = (await conn.runAndReadAll(`SELECT DISTINCT coalesce(time_zone, 'UTC') AS z FROM accounts WHERE institution_id IN (${list}) ORDER BY 1`)).getRowObjectsJson()
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT DISTINCT coalesce(time_zone, 'UTC') AS z FROM accounts WHERE institution_id IN (${list}) ORDER BY 1`
+    )
+  ).getRowObjectsJson()
   return rows.map((r) => String(r.z))
 }
 
 /** Preset ranges end on the latest day with data: exports are historical, so "last 30 days" means of the data. */
-export function presetRange(preset: DatePreset, range: { from: string | null; to: string | null }): { from: string; to: string } | null {
+export function presetRange(
+  preset: DatePreset,
+  range: { from: string | null; to: string | null }
+): { from: string; to: string } | null {
   if (!range.from || !range.to) return null
   const end = new Date(`${range.to}T00:00:00Z`)
   const back = (days: number) => iso(new Date(end.getTime() - (days - 1) * 86_400_000))
@@ -86,7 +111,10 @@ async function posts(conn: DuckDBConnection, sql: string): Promise<(BenchmarkPos
   }))
 }
 
-export async function resolveScope(conn: DuckDBConnection, req: BenchmarkRequest): Promise<{ scope: Scope; range: { from: string | null; to: string | null } }> {
+export async function resolveScope(
+  conn: DuckDBConnection,
+  req: BenchmarkRequest
+): Promise<{ scope: Scope; range: { from: string | null; to: string | null } }> {
   const range = await dataRange(conn, req.institutionIds)
   let from = req.from
   let to = req.to
@@ -96,21 +124,38 @@ export async function resolveScope(conn: DuckDBConnection, req: BenchmarkRequest
     to = to && req.preset === 'custom' ? to : (p?.to ?? to)
   }
   if (!from || !to) {
-    throw new AppFailure('NOT_FOUND', 'These institutions have no posts or follower data yet: import their exports and assign the accounts first.')
+    throw new AppFailure(
+      'NOT_FOUND',
+      'These institutions have no posts or follower data yet: import their exports and assign the accounts first.'
+    )
   }
   if (from > to) throw new AppFailure('BAD_INPUT', `The range starts (${from}) after it ends (${to}).`)
   const platforms = (req.platforms && req.platforms.length ? req.platforms : [...PLATFORMS]) as Platform[]
   const timeZones = await accountZones(conn, req.institutionIds)
-  return { scope: { institutionIds: req.institutionIds, platforms, from, to, maxGapDays: req.maxGapDays ?? DEFAULT_MAX_GAP_DAYS, timeZones }, range }
+  return {
+    scope: {
+      institutionIds: req.institutionIds,
+      platforms,
+      from,
+      to,
+      maxGapDays: req.maxGapDays ?? DEFAULT_MAX_GAP_DAYS,
+      timeZones
+    },
+    range
+  }
 }
 
 /**
  * The SQL of every chart series for this scope and request (the bench runs these very strings as its baseline).
  * The screen gets long daily series every Nth day (gaps exact, see thinDays); exports and the CLI get every day.
  */
-export function chartSql(scope: Scope, req: BenchmarkRequest): Record<keyof BenchmarkResult['charts'], string> & { dayStride: number } {
+export function chartSql(
+  scope: Scope,
+  req: BenchmarkRequest
+): Record<keyof BenchmarkResult['charts'], string> & { dayStride: number } {
   const dayStride = req.resolution === 'screen' ? screenDayStride(daysInScope(scope)) : 1
-  const byDay = (select: string, partition: string[], day: string, value: string) => thinDays(select, { partition, day, value, stride: dayStride, s: scope })
+  const byDay = (select: string, partition: string[], day: string, value: string) =>
+    thinDays(select, { partition, day, value, stride: dayStride, s: scope })
   return {
     dayStride,
     followers: followersSql(scope, dayStride),
@@ -121,7 +166,13 @@ export function chartSql(scope: Scope, req: BenchmarkRequest): Record<keyof Benc
     peerIndexed: byDay(peerBandSql(indexedSql(scope), 'day', 'indexed'), [], 'x', 'median'),
     peerEngagement: peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate'),
     channelDaily: byDay(channelDailySql(scope), ['institution', 'metric'], 'day', 'value'),
-    peerChannel: thinDays(channelPeerSql(channelDailySql(scope)), { partition: ['metric'], day: 'x', value: 'median', stride: dayStride, s: scope })
+    peerChannel: thinDays(channelPeerSql(channelDailySql(scope)), {
+      partition: ['metric'],
+      day: 'x',
+      value: 'median',
+      stride: dayStride,
+      s: scope
+    })
   }
 }
 
@@ -132,10 +183,15 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
   // A dozen queries share this scope: build its tables once (TEMP, on this request's own connection).
   const scope = await materializeScope(conn, resolved.scope)
   const k = req.k ?? DEFAULT_BREAKOUT_K
-  const institutions = ((await conn.runAndReadAll(
-    `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`
-  )).getRowObjectsJson() as { id: number; name: string; color: string }[]).map((r) => ({ id: Number(r.id), name: r.name, color: r.color }))
-  if (institutions.length !== new Set(scope.institutionIds).size) throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
+  const institutions = (
+    (
+      await conn.runAndReadAll(
+        `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`
+      )
+    ).getRowObjectsJson() as { id: number; name: string; color: string }[]
+  ).map((r) => ({ id: Number(r.id), name: r.name, color: r.color }))
+  if (institutions.length !== new Set(scope.institutionIds).size)
+    throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
   const summary = await benchmarkSummary(conn, scope)
   const sql = chartSql(scope, req)
   const charts = {
@@ -155,7 +211,17 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
   const m = await methodology(conn, scope)
   const showEvents = req.events !== false
   return {
-    scope: { from: scope.from, to: scope.to, platforms: scope.platforms, convention: req.convention, maxGapDays: scope.maxGapDays, k, institutions, dayStride: sql.dayStride, showEvents },
+    scope: {
+      from: scope.from,
+      to: scope.to,
+      platforms: scope.platforms,
+      convention: req.convention,
+      maxGapDays: scope.maxGapDays,
+      k,
+      institutions,
+      dayStride: sql.dayStride,
+      showEvents
+    },
     summary,
     events: showEvents ? await eventsForCharts(conn, scope.from, scope.to, scope.institutionIds) : [],
     charts,
@@ -165,7 +231,14 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
       mean: stats ? Number(stats.mean) : null,
       sd: stats ? Number(stats.sd) : null,
       posts: breakoutRows.map(({ institution, platform, post_id, published_at, text, url, interactions, rate }) => ({
-        institution, platform, post_id, published_at, text, url, interactions, rate
+        institution,
+        platform,
+        post_id,
+        published_at,
+        text,
+        url,
+        interactions,
+        rate
       }))
     },
     methodology: { posts: m.posts, accounts: m.accounts, channelDays: m.channelDays, sources: m.sources, gaps: m.gaps },

@@ -19,11 +19,14 @@ export function channelDailySql(s: Scope): string {
   const metrics = CHANNEL_METRICS.join(', ')
   // Metrics in CHANNEL_METRICS order, not alphabetical: the chart offers them in that order.
   const metricRank = `CASE am.metric ${CHANNEL_METRICS.map((m, i) => `WHEN ${literal(m)} THEN ${i}`).join(' ')} END`
-  return `${withScope(s, `  cm AS (
+  return `${withScope(
+    s,
+    `  cm AS (
     UNPIVOT (SELECT acc.institution_id, acc.institution, d.account_id, d.day, ${CHANNEL_METRICS.map((m) => `d.${m}::DOUBLE AS ${m}`).join(', ')}
              FROM account_daily d JOIN acc USING (account_id) WHERE d.day BETWEEN ${from} AND ${to})
     ON ${metrics} INTO NAME metric VALUE value),
-  am AS (SELECT DISTINCT institution_id, institution, account_id, metric FROM cm)`)}
+  am AS (SELECT DISTINCT institution_id, institution, account_id, metric FROM cm)`
+  )}
   SELECT am.institution, am.metric, days.day, CASE WHEN count(cm.value) = count(*) THEN sum(cm.value) END AS value
   FROM am CROSS JOIN days LEFT JOIN cm ON cm.account_id = am.account_id AND cm.metric = am.metric AND cm.day = days.day
   GROUP BY am.institution, am.metric, days.day

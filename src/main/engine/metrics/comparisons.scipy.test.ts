@@ -30,7 +30,11 @@ let dir: string
 const ids = posts.institutions.map((i) => i.id)
 const idOf = (name: string) => posts.institutions.find((i) => i.name === name)!.id
 const run = (extra: Record<string, unknown> = {}): Promise<BenchmarkStats> =>
-  invoke(engine, 'benchmarkStats', { request: { institutionIds: ids, convention: 'reach', preset: 'all' }, resamples: scipy.resamples, ...extra })
+  invoke(engine, 'benchmarkStats', {
+    request: { institutionIds: ids, convention: 'reach', preset: 'all' },
+    resamples: scipy.resamples,
+    ...extra
+  })
 
 beforeAll(async () => {
   ;({ engine, dir } = await statsWorkspace(posts.institutions))

@@ -18,8 +18,24 @@ import { statsWorkspace } from './statsFixture.testdata'
  * (2·sum(A) − .12) / 3, at least the observed .02 when sum(A) ≥ .09: {.06,.01,.02}, {.06,.01,.02'}, {.06,.02,.02'}
  * (3 splits); at most .02 in 19 of them. Exact two-sided p = 2 · min(3, 19) / 20 = 0.3.
  */
-const ALPHA = { id: 1, name: 'Alpha', posts: [[10, 1000], [20, 1000], [60, 1000]] as [number, number][] }
-const BETA = { id: 2, name: 'Beta', posts: [[5, 1000], [5, 1000], [20, 1000]] as [number, number][] }
+const ALPHA = {
+  id: 1,
+  name: 'Alpha',
+  posts: [
+    [10, 1000],
+    [20, 1000],
+    [60, 1000]
+  ] as [number, number][]
+}
+const BETA = {
+  id: 2,
+  name: 'Beta',
+  posts: [
+    [5, 1000],
+    [5, 1000],
+    [20, 1000]
+  ] as [number, number][]
+}
 const GAMMA = { id: 3, name: 'Gamma', posts: Array.from({ length: 30 }, () => [40, 1000] as [number, number]) }
 
 let engine: Engine
@@ -70,7 +86,9 @@ describe('benchmarkStats through the front door', () => {
     expect(a.low!).toBeLessThan(0)
     expect(a.high!).toBeGreaterThan(0)
     expect(a.significant).toBe(false)
-    expect(formatDifference('Alpha vs peer median', a)).toMatch(/^Alpha vs peer median: 0\.00 pts \(95% CI -\d\.\d\d to \+\d\.\d\d\)$/)
+    expect(formatDifference('Alpha vs peer median', a)).toMatch(
+      /^Alpha vs peer median: 0\.00 pts \(95% CI -\d\.\d\d to \+\d\.\d\d\)$/
+    )
   })
 
   it('is the same interval for the same data', async () => {
@@ -112,7 +130,9 @@ describe('benchmarkStats with a single post', () => {
   it('gives the rate but no interval for an institution with one post', async () => {
     const ws = await statsWorkspace([ALPHA, BETA, { id: 4, name: 'Solo', posts: [[7, 1000]] }])
     try {
-      const s = await invoke(ws.engine, 'benchmarkStats', { request: { institutionIds: [1, 2, 4], convention: 'reach', preset: 'all' } })
+      const s = await invoke(ws.engine, 'benchmarkStats', {
+        request: { institutionIds: [1, 2, 4], convention: 'reach', preset: 'all' }
+      })
       const solo = s.institutions.find((i) => i.name === 'Solo')!
       expect(solo.rate).toEqual({ estimate: expect.closeTo(0.007, 15), low: null, high: null })
       // Peer median of (.03, .01, .007) is .01.

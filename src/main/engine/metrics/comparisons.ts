@@ -7,8 +7,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkRequest } from '../../../shared/benchmark'
 import {
-  CONFIDENCE_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED, THIN_POSTS, statsMethods,
-  type BenchmarkStats, type Difference, type Interval, type PairComparison
+  CONFIDENCE_LEVEL,
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  THIN_POSTS,
+  statsMethods,
+  type BenchmarkStats,
+  type Difference,
+  type Interval,
+  type PairComparison
 } from '../../../shared/insight'
 import type { EngagementConvention } from '../../../shared/metrics'
 import { AppFailure } from '../../../shared/result'
@@ -74,18 +81,29 @@ export async function benchmarkStats(conn: DuckDBConnection, input: StatsRequest
   const resamples = input.resamples ?? DEFAULT_RESAMPLES
   const seed = input.seed ?? DEFAULT_SEED
   const { request } = input
-  if (input.pair && (input.pair.a === input.pair.b || ![input.pair.a, input.pair.b].every((id) => request.institutionIds.includes(id)))) {
+  if (
+    input.pair &&
+    (input.pair.a === input.pair.b || ![input.pair.a, input.pair.b].every((id) => request.institutionIds.includes(id)))
+  ) {
     throw new AppFailure('BAD_INPUT', 'A pairwise comparison needs two different institutions of the benchmark.')
   }
   const scope = await materializeScope(conn, (await resolveScope(conn, request)).scope)
-  const institutions = ((await conn.runAndReadAll(
-    `SELECT i.institution_id AS id, i.name, i.color, coalesce(p.n, 0) AS posts FROM institutions i
+  const institutions = (
+    await conn.runAndReadAll(
+      `SELECT i.institution_id AS id, i.name, i.color, coalesce(p.n, 0) AS posts FROM institutions i
      LEFT JOIN (SELECT institution_id, count(*) AS n FROM sp GROUP BY 1) p USING (institution_id)
      WHERE i.institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY i.name`
-  )).getRowObjectsJson()).map((r) => ({ id: Number(r.id), name: String(r.name), color: String(r.color), posts: Number(r.posts) }))
-  if (institutions.length !== new Set(scope.institutionIds).size) throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
+    )
+  )
+    .getRowObjectsJson()
+    .map((r) => ({ id: Number(r.id), name: String(r.name), color: String(r.color), posts: Number(r.posts) }))
+  if (institutions.length !== new Set(scope.institutionIds).size)
+    throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
 
-  const [ids, xs] = (await conn.runAndReadAll(perPostRatesSql(scope, request.convention))).getColumnsJS() as [number[], number[]]
+  const [ids, xs] = (await conn.runAndReadAll(perPostRatesSql(scope, request.convention))).getColumnsJS() as [
+    number[],
+    number[]
+  ]
   const values = new Map<number, number[]>()
   for (let i = 0; i < (ids?.length ?? 0); i++) {
     const id = Number(ids[i])
@@ -100,7 +118,13 @@ export async function benchmarkStats(conn: DuckDBConnection, input: StatsRequest
     groups,
     permutation:
       pairGroups && pairGroups.every((g) => g.values.length > 0)
-        ? { a: pairGroups[0].values, b: pairGroups[1].values, keyA: pairGroups[0].key, keyB: pairGroups[1].key, permutations: resamples }
+        ? {
+            a: pairGroups[0].values,
+            b: pairGroups[1].values,
+            keyA: pairGroups[0].key,
+            keyB: pairGroups[1].key,
+            permutations: resamples
+          }
         : null
   })
   const draws = new Map(groups.map((g, i) => [g.key, out.means[i].length ? out.means[i] : null]))
@@ -123,7 +147,10 @@ export async function benchmarkStats(conn: DuckDBConnection, input: StatsRequest
     pair = {
       a: { institution_id: a.key, name: name(a.key) },
       b: { institution_id: b.key, name: name(b.key) },
-      difference: difference(ra !== null && rb !== null ? ra - rb : null, minus(draws.get(a.key) ?? null, draws.get(b.key) ?? null)),
+      difference: difference(
+        ra !== null && rb !== null ? ra - rb : null,
+        minus(draws.get(a.key) ?? null, draws.get(b.key) ?? null)
+      ),
       pValue: out.permutation ? twoSidedP(out.permutation) : null,
       permutation: out.permutation ? (out.permutation.exact ? 'exact' : 'randomized') : null,
       permutations: out.permutation?.total ?? 0
@@ -149,8 +176,16 @@ export async function benchmarkStats(conn: DuckDBConnection, input: StatsRequest
         // One post gives a zero-width "interval": no interval at all is the honest answer.
         rate: single(i.id) ? { estimate: r, low: null, high: null } : interval(r, draws.get(i.id) ?? null),
         vsPeer: single(i.id)
-          ? { estimate: r !== null && peerEstimate !== null ? r - peerEstimate : null, low: null, high: null, significant: false }
-          : difference(r !== null && peerEstimate !== null ? r - peerEstimate : null, minus(draws.get(i.id) ?? null, peerDraws))
+          ? {
+              estimate: r !== null && peerEstimate !== null ? r - peerEstimate : null,
+              low: null,
+              high: null,
+              significant: false
+            }
+          : difference(
+              r !== null && peerEstimate !== null ? r - peerEstimate : null,
+              minus(draws.get(i.id) ?? null, peerDraws)
+            )
       }
     }),
     peerMedian: interval(peerEstimate, peerDraws),

@@ -6,7 +6,9 @@ import type { Database } from '../db/duckdb'
 
 export async function loadMetricsFixture(db: Database): Promise<void> {
   await db.write(async (c) => {
-    await c.run(`INSERT INTO institutions (institution_id, name, color) VALUES (1, 'Alpha Hospital', '#0072B2'), (2, 'Beta Clinic', '#E69F00'), (3, 'Gamma Pharmacy', '#009E73')`)
+    await c.run(
+      `INSERT INTO institutions (institution_id, name, color) VALUES (1, 'Alpha Hospital', '#0072B2'), (2, 'Beta Clinic', '#E69F00'), (3, 'Gamma Pharmacy', '#009E73')`
+    )
     await c.run(`INSERT INTO accounts (account_id, institution_id, platform, handle, time_zone) VALUES
       ('x:alpha', 1, 'x', 'alpha', 'UTC'), ('facebook:alpha', 1, 'facebook', 'alpha', 'UTC'),
       ('x:beta', 2, 'x', 'beta', 'UTC'), ('x:gamma', 3, 'x', 'gamma', 'America/New_York')`)

@@ -26,15 +26,20 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
   )
   const [channel] = await q<{ n: number }>(channelDaysSql(s))
   const sources = await q<{ file_name: string }>(
-    `${withScope(s, `used AS (
+    `${withScope(
+      s,
+      `used AS (
        SELECT DISTINCT p.import_id FROM posts p JOIN sp USING (platform, post_id)
        UNION SELECT DISTINCT d.import_id FROM account_daily d JOIN acc USING (account_id)
-         WHERE d.day BETWEEN DATE '${s.from}' AND DATE '${s.to}')`)}
+         WHERE d.day BETWEEN DATE '${s.from}' AND DATE '${s.to}')`
+    )}
      SELECT DISTINCT i.file_name FROM imports i JOIN used u ON u.import_id = i.import_id ORDER BY 1`
   )
   const gaps: string[] = []
   if (s.institutionIds.length < 3) {
-    gaps.push(`The peer set has ${s.institutionIds.length} institution${s.institutionIds.length === 1 ? '' : 's'}; peer medians and bands need at least 3.`)
+    gaps.push(
+      `The peer set has ${s.institutionIds.length} institution${s.institutionIds.length === 1 ? '' : 's'}; peer medians and bands need at least 3.`
+    )
   }
   // Only platforms some peer is on: "no TikTok" is news only when another institution in the set has TikTok.
   const missing = await q<{ name: string; platform: string }>(
@@ -52,7 +57,9 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
      FROM ifol GROUP BY ALL HAVING count(*) FILTER (WHERE followers IS NULL) > 0 ORDER BY 1, 2`
   )
   for (const g of followerGaps) {
-    gaps.push(`${g.institution} (${g.platform}): no follower data on ${Number(g.missing)} of ${Number(g.total)} days (gaps longer than ${s.maxGapDays} days are not filled).`)
+    gaps.push(
+      `${g.institution} (${g.platform}): no follower data on ${Number(g.missing)} of ${Number(g.total)} days (gaps longer than ${s.maxGapDays} days are not filled).`
+    )
   }
   const noFollowers = await q<{ name: string }>(
     `${scope} SELECT i.name FROM institutions i WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})

@@ -47,8 +47,16 @@ describe('benchmark summary on the hand-computed fixture', () => {
 
   it('follower growth: absolute, percent and indexed', async () => {
     const rows = await benchmarkSummary(db.reader, FIXTURE_SCOPE)
-    expect(byName(rows, 'Alpha Hospital').follower_growth).toEqual({ abs: 200, pct: expect.closeTo(200 / 1500, 12), indexed_end: expect.closeTo(113.3333333333, 8) })
-    expect(byName(rows, 'Beta Clinic').follower_growth).toEqual({ abs: 130, pct: expect.closeTo(0.65, 12), indexed_end: expect.closeTo(165, 9) })
+    expect(byName(rows, 'Alpha Hospital').follower_growth).toEqual({
+      abs: 200,
+      pct: expect.closeTo(200 / 1500, 12),
+      indexed_end: expect.closeTo(113.3333333333, 8)
+    })
+    expect(byName(rows, 'Beta Clinic').follower_growth).toEqual({
+      abs: 130,
+      pct: expect.closeTo(0.65, 12),
+      indexed_end: expect.closeTo(165, 9)
+    })
     expect(byName(rows, 'Gamma Pharmacy').follower_growth).toEqual({ abs: null, pct: null, indexed_end: null })
   })
 
@@ -73,8 +81,16 @@ describe('benchmark summary on the hand-computed fixture', () => {
 
   it('share of voice by posts, interactions and views (null where an institution has no such data)', async () => {
     const rows = await benchmarkSummary(db.reader, FIXTURE_SCOPE)
-    expect(byName(rows, 'Alpha Hospital').share_of_voice).toEqual({ posts: 0.4, interactions: expect.closeTo(80 / 95, 12), views: null })
-    expect(byName(rows, 'Gamma Pharmacy').share_of_voice).toEqual({ posts: 0.2, interactions: expect.closeTo(5 / 95, 12), views: 1 })
+    expect(byName(rows, 'Alpha Hospital').share_of_voice).toEqual({
+      posts: 0.4,
+      interactions: expect.closeTo(80 / 95, 12),
+      views: null
+    })
+    expect(byName(rows, 'Gamma Pharmacy').share_of_voice).toEqual({
+      posts: 0.2,
+      interactions: expect.closeTo(5 / 95, 12),
+      views: 1
+    })
   })
 
   it('platform filter narrows posts and followers', async () => {
@@ -90,21 +106,37 @@ describe('the benchmark channel', () => {
   it('gives the same numbers from its materialised scope as the direct queries, with series and methodology', async () => {
     const direct = await benchmarkSummary(db.reader, FIXTURE_SCOPE)
     const r = await db.withConnection((c) =>
-      runBenchmark(c, { institutionIds: [1, 2, 3], platforms: ['x', 'facebook'], preset: 'custom', from: '2024-01-01', to: '2024-01-14', convention: 'followers_at_post' })
+      runBenchmark(c, {
+        institutionIds: [1, 2, 3],
+        platforms: ['x', 'facebook'],
+        preset: 'custom',
+        from: '2024-01-01',
+        to: '2024-01-14',
+        convention: 'followers_at_post'
+      })
     )
     expect(r.summary).toEqual(direct)
     expect(r.methodology.posts).toBe(5)
     expect(r.methodology.accounts).toBe(4)
     const followers = tableFromIPC(r.charts.followers)
     expect(followers.numRows).toBe(3 * 14) // alpha x, alpha facebook, beta x; gamma has no follower data
-    const heat = tableFromIPC(r.charts.heatmap).toArray().map((row) => row.toJSON())
-    expect(heat.find((h) => h.institution === 'Gamma Pharmacy')).toEqual({ institution: 'Gamma Pharmacy', weekday: 6, hour: 22, posts: 1 })
+    const heat = tableFromIPC(r.charts.heatmap)
+      .toArray()
+      .map((row) => row.toJSON())
+    expect(heat.find((h) => h.institution === 'Gamma Pharmacy')).toEqual({
+      institution: 'Gamma Pharmacy',
+      weekday: 6,
+      hour: 22,
+      posts: 1
+    })
     expect(r.topPosts[0]).toMatchObject({ post_id: 'p2', rate: expect.closeTo(50 / 480, 12) })
     expect(r.methodology.gaps).toContain('Gamma Pharmacy: no follower counts in the selected platforms.')
   })
 
   it('presets end on the latest day with data', async () => {
-    const r = await db.withConnection((c) => runBenchmark(c, { institutionIds: [1, 2], preset: 'last30', convention: 'reach' }))
+    const r = await db.withConnection((c) =>
+      runBenchmark(c, { institutionIds: [1, 2], preset: 'last30', convention: 'reach' })
+    )
     // Alpha and Beta's last data is on Jan 14 (Gamma, later in New York time, is not in this peer set).
     expect(r.scope).toMatchObject({ from: '2023-12-16', to: '2024-01-14' })
     expect(r.methodology.gaps[0]).toMatch(/peer set has 2 institutions/)

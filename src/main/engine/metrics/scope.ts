@@ -27,7 +27,10 @@ export interface Scope {
  */
 export function localTimeSql(ts: string, zoneColumn: string, zones: readonly string[] | undefined): string {
   if (!zones?.length) return `timezone(${zoneColumn}, ${ts})`
-  const branches = zones.map((z) => `WHEN ${literal(z)} THEN ${z === 'UTC' ? `make_timestamp(epoch_us(${ts}))` : `timezone(${literal(z)}, ${ts})`}`)
+  const branches = zones.map(
+    (z) =>
+      `WHEN ${literal(z)} THEN ${z === 'UTC' ? `make_timestamp(epoch_us(${ts}))` : `timezone(${literal(z)}, ${ts})`}`
+  )
   return `(CASE ${zoneColumn} ${branches.join(' ')} ELSE timezone(${zoneColumn}, ${ts}) END)`
 }
 
@@ -59,16 +62,24 @@ export function scopeParts(s: Scope): [string, string][] {
   const from = `DATE ${literal(s.from)}`
   const to = `DATE ${literal(s.to)}`
   return [
-    ['acc', `
+    [
+      'acc',
+      `
     SELECT a.account_id, a.platform, coalesce(a.time_zone, 'UTC') AS time_zone, i.institution_id, i.name AS institution, i.color
     FROM accounts a JOIN institutions i ON i.institution_id = a.institution_id
     WHERE a.institution_id IN (${ids}) AND a.platform IN (${platforms})
-  `],
-    ['known', `
+  `
+    ],
+    [
+      'known',
+      `
     SELECT d.account_id, d.day, d.followers FROM account_daily d JOIN acc USING (account_id)
     WHERE d.followers IS NOT NULL AND d.day <= ${to}
-  `],
-    ['sp0', `
+  `
+    ],
+    [
+      'sp0',
+      `
     SELECT *, CAST(local_ts AS DATE) AS day FROM (
       SELECT acc.institution_id, acc.institution, p.account_id, p.platform, p.post_id, p.published_at, p.post_type,
              p.impressions, p.reach, p.views, p.interactions, p.followers_at_post,
@@ -76,8 +87,11 @@ export function scopeParts(s: Scope): [string, string][] {
       FROM posts p JOIN acc USING (account_id)
       WHERE p.published_at IS NOT NULL)
     WHERE CAST(local_ts AS DATE) BETWEEN ${from} AND ${to}
-  `],
-    ['sp', `
+  `
+    ],
+    [
+      'sp',
+      `
     SELECT sp0.*, coalesce(sp0.followers_at_post, k.followers) AS followers_when_posted,
            CASE WHEN coalesce(sp0.followers_at_post, k.followers) > 0 AND sp0.interactions IS NOT NULL
                 THEN sp0.interactions / coalesce(sp0.followers_at_post, k.followers) END AS rate_followers_at_post,
@@ -90,24 +104,34 @@ export function scopeParts(s: Scope): [string, string][] {
       SELECT ad.account_id, ad.day, kk.followers
       FROM (SELECT DISTINCT account_id, day FROM sp0) ad ASOF LEFT JOIN known kk ON ad.account_id = kk.account_id AND ad.day >= kk.day
     ) k ON sp0.account_id = k.account_id AND sp0.day = k.day
-  `],
+  `
+    ],
     ['days', `SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day`],
-    ['fday', `
+    [
+      'fday',
+      `
     SELECT g.institution_id, g.institution, g.platform, g.account_id, g.day,
            CASE WHEN g.day - k.day <= ${s.maxGapDays} THEN k.followers END AS followers
     FROM (SELECT acc.*, days.day FROM acc CROSS JOIN days WHERE acc.account_id IN (SELECT account_id FROM known)) g
     ASOF LEFT JOIN known k ON g.account_id = k.account_id AND g.day >= k.day
-  `],
-    ['ifol', `
+  `
+    ],
+    [
+      'ifol',
+      `
     SELECT institution_id, institution, platform, day,
            CASE WHEN count(followers) = count(*) THEN sum(followers) END AS followers
     FROM fday GROUP BY ALL
-  `],
-    ['itot', `
+  `
+    ],
+    [
+      'itot',
+      `
     SELECT institution_id, institution, day,
            CASE WHEN count(followers) = count(*) THEN sum(followers) END AS followers
     FROM ifol GROUP BY ALL
-  `]
+  `
+    ]
   ]
 }
 
@@ -129,7 +153,9 @@ export function withScope(s: Scope, extra = ''): string {
 /** Create the scope's tables as TEMP tables on this connection (which must not be shared with other requests). */
 export async function materializeScope(conn: DuckDBConnection, s: Scope): Promise<Scope> {
   for (const [name, body] of scopeParts(s)) {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${body.trim().startsWith('SELECT') ? body : `SELECT * FROM (${body})`}`)
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${name} AS ${body.trim().startsWith('SELECT') ? body : `SELECT * FROM (${body})`}`
+    )
   }
   return { ...s, materialized: true }
 }

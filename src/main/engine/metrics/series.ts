@@ -28,7 +28,10 @@ export function screenDayStride(days: number): number {
  * and last of each line), so lines break and end on the same days as in the full series and an isolated day is
  * still isolated. Every value drawn is a real daily value; exports ask for stride 1.
  */
-export function thinDays(select: string, o: { partition: string[]; day: string; value: string; stride: number; s: Scope }): string {
+export function thinDays(
+  select: string,
+  o: { partition: string[]; day: string; value: string; stride: number; s: Scope }
+): string {
   if (!(o.stride > 1)) return select
   const stride = Math.floor(o.stride)
   const over = `${o.partition.length ? `PARTITION BY ${o.partition.join(', ')} ` : ''}ORDER BY ${o.day}`
@@ -58,8 +61,11 @@ export function engagementWeeklySql(s: Scope, convention: EngagementConvention):
     convention === 'avg_followers'
       ? `CASE WHEN count(p.interactions) > 0 AND avg(w.followers) > 0 THEN sum(p.interactions) / count(p.interactions) / avg(w.followers) END`
       : `avg(p.${RATE_COLUMN[convention]})`
-  return `${withScope(s, `  wk AS (SELECT institution_id, date_trunc('week', day)::DATE AS week, avg(followers) AS followers FROM itot GROUP BY ALL),
-  pw AS (SELECT *, date_trunc('week', day)::DATE AS week FROM sp)`)}
+  return `${withScope(
+    s,
+    `  wk AS (SELECT institution_id, date_trunc('week', day)::DATE AS week, avg(followers) AS followers FROM itot GROUP BY ALL),
+  pw AS (SELECT *, date_trunc('week', day)::DATE AS week FROM sp)`
+  )}
   SELECT p.institution, p.week, ${value} AS rate, count(*) AS posts
   FROM pw p LEFT JOIN wk w ON w.institution_id = p.institution_id AND w.week = p.week
   GROUP BY p.institution, p.week ORDER BY p.institution, p.week`
@@ -82,8 +88,11 @@ export function postsWeeklySql(s: Scope): string {
 export function topPostsSql(s: Scope, convention: EngagementConvention, limit: number): string {
   const rate = RATE_COLUMN[convention]
   // The scope keeps no post text (see scope.ts, sp0): the few posts shown fetch theirs from posts.
-  return `${withScope(s, `  top AS (SELECT institution, platform, post_id, published_at, interactions, ${rate} AS rate FROM sp WHERE interactions IS NOT NULL
-    ORDER BY ${rate} DESC NULLS LAST, interactions DESC, post_id LIMIT ${Math.max(1, Math.min(100, Math.floor(limit)))})`)}
+  return `${withScope(
+    s,
+    `  top AS (SELECT institution, platform, post_id, published_at, interactions, ${rate} AS rate FROM sp WHERE interactions IS NOT NULL
+    ORDER BY ${rate} DESC NULLS LAST, interactions DESC, post_id LIMIT ${Math.max(1, Math.min(100, Math.floor(limit)))})`
+  )}
   SELECT top.institution, top.platform, top.post_id, strftime(top.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
          left(coalesce(p.text, ''), 280) AS text, p.url, top.interactions, top.rate
   FROM top JOIN posts p USING (platform, post_id)
@@ -93,11 +102,14 @@ export function topPostsSql(s: Scope, convention: EngagementConvention, limit: n
 /** Posts above the peer set's mean + k standard deviations of the per-post rate. */
 export function breakoutsSql(s: Scope, convention: EngagementConvention, k: number): string {
   const rate = RATE_COLUMN[convention]
-  return `${withScope(s, `  stats AS (SELECT avg(${rate}) AS mean, stddev_samp(${rate}) AS sd FROM sp WHERE ${rate} IS NOT NULL),
+  return `${withScope(
+    s,
+    `  stats AS (SELECT avg(${rate}) AS mean, stddev_samp(${rate}) AS sd FROM sp WHERE ${rate} IS NOT NULL),
   hits AS (SELECT sp.institution, sp.platform, sp.post_id, sp.published_at, sp.interactions, sp.${rate} AS rate,
                   stats.mean, stats.sd, stats.mean + ${Number(k)} * stats.sd AS threshold
            FROM sp, stats WHERE sp.${rate} > stats.mean + ${Number(k)} * stats.sd
-           ORDER BY sp.${rate} DESC LIMIT 100)`)}
+           ORDER BY sp.${rate} DESC LIMIT 100)`
+  )}
   SELECT hits.institution, hits.platform, hits.post_id, strftime(hits.published_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS published_at,
          left(coalesce(p.text, ''), 280) AS text, p.url, hits.interactions, hits.rate, hits.mean, hits.sd, hits.threshold
   FROM hits JOIN posts p USING (platform, post_id)

@@ -11,7 +11,10 @@ export async function listSetups(db: Database): Promise<BenchmarkSetup[]> {
 
 async function store(db: Database, setups: BenchmarkSetup[]): Promise<BenchmarkSetup[]> {
   await db.write(async (c) => {
-    await c.run(`INSERT INTO settings VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [KEY, JSON.stringify(setups)])
+    await c.run(`INSERT INTO settings VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+      KEY,
+      JSON.stringify(setups)
+    ])
   })
   return setups
 }
@@ -19,9 +22,15 @@ async function store(db: Database, setups: BenchmarkSetup[]): Promise<BenchmarkS
 /** Saving under an existing name replaces that setup, so "Save" after a tweak does what users expect. */
 export async function saveSetup(db: Database, name: string, request: BenchmarkRequest): Promise<BenchmarkSetup[]> {
   const others = (await listSetups(db)).filter((s) => s.name !== name)
-  return store(db, [...others, { name, request, savedAt: new Date().toISOString() }].sort((a, b) => a.name.localeCompare(b.name)))
+  return store(
+    db,
+    [...others, { name, request, savedAt: new Date().toISOString() }].sort((a, b) => a.name.localeCompare(b.name))
+  )
 }
 
 export async function deleteSetup(db: Database, name: string): Promise<BenchmarkSetup[]> {
-  return store(db, (await listSetups(db)).filter((s) => s.name !== name))
+  return store(
+    db,
+    (await listSetups(db)).filter((s) => s.name !== name)
+  )
 }

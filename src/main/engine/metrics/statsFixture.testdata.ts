@@ -36,10 +36,14 @@ export async function statsWorkspace(institutions: FixtureInstitution[]): Promis
   await migrate(db)
   await db.write(async (c) => {
     for (const inst of institutions) {
-      await c.run(`INSERT INTO institutions (institution_id, name, color) VALUES ($1, $2, '#0072B2')`, [inst.id, inst.name])
-      await c.run(`INSERT INTO accounts (account_id, institution_id, platform, handle, time_zone) VALUES ($1, $2, 'x', $3, 'UTC')`, [
-        `x:${inst.id}`, inst.id, `h${inst.id}`
+      await c.run(`INSERT INTO institutions (institution_id, name, color) VALUES ($1, $2, '#0072B2')`, [
+        inst.id,
+        inst.name
       ])
+      await c.run(
+        `INSERT INTO accounts (account_id, institution_id, platform, handle, time_zone) VALUES ($1, $2, 'x', $3, 'UTC')`,
+        [`x:${inst.id}`, inst.id, `h${inst.id}`]
+      )
       for (const [k, [interactions, reach]] of inst.posts.entries()) {
         await c.run(
           `INSERT INTO posts (account_id, platform, post_id, published_at, text, interactions, reach, import_id)
@@ -55,16 +59,16 @@ export async function statsWorkspace(institutions: FixtureInstitution[]): Promis
 
 /** The hand-computed workspace of vendorConventions.test.ts (its header comment has every expected rate). */
 export const VENDOR_FIXTURE_SQL: string[] = [
-    `INSERT INTO institutions (institution_id, name, color) VALUES (1, 'Alpha', '#111111'), (2, 'Beta', '#222222'), (3, 'Gamma', '#333333')`,
-    `INSERT INTO accounts (account_id, institution_id, platform, handle, time_zone) VALUES
+  `INSERT INTO institutions (institution_id, name, color) VALUES (1, 'Alpha', '#111111'), (2, 'Beta', '#222222'), (3, 'Gamma', '#333333')`,
+  `INSERT INTO accounts (account_id, institution_id, platform, handle, time_zone) VALUES
        ('facebook:a', 1, 'facebook', 'a', 'UTC'), ('instagram:a', 1, 'instagram', 'a', 'UTC'),
        ('instagram:b', 2, 'instagram', 'b', 'UTC'), ('instagram:g', 3, 'instagram', 'g', 'UTC')`,
-    `INSERT INTO account_daily (account_id, platform, day, followers, import_id)
+  `INSERT INTO account_daily (account_id, platform, day, followers, import_id)
        SELECT 'facebook:a', 'facebook', DATE '2024-03-01' + i::INTEGER, 1000, 0 FROM range(4) t(i)`,
-    `INSERT INTO account_daily (account_id, platform, day, followers, import_id) VALUES
+  `INSERT INTO account_daily (account_id, platform, day, followers, import_id) VALUES
        ('instagram:a', 'instagram', DATE '2024-03-01', 2000, 0), ('instagram:b', 'instagram', DATE '2024-03-01', 500, 0),
        ('instagram:g', 'instagram', DATE '2024-03-01', 1000, 0)`,
-    `INSERT INTO posts (account_id, platform, post_id, published_at, text, reactions, likes, comments, shares, saves, interactions, reach, impressions, views, import_id) VALUES
+  `INSERT INTO posts (account_id, platform, post_id, published_at, text, reactions, likes, comments, shares, saves, interactions, reach, impressions, views, import_id) VALUES
        ('facebook:a', 'facebook', 'P1', TIMESTAMPTZ '2024-03-01 10:00:00+00', '', 10, NULL, 5, 5, NULL, 20, 400, 800, NULL, 0),
        ('facebook:a', 'facebook', 'P2', TIMESTAMPTZ '2024-03-03 10:00:00+00', '', 30, NULL, 0, 10, NULL, 40, 500, NULL, NULL, 0),
        ('instagram:a', 'instagram', 'P3', TIMESTAMPTZ '2024-03-02 10:00:00+00', '', NULL, 50, 10, NULL, 40, 100, NULL, NULL, NULL, 0),

@@ -15,7 +15,9 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export function summarySql(scope: Scope): string {
   const weeks = daysInScope(scope) / 7
   const ids = scope.institutionIds.length ? scope.institutionIds.join(', ') : 'NULL'
-  return `${withScope(scope, `  per AS (
+  return `${withScope(
+    scope,
+    `  per AS (
     SELECT institution_id,
            count(*) AS posts,
            sum(interactions) AS interactions,
@@ -39,7 +41,8 @@ export function summarySql(scope: Scope): string {
     FROM account_daily d JOIN acc USING (account_id)
     WHERE d.day BETWEEN DATE ${literal(scope.from)} AND DATE ${literal(scope.to)} GROUP BY acc.institution_id
   ),
-  tot AS (SELECT sum(posts) AS posts, sum(interactions) AS interactions, sum(views) AS views FROM per)`)}
+  tot AS (SELECT sum(posts) AS posts, sum(interactions) AS interactions, sum(views) AS views FROM per)`
+  )}
   SELECT i.institution_id, i.name, i.color,
          coalesce(per.posts, 0) AS posts,
          per.interactions,

@@ -17,9 +17,13 @@ type Row = { institution: string; platform: string; day: string; followers: numb
 /** Three lines over 900 days with seeded random gaps of 1 to 12 days, and one isolated known day. */
 async function loadSeries(): Promise<Row[]> {
   let seed = 7
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   const rows: Row[] = []
-  for (const [institution, platform] of [['North', 'x'], ['North', 'facebook'], ['South', 'x']]) {
+  for (const [institution, platform] of [
+    ['North', 'x'],
+    ['North', 'facebook'],
+    ['South', 'x']
+  ]) {
     let gapLeft = 0
     for (let d = 0; d < 900; d++) {
       if (gapLeft === 0 && rand() < 0.02) gapLeft = 1 + Math.floor(rand() * 12)
@@ -29,9 +33,12 @@ async function loadSeries(): Promise<Row[]> {
     }
   }
   // An isolated known day: nulls on both sides.
-  for (const r of rows.filter((r) => r.institution === 'South' && r.day >= '2022-06-01' && r.day <= '2022-06-05')) r.followers = r.day === '2022-06-03' ? 5 : null
+  for (const r of rows.filter((r) => r.institution === 'South' && r.day >= '2022-06-01' && r.day <= '2022-06-05'))
+    r.followers = r.day === '2022-06-03' ? 5 : null
   await db.run('CREATE TABLE s (institution VARCHAR, platform VARCHAR, day DATE, followers DOUBLE)')
-  await db.run(`INSERT INTO s VALUES ${rows.map((r) => `('${r.institution}', '${r.platform}', DATE '${r.day}', ${r.followers ?? 'NULL'})`).join(', ')}`)
+  await db.run(
+    `INSERT INTO s VALUES ${rows.map((r) => `('${r.institution}', '${r.platform}', DATE '${r.day}', ${r.followers ?? 'NULL'})`).join(', ')}`
+  )
   return rows
 }
 
@@ -66,7 +73,13 @@ describe('thinDays (daily lines for the screen)', () => {
     const full = await loadSeries()
     const scope = { ...FIXTURE_SCOPE, from: '2021-01-01', to: '2023-06-19' }
     const stride = 5
-    const sql = thinDays('SELECT institution, platform, day, followers FROM s', { partition: ['institution', 'platform'], day: 'day', value: 'followers', stride, s: scope })
+    const sql = thinDays('SELECT institution, platform, day, followers FROM s', {
+      partition: ['institution', 'platform'],
+      day: 'day',
+      value: 'followers',
+      stride,
+      s: scope
+    })
     const thin = (await db.all(`SELECT institution, platform, day::VARCHAR AS day, followers FROM (${sql})`)) as Row[]
     const byKey = new Map(full.map((r) => [`${r.institution}/${r.platform}/${r.day}`, r.followers]))
     expect(thin.length).toBeLessThan(full.length / 3)
@@ -75,7 +88,8 @@ describe('thinDays (daily lines for the screen)', () => {
     expect(runs(thin).sort()).toEqual(runs(full).sort())
     expect(runs(full)).toContain('South/x 2022-06-03..2022-06-03')
     const sampled = thin.filter((r) => r.institution === 'North' && r.platform === 'x').map((r) => r.day)
-    for (let d = 0; d < 900; d += stride) expect(sampled).toContain(new Date(Date.UTC(2021, 0, 1 + d)).toISOString().slice(0, 10))
+    for (let d = 0; d < 900; d += stride)
+      expect(sampled).toContain(new Date(Date.UTC(2021, 0, 1 + d)).toISOString().slice(0, 10))
     expect(sampled.at(-1)).toBe('2023-06-19')
   })
 
@@ -95,7 +109,14 @@ describe('benchmark resolution', () => {
   it("'screen' thins a multi-year range's daily series and says so; 'full' (exports) keeps every day", async () => {
     await migrate(db)
     await loadMetricsFixture(db)
-    const req = { institutionIds: FIXTURE_SCOPE.institutionIds, convention: 'followers_at_post' as const, preset: 'custom' as const, from: '2024-01-01', to: '2026-12-31', maxGapDays: 366 }
+    const req = {
+      institutionIds: FIXTURE_SCOPE.institutionIds,
+      convention: 'followers_at_post' as const,
+      preset: 'custom' as const,
+      from: '2024-01-01',
+      to: '2026-12-31',
+      maxGapDays: 366
+    }
     const full = await db.withConnection((c) => runBenchmark(c, { ...req, resolution: 'full' }))
     const screen = await db.withConnection((c) => runBenchmark(c, { ...req, resolution: 'screen' }))
     expect(full.scope.dayStride).toBe(1)
@@ -105,7 +126,11 @@ describe('benchmark resolution', () => {
       const v = tableFromIPC(bytes).getChild(column)!
       return v.length - v.nullCount
     }
-    for (const [chart, column] of [['followers', 'followers'], ['indexed', 'indexed'], ['peerIndexed', 'median']] as const) {
+    for (const [chart, column] of [
+      ['followers', 'followers'],
+      ['indexed', 'indexed'],
+      ['peerIndexed', 'median']
+    ] as const) {
       const f = known(full.charts[chart], column)
       const s = known(screen.charts[chart], column)
       expect(s, chart).toBeGreaterThan(0)

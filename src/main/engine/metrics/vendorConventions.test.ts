@@ -26,7 +26,13 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const request = { institutionIds: [1, 2, 3], convention: 'followers_at_post' as const, preset: 'custom' as const, from: '2024-03-01', to: '2024-03-04' }
+const request = {
+  institutionIds: [1, 2, 3],
+  convention: 'followers_at_post' as const,
+  preset: 'custom' as const,
+  from: '2024-03-01',
+  to: '2024-03-04'
+}
 const round = (v: number | null) => (v === null ? null : Number(v.toFixed(12)))
 const rates = (r: VendorRates) => VENDOR_COLUMNS.map((k) => round(r[k]))
 
@@ -56,14 +62,26 @@ describe('vendorConventions through the front door', () => {
   })
 
   it('cites each vendor’s published definition, and the CSV carries the numbers and the sources', () => {
-    expect(out.conventions.map((c) => c.source.url)).toEqual(expect.arrayContaining([
-      'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics',
-      'https://howto.socialinsider.io/en/articles/9329376-the-socialinsider-guide-to-engagement-engagement-rates',
-      'https://academy.fanpagekarma.com/en/facebook-metrics/'
-    ]))
+    expect(out.conventions.map((c) => c.source.url)).toEqual(
+      expect.arrayContaining([
+        'https://help.rivaliq.com/en/articles/2043672-understanding-engagement-metrics',
+        'https://howto.socialinsider.io/en/articles/9329376-the-socialinsider-guide-to-engagement-engagement-rates',
+        'https://academy.fanpagekarma.com/en/facebook-metrics/'
+      ])
+    )
     const csv = vendorCsv(out).split('\r\n')
-    expect(csv[0]).toBe('platform,institution,posts,rivaliq_rate,socialinsider_rate,fanpagekarma_rate,reach_rate,impressions_rate,views_rate')
+    expect(csv[0]).toBe(
+      'platform,institution,posts,rivaliq_rate,socialinsider_rate,fanpagekarma_rate,reach_rate,impressions_rate,views_rate'
+    )
     expect(csv).toContain('instagram,median across institutions,,0.03,0.03,0.0075,,,0.05')
-    expect(csv.some((l) => l.startsWith('socialinsider_rate,Socialinsider,') && l.endsWith(',https://howto.socialinsider.io/en/articles/9329376-the-socialinsider-guide-to-engagement-engagement-rates'))).toBe(true)
+    expect(
+      csv.some(
+        (l) =>
+          l.startsWith('socialinsider_rate,Socialinsider,') &&
+          l.endsWith(
+            ',https://howto.socialinsider.io/en/articles/9329376-the-socialinsider-guide-to-engagement-engagement-rates'
+          )
+      )
+    ).toBe(true)
   })
 })

@@ -7,13 +7,19 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkRequest } from '../../../shared/benchmark'
 import type { Platform } from '../../../shared/types'
 import {
-  VENDOR_COLUMNS, VENDOR_CONVENTIONS, type VendorComparison, type VendorRates, type VendorRow, type VendorTable
+  VENDOR_COLUMNS,
+  VENDOR_CONVENTIONS,
+  type VendorComparison,
+  type VendorRates,
+  type VendorRow,
+  type VendorTable
 } from '../../../shared/vendorConventions'
 import { resolveScope } from './benchmark'
 import { materializeScope, withScope, type Scope } from './scope'
 
 /** The sum of the counts given, null when none is (a count an export does not have is NULL, never 0). */
-const sumOf = (...cols: string[]) => `CASE WHEN coalesce(${cols.join(', ')}) IS NULL THEN NULL ELSE ${cols.map((c) => `coalesce(${c}, 0)`).join(' + ')} END`
+const sumOf = (...cols: string[]) =>
+  `CASE WHEN coalesce(${cols.join(', ')}) IS NULL THEN NULL ELSE ${cols.map((c) => `coalesce(${c}, 0)`).join(' + ')} END`
 
 /** Socialinsider's engagement per platform (its guide, linked from VENDOR_CONVENTIONS.socialinsider). */
 const SOCIALINSIDER_ENGAGEMENT = `CASE p.platform
@@ -26,7 +32,9 @@ const SOCIALINSIDER_ENGAGEMENT = `CASE p.platform
   END`
 
 export function vendorConventionsSql(s: Scope): string {
-  return `${withScope(s, `  comp AS (
+  return `${withScope(
+    s,
+    `  comp AS (
     SELECT sp.institution_id, sp.platform, sp.day, sp.interactions, sp.followers_when_posted AS f,
            sp.rate_followers_at_post, sp.rate_reach, sp.rate_impressions, sp.rate_views, ${SOCIALINSIDER_ENGAGEMENT} AS si_eng
     FROM sp JOIN posts p USING (platform, post_id)),
@@ -41,7 +49,8 @@ export function vendorConventionsSql(s: Scope): string {
     SELECT f.institution_id, f.platform, avg(coalesce(d.inter, 0) / f.followers) AS fanpagekarma
     FROM ifol f LEFT JOIN day_int d USING (institution_id, platform, day)
     WHERE f.followers > 0 GROUP BY ALL),
-  pairs AS (SELECT DISTINCT institution_id, platform FROM acc)`)}
+  pairs AS (SELECT DISTINCT institution_id, platform FROM acc)`
+  )}
   SELECT i.institution_id, i.name, i.color, pairs.platform, coalesce(per.posts, 0) AS posts,
          per.rivaliq, per.socialinsider, fk.fanpagekarma, per.reach, per.impressions, per.views
   FROM pairs JOIN institutions i USING (institution_id)
@@ -76,7 +85,9 @@ export async function vendorConventions(conn: DuckDBConnection, request: Benchma
   const out: VendorTable[] = [...tables].map(([platform, list]) => ({
     platform,
     rows: list,
-    median: Object.fromEntries(VENDOR_COLUMNS.map((k) => [k, median(list.map((r) => r[k]).filter((v): v is number => v !== null))])) as VendorRates
+    median: Object.fromEntries(
+      VENDOR_COLUMNS.map((k) => [k, median(list.map((r) => r[k]).filter((v): v is number => v !== null))])
+    ) as VendorRates
   }))
   return { from: scope.from, to: scope.to, tables: out, conventions: VENDOR_COLUMNS.map((k) => VENDOR_CONVENTIONS[k]) }
 }

@@ -49,7 +49,10 @@ describe('the engine host survives hostile queries', () => {
       expect(r.ok ? 'ran' : r.error.code, sql).toBe('READ_ONLY_SQL')
     }
     // Malformed calls are refused by the contract before any handler runs.
-    expect(await call('runQuery', { sql: 'SELECT 1' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: /runId/ } })
+    expect(await call('runQuery', { sql: 'SELECT 1' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: /runId/ }
+    })
     expect(await call('runQuery', { runId: 'x', sql: 'SELECT 1', values: { a: { b: 1 } } })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT', message: /values/ }

@@ -36,7 +36,12 @@ afterAll(() => {
 describe('starter queries', () => {
   it('are seeded once, and each runs with its defaults on empty canonical tables', async () => {
     const list = await invoke(engine, 'listQueries', {})
-    expect(list.filter((q) => q.starter).map((q) => q.name).sort()).toEqual(STARTER_QUERIES.map((q) => q.name).sort())
+    expect(
+      list
+        .filter((q) => q.starter)
+        .map((q) => q.name)
+        .sort()
+    ).toEqual(STARTER_QUERIES.map((q) => q.name).sort())
     for (const q of list.filter((s) => s.starter)) {
       // Every $name in the SQL has a definition, so the app shows an input for it.
       expect(paramNames(q.sql).sort(), q.name).toEqual(q.params.map((p) => p.name).sort())
@@ -70,16 +75,26 @@ describe('the library', () => {
     const reopened = (await invoke(engine, 'listQueries', {})).find((q) => q.id === saved.id)
     expect(reopened).toMatchObject(draft)
 
-    const edited = await invoke(engine, 'saveQuery', { id: saved.id, query: { ...draft, sql: `${draft.sql} -- edited` } })
+    const edited = await invoke(engine, 'saveQuery', {
+      id: saved.id,
+      query: { ...draft, sql: `${draft.sql} -- edited` }
+    })
     expect(edited.sql).toMatch(/edited$/)
     expect(edited.id).toBe(saved.id)
 
     const renamed = await invoke(engine, 'renameQuery', { id: saved.id, name: 'Posts after' })
     expect(renamed.name).toBe('Posts after')
-    await expect(invoke(engine, 'renameQuery', { id: saved.id, name: STARTER_QUERIES[0].name })).rejects.toMatchObject({ code: 'DUPLICATE' })
+    await expect(invoke(engine, 'renameQuery', { id: saved.id, name: STARTER_QUERIES[0].name })).rejects.toMatchObject({
+      code: 'DUPLICATE'
+    })
 
     const copy = await invoke(engine, 'duplicateQuery', { id: saved.id })
-    expect(copy).toMatchObject({ name: 'Posts after (copy)', sql: edited.sql, params: draft.params, chart: draft.chart })
+    expect(copy).toMatchObject({
+      name: 'Posts after (copy)',
+      sql: edited.sql,
+      params: draft.params,
+      chart: draft.chart
+    })
     const copy2 = await invoke(engine, 'duplicateQuery', { id: saved.id })
     expect(copy2.name).toBe('Posts after (copy) (2)')
 
@@ -93,7 +108,9 @@ describe('the library', () => {
   it('searches names, descriptions, tags and SQL', async () => {
     expect((await invoke(engine, 'listQueries', { search: 'posts after' })).length).toBeGreaterThanOrEqual(1)
     expect((await invoke(engine, 'listQueries', { search: 'mine' })).every((q) => q.tags.includes('mine'))).toBe(true)
-    expect((await invoke(engine, 'listQueries', { search: 'arg_max' })).map((q) => q.name)).toEqual(['Follower growth by institution'])
+    expect((await invoke(engine, 'listQueries', { search: 'arg_max' })).map((q) => q.name)).toEqual([
+      'Follower growth by institution'
+    ])
     expect(await invoke(engine, 'listQueries', { search: '100%_' })).toEqual([])
   })
 })
@@ -124,19 +141,35 @@ describe('.sbq.json packs', () => {
 
   it('refuses files that are not packs, damaged, or from a newer version', async () => {
     await expect(invoke(engine, 'readQueryPack', { text: 'not json' })).rejects.toMatchObject({ code: 'BAD_INPUT' })
-    await expect(invoke(engine, 'readQueryPack', { text: '{"format":"other"}' })).rejects.toThrow(/not a Socialbench query file/)
-    await expect(invoke(engine, 'readQueryPack', { text: '{"format":"socialbench-queries","version":9,"queries":[]}' })).rejects.toThrow(/newer/)
-    const bad = { format: 'socialbench-queries', version: 1, queries: [{ name: 'x', sql: 'SELECT 1', params: [{ name: 'a b', type: 'text' }] }] }
-    await expect(invoke(engine, 'readQueryPack', { text: JSON.stringify(bad) })).rejects.toThrow(/damaged: queries\.0\.params\.0\.name/)
+    await expect(invoke(engine, 'readQueryPack', { text: '{"format":"other"}' })).rejects.toThrow(
+      /not a Socialbench query file/
+    )
+    await expect(
+      invoke(engine, 'readQueryPack', { text: '{"format":"socialbench-queries","version":9,"queries":[]}' })
+    ).rejects.toThrow(/newer/)
+    const bad = {
+      format: 'socialbench-queries',
+      version: 1,
+      queries: [{ name: 'x', sql: 'SELECT 1', params: [{ name: 'a b', type: 'text' }] }]
+    }
+    await expect(invoke(engine, 'readQueryPack', { text: JSON.stringify(bad) })).rejects.toThrow(
+      /damaged: queries\.0\.params\.0\.name/
+    )
     const extra = { format: 'socialbench-queries', version: 1, queries: [{ name: 'x', sql: 'SELECT 1', data: [[1]] }] }
-    await expect(invoke(engine, 'readQueryPack', { text: JSON.stringify(extra) })).rejects.toMatchObject({ code: 'BAD_INPUT' })
+    await expect(invoke(engine, 'readQueryPack', { text: JSON.stringify(extra) })).rejects.toMatchObject({
+      code: 'BAD_INPUT'
+    })
   })
 })
 
 describe('completion data', () => {
   it('says which queries of a pack can never run, before saving, and none of the starters', async () => {
     const pack = (queries: Partial<QueryDraft>[]) =>
-      JSON.stringify({ format: 'socialbench-queries', version: 1, queries: queries.map((q) => ({ ...draft, params: [], ...q })) })
+      JSON.stringify({
+        format: 'socialbench-queries',
+        version: 1,
+        queries: queries.map((q) => ({ ...draft, params: [], ...q }))
+      })
     const preview = await invoke(engine, 'readQueryPack', {
       text: pack([
         { name: 'fine', sql: `SELECT count(*) AS n FROM posts p JOIN accounts a USING (account_id)` },
@@ -149,17 +182,38 @@ describe('completion data', () => {
     })
     expect(preview.queries).toHaveLength(5)
     expect(preview.warnings).toEqual([
-      { index: 1, name: 'someone else’s dataset', message: 'It reads a table, ds_17, that the Socialbench data model does not have.' },
-      { index: 2, name: 'an old column', message: 'It reads a column, post_reach, that the Socialbench data model does not have.' },
-      { index: 3, name: 'a file read', message: expect.stringMatching(/^It would be refused: The table function read_csv\(\)/) },
-      { index: 4, name: 'EXPLAIN ANALYZE', message: expect.stringMatching(/^It would be refused: Only read-only statements/) }
+      {
+        index: 1,
+        name: 'someone else’s dataset',
+        message: 'It reads a table, ds_17, that the Socialbench data model does not have.'
+      },
+      {
+        index: 2,
+        name: 'an old column',
+        message: 'It reads a column, post_reach, that the Socialbench data model does not have.'
+      },
+      {
+        index: 3,
+        name: 'a file read',
+        message: expect.stringMatching(/^It would be refused: The table function read_csv\(\)/)
+      },
+      {
+        index: 4,
+        name: 'EXPLAIN ANALYZE',
+        message: expect.stringMatching(/^It would be refused: Only read-only statements/)
+      }
     ])
     const starters = await invoke(engine, 'readQueryPack', { text: pack(STARTER_QUERIES) })
     expect(starters.warnings).toEqual([])
   })
 
   it('refuses query names with direction overrides or other invisible characters', async () => {
-    for (const [name, at] of [['invoice\u202Egpj.exe', 'U+202E at position 8'], ['a\u2066b', 'U+2066 at position 2'], ['x\u001b[31m', 'U+001B at position 2'], ['zero\u200Bwidth', 'U+200B at position 5']]) {
+    for (const [name, at] of [
+      ['invoice\u202Egpj.exe', 'U+202E at position 8'],
+      ['a\u2066b', 'U+2066 at position 2'],
+      ['x\u001b[31m', 'U+001B at position 2'],
+      ['zero\u200Bwidth', 'U+200B at position 5']
+    ]) {
       const text = JSON.stringify({ format: 'socialbench-queries', version: 1, queries: [{ ...draft, name }] })
       await expect(invoke(engine, 'readQueryPack', { text })).rejects.toMatchObject({
         code: 'BAD_INPUT',
@@ -167,7 +221,11 @@ describe('completion data', () => {
       })
     }
     // Letters of right-to-left scripts are fine: only the invisible controls are refused.
-    const text = JSON.stringify({ format: 'socialbench-queries', version: 1, queries: [{ ...draft, name: 'مستشفى القلب' }] })
+    const text = JSON.stringify({
+      format: 'socialbench-queries',
+      version: 1,
+      queries: [{ ...draft, name: 'مستشفى القلب' }]
+    })
     expect((await invoke(engine, 'readQueryPack', { text })).queries[0].name).toBe('مستشفى القلب')
   })
 
@@ -181,7 +239,14 @@ describe('completion data', () => {
     expect(s.functions).not.toContain('query')
     // Completion offers what the query policy allows, nothing it refuses.
     expect(s.functions).toEqual(expect.arrayContaining(['range', 'unnest', 'json_extract', 'row_number']))
-    for (const refused of ['read_csv', 'glob', 'json_execute_serialized_sql', 'json_serialize_sql', 'current_setting', 'write_log']) {
+    for (const refused of [
+      'read_csv',
+      'glob',
+      'json_execute_serialized_sql',
+      'json_serialize_sql',
+      'current_setting',
+      'write_log'
+    ]) {
       expect(s.functions).not.toContain(refused)
     }
   })

@@ -3,7 +3,13 @@
  * returns it; saving is a separate, explicit step, and nothing in a pack ever runs by itself.
  */
 import { open, stat } from 'node:fs/promises'
-import { QUERY_PACK_FORMAT, QUERY_PACK_VERSION, queryPack, type QueryPack, type SavedQuery } from '../../../shared/queries'
+import {
+  QUERY_PACK_FORMAT,
+  QUERY_PACK_VERSION,
+  queryPack,
+  type QueryPack,
+  type SavedQuery
+} from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024
@@ -13,13 +19,25 @@ export function toPack(queries: SavedQuery[], now = new Date()): QueryPack {
     format: QUERY_PACK_FORMAT,
     version: QUERY_PACK_VERSION,
     exportedAt: now.toISOString(),
-    queries: queries.map(({ name, description, tags, sql, params, chart }) => ({ name, description, tags, sql, params, chart }))
+    queries: queries.map(({ name, description, tags, sql, params, chart }) => ({
+      name,
+      description,
+      tags,
+      sql,
+      params,
+      chart
+    }))
   }
 }
 
 export function packFileName(queries: SavedQuery[]): string {
   const base = queries.length === 1 ? queries[0].name : `socialbench-queries-${queries.length}`
-  return `${base.replace(/[^\p{L}\p{N} _.-]+/gu, '_').trim().slice(0, 80) || 'queries'}.sbq.json`
+  return `${
+    base
+      .replace(/[^\p{L}\p{N} _.-]+/gu, '_')
+      .trim()
+      .slice(0, 80) || 'queries'
+  }.sbq.json`
 }
 
 export function parsePack(text: string): QueryPack {
@@ -30,7 +48,8 @@ export function parsePack(text: string): QueryPack {
     throw new AppFailure('BAD_INPUT', `This is not a query file (.sbq.json): ${(err as Error).message}`)
   }
   const format = (raw as { format?: unknown } | null)?.format
-  if (format !== QUERY_PACK_FORMAT) throw new AppFailure('BAD_INPUT', 'This is not a Socialbench query file (.sbq.json).')
+  if (format !== QUERY_PACK_FORMAT)
+    throw new AppFailure('BAD_INPUT', 'This is not a Socialbench query file (.sbq.json).')
   const version = (raw as { version?: unknown }).version
   if (typeof version === 'number' && version > QUERY_PACK_VERSION) {
     throw new AppFailure('BAD_INPUT', `This query file was written by a newer Socialbench (format version ${version}).`)
@@ -52,7 +71,8 @@ export async function readPackFile(path: string): Promise<QueryPack> {
   const before = await stat(path).catch(() => null)
   if (!before) throw new AppFailure('NOT_FOUND', `No file at ${path}.`)
   const tooLarge = () => new AppFailure('BAD_INPUT', `${path} is too large (over 5 MB) to be a query pack.`)
-  const notFile = () => new AppFailure('BAD_INPUT', `${path} is not a regular file (a folder, device or pipe), so it is not a query pack.`)
+  const notFile = () =>
+    new AppFailure('BAD_INPUT', `${path} is not a regular file (a folder, device or pipe), so it is not a query pack.`)
   if (!before.isFile()) throw notFile()
   if (before.size > MAX_PACK_BYTES) throw tooLarge()
   const handle = await open(path, 'r')

@@ -49,11 +49,16 @@ export class ResultStore {
   }
 
   /** The first `limit` rows as plain objects with the column types, for a chart; NOT_FOUND once the result is dropped. */
-  chartInput(resultId: string, limit: number): { columns: { name: string; type: string }[]; rows: Record<string, unknown>[]; rowCount: number } {
+  chartInput(
+    resultId: string,
+    limit: number
+  ): { columns: { name: string; type: string }[]; rows: Record<string, unknown>[]; rowCount: number } {
     const r = this.results.get(resultId)
     if (!r) throw new AppFailure('NOT_FOUND', 'This result is no longer kept; run the query again.')
     const n = Math.min(limit, r.rowCount)
-    const rows = Array.from({ length: n }, (_, i) => Object.fromEntries(r.columns.map((c, j) => [c.name, r.data[j][i]])))
+    const rows = Array.from({ length: n }, (_, i) =>
+      Object.fromEntries(r.columns.map((c, j) => [c.name, r.data[j][i]]))
+    )
     return { columns: r.columns.map((c) => ({ name: c.name, type: c.type })), rows, rowCount: r.rowCount }
   }
 
@@ -61,7 +66,9 @@ export class ResultStore {
   rows(resultId: string): Record<string, unknown>[] {
     const r = this.results.get(resultId)
     if (!r) return []
-    return Array.from({ length: r.rowCount }, (_, i) => Object.fromEntries(r.columns.map((c, j) => [c.name, r.data[j][i]])))
+    return Array.from({ length: r.rowCount }, (_, i) =>
+      Object.fromEntries(r.columns.map((c, j) => [c.name, r.data[j][i]]))
+    )
   }
 }
 

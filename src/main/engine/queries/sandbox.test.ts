@@ -13,7 +13,10 @@ import { invoke } from '../invoke'
 
 let dir: string
 let engine: Engine
-let run: (sql: string, values?: Record<string, unknown>) => Promise<{ rows: Record<string, unknown>[]; truncated: boolean }>
+let run: (
+  sql: string,
+  values?: Record<string, unknown>
+) => Promise<{ rows: Record<string, unknown>[]; truncated: boolean }>
 let counter = 0
 
 const OUTSIDE = () => join(dir, 'outside.csv')
@@ -31,20 +34,36 @@ beforeAll(async () => {
   writeFileSync(OUTSIDE(), 'secret\nhunter2\n')
   engine = await openEngine(join(dir, 'ws'))
   await databaseForTests(engine).write(async (c) => {
-    await c.run(`INSERT INTO institutions (name, color) VALUES ('St. Mary''s Hospital', '#c00'), ('North Clinic', '#0c0')`)
-    await c.run(`INSERT INTO accounts VALUES ('a1', 1, 'x', 'stmarys', 'St Mary', 'UTC'), ('a2', 2, 'x', 'north', 'North', 'UTC')`)
+    await c.run(
+      `INSERT INTO institutions (name, color) VALUES ('St. Mary''s Hospital', '#c00'), ('North Clinic', '#0c0')`
+    )
+    await c.run(
+      `INSERT INTO accounts VALUES ('a1', 1, 'x', 'stmarys', 'St Mary', 'UTC'), ('a2', 2, 'x', 'north', 'North', 'UTC')`
+    )
     await c.run(`INSERT INTO posts (account_id, platform, post_id, published_at, text, likes, comments, shares, impressions, import_id)
                  SELECT CASE WHEN i % 2 = 0 THEN 'a1' ELSE 'a2' END, 'x', 'p' || i, TIMESTAMPTZ '2024-01-01 12:00:00+00' + INTERVAL (i) DAY,
                         'post ' || i, i, 1, 0, 100, 1 FROM range(60) t(i)`)
   })
   run = async (sql, values = {}) => {
-    const info = await invoke(engine, 'runQuery', { runId: `t${counter++}`, sql, values: values as never, params: [
-      { name: 'institutions', type: 'institutions' }, { name: 'from', type: 'date' }, { name: 'to', type: 'date' },
-      { name: 'n', type: 'number' }
-    ] })
+    const info = await invoke(engine, 'runQuery', {
+      runId: `t${counter++}`,
+      sql,
+      values: values as never,
+      params: [
+        { name: 'institutions', type: 'institutions' },
+        { name: 'from', type: 'date' },
+        { name: 'to', type: 'date' },
+        { name: 'n', type: 'number' }
+      ]
+    })
     const page = await invoke(engine, 'queryPage', { resultId: info.resultId, offset: 0, limit: 2000 })
     const { tableFromIPC } = await import('apache-arrow')
-    return { rows: tableFromIPC(page.arrow).toArray().map((r) => ({ ...r.toJSON() })), truncated: info.truncated }
+    return {
+      rows: tableFromIPC(page.arrow)
+        .toArray()
+        .map((r) => ({ ...r.toJSON() })),
+      truncated: info.truncated
+    }
   }
 })
 
@@ -56,7 +75,9 @@ afterAll(() => {
 describe('the sandbox runs read-only SQL', () => {
   it('reads the workspace and sees writes committed after an earlier run', async () => {
     expect((await run(`SELECT count(*) AS n FROM posts`)).rows).toEqual([{ n: 60 }])
-    await databaseForTests(engine).write((c) => c.run(`INSERT INTO institutions (name, color) VALUES ('Later', '#00c')`))
+    await databaseForTests(engine).write((c) =>
+      c.run(`INSERT INTO institutions (name, color) VALUES ('Later', '#00c')`)
+    )
     expect((await run(`SELECT count(*) AS n FROM institutions`)).rows).toEqual([{ n: 3 }])
     await databaseForTests(engine).write((c) => c.run(`DELETE FROM institutions WHERE name = 'Later'`))
   })
@@ -81,17 +102,26 @@ describe('the sandbox runs read-only SQL', () => {
       'a CTE with a window function',
       `WITH ranked AS (SELECT account_id, likes, row_number() OVER (PARTITION BY account_id ORDER BY likes DESC) AS rk FROM posts)
        SELECT account_id, likes FROM ranked WHERE rk = 1 ORDER BY account_id`,
-      [{ account_id: 'a1', likes: 58 }, { account_id: 'a2', likes: 59 }]
+      [
+        { account_id: 'a1', likes: 58 },
+        { account_id: 'a2', likes: 59 }
+      ]
     ],
     [
       'QUALIFY',
       `SELECT account_id, likes FROM posts QUALIFY rank() OVER (PARTITION BY account_id ORDER BY likes) = 1 ORDER BY account_id`,
-      [{ account_id: 'a1', likes: 0 }, { account_id: 'a2', likes: 1 }]
+      [
+        { account_id: 'a1', likes: 0 },
+        { account_id: 'a2', likes: 1 }
+      ]
     ],
     [
       'date_trunc and strftime',
       `SELECT strftime(date_trunc('month', published_at AT TIME ZONE 'UTC'), '%Y-%m') AS month, count(*) AS n FROM posts GROUP BY 1 ORDER BY 1`,
-      [{ month: '2024-01', n: 31 }, { month: '2024-02', n: 29 }]
+      [
+        { month: '2024-01', n: 31 },
+        { month: '2024-02', n: 29 }
+      ]
     ],
     [
       'regexp functions',
@@ -104,7 +134,11 @@ describe('the sandbox runs read-only SQL', () => {
       `SELECT list_sum(list_transform([1, 2, 3], lambda x: x * 10)) AS s, len(list_filter(list(likes), lambda l: l >= 50)) AS n FROM posts`,
       [{ s: 60, n: 10 }]
     ],
-    ['UNNEST in the select list', `SELECT count(*) AS words FROM (SELECT unnest(string_split(text, ' ')) FROM posts)`, [{ words: 120 }]],
+    [
+      'UNNEST in the select list',
+      `SELECT count(*) AS words FROM (SELECT unnest(string_split(text, ' ')) FROM posts)`,
+      [{ words: 120 }]
+    ],
     ['UNNEST as a table', `SELECT v FROM unnest(['b', 'a']) t(v) ORDER BY v`, [{ v: 'a' }, { v: 'b' }]],
     [
       'PIVOT with listed values',
@@ -121,27 +155,47 @@ describe('the sandbox runs read-only SQL', () => {
       'a join to the institutions',
       `SELECT i.name, sum(p.likes)::INTEGER AS likes FROM posts p JOIN accounts a USING (account_id) JOIN institutions i USING (institution_id)
        GROUP BY ALL ORDER BY likes DESC`,
-      [{ name: 'North Clinic', likes: 900 }, { name: `St. Mary's Hospital`, likes: 870 }]
+      [
+        { name: 'North Clinic', likes: 900 },
+        { name: `St. Mary's Hospital`, likes: 870 }
+      ]
     ],
-    ['a calendar from range()', `SELECT count(*) AS days FROM range(DATE '2024-01-01', DATE '2024-03-01', INTERVAL 1 DAY)`, [{ days: 60 }]],
-    ['lag()', `SELECT likes - lag(likes) OVER (ORDER BY likes) AS d FROM posts ORDER BY likes LIMIT 2`, [{ d: null }, { d: 1 }]],
-    ['median and quantiles', `SELECT median(likes) AS m, quantile_disc(likes, 0.9) AS p90 FROM posts`, [{ m: 29.5, p90: 53 }]],
+    [
+      'a calendar from range()',
+      `SELECT count(*) AS days FROM range(DATE '2024-01-01', DATE '2024-03-01', INTERVAL 1 DAY)`,
+      [{ days: 60 }]
+    ],
+    [
+      'lag()',
+      `SELECT likes - lag(likes) OVER (ORDER BY likes) AS d FROM posts ORDER BY likes LIMIT 2`,
+      [{ d: null }, { d: 1 }]
+    ],
+    [
+      'median and quantiles',
+      `SELECT median(likes) AS m, quantile_disc(likes, 0.9) AS p90 FROM posts`,
+      [{ m: 29.5, p90: 53 }]
+    ],
     ['json_each', `SELECT key FROM json_each('{"a": 1, "b": 2}') ORDER BY key`, [{ key: 'a' }, { key: 'b' }]],
-    ['uuid() and random()', `SELECT count(DISTINCT uuid()) AS ids, bool_and(random() < 1) AS below FROM range(3)`, [{ ids: 3, below: true }]]
+    [
+      'uuid() and random()',
+      `SELECT count(DISTINCT uuid()) AS ids, bool_and(random() < 1) AS below FROM range(3)`,
+      [{ ids: 3, below: true }]
+    ]
   ]
 
   it.each(ANALYST)('runs %s', async (_kind, sql, rows) => {
     expect((await run(sql)).rows).toEqual(rows)
   })
 
-  it.each([`EXPLAIN ANALYZE SELECT count(*) FROM posts`, `EXPLAIN (FORMAT json) SELECT 1`, `EXPLAIN /* why */ SELECT * FROM posts`])(
-    'runs %s',
-    async (sql) => {
-      const r = await run(sql)
-      expect(r.rows.length).toBe(1)
-      expect(JSON.stringify(r.rows[0])).toMatch(/explain|physical_plan|analyzed_plan/i)
-    }
-  )
+  it.each([
+    `EXPLAIN ANALYZE SELECT count(*) FROM posts`,
+    `EXPLAIN (FORMAT json) SELECT 1`,
+    `EXPLAIN /* why */ SELECT * FROM posts`
+  ])('runs %s', async (sql) => {
+    const r = await run(sql)
+    expect(r.rows.length).toBe(1)
+    expect(JSON.stringify(r.rows[0])).toMatch(/explain|physical_plan|analyzed_plan/i)
+  })
 
   it('binds parameters as values, never as SQL text', async () => {
     const evil = `'); DROP TABLE datasets; --`
@@ -162,7 +216,9 @@ describe('the sandbox runs read-only SQL', () => {
     expect(r.rows).toEqual([{ n: 5, s: '$from' }])
     const all = await run(sql, { from: '2024-01-02', to: '2024-01-11', institutions: [], n: 5 })
     expect(all.rows[0].n).toBe(10)
-    await expect(run(`SELECT $from AS d`, { from: `2024-01-01'; DROP TABLE posts; --` })).rejects.toMatchObject({ code: 'BAD_INPUT' })
+    await expect(run(`SELECT $from AS d`, { from: `2024-01-01'; DROP TABLE posts; --` })).rejects.toMatchObject({
+      code: 'BAD_INPUT'
+    })
     await expect(run(`SELECT $missing`)).rejects.toThrow(/No value for the parameter \$missing/)
   })
 
@@ -183,19 +239,28 @@ describe('the sandbox runs read-only SQL', () => {
     const { createQueryService } = await import('./service')
     const small = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxResultBytes: 100 * 1024 })
     // Each row holds a 1,000-character string: about 2 KB as UTF-16, so the 51st row passes 100 KB.
-    await expect(small.run({ runId: 'big', sql: `SELECT repeat('x', 1000) AS s FROM range(200)` })).rejects.toMatchObject({
+    await expect(
+      small.run({ runId: 'big', sql: `SELECT repeat('x', 1000) AS s FROM range(200)` })
+    ).rejects.toMatchObject({
       code: 'RESULT_TOO_LARGE',
       message: expect.stringMatching(/larger than the 100 KB .*row 51\b/)
     })
     // The shape of the report (a few huge values) stops at the second value, not after the chunk.
     const tiny = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxResultBytes: 10 * 1024 * 1024 })
-    await expect(tiny.run({ runId: 'huge', sql: `SELECT repeat('x', 5000000) AS s FROM range(4)` })).rejects.toMatchObject({
+    await expect(
+      tiny.run({ runId: 'huge', sql: `SELECT repeat('x', 5000000) AS s FROM range(4)` })
+    ).rejects.toMatchObject({
       code: 'RESULT_TOO_LARGE',
       message: expect.stringMatching(/10 MB .*row 2\b/)
     })
     // Within the cap it runs; beyond the row cap only the kept rows count.
-    expect(await small.run({ runId: 'fits', sql: `SELECT repeat('x', 1000) AS s FROM range(40)` })).toMatchObject({ rowCount: 40 })
-    const capped = createQueryService(databaseForTests(engine), engine.paths.dbFile, { maxResultBytes: 100 * 1024, maxRows: 40 })
+    expect(await small.run({ runId: 'fits', sql: `SELECT repeat('x', 1000) AS s FROM range(40)` })).toMatchObject({
+      rowCount: 40
+    })
+    const capped = createQueryService(databaseForTests(engine), engine.paths.dbFile, {
+      maxResultBytes: 100 * 1024,
+      maxRows: 40
+    })
     expect(await capped.run({ runId: 'rows', sql: `SELECT repeat('x', 1000) AS s FROM range(5000)` })).toMatchObject({
       rowCount: 40,
       truncated: true
@@ -208,11 +273,17 @@ describe('the sandbox runs read-only SQL', () => {
     const sql = `SELECT repeat('x', 1000) AS s FROM range(40)` // about 80 KB each
     const first = await small.run({ runId: 'k1', sql })
     const second = await small.run({ runId: 'k2', sql })
-    await expect(small.page({ resultId: first.resultId, offset: 0, limit: 1 })).resolves.toMatchObject({ totalRows: 40 })
+    await expect(small.page({ resultId: first.resultId, offset: 0, limit: 1 })).resolves.toMatchObject({
+      totalRows: 40
+    })
     const third = await small.run({ runId: 'k3', sql })
-    await expect(small.page({ resultId: first.resultId, offset: 0, limit: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(small.page({ resultId: first.resultId, offset: 0, limit: 1 })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    })
     for (const kept of [second, third]) {
-      await expect(small.page({ resultId: kept.resultId, offset: 0, limit: 1 })).resolves.toMatchObject({ totalRows: 40 })
+      await expect(small.page({ resultId: kept.resultId, offset: 0, limit: 1 })).resolves.toMatchObject({
+        totalRows: 40
+      })
     }
   })
 
@@ -220,7 +291,9 @@ describe('the sandbox runs read-only SQL', () => {
     const { createQueryService } = await import('./service')
     const quick = createQueryService(databaseForTests(engine), engine.paths.dbFile, { limits: { timeoutMs: 700 } })
     const t0 = Date.now()
-    await expect(quick.run({ runId: 'slow', sql: `SELECT count(*) FROM range(1e12::BIGINT) r(x) WHERE x % 7 = 3` })).rejects.toMatchObject({
+    await expect(
+      quick.run({ runId: 'slow', sql: `SELECT count(*) FROM range(1e12::BIGINT) r(x) WHERE x % 7 = 3` })
+    ).rejects.toMatchObject({
       code: 'CANCELLED',
       message: expect.stringMatching(/time limit/)
     })
@@ -229,7 +302,10 @@ describe('the sandbox runs read-only SQL', () => {
   })
 
   it('cancels a running query on request', async () => {
-    const running = invoke(engine, 'runQuery', { runId: 'to-cancel', sql: `SELECT count(*) FROM range(1e12::BIGINT) r(x) WHERE x % 7 = 3` })
+    const running = invoke(engine, 'runQuery', {
+      runId: 'to-cancel',
+      sql: `SELECT count(*) FROM range(1e12::BIGINT) r(x) WHERE x % 7 = 3`
+    })
     await new Promise((r) => setTimeout(r, 300))
     expect(await invoke(engine, 'cancelQuery', { runId: 'to-cancel' })).toEqual({ cancelled: true })
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED', message: 'Query cancelled.' })
@@ -265,7 +341,11 @@ const HOSTILE: [string, string, RegExp][] = [
   ['a file read in a subquery', `SELECT 1 WHERE EXISTS (SELECT * FROM read_text('/etc/passwd'))`, FILES],
   ['a file read in a CTE', `WITH t AS (SELECT * FROM read_text('/etc/passwd')) SELECT count(*) FROM t`, FILES],
   ['a file read in a LATERAL join', `SELECT * FROM posts, LATERAL (SELECT * FROM read_text('/etc/passwd')) f`, FILES],
-  ['a file read inside an allowed table function', `SELECT * FROM range((SELECT count(*) FROM read_text('/etc/passwd')))`, FILES],
+  [
+    'a file read inside an allowed table function',
+    `SELECT * FROM range((SELECT count(*) FROM read_text('/etc/passwd')))`,
+    FILES
+  ],
   ['a file read, qualified', `SELECT * FROM system.main.read_text('/etc/passwd')`, FILES],
   ['SUMMARIZE of a file read', `SUMMARIZE SELECT * FROM read_text('/etc/passwd')`, FILES],
   ['DESCRIBE of a file read', `DESCRIBE SELECT * FROM read_csv('/etc/passwd')`, FILES],
@@ -303,7 +383,11 @@ const HOSTILE: [string, string, RegExp][] = [
   ['enable_profiling()', `SELECT * FROM enable_profiling()`, ENGINE],
   ['SQL hidden in query()', `SELECT * FROM query('SELECT * FROM enable_logging()')`, HIDDEN_SQL],
   ['query_table()', `SELECT * FROM query_table('posts')`, HIDDEN_SQL],
-  ['serialized SQL run as a table', `SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM enable_logging()'))`, HIDDEN_SQL],
+  [
+    'serialized SQL run as a table',
+    `SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM enable_logging()'))`,
+    HIDDEN_SQL
+  ],
   ['serialized SQL from a literal tree', `SELECT * FROM json_execute_serialized_sql('{"statements":[]}')`, HIDDEN_SQL],
   ['SQL turned into a tree', `SELECT json_serialize_sql('SELECT 1')`, HIDDEN_SQL],
   ['a tree turned into SQL', `SELECT json_deserialize_sql('{}'::JSON)`, HIDDEN_SQL],
@@ -369,7 +453,10 @@ describe('hostile SQL is refused and the workspace stays intact', () => {
     const f = err as AppFailure
     if (process.env.SHOW_REFUSALS) console.log(`${_what}: ${f.code} ${f.message}`)
     // Refused by the policy for this statement's own reason, not failing by luck (a missing table, a typo).
-    expect({ code: f.code, message: f.message }).toMatchObject({ code: 'READ_ONLY_SQL', message: expect.stringMatching(reason) })
+    expect({ code: f.code, message: f.message }).toMatchObject({
+      code: 'READ_ONLY_SQL',
+      message: expect.stringMatching(reason)
+    })
   })
 
   it('left every table, the file and the engine as they were', async () => {

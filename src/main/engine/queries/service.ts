@@ -1,7 +1,14 @@
 /**
  * The saved-query channels, as one object engine.ts delegates to (one line per channel there).
  */
-import type { ParamDef, ParamValue, QueryDraft, QueryPackPreview, QueryResultInfo, SavedQuery } from '../../../shared/queries'
+import type {
+  ParamDef,
+  ParamValue,
+  QueryDraft,
+  QueryPackPreview,
+  QueryResultInfo,
+  SavedQuery
+} from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 import type { DataPage } from '../../../shared/types'
 import type { Database } from '../db/duckdb'
@@ -50,7 +57,14 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
       // Attach between writes, never in the middle of one, so the snapshot is of committed data.
       const sandbox = await db.write(() => openSandbox(dbFile, limits))
       try {
-        const m = await runUserSql(sandbox.conn, sql, { values, params, timeoutMs: limits.timeoutMs, maxRows, maxBytes, signal: controller.signal })
+        const m = await runUserSql(sandbox.conn, sql, {
+          values,
+          params,
+          timeoutMs: limits.timeoutMs,
+          maxRows,
+          maxBytes,
+          signal: controller.signal
+        })
         return results.add(m)
       } finally {
         sandbox.close()

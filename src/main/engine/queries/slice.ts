@@ -19,6 +19,7 @@ export function queryHandlers(queries: QueryService) {
     importQueries: (i) => queries.importQueries(i),
     sqlSchema: () => queries.schema(),
     // Plot, linkedom and resvg load with the first export, not with the engine.
-    exportQueryChart: async (i) => (await import('../export/queryChart')).queryChartFile(queries.chartInput(i.resultId, QUERY_CHART_ROWS), i)
+    exportQueryChart: async (i) =>
+      (await import('../export/queryChart')).queryChartFile(queries.chartInput(i.resultId, QUERY_CHART_ROWS), i)
   } satisfies Partial<Handlers>
 }

@@ -33,7 +33,9 @@ describe('SQL error positions', () => {
   })
 
   it('keeps the fields over the wire, and has none on a refusal, which names no place', async () => {
-    const wire = JSON.parse(JSON.stringify(await t.engine.callWire('runQuery', { runId: 'pos-wire', sql: `SELECT nope` })))
+    const wire = JSON.parse(
+      JSON.stringify(await t.engine.callWire('runQuery', { runId: 'pos-wire', sql: `SELECT nope` }))
+    )
     expect(wire.error).toMatchObject({ code: 'SQL_FAILED', at: { line: 1, column: 8 } })
     const r = await runQuery(`DROP TABLE posts`)
     expect(r.ok ? null : r.error).toMatchObject({ code: 'READ_ONLY_SQL' })

@@ -21,16 +21,42 @@ import { literal } from '../db/sql'
  * string (query, query_table, json_execute_serialized_sql) or changes the engine (logging, profiling, checkpoint).
  */
 export const ALLOWED_TABLE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'range', 'generate_series', 'unnest', 'json_each', 'json_tree', 'repeat', 'repeat_row',
-  'duckdb_tables', 'duckdb_columns', 'duckdb_views', 'duckdb_schemas', 'duckdb_types', 'duckdb_functions',
-  'duckdb_keywords', 'duckdb_constraints', 'duckdb_indexes', 'pragma_table_info', 'pragma_show', 'pragma_version',
-  'pg_timezone_names', 'icu_calendar_names'
+  'range',
+  'generate_series',
+  'unnest',
+  'json_each',
+  'json_tree',
+  'repeat',
+  'repeat_row',
+  'duckdb_tables',
+  'duckdb_columns',
+  'duckdb_views',
+  'duckdb_schemas',
+  'duckdb_types',
+  'duckdb_functions',
+  'duckdb_keywords',
+  'duckdb_constraints',
+  'duckdb_indexes',
+  'pragma_table_info',
+  'pragma_show',
+  'pragma_version',
+  'pg_timezone_names',
+  'icu_calendar_names'
 ])
 
 /** `PRAGMA name` / `PRAGMA name(args)` forms that only describe the workspace (DuckDB rewrites them to a SELECT). */
 export const ALLOWED_PRAGMAS: ReadonlySet<string> = new Set([
-  'table_info', 'show', 'show_tables', 'show_tables_expanded', 'version', 'platform', 'collations', 'functions',
-  'storage_info', 'database_size', 'user_agent'
+  'table_info',
+  'show',
+  'show_tables',
+  'show_tables_expanded',
+  'version',
+  'platform',
+  'collations',
+  'functions',
+  'storage_info',
+  'database_size',
+  'user_agent'
 ])
 
 /**
@@ -39,7 +65,11 @@ export const ALLOWED_PRAGMAS: ReadonlySet<string> = new Set([
  * escape worked.
  */
 const REFUSED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'current_setting', 'getvariable', 'json_serialize_sql', 'json_deserialize_sql', 'json_execute_serialized_sql',
+  'current_setting',
+  'getvariable',
+  'json_serialize_sql',
+  'json_deserialize_sql',
+  'json_execute_serialized_sql',
   'parse_duckdb_log_message'
 ])
 
@@ -104,7 +134,11 @@ export async function checkUserSql(
   return { sql: await checkSelect(conn, sql, toSqlError), explain: false }
 }
 
-async function checkSelect(conn: DuckDBConnection, sql: string, toSqlError: (err: unknown) => AppFailure): Promise<string> {
+async function checkSelect(
+  conn: DuckDBConnection,
+  sql: string,
+  toSqlError: (err: unknown) => AppFailure
+): Promise<string> {
   const tree = await serialize(conn, sql, toSqlError)
   const count = tree ? tree.statements.length : statementCount(sql)
   if (count === 0) throw new AppFailure('BAD_INPUT', 'There is no statement to run.')
@@ -120,7 +154,9 @@ async function checkSelect(conn: DuckDBConnection, sql: string, toSqlError: (err
     if (pragma && ALLOWED_PRAGMAS.has(pragma[1].toLowerCase())) return sql
     const kind = pragma ? `PRAGMA ${pragma[1]}` : statementKeyword(sql)
     if (kind === 'PIVOT') {
-      throw refuse(`A PIVOT without an IN list runs as two statements and cannot run here: list its values, e.g. PIVOT posts ON platform IN ('x', 'facebook').`)
+      throw refuse(
+        `A PIVOT without an IN list runs as two statements and cannot run here: list its values, e.g. PIVOT posts ON platform IN ('x', 'facebook').`
+      )
     }
     throw refuse(
       `Only read-only statements (SELECT, WITH, PIVOT, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN) can run here; this is ${/^[AEIOU]/i.test(kind) ? 'an' : 'a'} ${kind} statement, which could change the workspace, the engine or its settings.`
@@ -135,7 +171,9 @@ async function checkSelect(conn: DuckDBConnection, sql: string, toSqlError: (err
       throw refuse(`The function ${ref.name}() is not allowed in queries: ${functionReason(ref.name)}.`)
     }
     if (ref.kind === 'table' && looksLikeFile(ref.name)) {
-      throw refuse(`Queries cannot read files or reach the network: '${ref.name}' is a path, not a table of the workspace.`)
+      throw refuse(
+        `Queries cannot read files or reach the network: '${ref.name}' is a path, not a table of the workspace.`
+      )
     }
   }
   return sql
@@ -144,7 +182,10 @@ async function checkSelect(conn: DuckDBConnection, sql: string, toSqlError: (err
 /** `EXPLAIN`, `EXPLAIN ANALYZE` or `EXPLAIN (options)` at the start, and the keyword text to run it with. */
 function explainPrefix(sql: string): { length: number; keyword: string } | null {
   const code = codeOnly(sql)
-  const m = /^\s*EXPLAIN\b\s*(ANALY[SZ]E\b\s*|\(\s*(?:ANALY[SZ]E|FORMAT\s+[A-Za-z]+)(?:\s*,\s*(?:ANALY[SZ]E|FORMAT\s+[A-Za-z]+))*\s*\)\s*)?/i.exec(code)
+  const m =
+    /^\s*EXPLAIN\b\s*(ANALY[SZ]E\b\s*|\(\s*(?:ANALY[SZ]E|FORMAT\s+[A-Za-z]+)(?:\s*,\s*(?:ANALY[SZ]E|FORMAT\s+[A-Za-z]+))*\s*\)\s*)?/i.exec(
+      code
+    )
   if (!m) return null
   return { length: m[0].length, keyword: `EXPLAIN ${m[1] ? m[1].trim() : ''} `.replace(/\s+/g, ' ') }
 }
@@ -161,7 +202,12 @@ async function serialize(
   if (sql.includes('\0')) throw new AppFailure('BAD_INPUT', 'The query holds a NUL character; remove it and try again.')
   // json_serialize_sql takes a constant only, not a parameter; literal() doubles the quotes.
   const reader = await conn.runAndReadAll(`SELECT json_serialize_sql(${literal(sql)})`)
-  const tree = JSON.parse(String(reader.getRows()[0][0])) as { error?: boolean; error_type?: string; error_message?: string; statements?: unknown[] }
+  const tree = JSON.parse(String(reader.getRows()[0][0])) as {
+    error?: boolean
+    error_type?: string
+    error_message?: string
+    statements?: unknown[]
+  }
   if (!tree.error) return { statements: tree.statements ?? [] }
   if (tree.error_type === 'not implemented') return null
   // A syntax error: extractStatements says where, in DuckDB's usual LINE/caret form (nothing parsed, nothing runs).
@@ -219,16 +265,24 @@ function functionReason(name: string): string {
   if (/serial/.test(name)) return 'it turns SQL into data and back, which would hide what runs'
   if (name === 'current_setting' || name === 'getvariable') return "it reads the engine's configuration"
   if (/log|nextval|currval|setseed|sleep/.test(name)) return 'it changes the engine or its state'
-  return 'it is not one of DuckDB\'s built-in functions without side effects'
+  return "it is not one of DuckDB's built-in functions without side effects"
 }
 
 /** How many statements the text holds, for the message when DuckDB would not serialize them (one is not a SELECT). */
 function statementCount(sql: string): number {
-  return codeOnly(sql).split(';').filter((part) => part.trim() !== '').length
+  return codeOnly(sql)
+    .split(';')
+    .filter((part) => part.trim() !== '').length
 }
 
 /** The statement's first keyword(s), for the message only: the decision above is DuckDB's parse. */
 function statementKeyword(sql: string): string {
-  const words = codeOnly(sql).trim().split(/\s+/).slice(0, 2).map((w) => w.toUpperCase().replace(/[^A-Z_]/g, ''))
-  return ['CREATE', 'FORCE', 'EXPORT', 'IMPORT'].includes(words[0]) && words[1] ? `${words[0]} ${words[1]}` : words[0] || 'unknown'
+  const words = codeOnly(sql)
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((w) => w.toUpperCase().replace(/[^A-Z_]/g, ''))
+  return ['CREATE', 'FORCE', 'EXPORT', 'IMPORT'].includes(words[0]) && words[1]
+    ? `${words[0]} ${words[1]}`
+    : words[0] || 'unknown'
 }

@@ -32,7 +32,10 @@ export async function getQuery(db: Database, id: number, includeDeleted = false)
 }
 
 export async function findQueryByName(db: Database, name: string): Promise<SavedQuery> {
-  const rows = await db.all(`SELECT ${COLUMNS} FROM saved_queries WHERE deleted_at IS NULL AND lower(name) = lower($1)`, [name.trim()])
+  const rows = await db.all(
+    `SELECT ${COLUMNS} FROM saved_queries WHERE deleted_at IS NULL AND lower(name) = lower($1)`,
+    [name.trim()]
+  )
   if (!rows.length) throw new AppFailure('NOT_FOUND', `There is no saved query named "${name}".`)
   return toSaved(rows[0])
 }
@@ -44,7 +47,15 @@ export async function createQuery(db: Database, draft: QueryDraft, starter = fal
     const r = await conn.runAndReadAll(
       `INSERT INTO saved_queries (name, description, tags, sql, params, chart, starter)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [name, d.description, JSON.stringify(d.tags), d.sql, JSON.stringify(d.params), d.chart ? JSON.stringify(d.chart) : null, starter]
+      [
+        name,
+        d.description,
+        JSON.stringify(d.tags),
+        d.sql,
+        JSON.stringify(d.params),
+        d.chart ? JSON.stringify(d.chart) : null,
+        starter
+      ]
     )
     return Number(r.getRowsJson()[0][0])
   })
@@ -60,7 +71,15 @@ export async function updateQuery(db: Database, id: number, draft: QueryDraft): 
     await conn.run(
       `UPDATE saved_queries SET name = $2, description = $3, tags = $4, sql = $5, params = $6, chart = $7,
          updated_at = now()::TIMESTAMP WHERE id = $1`,
-      [id, d.name, d.description, JSON.stringify(d.tags), d.sql, JSON.stringify(d.params), d.chart ? JSON.stringify(d.chart) : null]
+      [
+        id,
+        d.name,
+        d.description,
+        JSON.stringify(d.tags),
+        d.sql,
+        JSON.stringify(d.params),
+        d.chart ? JSON.stringify(d.chart) : null
+      ]
     )
   })
   return getQuery(db, id)
@@ -70,7 +89,14 @@ export async function renameQuery(db: Database, id: number, name: string): Promi
   return updateQuery(db, id, { ...toDraft(await getQuery(db, id)), name })
 }
 
-export const toDraft = ({ name, description, tags, sql, params, chart }: SavedQuery): QueryDraft => ({ name, description, tags, sql, params, chart })
+export const toDraft = ({ name, description, tags, sql, params, chart }: SavedQuery): QueryDraft => ({
+  name,
+  description,
+  tags,
+  sql,
+  params,
+  chart
+})
 
 export async function duplicateQuery(db: Database, id: number): Promise<SavedQuery> {
   const q = await getQuery(db, id)
@@ -104,7 +130,8 @@ async function nameTaken(conn: Conn, name: string, exceptId: number | null): Pro
 }
 
 async function refuseTakenName(conn: Conn, name: string, exceptId: number): Promise<void> {
-  if (await nameTaken(conn, name, exceptId)) throw new AppFailure('DUPLICATE', `A saved query is already named "${name}".`)
+  if (await nameTaken(conn, name, exceptId))
+    throw new AppFailure('DUPLICATE', `A saved query is already named "${name}".`)
 }
 
 /** `name`, or `name (2)`, `name (3)`... whichever is free. */

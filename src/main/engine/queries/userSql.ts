@@ -55,7 +55,10 @@ export async function prepareUserSql(conn: DuckDBConnection, sql: string): Promi
     throw sqlError(err, sql)
   })
   if (statements.count !== 1) {
-    throw new AppFailure('READ_ONLY_SQL', `Exactly one statement can run at a time; this text holds ${statements.count}.`)
+    throw new AppFailure(
+      'READ_ONLY_SQL',
+      `Exactly one statement can run at a time; this text holds ${statements.count}.`
+    )
   }
   const prepared = await statements.prepare(0).catch((err) => {
     throw sqlError(err, sql)
@@ -116,7 +119,10 @@ export async function runUserSql(conn: DuckDBConnection, sql: string, opts: RunO
     } catch (err) {
       if (err instanceof AppFailure) throw err
       if (stoppedBy === 'time') {
-        throw new AppFailure('CANCELLED', `The query was stopped after the ${Math.round(opts.timeoutMs / 1000)} s time limit.`)
+        throw new AppFailure(
+          'CANCELLED',
+          `The query was stopped after the ${Math.round(opts.timeoutMs / 1000)} s time limit.`
+        )
       }
       if (stoppedBy === 'cancel') throw new AppFailure('CANCELLED', 'Query cancelled.')
       throw sqlError(err, sql)
@@ -130,12 +136,17 @@ export async function runUserSql(conn: DuckDBConnection, sql: string, opts: RunO
 }
 
 /** Bind by name. Each value goes in typed from its definition, never as SQL text. */
-export function bindParams(prepared: DuckDBPreparedStatement, values: Record<string, ParamValue>, defs: ParamDef[]): void {
+export function bindParams(
+  prepared: DuckDBPreparedStatement,
+  values: Record<string, ParamValue>,
+  defs: ParamDef[]
+): void {
   const bound: Record<string, DuckDBValue> = {}
   const types: Record<string, DuckDBType> = {}
   for (let i = 1; i <= prepared.parameterCount; i++) {
     const name = prepared.parameterName(i)
-    if (/^\d+$/.test(name)) throw new AppFailure('BAD_INPUT', `Use named parameters ($from, $institution...), not $${name}.`)
+    if (/^\d+$/.test(name))
+      throw new AppFailure('BAD_INPUT', `Use named parameters ($from, $institution...), not $${name}.`)
     const def = defs.find((d) => d.name === name)
     const value = name in values ? values[name] : def?.default
     if (value === undefined) throw new AppFailure('BAD_INPUT', `No value for the parameter $${name}.`)
@@ -164,7 +175,15 @@ function toDuckDB(name: string, type: ParamDef['type'], value: ParamValue): [Duc
       return [dateValue(Math.round(d.getTime() / 86_400_000)), DATE]
     }
     case 'institutions': {
-      const list = value === null ? [] : Array.isArray(value) ? value : String(value).split(',').map((s) => s.trim()).filter(Boolean)
+      const list =
+        value === null
+          ? []
+          : Array.isArray(value)
+            ? value
+            : String(value)
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
       return [listValue(list), LIST(VARCHAR)]
     }
     default:

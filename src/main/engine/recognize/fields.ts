@@ -52,7 +52,11 @@ export function resolveFields<T extends FieldTable>(table: T, columns: string[])
 }
 
 /** True when the file has every one of `fields` (under any of its names): the family's signature, for detect(). */
-export function hasFields<T extends FieldTable>(table: T, columns: string[], fields: readonly (keyof T & string)[]): boolean {
+export function hasFields<T extends FieldTable>(
+  table: T,
+  columns: string[],
+  fields: readonly (keyof T & string)[]
+): boolean {
   return fields.every((f) => findColumn(columns, ...table[f].names) !== null)
 }
 

@@ -24,8 +24,14 @@ describe('landingWarnings', () => {
         code: 'rows-rejected',
         cause: 'no Post ID: An error occurred while computing metadata for content with ID …',
         examples: [
-          { row: 3, reason: 'no Post ID: An error occurred while computing metadata for content with ID 933528094972880.' },
-          { row: 37, reason: 'no Post ID: An error occurred while computing metadata for content with ID 1060108855304716.' }
+          {
+            row: 3,
+            reason: 'no Post ID: An error occurred while computing metadata for content with ID 933528094972880.'
+          },
+          {
+            row: 37,
+            reason: 'no Post ID: An error occurred while computing metadata for content with ID 1060108855304716.'
+          }
         ],
         message:
           '3 rows of 44 (6.8%) rejected (no Post ID: An error occurred while computing metadata for content with ID …), e.g. row 3: no Post ID: An error occurred while computing metadata for content with ID 933528094972880; row 37: no Post ID: An error occurred while computing metadata for content with ID 1060108855304716.'
@@ -34,9 +40,14 @@ describe('landingWarnings', () => {
   })
 
   it('says nothing landed when a format skipped every row without rejecting any', async () => {
-    const w = await databaseForTests(t.engine).write((conn) => landingWarnings(conn, { rowsRead: 300, rowsRejected: 0, rowsLanded: 0 }))
+    const w = await databaseForTests(t.engine).write((conn) =>
+      landingWarnings(conn, { rowsRead: 300, rowsRejected: 0, rowsLanded: 0 })
+    )
     expect(w.map((x) => [x.code, x.message])).toEqual([
-      ['nothing-landed', 'Nothing reached the benchmark tables: 300 rows read, no row had a value the benchmark tables hold (the notes say why).']
+      [
+        'nothing-landed',
+        'Nothing reached the benchmark tables: 300 rows read, no row had a value the benchmark tables hold (the notes say why).'
+      ]
     ])
   })
 })

@@ -39,16 +39,28 @@ async function mainCause(conn: DuckDBConnection): Promise<Cause> {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-const exampleText = (ex: RejectedRow[]) => ex.map((e) => `row ${e.row ?? '?'}: ${e.reason.replace(/\.$/, '')}`).join('; ')
+const exampleText = (ex: RejectedRow[]) =>
+  ex.map((e) => `row ${e.row ?? '?'}: ${e.reason.replace(/\.$/, '')}`).join('; ')
 
 export async function landingWarnings(conn: DuckDBConnection, c: LandingCounts): Promise<LandingWarning[]> {
   if (c.rowsRead === 0) return []
   const share = c.rowsRejected / c.rowsRead
   if (c.rowsLanded > 0 && share <= REJECTED_SHARE_WARNING) return []
-  const { cause, examples } = c.rowsRejected > 0 ? await mainCause(conn) : { cause: 'no row had a value the benchmark tables hold', examples: [] }
+  const { cause, examples } =
+    c.rowsRejected > 0 ? await mainCause(conn) : { cause: 'no row had a value the benchmark tables hold', examples: [] }
   if (c.rowsLanded === 0) {
-    const why = c.rowsRejected > 0 ? `${plural(c.rowsRejected, 'row')} rejected (${cause}), e.g. ${exampleText(examples)}` : `${cause} (the notes say why)`
-    return [{ code: 'nothing-landed', cause, examples, message: `Nothing reached the benchmark tables: ${plural(c.rowsRead, 'row')} read, ${why}.` }]
+    const why =
+      c.rowsRejected > 0
+        ? `${plural(c.rowsRejected, 'row')} rejected (${cause}), e.g. ${exampleText(examples)}`
+        : `${cause} (the notes say why)`
+    return [
+      {
+        code: 'nothing-landed',
+        cause,
+        examples,
+        message: `Nothing reached the benchmark tables: ${plural(c.rowsRead, 'row')} read, ${why}.`
+      }
+    ]
   }
   const pct = Math.round(share * 1000) / 10
   return [

@@ -21,9 +21,15 @@ export const MAPPED_FORMAT = 'column-mapping'
 function fallbackAccount(ctx: NormalizeContext, platform: Platform): { id: string; handle: string } {
   const chosen = chosenAccount(ctx.accountHint, platform)
   if (chosen) return chosen
-  const stem = ctx.fileName.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const stem = ctx.fileName
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   if (!stem || isGenericName(ctx.fileName)) throw accountRequired(ctx.fileName, platform)
-  ctx.warn(`The mapping names no account column and no account was given; the rows were filed under "${platform}:${stem}" from the file name.`)
+  ctx.warn(
+    `The mapping names no account column and no account was given; the rows were filed under "${platform}:${stem}" from the file name.`
+  )
   return { id: `${platform}:${stem}`, handle: stem }
 }
 
@@ -44,7 +50,9 @@ export function mappedRecognizer(signature: string, mapping: ColumnMapping): Rec
       }
       const p = literal(platform)
       const fixed = mapping.account && c(mapping.account) ? null : fallbackAccount(ctx, platform)
-      const handle = fixed ? literal(fixed.handle) : `regexp_replace(${textSql(c(mapping.account) as string)}, '^@', '')`
+      const handle = fixed
+        ? literal(fixed.handle)
+        : `regexp_replace(${textSql(c(mapping.account) as string)}, '^@', '')`
       const accountId = fixed ? literal(fixed.id) : `${p} || ':' || lower(${handle})`
       const metric = (m: string) => {
         const e = c(mapping.metrics[m])
@@ -63,7 +71,9 @@ export function mappedRecognizer(signature: string, mapping: ColumnMapping): Rec
             FROM ${ctx.raw}`
         }
       }
-      const published = c(mapping.publishedAt) ? timestampSql(c(mapping.publishedAt) as string, ctx.timeZoneSql) : 'CAST(NULL AS TIMESTAMPTZ)'
+      const published = c(mapping.publishedAt)
+        ? timestampSql(c(mapping.publishedAt) as string, ctx.timeZoneSql)
+        : 'CAST(NULL AS TIMESTAMPTZ)'
       const extras = [
         `${published} AS published_at`,
         c(mapping.text) ? `${c(mapping.text)} AS text` : null,

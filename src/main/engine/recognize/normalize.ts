@@ -68,8 +68,15 @@ async function stage(
   // Within one file the same key can appear twice (re-exported rows); the last one in the file wins.
   const dedupKeys = keys.filter((k) => k !== 'account_id' || name !== 'stage_posts')
   // The same pass gives the report's period and platforms (each extra pass over a view re-runs its casts).
-  const summary = (from: string) => `min(${dayOf})::VARCHAR AS f, max(${dayOf})::VARCHAR AS t, list(DISTINCT platform) FILTER (WHERE platform IS NOT NULL) AS platforms FROM ${from}`
-  const dup = await one<{ rows: number | string; keys: number | string; f: string | null; t: string | null; platforms: string[] | null }>(
+  const summary = (from: string) =>
+    `min(${dayOf})::VARCHAR AS f, max(${dayOf})::VARCHAR AS t, list(DISTINCT platform) FILTER (WHERE platform IS NOT NULL) AS platforms FROM ${from}`
+  const dup = await one<{
+    rows: number | string
+    keys: number | string
+    f: string | null
+    t: string | null
+    platforms: string[] | null
+  }>(
     conn,
     `SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT DISTINCT ${dedupKeys.join(', ')} FROM ${name} WHERE _reject IS NULL)) AS keys,
             ${summary(`${name} WHERE _reject IS NULL`)}`
@@ -82,7 +89,10 @@ async function stage(
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS ${storable}
     QUALIFY row_number() OVER (PARTITION BY ${dedupKeys.join(', ')} ORDER BY _row DESC) = 1`)
   // A repeated key's dropped row may have had another day: summarise what is kept.
-  const kept = await one<{ f: string | null; t: string | null; platforms: string[] | null }>(conn, `SELECT ${summary(`${name}_ok`)}`)
+  const kept = await one<{ f: string | null; t: string | null; platforms: string[] | null }>(
+    conn,
+    `SELECT ${summary(`${name}_ok`)}`
+  )
   return { rows: Number(dup.keys), from: kept.f, to: kept.t, platforms: kept.platforms ?? [] }
 }
 
@@ -179,7 +189,11 @@ async function dropStaging(conn: WriteConn): Promise<void> {
  * Stage, check and upsert one raw table's canonical rows. `runKey` names the input (import/reimport.ts,
  * canonicalKey) and is recorded as the workspace's last canonical run; null (a column mapping) is never repeated.
  */
-export async function normalizeImport(recognizer: Recognizer, input: NormalizeInput, runKey: string | null = null): Promise<RecognitionReport> {
+export async function normalizeImport(
+  recognizer: Recognizer,
+  input: NormalizeInput,
+  runKey: string | null = null
+): Promise<RecognitionReport> {
   const { conn } = input
   // Checked before any SQL is built: a file of another generation is told apart from a broken mapping.
   const missing = missingFields(recognizer, input.columns)
@@ -208,7 +222,11 @@ export async function normalizeImport(recognizer: Recognizer, input: NormalizeIn
   }
 }
 
-async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, materialized: () => boolean): Promise<RecognitionReport> {
+async function normalizeWith(
+  recognizer: Recognizer,
+  ctx: NormalizeContext,
+  materialized: () => boolean
+): Promise<RecognitionReport> {
   const { conn } = ctx
   const out = await recognizer.normalize(ctx)
   const cheap = materialized()
@@ -249,20 +267,27 @@ async function normalizeWith(recognizer: Recognizer, ctx: NormalizeContext, mate
     await conn.run(`INSERT INTO import_rejects SELECT ${ctx.importId}, _row, _reject FROM stage_rejects`)
     rowsRejected = Number((await one<{ n: number }>(conn, `SELECT count(DISTINCT _row) AS n FROM stage_rejects`)).n)
     rejects = (
-      (await conn.runAndReadAll(`SELECT _row, _reject FROM stage_rejects ORDER BY _row LIMIT ${REJECT_SAMPLE}`)).getRowObjectsJson() as {
+      (
+        await conn.runAndReadAll(`SELECT _row, _reject FROM stage_rejects ORDER BY _row LIMIT ${REJECT_SAMPLE}`)
+      ).getRowObjectsJson() as {
         _row: number | string | null
         _reject: string
       }[]
     ).map((r) => ({ row: r._row === null ? null : Number(r._row), reason: r._reject }))
   }
   await removeEmptyNewAccounts(conn)
-  const days = staged.flatMap((st) => [st.from, st.to]).filter((d): d is string => d !== null).sort()
+  const days = staged
+    .flatMap((st) => [st.from, st.to])
+    .filter((d): d is string => d !== null)
+    .sort()
   const period = { f: days[0] ?? null, t: days[days.length - 1] ?? null }
   const accounts = (
-    (await conn.runAndReadAll(
-      `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts
+    (
+      await conn.runAndReadAll(
+        `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts
        WHERE account_id IS NOT NULL AND CAST(account_id AS VARCHAR) IN (SELECT account_id FROM accounts) ORDER BY account_id`
-    )).getRowObjectsJson() as { account_id: string; handle: string | null; display_name: string | null }[]
+      )
+    ).getRowObjectsJson() as { account_id: string; handle: string | null; display_name: string | null }[]
   ).map((a) => ({ accountId: a.account_id, handle: a.handle, displayName: a.display_name }))
   // The platform of the rows actually loaded: an Instagram-only Meta file is reported as Instagram.
   const platforms = [...new Set(staged.flatMap((st) => st.platforms))]

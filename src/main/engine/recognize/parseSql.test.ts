@@ -11,7 +11,9 @@ afterAll(() => conn.closeSync())
 
 /** Evaluate an expression over one text value `v`. */
 async function evalOn(build: (v: string) => string, value: string | null): Promise<unknown> {
-  const r = await conn.runAndReadAll(`SELECT ${build('v')} AS out FROM (SELECT ${value === null ? 'NULL' : literal(value)}::VARCHAR AS v)`)
+  const r = await conn.runAndReadAll(
+    `SELECT ${build('v')} AS out FROM (SELECT ${value === null ? 'NULL' : literal(value)}::VARCHAR AS v)`
+  )
   return r.getRowObjectsJson()[0].out
 }
 
@@ -35,9 +37,12 @@ describe('countSql', () => {
   ])('%s → %d', async (text, want) => {
     expect(Number(await evalOn(countSql, text))).toBe(want)
   })
-  it.each(['', '-', '--', 'N/A', 'n/a', 'NAN', 'null', '#NAME?', '#VALUE!', '1.5', '12K', 'abc'])('%j → null', async (text) => {
-    expect(await evalOn(countSql, text)).toBeNull()
-  })
+  it.each(['', '-', '--', 'N/A', 'n/a', 'NAN', 'null', '#NAME?', '#VALUE!', '1.5', '12K', 'abc'])(
+    '%j → null',
+    async (text) => {
+      expect(await evalOn(countSql, text)).toBeNull()
+    }
+  )
   it('NULL stays NULL, never 0', async () => {
     expect(await evalOn(countSql, null)).toBeNull()
   })
@@ -60,7 +65,8 @@ describe('decimalSql', () => {
 })
 
 describe('timestampSql (stored as UTC)', () => {
-  const utc = (v: string) => `strftime(${timestampSql(v, "'America/Sao_Paulo'")} AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S')`
+  const utc = (v: string) =>
+    `strftime(${timestampSql(v, "'America/Sao_Paulo'")} AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S')`
   it.each([
     ['2016-12-23 18:50 +0000', '2016-12-23 18:50:00'],
     ['2021-07-05 18:02:45 BRT', '2021-07-05 21:02:45'],

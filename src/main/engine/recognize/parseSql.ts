@@ -51,8 +51,28 @@ export function decimalSql(expr: string, decimal: '.' | ',' = '.'): string {
 
 /** Time-zone abbreviations seen in exports, as UTC offsets in minutes. */
 const ZONE_ABBREVIATIONS: Record<string, number> = {
-  UTC: 0, GMT: 0, Z: 0, BRT: -180, BRST: -120, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360,
-  PST: -480, PDT: -420, CET: 60, CEST: 120, BST: 60, EET: 120, EEST: 180, IST: 330, JST: 540, AEST: 600, AEDT: 660
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  BRT: -180,
+  BRST: -120,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  CET: 60,
+  CEST: 120,
+  BST: 60,
+  EET: 120,
+  EEST: 180,
+  IST: 330,
+  JST: 540,
+  AEST: 600,
+  AEDT: 660
 }
 
 /** strptime formats tried in order for local (zone-less) timestamps. */

@@ -23,7 +23,10 @@ export const REDACTIONS: { kind: string; pattern: string; replacement: string }[
 ]
 
 export function redactSql(expr: string): string {
-  return REDACTIONS.reduce((acc, r) => `regexp_replace(${acc}, ${literal(r.pattern)}, ${literal(r.replacement)}, 'g')`, expr)
+  return REDACTIONS.reduce(
+    (acc, r) => `regexp_replace(${acc}, ${literal(r.pattern)}, ${literal(r.replacement)}, 'g')`,
+    expr
+  )
 }
 
 export interface PrivacySelect {
@@ -33,7 +36,12 @@ export interface PrivacySelect {
   touched: { column: string; kind: 'text' | 'people' }[]
 }
 
-export function privacySelect(columns: string[], privacy: PrivacyOptions, cols: PrivacyColumns | undefined, salt: string): PrivacySelect {
+export function privacySelect(
+  columns: string[],
+  privacy: PrivacyOptions,
+  cols: PrivacyColumns | undefined,
+  salt: string
+): PrivacySelect {
   const text = new Set(cols?.text ?? [])
   const people = new Set(cols?.people ?? [])
   const list: string[] = []
@@ -61,13 +69,21 @@ export function privacySelect(columns: string[], privacy: PrivacyOptions, cols: 
  * How many values each privacy step changed, counted on the source before it is stored: one scan of the file for
  * every count (a UNION of one scan per column and pattern read the file a dozen times, each with its own buffers).
  */
-export function redactionCountSql(source: string, touched: PrivacySelect['touched'], privacy: PrivacyOptions): string | null {
+export function redactionCountSql(
+  source: string,
+  touched: PrivacySelect['touched'],
+  privacy: PrivacyOptions
+): string | null {
   const kinds: string[] = []
   const sums: string[] = []
   for (const t of touched) {
     const q = `${ident(t.column)}::VARCHAR`
     if (t.kind === 'people' || privacy.text === 'drop') {
-      kinds.push(t.kind === 'people' ? `${t.column}: ${privacy.people === 'drop' ? 'dropped' : 'hashed'}` : `${t.column}: text dropped`)
+      kinds.push(
+        t.kind === 'people'
+          ? `${t.column}: ${privacy.people === 'drop' ? 'dropped' : 'hashed'}`
+          : `${t.column}: text dropped`
+      )
       sums.push(`count(${q})`)
     } else {
       for (const r of REDACTIONS) {

@@ -8,10 +8,33 @@ import { ident } from '../db/sql'
 import { jobId, openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
 import { databaseForTests } from '../engine'
 
-const HEADER = ['Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressions', 'engagements', 'engagement rate', 'retweets',
-  'replies', 'likes', 'promoted impressions']
+const HEADER = [
+  'Tweet id',
+  'Tweet permalink',
+  'Tweet text',
+  'time',
+  'impressions',
+  'engagements',
+  'engagement rate',
+  'retweets',
+  'replies',
+  'likes',
+  'promoted impressions'
+]
 const row = (id: string, impressions: string, rate: string, retweets: string, likes: string) =>
-  [id, `https://twitter.com/NorthfieldGH/status/${id}`, 'text', '2024-01-02 15:30 +0000', impressions, '10', rate, retweets, '1', likes, '-']
+  [
+    id,
+    `https://twitter.com/NorthfieldGH/status/${id}`,
+    'text',
+    '2024-01-02 15:30 +0000',
+    impressions,
+    '10',
+    rate,
+    retweets,
+    '1',
+    likes,
+    '-'
+  ]
     .map((c) => `"${c}"`)
     .join(',')
 
@@ -23,12 +46,15 @@ afterEach(() => t.dispose())
 
 describe('typed raw columns of a recognised export', () => {
   it('stores exact integers and decimals as numbers, keeps the rest as text, and lands the same canonical rows', async () => {
-    const file = t.file('tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv', [
-      HEADER.map((h) => `"${h}"`).join(','),
-      row('1742000000000000001', '1938', '0.25', '3', '9'),
-      row('1742000000000000002', '500', '0.5', '12', '2'),
-      row('1742000000000000003', '80', '1.50', '0', '10')
-    ].join('\n') + '\n')
+    const file = t.file(
+      'tweet_activity_metrics_NorthfieldGH_20240101_20240201_en.csv',
+      [
+        HEADER.map((h) => `"${h}"`).join(','),
+        row('1742000000000000001', '1938', '0.25', '3', '9'),
+        row('1742000000000000002', '500', '0.5', '12', '2'),
+        row('1742000000000000003', '80', '1.50', '0', '10')
+      ].join('\n') + '\n'
+    )
     const r = await invoke(t.engine, 'importFile', { path: file, jobId: jobId() })
     expect(r.recognition?.format).toBe('x-tweet-activity')
     const types = Object.fromEntries(r.dataset.columns.map((c) => [c.name, c.type]))
@@ -43,9 +69,13 @@ describe('typed raw columns of a recognised export', () => {
       time: 'VARCHAR'
     })
     // Numbers sort as numbers: 12 after 3, which as text it would not be.
-    const sorted = await databaseForTests(t.engine).all(`SELECT retweets FROM ${ident(r.dataset.tableName)} ORDER BY retweets DESC`)
+    const sorted = await databaseForTests(t.engine).all(
+      `SELECT retweets FROM ${ident(r.dataset.tableName)} ORDER BY retweets DESC`
+    )
     expect(sorted.map((x) => Number(x.retweets))).toEqual([12, 3, 0])
-    const posts = await databaseForTests(t.engine).all(`SELECT post_id, impressions, likes, shares FROM posts ORDER BY post_id`)
+    const posts = await databaseForTests(t.engine).all(
+      `SELECT post_id, impressions, likes, shares FROM posts ORDER BY post_id`
+    )
     expect(posts).toEqual([
       { post_id: '1742000000000000001', impressions: '1938', likes: '9', shares: '3' },
       { post_id: '1742000000000000002', impressions: '500', likes: '2', shares: '12' },
@@ -54,17 +84,22 @@ describe('typed raw columns of a recognised export', () => {
   })
 
   it('stores a decimal column as DOUBLE when every value prints back the same, whole numbers included', async () => {
-    const file = t.file('tweet_activity_metrics_NorthfieldGH_20240201_20240301_en.csv', [
-      HEADER.map((h) => `"${h}"`).join(','),
-      row('1742000000000000011', '10', '0.25', '1', '1'),
-      row('1742000000000000012', '20', '3', '2', '2'),
-      row('0042', '30', '-0.125', '3', '3')
-    ].join('\n') + '\n')
+    const file = t.file(
+      'tweet_activity_metrics_NorthfieldGH_20240201_20240301_en.csv',
+      [
+        HEADER.map((h) => `"${h}"`).join(','),
+        row('1742000000000000011', '10', '0.25', '1', '1'),
+        row('1742000000000000012', '20', '3', '2', '2'),
+        row('0042', '30', '-0.125', '3', '3')
+      ].join('\n') + '\n'
+    )
     const r = await invoke(t.engine, 'importFile', { path: file, jobId: jobId() })
     const types = Object.fromEntries(r.dataset.columns.map((c) => [c.name, c.type]))
     expect(types['engagement rate']).toBe('DOUBLE')
     // "0042" would print back as 42: ids with leading zeros stay text.
     expect(types['Tweet id']).toBe('VARCHAR')
-    expect((await databaseForTests(t.engine).all(`SELECT post_id FROM posts ORDER BY post_id`)).map((p) => p.post_id)).toContain('0042')
+    expect(
+      (await databaseForTests(t.engine).all(`SELECT post_id FROM posts ORDER BY post_id`)).map((p) => p.post_id)
+    ).toContain('0042')
   })
 })

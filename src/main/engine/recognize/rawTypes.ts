@@ -15,7 +15,11 @@ const doubleText = (col: string) =>
 
 /** Text columns that round-trip exactly through BIGINT or DOUBLE become that type (one scan of the new table). */
 export async function typeRawColumns(conn: WriteConn, table: string, skip: Set<string>): Promise<void> {
-  const columns = await candidates(conn, table, (await textColumns(conn, table)).filter((c) => !skip.has(c)))
+  const columns = await candidates(
+    conn,
+    table,
+    (await textColumns(conn, table)).filter((c) => !skip.has(c))
+  )
   if (columns.length === 0) return
   // A failed TRY_CAST is NULL, and bool_and skips NULLs: each comparison is coalesced to false.
   const checks = columns.flatMap((c, i) => {
@@ -53,9 +57,12 @@ const SAMPLE_ROWS = 2048
 async function candidates(conn: DuckDBConnection, table: string, columns: string[]): Promise<string[]> {
   if (columns.length === 0) return columns
   const tests = columns.map(
-    (c, i) => `coalesce(bool_and(${ident(c)} IS NULL OR regexp_full_match(${ident(c)}, '-?[0-9]+(\\.[0-9]+)?')), true) AS c${i}`
+    (c, i) =>
+      `coalesce(bool_and(${ident(c)} IS NULL OR regexp_full_match(${ident(c)}, '-?[0-9]+(\\.[0-9]+)?')), true) AS c${i}`
   )
-  const row = (await conn.runAndReadAll(`SELECT ${tests.join(', ')} FROM (SELECT * FROM ${ident(table)} LIMIT ${SAMPLE_ROWS})`)).getRowObjectsJson()[0]
+  const row = (
+    await conn.runAndReadAll(`SELECT ${tests.join(', ')} FROM (SELECT * FROM ${ident(table)} LIMIT ${SAMPLE_ROWS})`)
+  ).getRowObjectsJson()[0]
   return columns.filter((_, i) => row[`c${i}`] === true)
 }
 

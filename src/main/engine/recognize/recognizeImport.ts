@@ -6,7 +6,13 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { WriteConn } from '../db/duckdb'
 import { randomBytes } from 'node:crypto'
 import { basename, dirname } from 'node:path'
-import type { FileIdentity, ImportOptions, PrivacyOptions, RecognitionReport, RecognizedFormat } from '../../../shared/types'
+import type {
+  FileIdentity,
+  ImportOptions,
+  PrivacyOptions,
+  RecognitionReport,
+  RecognizedFormat
+} from '../../../shared/types'
 import { accountNamedBy } from './formats/fileAccount'
 import { mappedRecognizers } from '../canonical/mappings'
 import { ident, literal } from '../db/sql'
@@ -69,7 +75,13 @@ export async function fileIdentity(x: {
         preamble: x.preamble,
         options: { account: x.options.account ?? null, platform: x.options.platform ?? null }
       })
-    : { platform: r.platform, platforms: [r.platform], reason: null, open: false, loadsRows: !(r.keptRaw?.(x.columns) ?? false) }
+    : {
+        platform: r.platform,
+        platforms: [r.platform],
+        reason: null,
+        open: false,
+        loadsRows: !(r.keptRaw?.(x.columns) ?? false)
+      }
   const account = r.needsAccount ? accountNamedBy(r.accountInName, x.fileName, x.folderName) : null
   return {
     account,
@@ -127,7 +139,11 @@ export async function rawWithRowNumbers(conn: DuckDBConnection, table: string): 
   const q = ident(table)
   // Number columns printed back as the file's text (rawTypes.ts): recognizers parse the text they always did.
   const text = (await rawTextColumns(conn, table)).join(', ')
-  const r = (await conn.runAndReadAll(`SELECT min(rowid)::VARCHAR AS lo, max(rowid)::VARCHAR AS hi, count(*)::VARCHAR AS n FROM ${q}`)).getRowObjectsJson()[0]
+  const r = (
+    await conn.runAndReadAll(
+      `SELECT min(rowid)::VARCHAR AS lo, max(rowid)::VARCHAR AS hi, count(*)::VARCHAR AS n FROM ${q}`
+    )
+  ).getRowObjectsJson()[0]
   const n = BigInt(String(r.n))
   if (n === 0n) return `(SELECT CAST(NULL AS BIGINT) AS _row, ${text} FROM ${q})`
   const lo = BigInt(String(r.lo))
@@ -167,19 +183,27 @@ export async function createRawTable(
 export async function normalizeRawTable(
   x: Omit<RecognizedImport, 'textSource'> & { redactions: RecognitionReport['redactions']; runKey: string | null }
 ): Promise<RecognitionReport> {
-  const report = await normalizeImport(x.recognizer, {
-    conn: x.conn,
-    raw: await rawWithRowNumbers(x.conn, x.table),
-    columns: x.columns,
-    importId: x.importId,
-    fileName: x.fileName,
-    folderName: x.folderName,
-    accountHint: x.options.account ?? null,
-    platformHint: x.options.platform ?? null,
-    timeZoneSql: literal(x.options.timeZone ?? 'UTC'),
-    warn: x.warn,
-    preamble: x.preamble ?? [],
-    dates: { periodEnd: x.options.periodEnd ?? null, fileModified: x.fileModified ?? null, timeZone: x.options.timeZone ?? 'UTC' }
-  }, x.runKey)
+  const report = await normalizeImport(
+    x.recognizer,
+    {
+      conn: x.conn,
+      raw: await rawWithRowNumbers(x.conn, x.table),
+      columns: x.columns,
+      importId: x.importId,
+      fileName: x.fileName,
+      folderName: x.folderName,
+      accountHint: x.options.account ?? null,
+      platformHint: x.options.platform ?? null,
+      timeZoneSql: literal(x.options.timeZone ?? 'UTC'),
+      warn: x.warn,
+      preamble: x.preamble ?? [],
+      dates: {
+        periodEnd: x.options.periodEnd ?? null,
+        fileModified: x.fileModified ?? null,
+        timeZone: x.options.timeZone ?? 'UTC'
+      }
+    },
+    x.runKey
+  )
   return { ...report, redactions: x.redactions }
 }

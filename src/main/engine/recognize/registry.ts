@@ -28,24 +28,50 @@ import { facebookPostInsights } from './formats/facebookPostInsights'
 import { facebookInsightsPages, facebookInsightsPosts } from './formats/facebookInsightsLegacy'
 import { sproutCompetitorPosts } from './formats/sproutCompetitorPosts'
 import {
-  sproutCompetitorPerformance, sproutInstagramCompetitors, sproutInstagramProfiles, sproutProfilePerformance, sproutTiktokProfiles
+  sproutCompetitorPerformance,
+  sproutInstagramCompetitors,
+  sproutInstagramProfiles,
+  sproutProfilePerformance,
+  sproutTiktokProfiles
 } from './formats/sproutProfiles'
 
 export const RECOGNIZERS: Recognizer[] = [
   // Third-party tools first: their headers are specific supersets of native ones (Sprout's "TikTok Profiles" also has
   // Date, Video Views, Profile Views, Likes, Comments, Shares, like TikTok's own overview).
-  crowdtangleHistory, crowdtangleSearch,
-  sproutProfilePerformance, sproutInstagramProfiles, sproutTiktokProfiles, sproutCompetitorPerformance, sproutInstagramCompetitors,
-  sproutCompetitorPosts, hootsuiteAccountMetrics,
-  xTweetActivity, xDailyTweetActivity, xAccountContent, xAccountOverview, xArchiveTweets,
+  crowdtangleHistory,
+  crowdtangleSearch,
+  sproutProfilePerformance,
+  sproutInstagramProfiles,
+  sproutTiktokProfiles,
+  sproutCompetitorPerformance,
+  sproutInstagramCompetitors,
+  sproutCompetitorPosts,
+  hootsuiteAccountMetrics,
+  xTweetActivity,
+  xDailyTweetActivity,
+  xAccountContent,
+  xAccountOverview,
+  xArchiveTweets,
   // Chart data and Totals are told apart by file name as well (their "Date,Views" header is too plain alone).
-  youtubeChartData, youtubeTotals, youtubeTableData,
-  linkedinFollowers, linkedinContent,
-  tiktokVideo, tiktokOverview, tiktokAudience, tiktokViewers,
+  youtubeChartData,
+  youtubeTotals,
+  youtubeTableData,
+  linkedinFollowers,
+  linkedinContent,
+  tiktokVideo,
+  tiktokOverview,
+  tiktokAudience,
+  tiktokViewers,
   mastodonOutbox,
-  metaBusinessSuiteDaily, metaFacebookPosts, metaInstagramPosts, metaFacebookVideos,
-  facebookInsightsPosts, facebookInsightsPages, facebookPostInsights,
-  metaAudience, metaTopContentFormats
+  metaBusinessSuiteDaily,
+  metaFacebookPosts,
+  metaInstagramPosts,
+  metaFacebookVideos,
+  facebookInsightsPosts,
+  facebookInsightsPages,
+  facebookPostInsights,
+  metaAudience,
+  metaTopContentFormats
 ]
 
 /**

@@ -41,5 +41,8 @@ export function previewUnmapped(recognizer: Recognizer, fileName: string, column
   const missing = missingFields(recognizer, columns)
   if (!missing.length) return null
   const u = unmappedExport(recognizer, fileName, new UnmappedFileError(missing))
-  return { ...u, message: u.message.replace('it was imported as a plain table', 'it will be imported as a plain table') }
+  return {
+    ...u,
+    message: u.message.replace('it was imported as a plain table', 'it will be imported as a plain table')
+  }
 }

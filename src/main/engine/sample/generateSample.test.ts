@@ -7,7 +7,12 @@ import { generateSampleFiles } from './generateSample'
 import type { SampleManifest } from './manifest'
 import { sampleDir, sampleDirCandidates } from './sampleDir'
 
-const COLUMNS = { 'x-tweet-activity': 40, 'crowdtangle-search': 41, 'youtube-studio-table': 9, 'meta-business-suite-daily': 2 }
+const COLUMNS = {
+  'x-tweet-activity': 40,
+  'crowdtangle-search': 41,
+  'youtube-studio-table': 9,
+  'meta-business-suite-daily': 2
+}
 
 let tmp: string
 let first: string[]
@@ -42,12 +47,16 @@ describe('generateSampleFiles', () => {
   it('is deterministic and matches the committed resources/sample exactly', async () => {
     expect(first.map((p) => basename(p))).toEqual(second.map((p) => basename(p)))
     const committedDir = sampleDir()
-    expect((await readdir(committedDir)).filter((n) => !n.startsWith('.')).sort()).toEqual(first.map((p) => basename(p)).sort())
+    expect((await readdir(committedDir)).filter((n) => !n.startsWith('.')).sort()).toEqual(
+      first.map((p) => basename(p)).sort()
+    )
     for (let i = 0; i < first.length; i++) {
       const a = await readFile(first[i])
       expect(a.equals(await readFile(second[i])), basename(first[i])).toBe(true)
       // If this fails, run `npm run sample:generate` and commit resources/sample.
-      expect(a.equals(await readFile(join(committedDir, basename(first[i])))), `${basename(first[i])} drifted`).toBe(true)
+      expect(a.equals(await readFile(join(committedDir, basename(first[i])))), `${basename(first[i])} drifted`).toBe(
+        true
+      )
     }
   })
 
@@ -61,13 +70,17 @@ describe('generateSampleFiles', () => {
 
   it('has a manifest listing every data file, in import order, and the eight institutions', () => {
     expect(manifest.synthetic).toBe(true)
-    expect(manifest.files.map((f) => f.file)).toEqual(first.map((p) => basename(p)).filter((n) => n.startsWith('SYNTHETIC_')))
+    expect(manifest.files.map((f) => f.file)).toEqual(
+      first.map((p) => basename(p)).filter((n) => n.startsWith('SYNTHETIC_'))
+    )
     expect(manifest.files[0].format).toBe('meta-business-suite-daily')
     expect(manifest.institutions).toHaveLength(8)
     const kinds = new Set(manifest.institutions.map((i) => i.kind))
     expect(kinds).toEqual(new Set(['hospital', 'clinic network', 'medical-device maker', 'pharmacy chain']))
     for (const i of manifest.institutions) expect(i.colour).toMatch(/^#[0-9a-f]{6}$/)
-    expect(manifest.files.filter((f) => f.format === 'x-tweet-activity').flatMap((f) => f.institutions)).toHaveLength(18)
+    expect(manifest.files.filter((f) => f.format === 'x-tweet-activity').flatMap((f) => f.institutions)).toHaveLength(
+      18
+    )
   })
 
   it('writes Meta files as UTF-16LE with BOM and the sep=, preamble', async () => {
@@ -103,19 +116,25 @@ describe('generateSampleFiles', () => {
       `SELECT count(*)::INTEGER FROM read_csv($1, header = true, all_varchar = true)
        WHERE replace("Total Interactions", '.', '')::INTEGER <>
              Likes::INTEGER + Comments::INTEGER + Shares::INTEGER + Love::INTEGER + Wow::INTEGER + Haha::INTEGER
-             + Sad::INTEGER + Angry::INTEGER + Care::INTEGER`, [ct])
+             + Sad::INTEGER + Angry::INTEGER + Care::INTEGER`,
+      [ct]
+    )
     expect(Number(bad.getRows()[0][0])).toBe(0)
 
     const yt = join(tmp, 'a', manifest.files.find((f) => f.format === 'youtube-studio-table')!.file)
     const totals = await conn.runAndReadAll(
       `SELECT max(Views::BIGINT) FILTER (WHERE Content = 'Total')::BIGINT, sum(Views::BIGINT) FILTER (WHERE Content <> 'Total')::BIGINT
-       FROM read_csv($1, header = true, all_varchar = true)`, [yt])
+       FROM read_csv($1, header = true, all_varchar = true)`,
+      [yt]
+    )
     const [total, sum] = totals.getRows()[0]
     expect(total).toBe(sum)
 
     const x = join(tmp, 'a', manifest.files.find((f) => f.format === 'x-tweet-activity')!.file)
     const ids = await conn.runAndReadAll(
-      `SELECT count(*)::INTEGER FROM read_csv($1, header = true, all_varchar = true) WHERE NOT regexp_full_match("Tweet id", '[0-9]{18,19}')`, [x])
+      `SELECT count(*)::INTEGER FROM read_csv($1, header = true, all_varchar = true) WHERE NOT regexp_full_match("Tweet id", '[0-9]{18,19}')`,
+      [x]
+    )
     expect(Number(ids.getRows()[0][0])).toBe(0)
   })
 })

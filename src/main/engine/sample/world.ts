@@ -57,7 +57,10 @@ function inGap(profile: AccountProfile, day: number): boolean {
   return (profile.gaps ?? []).some(([from, to]) => day >= Date.parse(from) && day <= Date.parse(to))
 }
 
-function schedule(rng: Rng, profile: AccountProfile): Omit<Post, 'kind' | 'viral' | 'lift' | 'followers' | 'interactions' | 'text'>[] {
+function schedule(
+  rng: Rng,
+  profile: AccountProfile
+): Omit<Post, 'kind' | 'viral' | 'lift' | 'followers' | 'interactions' | 'text'>[] {
   const slots = []
   for (let week = 0; week * 7 < DAY_COUNT; week++) {
     const weekStart = dayMs(week * 7)
@@ -71,14 +74,24 @@ function schedule(rng: Rng, profile: AccountProfile): Omit<Post, 'kind' | 'viral
       const localHour = Math.min(22, rng.pick(profile.hours) + (!scheduled && rng.chance(0.3) ? rng.int(-1, 2) : 0))
       const localMinute = scheduled ? rng.pick([0, 0, 0, 15, 30, 30, 45]) : rng.int(0, 59)
       const localSecond = scheduled ? rng.int(0, 4) : rng.int(0, 59)
-      slots.push({ utcMs: easternToUtc(localDay, localHour, localMinute, localSecond), localDay, localHour, localMinute, localSecond })
+      slots.push({
+        utcMs: easternToUtc(localDay, localHour, localMinute, localSecond),
+        localDay,
+        localHour,
+        localMinute,
+        localSecond
+      })
     }
   }
   return slots.sort((a, b) => a.utcMs - b.utcMs)
 }
 
 /** Daily audience: compound growth with noise, weekday rhythm, small dips, and surges after viral posts. */
-function grow(rng: Rng, profile: AccountProfile, surges: Map<number, number>): { followers: number[]; newFollows: number[] } {
+function grow(
+  rng: Rng,
+  profile: AccountProfile,
+  surges: Map<number, number>
+): { followers: number[]; newFollows: number[] } {
   const rate = Math.pow(1 + profile.yearlyGrowth, 1 / 365) - 1
   const followers: number[] = []
   const newFollows: number[] = []

@@ -15,13 +15,29 @@ beforeAll(async () => {
   const institutions = await invoke(t.engine, 'listInstitutions')
   const [a, b] = institutions
   const other = institutions.at(-1)!
-  const { dataRange } = await invoke(t.engine, 'benchmark', { institutionIds: [a.institutionId, b.institutionId], convention: 'followers_at_post', preset: 'last90' })
+  const { dataRange } = await invoke(t.engine, 'benchmark', {
+    institutionIds: [a.institutionId, b.institutionId],
+    convention: 'followers_at_post',
+    preset: 'last90'
+  })
   const to = dataRange.to!
-  const day = (offset: number) => new Date(Date.parse(`${to}T00:00:00Z`) - offset * 86_400_000).toISOString().slice(0, 10)
+  const day = (offset: number) =>
+    new Date(Date.parse(`${to}T00:00:00Z`) - offset * 86_400_000).toISOString().slice(0, 10)
   request = { institutionIds: [a.institutionId, b.institutionId], convention: 'followers_at_post', from: day(89), to }
   await invoke(t.engine, 'addEvent', { start: day(60), title: 'Feed algorithm change', kind: 'platform_change' })
-  await invoke(t.engine, 'addEvent', { start: day(40), end: day(26), title: 'Summer vaccination campaign', kind: 'campaign', institutionId: a.institutionId })
-  await invoke(t.engine, 'addEvent', { start: day(30), title: 'Not ours', kind: 'crisis', institutionId: other.institutionId })
+  await invoke(t.engine, 'addEvent', {
+    start: day(40),
+    end: day(26),
+    title: 'Summer vaccination campaign',
+    kind: 'campaign',
+    institutionId: a.institutionId
+  })
+  await invoke(t.engine, 'addEvent', {
+    start: day(30),
+    title: 'Not ours',
+    kind: 'crisis',
+    institutionId: other.institutionId
+  })
   await invoke(t.engine, 'addEvent', { start: day(200), title: 'Long before', kind: 'other' })
 }, 240_000)
 afterAll(() => t.dispose())
@@ -38,7 +54,12 @@ describe('events on the charts', () => {
 
   it('exported charts draw a rule per day, a band per range, with their titles; none when turned off', async () => {
     const svg = async (chartId: 'followers' | 'engagement' | 'postsWeekly' | 'heatmap', events?: boolean) => {
-      const f = await invoke(t.engine, 'exportChart', { request: { ...request, events }, chartId, format: 'svg', size: 'slide1920' })
+      const f = await invoke(t.engine, 'exportChart', {
+        request: { ...request, events },
+        chartId,
+        format: 'svg',
+        size: 'slide1920'
+      })
       return new TextDecoder().decode(f.bytes)
     }
     for (const chartId of ['followers', 'engagement', 'postsWeekly'] as const) {

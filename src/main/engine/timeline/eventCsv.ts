@@ -59,13 +59,31 @@ export function parseCsv(text: string): string[][] {
 
 /** Other names people give the columns ("date", "Start date", "type"), folded to ours. */
 const ALIASES: Record<string, (typeof EVENT_CSV_COLUMNS)[number]> = {
-  start: 'start', 'start date': 'start', 'start day': 'start', date: 'start', day: 'start', from: 'start',
-  end: 'end', 'end date': 'end', 'end day': 'end', to: 'end', until: 'end',
-  title: 'title', name: 'title', event: 'title',
-  kind: 'kind', type: 'kind', category: 'kind',
-  institution: 'institution', organisation: 'institution', organization: 'institution',
-  source: 'source', url: 'source',
-  notes: 'notes', note: 'notes', description: 'notes'
+  start: 'start',
+  'start date': 'start',
+  'start day': 'start',
+  date: 'start',
+  day: 'start',
+  from: 'start',
+  end: 'end',
+  'end date': 'end',
+  'end day': 'end',
+  to: 'end',
+  until: 'end',
+  title: 'title',
+  name: 'title',
+  event: 'title',
+  kind: 'kind',
+  type: 'kind',
+  category: 'kind',
+  institution: 'institution',
+  organisation: 'institution',
+  organization: 'institution',
+  source: 'source',
+  url: 'source',
+  notes: 'notes',
+  note: 'notes',
+  description: 'notes'
 }
 
 /**
@@ -74,15 +92,27 @@ const ALIASES: Record<string, (typeof EVENT_CSV_COLUMNS)[number]> = {
  */
 const unneutralise = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s)
 
-const FIELD_OF: Record<string, string> = { start: 'start', end: 'end', title: 'title', kind: 'kind', institutionId: 'institution', source: 'source', notes: 'notes' }
+const FIELD_OF: Record<string, string> = {
+  start: 'start',
+  end: 'end',
+  title: 'title',
+  kind: 'kind',
+  institutionId: 'institution',
+  source: 'source',
+  notes: 'notes'
+}
 
 export async function readEventsCsv(db: Database, input: { path?: string; text?: string }): Promise<EventFields[]> {
   const name = input.path ? (input.path.split(/[\\/]/).pop() ?? input.path) : 'The events CSV'
   let text = input.text ?? ''
   if (input.path) {
-    const size = await stat(input.path).then((s) => s.size, () => -1)
+    const size = await stat(input.path).then(
+      (s) => s.size,
+      () => -1
+    )
     if (size < 0) throw new AppFailure('NOT_FOUND', `${name} could not be read (it may have been moved or deleted).`)
-    if (size > MAX_BYTES) throw new AppFailure('BAD_INPUT', `${name} is larger than ${MAX_BYTES / 1_000_000} MB; an events file is small.`)
+    if (size > MAX_BYTES)
+      throw new AppFailure('BAD_INPUT', `${name} is larger than ${MAX_BYTES / 1_000_000} MB; an events file is small.`)
     text = await readFile(input.path, 'utf8')
   }
   // Blank lines are skipped, but rows keep the number a spreadsheet shows them under.
@@ -93,12 +123,18 @@ export async function readEventsCsv(db: Database, input: { path?: string; text?:
   const header = records[0].cells.map((h) => ALIASES[h.trim().toLowerCase()] ?? null)
   for (const required of ['start', 'title', 'kind'] as const) {
     if (!header.includes(required)) {
-      throw new AppFailure('BAD_INPUT', `${name} has no "${required}" column (expected columns: ${EVENT_CSV_COLUMNS.join(', ')}).`)
+      throw new AppFailure(
+        'BAD_INPUT',
+        `${name} has no "${required}" column (expected columns: ${EVENT_CSV_COLUMNS.join(', ')}).`
+      )
     }
   }
   if (records.length - 1 > MAX_ROWS) throw new AppFailure('BAD_INPUT', `${name} has more than ${MAX_ROWS} events.`)
   const institutions = new Map(
-    (await db.all(`SELECT institution_id, name FROM institutions`)).map((r) => [String(r.name).trim().toLowerCase(), Number(r.institution_id)])
+    (await db.all(`SELECT institution_id, name FROM institutions`)).map((r) => [
+      String(r.name).trim().toLowerCase(),
+      Number(r.institution_id)
+    ])
   )
   const rows: EventFields[] = []
   for (const { cells, row } of records.slice(1)) {
@@ -110,13 +146,17 @@ export async function readEventsCsv(db: Database, input: { path?: string; text?:
     const kindText = cell('kind')
     const kind = parseEventKind(kindText)
     if (!kind) {
-      throw new AppFailure('BAD_INPUT', `${at('kind')}: "${kindText}" is not a kind (use campaign, awareness day, crisis, platform change or other).`)
+      throw new AppFailure(
+        'BAD_INPUT',
+        `${at('kind')}: "${kindText}" is not a kind (use campaign, awareness day, crisis, platform change or other).`
+      )
     }
     const institutionText = cell('institution')
     let institutionId: number | null = null
     if (institutionText) {
       institutionId = institutions.get(institutionText.toLowerCase()) ?? null
-      if (institutionId === null) throw new AppFailure('BAD_INPUT', `${at('institution')}: no institution is called "${institutionText}".`)
+      if (institutionId === null)
+        throw new AppFailure('BAD_INPUT', `${at('institution')}: no institution is called "${institutionText}".`)
     }
     const parsed = eventInput.safeParse({
       start: cell('start'),
@@ -137,9 +177,18 @@ export async function readEventsCsv(db: Database, input: { path?: string; text?:
   return rows
 }
 
-export async function importEvents(db: Database, input: { path?: string; text?: string }): Promise<{ imported: number }> {
+export async function importEvents(
+  db: Database,
+  input: { path?: string; text?: string }
+): Promise<{ imported: number }> {
   const rows = await readEventsCsv(db, input)
-  await db.write((conn) => insertEvents(db, conn, rows.map((fields) => ({ fields }))))
+  await db.write((conn) =>
+    insertEvents(
+      db,
+      conn,
+      rows.map((fields) => ({ fields }))
+    )
+  )
   return { imported: rows.length }
 }
 

@@ -53,7 +53,12 @@ export async function listEvents(db: Database, range: { from?: string; to?: stri
  * What a benchmark's time charts draw: events touching from..to that concern everyone or one of the compared
  * institutions. On the benchmark's own connection, so it reads the same snapshot as the charts.
  */
-export async function eventsForCharts(conn: DuckDBConnection, from: string, to: string, institutionIds: readonly number[]): Promise<TimelineEvent[]> {
+export async function eventsForCharts(
+  conn: DuckDBConnection,
+  from: string,
+  to: string,
+  institutionIds: readonly number[]
+): Promise<TimelineEvent[]> {
   const ids = institutionIds.filter((id) => Number.isInteger(id))
   const reader = await conn.runAndReadAll(
     `${SELECT}
@@ -85,14 +90,24 @@ export function normalised(f: EventFields) {
   }
 }
 
-async function assertInstitution(db: Database, conn: WriteConn, id: number | null, where = 'institutionId'): Promise<void> {
+async function assertInstitution(
+  db: Database,
+  conn: WriteConn,
+  id: number | null,
+  where = 'institutionId'
+): Promise<void> {
   if (id === null) return
   const rows = await db.all(`SELECT 1 FROM institutions WHERE institution_id = $1`, [id], conn)
   if (!rows.length) throw new AppFailure('BAD_INPUT', `${where}: institution ${id} does not exist.`)
 }
 
 /** Insert on an open write transaction (the CSV import adds all its rows in one). */
-export async function insertEvent(db: Database, conn: WriteConn, f: EventFields, observanceKey: string | null = null): Promise<number> {
+export async function insertEvent(
+  db: Database,
+  conn: WriteConn,
+  f: EventFields,
+  observanceKey: string | null = null
+): Promise<number> {
   const n = normalised(f)
   await assertInstitution(db, conn, n.institutionId)
   const r = await conn.runAndReadAll(
@@ -107,7 +122,11 @@ export async function insertEvent(db: Database, conn: WriteConn, f: EventFields,
  * Many inserts on an open write transaction, a few hundred rows per statement (one statement per row made
  * switching the observances on take seconds). Institutions are checked first, once per distinct id.
  */
-export async function insertEvents(db: Database, conn: WriteConn, rows: readonly { fields: EventFields; observanceKey?: string | null }[]): Promise<void> {
+export async function insertEvents(
+  db: Database,
+  conn: WriteConn,
+  rows: readonly { fields: EventFields; observanceKey?: string | null }[]
+): Promise<void> {
   const all = rows.map((r) => ({ ...normalised(r.fields), key: r.observanceKey ?? null }))
   for (const id of new Set(all.map((r) => r.institutionId))) await assertInstitution(db, conn, id)
   const CHUNK = 500

@@ -64,19 +64,27 @@ describe('enableObservances', () => {
     const april = await invoke(t.engine, 'listEvents', { from: '2025-04-07', to: '2025-04-07' })
     const whd = april.find((e) => e.title === 'World Health Day')
     expect(whd).toMatchObject({
-      start: '2025-04-07', end: null, kind: 'awareness_day', observance: 'world-health-day:2025',
+      start: '2025-04-07',
+      end: null,
+      kind: 'awareness_day',
+      observance: 'world-health-day:2025',
       source: 'World Health Organization: https://www.who.int/campaigns/world-health-days'
     })
     const october = await invoke(t.engine, 'listEvents', { from: '2025-10-15', to: '2025-10-15' })
     expect(october.map((e) => e.title)).toEqual(['Breast Cancer Awareness Month'])
 
     // Edited and deleted ones: switching on again keeps the edit and brings back only the deleted one.
-    await invoke(t.engine, 'updateEvent', { eventId: whd!.eventId, start: '2025-04-07', title: 'World Health Day: our clinic open day', kind: 'campaign' })
+    await invoke(t.engine, 'updateEvent', {
+      eventId: whd!.eventId,
+      start: '2025-04-07',
+      title: 'World Health Day: our clinic open day',
+      kind: 'campaign'
+    })
     await invoke(t.engine, 'deleteEvent', { eventId: october[0].eventId })
     expect((await invoke(t.engine, 'enableObservances')).added).toBe(1)
-    expect((await invoke(t.engine, 'listEvents', { from: '2025-04-07', to: '2025-04-07' })).map((e) => e.title)).toContain(
-      'World Health Day: our clinic open day'
-    )
+    expect(
+      (await invoke(t.engine, 'listEvents', { from: '2025-04-07', to: '2025-04-07' })).map((e) => e.title)
+    ).toContain('World Health Day: our clinic open day')
     expect((await invoke(t.engine, 'listEvents')).length).toBe(on.added)
   })
 })

@@ -3,7 +3,12 @@
  * covers becomes an ordinary awareness-day event (editable, deletable), marked with its observance key so
  * switching on again adds only the ones missing and never overwrites an edit.
  */
-import { HEALTH_OBSERVANCES, observanceDays, observanceSource, type ObservanceCalendar } from '../../../shared/observances'
+import {
+  HEALTH_OBSERVANCES,
+  observanceDays,
+  observanceSource,
+  type ObservanceCalendar
+} from '../../../shared/observances'
 import type { Database } from '../db/duckdb'
 import { insertEvents } from './eventStore'
 
@@ -15,13 +20,21 @@ export async function enableObservances(
   for (let y = calendar.years.first; y <= calendar.years.last; y++) years.push(y)
   const added = await db.write(async (conn) => {
     const existing = new Set(
-      (await db.all(`SELECT observance_key FROM events WHERE observance_key IS NOT NULL`, [], conn)).map((r) => String(r.observance_key))
+      (await db.all(`SELECT observance_key FROM events WHERE observance_key IS NOT NULL`, [], conn)).map((r) =>
+        String(r.observance_key)
+      )
     )
     const rows = years.flatMap((year) =>
       calendar.observances
         .filter((o) => !existing.has(`${o.key}:${year}`))
         .map((o) => ({
-          fields: { ...observanceDays(o, year), title: o.title, kind: 'awareness_day' as const, source: observanceSource(o), notes: o.note ?? null },
+          fields: {
+            ...observanceDays(o, year),
+            title: o.title,
+            kind: 'awareness_day' as const,
+            source: observanceSource(o),
+            notes: o.note ?? null
+          },
           observanceKey: `${o.key}:${year}`
         }))
     )

@@ -12,7 +12,15 @@ interface ConfirmDialogProps {
 }
 
 /** Yes/no question. Cancel gets focus first so Enter never destroys data by accident. */
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  danger,
+  busy,
+  onConfirm,
+  onCancel
+}: ConfirmDialogProps) {
   return (
     <Modal
       title={title}
@@ -22,7 +30,14 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
       locked={busy}
       footer={
         <>
-          <button type="button" className="btn" data-testid="confirm-cancel" data-autofocus onClick={onCancel} disabled={busy}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="confirm-cancel"
+            data-autofocus
+            onClick={onCancel}
+            disabled={busy}
+          >
             Cancel
           </button>
           <button

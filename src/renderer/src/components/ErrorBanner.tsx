@@ -7,9 +7,16 @@ export function ErrorBanner({ errors, onDismiss }: { errors: Notice[]; onDismiss
     <div className="error-stack">
       {errors.map((e) => (
         <div key={e.id} className="error-banner" role="alert" data-testid="error-banner" data-code={e.code}>
-          <span className="error-icon" aria-hidden="true">!</span>
+          <span className="error-icon" aria-hidden="true">
+            !
+          </span>
           <span className="error-text">{e.message}</span>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => onDismiss(e.id)} aria-label="Dismiss error">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => onDismiss(e.id)}
+            aria-label="Dismiss error"
+          >
             Dismiss
           </button>
         </div>

@@ -22,7 +22,16 @@ const openModals: HTMLElement[] = []
  * An accessible modal: labelled by its title, focus moves in on open and back to the opener on close,
  * Tab is trapped inside, Escape closes.
  */
-export function Modal({ title, testId, onClose, children, footer, size = 'small', locked, role = 'dialog' }: ModalProps) {
+export function Modal({
+  title,
+  testId,
+  onClose,
+  children,
+  footer,
+  size = 'small',
+  locked,
+  role = 'dialog'
+}: ModalProps) {
   const ref = useRef<HTMLDivElement>(null)
   const titleId = useId()
   const onCloseRef = useLatest(onClose)

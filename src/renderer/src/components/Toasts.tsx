@@ -10,7 +10,9 @@ export function Toasts({ toasts, onDismiss }: { toasts: Notice[]; onDismiss: (id
     <div className="toasts" role="status" aria-live="polite">
       {latest && (
         <div key={latest.id} className="toast" data-testid="toast">
-          <span className="toast-check" aria-hidden="true">✓</span>
+          <span className="toast-check" aria-hidden="true">
+            ✓
+          </span>
           <span className="toast-text" title={latest.message}>
             {latest.message}
           </span>

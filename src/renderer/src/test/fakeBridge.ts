@@ -36,7 +36,8 @@ export function installFakeBridge(handlers: FakeHandlers): FakeBridge {
     bridge[channel] = async (input: unknown): Promise<Result<unknown>> => {
       calls.push({ channel, input })
       const handler = handlers[channel] as ((input: unknown) => unknown) | undefined
-      if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `The fake bridge has no handler for ${channel}.` } }
+      if (!handler)
+        return { ok: false, error: { code: 'INTERNAL', message: `The fake bridge has no handler for ${channel}.` } }
       try {
         return { ok: true, value: await handler(input) }
       } catch (err) {
@@ -47,7 +48,8 @@ export function installFakeBridge(handlers: FakeHandlers): FakeBridge {
   window.socialbench = bridge as unknown as Api
   return {
     calls,
-    inputs: <C extends Channel>(channel: C) => calls.filter((c) => c.channel === channel).map((c) => c.input as Input<C>),
+    inputs: <C extends Channel>(channel: C) =>
+      calls.filter((c) => c.channel === channel).map((c) => c.input as Input<C>),
     emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload))
   }
 }

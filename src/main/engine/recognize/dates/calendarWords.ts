@@ -8,7 +8,27 @@
  */
 
 /** en-US writes "April 12", en-GB "12 April": both orders are read either way, so one of each is enough. */
-export const DATE_LOCALES = ['en', 'en-GB', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'sv', 'da', 'nb', 'fi', 'ru', 'uk', 'pl', 'cs', 'tr', 'id', 'ro'] as const
+export const DATE_LOCALES = [
+  'en',
+  'en-GB',
+  'es',
+  'pt',
+  'fr',
+  'de',
+  'it',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'ru',
+  'uk',
+  'pl',
+  'cs',
+  'tr',
+  'id',
+  'ro'
+] as const
 /** Locales whose "month" part is a number with a suffix ("4月12日", "4월 12일"): read by pattern, not by word. */
 export const NUMERIC_MONTH_LOCALES = ['ja', 'zh', 'ko'] as const
 
@@ -55,7 +75,12 @@ function build(): CalendarWords {
   for (const locale of DATE_LOCALES) {
     for (let m = 0; m < 12; m++) {
       for (const month of ['long', 'short'] as const) {
-        addMonth(format(locale, { month }, dayIn(m, 15)).map((p) => p.value).join(''), m + 1)
+        addMonth(
+          format(locale, { month }, dayIn(m, 15))
+            .map((p) => p.value)
+            .join(''),
+          m + 1
+        )
         const withDay = format(locale, { month, day: 'numeric' }, dayIn(m, 15))
         for (const p of withDay) if (p.type === 'month') addMonth(p.value, m + 1)
         addFillers(withDay)

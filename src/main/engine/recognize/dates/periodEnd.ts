@@ -30,7 +30,8 @@ const DATE_THEN_EPOCH = new RegExp(String.raw`${DATE}[_ -](\d{10})(?!\d)`)
 
 /** The calendar day of `at` in `timeZone` (UTC when the zone is unknown). */
 export function dayIn(at: Date, timeZone: string): IsoDay {
-  const fmt = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+  const fmt = (tz: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
   try {
     return fmt(timeZone)
   } catch {
@@ -56,6 +57,7 @@ export function resolvePeriodEnd(h: PeriodEndHints): PeriodEnd {
   if (h.periodEnd) return { day: h.periodEnd, source: 'option' }
   const named = periodEndInName(h.fileName, h.timeZone)
   if (named) return { day: named, source: 'file-name' }
-  if (h.fileModified && !Number.isNaN(h.fileModified.getTime())) return { day: dayIn(h.fileModified, h.timeZone), source: 'file-modified' }
+  if (h.fileModified && !Number.isNaN(h.fileModified.getTime()))
+    return { day: dayIn(h.fileModified, h.timeZone), source: 'file-modified' }
   return { day: dayIn(h.now ?? new Date(), h.timeZone), source: 'today' }
 }

@@ -37,13 +37,29 @@ describe('readYearless', () => {
     expect(md(text)).toEqual({ kind: 'month-day', month, day })
   })
 
-  it.each(['2025/10/31', 'April 12, 2025', '12 April 18:19', 'Total', '', 'April', '12 13', '31 Foo', 'April 32'])('%s is not a yearless day', (text) => {
-    expect(md(text)).toBeNull()
-  })
+  it.each(['2025/10/31', 'April 12, 2025', '12 April 18:19', 'Total', '', 'April', '12 13', '31 Foo', 'April 32'])(
+    '%s is not a yearless day',
+    (text) => {
+      expect(md(text)).toBeNull()
+    }
+  )
 
   it('builds its words from the locale data: Spanish, Portuguese, French, German, Italian and Dutch months are all there', () => {
     const { months } = calendarWords()
-    for (const w of ['marzo', 'março', 'mars', 'märz', 'marzo', 'maart', 'diciembre', 'dezembro', 'decembre', 'dezember', 'dicembre', 'december']) {
+    for (const w of [
+      'marzo',
+      'março',
+      'mars',
+      'märz',
+      'marzo',
+      'maart',
+      'diciembre',
+      'dezembro',
+      'decembre',
+      'dezember',
+      'dicembre',
+      'december'
+    ]) {
       expect(months.get(w.normalize('NFKD').replace(/\p{M}/gu, '')), w).toBe(w.startsWith('d') ? 12 : 3)
     }
   })
@@ -68,19 +84,37 @@ describe('placeYears', () => {
   })
 
   it('a run crossing New Year steps back a year before January; a 365-day file starting the download day is last year', () => {
-    expect(run(['December 30', 'December 31', 'January 1', 'January 2'], '2026-01-03')).toEqual(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02'])
+    expect(run(['December 30', 'December 31', 'January 1', 'January 2'], '2026-01-03')).toEqual([
+      '2025-12-30',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-02'
+    ])
     // TikTok's 365-day download taken on 28 Feb 2026: "February 28" (first row) is 2025, "February 27" (last) 2026.
     expect(run(['February 28', 'March 1', 'December 31', 'January 1', 'February 27'], '2026-02-28')).toEqual([
-      '2025-02-28', '2025-03-01', '2025-12-31', '2026-01-01', '2026-02-27'
+      '2025-02-28',
+      '2025-03-01',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-02-27'
     ])
   })
 
   it('a newest-first run is walked the other way', () => {
-    expect(run(['January 2', 'January 1', 'December 31'], '2026-01-05')).toEqual(['2026-01-02', '2026-01-01', '2025-12-31'])
+    expect(run(['January 2', 'January 1', 'December 31'], '2026-01-05')).toEqual([
+      '2026-01-02',
+      '2026-01-01',
+      '2025-12-31'
+    ])
   })
 
   it('repeated days (24 rows per day of FollowerActivity) stay in one year', () => {
-    expect(run(['December 31', 'December 31', 'January 1', 'January 1'], '2026-01-02')).toEqual(['2025-12-31', '2025-12-31', '2026-01-01', '2026-01-01'])
+    expect(run(['December 31', 'December 31', 'January 1', 'January 1'], '2026-01-02')).toEqual([
+      '2025-12-31',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-01'
+    ])
   })
 
   it('per-post days are each the latest such day not after the end', () => {
@@ -101,9 +135,21 @@ describe('period end', () => {
   const base = { periodEnd: null, fileModified: null, timeZone: 'UTC', now: new Date('2026-05-01T12:00:00Z') }
 
   it('takes the option first, then a range in the file name, then the file date, then today', () => {
-    expect(resolvePeriodEnd({ ...base, periodEnd: '2025-03-14', fileName: 'Overview_2024-01-01_2024-02-01.csv' })).toEqual({ day: '2025-03-14', source: 'option' })
-    expect(resolvePeriodEnd({ ...base, fileName: 'Overview 2025-01-01 to 2025-03-31.csv' })).toEqual({ day: '2025-03-31', source: 'file-name' })
-    expect(resolvePeriodEnd({ ...base, fileName: 'Overview.csv', fileModified: new Date('2025-09-02T23:30:00Z'), timeZone: 'America/Sao_Paulo' })).toEqual({
+    expect(
+      resolvePeriodEnd({ ...base, periodEnd: '2025-03-14', fileName: 'Overview_2024-01-01_2024-02-01.csv' })
+    ).toEqual({ day: '2025-03-14', source: 'option' })
+    expect(resolvePeriodEnd({ ...base, fileName: 'Overview 2025-01-01 to 2025-03-31.csv' })).toEqual({
+      day: '2025-03-31',
+      source: 'file-name'
+    })
+    expect(
+      resolvePeriodEnd({
+        ...base,
+        fileName: 'Overview.csv',
+        fileModified: new Date('2025-09-02T23:30:00Z'),
+        timeZone: 'America/Sao_Paulo'
+      })
+    ).toEqual({
       day: '2025-09-02',
       source: 'file-modified'
     })

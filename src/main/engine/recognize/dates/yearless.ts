@@ -29,10 +29,16 @@ export function readYearless(text: string): YearlessValue | null {
     if (m?.groups) return monthDay(Number(m.groups.month), Number(m.groups.day))
   }
   const { months, weekdays, fillers } = calendarWords()
-  const words = t.split(/[\s,]+/).map(foldWord).filter((w) => w && !fillers.has(w))
+  const words = t
+    .split(/[\s,]+/)
+    .map(foldWord)
+    .filter((w) => w && !fillers.has(w))
   // "mar" is March and the Spanish Tuesday: a weekday word is dropped only when another word names the month.
   const monthWords = words.filter((w) => months.has(w))
-  const kept = monthWords.length > 1 ? words.filter((w) => !weekdays.has(w)) : words.filter((w) => months.has(w) || !weekdays.has(w))
+  const kept =
+    monthWords.length > 1
+      ? words.filter((w) => !weekdays.has(w))
+      : words.filter((w) => months.has(w) || !weekdays.has(w))
   if (kept.length !== 2) return null
   const [a, b] = kept
   const day = ORDINAL.exec(a) ?? ORDINAL.exec(b)
@@ -85,12 +91,26 @@ export interface Placed {
 const key = (md: MonthDay) => md.month * 100 + md.day
 /** Day of a leap year (2000), 0..365. */
 const dayOfYear = (md: MonthDay) => (Date.UTC(2000, md.month - 1, md.day) - Date.UTC(2000, 0, 1)) / 86_400_000
-const iso = (y: number, md: MonthDay) => `${String(y).padStart(4, '0')}-${String(md.month).padStart(2, '0')}-${String(md.day).padStart(2, '0')}`
+const iso = (y: number, md: MonthDay) =>
+  `${String(y).padStart(4, '0')}-${String(md.month).padStart(2, '0')}-${String(md.day).padStart(2, '0')}`
 const isRealDay = (y: number, md: MonthDay) => {
   const d = new Date(Date.UTC(y, md.month - 1, md.day))
   return d.getUTCMonth() === md.month - 1 && d.getUTCDate() === md.day
 }
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
 
 /**
  * Years for `values` (in file order) so that the period ends on `end`. `sequential` values (a daily series) are
@@ -133,7 +153,9 @@ export function placeYears(values: readonly (MonthDay | null)[], end: IsoDay, se
       reasons.push(null)
     } else if (!isRealDay(y, md)) {
       days.push(null)
-      reasons.push(`no such day: ${MONTHS_EN[md.month - 1]} ${md.day}, ${y} (a year without it was assumed; set "Period ends" if it is wrong)`)
+      reasons.push(
+        `no such day: ${MONTHS_EN[md.month - 1]} ${md.day}, ${y} (a year without it was assumed; set "Period ends" if it is wrong)`
+      )
     } else {
       days.push(iso(y, md))
       reasons.push(null)

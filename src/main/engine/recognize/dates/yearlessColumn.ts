@@ -13,7 +13,11 @@ import { asMonthDay, numberOrder, placeYears, readYearless, type YearlessValue }
 /** The file's own download day (the latest such day not after `end`), or `end` when there is none or the user chose. */
 async function downloadDayEnd(ctx: NormalizeContext, column: string | null, end: PeriodEnd): Promise<PeriodEnd> {
   if (column === null || end.source === 'option') return end
-  const first = (await ctx.conn.runAndReadAll(`SELECT ${col(column)} AS v FROM ${ctx.raw} WHERE NOT ${isBlankSql(col(column))} ORDER BY _row LIMIT 1`)).getRowsJson()
+  const first = (
+    await ctx.conn.runAndReadAll(
+      `SELECT ${col(column)} AS v FROM ${ctx.raw} WHERE NOT ${isBlankSql(col(column))} ORDER BY _row LIMIT 1`
+    )
+  ).getRowsJson()
   const md = first.length ? asMonthDay(readYearless(String(first[0][0])), null) : null
   const day = md ? placeYears([md], end.day, false).days[0] : null
   return day ? { day, source: 'download-column' } : end
@@ -54,16 +58,22 @@ export async function dayColumn(
   )
   if (probe.getRows().length === 0) return plain
 
-  const rows = (await ctx.conn.runAndReadAll(`SELECT _row::BIGINT AS r, ${column} AS v FROM ${ctx.raw} ORDER BY _row`)).getRowsJson() as [
-    string | number,
-    string | null
-  ][]
+  const rows = (
+    await ctx.conn.runAndReadAll(`SELECT _row::BIGINT AS r, ${column} AS v FROM ${ctx.raw} ORDER BY _row`)
+  ).getRowsJson() as [string | number, string | null][]
   const read: (YearlessValue | null)[] = rows.map(([, v]) => (v === null ? null : readYearless(v)))
   const order = numberOrder(read)
   const monthDays = read.map((v) => asMonthDay(v, order))
   if (monthDays.every((m) => m === null)) return plain
 
-  const end = await downloadDayEnd(ctx, opts.downloadDay ?? null, resolvePeriodEnd({ fileName: ctx.fileName, ...(ctx.dates ?? { periodEnd: null, fileModified: null, timeZone: 'UTC' }) }))
+  const end = await downloadDayEnd(
+    ctx,
+    opts.downloadDay ?? null,
+    resolvePeriodEnd({
+      fileName: ctx.fileName,
+      ...(ctx.dates ?? { periodEnd: null, fileModified: null, timeZone: 'UTC' })
+    })
+  )
   const placed = placeYears(monthDays, end.day, opts.sequential)
   const table = await ctx.materialize(
     `yearless_${name}`,
@@ -73,15 +83,25 @@ export async function dayColumn(
   rows.forEach(([r, v], i) => {
     const reason =
       placed.reasons[i] ??
-      (read[i]?.kind === 'numbers' && !order ? `ambiguous date "${v}": day/month or month/day (no value in the column tells)` : null)
+      (read[i]?.kind === 'numbers' && !order
+        ? `ambiguous date "${v}": day/month or month/day (no value in the column tells)`
+        : null)
     if (placed.days[i] === null && reason === null) return
-    values.push(`(${Number(r)}, ${placed.days[i] === null ? 'NULL' : `DATE '${placed.days[i]}'`}, ${reason === null ? 'NULL' : literal(reason)})`)
+    values.push(
+      `(${Number(r)}, ${placed.days[i] === null ? 'NULL' : `DATE '${placed.days[i]}'`}, ${reason === null ? 'NULL' : literal(reason)})`
+    )
   })
   for (let i = 0; i < values.length; i += INSERT_CHUNK) {
     await ctx.conn.run(`INSERT INTO ${table} VALUES ${values.slice(i, i + INSERT_CHUNK).join(', ')}`)
   }
   const days = placed.days.filter((d): d is string => d !== null).sort()
-  ctx.assumeYear({ column: name, periodEnd: end.day, source: end.source, from: days[0] ?? null, to: days[days.length - 1] ?? null })
+  ctx.assumeYear({
+    column: name,
+    periodEnd: end.day,
+    source: end.source,
+    from: days[0] ?? null,
+    to: days[days.length - 1] ?? null
+  })
   return {
     from: `(SELECT r.*, y._yday, y._yreject FROM ${ctx.raw} r LEFT JOIN ${table} y ON y._row = r._row)`,
     day: `coalesce(_yday, ${withYear})`,

@@ -51,17 +51,20 @@ export const crowdtangleHistory: Recognizer = {
     const handle = meta.url ? handleFromUrl(meta.url) : null
     const platform = platformFromUrlSql(url)
     const account = handle ? `${platform} || ':' || ${literal(handle.toLowerCase())}` : 'CAST(NULL AS VARCHAR)'
-    if (!handle) ctx.warn('CrowdTangle post history: the header has no post URL naming the page, so the post cannot be filed under an account.')
+    if (!handle)
+      ctx.warn(
+        'CrowdTangle post history: the header has no post URL naming the page, so the post cannot be filed under an account.'
+      )
     const c = (name: string) => {
       const hit = findColumn(columns, name)
       return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'
     }
     const scoreDate = timestampSql(c('Score Date (GMT)'), literal('UTC'))
-    const snapshots = Number(
-      (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${raw}`)).getRowObjectsJson()[0].n
-    )
+    const snapshots = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${raw}`)).getRowObjectsJson()[0].n)
     if (snapshots > 1) {
-      ctx.warn(`CrowdTangle post history: ${snapshots} snapshots of one post; the latest one updates the post's counts, the ${snapshots - 1} older ones stay in the raw table only.`)
+      ctx.warn(
+        `CrowdTangle post history: ${snapshots} snapshots of one post; the latest one updates the post's counts, the ${snapshots - 1} older ones stay in the raw table only.`
+      )
     }
     const published = meta.postDate ? timestampSql(literal(meta.postDate), literal('UTC')) : 'CAST(NULL AS TIMESTAMPTZ)'
     const views = countSql(c('Post Views'))

@@ -68,7 +68,14 @@ export const crowdtangleSearch: Recognizer = {
   label: 'CrowdTangle search / historical data export',
   platform: 'facebook',
   detect: ({ columns }) =>
-    hasColumns(columns, ['User Name', 'Post Created', 'Total Interactions', 'Followers at Posting', 'URL', 'Overperforming Score']),
+    hasColumns(columns, [
+      'User Name',
+      'Post Created',
+      'Total Interactions',
+      'Followers at Posting',
+      'URL',
+      'Overperforming Score'
+    ]),
   privacy: { text: ['Message', 'Image Text', 'Description', 'Link Text'] },
   async normalize(ctx) {
     const p = await ctx.materialize('crowdtangle_search', parsed(ctx))
@@ -80,7 +87,9 @@ export const crowdtangleSearch: Recognizer = {
       )
     ).getRowObjectsJson()[0]
     if (Number(check.n) > 0) {
-      ctx.warn(`CrowdTangle search export: on ${check.n} rows "Total Interactions" is not the sum of the reaction, comment and share columns; the file's own total was kept.`)
+      ctx.warn(
+        `CrowdTangle search export: on ${check.n} rows "Total Interactions" is not the sum of the reaction, comment and share columns; the file's own total was kept.`
+      )
     }
     return {
       accounts: `SELECT DISTINCT ON (account_id) ${account} AS account_id, platform, handle, display_name

@@ -60,9 +60,18 @@ const POST_FIELDS = {
   published_at: { names: ['Posted'], required: true },
   reach: { names: ['Lifetime Post Total Reach'], required: true },
   impressions: { names: ['Lifetime Post Total Impressions'], required: true },
-  likes: { names: ['Lifetime Talking About This (Post) by action type - like', 'Lifetime Post Stories by action type - like'] },
-  comments: { names: ['Lifetime Talking About This (Post) by action type - comment', 'Lifetime Post Stories by action type - comment'] },
-  shares: { names: ['Lifetime Talking About This (Post) by action type - share', 'Lifetime Post Stories by action type - share'] },
+  likes: {
+    names: ['Lifetime Talking About This (Post) by action type - like', 'Lifetime Post Stories by action type - like']
+  },
+  comments: {
+    names: [
+      'Lifetime Talking About This (Post) by action type - comment',
+      'Lifetime Post Stories by action type - comment'
+    ]
+  },
+  shares: {
+    names: ['Lifetime Talking About This (Post) by action type - share', 'Lifetime Post Stories by action type - share']
+  },
   clicks: { names: ['Lifetime Post Consumptions by type - link clicks'] }
 } satisfies FieldTable
 
@@ -77,7 +86,10 @@ export const facebookInsightsPosts: Recognizer = {
   normalize(ctx) {
     const f = resolveFields(POST_FIELDS, ctx.columns)
     const id = textSql(f.sql('post_id'))
-    const hint = ctx.accountHint?.trim().replace(/^(facebook|fb):/i, '').replace(/^@/, '')
+    const hint = ctx.accountHint
+      ?.trim()
+      .replace(/^(facebook|fb):/i, '')
+      .replace(/^@/, '')
     const key = hint ? literal(hint.toLowerCase()) : `nullif(split_part(${id}, '_', 1), '')`
     const accountId = `'facebook:' || ${key}`
     const page = PAGE_IN_NAME.exec(ctx.fileName)?.[1] ?? null
@@ -127,7 +139,8 @@ export const facebookInsightsPages: Recognizer = {
     const f = resolveFields(PAGE_FIELDS, ctx.columns)
     const account = fileAccount(ctx, 'facebook', captureIn(PAGE_IN_NAME))
     const day = daySql(f.sql('day'), ctx.timeZoneSql, PAGE_DAY_FORMATS)
-    const n = (field: 'followers' | 'followers_gained' | 'followers_lost' | 'reach' | 'impressions' | 'views') => countSql(f.sql(field))
+    const n = (field: 'followers' | 'followers_gained' | 'followers_lost' | 'reach' | 'impressions' | 'views') =>
+      countSql(f.sql(field))
     return {
       accounts: fixedAccountSql(account, 'facebook', PAGE_IN_NAME.exec(ctx.fileName)?.[1] ?? null),
       daily: `SELECT _row,

@@ -18,7 +18,11 @@ export interface FileAccount {
  * The account the user chose, for `platform`: "@Handle", "Handle" and "<platform>:Handle" all name the same one;
  * `prefixes` are other spellings of the platform prefix to strip ("fb:", "ig:"). Null when none was chosen.
  */
-export function chosenAccount(hint: string | null | undefined, platform: Platform, prefixes: readonly string[] = []): FileAccount | null {
+export function chosenAccount(
+  hint: string | null | undefined,
+  platform: Platform,
+  prefixes: readonly string[] = []
+): FileAccount | null {
   let handle = hint?.trim().replace(/^@/, '') ?? ''
   for (const p of [platform, ...prefixes]) {
     if (handle.toLowerCase().startsWith(`${p}:`)) {
@@ -44,7 +48,11 @@ export function fileAccount(
 }
 
 /** The handle a recognizer finds in a file's name or folder, unless generic; null when it finds none. */
-export function accountNamedBy(accountIn: AccountInName | undefined, fileName: string, folderName: string | null): string | null {
+export function accountNamedBy(
+  accountIn: AccountInName | undefined,
+  fileName: string,
+  folderName: string | null
+): string | null {
   return accountIn ? handleInFileName(fileName, (stem) => accountIn({ stem, folderName })) : null
 }
 

@@ -20,7 +20,8 @@ import { accountRequired, isGenericName } from '../accountIdentity'
 import type { NormalizeContext, Recognizer } from '../types'
 import { chosenAccount } from './fileAccount'
 
-const FAMILY_RE = /^(.*?)\s*\((Daily aggregated values|Overall aggregated value) for (Facebook|Instagram|Twitter|X|LinkedIn|YouTube) pages?:\s*(.*)\)\s*$/i
+const FAMILY_RE =
+  /^(.*?)\s*\((Daily aggregated values|Overall aggregated value) for (Facebook|Instagram|Twitter|X|LinkedIn|YouTube) pages?:\s*(.*)\)\s*$/i
 
 export interface HootsuiteColumn {
   column: string
@@ -38,7 +39,10 @@ export function parseHootsuiteColumn(column: string): HootsuiteColumn | null {
     metric: m[1].trim(),
     daily: /^daily/i.test(m[2]),
     network: m[3],
-    pages: m[4].split(/,\s*/).map((s) => s.trim()).filter(Boolean)
+    pages: m[4]
+      .split(/,\s*/)
+      .map((s) => s.trim())
+      .filter(Boolean)
   }
 }
 
@@ -53,7 +57,14 @@ const DAILY_MAP: Record<string, string> = {
   'page video views': 'views'
 }
 
-const PLATFORMS: Record<string, Platform> = { facebook: 'facebook', instagram: 'instagram', twitter: 'x', x: 'x', linkedin: 'linkedin', youtube: 'youtube' }
+const PLATFORMS: Record<string, Platform> = {
+  facebook: 'facebook',
+  instagram: 'instagram',
+  twitter: 'x',
+  x: 'x',
+  linkedin: 'linkedin',
+  youtube: 'youtube'
+}
 
 /**
  * The account id for the aggregate: the user's choice, else one made from the report name the user gave in
@@ -63,10 +74,15 @@ function accountOf(ctx: NormalizeContext, platform: Platform): { id: string; han
   const chosen = chosenAccount(ctx.accountHint, platform)
   if (chosen) return chosen
   const name = ctx.fileName.replace(/\.[^.]+$/, '').replace(/_\d{4}-\d{2}-\d{2}_to_\d{4}-\d{2}-\d{2}.*$/, '')
-  const report = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const report = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   if (!report || isGenericName(name)) throw accountRequired(ctx.fileName, platform)
   const handle = `hootsuite-${report}`
-  ctx.warn(`Hootsuite reports aggregate several pages and do not name an account; the rows were filed under "${platform}:${handle}" (from the file name). Choose the account at import (--account) to file them elsewhere.`)
+  ctx.warn(
+    `Hootsuite reports aggregate several pages and do not name an account; the rows were filed under "${platform}:${handle}" (from the file name). Choose the account at import (--account) to file them elsewhere.`
+  )
   return { id: `${platform}:${handle}`, handle }
 }
 
@@ -76,7 +92,8 @@ export const hootsuiteAccountMetrics: Recognizer = {
   platform: 'facebook',
   needsAccount: true,
   detect: ({ columns }) =>
-    normalizeHeader(columns[0] ?? '') === 'date (gmt)' && columns.slice(1).some((c) => parseHootsuiteColumn(c) !== null),
+    normalizeHeader(columns[0] ?? '') === 'date (gmt)' &&
+    columns.slice(1).some((c) => parseHootsuiteColumn(c) !== null),
   normalize(ctx) {
     const parsed = ctx.columns.map(parseHootsuiteColumn).filter((c): c is HootsuiteColumn => c !== null)
     const platform = PLATFORMS[(parsed[0]?.network ?? 'facebook').toLowerCase()] ?? 'other'
@@ -90,9 +107,14 @@ export const hootsuiteAccountMetrics: Recognizer = {
       if (target && !mapped.has(target)) mapped.set(target, c.column)
     }
     const overall = parsed.filter((c) => !c.daily).length
-    if (overall > 0) ctx.warn(`Hootsuite: ${overall} "Overall aggregated value" columns are totals for the whole range, not days; they stay in the raw table only.`)
+    if (overall > 0)
+      ctx.warn(
+        `Hootsuite: ${overall} "Overall aggregated value" columns are totals for the whole range, not days; they stay in the raw table only.`
+      )
     if (mapped.size === 0) {
-      ctx.warn(`Hootsuite: none of the daily metrics (${[...new Set(parsed.filter((c) => c.daily).map((c) => c.metric))].slice(0, 6).join('; ')}…) has an account_daily column; no daily rows were written and the values stay in the raw table.`)
+      ctx.warn(
+        `Hootsuite: none of the daily metrics (${[...new Set(parsed.filter((c) => c.daily).map((c) => c.metric))].slice(0, 6).join('; ')}…) has an account_daily column; no daily rows were written and the values stay in the raw table.`
+      )
       return { accounts }
     }
     const date = findColumn(ctx.columns, 'Date (GMT)') as string

@@ -3,7 +3,9 @@ import type { AccountInName, NormalizeContext } from '../types'
 import { captureIn, fileAccount, type FileAccount } from './fileAccount'
 
 /** LinkedIn names downloads "<page>_followers_<epoch ms>.xls", "<page>_content_<epoch ms>.xls", "<page>_visitors_...". */
-export const linkedinAccountInName: AccountInName = captureIn(/^(.+?)_(?:followers|content|updates|visitors|clean)(?:_\d+)?(?:[ _-].*)?$/i)
+export const linkedinAccountInName: AccountInName = captureIn(
+  /^(.+?)_(?:followers|content|updates|visitors|clean)(?:_\d+)?(?:[ _-].*)?$/i
+)
 
 export function linkedinAccount(ctx: NormalizeContext): FileAccount {
   return fileAccount(ctx, 'linkedin', linkedinAccountInName)

@@ -22,12 +22,22 @@ export const linkedinContent: Recognizer = {
   needsAccount: true,
   accountInName: linkedinAccountInName,
   detect: ({ columns }) =>
-    hasColumns(columns, ['Date', 'Impressions (organic)', 'Impressions (total)', 'Reactions (total)', 'Comments (total)']),
+    hasColumns(columns, [
+      'Date',
+      'Impressions (organic)',
+      'Impressions (total)',
+      'Reactions (total)',
+      'Comments (total)'
+    ]),
   normalize(ctx) {
     const account = linkedinAccount(ctx)
     const day = daySql(col('Date'), ctx.timeZoneSql, LINKEDIN_DAY_FORMATS)
-    const unique = hasColumns(ctx.columns, ['Unique impressions (organic)']) ? countSql(col('Unique impressions (organic)')) : 'NULL'
-    const sponsored = hasColumns(ctx.columns, ['Impressions (sponsored)']) ? countSql(col('Impressions (sponsored)')) : 'NULL'
+    const unique = hasColumns(ctx.columns, ['Unique impressions (organic)'])
+      ? countSql(col('Unique impressions (organic)'))
+      : 'NULL'
+    const sponsored = hasColumns(ctx.columns, ['Impressions (sponsored)'])
+      ? countSql(col('Impressions (sponsored)'))
+      : 'NULL'
     return {
       accounts: fixedAccountSql(account, 'linkedin'),
       daily: `SELECT _row,

@@ -24,7 +24,14 @@ export function htmlToTextSql(expr: string): string {
   let s = `regexp_replace(${expr}, '<br\\s*/?>', chr(10), 'gi')`
   s = `regexp_replace(${s}, '</p>\\s*<p[^>]*>', chr(10) || chr(10), 'gi')`
   s = `regexp_replace(${s}, '<[^>]*>', '', 'g')`
-  for (const [entity, ch] of [['&lt;', '<'], ['&gt;', '>'], ['&quot;', '"'], ['&#39;', "''"], ['&apos;', "''"], ['&nbsp;', ' ']]) {
+  for (const [entity, ch] of [
+    ['&lt;', '<'],
+    ['&gt;', '>'],
+    ['&quot;', '"'],
+    ['&#39;', "''"],
+    ['&apos;', "''"],
+    ['&nbsp;', ' ']
+  ]) {
     s = `replace(${s}, '${entity}', '${ch}')`
   }
   return `nullif(trim(replace(${s}, '&amp;', '&')), '')`
@@ -52,7 +59,11 @@ export const mastodonOutbox: Recognizer = {
     // VARCHAR if privacy rewrote it: bring every case to JSON.
     const objType = typeOf('object')
     const obj =
-      objType === 'JSON' ? name('object') : objType.startsWith('STRUCT') || objType.startsWith('MAP') ? `to_json(${name('object')})` : `TRY_CAST(${name('object')} AS JSON)`
+      objType === 'JSON'
+        ? name('object')
+        : objType.startsWith('STRUCT') || objType.startsWith('MAP')
+          ? `to_json(${name('object')})`
+          : `TRY_CAST(${name('object')} AS JSON)`
     const o = (path: string) => `json_extract_string(${obj}, '$.${path}')`
     const isNote = `json_type(${obj}) = 'OBJECT'`
     const type = `${name('type')}::VARCHAR`

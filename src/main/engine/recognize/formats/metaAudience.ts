@@ -22,7 +22,9 @@ const NO_ACCOUNTS = `SELECT NULL AS account_id, NULL AS platform, NULL AS handle
 
 /** Titles seen above the table and down its first column. */
 function titlesIn(input: Pick<RecognizeInput, 'preamble' | 'sample' | 'columns'>): string[] {
-  return [...(input.preamble ?? []), ...input.columns.slice(0, 1), ...input.sample.map((r) => r[0] ?? '')].map(cleanTitle)
+  return [...(input.preamble ?? []), ...input.columns.slice(0, 1), ...input.sample.map((r) => r[0] ?? '')].map(
+    cleanTitle
+  )
 }
 
 async function warnAudience(ctx: NormalizeContext): Promise<NormalizeOutput> {
@@ -40,10 +42,16 @@ async function warnAudience(ctx: NormalizeContext): Promise<NormalizeOutput> {
   // A spreadsheet re-save split "Lviv, Lviv Oblast, Ukraine" at its commas: the pieces start with a space.
   const split = ctx.columns.map((c) => `coalesce(starts_with(${ident(c)}::VARCHAR, ' '), false)`).join(' OR ')
   const n = Number(
-    ((await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${ctx.raw} WHERE ${split}`)).getRowObjectsJson()[0] as { n: string }).n
+    (
+      (await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${ctx.raw} WHERE ${split}`)).getRowObjectsJson()[0] as {
+        n: string
+      }
+    ).n
   )
   if (n > 0) {
-    ctx.warn(`${n} rows have cells starting with a space: place names such as "Lviv, Lviv Oblast, Ukraine" were split into several cells by a spreadsheet re-save.`)
+    ctx.warn(
+      `${n} rows have cells starting with a space: place names such as "Lviv, Lviv Oblast, Ukraine" were split into several cells by a spreadsheet re-save.`
+    )
   }
   return { accounts: NO_ACCOUNTS }
 }

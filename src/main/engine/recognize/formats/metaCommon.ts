@@ -56,19 +56,27 @@ export const metaAccountInName: AccountInName = captureIn(/(?:^|_)meta_([^_]+)_/
  * sample-style file name. Meta names these files after the metric ("Reach.csv"), which names no account: then
  * the import is refused with ACCOUNT_REQUIRED rather than filing two pages' series under one made-up account.
  */
-export function metaAccount(ctx: Pick<NormalizeContext, 'accountHint' | 'fileName' | 'folderName'>, platform: Platform): FileAccount {
+export function metaAccount(
+  ctx: Pick<NormalizeContext, 'accountHint' | 'fileName' | 'folderName'>,
+  platform: Platform
+): FileAccount {
   return chosenAccount(ctx.accountHint, platform, META_PREFIXES) ?? fileAccount(ctx, platform, metaAccountInName)
 }
 
 const META_PREFIXES = ['facebook', 'instagram', 'fb', 'ig']
 
 /** Warn, per column, about cells a spreadsheet turned into errors ("#NAME?"): they are read as empty (NULL). */
-export async function warnSpreadsheetErrors(ctx: Pick<NormalizeContext, 'conn' | 'raw' | 'columns' | 'warn'>): Promise<void> {
+export async function warnSpreadsheetErrors(
+  ctx: Pick<NormalizeContext, 'conn' | 'raw' | 'columns' | 'warn'>
+): Promise<void> {
   if (!ctx.columns.length) return
   const counts = ctx.columns.map((c, i) => `count(*) FILTER (WHERE ${isSpreadsheetErrorSql(col(c))}) AS c${i}`)
-  const row = (await ctx.conn.runAndReadAll(`SELECT ${counts.join(', ')} FROM ${ctx.raw}`)).getRowObjectsJson()[0] as Record<string, string>
+  const row = (
+    await ctx.conn.runAndReadAll(`SELECT ${counts.join(', ')} FROM ${ctx.raw}`)
+  ).getRowObjectsJson()[0] as Record<string, string>
   ctx.columns.forEach((c, i) => {
     const n = Number(row[`c${i}`])
-    if (n > 0) ctx.warn(`Column "${c}": ${n} cell(s) were spreadsheet errors such as "#NAME?" and were read as empty (NULL).`)
+    if (n > 0)
+      ctx.warn(`Column "${c}": ${n} cell(s) were spreadsheet errors such as "#NAME?" and were read as empty (NULL).`)
   })
 }

@@ -34,11 +34,27 @@ interface Schema {
   text: string[]
 }
 
-const FACEBOOK: Schema = { platform: 'facebook', postId: 'Post ID', accountKey: 'Page ID', displayName: 'Page name', text: ['Description', 'Title'] }
-const INSTAGRAM: Schema = {
-  platform: 'instagram', postId: 'Post ID', accountKey: 'Account username', displayName: 'Account name', text: ['Description']
+const FACEBOOK: Schema = {
+  platform: 'facebook',
+  postId: 'Post ID',
+  accountKey: 'Page ID',
+  displayName: 'Page name',
+  text: ['Description', 'Title']
 }
-const VIDEO: Schema = { platform: 'facebook', postId: 'Video asset ID', accountKey: 'Page ID', displayName: 'Page name', text: ['Title'] }
+const INSTAGRAM: Schema = {
+  platform: 'instagram',
+  postId: 'Post ID',
+  accountKey: 'Account username',
+  displayName: 'Account name',
+  text: ['Description']
+}
+const VIDEO: Schema = {
+  platform: 'facebook',
+  postId: 'Video asset ID',
+  accountKey: 'Page ID',
+  displayName: 'Page name',
+  text: ['Title']
+}
 
 function normalizer(s: Schema) {
   return async (ctx: NormalizeContext): Promise<NormalizeOutput> => {
@@ -49,7 +65,10 @@ function normalizer(s: Schema) {
       return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'
     }
     const n = (...names: string[]) => countSql(c(...names))
-    const hint = ctx.accountHint?.trim().replace(/^(facebook|instagram|fb|ig):/i, '').replace(/^@/, '')
+    const hint = ctx.accountHint
+      ?.trim()
+      .replace(/^(facebook|instagram|fb|ig):/i, '')
+      .replace(/^@/, '')
     const key = hint ? literal(hint) : textSql(c(s.accountKey))
     const accountId = `${literal(`${s.platform}:`)} || lower(${key})`
     const text = s.text.map((t) => textSql(c(t)))
@@ -104,7 +123,8 @@ export const metaInstagramPosts: Recognizer = {
   id: 'meta-business-suite-instagram-posts',
   label: 'Meta Business Suite Instagram posts',
   platform: 'instagram',
-  detect: ({ columns }) => base(columns) && hasColumns(columns, ['Post ID', 'Account ID', 'Account username', 'Permalink']),
+  detect: ({ columns }) =>
+    base(columns) && hasColumns(columns, ['Post ID', 'Account ID', 'Account username', 'Permalink']),
   privacy: { text: INSTAGRAM.text },
   normalize: normalizer(INSTAGRAM)
 }

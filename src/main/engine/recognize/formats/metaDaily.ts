@@ -34,9 +34,18 @@ import { findColumn, normalizeHeader } from '../headers'
 import { col, countSql, isBlankSql } from '../parseSql'
 import type { NormalizeContext, NormalizeOutput, PlatformEvidence, Recognizer } from '../types'
 import { NO_ACCOUNTS } from './fileAccount'
-import { cleanTitle, metaAccount, metaAccountInName, platformInName, platformInTitle, preambleTitle, warnSpreadsheetErrors } from './metaCommon'
+import {
+  cleanTitle,
+  metaAccount,
+  metaAccountInName,
+  platformInName,
+  platformInTitle,
+  preambleTitle,
+  warnSpreadsheetErrors
+} from './metaCommon'
 
-type DailyColumn = 'followers' | 'followers_gained' | 'followers_lost' | 'reach' | 'profile_visits' | 'views' | 'impressions'
+type DailyColumn =
+  'followers' | 'followers_gained' | 'followers_lost' | 'reach' | 'profile_visits' | 'views' | 'impressions'
 
 /**
  * The account_daily column a Meta metric title fills, or null when it has none. Titles in the other UI languages
@@ -85,7 +94,10 @@ async function platformInWorkspace(conn: DuckDBConnection, accountHint: string |
   const handle = accountHint?.trim().replace(/^@/, '').toLowerCase()
   if (!handle || /^(facebook|instagram|fb|ig):/.test(handle)) return null
   const rows = (
-    await conn.runAndReadAll(`SELECT DISTINCT platform FROM accounts WHERE platform IN ('facebook', 'instagram') AND lower(handle) = $1`, [handle])
+    await conn.runAndReadAll(
+      `SELECT DISTINCT platform FROM accounts WHERE platform IN ('facebook', 'instagram') AND lower(handle) = $1`,
+      [handle]
+    )
   ).getRowObjectsJson() as { platform: Platform }[]
   return rows.length === 1 ? rows[0].platform : null
 }
@@ -94,7 +106,9 @@ async function platformInWorkspace(conn: DuckDBConnection, accountHint: string |
  * The blocks of a (possibly stacked) file, from the title rows found in the raw table, each with its platform, or
  * null and `open` set when nothing settles it; `reason` says what decided the first loaded block.
  */
-async function blocksOf(x: BlockSource): Promise<{ blocks: (Omit<Block, 'platform'> & { platform: Platform | null })[]; reason: string | null }> {
+async function blocksOf(
+  x: BlockSource
+): Promise<{ blocks: (Omit<Block, 'platform'> & { platform: Platform | null })[]; reason: string | null }> {
   const dateCol = col(findColumn(x.columns, 'Date') ?? 'Date')
   const valueCol = col(findColumn(x.columns, 'Primary') ?? 'Primary')
   const titleRows = (
@@ -117,11 +131,14 @@ async function blocksOf(x: BlockSource): Promise<{ blocks: (Omit<Block, 'platfor
   const blocks = raw.map((b, i) => {
     let platform = named[i]
     let reason = platform ? `the title "${b.title}" says ${platform}` : null
-    if (!platform && named.slice(i + 1).includes('instagram')) [platform, reason] = ['facebook', 'Meta stacks the Facebook series above the Instagram one']
-    if (!platform && named.slice(0, i).includes('facebook')) [platform, reason] = ['instagram', 'Meta stacks the Instagram series below the Facebook one']
+    if (!platform && named.slice(i + 1).includes('instagram'))
+      [platform, reason] = ['facebook', 'Meta stacks the Facebook series above the Instagram one']
+    if (!platform && named.slice(0, i).includes('facebook'))
+      [platform, reason] = ['instagram', 'Meta stacks the Instagram series below the Facebook one']
     if (!platform && chosen) [platform, reason] = [chosen, 'chosen for this import']
     if (!platform && inName) [platform, reason] = [inName, `the file name or account names ${inName}`]
-    if (!platform && inWorkspace) [platform, reason] = [inWorkspace, `the account exists in this workspace on ${inWorkspace} only`]
+    if (!platform && inWorkspace)
+      [platform, reason] = [inWorkspace, `the account exists in this workspace on ${inWorkspace} only`]
     if (reason && metricColumn(b.title) !== null) reasons.push(reason)
     return { ...b, platform, metric: metricColumn(b.title) }
   })
@@ -147,7 +164,13 @@ async function platformOf(x: Parameters<NonNullable<Recognizer['platformOf']>>[0
   const loaded = blocks.filter((b) => b.metric !== null)
   const open = openBlock(blocks)
   if (open) {
-    return { platform: null, platforms: META_PLATFORMS, reason: `the title${open.title ? ` "${open.title}"` : ''} names no platform`, open: true, loadsRows: true }
+    return {
+      platform: null,
+      platforms: META_PLATFORMS,
+      reason: `the title${open.title ? ` "${open.title}"` : ''} names no platform`,
+      open: true,
+      loadsRows: true
+    }
   }
   const platforms = [...new Set(loaded.map((b) => b.platform as Platform))]
   return {
@@ -176,20 +199,28 @@ async function normalize(ctx: NormalizeContext): Promise<NormalizeOutput> {
   await warnSpreadsheetErrors(ctx)
   const untitled = blocks.find((b) => b.metric !== null && !platformInTitle(b.title))
   if (untitled && found.reason) {
-    ctx.warn(`The metric title${untitled.title ? ` "${untitled.title}"` : ''} does not name the platform; filed as ${untitled.platform} because ${found.reason}.`)
+    ctx.warn(
+      `The metric title${untitled.title ? ` "${untitled.title}"` : ''} does not name the platform; filed as ${untitled.platform} because ${found.reason}.`
+    )
   }
   if (blocks.length > 1) {
-    ctx.warn(`${blocks.length} stacked series were found (${blocks.map((b) => `${b.platform}: ${b.title ?? 'untitled'}`).join('; ')}); each was filed under its platform. Their title and header rows are not data and were skipped.`)
+    ctx.warn(
+      `${blocks.length} stacked series were found (${blocks.map((b) => `${b.platform}: ${b.title ?? 'untitled'}`).join('; ')}); each was filed under its platform. Their title and header rows are not data and were skipped.`
+    )
   }
   for (const b of blocks.filter((x) => x.metric === null)) {
-    ctx.warn(`"${b.title ?? 'untitled'}" (${b.platform}) has no column in account_daily; it is kept in the raw table only.`)
+    ctx.warn(
+      `"${b.title ?? 'untitled'}" (${b.platform}) has no column in account_daily; it is kept in the raw table only.`
+    )
   }
   const accounts = new Map<Platform, { id: string; handle: string }>()
-  for (const b of blocks) if (b.metric && !accounts.has(b.platform)) accounts.set(b.platform, metaAccount(ctx, b.platform))
+  for (const b of blocks)
+    if (b.metric && !accounts.has(b.platform)) accounts.set(b.platform, metaAccount(ctx, b.platform))
   const accountOf = (b: Block) => (accounts.has(b.platform) ? literal(accounts.get(b.platform)!.id) : 'NULL')
   const loaded = blocks.filter((b) => b.metric !== null)
   const accountsSql = [...accounts].map(
-    ([platform, a]) => `SELECT ${literal(a.id)} AS account_id, ${literal(platform)} AS platform, ${literal(a.handle)} AS handle, NULL AS display_name`
+    ([platform, a]) =>
+      `SELECT ${literal(a.id)} AS account_id, ${literal(platform)} AS platform, ${literal(a.handle)} AS handle, NULL AS display_name`
   )
   if (!loaded.length) return { accounts: NO_ACCOUNTS }
   const metric = byBlock(blocks, (b) => (b.metric ? literal(b.metric) : 'NULL'))

@@ -18,7 +18,12 @@ export function sproutHandleSql(expr: string): string {
 }
 
 const NETWORKS: Record<string, Platform> = {
-  instagram: 'instagram', facebook: 'facebook', x: 'x', twitter: 'x', linkedin: 'linkedin', tiktok: 'tiktok',
+  instagram: 'instagram',
+  facebook: 'facebook',
+  x: 'x',
+  twitter: 'x',
+  linkedin: 'linkedin',
+  tiktok: 'tiktok',
   youtube: 'youtube'
 }
 

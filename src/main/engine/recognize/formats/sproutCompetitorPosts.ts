@@ -14,16 +14,20 @@ export const sproutCompetitorPosts: Recognizer = {
   id: 'sprout-competitor-posts',
   label: 'Sprout Social competitor posts',
   platform: 'other',
-  detect: ({ columns }) => hasColumns(columns, ['Date', 'Post ID', 'Network', 'Profile', 'Link', 'Post', 'Public Engagements']),
+  detect: ({ columns }) =>
+    hasColumns(columns, ['Date', 'Post ID', 'Network', 'Profile', 'Link', 'Post', 'Public Engagements']),
   privacy: { text: ['Post', 'Linked Content'] },
   normalize: async (ctx) => {
     const c = columnOrNull(ctx.columns)
-    const p = await ctx.materialize('sprout_competitor_posts', `SELECT _row, ${sproutNetworkSql(c('Network'))} AS platform, ${sproutHandleSql(c('Profile'))} AS handle,
+    const p = await ctx.materialize(
+      'sprout_competitor_posts',
+      `SELECT _row, ${sproutNetworkSql(c('Network'))} AS platform, ${sproutHandleSql(c('Profile'))} AS handle,
         ${textSql(c('Post ID'))} AS post_id, ${timestampSql(c('Date'), ctx.timeZoneSql)} AS published_at, ${c('Date')} AS date_text,
         coalesce(${textSql(c('Content Type'))}, ${textSql(c('Post Type'))}) AS post_type, ${c('Post')} AS text,
         ${textSql(c('Link'))} AS url, ${countSql(c('Reactions'))} AS reactions, ${countSql(c('Comments'))} AS comments,
         ${countSql(c('Shares'))} AS shares, ${countSql(c('Public Engagements'))} AS interactions
-      FROM ${ctx.raw}`)
+      FROM ${ctx.raw}`
+    )
     const account = `CASE WHEN handle IS NOT NULL THEN platform || ':' || lower(handle) END`
     return {
       accounts: `SELECT DISTINCT ${account} AS account_id, platform, handle, NULL AS display_name FROM ${p} WHERE handle IS NOT NULL`,

@@ -19,7 +19,8 @@ import { countSql, daySql } from '../parseSql'
 import type { NormalizeContext, NormalizeOutput, Recognizer } from '../types'
 import { SPROUT_DAY_FORMATS, columnOrNull, sproutHandleSql, sproutNetworkSql } from './sprout'
 
-type DailyMetric = 'followers' | 'followers_gained' | 'followers_lost' | 'impressions' | 'reach' | 'views' | 'profile_visits'
+type DailyMetric =
+  'followers' | 'followers_gained' | 'followers_lost' | 'impressions' | 'reach' | 'views' | 'profile_visits'
 
 interface SproutDailySpec {
   id: string
@@ -46,10 +47,14 @@ async function sproutDaily(spec: SproutDailySpec, ctx: NormalizeContext): Promis
   )
   const empty = names.map((n) => `${n} IS NULL`).join(' AND ')
   const skipped = Number(
-    (await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${p} WHERE ${empty} AND day IS NOT NULL`)).getRowObjectsJson()[0].n
+    (
+      await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${p} WHERE ${empty} AND day IS NOT NULL`)
+    ).getRowObjectsJson()[0].n
   )
   if (skipped > 0) {
-    ctx.warn(`${spec.label}: ${skipped} rows have no value in any of ${names.join(', ')} (days before Sprout had data for the profile); they were not loaded.`)
+    ctx.warn(
+      `${spec.label}: ${skipped} rows have no value in any of ${names.join(', ')} (days before Sprout had data for the profile); they were not loaded.`
+    )
   }
   const account = `CASE WHEN handle IS NOT NULL THEN platform || ':' || lower(handle) END`
   return {
@@ -78,7 +83,12 @@ export const sproutProfilePerformance = sproutDailyRecognizer({
   signature: ['Network', 'Audience', 'Audience Gained', 'Impressions', 'Sent Messages (Total)'],
   profile: 'Profile',
   network: 'column',
-  metrics: { followers: 'Audience', followers_gained: 'Audience Gained', impressions: 'Impressions', views: 'Video Views' }
+  metrics: {
+    followers: 'Audience',
+    followers_gained: 'Audience Gained',
+    impressions: 'Impressions',
+    views: 'Video Views'
+  }
 })
 
 export const sproutInstagramProfiles = sproutDailyRecognizer({
@@ -88,7 +98,13 @@ export const sproutInstagramProfiles = sproutDailyRecognizer({
   signature: ['Followers', 'Followers Gained', 'Followers Lost', 'Views', 'Reach', 'Organic Engagements'],
   profile: 'Instagram Profile',
   network: 'instagram',
-  metrics: { followers: 'Followers', followers_gained: 'Followers Gained', followers_lost: 'Followers Lost', impressions: 'Views', reach: 'Reach' }
+  metrics: {
+    followers: 'Followers',
+    followers_gained: 'Followers Gained',
+    followers_lost: 'Followers Lost',
+    impressions: 'Views',
+    reach: 'Reach'
+  }
 })
 
 export const sproutTiktokProfiles = sproutDailyRecognizer({

@@ -16,16 +16,37 @@ import { hasColumns, normalizeHeader } from '../headers'
 import { col } from '../parseSql'
 import type { Recognizer } from '../types'
 import { NO_ACCOUNTS, fixedAccountSql } from './fileAccount'
-import { TIKTOK_DAY_FORMATS, hasTiktokColumns, tiktokAccount, tiktokAccountInName, tiktokColumn, tiktokCount } from './tiktokCommon'
+import {
+  TIKTOK_DAY_FORMATS,
+  hasTiktokColumns,
+  tiktokAccount,
+  tiktokAccountInName,
+  tiktokColumn,
+  tiktokCount
+} from './tiktokCommon'
 
-const BREAKDOWN_KEYS = ['gender', 'age', 'country', 'countries', 'territory', 'territories', 'top territories', 'hour', 'active hours']
+const BREAKDOWN_KEYS = [
+  'gender',
+  'age',
+  'country',
+  'countries',
+  'territory',
+  'territories',
+  'top territories',
+  'hour',
+  'active hours'
+]
 
 const isActivityByHour = (columns: string[]) => hasColumns(columns, ['Date', 'Hour', 'Active followers'])
 
 function isBreakdown(columns: string[]): boolean {
   const names = columns.map(normalizeHeader)
   if (isActivityByHour(columns)) return true
-  return names.length <= 4 && BREAKDOWN_KEYS.includes(names[0]) && names.some((n) => n === 'distribution' || n.endsWith('(%)') || n === 'percentage')
+  return (
+    names.length <= 4 &&
+    BREAKDOWN_KEYS.includes(names[0]) &&
+    names.some((n) => n === 'distribution' || n.endsWith('(%)') || n === 'percentage')
+  )
 }
 
 export const tiktokAudience: Recognizer = {
@@ -36,13 +57,16 @@ export const tiktokAudience: Recognizer = {
   accountInName: tiktokAccountInName,
   keptRaw: isBreakdown,
   detect: ({ columns }) =>
-    (hasTiktokColumns(columns, ['date', 'newFollowers', 'totalFollowers']) && !hasTiktokColumns(columns, ['videoViews'])) ||
+    (hasTiktokColumns(columns, ['date', 'newFollowers', 'totalFollowers']) &&
+      !hasTiktokColumns(columns, ['videoViews'])) ||
     hasColumns(columns, ['Date', 'Followers', 'Difference in followers from previous day']) ||
     isBreakdown(columns),
   async normalize(ctx) {
     if (isBreakdown(ctx.columns)) {
       const by = isActivityByHour(ctx.columns) ? 'Hour' : ctx.columns[0]
-      ctx.warn(`TikTok audience breakdown by "${by}" kept as a raw table: audience breakdowns are not part of the benchmark model.`)
+      ctx.warn(
+        `TikTok audience breakdown by "${by}" kept as a raw table: audience breakdowns are not part of the benchmark model.`
+      )
       // Nothing canonical is written, so no account is needed (nor created).
       return { accounts: NO_ACCOUNTS }
     }

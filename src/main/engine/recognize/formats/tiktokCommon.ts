@@ -12,8 +12,16 @@ import { captureIn, fileAccount, type FileAccount } from './fileAccount'
 export const TIKTOK_DAY_FORMATS = ['%Y/%m/%d', '%m-%d-%Y', '%m/%d/%Y', '%Y-%m-%d']
 /** "2025/10/31 18:19:10", "7/24/2025 11:44 am" (upper-cased before parsing), ISO. */
 export const TIKTOK_TIME_FORMATS = [
-  '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%m/%d/%Y %I:%M %p', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m-%d-%Y %H:%M:%S',
-  '%m-%d-%Y %H:%M', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', ...TIKTOK_DAY_FORMATS
+  '%Y/%m/%d %H:%M:%S',
+  '%Y/%m/%d %H:%M',
+  '%m/%d/%Y %I:%M %p',
+  '%m/%d/%Y %H:%M:%S',
+  '%m/%d/%Y %H:%M',
+  '%m-%d-%Y %H:%M:%S',
+  '%m-%d-%Y %H:%M',
+  '%Y-%m-%d %H:%M:%S',
+  '%Y-%m-%dT%H:%M:%S',
+  ...TIKTOK_DAY_FORMATS
 ]
 
 /**
@@ -47,7 +55,8 @@ export function tiktokColumn(columns: string[], field: TiktokField): string | nu
   return findColumn(columns, ...TIKTOK_FIELDS[field].names)
 }
 
-export const hasTiktokColumns = (columns: string[], fields: TiktokField[]): boolean => hasFields(TIKTOK_FIELDS, columns, fields)
+export const hasTiktokColumns = (columns: string[], fields: TiktokField[]): boolean =>
+  hasFields(TIKTOK_FIELDS, columns, fields)
 
 /** A count column as SQL, NULL when the file has none. */
 export function tiktokCount(columns: string[], field: TiktokField): string {

@@ -15,7 +15,14 @@ import { dayColumn } from '../dates/yearlessColumn'
 import { col } from '../parseSql'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
-import { TIKTOK_DAY_FORMATS, hasTiktokColumns, tiktokAccount, tiktokAccountInName, tiktokColumn, tiktokCount } from './tiktokCommon'
+import {
+  TIKTOK_DAY_FORMATS,
+  hasTiktokColumns,
+  tiktokAccount,
+  tiktokAccountInName,
+  tiktokColumn,
+  tiktokCount
+} from './tiktokCommon'
 
 export const tiktokOverview: Recognizer = {
   id: 'tiktok-overview',
@@ -23,7 +30,8 @@ export const tiktokOverview: Recognizer = {
   platform: 'tiktok',
   needsAccount: true,
   accountInName: tiktokAccountInName,
-  detect: ({ columns }) => hasTiktokColumns(columns, ['date', 'videoViews', 'profileViews', 'likes', 'comments', 'shares']),
+  detect: ({ columns }) =>
+    hasTiktokColumns(columns, ['date', 'videoViews', 'profileViews', 'likes', 'comments', 'shares']),
   async normalize(ctx) {
     const account = tiktokAccount(ctx)
     const dateName = tiktokColumn(ctx.columns, 'date') as string

@@ -27,10 +27,15 @@ export const tiktokVideo: Recognizer = {
     const videoId = `nullif(regexp_extract(${link}, '/video/(\\d+)', 1), '')`
     const timeName = tiktokColumn(ctx.columns, 'postTime') as string
     const time = col(timeName)
-    const posted = await dayColumn(ctx, timeName, time, { sequential: false, formats: TIKTOK_TIME_FORMATS, downloadDay: findColumn(ctx.columns, 'Time') })
+    const posted = await dayColumn(ctx, timeName, time, {
+      sequential: false,
+      formats: TIKTOK_TIME_FORMATS,
+      downloadDay: findColumn(ctx.columns, 'Time')
+    })
     // A yearless post day (`_yday` joined) is midnight in the import's zone; anything else is a full timestamp.
     const exact = timestampSql(time, ctx.timeZoneSql, TIKTOK_TIME_FORMATS)
-    const published = posted.from === ctx.raw ? exact : `coalesce(timezone(${ctx.timeZoneSql}, CAST(_yday AS TIMESTAMP)), ${exact})`
+    const published =
+      posted.from === ctx.raw ? exact : `coalesce(timezone(${ctx.timeZoneSql}, CAST(_yday AS TIMESTAMP)), ${exact})`
     const c = (f: Parameters<typeof tiktokCount>[1]) => tiktokCount(ctx.columns, f)
     return {
       accounts: `SELECT DISTINCT 'tiktok:' || lower(${handle}) AS account_id, 'tiktok' AS platform, ${handle} AS handle, NULL AS display_name

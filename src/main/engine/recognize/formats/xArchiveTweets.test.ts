@@ -16,7 +16,11 @@ afterEach(() => t.dispose())
 
 describe('x-archive-tweets', () => {
   it('maps tweets with string counts and UTC times; replies, retweets; no reply counts means NULL comments and interactions', async () => {
-    const r = await invoke(t.engine, 'importFile', { path: FIXTURE, jobId: 'a1', options: { account: '@NorthfieldGH' } })
+    const r = await invoke(t.engine, 'importFile', {
+      path: FIXTURE,
+      jobId: 'a1',
+      options: { account: '@NorthfieldGH' }
+    })
     expect(r.recognition?.format).toBe('x-archive-tweets')
     expect(r.recognition?.platform).toBe('x')
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
@@ -27,19 +31,51 @@ describe('x-archive-tweets', () => {
               impressions, interactions FROM posts ORDER BY post_id`
     )
     expect(rows).toEqual([
-      { post_id: '1590000000000000001', at: '2022-11-12 18:58:48', post_type: 'tweet', text: 'SYNTHETIC: flu clinic open on Saturday &amp; Sunday',
-        url: 'https://x.com/i/web/status/1590000000000000001', likes: '6', shares: '2', comments: null, impressions: null, interactions: null },
-      { post_id: '1590000000000000002', at: '2018-10-10 20:19:24', post_type: 'reply', text: '@example_org thanks for sharing',
-        url: 'https://x.com/i/web/status/1590000000000000002', likes: '1', shares: '0', comments: null, impressions: null, interactions: null },
-      { post_id: '1590000000000000003', at: '2023-01-02 23:30:00', post_type: 'retweet', text: 'RT @example_org: SYNTHETIC news for everyone',
-        url: 'https://x.com/i/web/status/1590000000000000003', likes: '0', shares: '15', comments: null, impressions: null, interactions: null }
+      {
+        post_id: '1590000000000000001',
+        at: '2022-11-12 18:58:48',
+        post_type: 'tweet',
+        text: 'SYNTHETIC: flu clinic open on Saturday &amp; Sunday',
+        url: 'https://x.com/i/web/status/1590000000000000001',
+        likes: '6',
+        shares: '2',
+        comments: null,
+        impressions: null,
+        interactions: null
+      },
+      {
+        post_id: '1590000000000000002',
+        at: '2018-10-10 20:19:24',
+        post_type: 'reply',
+        text: '@example_org thanks for sharing',
+        url: 'https://x.com/i/web/status/1590000000000000002',
+        likes: '1',
+        shares: '0',
+        comments: null,
+        impressions: null,
+        interactions: null
+      },
+      {
+        post_id: '1590000000000000003',
+        at: '2023-01-02 23:30:00',
+        post_type: 'retweet',
+        text: 'RT @example_org: SYNTHETIC news for everyone',
+        url: 'https://x.com/i/web/status/1590000000000000003',
+        likes: '0',
+        shares: '15',
+        comments: null,
+        impressions: null,
+        interactions: null
+      }
     ])
   })
 
   it('the archive’s own tweet.js names no account: refused with ACCOUNT_REQUIRED (never "x:tweet"), then lands on the chosen one', async () => {
     const p = join(t.root, 'tweet.js')
     copyFileSync(FIXTURE, p)
-    expect(await failureOf(invoke(t.engine, 'importFile', { path: p, jobId: 'a2' }))).toMatchObject({ code: 'ACCOUNT_REQUIRED' })
+    expect(await failureOf(invoke(t.engine, 'importFile', { path: p, jobId: 'a2' }))).toMatchObject({
+      code: 'ACCOUNT_REQUIRED'
+    })
     expect(await invoke(t.engine, 'listDatasets')).toEqual([])
     const r = await invoke(t.engine, 'importFile', { path: p, jobId: 'a2b', options: { account: 'NorthfieldGH' } })
     expect(r.recognition?.format).toBe('x-archive-tweets')
@@ -47,9 +83,12 @@ describe('x-archive-tweets', () => {
   })
 
   it('very old archives without the {"tweet": ...} wrapper', async () => {
-    const p = t.file('northfield-tweets.js', `window.YTD.tweet.part0 = [ {
+    const p = t.file(
+      'northfield-tweets.js',
+      `window.YTD.tweet.part0 = [ {
       "id_str" : "1000000000000000001", "created_at" : "Tue Jan 01 12:00:00 +0000 2019", "full_text" : "SYNTHETIC old",
-      "favorite_count" : "4", "retweet_count" : "1" } ]`)
+      "favorite_count" : "4", "retweet_count" : "1" } ]`
+    )
     const r = await invoke(t.engine, 'importFile', { path: p, jobId: 'a3' })
     expect(r.recognition?.format).toBe('x-archive-tweets')
     expect(r.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfield'])

@@ -28,7 +28,14 @@ export const xTweetActivity: Recognizer = {
   platform: 'x',
   fields: X_TWEET_ACTIVITY_FIELDS,
   detect: ({ columns }) =>
-    hasFields(X_TWEET_ACTIVITY_FIELDS, columns, ['post_id', 'url', 'text', 'published_at', 'impressions', 'engagements']),
+    hasFields(X_TWEET_ACTIVITY_FIELDS, columns, [
+      'post_id',
+      'url',
+      'text',
+      'published_at',
+      'impressions',
+      'engagements'
+    ]),
   privacy: { text: ['Tweet text', 'Post text'] },
   normalize: ({ raw, timeZoneSql, columns }) => {
     const f = resolveFields(X_TWEET_ACTIVITY_FIELDS, columns)

@@ -16,9 +16,20 @@ import { NO_ACCOUNTS, fixedAccountSql } from './fileAccount'
 import { countOf, youtubeAccount, youtubeAccountInName } from './youtubeCommon'
 
 export const YOUTUBE_METRICS = new Set([
-  'views', 'watch time (hours)', 'average view duration', 'subscribers', 'subscribers gained', 'subscribers lost',
-  'impressions', 'impressions click-through rate (%)', 'likes', 'shares', 'comments added', 'estimated revenue (usd)',
-  'unique viewers', 'engaged views'
+  'views',
+  'watch time (hours)',
+  'average view duration',
+  'subscribers',
+  'subscribers gained',
+  'subscribers lost',
+  'impressions',
+  'impressions click-through rate (%)',
+  'likes',
+  'shares',
+  'comments added',
+  'estimated revenue (usd)',
+  'unique viewers',
+  'engaged views'
 ])
 
 /** A "Date" column and only known YouTube metrics besides (Totals.csv; Chart data without a dimension). */
@@ -44,7 +55,8 @@ export const youtubeChartData: Recognizer = {
   needsAccount: true,
   accountInName: youtubeAccountInName,
   keptRaw: (columns) => dimensionOf(columns) !== null,
-  detect: ({ columns, fileName }) => chartName(fileName) && (isYoutubeDailySeries(columns) || dimensionOf(columns) !== null),
+  detect: ({ columns, fileName }) =>
+    chartName(fileName) && (isYoutubeDailySeries(columns) || dimensionOf(columns) !== null),
   async normalize(ctx) {
     const dimension = dimensionOf(ctx.columns)
     if (dimension !== null) {

@@ -48,7 +48,8 @@ export function countOf(ctx: Pick<NormalizeContext, 'columns'>, field: YoutubeFi
 }
 
 /** The file's column for a field, or null. */
-export const youtubeColumn = (columns: string[], field: YoutubeField): string | null => findColumn(columns, ...YOUTUBE_FIELDS[field].names)
+export const youtubeColumn = (columns: string[], field: YoutubeField): string | null =>
+  findColumn(columns, ...YOUTUBE_FIELDS[field].names)
 
 /**
  * YouTube interactions = likes + comments + shares, over those of the three the file has; NULL when it has none

@@ -15,7 +15,15 @@ import { literal } from '../../db/sql'
 import { normalizeHeader } from '../headers'
 import { col, daySql, isSpreadsheetErrorSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, Recognizer } from '../types'
-import { countOf, youtubeAccount, youtubeAccountInName, youtubeColumn, youtubeInteractions, YOUTUBE_FIELDS, type YoutubeField } from './youtubeCommon'
+import {
+  countOf,
+  youtubeAccount,
+  youtubeAccountInName,
+  youtubeColumn,
+  youtubeInteractions,
+  YOUTUBE_FIELDS,
+  type YoutubeField
+} from './youtubeCommon'
 
 const PUBLISH_FORMATS = ['%b %d, %Y', '%B %d, %Y', '%Y-%m-%d', '%m/%d/%Y']
 
@@ -27,8 +35,10 @@ const first = (columns: string[]): 'content' | 'date' | null =>
   isField(columns[0], 'content') ? 'content' : isField(columns[0], 'date') ? 'date' : null
 
 function hasViews(columns: string[]): boolean {
-  return youtubeColumn(columns, 'views') !== null &&
+  return (
+    youtubeColumn(columns, 'views') !== null &&
     (['watchTime', 'impressions', 'subscribers'] as const).some((f) => youtubeColumn(columns, f) !== null)
+  )
 }
 
 async function skipped(ctx: NormalizeContext, key: string, what: string): Promise<void> {
@@ -36,7 +46,8 @@ async function skipped(ctx: NormalizeContext, key: string, what: string): Promis
     `SELECT string_agg(_row::VARCHAR, ', ' ORDER BY _row) AS rows, count(*) AS n FROM ${ctx.raw} WHERE ${what}`
   )
   const row = r.getRowObjectsJson()[0] as { rows: string | null; n: string | number }
-  if (Number(row.n) > 0) ctx.warn(`${key} (row ${row.rows}) was skipped: it is not a ${first(ctx.columns) === 'date' ? 'day' : 'video'}.`)
+  if (Number(row.n) > 0)
+    ctx.warn(`${key} (row ${row.rows}) was skipped: it is not a ${first(ctx.columns) === 'date' ? 'day' : 'video'}.`)
 }
 
 export const youtubeTableData: Recognizer = {
@@ -71,9 +82,12 @@ export const youtubeTableData: Recognizer = {
           ${rows}`
       }
     }
-    const damaged = await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${ctx.raw} WHERE ${isSpreadsheetErrorSql(key)}`)
+    const damaged = await ctx.conn.runAndReadAll(
+      `SELECT count(*) AS n FROM ${ctx.raw} WHERE ${isSpreadsheetErrorSql(key)}`
+    )
     const nDamaged = Number((damaged.getRowObjectsJson()[0] as { n: string | number }).n)
-    if (nDamaged > 0) ctx.warn(`Content: ${nDamaged} video id(s) were damaged by a spreadsheet ("#NAME?"); those rows were rejected.`)
+    if (nDamaged > 0)
+      ctx.warn(`Content: ${nDamaged} video id(s) were damaged by a spreadsheet ("#NAME?"); those rows were rejected.`)
     const id = textSql(key)
     const publishCol = youtubeColumn(ctx.columns, 'published')
     const publishText = publishCol === null ? 'NULL' : col(publishCol)

@@ -24,7 +24,8 @@ export const youtubeTotals: Recognizer = {
     const date = col(ctx.columns[0])
     const isTotal = `trim(coalesce(${date}, '')) = 'Total'`
     const totals = await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${ctx.raw} WHERE ${isTotal}`)
-    if (Number((totals.getRowObjectsJson()[0] as { n: string | number }).n) > 0) ctx.warn('The "Total" row was skipped: it is not a day.')
+    if (Number((totals.getRowObjectsJson()[0] as { n: string | number }).n) > 0)
+      ctx.warn('The "Total" row was skipped: it is not a day.')
     const day = daySql(date, ctx.timeZoneSql)
     return {
       accounts: fixedAccountSql(account, 'youtube'),

@@ -27,9 +27,15 @@ export function metaFollowsFiles(account: Account, options: MetaOptions = {}): S
     const text = ['sep=,', quoteAlways(title), csvLine(['Date', 'Primary'], quoteAlways), ...lines].join('\n') + '\n\n'
     return {
       fileName: `SYNTHETIC_meta_${account.profile.handle}_Follows_${year}.csv`,
-      format: 'meta-business-suite-daily', platform: 'facebook', institutions: [account.inst.id],
-      encoding: 'utf-16le-bom', preambleLines: 2, rows: lines.length,
-      from: `${year}-01-01`, to: `${year}-12-31`, bytes: utf16leWithBom(text)
+      format: 'meta-business-suite-daily',
+      platform: 'facebook',
+      institutions: [account.inst.id],
+      encoding: 'utf-16le-bom',
+      preambleLines: 2,
+      rows: lines.length,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      bytes: utf16leWithBom(text)
     }
   })
 }

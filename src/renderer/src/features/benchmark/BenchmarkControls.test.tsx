@@ -31,13 +31,27 @@ function resultFor(req: BenchmarkRequest): BenchmarkResult {
       convention: req.convention,
       maxGapDays: req.maxGapDays ?? 7,
       k: req.k ?? 2,
-      institutions: INSTITUTIONS.filter((i) => req.institutionIds.includes(i.institutionId)).map((i) => ({ id: i.institutionId, name: i.name, color: i.color })),
+      institutions: INSTITUTIONS.filter((i) => req.institutionIds.includes(i.institutionId)).map((i) => ({
+        id: i.institutionId,
+        name: i.name,
+        color: i.color
+      })),
       dayStride: 1,
       showEvents: req.events !== false
     },
     summary: [],
     events: [],
-    charts: { followers: empty, indexed: empty, engagement: empty, heatmap: empty, postsWeekly: empty, peerIndexed: empty, peerEngagement: empty, channelDaily: empty, peerChannel: empty },
+    charts: {
+      followers: empty,
+      indexed: empty,
+      engagement: empty,
+      heatmap: empty,
+      postsWeekly: empty,
+      peerIndexed: empty,
+      peerEngagement: empty,
+      channelDaily: empty,
+      peerChannel: empty
+    },
     topPosts: [],
     breakouts: { threshold: null, mean: null, sd: null, posts: [] },
     methodology: { posts: 412, accounts: 9, channelDays: 0, sources: ['posts'], gaps: [] },
@@ -51,7 +65,12 @@ function Harness() {
   if (bm.institutions === null) return <p>loading</p>
   return (
     <>
-      <BenchmarkControls institutions={bm.institutions} controls={bm.controls} result={bm.result} onChange={bm.update} />
+      <BenchmarkControls
+        institutions={bm.institutions}
+        controls={bm.controls}
+        result={bm.result}
+        onChange={bm.update}
+      />
       {bm.problem && <p role="alert">{bm.problem}</p>}
     </>
   )
@@ -78,7 +97,14 @@ async function nextRequest(bridge: FakeBridge, count: number) {
 describe('BenchmarkControls', () => {
   it('first asks for every institution, sorted, over the last 12 months, and shows the range the engine resolved', async () => {
     const { bridge } = await setup()
-    expect(requests(bridge)[0]).toEqual({ institutionIds: [1, 3, 8], convention: 'followers_at_post', preset: 'last12m', maxGapDays: 7, k: 2, resolution: 'screen' })
+    expect(requests(bridge)[0]).toEqual({
+      institutionIds: [1, 3, 8],
+      convention: 'followers_at_post',
+      preset: 'last12m',
+      maxGapDays: 7,
+      k: 2,
+      resolution: 'screen'
+    })
     await waitFor(() => expect((screen.getByTestId('bm-from') as HTMLInputElement).value).toBe('2025-03-01'))
     expect((screen.getByTestId('bm-to') as HTMLInputElement).value).toBe('2026-02-28')
   })
@@ -88,7 +114,9 @@ describe('BenchmarkControls', () => {
     await user.selectOptions(screen.getByTestId('bm-preset'), 'Custom range')
     fireEvent.change(screen.getByTestId('bm-from'), { target: { value: '2025-09-01' } })
     fireEvent.change(screen.getByTestId('bm-to'), { target: { value: '2025-12-31' } })
-    await waitFor(() => expect(requests(bridge).at(-1)).toMatchObject({ preset: 'custom', from: '2025-09-01', to: '2025-12-31' }))
+    await waitFor(() =>
+      expect(requests(bridge).at(-1)).toMatchObject({ preset: 'custom', from: '2025-09-01', to: '2025-12-31' })
+    )
   })
 
   it('the engagement convention and a platform chip change the request', async () => {

@@ -18,11 +18,16 @@ export function BenchmarkControls({ institutions, controls: c, result, onChange 
   // The date inputs show the dates actually used: a preset's resolution by the engine, or the custom range.
   const shownFrom = c.preset === 'custom' ? c.from : (result?.scope.from ?? '')
   const shownTo = c.preset === 'custom' ? c.to : (result?.scope.to ?? '')
-  const setDate = (patch: { from?: string; to?: string }) => onChange({ preset: 'custom', from: shownFrom, to: shownTo, ...patch })
+  const setDate = (patch: { from?: string; to?: string }) =>
+    onChange({ preset: 'custom', from: shownFrom, to: shownTo, ...patch })
 
   return (
     <div className="bm-controls" data-testid="bm-controls">
-      <InstitutionPicker institutions={institutions} selected={c.institutionIds} onChange={(ids) => onChange({ institutionIds: ids })} />
+      <InstitutionPicker
+        institutions={institutions}
+        selected={c.institutionIds}
+        onChange={(ids) => onChange({ institutionIds: ids })}
+      />
 
       <fieldset className="bm-fieldset">
         <legend>
@@ -68,11 +73,23 @@ export function BenchmarkControls({ institutions, controls: c, result, onChange 
         <div className="bm-dates">
           <label className="bm-field">
             <span>From</span>
-            <input className="input" type="date" data-testid="bm-from" value={shownFrom} onChange={(e) => setDate({ from: e.target.value })} />
+            <input
+              className="input"
+              type="date"
+              data-testid="bm-from"
+              value={shownFrom}
+              onChange={(e) => setDate({ from: e.target.value })}
+            />
           </label>
           <label className="bm-field">
             <span>To</span>
-            <input className="input" type="date" data-testid="bm-to" value={shownTo} onChange={(e) => setDate({ to: e.target.value })} />
+            <input
+              className="input"
+              type="date"
+              data-testid="bm-to"
+              value={shownTo}
+              onChange={(e) => setDate({ to: e.target.value })}
+            />
           </label>
         </div>
         {result?.dataRange.from && (
@@ -100,7 +117,10 @@ export function BenchmarkControls({ institutions, controls: c, result, onChange 
           </select>
         </label>
         <div className="bm-dates">
-          <label className="bm-field" title="Follower counts are carried forward over gaps up to this many days; longer gaps show as gaps.">
+          <label
+            className="bm-field"
+            title="Follower counts are carried forward over gaps up to this many days; longer gaps show as gaps."
+          >
             <span>Max carry-forward (days)</span>
             <input
               className="input"
@@ -137,8 +157,16 @@ export function BenchmarkControls({ institutions, controls: c, result, onChange 
 
       <fieldset className="bm-fieldset">
         <legend>Events</legend>
-        <label className="bm-check" title="Campaigns, awareness days, crises and platform changes (Events view) as lines and bands on the time charts">
-          <input type="checkbox" data-testid="bm-show-events" checked={c.showEvents} onChange={(e) => onChange({ showEvents: e.target.checked })} />
+        <label
+          className="bm-check"
+          title="Campaigns, awareness days, crises and platform changes (Events view) as lines and bands on the time charts"
+        >
+          <input
+            type="checkbox"
+            data-testid="bm-show-events"
+            checked={c.showEvents}
+            onChange={(e) => onChange({ showEvents: e.target.checked })}
+          />
           Show events on time charts
         </label>
       </fieldset>

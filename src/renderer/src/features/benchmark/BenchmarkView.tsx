@@ -62,18 +62,40 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
           </button>
           <h1>Benchmarks</h1>
           <div className="bm-tabs" role="group" aria-label="Layout">
-            <button type="button" className="bm-tab" aria-pressed={mode === 'dashboard'} data-testid="bm-mode-dashboard" onClick={() => setMode('dashboard')}>
+            <button
+              type="button"
+              className="bm-tab"
+              aria-pressed={mode === 'dashboard'}
+              data-testid="bm-mode-dashboard"
+              onClick={() => setMode('dashboard')}
+            >
               Dashboard
             </button>
-            <button type="button" className="bm-tab" aria-pressed={mode === 'single'} data-testid="bm-mode-single" onClick={() => setMode('single')}>
+            <button
+              type="button"
+              className="bm-tab"
+              aria-pressed={mode === 'single'}
+              data-testid="bm-mode-single"
+              onClick={() => setMode('single')}
+            >
               Single chart
             </button>
           </div>
           <span className="bm-status muted" role="status" data-testid="bm-status">
             {bm.loading && <span className="spinner spinner-small" aria-hidden="true" />}
-            {bm.loading ? ' Updating…' : result ? `${result.scope.from} to ${result.scope.to} · ${result.methodology.posts.toLocaleString('en-US')} posts · ${result.queryMs} ms` : ''}
+            {bm.loading
+              ? ' Updating…'
+              : result
+                ? `${result.scope.from} to ${result.scope.to} · ${result.methodology.posts.toLocaleString('en-US')} posts · ${result.queryMs} ms`
+                : ''}
           </span>
-          <span className="export-status muted" role="status" data-testid="export-status" aria-busy={exporter.busy !== null} title={exporter.done ?? exporter.busy ?? undefined}>
+          <span
+            className="export-status muted"
+            role="status"
+            data-testid="export-status"
+            aria-busy={exporter.busy !== null}
+            title={exporter.done ?? exporter.busy ?? undefined}
+          >
             {exporter.busy !== null ? (
               <>
                 <span className="spinner spinner-small" aria-hidden="true" /> Exporting {exporter.busy}…
@@ -82,18 +104,35 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
               exporter.done
             )}
           </span>
-          <button type="button" className="btn btn-small" data-testid="deck-builder-open" disabled={!result} onClick={() => setDeckOpen(true)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="deck-builder-open"
+            disabled={!result}
+            onClick={() => setDeckOpen(true)}
+          >
             Build deck…
           </button>
         </header>
         <div className={filtersOpen ? 'bm-body' : 'bm-body bm-side-folded'}>
-          <aside className="bm-side" id="bm-side" aria-label="Benchmark controls" hidden={!filtersOpen} data-testid="bm-side">
+          <aside
+            className="bm-side"
+            id="bm-side"
+            aria-label="Benchmark controls"
+            hidden={!filtersOpen}
+            data-testid="bm-side"
+          >
             {bm.institutions === null ? (
               <div className="loading-block">
                 <span className="spinner" aria-hidden="true" /> Loading institutions…
               </div>
             ) : (
-              <BenchmarkControls institutions={bm.institutions} controls={bm.controls} result={result} onChange={bm.update} />
+              <BenchmarkControls
+                institutions={bm.institutions}
+                controls={bm.controls}
+                result={result}
+                onChange={bm.update}
+              />
             )}
             <SetupsPanel
               setups={bm.setups}
@@ -106,7 +145,8 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
           <div className="bm-main" ref={mainRef} data-testid="bm-main">
             {bm.institutions?.length === 0 && (
               <p className="bm-empty-state" data-testid="bm-empty">
-                No institutions yet. Open the sample workspace or create institutions and assign their accounts to compare them.
+                No institutions yet. Open the sample workspace or create institutions and assign their accounts to
+                compare them.
               </p>
             )}
             {(bm.problem || bm.error || setupNote) && (
@@ -129,7 +169,14 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
               />
             )}
             {result && series && mode === 'single' && (
-              <SingleChart result={result} series={series} theme={theme} loading={bm.loading} chartId={singleId} onChartId={setSingleId} />
+              <SingleChart
+                result={result}
+                series={series}
+                theme={theme}
+                loading={bm.loading}
+                chartId={singleId}
+                onChartId={setSingleId}
+              />
             )}
             {!result && !bm.problem && !bm.error && bm.institutions?.length !== 0 && (
               <div className="loading-block">

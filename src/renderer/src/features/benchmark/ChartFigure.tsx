@@ -1,7 +1,13 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { PlotFigure } from '../../components/PlotFigure'
-import { buildChart, chartContext, isPlotChart, DEFAULT_CHART_OPTIONS, type ChartOptions } from '../../../../shared/charts/buildChart'
+import {
+  buildChart,
+  chartContext,
+  isPlotChart,
+  DEFAULT_CHART_OPTIONS,
+  type ChartOptions
+} from '../../../../shared/charts/buildChart'
 import { CHARTS, type ChartId } from '../../../../shared/charts/chartDefs'
 import { channelMetricsWithData, chosenChannelMetric } from '../../../../shared/charts/channelChart'
 import { CHANNEL_METRIC_LABELS, type ChannelMetric } from '../../../../shared/metrics'
@@ -30,15 +36,22 @@ export function ChartFigure(p: ChartFigureProps) {
   // The daily channel chart draws one metric at a time; the choice is this figure's own (and its exports').
   const [askedMetric, setAskedMetric] = useState<ChannelMetric | undefined>(undefined)
   const baseOptions = p.options ?? DEFAULT_CHART_OPTIONS
-  const options = useMemo(() => (askedMetric ? { ...baseOptions, channelMetric: askedMetric } : baseOptions), [baseOptions, askedMetric])
-  const channelMetrics = useMemo(() => (chartId === 'channelDaily' ? channelMetricsWithData(series.channelDaily) : []), [chartId, series])
+  const options = useMemo(
+    () => (askedMetric ? { ...baseOptions, channelMetric: askedMetric } : baseOptions),
+    [baseOptions, askedMetric]
+  )
+  const channelMetrics = useMemo(
+    () => (chartId === 'channelDaily' ? channelMetricsWithData(series.channelDaily) : []),
+    [chartId, series]
+  )
   const shownMetric = chartId === 'channelDaily' ? chosenChannelMetric(series.channelDaily, askedMetric) : null
   const def = CHARTS[chartId]
   const colors = useMemo(() => new Map(result.scope.institutions.map((i) => [i.name, i.color])), [result])
   const plotId = isPlotChart(chartId) ? chartId : null
 
   const build = useCallback(
-    (width: number) => (plotId ? buildChart(plotId, result, series, chartContext(result, width, theme, large), options).options : {}),
+    (width: number) =>
+      plotId ? buildChart(plotId, result, series, chartContext(result, width, theme, large), options).options : {},
     [plotId, result, series, theme, large, options]
   )
   // Notes (and whether there is anything to draw) depend on the data, not the width.
@@ -49,7 +62,12 @@ export function ChartFigure(p: ChartFigureProps) {
   const titleId = `bm-title-${chartId}${large ? '-large' : ''}`
 
   return (
-    <figure className={`bm-figure${large ? ' bm-figure-large' : ''}`} data-testid="bm-chart" data-chart-id={chartId} aria-labelledby={titleId}>
+    <figure
+      className={`bm-figure${large ? ' bm-figure-large' : ''}`}
+      data-testid="bm-chart"
+      data-chart-id={chartId}
+      aria-labelledby={titleId}
+    >
       <header className="bm-figure-head">
         <h3 id={titleId}>{def.title}</h3>
         <div className="bm-figure-actions">
@@ -69,7 +87,12 @@ export function ChartFigure(p: ChartFigureProps) {
             </select>
           )}
           {p.onOpenSingle && (
-            <button type="button" className="btn btn-small btn-ghost" onClick={p.onOpenSingle} data-testid="bm-open-single">
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              onClick={p.onOpenSingle}
+              data-testid="bm-open-single"
+            >
               Enlarge
             </button>
           )}
@@ -94,7 +117,13 @@ export function ChartFigure(p: ChartFigureProps) {
         </p>
       )}
       {chartId === 'topPosts' && (
-        <PostsTable posts={result.topPosts} colors={colors} testId="bm-top-posts" caption="Top posts" empty="No posts with interaction counts in this range." />
+        <PostsTable
+          posts={result.topPosts}
+          colors={colors}
+          testId="bm-top-posts"
+          caption="Top posts"
+          empty="No posts with interaction counts in this range."
+        />
       )}
       {chartId === 'breakouts' && (
         <>
@@ -103,7 +132,13 @@ export function ChartFigure(p: ChartFigureProps) {
               ? 'Not enough posts with a rate to compute a threshold.'
               : `Threshold ${(result.breakouts.threshold * 100).toFixed(3)}% = mean ${((result.breakouts.mean ?? 0) * 100).toFixed(3)}% + ${result.scope.k} × sd ${((result.breakouts.sd ?? 0) * 100).toFixed(3)}% · ${result.breakouts.posts.length} posts above it${result.breakouts.posts.length >= 100 ? ' (first 100 shown)' : ''}`}
           </p>
-          <PostsTable posts={result.breakouts.posts} colors={colors} testId="bm-breakouts" caption="Breakout posts" empty="No post is above the threshold." />
+          <PostsTable
+            posts={result.breakouts.posts}
+            colors={colors}
+            testId="bm-breakouts"
+            caption="Breakout posts"
+            empty="No post is above the threshold."
+          />
         </>
       )}
       {notes.length > 0 && empty === null && (

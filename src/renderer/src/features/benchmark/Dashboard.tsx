@@ -39,7 +39,12 @@ export function Dashboard({ result, series, theme, loading, arrivedAt, onOpenSin
   }, [result, arrivedAt])
 
   return (
-    <div ref={root} className={`bm-dashboard${loading ? ' is-loading' : ''}`} data-testid="bm-dashboard" aria-busy={loading}>
+    <div
+      ref={root}
+      className={`bm-dashboard${loading ? ' is-loading' : ''}`}
+      data-testid="bm-dashboard"
+      aria-busy={loading}
+    >
       <SummaryTable result={result} />
       <ComparisonsPanel result={result} />
       <div className="bm-grid">

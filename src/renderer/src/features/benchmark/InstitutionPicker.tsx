@@ -42,7 +42,11 @@ export function InstitutionPicker({ institutions, selected, onChange }: Institut
                   type="checkbox"
                   checked={on}
                   disabled={full}
-                  onChange={() => onChange(on ? selected.filter((id) => id !== inst.institutionId) : [...selected, inst.institutionId])}
+                  onChange={() =>
+                    onChange(
+                      on ? selected.filter((id) => id !== inst.institutionId) : [...selected, inst.institutionId]
+                    )
+                  }
                 />
                 <span className="swatch" style={{ background: inst.color }} aria-hidden="true" />
                 <span className="bm-check-label" title={inst.name}>

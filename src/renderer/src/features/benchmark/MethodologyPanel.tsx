@@ -16,7 +16,12 @@ export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
   const m = result.methodology
   const platforms = result.scope.platforms
   return (
-    <section className="bm-methodology" data-testid="bm-methodology" data-chart-id={chartId} aria-label={`Methodology: ${def.title}`}>
+    <section
+      className="bm-methodology"
+      data-testid="bm-methodology"
+      data-chart-id={chartId}
+      aria-label={`Methodology: ${def.title}`}
+    >
       <h4>Methodology — {metric.label}</h4>
       <dl>
         <dt>Formula</dt>
@@ -51,7 +56,8 @@ export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
         </dd>
         <dt>Date range</dt>
         <dd>
-          {result.scope.from} to {result.scope.to} (both included; data available {result.dataRange.from ?? '—'} to {result.dataRange.to ?? '—'})
+          {result.scope.from} to {result.scope.to} (both included; data available {result.dataRange.from ?? '—'} to{' '}
+          {result.dataRange.to ?? '—'})
         </dd>
         {(EVENT_CHARTS as readonly string[]).includes(chartId) && (
           <>
@@ -78,19 +84,40 @@ export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
           <>
             <dt>Daily lines</dt>
             <dd data-testid="bm-day-stride">
-              drawn every {result.scope.dayStride} days over this range, with every gap and its first and last day kept; exported data has every day
+              drawn every {result.scope.dayStride} days over this range, with every gap and its first and last day kept;
+              exported data has every day
             </dd>
           </>
         )}
         <dt>Counted</dt>
         <dd>
-          {m.posts.toLocaleString('en-US')} posts from {m.accounts} accounts of {result.scope.institutions.length} institutions; follower gaps up to{' '}
-          {result.scope.maxGapDays} days carried forward
+          {m.posts.toLocaleString('en-US')} posts from {m.accounts} accounts of {result.scope.institutions.length}{' '}
+          institutions; follower gaps up to {result.scope.maxGapDays} days carried forward
         </dd>
         <dt>Sources</dt>
-        <dd>{m.sources.length ? <ul className="bm-sources">{m.sources.map((s) => <li key={s}>{s}</li>)}</ul> : 'no source files'}</dd>
+        <dd>
+          {m.sources.length ? (
+            <ul className="bm-sources">
+              {m.sources.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            'no source files'
+          )}
+        </dd>
         <dt>Known gaps</dt>
-        <dd>{m.gaps.length ? <ul className="bm-gaps">{m.gaps.map((g) => <li key={g}>{g}</li>)}</ul> : 'none'}</dd>
+        <dd>
+          {m.gaps.length ? (
+            <ul className="bm-gaps">
+              {m.gaps.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+            </ul>
+          ) : (
+            'none'
+          )}
+        </dd>
         <dt>Query</dt>
         <dd>{result.queryMs} ms in DuckDB</dd>
       </dl>

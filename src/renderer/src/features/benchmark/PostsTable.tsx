@@ -11,7 +11,12 @@ interface PostsTableProps {
 
 /** Top posts and breakout posts: text, date, link, interactions and the rate under the chosen convention. */
 export function PostsTable({ posts, colors, testId, caption, empty }: PostsTableProps) {
-  if (posts.length === 0) return <p className="muted bm-empty" data-testid={testId}>{empty}</p>
+  if (posts.length === 0)
+    return (
+      <p className="muted bm-empty" data-testid={testId}>
+        {empty}
+      </p>
+    )
   return (
     // Focusable so a keyboard user can scroll a table wider than its column.
     <div className="bm-table-wrap" tabIndex={0} role="region" aria-label={caption}>
@@ -22,15 +27,23 @@ export function PostsTable({ posts, colors, testId, caption, empty }: PostsTable
             <th scope="col">Institution</th>
             <th scope="col">Date</th>
             <th scope="col">Post</th>
-            <th scope="col" className="num">Interactions</th>
-            <th scope="col" className="num">Rate</th>
+            <th scope="col" className="num">
+              Interactions
+            </th>
+            <th scope="col" className="num">
+              Rate
+            </th>
           </tr>
         </thead>
         <tbody>
           {posts.map((p) => (
             <tr key={`${p.platform}:${p.post_id}`}>
               <td className="nowrap">
-                <span className="swatch" style={{ background: colors.get(p.institution) ?? 'currentColor' }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: colors.get(p.institution) ?? 'currentColor' }}
+                  aria-hidden="true"
+                />
                 {p.institution}
                 <span className="muted bm-platform-tag">{p.platform}</span>
               </td>

@@ -13,7 +13,8 @@ interface SetupsPanelProps {
 
 function describe(s: BenchmarkSetup): string {
   const r = s.request
-  const range = r.preset === 'custom' || (!r.preset && r.from) ? `${r.from} to ${r.to}` : PRESET_LABELS[r.preset ?? 'all']
+  const range =
+    r.preset === 'custom' || (!r.preset && r.from) ? `${r.from} to ${r.to}` : PRESET_LABELS[r.preset ?? 'all']
   return `${r.institutionIds.length} institutions · ${r.platforms?.length ? r.platforms.join(', ') : 'all platforms'} · ${range} · ${conventionLabel(r.convention)}`
 }
 
@@ -60,7 +61,13 @@ export function SetupsPanel({ setups, canSave, onSave, onOpen, onDelete }: Setup
         <ul className="bm-setup-list">
           {setups.map((s) => (
             <li key={s.name} data-testid="bm-setup" data-name={s.name}>
-              <button type="button" className="bm-setup-open" onClick={() => onOpen(s)} title={describe(s)} data-testid="bm-setup-open">
+              <button
+                type="button"
+                className="bm-setup-open"
+                onClick={() => onOpen(s)}
+                title={describe(s)}
+                data-testid="bm-setup-open"
+              >
                 <span className="bm-setup-name">{s.name}</span>
                 <span className="muted bm-small">{describe(s)}</span>
               </button>

@@ -24,7 +24,12 @@ export function SingleChart({ result, series, theme, loading, chartId, onChartId
       <div className="bm-single-options">
         <label className="bm-field bm-field-inline">
           <span>Chart</span>
-          <select className="input" data-testid="bm-single-chart" value={chartId} onChange={(e) => onChartId(e.target.value as ChartId)}>
+          <select
+            className="input"
+            data-testid="bm-single-chart"
+            value={chartId}
+            onChange={(e) => onChartId(e.target.value as ChartId)}
+          >
             {CHART_IDS.map((id) => (
               <option key={id} value={id}>
                 {CHARTS[id].title}
@@ -38,7 +43,9 @@ export function SingleChart({ result, series, theme, loading, chartId, onChartId
             <select
               className="input"
               value={options.followersLayout}
-              onChange={(e) => setOptions({ ...options, followersLayout: e.target.value as ChartOptions['followersLayout'] })}
+              onChange={(e) =>
+                setOptions({ ...options, followersLayout: e.target.value as ChartOptions['followersLayout'] })
+              }
             >
               <option value="facet">One panel per platform</option>
               <option value="overlay">All in one panel</option>
@@ -47,7 +54,11 @@ export function SingleChart({ result, series, theme, loading, chartId, onChartId
         )}
         {(chartId === 'indexed' || chartId === 'engagement' || chartId === 'channelDaily') && (
           <label className="bm-check">
-            <input type="checkbox" checked={options.showPeer} onChange={(e) => setOptions({ ...options, showPeer: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={options.showPeer}
+              onChange={(e) => setOptions({ ...options, showPeer: e.target.checked })}
+            />
             Peer median and interquartile band
           </label>
         )}
@@ -58,13 +69,26 @@ export function SingleChart({ result, series, theme, loading, chartId, onChartId
                 type="checkbox"
                 checked={options.sovMeasures.includes(m)}
                 disabled={options.sovMeasures.length === 1 && options.sovMeasures.includes(m)}
-                onChange={() => setOptions({ ...options, sovMeasures: SOV_MEASURES.filter((x) => toggle(options.sovMeasures, m).includes(x)) })}
+                onChange={() =>
+                  setOptions({
+                    ...options,
+                    sovMeasures: SOV_MEASURES.filter((x) => toggle(options.sovMeasures, m).includes(x))
+                  })
+                }
               />
               By {m}
             </label>
           ))}
       </div>
-      <ChartFigure result={result} series={series} chartId={chartId} theme={theme} large options={options} methodologyOpen />
+      <ChartFigure
+        result={result}
+        series={series}
+        chartId={chartId}
+        theme={theme}
+        large
+        options={options}
+        methodologyOpen
+      />
     </div>
   )
 }

@@ -14,15 +14,29 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
         <thead>
           <tr>
             <th scope="col">Institution</th>
-            <th scope="col" className="num">Posts</th>
-            <th scope="col" className="num">Posts/week</th>
-            <th scope="col" className="num" title="Interactions per post">Int./post</th>
+            <th scope="col" className="num">
+              Posts
+            </th>
+            <th scope="col" className="num">
+              Posts/week
+            </th>
+            <th scope="col" className="num" title="Interactions per post">
+              Int./post
+            </th>
             <th scope="col" className="num" title={ENGAGEMENT_DEFINITIONS[conv].formula}>
               Engagement
             </th>
-            <th scope="col" className="num" title="Follower growth over the period (net change in brackets)">Growth</th>
-            <th scope="col" className="num" title="Share of voice by posts">SoV posts</th>
-            <th scope="col" className="num" title="Sum of the daily channel views over the period (channel exports: YouTube Totals, TikTok overview, Meta views)">
+            <th scope="col" className="num" title="Follower growth over the period (net change in brackets)">
+              Growth
+            </th>
+            <th scope="col" className="num" title="Share of voice by posts">
+              SoV posts
+            </th>
+            <th
+              scope="col"
+              className="num"
+              title="Sum of the daily channel views over the period (channel exports: YouTube Totals, TikTok overview, Meta views)"
+            >
               Channel views
             </th>
           </tr>

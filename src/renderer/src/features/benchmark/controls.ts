@@ -3,7 +3,11 @@
  * controls → BenchmarkRequest (what is sent and saved) and BenchmarkRequest → controls (what a saved setup restores).
  */
 import {
-  DEFAULT_BREAKOUT_K, DEFAULT_MAX_GAP_DAYS, MAX_BENCHMARK_INSTITUTIONS, type BenchmarkRequest, type DatePreset
+  DEFAULT_BREAKOUT_K,
+  DEFAULT_MAX_GAP_DAYS,
+  MAX_BENCHMARK_INSTITUTIONS,
+  type BenchmarkRequest,
+  type DatePreset
 } from '../../../../shared/benchmark'
 import type { EngagementConvention } from '../../../../shared/metrics'
 import type { Platform } from '../../../../shared/types'
@@ -53,7 +57,8 @@ export function controlsProblem(c: Controls): string | null {
   if (n < MIN_INSTITUTIONS) return `Choose at least ${MIN_INSTITUTIONS} institutions to compare (${n} chosen).`
   if (n > MAX_INSTITUTIONS) return `Choose at most ${MAX_INSTITUTIONS} institutions (${n} chosen).`
   if (c.preset === 'custom') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(c.from) || !/^\d{4}-\d{2}-\d{2}$/.test(c.to)) return 'Enter both dates of the custom range.'
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(c.from) || !/^\d{4}-\d{2}-\d{2}$/.test(c.to))
+      return 'Enter both dates of the custom range.'
     if (c.from > c.to) return `The range starts (${c.from}) after it ends (${c.to}).`
   }
   return null

@@ -29,7 +29,11 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
       try {
         const list = await call('listInstitutions')
         setInstitutions(list)
-        setControls((c) => (c.institutionIds.length ? c : { ...c, institutionIds: list.slice(0, MAX_INSTITUTIONS).map((i) => i.institutionId) }))
+        setControls((c) =>
+          c.institutionIds.length
+            ? c
+            : { ...c, institutionIds: list.slice(0, MAX_INSTITUTIONS).map((i) => i.institutionId) }
+        )
         setSetups(await call('listBenchmarkSetups'))
       } catch (err) {
         setInstitutions([])
@@ -98,10 +102,26 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
       const known = new Set((institutions ?? []).map((i) => i.institutionId))
       const gone = next.institutionIds.filter((id) => !known.has(id))
       setControls({ ...next, institutionIds: next.institutionIds.filter((id) => known.has(id)) })
-      return gone.length ? `${gone.length} institution${gone.length === 1 ? '' : 's'} of “${setup.name}” no longer exist${gone.length === 1 ? 's' : ''}.` : null
+      return gone.length
+        ? `${gone.length} institution${gone.length === 1 ? '' : 's'} of “${setup.name}” no longer exist${gone.length === 1 ? 's' : ''}.`
+        : null
     },
     [institutions]
   )
 
-  return { institutions, controls, update, problem, result, resultRequest, error, loading, arrivedAt, setups, saveSetup, deleteSetup, openSetup }
+  return {
+    institutions,
+    controls,
+    update,
+    problem,
+    result,
+    resultRequest,
+    error,
+    loading,
+    arrivedAt,
+    setups,
+    saveSetup,
+    deleteSetup,
+    openSetup
+  }
 }

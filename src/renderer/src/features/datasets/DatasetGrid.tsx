@@ -87,7 +87,13 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
     const s = spaceRef.current
     if (!el || scrollRatio(s) <= 1 || e.target !== el) return
     const page = s.viewport - HEADER_HEIGHT - ROW_HEIGHT
-    const deltas: Record<string, number> = { ArrowDown: ROW_HEIGHT, ArrowUp: -ROW_HEIGHT, PageDown: page, PageUp: -page, ' ': page }
+    const deltas: Record<string, number> = {
+      ArrowDown: ROW_HEIGHT,
+      ArrowUp: -ROW_HEIGHT,
+      PageDown: page,
+      PageUp: -page,
+      ' ': page
+    }
     if (e.key === 'Home') el.scrollTop = 0
     else if (e.key === 'End') el.scrollTop = el.scrollHeight
     else if (e.key in deltas) scrollVirtualBy(el, deltas[e.key] * (e.shiftKey && e.key === ' ' ? -1 : 1), s)
@@ -109,7 +115,9 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
   const fullWidth = `max(100%, ${width}px)`
 
   const cycleSort = (column: string) => {
-    setSort((s) => (s?.column !== column ? { column, direction: 'asc' } : s.direction === 'asc' ? { column, direction: 'desc' } : null))
+    setSort((s) =>
+      s?.column !== column ? { column, direction: 'asc' } : s.direction === 'asc' ? { column, direction: 'desc' } : null
+    )
   }
 
   return (
@@ -145,7 +153,11 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
         onKeyDown={onKeyDown}
       >
         <div className="grid-canvas" style={{ height: space.realHeight, width: fullWidth }}>
-          <div className="grid-header-row" role="row" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, width: fullWidth }}>
+          <div
+            className="grid-header-row"
+            role="row"
+            style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, width: fullWidth }}
+          >
             <div className="grid-rownum grid-header-rownum" role="columnheader">
               #
             </div>
@@ -160,7 +172,12 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
                   data-testid="grid-header"
                   data-column={c.name}
                 >
-                  <button type="button" className="grid-sort" onClick={() => cycleSort(c.name)} title={`Sort by ${c.name}`}>
+                  <button
+                    type="button"
+                    className="grid-sort"
+                    onClick={() => cycleSort(c.name)}
+                    title={`Sort by ${c.name}`}
+                  >
                     <span className="grid-col-name">
                       {c.name}
                       <span className={`sort-arrow ${dir ?? ''}`} aria-hidden="true">
@@ -184,7 +201,12 @@ export function DatasetGrid({ dataset, onError }: DatasetGridProps) {
                 className={`grid-row ${item.index % 2 ? 'odd' : ''} ${loaded ? '' : 'loading'}`}
                 data-testid="grid-row"
                 data-row-index={item.index}
-                style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, height: ROW_HEIGHT, width: fullWidth }}
+                style={{
+                  transform: `translateY(${top}px)`,
+                  gridTemplateColumns: template,
+                  height: ROW_HEIGHT,
+                  width: fullWidth
+                }}
               >
                 <div className="grid-rownum" role="rowheader">
                   {item.index + 1}

@@ -36,13 +36,27 @@ export function DatasetList(p: DatasetListProps) {
       <table className="dataset-list" data-testid="dataset-list" aria-label="Datasets">
         <thead>
           <tr>
-            <th scope="col" className="col-name">Name</th>
-            <th scope="col" className="col-file">File</th>
-            <th scope="col" className="num col-rows">Rows</th>
-            <th scope="col" className="num col-cols">Columns</th>
-            <th scope="col" className="num col-size">Size</th>
-            <th scope="col" className="col-date">Imported (UTC)</th>
-            <th scope="col" className="col-sha">SHA-256</th>
+            <th scope="col" className="col-name">
+              Name
+            </th>
+            <th scope="col" className="col-file">
+              File
+            </th>
+            <th scope="col" className="num col-rows">
+              Rows
+            </th>
+            <th scope="col" className="num col-cols">
+              Columns
+            </th>
+            <th scope="col" className="num col-size">
+              Size
+            </th>
+            <th scope="col" className="col-date">
+              Imported (UTC)
+            </th>
+            <th scope="col" className="col-sha">
+              SHA-256
+            </th>
             <th scope="col" className="actions-col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -133,7 +147,15 @@ export function DatasetList(p: DatasetListProps) {
 }
 
 /** Enter saves, Escape cancels; a failed save keeps the editor open with the error shown. */
-function RenameInput({ initial, onSave, onCancel }: { initial: string; onSave: (name: string) => Promise<void>; onCancel: () => void }) {
+function RenameInput({
+  initial,
+  onSave,
+  onCancel
+}: {
+  initial: string
+  onSave: (name: string) => Promise<void>
+  onCancel: () => void
+}) {
   const [value, setValue] = useState(initial)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)

@@ -26,8 +26,8 @@ export function DatasetsView(p: DatasetsViewProps) {
         <div>
           <h1 id="datasets-title">Datasets</h1>
           <p className="view-sub">
-            {formatCount(p.datasets.length)} {p.datasets.length === 1 ? 'dataset' : 'datasets'} · {formatCount(totalRows)} rows in
-            this workspace
+            {formatCount(p.datasets.length)} {p.datasets.length === 1 ? 'dataset' : 'datasets'} ·{' '}
+            {formatCount(totalRows)} rows in this workspace
           </p>
         </div>
       </header>

@@ -10,7 +10,8 @@ export interface GridColumn extends ColumnInfo {
 export function gridColumns(columns: ColumnInfo[]): GridColumn[] {
   return columns.map((c) => {
     const kind = columnKind(c.type)
-    const base = kind === 'timestamp' ? 200 : kind === 'date' ? 120 : kind === 'number' ? 120 : kind === 'boolean' ? 90 : 220
+    const base =
+      kind === 'timestamp' ? 200 : kind === 'date' ? 120 : kind === 'number' ? 120 : kind === 'boolean' ? 90 : 220
     const header = Math.max(c.name.length * 8.4, c.type.length * 7) + 40
     return { ...c, kind, width: Math.round(Math.min(360, Math.max(base, header))) }
   })

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
-  columnKind, delimiterLabel, formatBytes, formatCell, formatCount, formatImportedAt, formatNumber, shortSha
+  columnKind,
+  delimiterLabel,
+  formatBytes,
+  formatCell,
+  formatCount,
+  formatImportedAt,
+  formatNumber,
+  shortSha
 } from './format'
 
 describe('columnKind', () => {

@@ -2,7 +2,8 @@
 
 export type ColumnKind = 'number' | 'timestamp' | 'date' | 'boolean' | 'text'
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/i
+const NUMERIC =
+  /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/i
 
 /** How to show a column, from its DuckDB type name. */
 export function columnKind(duckType: string): ColumnKind {

@@ -42,7 +42,9 @@ export function useDatasets(onError: (err: unknown, context?: string) => void) {
       const list = datasets.filter((d) => d.id !== datasetId)
       setDatasets(list)
       // Select the neighbour so the keyboard user keeps their place.
-      setSelectedId((current) => (current === datasetId ? (list[Math.min(index, list.length - 1)]?.id ?? null) : current))
+      setSelectedId((current) =>
+        current === datasetId ? (list[Math.min(index, list.length - 1)]?.id ?? null) : current
+      )
       void refresh()
     },
     [datasets, refresh]

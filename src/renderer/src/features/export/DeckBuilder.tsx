@@ -36,7 +36,8 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
   const move = (from: number, to: number, focusSelector?: string) => {
     set({ slides: moveItem(draft.slides, from, to) })
     // Keep the keyboard on the moved slide's same button.
-    if (focusSelector) requestAnimationFrame(() => listRef.current?.children[to]?.querySelector<HTMLElement>(focusSelector)?.focus())
+    if (focusSelector)
+      requestAnimationFrame(() => listRef.current?.children[to]?.querySelector<HTMLElement>(focusSelector)?.focus())
   }
 
   const onDrop = (e: DragEvent, to: number) => {
@@ -68,24 +69,50 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
       <button type="button" className="btn" onClick={onClose} disabled={busy}>
         Close
       </button>
-      <button type="button" className="btn btn-primary" data-testid="deck-export" disabled={busy || draft.slides.length === 0 || !exporter?.request} onClick={() => void exportDeck()}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        data-testid="deck-export"
+        disabled={busy || draft.slides.length === 0 || !exporter?.request}
+        onClick={() => void exportDeck()}
+      >
         Export .pptx
       </button>
     </>
   )
 
   return (
-    <Modal title="Build a slide deck" testId="deck-builder" size="large" onClose={onClose} locked={busy} footer={footer}>
+    <Modal
+      title="Build a slide deck"
+      testId="deck-builder"
+      size="large"
+      onClose={onClose}
+      locked={busy}
+      footer={footer}
+    >
       <div className="deck-settings">
         <label className="bm-field deck-title-field">
           <span>Deck title (title slide)</span>
-          <input className="input" value={draft.title} maxLength={200} onChange={(e) => set({ title: e.target.value })} data-testid="deck-title" />
+          <input
+            className="input"
+            value={draft.title}
+            maxLength={200}
+            onChange={(e) => set({ title: e.target.value })}
+            data-testid="deck-title"
+          />
         </label>
         <fieldset className="deck-aspect">
           <legend>Slide shape</legend>
           {(['16:9', '4:3'] as const).map((a) => (
             <label key={a} className="bm-check">
-              <input type="radio" name="deck-aspect" value={a} checked={draft.aspect === a} onChange={() => set({ aspect: a })} data-testid="deck-aspect" />
+              <input
+                type="radio"
+                name="deck-aspect"
+                value={a}
+                checked={draft.aspect === a}
+                onChange={() => set({ aspect: a })}
+                data-testid="deck-aspect"
+              />
               {a === '16:9' ? '16:9 widescreen' : '4:3 standard'}
             </label>
           ))}
@@ -166,11 +193,19 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
                       placeholder={CHARTS[s.chartId].title}
                       aria-label={`Slide title for ${CHARTS[s.chartId].title}`}
                       data-testid="deck-chart-title"
-                      onChange={(e) => set({ slides: draft.slides.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)) })}
+                      onChange={(e) =>
+                        set({ slides: draft.slides.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)) })
+                      }
                     />
                   </label>
                   <div className="deck-chart-actions">
-                    <button type="button" className="btn btn-small btn-ghost deck-up" aria-label={`Move ${CHARTS[s.chartId].title} up`} disabled={i === 0} onClick={() => move(i, i - 1, '.deck-up')}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost deck-up"
+                      aria-label={`Move ${CHARTS[s.chartId].title} up`}
+                      disabled={i === 0}
+                      onClick={() => move(i, i - 1, '.deck-up')}
+                    >
                       ↑
                     </button>
                     <button
@@ -197,8 +232,8 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
             </ol>
           )}
           <p className="deck-note muted">
-            A title slide comes first. Line and bar charts also get an editable PowerPoint chart on the slide after their image. Each
-            chart&rsquo;s methodology goes into the speaker notes.
+            A title slide comes first. Line and bar charts also get an editable PowerPoint chart on the slide after
+            their image. Each chart&rsquo;s methodology goes into the speaker notes.
           </p>
         </section>
       </div>

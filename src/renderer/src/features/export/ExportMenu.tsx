@@ -81,7 +81,8 @@ export function ExportMenu({ chartId, look }: ExportMenuProps) {
       // Between the columns: the first item of the next (or previous) one.
       const cols = [...(menu.current?.querySelectorAll('.export-menu-col') ?? [])]
       const col = cols.findIndex((c) => c.contains(document.activeElement))
-      const target = cols[col + (e.key === 'ArrowRight' ? 1 : -1)]?.querySelector<HTMLButtonElement>('[role="menuitem"]')
+      const target =
+        cols[col + (e.key === 'ArrowRight' ? 1 : -1)]?.querySelector<HTMLButtonElement>('[role="menuitem"]')
       if (target) go(list.indexOf(target))
     } else if (e.key === 'Escape') close(true)
     else if (e.key === 'Tab') return setOpen(false)
@@ -120,7 +121,8 @@ export function ExportMenu({ chartId, look }: ExportMenuProps) {
           id={menuId}
           className={`export-menu${place.up ? ' export-menu-up' : ''}`}
           style={{ maxHeight: place.maxHeight }}
-          role="menu" aria-label="Export"
+          role="menu"
+          aria-label="Export"
           data-testid="export-menu"
           onKeyDown={onMenuKey}
         >

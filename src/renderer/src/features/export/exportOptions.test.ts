@@ -12,7 +12,10 @@ describe('export menu options', () => {
       expect(ids).toEqual(expect.arrayContaining(['csv', 'xlsx', 'parquet']))
       const image = id !== 'topPosts' && id !== 'breakouts'
       expect(ids.includes('png')).toBe(image)
-      if (image) expect(ids).toEqual(expect.arrayContaining(['png-2x', 'png-3x', 'png-1920x1080', 'png-1280x720', 'svg', 'copy-png', 'copy-svg']))
+      if (image)
+        expect(ids).toEqual(
+          expect.arrayContaining(['png-2x', 'png-3x', 'png-1920x1080', 'png-1280x720', 'svg', 'copy-png', 'copy-svg'])
+        )
       expect(new Set(ids).size).toBe(ids.length)
     }
   })
@@ -24,7 +27,13 @@ describe('export menu options', () => {
         const parsed =
           a.kind === 'data'
             ? inputs.exportChartData.safeParse({ request, chartId: id, format: a.format })
-            : inputs.exportChart.safeParse({ request, chartId: id, format: a.format, size: a.kind === 'image' ? a.size : 'chart', scale: a.kind === 'image' ? a.scale : 2 })
+            : inputs.exportChart.safeParse({
+                request,
+                chartId: id,
+                format: a.format,
+                size: a.kind === 'image' ? a.size : 'chart',
+                scale: a.kind === 'image' ? a.scale : 2
+              })
         expect(parsed.success, `${id} ${o.id}`).toBe(true)
       }
     }

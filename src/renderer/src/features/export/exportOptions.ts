@@ -3,7 +3,13 @@
  * only lays them out and the tests can check every option maps to a valid request.
  */
 import type { ChartId } from '../../../../shared/charts/chartDefs'
-import { DATA_FORMATS, EXPORT_CHART_IDS, type DataFormat, type ExportChartId, type ExportSize } from '../../../../shared/export'
+import {
+  DATA_FORMATS,
+  EXPORT_CHART_IDS,
+  type DataFormat,
+  type ExportChartId,
+  type ExportSize
+} from '../../../../shared/export'
 
 export type ExportAction =
   | { kind: 'image'; format: 'png' | 'svg'; size: ExportSize; scale: 1 | 2 | 3 }
@@ -53,7 +59,11 @@ const IMAGE_GROUPS: ExportGroup[] = [
 
 const DATA_GROUP: ExportGroup = {
   label: 'Data behind this chart',
-  options: DATA_FORMATS.map((f) => ({ id: f, label: f === 'csv' ? 'CSV' : f === 'xlsx' ? 'Excel (XLSX)' : 'Parquet', action: { kind: 'data', format: f } }))
+  options: DATA_FORMATS.map((f) => ({
+    id: f,
+    label: f === 'csv' ? 'CSV' : f === 'xlsx' ? 'Excel (XLSX)' : 'Parquet',
+    action: { kind: 'data', format: f }
+  }))
 }
 
 export function isImageChart(id: ChartId): id is ExportChartId {

@@ -49,7 +49,9 @@ async function copy(file: Promise<ExportedFile>, format: 'png' | 'svg'): Promise
       return 'Copied the chart as PNG'
     }
     if (typeof ClipboardItem.supports === 'function' && ClipboardItem.supports('image/svg+xml')) {
-      await navigator.clipboard.write([new ClipboardItem({ 'image/svg+xml': blob('image/svg+xml'), 'text/plain': blob('text/plain') })])
+      await navigator.clipboard.write([
+        new ClipboardItem({ 'image/svg+xml': blob('image/svg+xml'), 'text/plain': blob('text/plain') })
+      ])
     } else {
       await navigator.clipboard.writeText(new TextDecoder().decode((await file).bytes))
     }
@@ -60,7 +62,10 @@ async function copy(file: Promise<ExportedFile>, format: 'png' | 'svg'): Promise
   }
 }
 
-export function useExporter(request: BenchmarkRequest | null, onError: (err: unknown, context?: string) => void): Exporter {
+export function useExporter(
+  request: BenchmarkRequest | null,
+  onError: (err: unknown, context?: string) => void
+): Exporter {
   const [busy, setBusy] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const running = useRef(false)
@@ -100,23 +105,42 @@ export function useExporter(request: BenchmarkRequest | null, onError: (err: unk
         return
       }
       if (chartId === 'topPosts' || chartId === 'breakouts') return
-      const image = { request, chartId, look: extras.look, chartWidth: extras.chartWidth && Math.max(200, Math.min(4000, Math.round(extras.chartWidth))) }
+      const image = {
+        request,
+        chartId,
+        look: extras.look,
+        chartWidth: extras.chartWidth && Math.max(200, Math.min(4000, Math.round(extras.chartWidth)))
+      }
       if (a.kind === 'copy') {
-        await run(label, () => copy(call('exportChart', { ...image, format: a.format, size: 'chart', scale: a.format === 'png' ? 2 : 1 }), a.format))
+        await run(label, () =>
+          copy(
+            call('exportChart', { ...image, format: a.format, size: 'chart', scale: a.format === 'png' ? 2 : 1 }),
+            a.format
+          )
+        )
         return
       }
-      await run(label, async () => save(await call('exportChart', { ...image, format: a.format, size: a.size, scale: a.scale })))
+      await run(label, async () =>
+        save(await call('exportChart', { ...image, format: a.format, size: a.size, scale: a.scale }))
+      )
     },
     [request, run]
   )
 
   const exportDeck = useCallback(
     (input: Omit<Input<'exportDeck'>, 'request'>) =>
-      request ? run(`a deck of ${input.slides.length} chart${input.slides.length === 1 ? '' : 's'}`, async () => save(await call('exportDeck', { ...input, request }))) : Promise.resolve(false),
+      request
+        ? run(`a deck of ${input.slides.length} chart${input.slides.length === 1 ? '' : 's'}`, async () =>
+            save(await call('exportDeck', { ...input, request }))
+          )
+        : Promise.resolve(false),
     [request, run]
   )
 
-  return useMemo(() => ({ request, busy, done, exportChart, exportDeck }), [request, busy, done, exportChart, exportDeck])
+  return useMemo(
+    () => ({ request, busy, done, exportChart, exportDeck }),
+    [request, busy, done, exportChart, exportDeck]
+  )
 }
 
 export const ExportContext = createContext<Exporter | null>(null)

@@ -52,7 +52,9 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       <div className="drop-target">
         <div className="drop-icon">⇣</div>
         <div className="drop-title">Drop files to import</div>
-        <div className="drop-sub" data-testid="drop-types">{IMPORT_TYPES_TEXT}</div>
+        <div className="drop-sub" data-testid="drop-types">
+          {IMPORT_TYPES_TEXT}
+        </div>
       </div>
     </div>
   )

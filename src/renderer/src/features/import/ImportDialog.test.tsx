@@ -8,7 +8,13 @@ import userEvent from '@testing-library/user-event'
 import { useEffect } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppFailure } from '../../../../shared/result'
-import type { DatasetSummary, ImportOptions, ImportPreview, ImportResult, RecognizedFormat } from '../../../../shared/types'
+import type {
+  DatasetSummary,
+  ImportOptions,
+  ImportPreview,
+  ImportResult,
+  RecognizedFormat
+} from '../../../../shared/types'
 import { installFakeBridge, type FakeHandlers } from '../../test/fakeBridge'
 import { ImportDialog } from './ImportDialog'
 import { useImport } from './useImport'
@@ -19,7 +25,13 @@ const PATH = '/exports/Overview.csv'
 /** A semicolon file: read with the detected comma it is one column, with ';' it is two. */
 const FILE = ['Date;Video views', 'April 12;1 204', 'April 13;987'].join('\n')
 
-const TIKTOK: RecognizedFormat = { format: 'tiktok-overview', label: 'TikTok Studio Overview', platform: 'tiktok', needsAccount: true, datesWithoutYear: true }
+const TIKTOK: RecognizedFormat = {
+  format: 'tiktok-overview',
+  label: 'TikTok Studio Overview',
+  platform: 'tiktok',
+  needsAccount: true,
+  datesWithoutYear: true
+}
 
 /** The preview the engine would give for FILE read with these options (split on the delimiter asked for). */
 function previewOf(options: ImportOptions | undefined, recognized: RecognizedFormat | null): ImportPreview {
@@ -49,7 +61,14 @@ function previewOf(options: ImportOptions | undefined, recognized: RecognizedFor
     // Overview.csv names no account: the engine says the import needs one.
     identity:
       delimiter === ';' && recognized
-        ? { account: null, accountRequired: true, platform: recognized.platform, platforms: [recognized.platform], platformRequired: false, platformReason: null }
+        ? {
+            account: null,
+            accountRequired: true,
+            platform: recognized.platform,
+            platforms: [recognized.platform],
+            platformRequired: false,
+            platformReason: null
+          }
         : null
   }
 }
@@ -73,7 +92,11 @@ const dataset: DatasetSummary = {
 }
 
 function Harness({ onImported }: { onImported: (result: ImportResult) => void }) {
-  const imports = useImport({ onImported: (_d, _w, result) => onImported(result), onShowDataset: () => undefined, onError: () => undefined })
+  const imports = useImport({
+    onImported: (_d, _w, result) => onImported(result),
+    onShowDataset: () => undefined,
+    onError: () => undefined
+  })
   const { enqueue, job } = imports
   useEffect(() => enqueue([PATH]), [enqueue])
   if (!job) return <p>no dialog</p>
@@ -95,7 +118,12 @@ function setup(overrides: FakeHandlers = {}) {
   const bridge = installFakeBridge({
     previewImport: ({ options }) => previewOf(options, TIKTOK),
     getPrivacyDefaults: () => ({ text: 'redact', people: 'hash' }),
-    importFile: ({ options }) => ({ dataset, settings: previewOf(options, TIKTOK).settings, warnings: [], recognition: null }),
+    importFile: ({ options }) => ({
+      dataset,
+      settings: previewOf(options, TIKTOK).settings,
+      warnings: [],
+      recognition: null
+    }),
     ...overrides
   })
   render(<Harness onImported={(r) => imported.push(r)} />)
@@ -142,7 +170,9 @@ describe('ImportDialog', () => {
     // A date input is picked, not typed: one change event, as Chromium's picker sends.
     fireEvent.change(screen.getByTestId('import-period-end'), { target: { value: '2025-04-30' } })
     await user.selectOptions(screen.getByTestId('import-privacy-text'), 'drop')
-    await waitFor(() => expect(bridge.inputs('previewImport').at(-1)?.options?.privacy).toEqual({ text: 'drop', people: 'hash' }))
+    await waitFor(() =>
+      expect(bridge.inputs('previewImport').at(-1)?.options?.privacy).toEqual({ text: 'drop', people: 'hash' })
+    )
     await user.click(screen.getByTestId('import-commit'))
 
     await waitFor(() => expect(imported).toHaveLength(1))
@@ -150,20 +180,41 @@ describe('ImportDialog', () => {
     expect(sent.path).toBe(PATH)
     expect(sent.jobId).toMatch(/\S{8,}/)
     expect(sent.allowDuplicate).toBeUndefined()
-    expect(sent.options).toEqual({ delimiter: ';', account: 'QuillmereGeneral', periodEnd: '2025-04-30', privacy: { text: 'drop', people: 'hash' } })
+    expect(sent.options).toEqual({
+      delimiter: ';',
+      account: 'QuillmereGeneral',
+      periodEnd: '2025-04-30',
+      privacy: { text: 'drop', people: 'hash' }
+    })
     expect(screen.getByText('no dialog')).toBeTruthy()
   })
 
   it('a file naming no account offers the workspace’s accounts of its platform, and Import waits for a choice', async () => {
-    const summary = (accountId: string, platform: 'tiktok' | 'x', handle: string) =>
-      ({ accountId, platform, handle, displayName: null, institutionId: null, posts: 0, days: 31, firstDate: null, lastDate: null })
+    const summary = (accountId: string, platform: 'tiktok' | 'x', handle: string) => ({
+      accountId,
+      platform,
+      handle,
+      displayName: null,
+      institutionId: null,
+      posts: 0,
+      days: 31,
+      firstDate: null,
+      lastDate: null
+    })
     const { bridge, imported, user } = setup({
-      listAccounts: () => [summary('x:quillmeregh', 'x', 'QuillmereGH'), summary('tiktok:northfield.gh', 'tiktok', 'northfield.gh')]
+      listAccounts: () => [
+        summary('x:quillmeregh', 'x', 'QuillmereGH'),
+        summary('tiktok:northfield.gh', 'tiktok', 'northfield.gh')
+      ]
     })
     await screen.findByTestId('import-preview')
     await user.selectOptions(screen.getByTestId('import-delimiter'), ';')
     const existing = (await screen.findByTestId('import-account-existing')) as HTMLSelectElement
-    expect([...existing.options].map((o) => o.textContent)).toEqual(['Choose an account…', 'northfield.gh · TikTok · 0 posts, 31 days', 'A new account…'])
+    expect([...existing.options].map((o) => o.textContent)).toEqual([
+      'Choose an account…',
+      'northfield.gh · TikTok · 0 posts, 31 days',
+      'A new account…'
+    ])
     expect(screen.getByTestId('import-commit')).toHaveProperty('disabled', true)
     expect(screen.getByTestId('import-missing').textContent).toBe('Choose the account this file belongs to.')
     await user.selectOptions(existing, 'tiktok:northfield.gh')
@@ -185,7 +236,14 @@ describe('ImportDialog', () => {
     const { jobId } = bridge.inputs('importFile')[0]
     act(() => bridge.emit('importProgress', { jobId, phase: 'loading', fraction: 0.42, fileName: 'Overview.csv' }))
     // Another import's progress (a second window, a CLI run) must not move this bar.
-    act(() => bridge.emit('importProgress', { jobId: 'someone-else', phase: 'committing', fraction: 0.9, fileName: 'Other.csv' }))
+    act(() =>
+      bridge.emit('importProgress', {
+        jobId: 'someone-else',
+        phase: 'committing',
+        fraction: 0.9,
+        fileName: 'Other.csv'
+      })
+    )
     const progress = screen.getByTestId('import-progress')
     expect(progress.textContent).toBe('Loading into the workspace…42%')
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42')
@@ -214,7 +272,9 @@ describe('ImportDialog', () => {
         throw new AppFailure('ENCODING', 'Overview.csv is not valid UTF-8 at byte 4113; choose its encoding.')
       }
     })
-    expect((await screen.findByRole('alert')).textContent).toBe('Overview.csv is not valid UTF-8 at byte 4113; choose its encoding.')
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Overview.csv is not valid UTF-8 at byte 4113; choose its encoding.'
+    )
     expect(screen.queryByTestId('import-preview')).toBeNull()
     expect(screen.getByTestId('import-commit')).toHaveProperty('disabled', true)
   })

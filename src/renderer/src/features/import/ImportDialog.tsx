@@ -31,7 +31,15 @@ const PHASES: Record<string, string> = {
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() || p
 
-export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onShowExisting, onRepreview }: ImportDialogProps) {
+export function ImportDialog({
+  job,
+  queued,
+  onOptions,
+  onCommit,
+  onCancel,
+  onShowExisting,
+  onRepreview
+}: ImportDialogProps) {
   const [mapping, setMapping] = useState(false)
   const { preview, stage, error, progress } = job
   const importing = stage === 'importing'
@@ -82,7 +90,10 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
         </span>
         {preview && (
           <span className="import-file-meta">
-            {formatBytes(preview.sizeBytes)} · <span className="mono" title={preview.sha256}>sha256 {shortSha(preview.sha256)}</span>
+            {formatBytes(preview.sizeBytes)} ·{' '}
+            <span className="mono" title={preview.sha256}>
+              sha256 {shortSha(preview.sha256)}
+            </span>
           </span>
         )}
       </div>
@@ -109,7 +120,12 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
       )}
 
       {error && (
-        <div className={`notice ${error.code === 'CANCELLED' ? 'notice-info' : 'notice-error'}`} role="alert" data-testid="import-error" data-code={error.code}>
+        <div
+          className={`notice ${error.code === 'CANCELLED' ? 'notice-info' : 'notice-error'}`}
+          role="alert"
+          data-testid="import-error"
+          data-code={error.code}
+        >
           {error.message}
         </div>
       )}
@@ -117,7 +133,7 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
       {importing && (
         <div className="import-progress" data-testid="import-progress" data-phase={progress?.phase ?? 'starting'}>
           <div className="progress-label">
-            <span>{progress ? PHASES[progress.phase] ?? progress.phase : 'Starting'}…</span>
+            <span>{progress ? (PHASES[progress.phase] ?? progress.phase) : 'Starting'}…</span>
             {fraction !== null && <span className="num">{Math.round(fraction * 100)}%</span>}
           </div>
           <div
@@ -165,7 +181,9 @@ export function ImportDialog({ job, queued, onOptions, onCommit, onCancel, onSho
             <h3>Preview</h3>
             <span className="muted">
               first {preview.rows.length} rows · {preview.columns.length} columns
-              {stage === 'previewing' && <span className="spinner spinner-small inline" aria-label="Updating preview" />}
+              {stage === 'previewing' && (
+                <span className="spinner spinner-small inline" aria-label="Updating preview" />
+              )}
             </span>
           </div>
           <PreviewTable columns={preview.columns} rows={preview.rows} />

@@ -13,18 +13,48 @@ import { ImportIdentityFields, missingIdentity } from './ImportIdentityFields'
 afterEach(cleanup)
 
 const identity = (patch: Partial<FileIdentity>): FileIdentity => ({
-  account: null, accountRequired: true, platform: 'youtube', platforms: ['youtube'], platformRequired: false, platformReason: null, ...patch
+  account: null,
+  accountRequired: true,
+  platform: 'youtube',
+  platforms: ['youtube'],
+  platformRequired: false,
+  platformReason: null,
+  ...patch
 })
 const preview = (id: FileIdentity, platform: Platform = 'youtube') =>
-  ({ fileName: 'Table data.csv', recognized: { format: 'youtube-table-data', label: 'YouTube', platform, needsAccount: true }, identity: id }) as ImportPreview
+  ({
+    fileName: 'Table data.csv',
+    recognized: { format: 'youtube-table-data', label: 'YouTube', platform, needsAccount: true },
+    identity: id
+  }) as ImportPreview
 const account = (accountId: string, platform: AccountSummary['platform'], handle: string): AccountSummary => ({
-  accountId, platform, handle, displayName: null, institutionId: null, posts: 3, days: 0, firstDate: null, lastDate: null
+  accountId,
+  platform,
+  handle,
+  displayName: null,
+  institutionId: null,
+  posts: 3,
+  days: 0,
+  firstDate: null,
+  lastDate: null
 })
-const ACCOUNTS = [account('x:northfield', 'x', 'Northfield'), account('youtube:channela', 'youtube', 'ChannelA'), account('youtube:channelb', 'youtube', 'ChannelB')]
+const ACCOUNTS = [
+  account('x:northfield', 'x', 'Northfield'),
+  account('youtube:channela', 'youtube', 'ChannelA'),
+  account('youtube:channelb', 'youtube', 'ChannelB')
+]
 
 function show(p: ImportPreview, options: ImportOptions = {}) {
   const patches: ImportOptions[] = []
-  render(createElement(ImportIdentityFields, { preview: p, options, accounts: ACCOUNTS, disabled: false, onChange: (x: ImportOptions) => patches.push(x) }))
+  render(
+    createElement(ImportIdentityFields, {
+      preview: p,
+      options,
+      accounts: ACCOUNTS,
+      disabled: false,
+      onChange: (x: ImportOptions) => patches.push(x)
+    })
+  )
   return patches
 }
 
@@ -33,7 +63,12 @@ describe('ImportIdentityFields', () => {
     const patches = show(preview(identity({})))
     const select = screen.getByTestId('import-account-existing') as HTMLSelectElement
     const labels = [...select.options].map((o) => o.textContent)
-    expect(labels).toEqual(['Choose an account…', 'ChannelA · YouTube · 3 posts, 0 days', 'ChannelB · YouTube · 3 posts, 0 days', 'A new account…'])
+    expect(labels).toEqual([
+      'Choose an account…',
+      'ChannelA · YouTube · 3 posts, 0 days',
+      'ChannelB · YouTube · 3 posts, 0 days',
+      'A new account…'
+    ])
     fireEvent.change(select, { target: { value: 'youtube:channelb' } })
     expect(patches).toEqual([{ account: 'youtube:channelb' }])
   })
@@ -48,7 +83,15 @@ describe('ImportIdentityFields', () => {
   })
 
   it('asks the platform of a Meta series whose title names none', () => {
-    const p = preview(identity({ platform: null, platforms: ['facebook', 'instagram'], platformRequired: true, platformReason: 'the title "Reach" names no platform' }), 'facebook')
+    const p = preview(
+      identity({
+        platform: null,
+        platforms: ['facebook', 'instagram'],
+        platformRequired: true,
+        platformReason: 'the title "Reach" names no platform'
+      }),
+      'facebook'
+    )
     const patches = show(p)
     expect(screen.getByText(/Platform \(the title "Reach" names no platform\)/)).toBeTruthy()
     fireEvent.change(screen.getByTestId('import-platform'), { target: { value: 'instagram' } })

@@ -33,7 +33,11 @@ export function missingIdentity(preview: ImportPreview | null, options: ImportOp
  */
 export function ImportIdentityFields({ preview, options, accounts, disabled, onChange }: ImportIdentityFieldsProps) {
   const id = preview.identity
-  const platforms: Platform[] = id?.platforms.length ? id.platforms : preview.recognized ? [preview.recognized.platform] : []
+  const platforms: Platform[] = id?.platforms.length
+    ? id.platforms
+    : preview.recognized
+      ? [preview.recognized.platform]
+      : []
   const mine = accounts.filter((a) => platforms.includes(a.platform))
   const chosen = options.account ?? ''
   const existing = mine.find((a) => a.accountId === chosen)
@@ -50,7 +54,9 @@ export function ImportIdentityFields({ preview, options, accounts, disabled, onC
       {askAccount && (
         <div className="field recognition-account">
           <span className="field-label" id="import-account-label">
-            {id?.accountRequired ? 'Account (required: this file does not name it)' : `Account (the file names “${named ?? ''}”)`}
+            {id?.accountRequired
+              ? 'Account (required: this file does not name it)'
+              : `Account (the file names “${named ?? ''}”)`}
           </span>
           {mine.length > 0 && (
             <select
@@ -68,7 +74,8 @@ export function ImportIdentityFields({ preview, options, accounts, disabled, onC
               {!existing && mode !== NEW && <option value="">Choose an account…</option>}
               {mine.map((a) => (
                 <option key={a.accountId} value={a.accountId}>
-                  {a.handle ?? a.accountId} · {platformLabel(a.platform)} · {countOf(a.posts, 'post')}, {countOf(a.days, 'day')}
+                  {a.handle ?? a.accountId} · {platformLabel(a.platform)} · {countOf(a.posts, 'post')},{' '}
+                  {countOf(a.days, 'day')}
                 </option>
               ))}
               <option value={NEW}>A new account…</option>
@@ -91,7 +98,9 @@ export function ImportIdentityFields({ preview, options, accounts, disabled, onC
       )}
       {(id?.platformRequired || options.platform) && (
         <label className="field recognition-platform">
-          <span className="field-label">Platform ({id?.platformRequired ? (id.platformReason ?? 'the file does not say') : 'chosen'})</span>
+          <span className="field-label">
+            Platform ({id?.platformRequired ? (id.platformReason ?? 'the file does not say') : 'chosen'})
+          </span>
           <select
             className="input"
             data-testid="import-platform"

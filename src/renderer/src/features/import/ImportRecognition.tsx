@@ -13,7 +13,11 @@ interface ImportRecognitionProps {
   onMapColumns: () => void
 }
 
-const TEXT_LABEL: Record<PrivacyOptions['text'], string> = { keep: 'Keep', redact: 'Redact e-mails, phones, @handles', drop: 'Drop post text' }
+const TEXT_LABEL: Record<PrivacyOptions['text'], string> = {
+  keep: 'Keep',
+  redact: 'Redact e-mails, phones, @handles',
+  drop: 'Drop post text'
+}
 const PEOPLE_LABEL: Record<PrivacyOptions['people'], string> = { keep: 'Keep', drop: 'Drop', hash: 'Replace by a hash' }
 
 /** What the file was recognised as, the account it needs, and what happens to personal data in it. */
@@ -47,7 +51,13 @@ export function ImportRecognition({ preview, options, disabled, onChange, onMapC
           </span>
         )}
         {(!r || preview.unmapped) && !options.generic && (
-          <button type="button" className="btn btn-small" data-testid="map-columns" disabled={disabled} onClick={onMapColumns}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="map-columns"
+            disabled={disabled}
+            onClick={onMapColumns}
+          >
             Map columns…
           </button>
         )}
@@ -63,7 +73,13 @@ export function ImportRecognition({ preview, options, disabled, onChange, onMapC
         </label>
       </div>
       {r && !options.generic && (
-        <ImportIdentityFields preview={preview} options={options} accounts={accounts} disabled={disabled} onChange={onChange} />
+        <ImportIdentityFields
+          preview={preview}
+          options={options}
+          accounts={accounts}
+          disabled={disabled}
+          onChange={onChange}
+        />
       )}
       <div className="settings-controls" aria-label="Privacy">
         <label className="field">

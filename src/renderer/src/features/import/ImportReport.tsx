@@ -48,7 +48,13 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
           Imported <span className="mono">{dataset.fileName}</span>
           {r && landingVerdict(r.landingWarnings ?? [])}
         </h2>
-        <button type="button" className="icon-button" aria-label="Close the import report" data-testid="import-report-close" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the import report"
+          data-testid="import-report-close"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -57,7 +63,11 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
         <div>
           <dt>Format</dt>
           <dd data-testid="import-report-format" data-format={r?.format ?? dataset.format}>
-            {r ? r.label : result.unmapped ? `${result.unmapped.label}, not mapped: imported as a plain table` : `${dataset.format.toUpperCase()} (not a known export)`}
+            {r
+              ? r.label
+              : result.unmapped
+                ? `${result.unmapped.label}, not mapped: imported as a plain table`
+                : `${dataset.format.toUpperCase()} (not a known export)`}
           </dd>
         </div>
         {r && (
@@ -129,12 +139,23 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
       )}
       <div className="report-actions">
         {r && r.rowsRejected > 0 && (
-          <button type="button" className="btn btn-small" data-testid="import-report-show-rejects" aria-expanded={rejects !== null} onClick={() => void showRejects()}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="import-report-show-rejects"
+            aria-expanded={rejects !== null}
+            onClick={() => void showRejects()}
+          >
             {rejects ? 'Hide rejected rows' : 'Show rejected rows'}
           </button>
         )}
         {!r && (
-          <button type="button" className="btn btn-small" data-testid="import-report-map" onClick={() => setMapping(true)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="import-report-map"
+            onClick={() => setMapping(true)}
+          >
             Map columns…
           </button>
         )}
@@ -159,7 +180,8 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
           </table>
           {rejects.total > rejects.rows.length && (
             <p className="muted">
-              First {formatCount(rejects.rows.length)} of {formatCount(rejects.total)}; all are in the <span className="mono">import_rejects</span> table.
+              First {formatCount(rejects.rows.length)} of {formatCount(rejects.total)}; all are in the{' '}
+              <span className="mono">import_rejects</span> table.
             </p>
           )}
         </div>

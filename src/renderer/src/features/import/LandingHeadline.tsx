@@ -34,17 +34,27 @@ export function LandingHeadline({ report }: { report: RecognitionReport }) {
   return (
     <>
       {warnings.map((w) => (
-        <div key={w.code} className="notice notice-error report-headline" role="alert" data-testid="import-report-headline" data-code={w.code}>
+        <div
+          key={w.code}
+          className="notice notice-error report-headline"
+          role="alert"
+          data-testid="import-report-headline"
+          data-code={w.code}
+        >
           <span>
-            <strong>{w.code === 'nothing-landed' ? 'Nothing reached the benchmark tables.' : 'Some rows were not imported.'}</strong> {w.message}
+            <strong>
+              {w.code === 'nothing-landed' ? 'Nothing reached the benchmark tables.' : 'Some rows were not imported.'}
+            </strong>{' '}
+            {w.message}
           </span>
         </div>
       ))}
       {assumed && (
         <p className="notice notice-info report-year" data-testid="import-report-year">
           <span>
-            “{assumed.column}” has no year: read as {assumed.from ?? '—'} to {assumed.to ?? '—'}, a period ending {assumed.periodEnd} ({SOURCE[assumed.source]}).
-            Wrong year? Import the file again with another “Period ends”.
+            “{assumed.column}” has no year: read as {assumed.from ?? '—'} to {assumed.to ?? '—'}, a period ending{' '}
+            {assumed.periodEnd} ({SOURCE[assumed.source]}). Wrong year? Import the file again with another “Period
+            ends”.
           </span>
         </p>
       )}

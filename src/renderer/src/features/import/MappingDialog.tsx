@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react'
 import { Modal } from '../../components/Modal'
 import { call } from '../../api'
 import {
-  DAILY_MAPPING_METRICS, headerSignature, POST_MAPPING_METRICS, type ColumnMapping
+  DAILY_MAPPING_METRICS,
+  headerSignature,
+  POST_MAPPING_METRICS,
+  type ColumnMapping
 } from '../../../../shared/canonical'
 import { PLATFORMS, type Platform } from '../../../../shared/types'
 
@@ -14,7 +17,12 @@ interface MappingDialogProps {
 
 type Role = 'account' | 'postId' | 'publishedAt' | 'day' | 'text' | 'url' | 'postType'
 const ROLE_LABEL: Record<Role, string> = {
-  account: 'Account (handle)', postId: 'Post id', publishedAt: 'Published at', day: 'Day', text: 'Post text', url: 'URL',
+  account: 'Account (handle)',
+  postId: 'Post id',
+  publishedAt: 'Published at',
+  day: 'Day',
+  text: 'Post text',
+  url: 'URL',
   postType: 'Post type'
 }
 const label = (m: string) => m.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
@@ -35,17 +43,29 @@ export function MappingDialog({ columns, onSaved, onClose }: MappingDialogProps)
 
   // An earlier mapping for this header opens as it was saved.
   useEffect(() => {
-    void call('getMapping', { headerSignature: signature }).then((m) => {
-      if (!m) return
-      setPlatform(m.platform)
-      setKind(m.kind)
-      setRoles({ account: m.account ?? undefined, postId: m.postId ?? undefined, publishedAt: m.publishedAt ?? undefined, day: m.day ?? undefined, text: m.text ?? undefined, url: m.url ?? undefined, postType: m.postType ?? undefined })
-      setMetrics(m.metrics)
-      setPeople(m.people ?? [])
-    }, () => undefined)
+    void call('getMapping', { headerSignature: signature }).then(
+      (m) => {
+        if (!m) return
+        setPlatform(m.platform)
+        setKind(m.kind)
+        setRoles({
+          account: m.account ?? undefined,
+          postId: m.postId ?? undefined,
+          publishedAt: m.publishedAt ?? undefined,
+          day: m.day ?? undefined,
+          text: m.text ?? undefined,
+          url: m.url ?? undefined,
+          postType: m.postType ?? undefined
+        })
+        setMetrics(m.metrics)
+        setPeople(m.people ?? [])
+      },
+      () => undefined
+    )
   }, [signature])
 
-  const roleList: Role[] = kind === 'posts' ? ['account', 'postId', 'publishedAt', 'text', 'url', 'postType'] : ['account', 'day']
+  const roleList: Role[] =
+    kind === 'posts' ? ['account', 'postId', 'publishedAt', 'text', 'url', 'postType'] : ['account', 'day']
   const metricList: readonly string[] = kind === 'posts' ? POST_MAPPING_METRICS : DAILY_MAPPING_METRICS
   const missing = kind === 'posts' ? !roles.postId : !roles.day
 
@@ -68,8 +88,19 @@ export function MappingDialog({ columns, onSaved, onClose }: MappingDialogProps)
     }
   }
 
-  const columnSelect = (value: string | undefined, onChange: (v: string | undefined) => void, aria: string, testId?: string) => (
-    <select className="input" aria-label={aria} data-testid={testId} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+  const columnSelect = (
+    value: string | undefined,
+    onChange: (v: string | undefined) => void,
+    aria: string,
+    testId?: string
+  ) => (
+    <select
+      className="input"
+      aria-label={aria}
+      data-testid={testId}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    >
       <option value="">—</option>
       {columns.map((c) => (
         <option key={c} value={c}>
@@ -90,18 +121,33 @@ export function MappingDialog({ columns, onSaved, onClose }: MappingDialogProps)
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" data-testid="mapping-save" disabled={missing || saving} onClick={() => void save()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="mapping-save"
+            disabled={missing || saving}
+            onClick={() => void save()}
+          >
             Save mapping
           </button>
         </>
       }
     >
       <p className="muted">Saved for files with exactly these columns; the next such file is recognised by it.</p>
-      {error && <div className="notice notice-error" role="alert">{error}</div>}
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="mapping-grid">
         <label className="field">
           <span className="field-label">Platform</span>
-          <select className="input" data-testid="mapping-platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
+          <select
+            className="input"
+            data-testid="mapping-platform"
+            value={platform}
+            onChange={(e) => setPlatform(e.target.value as Platform)}
+          >
             {PLATFORMS.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -111,7 +157,12 @@ export function MappingDialog({ columns, onSaved, onClose }: MappingDialogProps)
         </label>
         <label className="field">
           <span className="field-label">Each row is</span>
-          <select className="input" data-testid="mapping-kind" value={kind} onChange={(e) => setKind(e.target.value as 'posts' | 'daily')}>
+          <select
+            className="input"
+            data-testid="mapping-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as 'posts' | 'daily')}
+          >
             <option value="posts">a post</option>
             <option value="daily">a day of account metrics</option>
           </select>
@@ -131,7 +182,12 @@ export function MappingDialog({ columns, onSaved, onClose }: MappingDialogProps)
         {metricList.map((m) => (
           <label className="field" key={m}>
             <span className="field-label">{label(m)}</span>
-            {columnSelect(metrics[m], (v) => setMetrics((x) => ({ ...x, [m]: v ?? '' })), label(m), `mapping-metric-${m}`)}
+            {columnSelect(
+              metrics[m],
+              (v) => setMetrics((x) => ({ ...x, [m]: v ?? '' })),
+              label(m),
+              `mapping-metric-${m}`
+            )}
           </label>
         ))}
       </div>

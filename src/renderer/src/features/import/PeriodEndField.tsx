@@ -24,7 +24,9 @@ export function PeriodEndField({ preview, options, disabled, onChange }: PeriodE
         disabled={disabled}
         onChange={(e) => onChange({ periodEnd: e.target.value || undefined })}
       />
-      <span className="field-hint muted">Empty: a date range in the file name, else the day the file was saved, else today.</span>
+      <span className="field-hint muted">
+        Empty: a date range in the file name, else the day the file was saved, else today.
+      </span>
     </label>
   )
 }

@@ -4,7 +4,13 @@ import { api, errorCode, errorMessage, on, pathForFile } from '../../api'
 import type { ErrorCode } from '../../../../shared/result'
 import { decideBatch } from '../../../../shared/importIdentity'
 import type {
-  DatasetSummary, FileIdentity, ImportOptions, ImportPreview, ImportProgress, ImportResult, Platform
+  DatasetSummary,
+  FileIdentity,
+  ImportOptions,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+  Platform
 } from '../../../../shared/types'
 
 interface Batch {
@@ -51,7 +57,9 @@ interface ImportHandlers {
 }
 
 function newJobId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `job-${Date.now()}-${Math.random().toString(36).slice(2)}`
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `job-${Date.now()}-${Math.random().toString(36).slice(2)}`
 }
 
 function describe(err: unknown): { code: ErrorCode; message: string } {

@@ -7,12 +7,17 @@ import { useExportContext } from '../export/useExport'
 import { useComparisons, type Pair } from './useComparisons'
 import '../../styles/insight.css'
 
-const ci = (i: Interval, f: (v: number) => string) => (i.low === null || i.high === null ? '—' : `${f(i.low)} to ${f(i.high)}`)
+const ci = (i: Interval, f: (v: number) => string) =>
+  i.low === null || i.high === null ? '—' : `${f(i.low)} to ${f(i.high)}`
 const pct = (v: number) => fmtPct(v, 3)
 
 export function ThinBadge({ posts }: { posts: number }) {
   return (
-    <span className="ins-thin" title={`${posts} posts in the range: fewer than ${THIN_POSTS}, so this rate rests on few posts`} data-testid="ins-thin">
+    <span
+      className="ins-thin"
+      title={`${posts} posts in the range: fewer than ${THIN_POSTS}, so this rate rests on few posts`}
+      data-testid="ins-thin"
+    >
       thin
     </span>
   )
@@ -31,12 +36,21 @@ export function ComparisonsPanel({ result }: { result: BenchmarkResult }) {
   const institutions = result.scope.institutions
   const current = stats
   return (
-    <section className="ins-panel" data-testid="ins-comparisons" aria-label="Engagement compared with the peer median" aria-busy={loading}>
+    <section
+      className="ins-panel"
+      data-testid="ins-comparisons"
+      aria-label="Engagement compared with the peer median"
+      aria-busy={loading}
+    >
       <header className="ins-header">
         <h3>{ENGAGEMENT_DEFINITIONS[conv].label}: compared with the peer median</h3>
         <span className="muted bm-small" role="status" data-testid="ins-status">
           {loading && <span className="spinner spinner-small" aria-hidden="true" />}
-          {loading ? ' Resampling…' : current ? `95% intervals from ${current.resamples.toLocaleString('en-US')} bootstrap resamples` : ''}
+          {loading
+            ? ' Resampling…'
+            : current
+              ? `95% intervals from ${current.resamples.toLocaleString('en-US')} bootstrap resamples`
+              : ''}
         </span>
       </header>
       {error && (
@@ -48,11 +62,17 @@ export function ComparisonsPanel({ result }: { result: BenchmarkResult }) {
         <>
           <ul className="ins-sentences" data-testid="ins-vs-peer">
             {current.institutions.map((i) => (
-              <li key={i.institution_id} className={i.vsPeer.significant ? 'ins-sig' : 'ins-ns'} data-significant={i.vsPeer.significant}>
+              <li
+                key={i.institution_id}
+                className={i.vsPeer.significant ? 'ins-sig' : 'ins-ns'}
+                data-significant={i.vsPeer.significant}
+              >
                 <span className="swatch" style={{ background: i.color }} aria-hidden="true" />
                 {formatDifference(`${i.name} vs peer median`, i.vsPeer)}
                 {i.thin && <ThinBadge posts={i.posts} />}
-                {i.vsPeer.estimate !== null && !i.vsPeer.significant && <span className="visually-hidden"> (interval spans 0: not distinguishable)</span>}
+                {i.vsPeer.estimate !== null && !i.vsPeer.significant && (
+                  <span className="visually-hidden"> (interval spans 0: not distinguishable)</span>
+                )}
               </li>
             ))}
           </ul>
@@ -61,11 +81,21 @@ export function ComparisonsPanel({ result }: { result: BenchmarkResult }) {
               <thead>
                 <tr>
                   <th scope="col">Institution</th>
-                  <th scope="col" className="num">Posts</th>
-                  <th scope="col" className="num">Rate</th>
-                  <th scope="col" className="num">95% CI</th>
-                  <th scope="col" className="num" title="Rate minus the peer median, in percentage points">vs peer (pts)</th>
-                  <th scope="col" className="num">95% CI</th>
+                  <th scope="col" className="num">
+                    Posts
+                  </th>
+                  <th scope="col" className="num">
+                    Rate
+                  </th>
+                  <th scope="col" className="num">
+                    95% CI
+                  </th>
+                  <th scope="col" className="num" title="Rate minus the peer median, in percentage points">
+                    vs peer (pts)
+                  </th>
+                  <th scope="col" className="num">
+                    95% CI
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -115,9 +145,17 @@ export function ComparisonsPanel({ result }: { result: BenchmarkResult }) {
               </select>
             ))}
             {current.pair && (
-              <span className={current.pair.difference.significant ? 'ins-sig' : 'ins-ns'} data-testid="ins-pair-result">
-                {formatDifference(`${current.pair.a.name} − ${current.pair.b.name}`, current.pair.difference)}; permutation test p ={' '}
-                {current.pair.pValue === null ? 'n/a' : current.pair.pValue < 0.0001 ? '< 0.0001' : current.pair.pValue.toFixed(4)}
+              <span
+                className={current.pair.difference.significant ? 'ins-sig' : 'ins-ns'}
+                data-testid="ins-pair-result"
+              >
+                {formatDifference(`${current.pair.a.name} − ${current.pair.b.name}`, current.pair.difference)};
+                permutation test p ={' '}
+                {current.pair.pValue === null
+                  ? 'n/a'
+                  : current.pair.pValue < 0.0001
+                    ? '< 0.0001'
+                    : current.pair.pValue.toFixed(4)}
               </span>
             )}
           </div>

@@ -1,22 +1,38 @@
 import { useEffect, useRef, useState } from 'react'
 import type { BenchmarkRequest } from '../../../../shared/benchmark'
 import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
-import { VENDOR_COLUMNS, VENDOR_CONVENTIONS, vendorCsv, type VendorComparison } from '../../../../shared/vendorConventions'
+import {
+  VENDOR_COLUMNS,
+  VENDOR_CONVENTIONS,
+  vendorCsv,
+  type VendorComparison
+} from '../../../../shared/vendorConventions'
 import { call, errorMessage, saveFile } from '../../api'
 import { useExportContext } from '../export/useExport'
 
 /** The vendors' rates for the benchmark on screen, asked for after it (an answer to a superseded request is dropped). */
 function useVendorConventions(request: BenchmarkRequest | null) {
-  const [answer, setAnswer] = useState<{ request: BenchmarkRequest; value: VendorComparison | null; error: string | null } | null>(null)
+  const [answer, setAnswer] = useState<{
+    request: BenchmarkRequest
+    value: VendorComparison | null
+    error: string | null
+  } | null>(null)
   const seq = useRef(0)
   useEffect(() => {
     if (!request) return
     const id = ++seq.current
     call('vendorConventions', { request })
       .then((value) => id === seq.current && setAnswer({ request, value, error: null }))
-      .catch((err: unknown) => id === seq.current && setAnswer((a) => ({ request, value: a?.value ?? null, error: errorMessage(err) })))
+      .catch(
+        (err: unknown) =>
+          id === seq.current && setAnswer((a) => ({ request, value: a?.value ?? null, error: errorMessage(err) }))
+      )
   }, [request])
-  return { value: answer?.value ?? null, error: answer?.error ?? null, loading: request !== null && answer?.request !== request }
+  return {
+    value: answer?.value ?? null,
+    error: answer?.error ?? null,
+    loading: request !== null && answer?.request !== request
+  }
 }
 
 /**
@@ -43,14 +59,25 @@ export function VendorConventionsPanel() {
   }
 
   return (
-    <section className="ins-panel" data-testid="ins-vendors" aria-label="Engagement under every vendor's convention" aria-busy={loading}>
+    <section
+      className="ins-panel"
+      data-testid="ins-vendors"
+      aria-label="Engagement under every vendor's convention"
+      aria-busy={loading}
+    >
       <header className="ins-header">
         <h3>Engagement under every vendor’s convention</h3>
         <span className="muted bm-small" role="status">
           {loading && <span className="spinner spinner-small" aria-hidden="true" />}
           {loading ? ' Computing…' : saved}
         </span>
-        <button type="button" className="btn btn-small ins-header-action" data-testid="ins-vendors-csv" disabled={!value} onClick={() => void download()}>
+        <button
+          type="button"
+          className="btn btn-small ins-header-action"
+          data-testid="ins-vendors-csv"
+          disabled={!value}
+          onClick={() => void download()}
+        >
           Download CSV
         </button>
       </header>
@@ -61,13 +88,21 @@ export function VendorConventionsPanel() {
       )}
       {value && value.tables.length === 0 && <p className="muted">No accounts on the chosen platforms.</p>}
       {value?.tables.map((t) => (
-        <div key={t.platform} className="bm-table-wrap ins-vendor-table" tabIndex={0} role="region" aria-label={`Conventions on ${t.platform}`}>
+        <div
+          key={t.platform}
+          className="bm-table-wrap ins-vendor-table"
+          tabIndex={0}
+          role="region"
+          aria-label={`Conventions on ${t.platform}`}
+        >
           <table className="bm-table ins-table" data-testid="ins-vendor-table" data-platform={t.platform}>
             <caption className="ins-caption">{t.platform}</caption>
             <thead>
               <tr>
                 <th scope="col">Institution</th>
-                <th scope="col" className="num">Posts</th>
+                <th scope="col" className="num">
+                  Posts
+                </th>
                 {VENDOR_COLUMNS.map((k) => (
                   <th key={k} scope="col" className="num" title={VENDOR_CONVENTIONS[k].formula}>
                     {VENDOR_CONVENTIONS[k].label}
@@ -113,7 +148,8 @@ export function VendorConventionsPanel() {
               <div key={c.id}>
                 <dt>{c.label}</dt>
                 <dd>
-                  {c.formula}. Source: {c.source.vendor}, “{c.source.title}”, <span className="ins-url">{c.source.url}</span>
+                  {c.formula}. Source: {c.source.vendor}, “{c.source.title}”,{' '}
+                  <span className="ins-url">{c.source.url}</span>
                 </dd>
               </div>
             ))}

@@ -18,8 +18,13 @@ export function useComparisons(request: BenchmarkRequest | null, pair: Pair) {
   /** The call the last answer (or error) settled; loading while it is not the one asked for now. */
   const [settled, setSettled] = useState<object | null>(null)
   const seq = useRef(0)
-  const wantsPair = pair.a !== null && pair.b !== null && pair.a !== pair.b && request !== null &&
-    request.institutionIds.includes(pair.a) && request.institutionIds.includes(pair.b)
+  const wantsPair =
+    pair.a !== null &&
+    pair.b !== null &&
+    pair.a !== pair.b &&
+    request !== null &&
+    request.institutionIds.includes(pair.a) &&
+    request.institutionIds.includes(pair.b)
 
   const input = useMemo(
     () => (request ? { request, ...(wantsPair ? { pair: { a: pair.a!, b: pair.b! } } : {}) } : null),

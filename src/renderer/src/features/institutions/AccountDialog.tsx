@@ -64,15 +64,28 @@ export function AccountDialog({ account, accounts, onRename, onMerge, onClose }:
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        <button type="submit" className="btn btn-primary" data-testid="account-rename" disabled={busy || name.trim() === (account.displayName ?? '')}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="account-rename"
+          disabled={busy || name.trim() === (account.displayName ?? '')}
+        >
           Rename
         </button>
       </form>
       <div className="account-dialog-section">
         <label className="field">
           <span className="field-label">Merge into another {account.platform} account</span>
-          <select className="input" data-testid="account-merge-into" value={into} disabled={busy || others.length === 0} onChange={(e) => setInto(e.target.value)}>
-            <option value="">{others.length ? 'Choose the account to keep…' : 'No other account of this platform'}</option>
+          <select
+            className="input"
+            data-testid="account-merge-into"
+            value={into}
+            disabled={busy || others.length === 0}
+            onChange={(e) => setInto(e.target.value)}
+          >
+            <option value="">
+              {others.length ? 'Choose the account to keep…' : 'No other account of this platform'}
+            </option>
             {others.map((a) => (
               <option key={a.accountId} value={a.accountId}>
                 {label(a)}
@@ -80,7 +93,13 @@ export function AccountDialog({ account, accounts, onRename, onMerge, onClose }:
             ))}
           </select>
         </label>
-        <button type="button" className="btn btn-danger" data-testid="account-merge" disabled={busy || !target} onClick={() => target && void run(() => onMerge(target.accountId))}>
+        <button
+          type="button"
+          className="btn btn-danger"
+          data-testid="account-merge"
+          disabled={busy || !target}
+          onClick={() => target && void run(() => onMerge(target.accountId))}
+        >
           Merge
         </button>
       </div>

@@ -23,7 +23,12 @@ export function ColorPicker({ color, label, onPick }: ColorPickerProps) {
         onClick={() => setOpen((o) => !o)}
       />
       {open && (
-        <span className="palette" role="group" aria-label={`Colours for ${label}`} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <span
+          className="palette"
+          role="group"
+          aria-label={`Colours for ${label}`}
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
           {INSTITUTION_PALETTE.map((c) => (
             <button
               key={c}

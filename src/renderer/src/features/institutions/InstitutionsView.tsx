@@ -51,7 +51,10 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
     <section className="institutions-view" data-testid="institutions-view" aria-labelledby="institutions-title">
       <header className="view-header">
         <h1 id="institutions-title">Institutions</h1>
-        <p className="muted">The organisations you benchmark. Each owns accounts on any number of platforms; drag an account onto an institution or pick one in its row.</p>
+        <p className="muted">
+          The organisations you benchmark. Each owns accounts on any number of platforms; drag an account onto an
+          institution or pick one in its row.
+        </p>
       </header>
 
       <div className="institutions-columns">
@@ -63,7 +66,9 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
               void create()
             }}
           >
-            <label className="sr-only" htmlFor="institution-name">New institution name</label>
+            <label className="sr-only" htmlFor="institution-name">
+              New institution name
+            </label>
             <input
               id="institution-name"
               className="input"
@@ -73,7 +78,12 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
               value={newName}
               onChange={(e) => setNewName(e.target.value)}
             />
-            <button type="submit" className="btn btn-primary" data-testid="institution-create" disabled={!newName.trim()}>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              data-testid="institution-create"
+              disabled={!newName.trim()}
+            >
               Create
             </button>
           </form>
@@ -110,7 +120,11 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
                       <span className="mono">{g.accountId}</span> → <strong>{g.institutionName}</strong>
                       <span className="muted"> (name shares “{g.matched.join('”, “')}”)</span>
                     </span>
-                    <button type="button" className="btn btn-small" onClick={() => void s.assign(g.accountId, g.institutionId)}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => void s.assign(g.accountId, g.institutionId)}
+                    >
                       Accept
                     </button>
                   </li>
@@ -119,7 +133,9 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
             </div>
           )}
           {s.loaded && s.accounts.length === 0 && (
-            <p className="empty-note">No accounts yet: they appear when you import a recognised export (or map a file’s columns).</p>
+            <p className="empty-note">
+              No accounts yet: they appear when you import a recognised export (or map a file’s columns).
+            </p>
           )}
           {platforms.map((p) => (
             <div key={p} className="platform-group">
@@ -140,11 +156,14 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
                         e.dataTransfer.effectAllowed = 'move'
                       }}
                     >
-                      <span className="drag-handle" aria-hidden="true">⋮⋮</span>
+                      <span className="drag-handle" aria-hidden="true">
+                        ⋮⋮
+                      </span>
                       <span className="account-main">
                         <span className="account-name">{accountLabel(a)}</span>
                         <span className="account-meta muted">
-                          {a.accountId} · {countOf(a.posts, 'post')} · {countOf(a.days, 'day')}{a.firstDate ? ` · ${a.firstDate} – ${a.lastDate}` : ''}
+                          {a.accountId} · {countOf(a.posts, 'post')} · {countOf(a.days, 'day')}
+                          {a.firstDate ? ` · ${a.firstDate} – ${a.lastDate}` : ''}
                         </span>
                       </span>
                       <select
@@ -152,7 +171,9 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
                         aria-label={`Institution of ${a.accountId}`}
                         data-testid="account-institution"
                         value={a.institutionId ?? ''}
-                        onChange={(e) => void s.assign(a.accountId, e.target.value === '' ? null : Number(e.target.value))}
+                        onChange={(e) =>
+                          void s.assign(a.accountId, e.target.value === '' ? null : Number(e.target.value))
+                        }
                       >
                         <option value="">Unassigned</option>
                         {s.institutions.map((i) => (
@@ -162,7 +183,11 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
                         ))}
                       </select>
                       {a.institutionId !== null && byId.get(a.institutionId) && (
-                        <span className="swatch" style={{ background: byId.get(a.institutionId)?.color }} aria-hidden="true" />
+                        <span
+                          className="swatch"
+                          style={{ background: byId.get(a.institutionId)?.color }}
+                          aria-hidden="true"
+                        />
                       )}
                       <button
                         type="button"
@@ -204,7 +229,16 @@ interface InstitutionRowProps {
   onUnassign: (accountId: string) => void
 }
 
-function InstitutionRow({ institution: i, accounts, dropActive, dropProps, onRename, onColor, onDelete, onUnassign }: InstitutionRowProps) {
+function InstitutionRow({
+  institution: i,
+  accounts,
+  dropActive,
+  dropProps,
+  onRename,
+  onColor,
+  onDelete,
+  onUnassign
+}: InstitutionRowProps) {
   const [editing, setEditing] = useState(false)
   const [name, setName] = useState(i.name)
   const [confirming, setConfirming] = useState(false)
@@ -246,12 +280,22 @@ function InstitutionRow({ institution: i, accounts, dropActive, dropProps, onRen
         )}
         {i.kind && <span className="muted institution-kind">{i.kind}</span>}
         <span className="institution-actions">
-          <button type="button" className="btn btn-small" data-testid="institution-rename" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="institution-rename"
+            onClick={() => setEditing(true)}
+          >
             Rename
           </button>
           {confirming ? (
             <>
-              <button type="button" className="btn btn-small btn-danger" data-testid="institution-delete-confirm" onClick={onDelete}>
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                data-testid="institution-delete-confirm"
+                onClick={onDelete}
+              >
                 Delete
               </button>
               <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
@@ -259,7 +303,12 @@ function InstitutionRow({ institution: i, accounts, dropActive, dropProps, onRen
               </button>
             </>
           ) : (
-            <button type="button" className="btn btn-small" data-testid="institution-delete" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="institution-delete"
+              onClick={() => setConfirming(true)}
+            >
               Delete…
             </button>
           )}
@@ -272,7 +321,12 @@ function InstitutionRow({ institution: i, accounts, dropActive, dropProps, onRen
             <li key={a.accountId} className="owned-account" data-testid="owned-account" data-account-id={a.accountId}>
               <span className="platform-tag">{platformLabel(a.platform)}</span>
               <span className="mono">{a.handle ?? a.accountId}</span>
-              <button type="button" className="link-button" aria-label={`Remove ${a.accountId} from ${i.name}`} onClick={() => onUnassign(a.accountId)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${a.accountId} from ${i.name}`}
+                onClick={() => onUnassign(a.accountId)}
+              >
                 ×
               </button>
             </li>

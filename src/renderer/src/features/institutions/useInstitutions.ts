@@ -47,14 +47,19 @@ export function useInstitutions(onError: (err: unknown, context?: string) => voi
     accounts,
     suggestions,
     loaded,
-    create: (name: string, color?: string) => change('Could not create the institution', () => call('createInstitution', { name, ...(color ? { color } : {}) })),
+    create: (name: string, color?: string) =>
+      change('Could not create the institution', () =>
+        call('createInstitution', { name, ...(color ? { color } : {}) })
+      ),
     update: (institutionId: number, patch: { name?: string; color?: string }) =>
       change('Could not change the institution', () => call('updateInstitution', { institutionId, ...patch })),
-    remove: (institutionId: number) => change('Could not delete the institution', () => call('deleteInstitution', { institutionId })),
+    remove: (institutionId: number) =>
+      change('Could not delete the institution', () => call('deleteInstitution', { institutionId })),
     assign: (accountId: string, institutionId: number | null) =>
       change('Could not assign the account', () => call('assignAccount', { accountId, institutionId })),
     renameAccount: (accountId: string, displayName: string | null) =>
       change('Could not rename the account', () => call('renameAccount', { accountId, displayName })),
-    mergeAccounts: (fromId: string, intoId: string) => change('Could not merge the accounts', () => call('mergeAccounts', { fromId, intoId }))
+    mergeAccounts: (fromId: string, intoId: string) =>
+      change('Could not merge the accounts', () => call('mergeAccounts', { fromId, intoId }))
   }
 }

@@ -40,20 +40,63 @@ export function Sidebar(p: SidebarProps) {
         onClick={p.onImport}
         {...withShortcut('import', 'Import files')}
       >
-        <span aria-hidden="true" className="plus">+</span> Import…
+        <span aria-hidden="true" className="plus">
+          +
+        </span>{' '}
+        Import…
         {p.importBusy && <span className="spinner spinner-small" aria-label="Import running" />}
       </button>
 
       <div className="nav-section">
         <h2 className="nav-heading">Workspace</h2>
         <ul className="nav-list">
-          <NavItem id="datasets" command="showDatasets" current={p.view} icon="table" label="Datasets" title="Datasets" onClick={p.onShowDatasets}>
+          <NavItem
+            id="datasets"
+            command="showDatasets"
+            current={p.view}
+            icon="table"
+            label="Datasets"
+            title="Datasets"
+            onClick={p.onShowDatasets}
+          >
             <span className="nav-count">{p.datasetCount}</span>
           </NavItem>
-          <NavItem id="institutions" command="showInstitutions" current={p.view} icon="inst" label="Institutions" title="Institutions and their accounts" onClick={p.onShowInstitutions} />
-          <NavItem id="benchmarks" command="showBenchmarks" current={p.view} icon="bench" label="Benchmarks" title="Benchmarks" onClick={p.onShowBenchmarks} />
-          <NavItem id="events" command="showEvents" current={p.view} icon="events" label="Events" title="Events drawn on the time charts" onClick={p.onShowEvents} />
-          <NavItem id="queries" command="showQueries" current={p.view} icon="query" label="Queries" title="Queries: SQL editor and saved queries" onClick={p.onShowQueries} />
+          <NavItem
+            id="institutions"
+            command="showInstitutions"
+            current={p.view}
+            icon="inst"
+            label="Institutions"
+            title="Institutions and their accounts"
+            onClick={p.onShowInstitutions}
+          />
+          <NavItem
+            id="benchmarks"
+            command="showBenchmarks"
+            current={p.view}
+            icon="bench"
+            label="Benchmarks"
+            title="Benchmarks"
+            onClick={p.onShowBenchmarks}
+          />
+          <NavItem
+            id="events"
+            command="showEvents"
+            current={p.view}
+            icon="events"
+            label="Events"
+            title="Events drawn on the time charts"
+            onClick={p.onShowEvents}
+          />
+          <NavItem
+            id="queries"
+            command="showQueries"
+            current={p.view}
+            icon="query"
+            label="Queries"
+            title="Queries: SQL editor and saved queries"
+            onClick={p.onShowQueries}
+          />
         </ul>
       </div>
 
@@ -61,7 +104,13 @@ export function Sidebar(p: SidebarProps) {
         <button type="button" className="link-button" onClick={p.onAbout}>
           About
         </button>
-        <button type="button" className="link-button" data-testid="shortcuts-button" onClick={p.onShortcuts} {...withShortcut('shortcuts', 'Keyboard shortcuts')}>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="shortcuts-button"
+          onClick={p.onShortcuts}
+          {...withShortcut('shortcuts', 'Keyboard shortcuts')}
+        >
           Shortcuts
         </button>
         <button

@@ -22,13 +22,23 @@ export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDia
           <button type="button" className="btn" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" onClick={onSave} disabled={busy} data-testid="query-import-save" data-autofocus>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={onSave}
+            disabled={busy}
+            data-testid="query-import-save"
+            data-autofocus
+          >
             Save {n === 1 ? 'query' : `${n} queries`}
           </button>
         </>
       }
     >
-      <p className="q-muted">Queries carry SQL, parameters and a chart, never data. They are saved to your library and do not run until you run them.</p>
+      <p className="q-muted">
+        Queries carry SQL, parameters and a chart, never data. They are saved to your library and do not run until you
+        run them.
+      </p>
       <ul className="q-pack-list">
         {pack.queries.map((q, i) => (
           <li key={i} data-testid="query-import-item">
@@ -41,7 +51,9 @@ export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDia
                 </div>
               ))}
             {q.description && <span className="q-muted"> — {q.description}</span>}
-            {q.params.length > 0 && <div className="q-muted">Parameters: {q.params.map((p) => `$${p.name} (${p.type})`).join(', ')}</div>}
+            {q.params.length > 0 && (
+              <div className="q-muted">Parameters: {q.params.map((p) => `$${p.name} (${p.type})`).join(', ')}</div>
+            )}
             <pre className="q-pack-sql">{q.sql}</pre>
           </li>
         ))}

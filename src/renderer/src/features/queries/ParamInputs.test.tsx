@@ -43,14 +43,27 @@ function setup() {
   return { sent, user: userEvent.setup({ delay: null }) }
 }
 
-const typeOf = (name: string) => (screen.getByLabelText(`Type of $${name}`) as HTMLSelectElement).selectedOptions[0].textContent
+const typeOf = (name: string) =>
+  (screen.getByLabelText(`Type of $${name}`) as HTMLSelectElement).selectedOptions[0].textContent
 const valueInput = (name: string) => screen.getByLabelText(`$${name}`) as HTMLInputElement
 
 describe('ParamInputs', () => {
   it('renders one typed input per parameter, numeric names as Number', () => {
     setup()
-    expect(screen.getAllByTestId('query-param').map((el) => el.dataset.name)).toEqual(['institutions', 'from', 'pattern', 'post_count', 'limit'])
-    expect(['institutions', 'from', 'pattern', 'post_count', 'limit'].map(typeOf)).toEqual(['Institutions', 'Date', 'Text', 'Number', 'Number'])
+    expect(screen.getAllByTestId('query-param').map((el) => el.dataset.name)).toEqual([
+      'institutions',
+      'from',
+      'pattern',
+      'post_count',
+      'limit'
+    ])
+    expect(['institutions', 'from', 'pattern', 'post_count', 'limit'].map(typeOf)).toEqual([
+      'Institutions',
+      'Date',
+      'Text',
+      'Number',
+      'Number'
+    ])
     expect(valueInput('limit').type).toBe('number')
     expect(valueInput('post_count').type).toBe('number')
     expect(valueInput('from').type).toBe('date')

@@ -8,7 +8,12 @@ interface ParamInputsProps {
   onValue: (name: string, value: ParamValue) => void
 }
 
-const TYPE_LABEL: Record<ParamType, string> = { text: 'Text', number: 'Number', date: 'Date', institutions: 'Institutions' }
+const TYPE_LABEL: Record<ParamType, string> = {
+  text: 'Text',
+  number: 'Number',
+  date: 'Date',
+  institutions: 'Institutions'
+}
 
 /** One typed input per `$name` in the SQL. Values are sent separately and bound, never written into the SQL. */
 export function ParamInputs({ params, values, institutions, onType, onValue }: ParamInputsProps) {
@@ -35,7 +40,12 @@ export function ParamInputs({ params, values, institutions, onType, onValue }: P
               ))}
             </select>
             {p.type === 'institutions' ? (
-              <InstitutionPicker id={`param-${p.name}`} all={institutions} value={Array.isArray(value) ? value : []} onChange={(v) => onValue(p.name, v)} />
+              <InstitutionPicker
+                id={`param-${p.name}`}
+                all={institutions}
+                value={Array.isArray(value) ? value : []}
+                onChange={(v) => onValue(p.name, v)}
+              />
             ) : (
               <input
                 id={`param-${p.name}`}
@@ -45,7 +55,16 @@ export function ParamInputs({ params, values, institutions, onType, onValue }: P
                 placeholder={p.type === 'date' ? 'any' : ''}
                 onChange={(e) => {
                   const raw = e.target.value
-                  onValue(p.name, p.type === 'number' ? (raw === '' ? null : Number(raw)) : raw === '' && p.type === 'date' ? null : raw)
+                  onValue(
+                    p.name,
+                    p.type === 'number'
+                      ? raw === ''
+                        ? null
+                        : Number(raw)
+                      : raw === '' && p.type === 'date'
+                        ? null
+                        : raw
+                  )
                 }}
               />
             )}
@@ -56,8 +75,19 @@ export function ParamInputs({ params, values, institutions, onType, onValue }: P
   )
 }
 
-function InstitutionPicker({ id, all, value, onChange }: { id: string; all: string[]; value: string[]; onChange: (v: string[]) => void }) {
-  const summary = value.length === 0 ? 'All institutions' : value.length === 1 ? value[0] : `${value.length} institutions`
+function InstitutionPicker({
+  id,
+  all,
+  value,
+  onChange
+}: {
+  id: string
+  all: string[]
+  value: string[]
+  onChange: (v: string[]) => void
+}) {
+  const summary =
+    value.length === 0 ? 'All institutions' : value.length === 1 ? value[0] : `${value.length} institutions`
   return (
     <details className="q-picker">
       <summary id={id} className="input input-small">

@@ -18,8 +18,16 @@ afterEach(cleanup)
 
 const SQL = `SELECT 1,\n  nosuchcolumn FROM posts\nWHERE account_id IN $institutions`
 const QUERY: SavedQuery = {
-  id: 7, name: 'Broken', description: '', tags: [], sql: SQL, params: [], chart: null, starter: false,
-  createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z'
+  id: 7,
+  name: 'Broken',
+  description: '',
+  tags: [],
+  sql: SQL,
+  params: [],
+  chart: null,
+  starter: false,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z'
 }
 const INSTITUTIONS: Institution[] = [
   { institutionId: 1, name: 'Harrow Clinic Network', color: '#E69F00', kind: null, accountCount: 1 },

@@ -2,7 +2,13 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { format as formatSql } from 'sql-formatter'
 import { call, pathForFile } from '../../api'
 import {
-  guessParamType, paramNames, type ChartSpec, type ParamDef, type ParamValue, type QueryPackPreview, type SavedQuery
+  guessParamType,
+  paramNames,
+  type ChartSpec,
+  type ParamDef,
+  type ParamValue,
+  type QueryPackPreview,
+  type SavedQuery
 } from '../../../../shared/queries'
 import { downloadText } from './download'
 import { ImportPackDialog } from './ImportPackDialog'
@@ -35,7 +41,15 @@ const EMPTY: Draft = { id: null, name: 'Untitled query', description: '', tags: 
 const mod = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+'
 
 function fromSaved(q: SavedQuery): Draft {
-  return { id: q.id, name: q.name, description: q.description, tags: q.tags.join(', '), sql: q.sql, params: q.params, chart: q.chart }
+  return {
+    id: q.id,
+    name: q.name,
+    description: q.description,
+    tags: q.tags.join(', '),
+    sql: q.sql,
+    params: q.params,
+    chart: q.chart
+  }
 }
 
 function defaults(params: ParamDef[]): Record<string, ParamValue> {
@@ -58,16 +72,22 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
 
   // Every $name in the SQL gets an input; its type comes from the saved definition or a guess from its name.
   const params = useMemo<ParamDef[]>(
-    () => paramNames(draft.sql).map((name) => draft.params.find((p) => p.name === name) ?? { name, type: guessParamType(name, draft.sql) }),
+    () =>
+      paramNames(draft.sql).map(
+        (name) => draft.params.find((p) => p.name === name) ?? { name, type: guessParamType(name, draft.sql) }
+      ),
     [draft.sql, draft.params]
   )
 
-  const open = useCallback((q: SavedQuery) => {
-    setDraft(fromSaved(q))
-    setValues(defaults(q.params))
-    clear()
-    setTab(q.chart ? 'chart' : 'table')
-  }, [clear])
+  const open = useCallback(
+    (q: SavedQuery) => {
+      setDraft(fromSaved(q))
+      setValues(defaults(q.params))
+      clear()
+      setTab(q.chart ? 'chart' : 'table')
+    },
+    [clear]
+  )
 
   const run = useCallback(async () => {
     const info = await runSql(editor.current?.selection() ?? draft.sql, params, values)
@@ -81,7 +101,10 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
     const query = {
       name: draft.name.trim() || 'Untitled query',
       description: draft.description,
-      tags: draft.tags.split(',').map((t) => t.trim()).filter(Boolean),
+      tags: draft.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
       sql: draft.sql,
       // The values in the inputs are saved as the defaults, so reopening restores them.
       params: params.map((p) => (p.name in values ? { ...p, default: values[p.name] } : p)),
@@ -158,7 +181,10 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
 
   const format = () => {
     try {
-      setDraft((d) => ({ ...d, sql: formatSql(d.sql, { language: 'duckdb', keywordCase: 'upper', paramTypes: { named: ['$'] } }) }))
+      setDraft((d) => ({
+        ...d,
+        sql: formatSql(d.sql, { language: 'duckdb', keywordCase: 'upper', paramTypes: { named: ['$'] } })
+      }))
     } catch (err) {
       onError(err, 'Could not format this SQL')
     }
@@ -222,17 +248,36 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
                 <span className="spinner spinner-small" aria-hidden="true" /> Cancel
               </button>
             ) : (
-              <button type="button" className="btn btn-primary" onClick={() => void run()} data-testid="query-run" title={`Run (${mod}Enter); runs the selection if there is one`}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => void run()}
+                data-testid="query-run"
+                title={`Run (${mod}Enter); runs the selection if there is one`}
+              >
                 ▶ Run
               </button>
             )}
             <button type="button" className="btn" onClick={format} title="Format the SQL">
               Format
             </button>
-            <button type="button" className="btn" onClick={() => void save()} data-testid="query-save" title={`Save (${mod}S)`}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void save()}
+              data-testid="query-save"
+              title={`Save (${mod}S)`}
+            >
               Save
             </button>
-            <button type="button" className="btn btn-ghost" disabled={!draft.id} onClick={() => draft.id && void exportQueries([draft.id])} data-testid="query-export" title="Export as .sbq.json (SQL, parameters, chart; no data)">
+            <button
+              type="button"
+              className="btn btn-ghost"
+              disabled={!draft.id}
+              onClick={() => draft.id && void exportQueries([draft.id])}
+              data-testid="query-export"
+              title="Export as .sbq.json (SQL, parameters, chart; no data)"
+            >
               Export
             </button>
           </div>
@@ -259,12 +304,25 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
           values={values}
           institutions={institutions}
           onType={(name, type) =>
-            setDraft((d) => ({ ...d, params: [...d.params.filter((p) => p.name !== name), { ...(params.find((p) => p.name === name) ?? { name }), type }] }))
+            setDraft((d) => ({
+              ...d,
+              params: [
+                ...d.params.filter((p) => p.name !== name),
+                { ...(params.find((p) => p.name === name) ?? { name }), type }
+              ]
+            }))
           }
           onValue={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
         />
 
-        <SqlEditor ref={editor} value={draft.sql} schema={schema} onChange={(sql) => setDraft((d) => ({ ...d, sql }))} onRun={() => void run()} onSave={() => void save()} />
+        <SqlEditor
+          ref={editor}
+          value={draft.sql}
+          schema={schema}
+          onChange={(sql) => setDraft((d) => ({ ...d, sql }))}
+          onRun={() => void run()}
+          onSave={() => void save()}
+        />
 
         {error && (
           <div className="q-error" role="alert" data-testid="query-error">
@@ -280,30 +338,51 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
         <div className="q-results">
           <div className="q-results-bar">
             <div className="q-tabs" role="tablist">
-              <button type="button" role="tab" aria-selected={tab === 'table'} className="q-tab" onClick={() => setTab('table')} data-testid="tab-table">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'table'}
+                className="q-tab"
+                onClick={() => setTab('table')}
+                data-testid="tab-table"
+              >
                 Table
               </button>
-              <button type="button" role="tab" aria-selected={tab === 'chart'} className="q-tab" onClick={() => setTab('chart')} data-testid="tab-chart">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'chart'}
+                className="q-tab"
+                onClick={() => setTab('chart')}
+                data-testid="tab-chart"
+              >
                 Chart
               </button>
             </div>
             {result && (
               <span className="q-status" data-testid="query-status">
                 {result.rowCount.toLocaleString('en-US')} {result.rowCount === 1 ? 'row' : 'rows'}
-                {result.truncated && ' (first rows only: the result was cut)'} · {result.elapsedMs.toLocaleString('en-US')} ms
+                {result.truncated && ' (first rows only: the result was cut)'} ·{' '}
+                {result.elapsedMs.toLocaleString('en-US')} ms
               </span>
             )}
             {running && <span className="q-status">Running…</span>}
           </div>
           {!result && !running && <div className="q-placeholder">Run a query ({mod}Enter) to see its rows here.</div>}
           {result && tab === 'table' && <ResultGrid info={result} onError={onError} />}
-          {result && tab === 'chart' && (
-            draft.chart ? (
-              <ResultChart info={result} spec={draft.chart} title={draft.name} onSpec={(chart) => setDraft((d) => ({ ...d, chart }))} onError={onError} />
+          {result &&
+            tab === 'chart' &&
+            (draft.chart ? (
+              <ResultChart
+                info={result}
+                spec={draft.chart}
+                title={draft.name}
+                onSpec={(chart) => setDraft((d) => ({ ...d, chart }))}
+                onError={onError}
+              />
             ) : (
               <div className="q-placeholder">This result has no column to chart.</div>
-            )
-          )}
+            ))}
         </div>
       </div>
 
@@ -319,7 +398,9 @@ export function QueriesView({ onError, toast }: QueriesViewProps) {
           if (f) void readPack(f)
         }}
       />
-      {pack && <ImportPackDialog pack={pack} busy={importing} onSave={() => void savePack()} onCancel={() => setPack(null)} />}
+      {pack && (
+        <ImportPackDialog pack={pack} busy={importing} onSave={() => void savePack()} onCancel={() => setPack(null)} />
+      )}
       {undo && (
         <div className="q-undo" role="status" data-testid="undo-toast">
           Deleted “{undo.name}”

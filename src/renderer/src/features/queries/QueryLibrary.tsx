@@ -94,22 +94,44 @@ export function QueryLibrary(p: QueryLibraryProps) {
               >
                 ✎
               </button>
-              <button type="button" className="icon-button" title="Duplicate" aria-label={`Duplicate ${q.name}`} data-testid="query-duplicate" onClick={() => p.onDuplicate(q)}>
+              <button
+                type="button"
+                className="icon-button"
+                title="Duplicate"
+                aria-label={`Duplicate ${q.name}`}
+                data-testid="query-duplicate"
+                onClick={() => p.onDuplicate(q)}
+              >
                 ⧉
               </button>
-              <button type="button" className="icon-button" title="Delete" aria-label={`Delete ${q.name}`} data-testid="query-delete" onClick={() => p.onDelete(q)}>
+              <button
+                type="button"
+                className="icon-button"
+                title="Delete"
+                aria-label={`Delete ${q.name}`}
+                data-testid="query-delete"
+                onClick={() => p.onDelete(q)}
+              >
                 🗑
               </button>
             </span>
           </li>
         ))}
-        {p.queries.length === 0 && <li className="q-muted q-list-empty">{p.search ? 'No query matches.' : 'No saved queries yet.'}</li>}
+        {p.queries.length === 0 && (
+          <li className="q-muted q-list-empty">{p.search ? 'No query matches.' : 'No saved queries yet.'}</li>
+        )}
       </ul>
       <div className="q-library-foot">
         <button type="button" className="btn btn-small btn-ghost" onClick={p.onImport} data-testid="query-import">
           Import .sbq.json…
         </button>
-        <button type="button" className="btn btn-small btn-ghost" onClick={p.onExportAll} disabled={!p.queries.length} data-testid="query-export-all">
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          onClick={p.onExportAll}
+          disabled={!p.queries.length}
+          data-testid="query-export-all"
+        >
           Export {p.search ? 'these' : 'all'}
         </button>
       </div>

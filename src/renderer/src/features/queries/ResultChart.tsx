@@ -27,7 +27,16 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
   useEffect(() => {
     let live = true
     call('queryPage', { resultId: info.resultId, offset: 0, limit: CHART_ROWS }).then(
-      (p) => live && setRows(chartRows(tableFromIPC(p.arrow).toArray().map((r) => ({ ...r.toJSON() })), info.columns)),
+      (p) =>
+        live &&
+        setRows(
+          chartRows(
+            tableFromIPC(p.arrow)
+              .toArray()
+              .map((r) => ({ ...r.toJSON() })),
+            info.columns
+          )
+        ),
       (err) => live && onError(err, 'Could not read the result for the chart')
     )
     return () => {
@@ -41,10 +50,25 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
     const draw = () => {
       try {
         el.replaceChildren(
-          withoutMarkLabels(Plot.plot(chartOptions(spec, rows, Math.max(320, el.clientWidth - 8), dark, el.clientHeight - 8 - (spec.color ? 36 : 0))))
+          withoutMarkLabels(
+            Plot.plot(
+              chartOptions(
+                spec,
+                rows,
+                Math.max(320, el.clientWidth - 8),
+                dark,
+                el.clientHeight - 8 - (spec.color ? 36 : 0)
+              )
+            )
+          )
         )
       } catch (err) {
-        el.replaceChildren(Object.assign(document.createElement('p'), { className: 'q-muted', textContent: `Cannot draw this chart: ${(err as Error).message}` }))
+        el.replaceChildren(
+          Object.assign(document.createElement('p'), {
+            className: 'q-muted',
+            textContent: `Cannot draw this chart: ${(err as Error).message}`
+          })
+        )
       }
     }
     draw()
@@ -63,7 +87,12 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
   const exportAs = async (format: 'png' | 'svg') => {
     setSaved(null)
     try {
-      const file = await call('exportQueryChart', { resultId: info.resultId, chart: spec, format, ...(title?.trim() ? { title: title.trim().slice(0, 200) } : {}) })
+      const file = await call('exportQueryChart', {
+        resultId: info.resultId,
+        chart: spec,
+        format,
+        ...(title?.trim() ? { title: title.trim().slice(0, 200) } : {})
+      })
       const out = await saveFile({ defaultName: file.fileName, bytes: file.bytes, filters: fileFilter(file.fileName) })
       setSaved(out.saved ? `Saved ${out.path?.split(/[\\/]/).pop() ?? file.fileName}` : 'Export cancelled')
     } catch (err) {
@@ -96,7 +125,12 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
       <div className="q-chart-controls">
         <label className="q-chart-field">
           <span>Mark</span>
-          <select className="input input-small" data-testid="chart-mark" value={spec.mark} onChange={(e) => onSpec({ ...spec, mark: e.target.value as ChartMark })}>
+          <select
+            className="input input-small"
+            data-testid="chart-mark"
+            value={spec.mark}
+            onChange={(e) => onSpec({ ...spec, mark: e.target.value as ChartMark })}
+          >
             {CHART_MARKS.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -108,12 +142,24 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
         {pick('y', false)}
         {pick('color', true)}
         {pick('facet', true)}
-        {info.rowCount > CHART_ROWS && <span className="q-muted">Charting the first {CHART_ROWS.toLocaleString('en-US')} rows.</span>}
+        {info.rowCount > CHART_ROWS && (
+          <span className="q-muted">Charting the first {CHART_ROWS.toLocaleString('en-US')} rows.</span>
+        )}
         <span className="q-chart-export" role="group" aria-label="Export the chart">
-          <button type="button" className="btn btn-small" data-testid="chart-export-png" onClick={() => void exportAs('png')}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="chart-export-png"
+            onClick={() => void exportAs('png')}
+          >
             PNG
           </button>
-          <button type="button" className="btn btn-small" data-testid="chart-export-svg" onClick={() => void exportAs('svg')}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="chart-export-svg"
+            onClick={() => void exportAs('svg')}
+          >
             SVG
           </button>
           <span className="q-muted" role="status" data-testid="chart-export-status">

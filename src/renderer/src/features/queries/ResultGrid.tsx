@@ -12,7 +12,8 @@ interface ResultGridProps {
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return ''
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 6 })
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 6 })
   return String(v)
 }
 
@@ -77,20 +78,38 @@ export function ResultGrid({ info, onError }: ResultGridProps) {
       </div>
       {pages > 1 && (
         <div className="q-pager" data-testid="result-pager">
-          <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(0)} aria-label="First page">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={page === 0}
+            onClick={() => setPage(0)}
+            aria-label="First page"
+          >
             «
           </button>
           <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
             Previous
           </button>
           <span>
-            Rows {(page * PAGE + 1).toLocaleString('en-US')}–{Math.min(info.rowCount, (page + 1) * PAGE).toLocaleString('en-US')} of{' '}
+            Rows {(page * PAGE + 1).toLocaleString('en-US')}–
+            {Math.min(info.rowCount, (page + 1) * PAGE).toLocaleString('en-US')} of{' '}
             {info.rowCount.toLocaleString('en-US')}
           </span>
-          <button type="button" className="btn btn-small" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={page >= pages - 1}
+            onClick={() => setPage(page + 1)}
+          >
             Next
           </button>
-          <button type="button" className="btn btn-small" disabled={page >= pages - 1} onClick={() => setPage(pages - 1)} aria-label="Last page">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={page >= pages - 1}
+            onClick={() => setPage(pages - 1)}
+            aria-label="Last page"
+          >
             »
           </button>
         </div>

@@ -32,7 +32,8 @@ export const AFTER_FROM = /\b(FROM|JOIN)\s+("?[\w.]*)$/i
  * FROM/JOIN: the list once offered `posexplode` and `pow` before `posts` there.
  */
 function functionCompletion(names: string[]): CompletionSource {
-  const options = (boost: number) => completeFromList(names.map((f) => ({ label: f, type: 'function', apply: `${f}(`, boost })))
+  const options = (boost: number) =>
+    completeFromList(names.map((f) => ({ label: f, type: 'function', apply: `${f}(`, boost })))
   const anywhere = options(-1)
   const afterFrom = options(-99)
   return (ctx: CompletionContext) => {
@@ -76,7 +77,11 @@ export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function Sq
             if (u.docChanged) props.current.onChange(u.state.doc.toString())
           }),
           // An explicit tabindex so checkers (and some screen readers) count the scrolling editor as focusable.
-          EditorView.contentAttributes.of({ 'aria-label': 'SQL editor', 'data-testid': 'sql-editor-content', tabindex: '0' })
+          EditorView.contentAttributes.of({
+            'aria-label': 'SQL editor',
+            'data-testid': 'sql-editor-content',
+            tabindex: '0'
+          })
         ]
       })
     })

@@ -41,7 +41,10 @@ export function useQueries(onError: (err: unknown, context?: string) => void) {
         return info
       } catch (err) {
         setResult(null)
-        setError({ message: err instanceof Error ? err.message : String(err), at: err instanceof AppFailure ? (err.at ?? null) : null })
+        setError({
+          message: err instanceof Error ? err.message : String(err),
+          at: err instanceof AppFailure ? (err.at ?? null) : null
+        })
         return null
       } finally {
         setRunId(null)

@@ -39,7 +39,9 @@ export function EventsView({ onError, toast }: EventsViewProps) {
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase()
     return s.events.filter(
-      (e) => (!year || e.start.startsWith(year) || (e.end ?? '').startsWith(year)) && (!q || `${e.title} ${e.notes ?? ''} ${e.institutionName ?? ''}`.toLowerCase().includes(q))
+      (e) =>
+        (!year || e.start.startsWith(year) || (e.end ?? '').startsWith(year)) &&
+        (!q || `${e.title} ${e.notes ?? ''} ${e.institutionName ?? ''}`.toLowerCase().includes(q))
     )
   }, [s.events, search, year])
   const hasObservances = s.events.some((e) => e.observance !== null)
@@ -49,7 +51,10 @@ export function EventsView({ onError, toast }: EventsViewProps) {
       <header className="view-header">
         <div>
           <h1 id="events-title">Events</h1>
-          <p className="muted">Campaigns, awareness days, crises and platform changes, drawn on every time chart so a spike can be read against what happened.</p>
+          <p className="muted">
+            Campaigns, awareness days, crises and platform changes, drawn on every time chart so a spike can be read
+            against what happened.
+          </p>
         </div>
         <div className="events-actions">
           <button
@@ -62,10 +67,22 @@ export function EventsView({ onError, toast }: EventsViewProps) {
           >
             {hasObservances ? 'Add missing health observances' : 'Add health observances'}
           </button>
-          <button type="button" className="btn" data-testid="events-import" disabled={s.busy} onClick={() => fileInput.current?.click()}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="events-import"
+            disabled={s.busy}
+            onClick={() => fileInput.current?.click()}
+          >
             Import CSV…
           </button>
-          <button type="button" className="btn" data-testid="events-export" disabled={s.busy || !s.events.length} onClick={() => void s.exportCsv()}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="events-export"
+            disabled={s.busy || !s.events.length}
+            onClick={() => void s.exportCsv()}
+          >
             Export CSV
           </button>
           <input
@@ -102,12 +119,32 @@ export function EventsView({ onError, toast }: EventsViewProps) {
 
       <div className="events-list-head">
         <h2 className="pane-title">
-          {shown.length === s.events.length ? `${s.events.length} events` : `${shown.length} of ${s.events.length} events`}
+          {shown.length === s.events.length
+            ? `${s.events.length} events`
+            : `${shown.length} of ${s.events.length} events`}
         </h2>
-        <label className="sr-only" htmlFor="events-search">Search events</label>
-        <input id="events-search" className="input input-small" type="search" placeholder="Search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="events-search" />
-        <label className="sr-only" htmlFor="events-year">Year</label>
-        <select id="events-year" className="input input-small" value={year} onChange={(e) => setYear(e.target.value)} data-testid="events-year">
+        <label className="sr-only" htmlFor="events-search">
+          Search events
+        </label>
+        <input
+          id="events-search"
+          className="input input-small"
+          type="search"
+          placeholder="Search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="events-search"
+        />
+        <label className="sr-only" htmlFor="events-year">
+          Year
+        </label>
+        <select
+          id="events-year"
+          className="input input-small"
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+          data-testid="events-year"
+        >
           <option value="">All years</option>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -119,7 +156,8 @@ export function EventsView({ onError, toast }: EventsViewProps) {
 
       {s.loaded && s.events.length === 0 && (
         <p className="empty-note" data-testid="events-empty">
-          No events yet. Add one above, import a CSV (columns start, end, title, kind, institution, source, notes), or add the health observances.
+          No events yet. Add one above, import a CSV (columns start, end, title, kind, institution, source, notes), or
+          add the health observances.
         </p>
       )}
       {shown.length > 0 && (
@@ -139,7 +177,12 @@ export function EventsView({ onError, toast }: EventsViewProps) {
             </thead>
             <tbody>
               {shown.map((e) => (
-                <tr key={e.eventId} data-testid="event-row" data-event-id={e.eventId} aria-selected={editing?.eventId === e.eventId}>
+                <tr
+                  key={e.eventId}
+                  data-testid="event-row"
+                  data-event-id={e.eventId}
+                  aria-selected={editing?.eventId === e.eventId}
+                >
                   <td className="nowrap mono">{when(e)}</td>
                   <th scope="row" className="event-title">
                     {e.title}
@@ -151,10 +194,22 @@ export function EventsView({ onError, toast }: EventsViewProps) {
                     <Source text={e.source} />
                   </td>
                   <td className="nowrap event-row-actions">
-                    <button type="button" className="btn btn-small btn-ghost" data-testid="event-edit" onClick={() => setEditing(e)} aria-label={`Edit ${e.title} (${when(e)})`}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      data-testid="event-edit"
+                      onClick={() => setEditing(e)}
+                      aria-label={`Edit ${e.title} (${when(e)})`}
+                    >
                       Edit
                     </button>
-                    <button type="button" className="btn btn-small btn-ghost" data-testid="event-delete" onClick={() => setConfirmDelete(e)} aria-label={`Delete ${e.title} (${when(e)})`}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      data-testid="event-delete"
+                      onClick={() => setConfirmDelete(e)}
+                      aria-label={`Delete ${e.title} (${when(e)})`}
+                    >
                       Delete
                     </button>
                   </td>

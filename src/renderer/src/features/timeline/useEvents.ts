@@ -30,7 +30,7 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
   }, [refresh])
 
   const change = useCallback(
-    async <T,>(what: string, fn: () => Promise<T>): Promise<T | null> => {
+    async <T>(what: string, fn: () => Promise<T>): Promise<T | null> => {
       setBusy(true)
       try {
         return await fn()
@@ -45,8 +45,14 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
     [onError, refresh]
   )
 
-  const add = useCallback((input: Input<'addEvent'>) => change('Could not add the event', () => call('addEvent', input)), [change])
-  const update = useCallback((input: Input<'updateEvent'>) => change('Could not save the event', () => call('updateEvent', input)), [change])
+  const add = useCallback(
+    (input: Input<'addEvent'>) => change('Could not add the event', () => call('addEvent', input)),
+    [change]
+  )
+  const update = useCallback(
+    (input: Input<'updateEvent'>) => change('Could not save the event', () => call('updateEvent', input)),
+    [change]
+  )
   const remove = useCallback(
     async (e: TimelineEvent) => {
       const r = await change(`Could not delete “${e.title}”`, () => call('deleteEvent', { eventId: e.eventId }))
@@ -57,7 +63,9 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
 
   const importCsv = useCallback(
     async (file: File) => {
-      const r = await change(`Could not import ${file.name}`, async () => call('importEvents', { path: await pathForFile(file) }))
+      const r = await change(`Could not import ${file.name}`, async () =>
+        call('importEvents', { path: await pathForFile(file) })
+      )
       if (r) toast(`Imported ${r.imported} ${r.imported === 1 ? 'event' : 'events'} from ${file.name}`)
     },
     [change, toast]
@@ -66,7 +74,11 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
   const exportCsv = useCallback(async () => {
     await change('Could not export the events', async () => {
       const { fileName, text } = await call('exportEvents')
-      const saved = await saveFile({ defaultName: fileName, bytes: new TextEncoder().encode(text), filters: [{ name: 'CSV', extensions: ['csv'] }] })
+      const saved = await saveFile({
+        defaultName: fileName,
+        bytes: new TextEncoder().encode(text),
+        filters: [{ name: 'CSV', extensions: ['csv'] }]
+      })
       if (saved.saved) toast(saved.path ? `Events saved to ${saved.path}` : `Events saved as ${fileName}`)
     })
   }, [change, toast])
@@ -75,7 +87,11 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
     const r = await change('Could not add the health observances', () => call('enableObservances'))
     if (r) {
       const span = `${r.years[0]}–${r.years[r.years.length - 1]}`
-      toast(r.added ? `Added ${r.added} health observances (${span})` : `The health observances for ${span} are already there`)
+      toast(
+        r.added
+          ? `Added ${r.added} health observances (${span})`
+          : `The health observances for ${span} are already there`
+      )
     }
   }, [change, toast])
 

@@ -35,13 +35,20 @@ export function WelcomeView({ loadingSample, onOpenSample, onImport }: WelcomePr
               'Open the sample workspace'
             )}
           </button>
-          <button type="button" className="btn btn-large" data-testid="welcome-import" onClick={onImport} disabled={loadingSample}>
+          <button
+            type="button"
+            className="btn btn-large"
+            data-testid="welcome-import"
+            onClick={onImport}
+            disabled={loadingSample}
+          >
             Import files…
           </button>
         </div>
         <p className="welcome-hint">You can also drop files anywhere on this window.</p>
         <p className="welcome-offline">
-          <span className="offline-dot" aria-hidden="true" /> Works entirely offline. Your data never leaves this computer.
+          <span className="offline-dot" aria-hidden="true" /> Works entirely offline. Your data never leaves this
+          computer.
         </p>
       </div>
     </section>
