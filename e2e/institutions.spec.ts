@@ -66,8 +66,8 @@ test('import an X tweet-activity export, read its report, assign its accounts to
     'data-account-id',
     'x:corvaleclinics'
   )
-  // Pointer path: drag the account onto the institution.
-  await app.accountRow('x:halvernumc').dragTo(app.institutionRow('Halvern University Medical Center'))
+  // Pointer path: drag the account, by its name, onto the institution.
+  await app.accountName('x:halvernumc').dragTo(app.institutionRow('Halvern University Medical Center'))
   await expect(app.institutionRow('Halvern University Medical Center').getByTestId('owned-account')).toHaveAttribute(
     'data-account-id',
     'x:halvernumc'

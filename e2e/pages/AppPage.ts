@@ -51,6 +51,8 @@ export class AppPage {
     this.page.locator(`[data-testid="institution-row"][data-name="${name}"]`)
   readonly accountRow = (accountId: string): Locator =>
     this.page.locator(`[data-testid="account-row"][data-account-id="${accountId}"]`)
+  /** Where a drag of the account starts: the row's middle may be its select or Edit… button, which take no drag. */
+  readonly accountName = (accountId: string): Locator => this.accountRow(accountId).getByTestId('account-name')
 
   // Datasets
   readonly datasetList = (): Locator => this.id('dataset-list')

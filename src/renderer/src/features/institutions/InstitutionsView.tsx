@@ -160,7 +160,9 @@ export function InstitutionsView({ onError }: { onError: (err: unknown, context?
                         ⋮⋮
                       </span>
                       <span className="account-main">
-                        <span className="account-name">{accountLabel(a)}</span>
+                        <span className="account-name" data-testid="account-name">
+                          {accountLabel(a)}
+                        </span>
                         <span className="account-meta muted">
                           {a.accountId} · {countOf(a.posts, 'post')} · {countOf(a.days, 'day')}
                           {a.firstDate ? ` · ${a.firstDate} – ${a.lastDate}` : ''}
