@@ -34,6 +34,8 @@ export const CHANNELS = [
   'benchmarkStats',
   // Every vendor's engagement convention side by side (src/main/engine/metrics/vendorConventions.ts)
   'vendorConventions',
+  // Explain a spike: the posts, robust z-score, events and post types behind one week or day (metrics/explainPeriod.ts)
+  'explainPeriod',
   'listBenchmarkSetups',
   'saveBenchmarkSetup',
   'deleteBenchmarkSetup',

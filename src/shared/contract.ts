@@ -21,6 +21,7 @@ import {
 } from './export'
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
+import { EXPLAIN_UNITS, type ExplainedPeriod } from './explain'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
 import {
   chartSpec,
@@ -212,6 +213,16 @@ export const inputs = {
     .strict(),
   /** The rates per platform under Rival IQ's, Socialinsider's and Fanpage Karma's conventions, and by reach, impressions, views. */
   vendorConventions: z.object({ request: benchmarkRequest }).strict(),
+  /** One institution's week (Monday to Sunday, holding `day`) or day on the engagement or a channel chart, explained. */
+  explainPeriod: z
+    .object({
+      request: benchmarkRequest,
+      institutionId: z.number().int().positive(),
+      metric: z.enum(['engagement', ...CHANNEL_METRICS]),
+      unit: z.enum(EXPLAIN_UNITS),
+      day: isoDay
+    })
+    .strict(),
   listBenchmarkSetups: z.void(),
   saveBenchmarkSetup: z.object({ name: z.string().trim().min(1).max(200), request: benchmarkRequest }).strict(),
   deleteBenchmarkSetup: z.object({ name: z.string().min(1).max(200) }).strict(),
@@ -341,6 +352,7 @@ export interface Outputs {
   benchmark: BenchmarkResult
   benchmarkStats: BenchmarkStats
   vendorConventions: VendorComparison
+  explainPeriod: ExplainedPeriod
   listBenchmarkSetups: BenchmarkSetup[]
   saveBenchmarkSetup: BenchmarkSetup[]
   deleteBenchmarkSetup: BenchmarkSetup[]
