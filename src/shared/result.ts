@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'RESULT_TOO_LARGE'
   | 'WORKSPACE_IN_USE'
   | 'WORKSPACE_UNWRITABLE'
+  /** The workspace was written by a newer Socialbench (a higher schema version than this one knows). */
+  | 'WORKSPACE_TOO_NEW'
   | 'ENGINE_DIED'
   | 'INTERNAL'
 

@@ -254,6 +254,8 @@ export interface WorkspaceInfo {
   schemaVersion: number
   datasetCount: number
   isEmpty: boolean
+  /** Set when this open upgraded the workspace from an older schema: where the untouched original was kept. */
+  upgrade: { from: number; to: number; backupPath: string } | null
 }
 
 export interface AppInfo {

@@ -4,11 +4,11 @@
  */
 import type { Channel, EventName } from '../../shared/channels'
 import type { EventPayloads, Handlers, Input, Outputs } from '../../shared/contract'
-import { AppFailure, type Result } from '../../shared/result'
+import type { Result } from '../../shared/result'
 import { canonicalHandlers } from './canonical/slice'
 import { datasetHandlers, dropOrphanTables, findBySha256 } from './datasets'
 import { Database } from './db/duckdb'
-import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations'
+import { migrateWithBackup } from './db/upgrade'
 import { dispatch } from './dispatch'
 import { exportHandlers } from './export/slice'
 import { repairUnfinishedImports } from './import/pendingImports'
@@ -46,11 +46,15 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
   const paths = workspacePaths(dir)
   await prepareWorkspaceDir(paths)
   const db = await Database.open(paths.dbFile)
-  const schemaVersion = await migrate(db)
-  if (schemaVersion > LATEST_SCHEMA_VERSION) {
+  // An older schema is upgraded after a backup copy of the file (db/upgrade.ts); a newer one is refused untouched.
+  let migrated: Awaited<ReturnType<typeof migrateWithBackup>>
+  try {
+    migrated = await migrateWithBackup(db, paths.dbFile)
+  } catch (err) {
     db.close()
-    throw new AppFailure('INTERNAL', `This workspace was written by a newer Socialbench (schema ${schemaVersion}).`)
+    throw err
   }
+  const { version: schemaVersion, upgrade } = migrated
   // A crash between an import's two commits leaves its raw table without a catalogue row (see importer.ts), and
   // possibly canonical rows under its id (see pendingImports.ts).
   await repairUnfinishedImports(db)
@@ -73,7 +77,7 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     }),
     workspaceInfo: async () => {
       const n = Number((await db.all(`SELECT count(*) AS n FROM datasets`))[0].n)
-      return { path: paths.dir, schemaVersion, datasetCount: n, isEmpty: n === 0 }
+      return { path: paths.dir, schemaVersion, datasetCount: n, isEmpty: n === 0, upgrade }
     },
     ...datasetHandlers(db),
     ...imports.handlers,
