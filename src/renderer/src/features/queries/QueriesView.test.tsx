@@ -3,8 +3,9 @@
  * The SQL editor's error handling: the place a failed run points at comes from the failure's `at` field (the
  * engine's, over the bridge), not from the message text, and "Go to line" puts the editor's cursor there.
  * Institution-list parameters are filled from listInstitutions, not from a SELECT the view writes itself.
+ * The library shows the answer to the latest search even when an earlier, unfiltered list arrives after it.
  */
-import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { EditorView } from '@codemirror/view'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -76,5 +77,36 @@ describe('QueriesView', () => {
     await waitFor(() => expect(screen.getByText('Quillmere General')).toBeTruthy())
     expect(bridge.calls.map((c) => c.channel)).toContain('listInstitutions')
     expect(bridge.inputs('runQuery')).toEqual([])
+  })
+
+  it('keeps the searched list when the unfiltered list of the first render answers last', async () => {
+    const other: SavedQuery = { ...QUERY, id: 8, name: 'Scaled range' }
+    let releaseFirst: () => void = () => undefined
+    const firstAnswered = new Promise<void>((done) => (releaseFirst = done))
+    const bridge = installFakeBridge({
+      // The opening, unfiltered list is slow (as after a reload); the searched one answers at once.
+      listQueries: async (input) => {
+        if (!input?.search) {
+          await firstAnswered
+          return [QUERY, other]
+        }
+        return [other]
+      },
+      sqlSchema: () => ({ tables: [], functions: [] }),
+      listInstitutions: () => INSTITUTIONS
+    })
+    render(<QueriesView onError={() => undefined} toast={() => undefined} />)
+    const user = userEvent.setup({ delay: null })
+    await user.type(screen.getByTestId('query-search'), 'scaled')
+    await waitFor(() =>
+      expect(screen.getAllByTestId('query-item').map((li) => li.dataset.name)).toEqual(['Scaled range'])
+    )
+    expect(bridge.inputs('listQueries')[0]).toEqual({ search: '' })
+    // Let the stale answer in: every step of its way to the list is a microtask, all run before the next macrotask.
+    await act(async () => {
+      releaseFirst()
+      await new Promise((r) => setTimeout(r, 0))
+    })
+    expect(screen.getAllByTestId('query-item').map((li) => li.dataset.name)).toEqual(['Scaled range'])
   })
 })
