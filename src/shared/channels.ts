@@ -25,6 +25,7 @@ export const CHANNELS = [
   'importFile',
   'cancelImport',
   'datasetPage',
+  'datasetQuerySql',
   'renameDataset',
   'deleteDataset',
   'loadSample',

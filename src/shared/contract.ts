@@ -34,6 +34,7 @@ import {
   type SqlSchema
 } from './queries'
 import type { Result } from './result'
+import { MAX_FILTERS, MAX_SEARCH_LENGTH } from './gridView'
 import { EVENT_KINDS, type TimelineEvent } from './timeline'
 import { PLATFORMS } from './types'
 import type {
@@ -135,6 +136,33 @@ const chartLook = z
 const chartText = z.string().max(200)
 
 const datasetId = z.number().int().positive()
+
+const columnName = z.string().min(1).max(1000)
+const filterDate = isoDate.nullable()
+const filterNumber = z.number().finite().nullable()
+/** The grid's sort, filters and search (shared/gridView.ts); the engine checks the columns against the dataset. */
+const gridView = {
+  sort: z
+    .object({ column: columnName, direction: z.enum(['asc', 'desc']) })
+    .strict()
+    .nullable()
+    .optional(),
+  filters: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z
+          .object({ column: columnName, kind: z.literal('contains'), text: z.string().min(1).max(MAX_SEARCH_LENGTH) })
+          .strict(),
+        z.object({ column: columnName, kind: z.literal('numberRange'), min: filterNumber, max: filterNumber }).strict(),
+        z.object({ column: columnName, kind: z.literal('dateRange'), from: filterDate, to: filterDate }).strict(),
+        z.object({ column: columnName, kind: z.literal('empty') }).strict(),
+        z.object({ column: columnName, kind: z.literal('notEmpty') }).strict()
+      ])
+    )
+    .max(MAX_FILTERS)
+    .optional(),
+  search: z.string().max(MAX_SEARCH_LENGTH).optional()
+}
 const queryId = z.number().int().positive()
 
 /** Input schema per channel; a missing or misspelt channel is a compile error. */
@@ -186,13 +214,11 @@ export const inputs = {
       datasetId,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(2000),
-      sort: z
-        .object({ column: z.string().min(1), direction: z.enum(['asc', 'desc']) })
-        .strict()
-        .nullable()
-        .optional()
+      ...gridView
     })
     .strict(),
+  /** The SQL of the grid's current view, for "Open as query": runs as is in the SQL editor's sandbox. */
+  datasetQuerySql: z.object({ datasetId, ...gridView }).strict(),
   renameDataset: z.object({ datasetId, name: z.string().trim().min(1).max(200) }).strict(),
   deleteDataset: z.object({ datasetId }).strict(),
   loadSample: z.void(),
@@ -346,6 +372,7 @@ export interface Outputs {
   importFile: ImportResult
   cancelImport: { cancelled: boolean }
   datasetPage: DataPage
+  datasetQuerySql: { sql: string }
   renameDataset: DatasetSummary
   deleteDataset: { deleted: boolean }
   loadSample: { datasets: DatasetSummary[] }

@@ -237,10 +237,7 @@ export interface ImportProgress {
   fileName: string
 }
 
-export interface SortSpec {
-  column: string
-  direction: 'asc' | 'desc'
-}
+export type { SortSpec } from './gridView'
 
 export interface DataPage {
   /** Arrow IPC stream bytes of the requested rows. */

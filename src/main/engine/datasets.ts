@@ -1,10 +1,12 @@
 /** The dataset catalogue: list, find, rename, delete, and pages of rows for the grid. */
-import type { DuckDBConnection } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import type { Handlers } from '../../shared/contract'
 import { AppFailure } from '../../shared/result'
-import type { ColumnInfo, DataPage, DatasetSummary, SortSpec } from '../../shared/types'
+import type { GridView } from '../../shared/gridView'
+import type { ColumnInfo, DataPage, DatasetSummary } from '../../shared/types'
 import type { Database, Row } from './db/duckdb'
 import { ident } from './db/sql'
+import { isFiltered, paramBinder, viewQueryText, viewSql } from './datasetView'
 
 const SELECT_DATASETS = `
   SELECT d.id, d.name, d.recognized_format, d.platform, d.table_name, d.file_name, d.format, d.row_count, d.size_bytes, d.sha256,
@@ -109,31 +111,53 @@ export async function datasetPage(
   id: number,
   offset: number,
   limit: number,
-  sort: SortSpec | null | undefined
+  view: GridView
 ): Promise<DataPage> {
   const d = await requireDataset(db, id)
-  let order = ''
-  if (sort) {
-    if (!d.columns.some((c) => c.name === sort.column)) {
-      throw new AppFailure('BAD_INPUT', `Dataset "${d.name}" has no column "${sort.column}".`)
-    }
-    // rowid keeps the order stable among equal values, so pages never repeat or skip rows.
-    order = `ORDER BY ${ident(sort.column)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, rowid`
-  }
-  const reader = await db.reader.runAndReadAll(`SELECT * FROM ${ident(d.tableName)} ${order} LIMIT $1 OFFSET $2`, [
-    limit,
-    offset
-  ])
+  const bind = paramBinder()
+  const { where, orderBy } = viewSql(d, view, bind, { stableOrder: true })
+  const n = bind.params.length
+  const reader = await db.reader.runAndReadAll(
+    `SELECT * FROM ${ident(d.tableName)} ${where} ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...bind.params, limit, offset]
+  )
+  const totalRows = isFiltered(view) ? await filteredCount(db, d, where, bind.params) : d.rows
   // Arrow is loaded on the first page, not with the engine: the CLI's import and sql commands never need it.
   const { rowsToArrowIpc } = await import('./arrowPage')
-  return { arrow: rowsToArrowIpc(reader), offset, totalRows: d.rows }
+  return { arrow: rowsToArrowIpc(reader), offset, totalRows }
+}
+
+/**
+ * Filtered row counts, remembered per raw table and WHERE (raw tables never change after import): scrolling asks
+ * for a page every few rows, and a count over 10M rows each time would be wasted work.
+ */
+const counts = new WeakMap<Database, Map<string, Promise<number>>>()
+const MAX_COUNTS = 64
+
+function filteredCount(db: Database, d: DatasetSummary, where: string, params: DuckDBValue[]): Promise<number> {
+  let cache = counts.get(db)
+  if (!cache) counts.set(db, (cache = new Map()))
+  const key = JSON.stringify([d.tableName, where, params])
+  let count = cache.get(key)
+  if (!count) {
+    count = db.all(`SELECT count(*) AS n FROM ${ident(d.tableName)} ${where}`, params).then((rows) => Number(rows[0].n))
+    count.catch(() => cache.delete(key))
+    if (cache.size >= MAX_COUNTS) cache.delete(cache.keys().next().value as string)
+    cache.set(key, count)
+  }
+  return count
+}
+
+export async function datasetQuerySql(db: Database, id: number, view: GridView): Promise<{ sql: string }> {
+  return { sql: viewQueryText(await requireDataset(db, id), view) }
 }
 
 /** The catalogue's channels (the import slice adds datasets, import/slice.ts). */
 export function datasetHandlers(db: Database) {
   return {
     listDatasets: () => listDatasets(db),
-    datasetPage: ({ datasetId, offset, limit, sort }) => datasetPage(db, datasetId, offset, limit, sort),
+    datasetPage: ({ datasetId, offset, limit, ...view }) => datasetPage(db, datasetId, offset, limit, view),
+    datasetQuerySql: ({ datasetId, ...view }) => datasetQuerySql(db, datasetId, view),
     renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
     deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId)
   } satisfies Partial<Handlers>

@@ -1,19 +1,8 @@
 /** Display formatting for grid cells and dataset metadata. Pure, so it is unit-tested. */
 
-export type ColumnKind = 'number' | 'timestamp' | 'date' | 'boolean' | 'text'
+import { columnKind, type ColumnKind } from '../../../../shared/gridView'
 
-const NUMERIC =
-  /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/i
-
-/** How to show a column, from its DuckDB type name. */
-export function columnKind(duckType: string): ColumnKind {
-  const t = duckType.trim().toUpperCase()
-  if (NUMERIC.test(t)) return 'number'
-  if (t.startsWith('TIMESTAMP')) return 'timestamp'
-  if (t === 'DATE') return 'date'
-  if (t === 'BOOLEAN' || t === 'BOOL') return 'boolean'
-  return 'text'
-}
+export { columnKind, type ColumnKind }
 
 /** A cell as text; null means "show the dimmed null marker". */
 export function formatCell(value: unknown, kind: ColumnKind): string | null {
