@@ -25,7 +25,7 @@ import { cliBench } from './cliBench'
 import { dashboardBench } from './dashboardBench'
 import { generateDashboardData, generateGridDataset } from './dashboardData'
 import { generateCrowdtangleCsv } from './generateCsv'
-import { importBench, peakMemoryBench } from './importBench'
+import { importBench, peakMemoryBench, threadsImportBench } from './importBench'
 import { describeMachine, formatLoad, LoadWatch } from './machine'
 import { judgeLoadWith, printSummary, record, time } from './report'
 
@@ -88,6 +88,26 @@ async function section<T>(title: string, fn: () => Promise<T>): Promise<T> {
   return r.value
 }
 
+/**
+ * The app's build (npx electron-vite build): the engine host the import items run (out/main/engineHost.js) and the
+ * renderer the browser items load. Built once per run; --quick reuses a build that is already there.
+ */
+let built = false
+async function ensureAppBuild(): Promise<void> {
+  if (built) return
+  built = true
+  if (
+    opts.quick &&
+    existsSync(join(ROOT, 'out/renderer/index.html')) &&
+    existsSync(join(ROOT, 'out/main/engineHost.js'))
+  ) {
+    console.log('    reusing the existing app build in out/ (--quick; npx electron-vite build refreshes it)')
+    return
+  }
+  console.log('    building the app (npx electron-vite build)...')
+  await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: ROOT, maxBuffer: 64 << 20 })
+}
+
 async function main(): Promise<void> {
   if (!Number.isInteger(opts.rows) || opts.rows < 1000) throw new Error('--rows must be a whole number ≥ 1000')
   const base = process.env.BENCH_DIR ? resolve(process.env.BENCH_DIR) : tmpdir()
@@ -116,6 +136,14 @@ async function main(): Promise<void> {
         const gen = await time(() => generateCrowdtangleCsv(csv, opts.rows))
         console.log(`    generated ${csv} in ${(gen.ms / 1000).toFixed(1)} s`)
         await importBench({ file: csv, rows: opts.rows, workDir: dir, label: fmt(opts.rows), reimport: true })
+        await ensureAppBuild()
+        await threadsImportBench({
+          file: csv,
+          rows: opts.rows,
+          workDir: dir,
+          label: fmt(opts.rows),
+          cores: machine.cores
+        })
         await rm(csv, { force: true })
       })
     if (opts.skipImport) {
@@ -132,6 +160,7 @@ async function main(): Promise<void> {
       await section(`1, 3 import of ${fmt(FULL_IMPORT_ROWS)} rows and peak memory`, async () => {
         const csv = join(dir, `crowdtangle-${fmt(FULL_IMPORT_ROWS)}.csv`)
         await generateCrowdtangleCsv(csv, FULL_IMPORT_ROWS)
+        await ensureAppBuild()
         await importBench({
           file: csv,
           rows: FULL_IMPORT_ROWS,
@@ -204,12 +233,7 @@ async function main(): Promise<void> {
       })
     } else {
       await section('5-6 browser: dashboard and grid scroll', async () => {
-        if (opts.quick && existsSync(join(ROOT, 'out/renderer/index.html'))) {
-          console.log('    reusing the existing renderer build in out/ (--quick; npx electron-vite build refreshes it)')
-        } else {
-          console.log('    building the renderer (npx electron-vite build)...')
-          await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: ROOT, maxBuffer: 64 << 20 })
-        }
+        await ensureAppBuild()
         await browserBench({
           workspace: ws,
           postsLabel: fmt(posts),

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_MEMORY_LIMIT, Database, memoryLimit } from './duckdb'
+import { DEFAULT_MEMORY_LIMIT, Database, memoryLimit, threadOption } from './duckdb'
 
 let dir: string
 beforeAll(async () => {
@@ -28,6 +28,30 @@ describe('memory limit', () => {
       expect(String(r.m)).toMatch(/^953\.6 MiB$/)
     } finally {
       db.close()
+    }
+  })
+})
+
+describe('threads', () => {
+  it("are DuckDB's default unless SOCIALBENCH_THREADS gives a whole number", () => {
+    expect(threadOption({})).toEqual({})
+    expect(threadOption({ SOCIALBENCH_THREADS: '1' })).toEqual({ threads: '1' })
+    expect(threadOption({ SOCIALBENCH_THREADS: ' 8 ' })).toEqual({ threads: '8' })
+    for (const bad of ['0', '-1', '1.5', 'all', "2'; ATTACH 'x"])
+      expect(threadOption({ SOCIALBENCH_THREADS: bad })).toEqual({})
+  })
+
+  it('are what the opened workspace database runs with', async () => {
+    const before = process.env.SOCIALBENCH_THREADS
+    process.env.SOCIALBENCH_THREADS = '1'
+    const db = await Database.open(join(dir, 't.duckdb'))
+    try {
+      const [r] = await db.all(`SELECT current_setting('threads')::INTEGER AS t`)
+      expect(Number(r.t)).toBe(1)
+    } finally {
+      db.close()
+      if (before === undefined) delete process.env.SOCIALBENCH_THREADS
+      else process.env.SOCIALBENCH_THREADS = before
     }
   })
 })

@@ -52,6 +52,16 @@ export function memoryLimit(env: NodeJS.ProcessEnv = process.env): string {
   return wanted && /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(wanted) ? wanted : DEFAULT_MEMORY_LIMIT
 }
 
+/**
+ * DuckDB's worker threads: its default (the machine's cores) unless SOCIALBENCH_THREADS (a whole number ≥ 1) says
+ * otherwise. The bench runs imports at 1 thread and at the core count, because the engine's serial phases weigh more
+ * where DuckDB reads faster (a laptop with 8 cores).
+ */
+export function threadOption(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const wanted = env.SOCIALBENCH_THREADS?.trim()
+  return wanted && /^[1-9]\d{0,3}$/.test(wanted) ? { threads: wanted } : {}
+}
+
 export class Database {
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -71,6 +81,7 @@ export class Database {
         // finishes on years × accounts (measured by npm run bench: 40 s → 1.3 s for one 90-day query).
         asof_loop_join_threshold: '0',
         memory_limit: memoryLimit(),
+        ...threadOption(),
         ...options
       })
     } catch (err) {
