@@ -30,30 +30,31 @@ function client(args: string[], extra: Partial<EngineClientOptions> = {}) {
   const events: Array<[string, unknown]> = []
   const restarts: boolean[] = []
   const fatals: string[] = []
+  const restartWaiters: Array<(recovered: boolean) => void> = []
   const engine = new EngineClient({
     spawn: forkHost(args),
     log: quiet,
     onEvent: (e, p) => events.push([e, p]),
-    onRestart: (r) => restarts.push(r),
+    onRestart: (r) => {
+      restarts.push(r)
+      for (const w of restartWaiters.splice(0)) w(r)
+    },
     onFatal: (e) => fatals.push(e.code),
     backoffMs: () => 10,
     ...extra
   })
-  return { engine, events, restarts, fatals }
+  /**
+   * The next onRestart, however long the forks take: a loaded machine makes each start slow, so the test waits for
+   * the client's own signal rather than polling against a deadline (vitest's timeout is the only backstop).
+   */
+  const nextRestart = (): Promise<boolean> => new Promise((done) => restartWaiters.push(done))
+  return { engine, events, restarts, fatals, nextRestart }
 }
 
 function counterFile(): string {
   const d = mkdtempSync(join(tmpdir(), 'sb-engine-'))
   dirs.push(d)
   return join(d, 'starts')
-}
-
-const until = async (cond: () => boolean, ms = 3000): Promise<void> => {
-  const t0 = Date.now()
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
 }
 
 describe('EngineClient', () => {
@@ -77,11 +78,12 @@ describe('EngineClient', () => {
   })
 
   it('fails the call in flight with ENGINE_DIED, restarts, and tells about it', async () => {
-    const { engine, restarts } = client([])
+    const { engine, restarts, nextRestart } = client([])
     engine.start()
+    const restarted = nextRestart()
     const r = await engine.call('deleteDataset', { datasetId: 1 })
     expect(r).toMatchObject({ ok: false, error: { code: 'ENGINE_DIED' } })
-    await until(() => restarts.length === 1)
+    expect(await restarted).toBe(true)
     expect(restarts).toEqual([true])
     expect(await engine.call('listDatasets', undefined)).toMatchObject({ ok: true })
     await engine.stop()
@@ -89,11 +91,14 @@ describe('EngineClient', () => {
 
   it('gives up after maxRestarts when the host keeps dying, instead of looping', async () => {
     const counter = counterFile()
-    const { engine, restarts } = client(['--mode', 'crash-on-start', '--counter', counter], { maxRestarts: 3 })
+    const { engine, restarts, nextRestart } = client(['--mode', 'crash-on-start', '--counter', counter], {
+      maxRestarts: 3
+    })
+    const gaveUp = nextRestart()
     engine.start()
     const ready = engine.whenReady()
     const pending = engine.call('listDatasets', undefined)
-    await until(() => restarts.length === 1)
+    expect(await gaveUp).toBe(false)
     expect(restarts).toEqual([false])
     expect(await ready).toBe(false)
     expect(await pending).toMatchObject({ ok: false, error: { code: 'ENGINE_DIED' } })
