@@ -3,9 +3,13 @@
  * (greyed out when it spans 0), thin institutions flagged, and a pairwise permutation test.
  */
 import type { Page } from '@playwright/test'
+import JSZip from 'jszip'
+import { readFileSync } from 'node:fs'
+import { VENDOR_COLUMNS, VENDOR_CONVENTIONS } from '../src/shared/vendorConventions'
 import { test, expect } from './fixtures/app'
 import { snap } from './fixtures/screenshots'
 import { BenchmarksPage } from './pages/BenchmarksPage'
+import { ExportPage } from './pages/ExportPage'
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate((t) => {
@@ -73,7 +77,7 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
   await snap(page, 'insight-comparisons-thin-light-1024')
 })
 
-test('every vendor’s convention side by side, with sources and a CSV', async ({ app, page }) => {
+test('every vendor’s convention side by side, with sources, a CSV and deck slides', async ({ app, page }) => {
   test.setTimeout(300_000)
   const bm = new BenchmarksPage(page)
   await app.openSample().click()
@@ -90,20 +94,57 @@ test('every vendor’s convention side by side, with sources and a CSV', async (
   for (const h of ['Rival IQ', 'Socialinsider', 'Fanpage Karma', 'By reach', 'By impressions', 'By views'])
     await expect(ig.locator('thead')).toContainText(h)
   await expect(ig.locator('tbody tr').last()).toContainText('Median across institutions')
+  // The methodology cites each vendor's definition: its formula, the vendor and the page that publishes it.
   await panel.getByTestId('ins-vendor-methods').locator('summary').click()
-  await expect(panel.getByTestId('ins-vendor-methods')).toContainText(
-    'https://howto.socialinsider.io/en/articles/9329376-the-socialinsider-guide-to-engagement-engagement-rates'
-  )
+  const methods = panel.getByTestId('ins-vendor-methods')
+  for (const k of VENDOR_COLUMNS) {
+    const c = VENDOR_CONVENTIONS[k]
+    const entry = methods.locator('dt', { hasText: c.label }).locator('xpath=following-sibling::dd[1]')
+    await expect(entry).toContainText(c.formula)
+    await expect(entry).toContainText(`Source: ${c.source.vendor}, “${c.source.title}”`)
+    await expect(entry).toContainText(c.source.url)
+  }
+
+  // CSV through the export channel: formula-safe fields, a BOM for Excel, the sources under the rows.
   const [d] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     panel.getByTestId('ins-vendors-csv').click()
   ])
-  expect(d.suggestedFilename()).toMatch(/^engagement-conventions_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.csv$/)
-  const csv = (await import('node:fs')).readFileSync((await d.path())!, 'utf8')
+  expect(d.suggestedFilename()).toMatch(/^engagement-conventions_8-institutions_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.csv$/)
+  const csv = readFileSync((await d.path())!, 'utf8')
   expect(csv.split('\r\n')[0]).toBe(
-    'platform,institution,posts,rivaliq_rate,socialinsider_rate,fanpagekarma_rate,reach_rate,impressions_rate,views_rate'
+    '\ufeffplatform,institution,posts,rivaliq_rate,socialinsider_rate,fanpagekarma_rate,reach_rate,impressions_rate,views_rate'
   )
   expect(csv).toMatch(/^facebook,median across institutions,/m)
+  expect(csv).toContain('\r\ncolumn,vendor,formula,source\r\n')
+  for (const k of VENDOR_COLUMNS) expect(csv).toContain(VENDOR_CONVENTIONS[k].source.url)
+  await expect(new ExportPage(page).status()).toContainText('Saved engagement-conventions_')
+
+  // The same table as slides: one native table per platform, definitions in the speaker notes.
+  const ex = new ExportPage(page)
+  await ex.deckOpen().click()
+  await ex.deckAdd('vendorConventions').click()
+  await expect(ex.deckChart('vendorConventions')).toContainText('Engagement under every vendor’s convention')
+  await snap(page, 'insight-vendors-deck-builder-light')
+  const [deckDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    ex.deckExport().click()
+  ])
+  const zip = await JSZip.loadAsync(readFileSync((await deckDownload.path())!))
+  const slideXml = await Promise.all(platforms.map((_, i) => zip.file(`ppt/slides/slide${i + 2}.xml`)!.async('string')))
+  expect(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(
+    1 + platforms.length
+  )
+  for (const [i, xml] of slideXml.entries()) {
+    expect(xml).toContain('<a:tbl>')
+    expect(xml).toContain(`Engagement under every vendor’s convention · ${platforms[i]}`)
+    for (const k of VENDOR_COLUMNS) expect(xml).toContain(VENDOR_CONVENTIONS[k].label)
+    expect(xml).toContain('Median across institutions')
+    expect(xml).toContain('Halvern University Medical Center')
+  }
+  const notes = await zip.file('ppt/notesSlides/notesSlide2.xml')!.async('string')
+  for (const k of VENDOR_COLUMNS) expect(notes).toContain(VENDOR_CONVENTIONS[k].source.url)
+
   await ig.scrollIntoViewIfNeeded()
   await snap(page, 'insight-vendors-light')
   await setTheme(page, 'dark')

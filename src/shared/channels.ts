@@ -65,6 +65,7 @@ export const CHANNELS = [
   // Chart export: images, the data behind a chart, PowerPoint decks (src/main/engine/export/)
   'exportChart',
   'exportChartData',
+  'exportInsightData',
   'exportDeck',
   'exportQueryChart'
 ] as const

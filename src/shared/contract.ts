@@ -17,6 +17,7 @@ import {
   EXPORT_CHART_IDS,
   EXPORT_SIZES,
   IMAGE_FORMATS,
+  INSIGHT_TABLE_IDS,
   type ExportedFile
 } from './export'
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
@@ -326,20 +327,27 @@ export const inputs = {
   exportChartData: z
     .object({ request: benchmarkRequest, chartId: z.enum(DATA_CHART_IDS), format: z.enum(DATA_FORMATS) })
     .strict(),
-  /** A .pptx: a title slide, then the charts in the order given. */
+  /** An insight table (every vendor's convention, …) as CSV, XLSX or Parquet, with its methodology. */
+  exportInsightData: z
+    .object({ request: benchmarkRequest, tableId: z.enum(INSIGHT_TABLE_IDS), format: z.enum(DATA_FORMATS) })
+    .strict(),
+  /** A .pptx: a title slide, then the charts and tables in the order given. */
   exportDeck: z
     .object({
       request: benchmarkRequest,
       slides: z
         .array(
-          z
-            .object({
-              chartId: z.enum(EXPORT_CHART_IDS),
-              title: chartText.optional(),
-              subtitle: chartText.optional(),
-              look: chartLook.optional()
-            })
-            .strict()
+          z.union([
+            z
+              .object({
+                chartId: z.enum(EXPORT_CHART_IDS),
+                title: chartText.optional(),
+                subtitle: chartText.optional(),
+                look: chartLook.optional()
+              })
+              .strict(),
+            z.object({ tableId: z.enum(INSIGHT_TABLE_IDS), title: chartText.optional() }).strict()
+          ])
         )
         .min(1)
         .max(30),
@@ -408,6 +416,7 @@ export interface Outputs {
   sqlSchema: SqlSchema
   exportChart: ExportedFile
   exportChartData: ExportedFile
+  exportInsightData: ExportedFile
   exportDeck: ExportedFile
   exportQueryChart: ExportedFile
 }

@@ -2,7 +2,6 @@
  * Chart export: the sizes, formats and file names shared by the engine (which renders), the shell (save dialogs),
  * the renderer (Export menu, deck builder) and the CLI (`socialbench report`).
  */
-import type { BenchmarkResult } from './benchmark'
 import type { ChannelMetric } from './metrics'
 
 export const EXPORT_SIZES = ['chart', 'slide1280', 'slide1920'] as const
@@ -57,12 +56,34 @@ export interface ChartLook {
   sovMeasures?: ('posts' | 'interactions' | 'views')[]
 }
 
-export interface DeckSlide {
+export interface ChartSlide {
   chartId: ExportChartId
   title?: string
   subtitle?: string
   look?: ChartLook
 }
+
+/**
+ * Insight tables: computed from the same benchmark request as the charts, exported as data files and as table
+ * slides (one slide per platform where the table has one per platform).
+ */
+export const INSIGHT_TABLE_IDS = ['vendorConventions'] as const
+export type InsightTableId = (typeof INSIGHT_TABLE_IDS)[number]
+export const INSIGHT_TABLE_TITLES: Record<InsightTableId, string> = {
+  vendorConventions: 'Engagement under every vendor’s convention'
+}
+/** The stem of an insight table's file names (`engagement-conventions_Halvern-…_2024-01-01_2024-12-31.csv`). */
+export const INSIGHT_TABLE_FILES: Record<InsightTableId, string> = {
+  vendorConventions: 'engagement-conventions'
+}
+
+export interface TableSlide {
+  tableId: InsightTableId
+  title?: string
+}
+
+export type DeckSlide = ChartSlide | TableSlide
+export const isTableSlide = (s: DeckSlide): s is TableSlide => 'tableId' in s
 
 export type DeckAspect = '16:9' | '4:3'
 
@@ -80,7 +101,7 @@ const slug = (s: string): string =>
  */
 export function defaultFileName(
   what: string,
-  scope: Pick<BenchmarkResult['scope'], 'from' | 'to' | 'institutions'>,
+  scope: { from: string; to: string; institutions: readonly { name: string }[] },
   ext: string
 ): string {
   const names = scope.institutions.map((i) => slug(i.name.split(/\s+/)[0] ?? i.name))

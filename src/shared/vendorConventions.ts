@@ -107,17 +107,26 @@ export interface VendorComparison {
   conventions: VendorConvention[]
 }
 
-/** The tables as one CSV: a row per platform and institution, then the medians, then each column's source. */
-export function vendorCsv(c: VendorComparison): string {
-  const rows: (string | number | null)[][] = [
-    ['platform', 'institution', 'posts', ...VENDOR_COLUMNS.map((k) => `${k}_rate`)]
-  ]
+export const VENDOR_HEADER = ['platform', 'institution', 'posts', ...VENDOR_COLUMNS.map((k) => `${k}_rate`)]
+
+/** A row per platform and institution, then the platform's medians (rates as fractions, null where none). */
+export function vendorRows(c: VendorComparison): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = []
   for (const t of c.tables) {
     for (const r of t.rows) rows.push([t.platform, r.name, r.posts, ...VENDOR_COLUMNS.map((k) => r[k])])
     rows.push([t.platform, 'median across institutions', null, ...VENDOR_COLUMNS.map((k) => t.median[k])])
   }
-  rows.push([])
-  rows.push(['column', 'vendor', 'formula', 'source'])
-  for (const v of c.conventions) rows.push([`${v.id}_rate`, v.source.vendor, v.formula, v.source.url])
+  return rows
+}
+
+/** Each column's source, as rows written under the data. */
+export const vendorSources = (c: VendorComparison): (string | number | null)[][] => [
+  ['column', 'vendor', 'formula', 'source'],
+  ...c.conventions.map((v) => [`${v.id}_rate`, v.source.vendor, v.formula, v.source.url])
+]
+
+/** The tables as one CSV: a row per platform and institution, then the medians, then each column's source. */
+export function vendorCsv(c: VendorComparison): string {
+  const rows = [VENDOR_HEADER, ...vendorRows(c), [], ...vendorSources(c)]
   return `${rows.map(csvRecord).join('\r\n')}\r\n`
 }

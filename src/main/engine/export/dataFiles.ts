@@ -9,15 +9,17 @@ import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api'
 import { csvRecord } from '../../../shared/csv'
 import type { DataFormat } from '../../../shared/export'
 import { SAFE_OPTIONS } from '../db/duckdb'
-import type { DataTable } from './chartData'
+import type { Cell, DataTable } from './chartData'
 import { withXmlChars, xmlChars } from './xml'
 
 /**
  * RFC 4180 CSV with a UTF-8 BOM (Excel otherwise misreads accents); empty field = null. Text cells that a
  * spreadsheet would run as formulas get a leading `'` (csvField); number columns are written as numbers.
  */
-export function toCsv(t: DataTable): string {
+export function toCsv(t: DataTable, trailer: Cell[][] = []): string {
   const lines = [csvRecord(t.columns.map((c) => c.name)), ...t.rows.map(csvRecord)]
+  // Notes under the data (a table's sources), after an empty line, through the same formula-safe fields.
+  if (trailer.length) lines.push('', ...trailer.map(csvRecord))
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 
@@ -94,9 +96,10 @@ export async function dataFile(
   t: DataTable,
   format: DataFormat,
   sheetName: string,
-  methodology: string[]
+  methodology: string[],
+  csvTrailer: Cell[][] = []
 ): Promise<Uint8Array> {
-  if (format === 'csv') return new TextEncoder().encode(toCsv(t))
+  if (format === 'csv') return new TextEncoder().encode(toCsv(t, csvTrailer))
   if (format === 'xlsx') return toXlsx(t, sheetName, methodology)
   return toParquet(t)
 }

@@ -8,11 +8,12 @@ import type { BenchmarkResult } from '../../../shared/benchmark'
 import { CHARTS } from '../../../shared/charts/chartDefs'
 import { footnote } from '../../../shared/charts/footnote'
 import type { ChartSeries } from '../../../shared/charts/series'
-import type { DeckAspect, DeckSlide } from '../../../shared/export'
+import { isTableSlide, type DeckAspect, type DeckSlide } from '../../../shared/export'
 import { methodologyLines } from './methodology'
 import { nativeChart } from './nativeCharts'
 import { chartPng, defaultSubtitle } from './renderChart'
 import { SLIDE } from './slideTheme'
+import { addTableSlides, type DeckTables } from './tableSlides'
 import { withXmlChars } from './xml'
 
 export interface DeckInput {
@@ -25,6 +26,8 @@ export interface DeckInput {
   native?: boolean
   /** ISO date written on the title slide (tests pin it). */
   date?: string
+  /** The insight tables the slides ask for, computed by the caller from the same request. */
+  tables?: DeckTables
 }
 
 const FONT = 'Arial'
@@ -111,6 +114,26 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
   let count = 1
 
   for (const s of input.slides) {
+    if (isTableSlide(s)) {
+      count += addTableSlides(pptx, s, input.tables ?? {}, {
+        w: L.w,
+        h: L.h,
+        font: FONT,
+        addTitle: (slide, text) =>
+          slide.addText(text, {
+            ...TITLE_BOX,
+            x: 0.5,
+            y: 0.2,
+            w: L.w - 1,
+            h: 0.8,
+            fontFace: FONT,
+            fontSize: titleFontSize(text, L.w - 1, 26, 14),
+            bold: true,
+            color: SLIDE.text.slice(1)
+          })
+      })
+      continue
+    }
     const chartTitle = s.title?.trim() || CHARTS[s.chartId].title
     const img = chartPng({
       result,

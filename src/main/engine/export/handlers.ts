@@ -6,10 +6,11 @@ import type { BenchmarkRequest, BenchmarkResult } from '../../../shared/benchmar
 import type { Input } from '../../../shared/contract'
 import { CHARTS } from '../../../shared/charts/chartDefs'
 import { decodeSeries, type ChartSeries } from '../../../shared/charts/series'
-import { defaultFileName, type ExportedFile } from '../../../shared/export'
+import { defaultFileName, INSIGHT_TABLE_FILES, isTableSlide, type ExportedFile } from '../../../shared/export'
 import type { Database } from '../db/duckdb'
 import { runBenchmark } from '../metrics/benchmark'
 import { chartData } from './chartData'
+import { insightTable, vendorComparison } from './insightTables'
 import { dataFile } from './dataFiles'
 import { buildDeck } from './deck'
 import { methodologyLines } from './methodology'
@@ -67,9 +68,28 @@ export async function exportChartData(db: Database, i: Input<'exportChartData'>)
   return { fileName: defaultFileName(`${i.chartId}-data`, result.scope, i.format), mime: MIME[i.format], bytes }
 }
 
+export async function exportInsightData(db: Database, i: Input<'exportInsightData'>): Promise<ExportedFile> {
+  const t = await insightTable(db, i.tableId, i.request)
+  const bytes = await dataFile(t.table, i.format, t.title, t.methodology, t.sources)
+  return {
+    fileName: defaultFileName(INSIGHT_TABLE_FILES[i.tableId], t, i.format),
+    mime: MIME[i.format],
+    bytes
+  }
+}
+
 export async function exportDeck(db: Database, i: Input<'exportDeck'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
-  const deck = await buildDeck({ result, series, slides: i.slides, aspect: i.aspect, title: i.title })
+  const wantsVendors = i.slides.some((s) => isTableSlide(s) && s.tableId === 'vendorConventions')
+  const vendors = wantsVendors ? await vendorComparison(db, i.request) : undefined
+  const deck = await buildDeck({
+    result,
+    series,
+    slides: i.slides,
+    aspect: i.aspect,
+    title: i.title,
+    tables: { vendorConventions: vendors }
+  })
   return {
     fileName: defaultFileName('benchmark-deck', result.scope, 'pptx'),
     mime: MIME.pptx,

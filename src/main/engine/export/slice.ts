@@ -11,6 +11,7 @@ export function exportHandlers(db: Database) {
   return {
     exportChart: async (i) => (await exporter()).exportChart(db, i),
     exportChartData: async (i) => (await exporter()).exportChartData(db, i),
+    exportInsightData: async (i) => (await exporter()).exportInsightData(db, i),
     exportDeck: async (i) => (await exporter()).exportDeck(db, i)
   } satisfies Partial<Handlers>
 }

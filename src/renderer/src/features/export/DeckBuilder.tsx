@@ -1,15 +1,22 @@
 import { useRef, useState, type DragEvent } from 'react'
-import type { DeckAspect, ExportChartId } from '../../../../shared/export'
-import { EXPORT_CHART_IDS } from '../../../../shared/export'
+import type { DeckAspect, DeckSlide, ExportChartId, InsightTableId } from '../../../../shared/export'
+import { EXPORT_CHART_IDS, INSIGHT_TABLE_IDS, INSIGHT_TABLE_TITLES } from '../../../../shared/export'
 import { Modal } from '../../components/Modal'
 import { CHARTS } from '../../../../shared/charts/chartDefs'
 import { moveItem } from './exportOptions'
 import { useExportContext } from './useExport'
 
+/** A chart of the dashboard, or an insight table (one slide per platform). */
+type DeckItemId = ExportChartId | InsightTableId
+const isTable = (id: DeckItemId): id is InsightTableId => (INSIGHT_TABLE_IDS as readonly string[]).includes(id)
+const itemTitle = (id: DeckItemId) => (isTable(id) ? INSIGHT_TABLE_TITLES[id] : CHARTS[id].title)
+const toSlide = (id: DeckItemId, title: string): DeckSlide =>
+  isTable(id) ? { tableId: id, title: title || undefined } : { chartId: id, title: title || undefined }
+
 export interface DeckDraft {
   title: string
   aspect: DeckAspect
-  slides: { chartId: ExportChartId; title: string }[]
+  slides: { chartId: DeckItemId; title: string }[]
 }
 
 export const EMPTY_DECK: DeckDraft = { title: 'Social media benchmark', aspect: '16:9', slides: [] }
@@ -52,7 +59,7 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
     const ok = await exporter.exportDeck({
       aspect: draft.aspect,
       title: draft.title.trim() || undefined,
-      slides: draft.slides.map((s) => ({ chartId: s.chartId, title: s.title.trim() || undefined }))
+      slides: draft.slides.map((s) => toSlide(s.chartId, s.title.trim()))
     })
     if (ok) onClose()
   }
@@ -120,18 +127,21 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
       </div>
       <div className="deck-columns">
         <section className="deck-available" aria-labelledby="deck-available-h">
-          <h3 id="deck-available-h">Charts on the dashboard</h3>
+          <h3 id="deck-available-h">Charts and tables on the dashboard</h3>
           <ul>
-            {EXPORT_CHART_IDS.map((id) => (
+            {[...EXPORT_CHART_IDS, ...INSIGHT_TABLE_IDS].map((id) => (
               <li key={id}>
-                <span>{CHARTS[id].title}</span>
+                <span>
+                  {itemTitle(id)}
+                  {isTable(id) && <span className="muted"> (table, a slide per platform)</span>}
+                </span>
                 <button
                   type="button"
                   className="btn btn-small"
                   data-testid="deck-add"
                   data-chart-id={id}
                   disabled={inDeck.has(id)}
-                  aria-label={`Add ${CHARTS[id].title}`}
+                  aria-label={`Add ${itemTitle(id)}`}
                   onClick={() => set({ slides: [...draft.slides, { chartId: id, title: '' }] })}
                 >
                   {inDeck.has(id) ? 'Added' : 'Add'}
@@ -185,13 +195,13 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
                   </span>
                   <span className="deck-number">{i + 1}</span>
                   <label className="deck-chart-title">
-                    <span className="deck-chart-name">{CHARTS[s.chartId].title}</span>
+                    <span className="deck-chart-name">{itemTitle(s.chartId)}</span>
                     <input
                       className="input input-small"
                       value={s.title}
                       maxLength={200}
-                      placeholder={CHARTS[s.chartId].title}
-                      aria-label={`Slide title for ${CHARTS[s.chartId].title}`}
+                      placeholder={itemTitle(s.chartId)}
+                      aria-label={`Slide title for ${itemTitle(s.chartId)}`}
                       data-testid="deck-chart-title"
                       onChange={(e) =>
                         set({ slides: draft.slides.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)) })
@@ -202,7 +212,7 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
                     <button
                       type="button"
                       className="btn btn-small btn-ghost deck-up"
-                      aria-label={`Move ${CHARTS[s.chartId].title} up`}
+                      aria-label={`Move ${itemTitle(s.chartId)} up`}
                       disabled={i === 0}
                       onClick={() => move(i, i - 1, '.deck-up')}
                     >
@@ -211,7 +221,7 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
                     <button
                       type="button"
                       className="btn btn-small btn-ghost deck-down"
-                      aria-label={`Move ${CHARTS[s.chartId].title} down`}
+                      aria-label={`Move ${itemTitle(s.chartId)} down`}
                       disabled={i === draft.slides.length - 1}
                       onClick={() => move(i, i + 1, '.deck-down')}
                     >
@@ -220,7 +230,7 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
                     <button
                       type="button"
                       className="btn btn-small btn-ghost btn-danger-text"
-                      aria-label={`Remove ${CHARTS[s.chartId].title}`}
+                      aria-label={`Remove ${itemTitle(s.chartId)}`}
                       data-testid="deck-remove"
                       onClick={() => set({ slides: draft.slides.filter((_, j) => j !== i) })}
                     >
@@ -233,7 +243,8 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
           )}
           <p className="deck-note muted">
             A title slide comes first. Line and bar charts also get an editable PowerPoint chart on the slide after
-            their image. Each chart&rsquo;s methodology goes into the speaker notes.
+            their image. Tables become editable PowerPoint tables, a slide per platform. Each item&rsquo;s methodology
+            goes into the speaker notes.
           </p>
         </section>
       </div>

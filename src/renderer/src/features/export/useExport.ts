@@ -6,7 +6,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { BenchmarkRequest } from '../../../../shared/benchmark'
 import type { Input } from '../../../../shared/contract'
-import type { ChartLook, ExportedFile } from '../../../../shared/export'
+import {
+  INSIGHT_TABLE_TITLES,
+  type ChartLook,
+  type DataFormat,
+  type ExportedFile,
+  type InsightTableId
+} from '../../../../shared/export'
 import { call, saveFile } from '../../api'
 import { CHARTS, type ChartId } from '../../../../shared/charts/chartDefs'
 import { describeOption, fileFilter, type ExportOption } from './exportOptions'
@@ -26,6 +32,8 @@ export interface Exporter {
   done: string | null
   exportChart(chartId: ChartId, option: ExportOption, extras?: ChartExportExtras): Promise<void>
   exportDeck(input: Omit<Input<'exportDeck'>, 'request'>): Promise<boolean>
+  /** An insight table (every vendor's convention, …) as a data file, computed from the request on screen. */
+  exportTable(tableId: InsightTableId, format: DataFormat): Promise<boolean>
 }
 
 const DONE_MS = 6000
@@ -130,16 +138,26 @@ export function useExporter(
   const exportDeck = useCallback(
     (input: Omit<Input<'exportDeck'>, 'request'>) =>
       request
-        ? run(`a deck of ${input.slides.length} chart${input.slides.length === 1 ? '' : 's'}`, async () =>
+        ? run(`a deck of ${input.slides.length} item${input.slides.length === 1 ? '' : 's'}`, async () =>
             save(await call('exportDeck', { ...input, request }))
           )
         : Promise.resolve(false),
     [request, run]
   )
 
+  const exportTable = useCallback(
+    (tableId: InsightTableId, format: DataFormat) =>
+      request
+        ? run(`${INSIGHT_TABLE_TITLES[tableId]} as ${format.toUpperCase()}`, async () =>
+            save(await call('exportInsightData', { request, tableId, format }))
+          )
+        : Promise.resolve(false),
+    [request, run]
+  )
+
   return useMemo(
-    () => ({ request, busy, done, exportChart, exportDeck }),
-    [request, busy, done, exportChart, exportDeck]
+    () => ({ request, busy, done, exportChart, exportDeck, exportTable }),
+    [request, busy, done, exportChart, exportDeck, exportTable]
   )
 }
 

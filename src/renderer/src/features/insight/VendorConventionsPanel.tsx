@@ -1,13 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { BenchmarkRequest } from '../../../../shared/benchmark'
 import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
-import {
-  VENDOR_COLUMNS,
-  VENDOR_CONVENTIONS,
-  vendorCsv,
-  type VendorComparison
-} from '../../../../shared/vendorConventions'
-import { call, errorMessage, saveFile } from '../../api'
+import { VENDOR_COLUMNS, VENDOR_CONVENTIONS, type VendorComparison } from '../../../../shared/vendorConventions'
+import { call, errorMessage } from '../../api'
 import { useExportContext } from '../export/useExport'
 
 /** The vendors' rates for the benchmark on screen, asked for after it (an answer to a superseded request is dropped). */
@@ -40,23 +35,12 @@ function useVendorConventions(request: BenchmarkRequest | null) {
  * institutions and each column's published definition: why one report says 0.06% and another 3.8%.
  */
 export function VendorConventionsPanel() {
-  const request = useExportContext()?.request ?? null
+  const exporter = useExportContext()
+  const request = exporter?.request ?? null
   const { value, error, loading } = useVendorConventions(request)
-  const [saved, setSaved] = useState<string | null>(null)
-
-  const download = async () => {
-    if (!value) return
-    try {
-      const r = await saveFile({
-        defaultName: `engagement-conventions_${value.from}_${value.to}.csv`,
-        bytes: new TextEncoder().encode(vendorCsv(value)),
-        filters: [{ name: 'CSV', extensions: ['csv'] }]
-      })
-      setSaved(r.saved ? 'Saved the CSV.' : null)
-    } catch (err) {
-      setSaved(errorMessage(err))
-    }
-  }
+  // The file comes from the engine's export channel, like every chart's data (formula-safe CSV, XLSX with a
+  // Methodology sheet); the outcome shows in the view's export status line.
+  const canExport = value !== null && !exporter?.busy
 
   return (
     <section
@@ -69,17 +53,28 @@ export function VendorConventionsPanel() {
         <h3>Engagement under every vendor’s convention</h3>
         <span className="muted bm-small" role="status">
           {loading && <span className="spinner spinner-small" aria-hidden="true" />}
-          {loading ? ' Computing…' : saved}
+          {loading ? ' Computing…' : null}
         </span>
-        <button
-          type="button"
-          className="btn btn-small ins-header-action"
-          data-testid="ins-vendors-csv"
-          disabled={!value}
-          onClick={() => void download()}
-        >
-          Download CSV
-        </button>
+        <span className="ins-header-action">
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="ins-vendors-csv"
+            disabled={!canExport}
+            onClick={() => void exporter?.exportTable('vendorConventions', 'csv')}
+          >
+            Download CSV
+          </button>{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="ins-vendors-xlsx"
+            disabled={!canExport}
+            onClick={() => void exporter?.exportTable('vendorConventions', 'xlsx')}
+          >
+            XLSX
+          </button>
+        </span>
       </header>
       {error && (
         <p className="bm-problem" role="alert">

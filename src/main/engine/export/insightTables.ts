@@ -1,0 +1,75 @@
+/**
+ * The insight tables as data: the rows an analyst gets in a CSV/XLSX/Parquet file and on a deck's table slides,
+ * with the methodology lines that cite each column's source. Computed from the same benchmark request as the charts.
+ */
+import type { BenchmarkRequest } from '../../../shared/benchmark'
+import type { InsightTableId } from '../../../shared/export'
+import { INSIGHT_TABLE_TITLES } from '../../../shared/export'
+import { VENDOR_HEADER, vendorRows, vendorSources, type VendorComparison } from '../../../shared/vendorConventions'
+import type { Database } from '../db/duckdb'
+import { vendorConventions } from '../metrics/vendorConventions'
+import type { Cell, DataTable } from './chartData'
+
+export interface InsightTable {
+  title: string
+  from: string
+  to: string
+  /** The institutions in the table, in the request's order (file names say who is inside). */
+  institutions: { name: string }[]
+  table: DataTable
+  /** Lines written below the CSV's rows, into the XLSX's Methodology sheet and the deck's speaker notes. */
+  methodology: string[]
+  /** Each column's source as CSV rows under the data (column, vendor, formula, source). */
+  sources: Cell[][]
+}
+
+/** The institutions of the request that appear in the rows, in the request's order. */
+function namesInOrder(request: BenchmarkRequest, rows: { institution_id: number; name: string }[]) {
+  const byId = new Map(rows.map((r) => [r.institution_id, r.name]))
+  return request.institutionIds.flatMap((id) => (byId.has(id) ? [{ name: byId.get(id)! }] : []))
+}
+
+/** Each column's formula and the vendor's published definition it follows, one line each. */
+export function vendorMethodology(c: VendorComparison): string[] {
+  return [
+    `${INSIGHT_TABLE_TITLES.vendorConventions}, ${c.from} to ${c.to} (both included)`,
+    ...c.conventions.map(
+      (v) => `${v.label}: ${v.formula}. Source: ${v.source.vendor}, “${v.source.title}”, ${v.source.url}`
+    )
+  ]
+}
+
+export function vendorConventionsTable(c: VendorComparison, request: BenchmarkRequest): InsightTable {
+  return {
+    title: INSIGHT_TABLE_TITLES.vendorConventions,
+    from: c.from,
+    to: c.to,
+    institutions: namesInOrder(
+      request,
+      c.tables.flatMap((t) => t.rows)
+    ),
+    table: {
+      columns: VENDOR_HEADER.map((name, i) => ({ name, type: i < 2 ? 'text' : 'number' })),
+      rows: vendorRows(c)
+    },
+    methodology: vendorMethodology(c),
+    sources: vendorSources(c)
+  }
+}
+
+/** The vendors' comparison itself, for the deck's table slides (one per platform). */
+export function vendorComparison(db: Database, request: BenchmarkRequest): Promise<VendorComparison> {
+  // Its own connection, as the channel: the scope lives in TEMP tables that concurrent requests must not share.
+  return db.withConnection((conn) => vendorConventions(conn, request))
+}
+
+export async function insightTable(db: Database, id: InsightTableId, request: BenchmarkRequest): Promise<InsightTable> {
+  switch (id) {
+    case 'vendorConventions':
+      return vendorConventionsTable(await vendorComparison(db, request), request)
+    default: {
+      const never: never = id
+      throw new Error(`unknown insight table ${String(never)}`)
+    }
+  }
+}
