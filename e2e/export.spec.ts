@@ -7,6 +7,7 @@ import JSZip from 'jszip'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readPngInfo } from '../src/main/engine/export/png'
+import { CHART_IDS } from '../src/shared/charts/chartDefs'
 import { test, expect } from './fixtures/app'
 import { snap } from './fixtures/screenshots'
 import type { AppPage } from './pages/AppPage'
@@ -66,8 +67,11 @@ test('a chart exports as PNG (mouse) and SVG (keyboard), its data as CSV; the me
   test.setTimeout(300_000)
   const bm = await openBenchmarks(app, page)
   const ex = new ExportPage(page)
-  // Every chart has an Export menu, the post tables too (data only).
-  await expect(page.getByTestId('chart-export')).toHaveCount(8)
+  // Every chart has an Export menu, the post tables too (data only), in the dashboard's order.
+  await expect(page.getByTestId('chart-export')).toHaveCount(CHART_IDS.length)
+  expect(
+    await page.getByTestId('chart-export').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-chart-id')))
+  ).toEqual([...CHART_IDS])
 
   // PNG at the chart's own size: the width drawn on screen, 96 DPI.
   await ex.menuButton('engagement').click()

@@ -61,7 +61,10 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
   await snap(page, 'insight-comparisons-light-1024')
 
   // A short range leaves some institutions with fewer than 30 posts: flagged thin in the sentences and the table.
+  // At 1024 px the filter panel is folded: open it to pick the range, then fold it again.
+  await page.getByTestId('bm-filters-toggle').click()
   await bm.preset().selectOption('last30')
+  await page.getByTestId('bm-filters-toggle').click()
   await expect(panel.getByTestId('ins-thin').first()).toBeVisible({ timeout: 120_000 })
   await expect(panel.getByTestId('ins-table').getByTestId('ins-thin').first()).toBeVisible()
   const thinNames = await panel
