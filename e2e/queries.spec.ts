@@ -68,7 +68,7 @@ test('write, run, chart, save and find a parameterised query again after a reloa
   await q.editor().click()
   await page.keyboard.insertText('SELECT 1,\n  2 FROM FROM posts')
   await q.run().click()
-  await expect(q.error()).toContainText('syntax error')
+  await expect(q.error()).toContainText('Syntax error near "FROM" at line 2, column 10.')
   await q.error().getByRole('button', { name: 'Go to line 2' }).click()
   await page.keyboard.insertText('/*here*/')
   await expect(q.editor()).toContainText('2 FROM /*here*/FROM posts')

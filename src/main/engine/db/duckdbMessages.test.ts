@@ -22,7 +22,9 @@ import {
   isShortRow,
   isSniffFailure,
   missingColumn,
-  missingTable
+  missingTable,
+  parserError,
+  positionAtOffset
 } from './duckdbMessages'
 
 let dir: string
@@ -186,5 +188,48 @@ describe('DuckDB messages the engine matches', () => {
     expect(at?.line).toBe(1)
     expect(long.slice(at!.column - 1, at!.column + 3)).toBe('nope')
     expect(errorPosition(new Error('no position here'), sql)).toBeNull()
+  })
+
+  it('a parse error: the problem and the token it stopped at, from extractStatements and from the parser alone', async () => {
+    const extractError = (sql: string) =>
+      conn.extractStatements(sql).then(
+        () => new Error('parsed'),
+        (e: Error) => e
+      )
+    const near = await extractError(`SELECT 1,\n  2 FROM FROM posts`)
+    expect(near.message).toMatch(/^Failed to extract statements: Parser Error: /)
+    expect(parserError(near)).toEqual({ problem: 'syntax error', near: 'FROM', atEnd: false })
+    expect(parserError(await extractError(`SELECT (1`))).toEqual({
+      problem: 'syntax error',
+      near: null,
+      atEnd: true
+    })
+    expect(parserError(await extractError(`SELECT 'abc`))).toEqual({
+      problem: 'unterminated quoted string',
+      near: "'abc",
+      atEnd: false
+    })
+    // A run (not an extraction) says the same without the prefix.
+    expect(parserError(await errorOf(`SELECT 1 FROM FROM x`))).toMatchObject({ near: 'FROM' })
+    // Other errors are not parse errors, whatever their text quotes.
+    expect(parserError(await errorOf(`SELECT "Parser Error: x" FROM (SELECT 1 AS a)`))).toBeNull()
+    expect(parserError(await errorOf(`SELECT 'x'::INTEGER`))).toBeNull()
+  })
+
+  it("a parse error's position from json_serialize_sql, in code points, as line and column", async () => {
+    const positionOf = async (sql: string) => {
+      const r = await conn.runAndReadAll(`SELECT json_serialize_sql('${sql.replace(/'/g, "''")}')`)
+      const tree = JSON.parse(String(r.getRows()[0][0])) as { error_type: string; position: string }
+      expect(tree.error_type).toBe('parser')
+      return positionAtOffset(sql, Number(tree.position))
+    }
+    expect(await positionOf(`SELECT 1,\n  2 FROM FROM posts`)).toEqual({ line: 2, column: 10 })
+    // An emoji is one code point for DuckDB and two UTF-16 units for JavaScript: the column is JavaScript's.
+    const emoji = `-- 😀\nSELECT '😀', 1 FROM FROM x`
+    const at = (await positionOf(emoji))!
+    expect(emoji.split('\n')[at.line - 1].slice(at.column - 1)).toBe('FROM x')
+    // At the end of the text, where the message has no caret.
+    expect(await positionOf(`SELECT 1,\n (1`)).toEqual({ line: 2, column: 4 })
+    expect(positionAtOffset('SELECT 1', Number('not a number'))).toBeNull()
   })
 })

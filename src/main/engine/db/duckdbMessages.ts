@@ -82,6 +82,33 @@ export const isAdviceLine = (line: string): boolean =>
   /^\s*(Possible Solution|\* |DuckDB Version|Original Line)/i.test(line)
 
 /**
+ * DuckDB's parser refused the text. Its first line reads "Parser Error: syntax error at or near "FROM"", "Parser
+ * Error: syntax error at end of input" or "Parser Error: unterminated quoted string at or near "'abc"" (extractStatements
+ * puts "Failed to extract statements: " in front). What went wrong, and the token it stopped at (null when the text
+ * ended first), or null for any other error.
+ */
+export function parserError(err: unknown): { problem: string; near: string | null; atEnd: boolean } | null {
+  const first = textOf(err).split('\n')[0]
+  // Anchored at the start: other errors quote user text, and a column may be named "Parser Error: x".
+  const m = /^(?:Failed to extract statements: )?Parser Error: (.+?)(?: at or near "(.*)"| (at end of input))?$/.exec(
+    first
+  )
+  if (!m) return null
+  return { problem: m[1], near: m[2] ?? null, atEnd: m[3] !== undefined }
+}
+
+/**
+ * `json_serialize_sql` reports a parse error's place as "position": an offset into the text counted in code points
+ * (an emoji is one, where JavaScript counts two), unlike the caret under "LINE n:", which non-ASCII text shifts.
+ */
+export function positionAtOffset(sql: string, codePoints: number): { line: number; column: number } | null {
+  if (!Number.isInteger(codePoints) || codePoints < 0) return null
+  const before = Array.from(sql).slice(0, codePoints).join('')
+  const lines = before.split('\n')
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 }
+}
+
+/**
  * Where DuckDB points in the statement: it marks the spot as "LINE n: <text>" with a caret line below. Long lines
  * are shown trimmed with "..." in front, so the shown text is found in the real line to get the real column.
  */

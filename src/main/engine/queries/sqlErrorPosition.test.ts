@@ -22,9 +22,25 @@ describe('SQL error positions', () => {
     if (r.ok) return
     expect(r.error.code).toBe('SQL_FAILED')
     expect(r.error.at).toEqual({ line: 2, column: 10 })
+    // In the user's words, not DuckDB's ("Failed to extract statements: Parser Error: syntax error at or near").
+    expect(r.error.message).toBe('Syntax error near "FROM" at line 2, column 10.')
     // The field points at the token DuckDB stopped on, in the real text.
     const line = sql.split('\n')[r.error.at!.line - 1]
     expect(line.slice(r.error.at!.column - 1)).toMatch(/^FROM posts/)
+  })
+
+  it('a query that ends too early, and an unterminated string, say so with their place', async () => {
+    const early = await runQuery(`SELECT count(*)\nFROM posts\nWHERE (likes > 1`)
+    expect(early.ok ? null : early.error).toMatchObject({ code: 'SQL_FAILED', at: { line: 3, column: 17 } })
+    expect(early.ok ? '' : early.error.message).toMatch(
+      /^Syntax error: the query ends before it is complete at line 3, column 17\./
+    )
+    const quote = await runQuery(`SELECT 'é', 'open FROM posts`)
+    expect(quote.ok ? null : quote.error).toMatchObject({
+      code: 'SQL_FAILED',
+      message: `Unterminated quoted string near "'open FROM posts" at line 1, column 13.`,
+      at: { line: 1, column: 13 }
+    })
   })
 
   it('a column the table lacks carries the position of the name', async () => {

@@ -14,6 +14,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { codeOnly } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
 import { literal } from '../db/sql'
+import { positionAtOffset } from '../db/duckdbMessages'
 
 /**
  * Table functions a query may read from: generated rows, list and JSON expansion, and the catalog of the attached
@@ -114,6 +115,9 @@ export function isCompletableFunction(name: string, type: string, sideEffects: b
   return !REFUSED_FUNCTIONS.has(name) && (!sideEffects || VETTED_VOLATILE.has(name))
 }
 
+/** How the caller turns a DuckDB error (and the place it knows, if any) into the failure the user sees. */
+export type SqlErrorOf = (err: unknown, at?: { line: number; column: number } | null) => AppFailure
+
 const refuse = (message: string) => new AppFailure('READ_ONLY_SQL', message)
 
 /**
@@ -123,7 +127,7 @@ const refuse = (message: string) => new AppFailure('READ_ONLY_SQL', message)
 export async function checkUserSql(
   conn: DuckDBConnection,
   sql: string,
-  toSqlError: (err: unknown) => AppFailure
+  toSqlError: SqlErrorOf
 ): Promise<{ sql: string; explain: boolean }> {
   const explain = explainPrefix(sql)
   if (explain) {
@@ -134,11 +138,7 @@ export async function checkUserSql(
   return { sql: await checkSelect(conn, sql, toSqlError), explain: false }
 }
 
-async function checkSelect(
-  conn: DuckDBConnection,
-  sql: string,
-  toSqlError: (err: unknown) => AppFailure
-): Promise<string> {
+async function checkSelect(conn: DuckDBConnection, sql: string, toSqlError: SqlErrorOf): Promise<string> {
   const tree = await serialize(conn, sql, toSqlError)
   const count = tree ? tree.statements.length : statementCount(sql)
   if (count === 0) throw new AppFailure('BAD_INPUT', 'There is no statement to run.')
@@ -197,7 +197,7 @@ function explainPrefix(sql: string): { length: number; keyword: string } | null 
 async function serialize(
   conn: DuckDBConnection,
   sql: string,
-  toSqlError: (err: unknown) => AppFailure
+  toSqlError: SqlErrorOf
 ): Promise<{ statements: unknown[] } | null> {
   if (sql.includes('\0')) throw new AppFailure('BAD_INPUT', 'The query holds a NUL character; remove it and try again.')
   // json_serialize_sql takes a constant only, not a parameter; literal() doubles the quotes.
@@ -206,15 +206,19 @@ async function serialize(
     error?: boolean
     error_type?: string
     error_message?: string
+    position?: string
     statements?: unknown[]
   }
   if (!tree.error) return { statements: tree.statements ?? [] }
   if (tree.error_type === 'not implemented') return null
-  // A syntax error: extractStatements says where, in DuckDB's usual LINE/caret form (nothing parsed, nothing runs).
+  // A syntax error. Its place is the tree's position (the caret of DuckDB's message is off on non-ASCII lines and
+  // missing at the end of the text); its message is extractStatements' (nothing parsed, nothing runs).
+  const at = tree.position === undefined ? null : positionAtOffset(sql, Number(tree.position))
   await conn.extractStatements(sql).catch((err) => {
-    throw toSqlError(err)
+    throw toSqlError(err, at)
   })
-  throw toSqlError(new Error(tree.error_message ?? 'The query could not be read.'))
+  const message = tree.error_message ?? 'The query could not be read.'
+  throw toSqlError(new Error(tree.error_type === 'parser' ? `Parser Error: ${message}` : message), at)
 }
 
 interface Reference {

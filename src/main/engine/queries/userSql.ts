@@ -18,7 +18,7 @@ import {
 } from '@duckdb/node-api'
 import { type ParamDef, type ParamValue } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
-import { errorPosition, isRefusedByConfiguration } from '../db/duckdbMessages'
+import { errorPosition, isRefusedByConfiguration, parserError } from '../db/duckdbMessages'
 import { ResultBudget } from './resultBudget'
 import { dedupeNames } from './results'
 import { checkUserSql } from './sqlPolicy'
@@ -50,7 +50,7 @@ export interface Materialized {
  * check passes: extracting already runs PRAGMA rewrites and IMPORT DATABASE's reads, binding read_csv opens its file.
  */
 export async function prepareUserSql(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
-  const checked = await checkUserSql(conn, sql, (err) => sqlError(err, sql))
+  const checked = await checkUserSql(conn, sql, (err, at) => sqlError(err, sql, at))
   const statements = await conn.extractStatements(checked.sql).catch((err) => {
     throw sqlError(err, sql)
   })
@@ -192,16 +192,35 @@ function toDuckDB(name: string, type: ParamDef['type'], value: ParamValue): [Duc
   }
 }
 
-/** A DuckDB error as SQL_FAILED, with the line and column DuckDB points at when it does. */
-export function sqlError(err: unknown, sql: string): AppFailure {
+/** A DuckDB error as SQL_FAILED, with the line and column DuckDB points at when it does (`at` when the caller knows). */
+export function sqlError(err: unknown, sql: string, at?: { line: number; column: number } | null): AppFailure {
   const message = err instanceof Error ? err.message : String(err)
-  const pos = errorPosition(err, sql)
+  const pos = at ?? errorPosition(err, sql)
   const first = message.split('\n')[0]
   if (isRefusedByConfiguration(first)) {
     return new AppFailure('READ_ONLY_SQL', `Queries cannot read or write files or reach the network. (${first})`)
   }
+  const parse = parserError(message)
+  if (parse) return new AppFailure('SQL_FAILED', syntaxMessage(parse, pos), pos ?? undefined)
   // The position is in the text too, for the CLI, and in a field for the editor.
   return pos
     ? new AppFailure('SQL_FAILED', `${first} (line ${pos.line}, column ${pos.column})`, pos)
     : new AppFailure('SQL_FAILED', first)
+}
+
+/**
+ * A parse error in the user's words, not DuckDB's ("Failed to extract statements: Parser Error: syntax error at or
+ * near …"): what is wrong, near which token, and where (also in the text, for the CLI).
+ */
+function syntaxMessage(
+  parse: NonNullable<ReturnType<typeof parserError>>,
+  pos: { line: number; column: number } | null
+): string {
+  const where = pos ? ` at line ${pos.line}, column ${pos.column}` : ''
+  if (parse.atEnd && /^syntax error$/i.test(parse.problem)) {
+    return `Syntax error: the query ends before it is complete${where}. Is something missing at the end, such as a closing parenthesis or a table name?`
+  }
+  const problem = parse.problem.charAt(0).toUpperCase() + parse.problem.slice(1)
+  const near = parse.near !== null ? ` near "${parse.near}"` : parse.atEnd ? ' at the end of the query' : ''
+  return `${problem}${near}${where}.`
 }
