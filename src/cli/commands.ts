@@ -25,6 +25,7 @@ import { registerQueries } from './queryCommand'
 import { registerReport } from './reportCommand'
 import { registerInstitutions } from './institutionsCommand'
 import { registerEvents } from './eventsCommand'
+import { registerWorkspace } from './workspaceCommand'
 import { parseTimeout } from './timeoutFlag'
 
 interface ImportCliOptions extends CommonOptions {
@@ -317,6 +318,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   registerEvents(program, ctx)
   registerQueries(program, ctx)
   registerReport(program, ctx)
+  registerWorkspace(program, ctx)
 
   await program.parseAsync(argv)
   return exitCode

@@ -67,7 +67,11 @@ export const CHANNELS = [
   'exportChartData',
   'exportInsightData',
   'exportDeck',
-  'exportQueryChart'
+  'exportQueryChart',
+  // Workspaces as files: .sbw export and open, duplicate (src/main/engine/workspaceFiles/)
+  'exportWorkspace',
+  'duplicateWorkspace',
+  'openWorkspaceArchive'
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

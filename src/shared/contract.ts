@@ -38,6 +38,7 @@ import type { Result } from './result'
 import { MAX_FILTERS, MAX_SEARCH_LENGTH } from './gridView'
 import { EVENT_KINDS, type TimelineEvent } from './timeline'
 import { PLATFORMS } from './types'
+import type { ExportedWorkspace, OpenedArchive, WorkspaceRef } from './workspaces'
 import type {
   AppInfo,
   PrivacyOptions,
@@ -50,6 +51,13 @@ import type {
   MenuCommand,
   WorkspaceInfo
 } from './types'
+
+/** A file or folder the shell chose: absolute, so it never depends on the engine host's working directory. */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
 
@@ -354,7 +362,15 @@ export const inputs = {
       aspect: z.enum(['16:9', '4:3']),
       title: chartText.optional()
     })
-    .strict()
+    .strict(),
+  // Workspaces as files (src/main/engine/workspaceFiles/). The shell asks for them after its own dialogs; the
+  // renderer cannot call them directly (SHELL_ONLY_CHANNELS), since they write where they are told.
+  /** The workspace as one .sbw file: its checkpointed DuckDB file and a manifest. */
+  exportWorkspace: z.object({ out: absolutePath }).strict(),
+  /** A copy of the workspace in a new (or empty) folder. */
+  duplicateWorkspace: z.object({ into: absolutePath }).strict(),
+  /** A .sbw extracted into a new (or empty) folder, checked against its manifest; not opened. */
+  openWorkspaceArchive: z.object({ archive: absolutePath, into: absolutePath }).strict()
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -419,6 +435,9 @@ export interface Outputs {
   exportInsightData: ExportedFile
   exportDeck: ExportedFile
   exportQueryChart: ExportedFile
+  exportWorkspace: ExportedWorkspace
+  duplicateWorkspace: WorkspaceRef
+  openWorkspaceArchive: OpenedArchive
 }
 
 export interface EventPayloads {

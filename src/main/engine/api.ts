@@ -29,6 +29,14 @@ export async function runReadOnlySql(
   return (await import('./readOnlySql')).runReadOnlySql(workspaceDir, sql, options)
 }
 
+/** The engine's front door for the channels that need no workspace (extracting a .sbw): `call` as on an Engine. */
+export function withoutWorkspace(): Pick<Engine, 'call'> {
+  return {
+    call: async (channel, ...input) =>
+      (await import('./workspaceFiles/slice')).callWithoutWorkspace(channel, input[0]) as never
+  }
+}
+
 /** The standard report's charts, data files and deck, written to a folder (export/report.ts). */
 export async function writeReport(engine: Pick<Engine, 'call'>, options: ReportOptions): Promise<ReportResult> {
   return (await import('./export/report')).writeReport(engine, options)

@@ -18,6 +18,7 @@ import { createQueryService } from './queries/service'
 import { queryHandlers } from './queries/slice'
 import { timelineHandlers } from './timeline/slice'
 import { packageVersion } from './version'
+import { workspaceFileHandlers } from './workspaceFiles/slice'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
@@ -85,7 +86,8 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     ...metricsHandlers(db),
     ...timelineHandlers(db),
     ...queryHandlers(queries),
-    ...exportHandlers(db)
+    ...exportHandlers(db),
+    ...workspaceFileHandlers(db, paths)
   } satisfies Handlers
 
   const engine: Engine = {

@@ -119,6 +119,21 @@ function shapeOf(schema: z.ZodType): Record<string, unknown> | null {
   return inner instanceof z.ZodObject ? (inner.shape as Record<string, unknown>) : null
 }
 
+describe('SHELL_ONLY_CHANNELS', () => {
+  it('refuses a page asking to export, duplicate or extract a workspace, whatever it names', async () => {
+    const archive = file('a.sbw')
+    await grants.grant(archive)
+    for (const [channel, input] of [
+      ['exportWorkspace', { out: join(dir, 'x.sbw') }],
+      ['duplicateWorkspace', { into: join(dir, 'copy') }],
+      ['openWorkspaceArchive', { archive, into: join(dir, 'opened') }]
+    ] as const) {
+      expect(await grants.refuse(channel, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(await grants.refuse('listDatasets', undefined)).toBeNull()
+  })
+})
+
 describe('PATH_FIELDS', () => {
   it('names every channel whose input has a path, so none reaches the engine unchecked', () => {
     const withPath = CHANNELS.filter((c) => {

@@ -24,6 +24,16 @@ export const PATH_FIELDS: Partial<Record<Channel, string>> = {
   importEvents: 'path'
 }
 
+/**
+ * Channels only the shell itself calls, after its own dialogs: they write wherever they are told (a .sbw, a new
+ * workspace folder), so a page naming the target itself is refused, whatever it names.
+ */
+export const SHELL_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'exportWorkspace',
+  'duplicateWorkspace',
+  'openWorkspaceArchive'
+])
+
 export class PathGrants {
   /** Canonical (realpath) names: a symlink or `..` spelling of a granted file is the same file. */
   private readonly granted = new Set<string>()
@@ -64,6 +74,12 @@ export class PathGrants {
    * granted ones. A malformed input (the field is not a string) passes: the engine's schema refuses it.
    */
   async refuse(channel: Channel, input: unknown): Promise<{ ok: false; error: AppError } | null> {
+    if (SHELL_ONLY_CHANNELS.has(channel)) {
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: `${channel}: only the workspace menu can ask for this` }
+      }
+    }
     const field = PATH_FIELDS[channel]
     if (!field || !input || typeof input !== 'object') return null
     const path = (input as Record<string, unknown>)[field]

@@ -125,6 +125,16 @@ export class Database {
   }
 
   /**
+   * Run `fn` after every earlier write, with no write starting until it ends, and outside any transaction: for a
+   * CHECKPOINT followed by a copy of the file (export, duplicate), which must not see a write land half-way.
+   */
+  exclusive<T>(fn: (conn: WriteConn) => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => fn(this.writer))
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /**
    * Run `fn` on a connection of its own, closed afterwards: for work that creates TEMP tables (a benchmark
    * request), so concurrent requests never see each other's.
    */
@@ -142,6 +152,23 @@ export class Database {
     this.reader.closeSync()
     this.writer.closeSync()
     this.instance.closeSync()
+  }
+}
+
+/**
+ * Write everything in the write-ahead log into the database file, so the file alone is the whole workspace (what
+ * an export or a duplicate copies). DuckDB refuses while another connection's transaction is open; the reader's
+ * are short, so a few tries a moment apart get through.
+ */
+export async function checkpoint(conn: WriteConn, tries = 20): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await conn.run('CHECKPOINT')
+      return
+    } catch (err) {
+      if (attempt >= tries) throw err
+      await new Promise((r) => setTimeout(r, 50 * attempt))
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { constants } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppFailure } from '../../../shared/result'
-import type { Database } from './duckdb'
+import { checkpoint, type Database } from './duckdb'
 import { migrate, MIGRATIONS, type Migration } from './migrations'
 
 export interface SchemaUpgrade {
@@ -41,7 +41,7 @@ export function backupName(dbFile: string, version: number, attempt = 1): string
  * Database.exclusive). Never overwrites: a taken name moves on to the next.
  */
 export async function copyCheckpointed(db: Database, dbFile: string, target: (attempt: number) => string) {
-  await db.run('CHECKPOINT')
+  await checkpoint(db.writer)
   for (let attempt = 1; ; attempt++) {
     const path = target(attempt)
     try {
