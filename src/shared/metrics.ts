@@ -34,7 +34,7 @@ export const ENGAGEMENT_DEFINITIONS: Record<EngagementConvention, MetricDefiniti
     unit: 'fraction',
     formula: 'mean over posts of interactions ÷ followers when posted',
     denominator:
-      "followers when posted: the export's own figure (CrowdTangle 'Followers at Posting'), else the account's last known followers on or before the post's day",
+      "followers when posted: the export's own figure (CrowdTangle 'Followers at Posting'), else the account's last known followers on or before the post's day (reported, or derived from a reported total plus the daily follows gained)",
     convention: 'Rival IQ, CrowdTangle'
   },
   avg_followers: {
@@ -76,7 +76,8 @@ export const METRICS: Record<string, MetricDefinition> = {
     id: 'followers',
     label: 'Followers',
     unit: 'followers',
-    formula: 'last known follower count per day, summed over the institution’s accounts on the platform',
+    formula:
+      'last known follower count per day, summed over the institution’s accounts on the platform; where an account reports one total and daily follows gained, the count on the days of that unbroken series is the total plus or minus the gains between',
     denominator: '—'
   },
   follower_growth_abs: {

@@ -61,6 +61,16 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
       `${g.institution} (${g.platform}): no follower data on ${Number(g.missing)} of ${Number(g.total)} days (gaps longer than ${s.maxGapDays} days are not filled).`
     )
   }
+  const derived = await q<{ institution: string; platform: string; n: number }>(
+    `${scope} SELECT acc.institution, acc.platform, count(*) AS n FROM known k JOIN acc USING (account_id)
+     WHERE k.derived AND k.day BETWEEN DATE '${s.from}' AND DATE '${s.to}' GROUP BY ALL ORDER BY 1, 2`
+  )
+  for (const d of derived) {
+    const n = Number(d.n)
+    gaps.push(
+      `${d.institution} (${d.platform}): follower counts on ${n} day${n === 1 ? '' : 's'} derived from a reported total plus the daily follows gained (less unfollows where exported).`
+    )
+  }
   const noFollowers = await q<{ name: string }>(
     `${scope} SELECT i.name FROM institutions i WHERE i.institution_id IN (${s.institutionIds.join(', ') || 'NULL'})
        AND i.institution_id NOT IN (SELECT institution_id FROM ifol) ORDER BY 1`

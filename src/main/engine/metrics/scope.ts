@@ -52,7 +52,8 @@ export function daysInScope(s: Scope): number {
  * sp: their posts in the range (the day is the account's local day), with followers when posted and the rates;
  *   without text and URL, which only the listed top posts need (they read them from posts): the ASOF join sorts
  *   every post in scope, and carrying the text made that 25 s of the dashboard on 10M posts.
- * known: follower snapshots; fday: per account and day, the carried-forward count (NULL across long gaps);
+ * reported: follower totals as exported; gains, anchors: a total carried through daily follows gained (below);
+ * known: follower snapshots, reported or derived from a reported total plus daily gains; fday: per account and day, the carried-forward count (NULL across long gaps);
  * ifol: per institution, platform and day, the sum over its accounts (NULL when any account has a gap).
  */
 export function scopeParts(s: Scope): [string, string][] {
@@ -71,10 +72,52 @@ export function scopeParts(s: Scope): [string, string][] {
   `
     ],
     [
-      'known',
+      'reported',
       `
     SELECT d.account_id, d.day, d.followers FROM account_daily d JOIN acc USING (account_id)
     WHERE d.followers IS NOT NULL AND d.day <= ${to}
+  `
+    ],
+    // Runs of consecutive days with a follows-gained figure; within a run, cum is the running net gain (gained minus
+    // lost where the export gives unfollows). A day missing from the series ends the run: nothing is interpolated.
+    [
+      'gains',
+      `
+    SELECT *, sum(net) OVER (PARTITION BY account_id, run ORDER BY day) AS cum,
+           min(day) OVER (PARTITION BY account_id, run) AS run_start
+    FROM (
+      SELECT d.account_id, d.day, d.followers_gained - coalesce(d.followers_lost, 0) AS net,
+             d.day - CAST(row_number() OVER (PARTITION BY d.account_id ORDER BY d.day) AS INTEGER) AS run
+      FROM account_daily d JOIN acc USING (account_id)
+      WHERE d.followers_gained IS NOT NULL AND d.day <= ${to}
+        AND d.account_id IN (SELECT account_id FROM reported))
+  `
+    ],
+    // A reported total anchors the run it falls in (followers at the end of its day include that day's gains) or the
+    // run starting the day after it. base + cum is then the follower count on every day of the run, exactly.
+    [
+      'anchors',
+      `
+    SELECT g.account_id, g.run, r.day AS anchor_day, r.followers - g.cum AS base
+    FROM reported r JOIN gains g ON g.account_id = r.account_id AND g.day = r.day
+    UNION ALL
+    SELECT g.account_id, g.run, r.day, r.followers
+    FROM reported r JOIN gains g ON g.account_id = r.account_id AND g.day = r.day + 1 AND g.day = g.run_start
+  `
+    ],
+    // known: follower snapshots, reported or derived (a day with a reported total keeps it). A derived day takes the
+    // nearest anchor of its run, the earlier one on a tie, so two totals that disagree never blend.
+    [
+      'known',
+      `
+    SELECT account_id, day, followers, false AS derived FROM reported
+    UNION ALL
+    SELECT g.account_id, g.day,
+           CAST(arg_min(a.base, abs(a.anchor_day - g.day) * 2 + CAST(a.anchor_day > g.day AS INTEGER)) + g.cum AS BIGINT),
+           true
+    FROM gains g JOIN anchors a ON a.account_id = g.account_id AND a.run = g.run
+    WHERE NOT EXISTS (SELECT 1 FROM reported r WHERE r.account_id = g.account_id AND r.day = g.day)
+    GROUP BY g.account_id, g.day, g.cum
   `
     ],
     [

@@ -6,6 +6,7 @@ import { useMediaQuery } from '../../components/useMediaQuery'
 import { DeckBuilder, EMPTY_DECK, type DeckDraft } from '../export/DeckBuilder'
 import { ExportContext, useExporter } from '../export/useExport'
 import { BenchmarkControls } from './BenchmarkControls'
+import { ConventionNotices } from './ConventionNotices'
 import { Dashboard } from './Dashboard'
 import { Notices } from './Notices'
 import { SetupsPanel } from './SetupsPanel'
@@ -153,6 +154,13 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
               <div className="bm-problem" role="alert" data-testid="bm-error">
                 {bm.problem ?? bm.error ?? setupNote}
               </div>
+            )}
+            {result && (
+              <ConventionNotices
+                summary={result.summary}
+                convention={result.scope.convention}
+                onConvention={(convention) => bm.update({ convention })}
+              />
             )}
             {result && <Notices gaps={result.methodology.gaps} />}
             {result && series && mode === 'dashboard' && (

@@ -1,0 +1,130 @@
+/**
+ * What real exports do to the dashboard, as SYNTHETIC fixtures written here with each export's header: CrowdTangle
+ * posts carry followers at posting but no reach; Meta Business Suite post exports carry reach but no followers; and
+ * one institution's export is two years older than the others'. The dashboard must say which institution the chosen
+ * convention cannot rate and offer the ones that would, and must name what its default range leaves out.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { test, expect } from './fixtures/app'
+import type { Harness } from './server/server'
+import { BenchmarksPage } from './pages/BenchmarksPage'
+
+const DAY = 86_400_000
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10)
+
+async function call<T>(harness: Harness, channel: string, input: unknown): Promise<T> {
+  const r = await harness.engine.call(channel as never, input as never)
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value as T
+}
+
+/** CrowdTangle search export rows: the fixture's header, and its first row with page, date and counts replaced. */
+async function crowdTangle(pages: { name: string; handle: string; id: string; followers: number }[]): Promise<string> {
+  const [header, first] = (
+    await readFile(join(__dirname, 'fixtures/data/2024-03-06-10-00-00-EST-search-csv-export.csv'), 'utf8')
+  ).split('\n')
+  const cols = header.split(',')
+  const at = (name: string) => cols.indexOf(name)
+  const rows: string[] = []
+  pages.forEach((p, pi) => {
+    for (let i = 0; i < 24; i++) {
+      const cells = first.split(',')
+      const t = Date.UTC(2025, 0, 3) + i * 7 * DAY + pi * 3_600_000
+      const interactions = 200 + ((i * 53 + pi * 31) % 170)
+      cells[at('Page Name')] = p.name
+      cells[at('User Name')] = p.handle
+      cells[at('Facebook Id')] = p.id
+      cells[at('Followers at Posting')] = String(p.followers + i * 40)
+      cells[at('Post Created')] = `${iso(t)} 10:00:00 EST`
+      cells[at('Post Created Date')] = iso(t)
+      cells[at('Total Interactions')] = String(interactions)
+      cells[at('Likes')] = String(interactions)
+      cells[at('Comments')] = '0'
+      cells[at('Shares')] = '0'
+      cells[at('URL')] = `https://www.facebook.com/${p.handle}/posts/9${pi}00000000${String(i).padStart(3, '0')}`
+      rows.push(cells.join(','))
+    }
+  })
+  return [header, ...rows].join('\n')
+}
+
+const META_HEADER =
+  '"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time","Caption type",Permalink,"Is crosspost","Is share","Post type",Languages,"Custom labels","Funded content status","Data comment",Date,Views,Reach,"Reactions, Comments and Shares",Reactions,Comments,Shares,"Total clicks",Views,"Other Clicks","Link Clicks"'
+
+/** A Meta Business Suite Facebook posts export: reach and interactions per post, no follower count anywhere. */
+function metaPosts(pageId: string, pageName: string, start: number, n: number): string {
+  const rows = Array.from({ length: n }, (_, i) => {
+    const d = new Date(start + i * 6 * DAY)
+    const when = `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()} 09:30`
+    const id = `${pageId.slice(-4)}${String(i).padStart(6, '0')}`
+    const reach = 900 + ((i * 71) % 400)
+    const inter = 30 + ((i * 13) % 40)
+    return `${id},${pageId},"${pageName}","Post ${i}",,0,"${when}",N/A,https://www.facebook.com/${pageId}/posts/${id},No,No,Photos,,,,,Lifetime,${reach + 200},${reach},${inter},${inter},0,0,0,${reach + 200},0,0`
+  })
+  return '\uFEFF' + [META_HEADER, ...rows].join('\n')
+}
+
+/**
+ * Aster Hospital and Birch Clinic (CrowdTangle, Jan–Jun 2025), Cedar Care (Meta posts, same months) and Dunmore
+ * Infirmary (Meta posts, Jan–Apr 2023 only).
+ */
+async function realWorkspace(harness: Harness, dir: (name: string) => string): Promise<void> {
+  const files: [string, string][] = [
+    [
+      '2025-07-01-10-00-00-EST-search-csv-export.csv',
+      await crowdTangle([
+        { name: 'Aster Hospital', handle: 'AsterHospital', id: '100000000000101', followers: 40_000 },
+        { name: 'Birch Clinic', handle: 'BirchClinic', id: '100000000000102', followers: 12_000 }
+      ])
+    ],
+    ['Jan-01-2025_Jun-30-2025_2222.csv', metaPosts('100000000000103', 'Cedar Care', Date.UTC(2025, 0, 4), 28)],
+    ['Jan-01-2023_Apr-30-2023_3333.csv', metaPosts('100000000000104', 'Dunmore Infirmary', Date.UTC(2023, 0, 5), 18)]
+  ]
+  for (const [name, content] of files) {
+    await writeFile(dir(name), content)
+    await call(harness, 'importFile', { path: dir(name), jobId: `e2e-${name}`, options: { timeZone: 'UTC' } })
+  }
+  const accounts = await call<{ accountId: string; displayName: string | null }[]>(harness, 'listAccounts', undefined)
+  for (const name of ['Aster Hospital', 'Birch Clinic', 'Cedar Care', 'Dunmore Infirmary']) {
+    const inst = await call<{ institutionId: number }>(harness, 'createInstitution', { name })
+    const account = accounts.find((a) => a.displayName === name)
+    if (!account) throw new Error(`no account named ${name}: ${JSON.stringify(accounts)}`)
+    await call(harness, 'assignAccount', { accountId: account.accountId, institutionId: inst.institutionId })
+  }
+}
+
+test('a convention without a denominator for an institution says so and offers the ones that work', async ({
+  page,
+  harness
+}, testInfo) => {
+  test.setTimeout(120_000)
+  await realWorkspace(harness, (name) => testInfo.outputPath(name))
+  await page.reload()
+  const bm = new BenchmarksPage(page)
+  await bm.nav().click()
+  await expect(bm.dashboard()).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 })
+  await bm.preset().selectOption('all')
+  await expect(bm.status()).toContainText('2023-01-05 to')
+
+  // Followers at post time: the Meta institutions have none; reach would rate them.
+  const notices = page.getByTestId('bm-convention-notice')
+  await expect(notices).toHaveCount(2)
+  const cedar = page.locator('[data-testid="bm-convention-notice"][data-name="Cedar Care"]')
+  await expect(cedar).toHaveText('Cedar Care: no follower count in range — try ‘by reach’ or ‘by views’')
+  await expect(page.locator('[data-testid="bm-convention-notice"][data-name="Dunmore Infirmary"]')).toContainText(
+    'no follower count in range'
+  )
+
+  // The button switches the convention; under reach the CrowdTangle institutions are the ones without a rate.
+  await cedar.getByRole('button', { name: '‘by reach’' }).click()
+  await expect(bm.convention()).toHaveValue('reach')
+  const aster = page.locator('[data-testid="bm-convention-notice"][data-name="Aster Hospital"]')
+  await expect(aster).toHaveText(
+    'Aster Hospital: no reach on its posts — try ‘by followers at post time’ or ‘by average audience’'
+  )
+  await expect(notices).toHaveCount(2)
+  await aster.getByRole('button', { name: '‘by average audience’' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(bm.convention()).toHaveValue('avg_followers')
+})
