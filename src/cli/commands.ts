@@ -18,6 +18,7 @@ import {
 import { registerBenchmark } from './benchmarkCommand'
 import { registerCompare } from './compareCommand'
 import { registerConventions } from './conventionsCommand'
+import { registerMix } from './mixCommand'
 import { print, type CliContext, type CommonOptions } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, type FlagNames } from './input'
@@ -314,6 +315,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   registerBenchmark(program, ctx)
   registerCompare(program, ctx)
   registerConventions(program, ctx)
+  registerMix(program, ctx)
   registerInstitutions(program, ctx)
   registerEvents(program, ctx)
   registerQueries(program, ctx)

@@ -35,6 +35,8 @@ export const CHANNELS = [
   'benchmarkStats',
   // Every vendor's engagement convention side by side (src/main/engine/metrics/vendorConventions.ts)
   'vendorConventions',
+  // Content mix and timing: kinds of post, weekday × hour medians (src/main/engine/metrics/contentMix.ts)
+  'contentMix',
   // Explain a spike: the posts, robust z-score, events and post types behind one week or day (metrics/explainPeriod.ts)
   'explainPeriod',
   'listBenchmarkSetups',

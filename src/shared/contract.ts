@@ -17,11 +17,13 @@ import {
   EXPORT_CHART_IDS,
   EXPORT_SIZES,
   IMAGE_FORMATS,
+  DECK_TABLE_IDS,
   INSIGHT_TABLE_IDS,
   type ExportedFile
 } from './export'
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
+import type { ContentMix } from './contentMix'
 import { EXPLAIN_UNITS, type ExplainedPeriod } from './explain'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
 import {
@@ -248,6 +250,8 @@ export const inputs = {
     .strict(),
   /** The rates per platform under Rival IQ's, Socialinsider's and Fanpage Karma's conventions, and by reach, impressions, views. */
   vendorConventions: z.object({ request: benchmarkRequest }).strict(),
+  /** Posts and engagement by kind of post, and median interactions by weekday × hour in each account's zone. */
+  contentMix: z.object({ request: benchmarkRequest }).strict(),
   /** One institution's week (Monday to Sunday, holding `day`) or day on the engagement or a channel chart, explained. */
   explainPeriod: z
     .object({
@@ -354,7 +358,7 @@ export const inputs = {
                 look: chartLook.optional()
               })
               .strict(),
-            z.object({ tableId: z.enum(INSIGHT_TABLE_IDS), title: chartText.optional() }).strict()
+            z.object({ tableId: z.enum(DECK_TABLE_IDS), title: chartText.optional() }).strict()
           ])
         )
         .min(1)
@@ -403,6 +407,7 @@ export interface Outputs {
   benchmark: BenchmarkResult
   benchmarkStats: BenchmarkStats
   vendorConventions: VendorComparison
+  contentMix: ContentMix
   explainPeriod: ExplainedPeriod
   listBenchmarkSetups: BenchmarkSetup[]
   saveBenchmarkSetup: BenchmarkSetup[]

@@ -8,6 +8,8 @@ import { INSIGHT_TABLE_TITLES } from '../../../shared/export'
 import { VENDOR_HEADER, vendorRows, vendorSources, type VendorComparison } from '../../../shared/vendorConventions'
 import type { Database } from '../db/duckdb'
 import { vendorConventions } from '../metrics/vendorConventions'
+import { contentMix } from '../metrics/contentMix'
+import { MIX_KIND_HEADER, MIX_TIME_HEADER, mixKindRows, mixTimeRows, type ContentMix } from '../../../shared/contentMix'
 import type { Cell, DataTable } from './chartData'
 
 export interface InsightTable {
@@ -63,10 +65,40 @@ export function vendorComparison(db: Database, request: BenchmarkRequest): Promi
   return db.withConnection((conn) => vendorConventions(conn, request))
 }
 
+/** Content mix and posting times: the `contentMix` channel's answer as two flat tables. */
+export function contentMixTable(
+  c: ContentMix,
+  request: BenchmarkRequest,
+  which: 'contentMix' | 'postingTimes'
+): InsightTable {
+  const header = which === 'contentMix' ? MIX_KIND_HEADER : MIX_TIME_HEADER
+  return {
+    title: INSIGHT_TABLE_TITLES[which],
+    from: c.from,
+    to: c.to,
+    institutions: namesInOrder(request, c.institutions),
+    table: {
+      columns: header.map((name, i) => ({ name, type: i < 2 ? 'text' : 'number' })),
+      rows: which === 'contentMix' ? mixKindRows(c) : mixTimeRows(c)
+    },
+    methodology: [
+      `${INSIGHT_TABLE_TITLES[which]}, ${c.from} to ${c.to} (both included); shares and rates as fractions; engagement convention ${c.convention}`,
+      ...c.methods,
+      ...c.types.map(
+        (t) => `Post type "${t.postType ?? '(none)'}" on ${t.platform} counted as ${t.kind} (${t.posts} posts)`
+      )
+    ],
+    sources: []
+  }
+}
+
 export async function insightTable(db: Database, id: InsightTableId, request: BenchmarkRequest): Promise<InsightTable> {
   switch (id) {
     case 'vendorConventions':
       return vendorConventionsTable(await vendorComparison(db, request), request)
+    case 'contentMix':
+    case 'postingTimes':
+      return contentMixTable(await db.withConnection((conn) => contentMix(conn, request)), request, id)
     default: {
       const never: never = id
       throw new Error(`unknown insight table ${String(never)}`)

@@ -4,6 +4,7 @@ import type { Database } from '../db/duckdb'
 import { runBenchmark } from './benchmark'
 import { benchmarkStats } from './comparisons'
 import { vendorConventions } from './vendorConventions'
+import { contentMix } from './contentMix'
 import { explainPeriod } from './explainPeriod'
 import { deleteSetup, listSetups, saveSetup } from './setups'
 
@@ -13,6 +14,7 @@ export function metricsHandlers(db: Database) {
     benchmark: (req) => db.withConnection((conn) => runBenchmark(conn, req)),
     benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
     vendorConventions: ({ request }) => db.withConnection((conn) => vendorConventions(conn, request)),
+    contentMix: ({ request }) => db.withConnection((conn) => contentMix(conn, request)),
     explainPeriod: (i) => db.withConnection((conn) => explainPeriod(conn, i)),
     listBenchmarkSetups: () => listSetups(db),
     saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),

@@ -1,14 +1,14 @@
 import { useRef, useState, type DragEvent } from 'react'
-import type { DeckAspect, DeckSlide, ExportChartId, InsightTableId } from '../../../../shared/export'
-import { EXPORT_CHART_IDS, INSIGHT_TABLE_IDS, INSIGHT_TABLE_TITLES } from '../../../../shared/export'
+import type { DeckAspect, DeckSlide, DeckTableId, ExportChartId } from '../../../../shared/export'
+import { DECK_TABLE_IDS, EXPORT_CHART_IDS, INSIGHT_TABLE_TITLES } from '../../../../shared/export'
 import { Modal } from '../../components/Modal'
 import { CHARTS } from '../../../../shared/charts/chartDefs'
 import { moveItem } from './exportOptions'
 import { useExportContext } from './useExport'
 
 /** A chart of the dashboard, or an insight table (one slide per platform). */
-type DeckItemId = ExportChartId | InsightTableId
-const isTable = (id: DeckItemId): id is InsightTableId => (INSIGHT_TABLE_IDS as readonly string[]).includes(id)
+type DeckItemId = ExportChartId | DeckTableId
+const isTable = (id: DeckItemId): id is DeckTableId => (DECK_TABLE_IDS as readonly string[]).includes(id)
 const itemTitle = (id: DeckItemId) => (isTable(id) ? INSIGHT_TABLE_TITLES[id] : CHARTS[id].title)
 const toSlide = (id: DeckItemId, title: string): DeckSlide =>
   isTable(id) ? { tableId: id, title: title || undefined } : { chartId: id, title: title || undefined }
@@ -129,7 +129,7 @@ export function DeckBuilder({ draft, onDraft, onClose }: DeckBuilderProps) {
         <section className="deck-available" aria-labelledby="deck-available-h">
           <h3 id="deck-available-h">Charts and tables on the dashboard</h3>
           <ul>
-            {[...EXPORT_CHART_IDS, ...INSIGHT_TABLE_IDS].map((id) => (
+            {[...EXPORT_CHART_IDS, ...DECK_TABLE_IDS].map((id) => (
               <li key={id}>
                 <span>
                   {itemTitle(id)}
