@@ -16,6 +16,11 @@ import { ExportMenu } from '../export/ExportMenu'
 import type { ChartSeries } from '../../../../shared/charts/series'
 import { MethodologyPanel } from './MethodologyPanel'
 import { PostsTable } from './PostsTable'
+import type { ExplainMetric, ExplainUnit } from '../../../../shared/explain'
+import { ExplainPanel, SpikePicker } from '../insight/ExplainPanel'
+import { pickablePeriods, targetAt } from '../insight/spikePeriods'
+import { useExplain, type ExplainTarget } from '../insight/useExplain'
+import { useExportContext } from '../export/useExport'
 
 interface ChartFigureProps {
   result: BenchmarkResult
@@ -60,6 +65,28 @@ export function ChartFigure(p: ChartFigureProps) {
     return { notes: built?.notes ?? [], empty: built?.empty ?? null }
   }, [plotId, result, series, theme, large, options])
   const titleId = `bm-title-${chartId}${large ? '-large' : ''}`
+
+  // Explain a spike: the engagement chart's weeks, the channel chart's days (or weeks), by click or by the picker.
+  const explainMetric: ExplainMetric | null =
+    chartId === 'engagement' ? 'engagement' : chartId === 'channelDaily' && shownMetric ? shownMetric : null
+  const [channelUnit, setChannelUnit] = useState<ExplainUnit>('day')
+  const explainUnit: ExplainUnit = explainMetric === 'engagement' ? 'week' : channelUnit
+  const [target, setTarget] = useState<ExplainTarget | null>(null)
+  const liveTarget = target && explainMetric && target.metric === explainMetric ? target : null
+  const request = useExportContext()?.request ?? null
+  const explanation = useExplain(request, liveTarget)
+  const periods = useMemo(
+    () => (explainMetric ? pickablePeriods(series, result.scope.institutions, explainMetric, explainUnit) : []),
+    [explainMetric, explainUnit, series, result]
+  )
+  const onPick = useCallback(
+    (x: unknown, y: unknown) => {
+      if (!explainMetric || !(x instanceof Date) || typeof y !== 'number') return
+      const t = targetAt(x, y, series, result.scope.institutions, explainMetric, explainUnit)
+      if (t) setTarget(t)
+    },
+    [explainMetric, explainUnit, series, result]
+  )
 
   return (
     <figure
@@ -110,7 +137,23 @@ export function ChartFigure(p: ChartFigureProps) {
           <ExportMenu chartId={chartId} look={askedMetric ? { ...p.options, channelMetric: askedMetric } : p.options} />
         </div>
       </header>
-      {plotId && empty === null && <PlotFigure build={build} />}
+      {plotId && empty === null && <PlotFigure build={build} onPick={explainMetric && request ? onPick : undefined} />}
+      {explainMetric && request && empty === null && (
+        <SpikePicker
+          institutions={result.scope.institutions}
+          periods={periods}
+          target={liveTarget}
+          metric={explainMetric}
+          unit={explainUnit}
+          unitChoice={explainMetric !== 'engagement'}
+          onUnit={(u) => {
+            setChannelUnit(u)
+            if (liveTarget) setTarget({ ...liveTarget, unit: u })
+          }}
+          onExplain={setTarget}
+        />
+      )}
+      {liveTarget && <ExplainPanel {...explanation} onClose={() => setTarget(null)} />}
       {plotId && empty !== null && (
         <p className="bm-chart-empty muted" data-testid="bm-chart-empty">
           {empty}
