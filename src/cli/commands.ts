@@ -77,7 +77,7 @@ async function withEngine<T>(opts: CommonOptions, fn: (engine: Engine) => Promis
   try {
     return await fn(engine)
   } finally {
-    engine.close()
+    await engine.shutdown()
   }
 }
 

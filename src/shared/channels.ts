@@ -73,7 +73,10 @@ export const CHANNELS = [
   // Workspaces as files: .sbw export and open, duplicate (src/main/engine/workspaceFiles/)
   'exportWorkspace',
   'duplicateWorkspace',
-  'openWorkspaceArchive'
+  'openWorkspaceArchive',
+  // Undo of destructive and bulk actions (src/main/engine/undo/)
+  'undo',
+  'listUndo'
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

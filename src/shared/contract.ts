@@ -39,6 +39,7 @@ import {
 import type { Result } from './result'
 import { MAX_FILTERS, MAX_SEARCH_LENGTH } from './gridView'
 import { EVENT_KINDS, type TimelineEvent } from './timeline'
+import type { DeleteAnswer, UndoEntry } from './undo'
 import { PLATFORMS } from './types'
 import type { ExportedWorkspace, OpenedArchive, WorkspaceRef } from './workspaces'
 import type {
@@ -374,7 +375,13 @@ export const inputs = {
   /** A copy of the workspace in a new (or empty) folder. */
   duplicateWorkspace: z.object({ into: absolutePath }).strict(),
   /** A .sbw extracted into a new (or empty) folder, checked against its manifest; not opened. */
-  openWorkspaceArchive: z.object({ archive: absolutePath, into: absolutePath }).strict()
+  openWorkspaceArchive: z.object({ archive: absolutePath, into: absolutePath }).strict(),
+  /** Undo the action a destructive channel answered `undo.token` for; without a token, the latest one. */
+  undo: z
+    .object({ token: z.string().min(1).max(100).optional() })
+    .strict()
+    .optional(),
+  listUndo: z.void()
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -382,9 +389,10 @@ export interface Outputs {
   listInstitutions: Institution[]
   createInstitution: Institution
   updateInstitution: Institution
-  deleteInstitution: { deleted: boolean }
+  deleteInstitution: DeleteAnswer
   listAccounts: AccountSummary[]
-  assignAccount: AccountSummary
+  /** undo is null when the account was already there. */
+  assignAccount: AccountSummary & { undo: UndoEntry | null }
   renameAccount: AccountSummary
   mergeAccounts: AccountSummary
   suggestAssignments: AssignmentSuggestion[]
@@ -402,7 +410,7 @@ export interface Outputs {
   datasetPage: DataPage
   datasetQuerySql: { sql: string }
   renameDataset: DatasetSummary
-  deleteDataset: { deleted: boolean }
+  deleteDataset: DeleteAnswer
   loadSample: { datasets: DatasetSummary[] }
   benchmark: BenchmarkResult
   benchmarkStats: BenchmarkStats
@@ -415,7 +423,7 @@ export interface Outputs {
   listEvents: TimelineEvent[]
   addEvent: TimelineEvent
   updateEvent: TimelineEvent
-  deleteEvent: { deleted: boolean }
+  deleteEvent: DeleteAnswer
   importEvents: { imported: number }
   /** The CSV text and a suggested file name; the renderer saves it (download / native dialog). */
   exportEvents: { fileName: string; text: string }
@@ -425,7 +433,7 @@ export interface Outputs {
   saveQuery: SavedQuery
   renameQuery: SavedQuery
   duplicateQuery: SavedQuery
-  deleteQuery: { deleted: boolean }
+  deleteQuery: DeleteAnswer
   restoreQuery: SavedQuery
   runQuery: QueryResultInfo
   queryPage: DataPage
@@ -443,6 +451,10 @@ export interface Outputs {
   exportWorkspace: ExportedWorkspace
   duplicateWorkspace: WorkspaceRef
   openWorkspaceArchive: OpenedArchive
+  /** The action undone. */
+  undo: UndoEntry
+  /** Newest first. */
+  listUndo: UndoEntry[]
 }
 
 export interface EventPayloads {

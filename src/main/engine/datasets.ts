@@ -4,9 +4,12 @@ import type { Handlers } from '../../shared/contract'
 import { AppFailure } from '../../shared/result'
 import type { GridView } from '../../shared/gridView'
 import type { ColumnInfo, DataPage, DatasetSummary } from '../../shared/types'
+import type { DeleteAnswer } from '../../shared/undo'
 import type { Database, Row } from './db/duckdb'
 import { ident } from './db/sql'
 import { isFiltered, paramBinder, viewQueryText, viewSql } from './datasetView'
+import type { UndoStack } from './undo/stack'
+import { hiddenRawTable, tableExists } from './undo/trash'
 
 const SELECT_DATASETS = `
   SELECT d.id, d.name, d.recognized_format, d.platform, d.table_name, d.file_name, d.format, d.row_count, d.size_bytes, d.sha256,
@@ -72,15 +75,43 @@ export async function renameDataset(db: Database, id: number, name: string): Pro
   return requireDataset(db, id)
 }
 
-export async function deleteDataset(db: Database, id: number): Promise<{ deleted: boolean }> {
+/**
+ * Delete a dataset, undoably: its catalogue row moves to the undo schema and, when no other dataset shares its raw
+ * table, the table is renamed out of sight (undo/trash.ts) rather than dropped or copied. Its canonical rows stay,
+ * as they always did: they belong to the accounts, and a later import may have updated them.
+ */
+export async function deleteDataset(db: Database, undo: UndoStack, id: number): Promise<DeleteAnswer> {
   const d = await requireDataset(db, id)
+  const saved = undo.table('dataset')
+  const hidden = hiddenRawTable(d.tableName)
   await db.write(async (conn) => {
+    await conn.run(`CREATE TABLE ${saved.sql} AS SELECT * FROM datasets WHERE id = $1`, [id])
     await conn.run(`DELETE FROM datasets WHERE id = $1`, [id])
-    // A re-import of the same file shares its raw table (import/reimport.ts): drop it with the last dataset using it.
+    // A re-import of the same file shares its raw table (import/reimport.ts): it goes with the last dataset using it.
     const users = await conn.runAndReadAll(`SELECT count(*) AS n FROM datasets WHERE table_name = $1`, [d.tableName])
-    if (Number(users.getRowObjectsJson()[0].n) === 0) await conn.run(`DROP TABLE IF EXISTS ${ident(d.tableName)}`)
+    if (Number(users.getRowObjectsJson()[0].n) === 0) {
+      await conn.run(`ALTER TABLE ${ident(d.tableName)} RENAME TO ${ident(hidden)}`)
+    }
   })
-  return { deleted: true }
+  const entry = await undo.push({
+    kind: 'deleteDataset',
+    label: `Deleted dataset “${d.name}”`,
+    // Every record of a dataset on this raw table holds it: the table is dropped with the last of them.
+    holds: [saved.name, hidden],
+    async restore(conn) {
+      // The other dataset on a shared table may have been deleted since, hiding the table: bring it back.
+      if (await tableExists(conn, 'main', hidden)) {
+        await conn.run(`ALTER TABLE ${ident(hidden)} RENAME TO ${ident(d.tableName)}`)
+      } else if (!(await tableExists(conn, 'main', d.tableName))) {
+        throw new AppFailure('NOT_FOUND', `The rows of dataset “${d.name}” are gone; it cannot be restored.`)
+      }
+      await conn.run(`INSERT INTO datasets SELECT * FROM ${saved.sql}`)
+      // Its id and everything else come back as they were; only a name taken since gets a free variant.
+      const name = await uniqueName(conn, d.name, id)
+      if (name !== d.name) await conn.run(`UPDATE datasets SET name = $1 WHERE id = $2`, [name, id])
+    }
+  })
+  return { deleted: true, undo: entry }
 }
 
 /**
@@ -153,12 +184,12 @@ export async function datasetQuerySql(db: Database, id: number, view: GridView):
 }
 
 /** The catalogue's channels (the import slice adds datasets, import/slice.ts). */
-export function datasetHandlers(db: Database) {
+export function datasetHandlers(db: Database, undo: UndoStack) {
   return {
     listDatasets: () => listDatasets(db),
     datasetPage: ({ datasetId, offset, limit, ...view }) => datasetPage(db, datasetId, offset, limit, view),
     datasetQuerySql: ({ datasetId, ...view }) => datasetQuerySql(db, datasetId, view),
     renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
-    deleteDataset: ({ datasetId }) => deleteDataset(db, datasetId)
+    deleteDataset: ({ datasetId }) => deleteDataset(db, undo, datasetId)
   } satisfies Partial<Handlers>
 }

@@ -266,7 +266,7 @@ describe('catalogue', () => {
       'Reach 2024'
     )
 
-    expect(await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })).toEqual({ deleted: true })
+    expect(await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })).toMatchObject({ deleted: true })
     expect(await dsTables(t.engine)).toEqual([b.dataset.tableName])
     expect((await invoke(t.engine, 'listDatasets')).map((d) => d.id)).toEqual([b.dataset.id])
     expect((await failureOf(invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id }))).code).toBe('NOT_FOUND')

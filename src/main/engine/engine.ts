@@ -17,6 +17,9 @@ import { metricsHandlers } from './metrics/slice'
 import { createQueryService } from './queries/service'
 import { queryHandlers } from './queries/slice'
 import { timelineHandlers } from './timeline/slice'
+import { undoHandlers } from './undo/slice'
+import { UndoStack } from './undo/stack'
+import { purgeTrash } from './undo/trash'
 import { packageVersion } from './version'
 import { workspaceFileHandlers } from './workspaceFiles/slice'
 import { prepareWorkspaceDir, workspacePaths, type WorkspacePaths } from './workspace'
@@ -40,7 +43,10 @@ export interface Engine {
   /** The same door for a call that arrives as data (the host's messages): channel and input are unchecked. */
   callWire(channel: string, input: unknown): Promise<Result<unknown>>
   onEvent(listener: EventListener): () => void
+  /** Close at once. What undo kept is purged when the workspace next opens. */
   close(): void
+  /** Close cleanly: every undoable action becomes final and its trash is purged, then the database closes. */
+  shutdown(): Promise<void>
 }
 
 export async function openEngine(dir: string, options: EngineOptions = {}): Promise<Engine> {
@@ -60,6 +66,10 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
   // possibly canonical rows under its id (see pendingImports.ts).
   await repairUnfinishedImports(db)
   await dropOrphanTables(db)
+  // Undo lasts as long as the workspace is open: what an earlier session kept for it (it crashed, or was killed
+  // before its close purged) is made final now.
+  await purgeTrash(db)
+  const undo = new UndoStack(db)
   const queries = createQueryService(db, paths.dbFile)
   await queries.seed()
   const listeners = new Set<EventListener>()
@@ -80,14 +90,15 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
       const n = Number((await db.all(`SELECT count(*) AS n FROM datasets`))[0].n)
       return { path: paths.dir, schemaVersion, datasetCount: n, isEmpty: n === 0, upgrade }
     },
-    ...datasetHandlers(db),
+    ...datasetHandlers(db, undo),
     ...imports.handlers,
-    ...canonicalHandlers(db),
+    ...canonicalHandlers(db, undo),
     ...metricsHandlers(db),
-    ...timelineHandlers(db),
-    ...queryHandlers(queries),
+    ...timelineHandlers(db, undo),
+    ...queryHandlers(queries, undo),
     ...exportHandlers(db),
-    ...workspaceFileHandlers(db, paths)
+    ...workspaceFileHandlers(db, paths),
+    ...undoHandlers(undo)
   } satisfies Handlers
 
   const engine: Engine = {
@@ -101,6 +112,14 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     close() {
       imports.abortAll()
       db.close()
+    },
+    async shutdown() {
+      imports.abortAll()
+      try {
+        await undo.clear()
+      } finally {
+        db.close()
+      }
     }
   }
   databases.set(engine, db)

@@ -26,8 +26,12 @@ export async function runHost(port: HostPort, workspaceDir: string, logPath: str
   engine.onEvent((event, payload) => port.send({ type: 'event', event, payload }))
   port.onMessage((message) => {
     if (message.type === 'shutdown') {
-      engine.close()
-      port.exit(0)
+      // Closing the workspace makes every undoable action final (undo/trash.ts); the shell kills the host if
+      // this takes too long, and the next open purges what is left.
+      void engine
+        .shutdown()
+        .catch(() => undefined)
+        .then(() => port.exit(0))
       return
     }
     if (message.type === 'call') {

@@ -2,7 +2,9 @@
 import type { AccountSummary, AssignmentSuggestion } from '../../../shared/canonical'
 import { AppFailure } from '../../../shared/result'
 import type { Platform } from '../../../shared/types'
+import type { UndoEntry } from '../../../shared/undo'
 import type { Database, Row } from '../db/duckdb'
+import type { UndoStack } from '../undo/stack'
 import { getInstitution, listInstitutions } from './institutions'
 
 const SELECT = `
@@ -37,18 +39,56 @@ export async function getAccount(db: Database, accountId: string): Promise<Accou
   return toAccount(rows[0])
 }
 
-/** Put an account under an institution, or (null) take it out of any. */
+/**
+ * Put an account under an institution, or (null) take it out of any. A change is undoable (undo: null when the
+ * account was already there); undo puts the account back where it was unless it was moved again since.
+ */
 export async function assignAccount(
   db: Database,
+  undo: UndoStack,
   accountId: string,
   institutionId: number | null
-): Promise<AccountSummary> {
-  await getAccount(db, accountId)
-  if (institutionId !== null) await getInstitution(db, institutionId)
+): Promise<AccountSummary & { undo: UndoEntry | null }> {
+  const before = await getAccount(db, accountId)
+  const target = institutionId === null ? null : await getInstitution(db, institutionId)
+  const previous = before.institutionId
   await db.write((conn) =>
     conn.run(`UPDATE accounts SET institution_id = $1 WHERE account_id = $2`, [institutionId, accountId])
   )
-  return getAccount(db, accountId)
+  const after = await getAccount(db, accountId)
+  if (previous === institutionId) return { ...after, undo: null }
+  const name = accountName(before)
+  const from = previous === null ? null : (await listInstitutions(db)).find((i) => i.institutionId === previous)
+  const entry = await undo.push({
+    kind: 'assignAccount',
+    label: target
+      ? `Assigned ${name} to “${target.name}”`
+      : `Unassigned ${name} from “${from?.name ?? 'its institution'}”`,
+    subject: accountId,
+    async restore(conn) {
+      const now = (
+        await conn.runAndReadAll(`SELECT institution_id FROM accounts WHERE account_id = $1`, [accountId])
+      ).getRowObjectsJson()[0]
+      if (!now) throw new AppFailure('NOT_FOUND', `Account ${name} no longer exists (it was merged since).`)
+      const current = now.institution_id === null ? null : Number(now.institution_id)
+      if (current !== institutionId) {
+        throw new AppFailure('DUPLICATE', `${name} was assigned again since; assign it by hand.`)
+      }
+      if (previous !== null) {
+        const exists = await conn.runAndReadAll(`SELECT 1 FROM institutions WHERE institution_id = $1`, [previous])
+        if (!exists.getRowObjectsJson().length) {
+          throw new AppFailure('NOT_FOUND', `The institution ${name} was in has been deleted since; undo that first.`)
+        }
+      }
+      await conn.run(`UPDATE accounts SET institution_id = $1 WHERE account_id = $2`, [previous, accountId])
+    }
+  })
+  return { ...after, undo: entry }
+}
+
+/** How an account is named in messages: its handle, else its id. */
+export function accountName(a: { handle: string | null; accountId: string }): string {
+  return a.handle ? `@${a.handle.replace(/^@/, '')}` : a.accountId
 }
 
 /** Words in institution names that say what it is, not which one: they never make a match on their own. */

@@ -57,8 +57,12 @@ describe('institutions', () => {
     expect(
       (await invoke(t.engine, 'listInstitutions')).find((i) => i.institutionId === a.institutionId)?.accountCount
     ).toBe(1)
-    expect(await invoke(t.engine, 'deleteInstitution', { institutionId: a.institutionId })).toEqual({ deleted: true })
-    expect(await invoke(t.engine, 'deleteInstitution', { institutionId: a.institutionId })).toEqual({ deleted: false })
+    expect(await invoke(t.engine, 'deleteInstitution', { institutionId: a.institutionId })).toMatchObject({
+      deleted: true
+    })
+    expect((await failureOf(invoke(t.engine, 'deleteInstitution', { institutionId: a.institutionId }))).code).toBe(
+      'NOT_FOUND'
+    )
     const [acc] = await invoke(t.engine, 'listAccounts')
     expect(acc).toMatchObject({ accountId: 'x:quillmeregh', institutionId: null, posts: 1 })
     // Its posts stay too.

@@ -5,6 +5,8 @@
 import { INSTITUTION_PALETTE, type Institution } from '../../../shared/canonical'
 import { AppFailure } from '../../../shared/result'
 import type { Database, Row } from '../db/duckdb'
+import type { UndoStack } from '../undo/stack'
+import type { DeleteAnswer } from '../../../shared/undo'
 
 const SELECT = `
   SELECT i.institution_id, i.name, i.color, i.kind,
@@ -86,12 +88,46 @@ export async function updateInstitution(
   return getInstitution(db, current.institutionId)
 }
 
-export async function deleteInstitution(db: Database, id: number): Promise<{ deleted: boolean }> {
-  return db.write(async (conn) => {
+/**
+ * Delete an institution, undoably: its row moves to the undo schema with the list of its accounts, which stay,
+ * unassigned. Undo puts it back with its id and colour and re-assigns the accounts nobody has assigned since.
+ * Events keep its id (no foreign key, migration 6), so they concern it again once it is back.
+ */
+export async function deleteInstitution(db: Database, undo: UndoStack, id: number): Promise<DeleteAnswer> {
+  const institution = await getInstitution(db, id)
+  const saved = undo.table('institution')
+  const accounts = await db.write(async (conn) => {
+    const owned = (
+      await conn.runAndReadAll(`SELECT account_id FROM accounts WHERE institution_id = $1 ORDER BY account_id`, [id])
+    ).getRowObjectsJson() as { account_id: string }[]
+    await conn.run(`CREATE TABLE ${saved.sql} AS SELECT * FROM institutions WHERE institution_id = $1`, [id])
     await conn.run(`UPDATE accounts SET institution_id = NULL WHERE institution_id = $1`, [id])
-    const r = await conn.runAndReadAll(`DELETE FROM institutions WHERE institution_id = $1 RETURNING institution_id`, [
-      id
-    ])
-    return { deleted: r.getRowObjectsJson().length > 0 }
+    await conn.run(`DELETE FROM institutions WHERE institution_id = $1`, [id])
+    return owned.map((a) => a.account_id)
   })
+  const entry = await undo.push({
+    kind: 'deleteInstitution',
+    label: `Deleted institution “${institution.name}”`,
+    holds: [saved.name],
+    async restore(conn) {
+      const clash = (
+        await conn.runAndReadAll(`SELECT name FROM institutions WHERE lower(name) = lower($1)`, [institution.name])
+      ).getRowObjectsJson()
+      if (clash.length) {
+        throw new AppFailure(
+          'DUPLICATE',
+          `An institution called “${String(clash[0].name)}” was created since; rename it, then undo the delete of “${institution.name}”.`
+        )
+      }
+      await conn.run(`INSERT INTO institutions SELECT * FROM ${saved.sql}`)
+      if (accounts.length) {
+        await conn.run(
+          `UPDATE accounts SET institution_id = $1
+           WHERE institution_id IS NULL AND account_id IN (SELECT unnest(from_json($2, '["VARCHAR"]')))`,
+          [id, JSON.stringify(accounts)]
+        )
+      }
+    }
+  })
+  return { deleted: true, undo: entry }
 }

@@ -1,6 +1,7 @@
 /** The canonical model's channels: institutions, accounts and their assignment, mappings, rejects, privacy defaults. */
 import type { Handlers } from '../../../shared/contract'
 import type { Database } from '../db/duckdb'
+import type { UndoStack } from '../undo/stack'
 import { mergeAccounts, renameAccount } from './accountMerge'
 import { assignAccount, listAccounts, suggestAssignments } from './accounts'
 import { createInstitution, deleteInstitution, listInstitutions, updateInstitution } from './institutions'
@@ -8,14 +9,14 @@ import { applyMapping, getMapping, saveMapping } from './mappings'
 import { listRejects } from './rejects'
 import { getPrivacyDefaults, setPrivacyDefaults } from './settings'
 
-export function canonicalHandlers(db: Database) {
+export function canonicalHandlers(db: Database, undo: UndoStack) {
   return {
     listInstitutions: () => listInstitutions(db),
     createInstitution: (i) => createInstitution(db, i),
     updateInstitution: (i) => updateInstitution(db, i),
-    deleteInstitution: ({ institutionId }) => deleteInstitution(db, institutionId),
+    deleteInstitution: ({ institutionId }) => deleteInstitution(db, undo, institutionId),
     listAccounts: () => listAccounts(db),
-    assignAccount: ({ accountId, institutionId }) => assignAccount(db, accountId, institutionId),
+    assignAccount: ({ accountId, institutionId }) => assignAccount(db, undo, accountId, institutionId),
     renameAccount: ({ accountId, displayName }) => renameAccount(db, accountId, displayName),
     mergeAccounts: ({ fromId, intoId }) => mergeAccounts(db, fromId, intoId),
     suggestAssignments: () => suggestAssignments(db),

@@ -59,7 +59,10 @@ describe('starter queries', () => {
     const names = (await invoke(engine, 'listQueries', {})).map((q) => q.name)
     expect(names).not.toContain(first.name)
     expect(names.length).toBe(STARTER_QUERIES.length - 1)
-    await invoke(engine, 'restoreQuery', { id: first.id })
+    // Closing the workspace made the delete final (undo/trash.ts): nothing to restore any more.
+    await expect(invoke(engine, 'restoreQuery', { id: first.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const { name, description, tags, sql, params, chart } = first
+    await invoke(engine, 'saveQuery', { query: { name, description, tags, sql, params, chart } })
   })
 })
 
@@ -98,7 +101,7 @@ describe('the library', () => {
     const copy2 = await invoke(engine, 'duplicateQuery', { id: saved.id })
     expect(copy2.name).toBe('Posts after (copy) (2)')
 
-    expect(await invoke(engine, 'deleteQuery', { id: copy.id })).toEqual({ deleted: true })
+    expect(await invoke(engine, 'deleteQuery', { id: copy.id })).toMatchObject({ deleted: true })
     expect((await invoke(engine, 'listQueries', {})).map((q) => q.id)).not.toContain(copy.id)
     const back = await invoke(engine, 'restoreQuery', { id: copy.id })
     expect(back).toMatchObject({ id: copy.id, name: 'Posts after (copy)' })

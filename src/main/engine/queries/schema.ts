@@ -12,6 +12,8 @@ export async function sqlSchema(db: Database): Promise<SqlSchema> {
      FROM information_schema.columns c
      JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
      WHERE c.table_schema = 'main' AND c.table_catalog = current_database()
+       -- A deleted dataset's raw table, kept for undo until the workspace closes (undo/trash.ts), is not offered.
+       AND NOT regexp_full_match(c.table_name, 'undo_ds_[0-9]+')
      ORDER BY c.table_name, c.ordinal_position`
   )
   const tables = new Map<string, SqlSchema['tables'][number]>()

@@ -12,6 +12,7 @@ import type {
 import { AppFailure } from '../../../shared/result'
 import type { DataPage } from '../../../shared/types'
 import type { Database } from '../db/duckdb'
+import type { UndoStack } from '../undo/stack'
 import { packFileName, parsePack, readPackFile, toPack } from './pack'
 import { packWarnings } from './packCheck'
 import { MAX_RESULT_BYTES } from './resultBudget'
@@ -83,7 +84,7 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
       id ? store.updateQuery(db, id, query) : store.createQuery(db, query),
     rename: ({ id, name }: { id: number; name: string }) => store.renameQuery(db, id, name),
     duplicate: ({ id }: { id: number }) => store.duplicateQuery(db, id),
-    remove: ({ id }: { id: number }) => store.deleteQuery(db, id),
+    remove: ({ id }: { id: number }, undo: UndoStack) => store.deleteQuery(db, undo, id),
     restore: ({ id }: { id: number }) => store.restoreQuery(db, id),
     run,
     page: async ({ resultId, offset, limit }: { resultId: string; offset: number; limit: number }): Promise<DataPage> =>

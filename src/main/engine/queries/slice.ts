@@ -1,15 +1,16 @@
 /** The SQL editor's channels: the saved-query library, runs in the sandbox, result pages, query packs, the schema. */
 import type { Handlers } from '../../../shared/contract'
 import { QUERY_CHART_ROWS } from '../../../shared/queries'
+import type { UndoStack } from '../undo/stack'
 import type { QueryService } from './service'
 
-export function queryHandlers(queries: QueryService) {
+export function queryHandlers(queries: QueryService, undo: UndoStack) {
   return {
     listQueries: (i) => queries.list(i?.search),
     saveQuery: (i) => queries.save(i),
     renameQuery: (i) => queries.rename(i),
     duplicateQuery: (i) => queries.duplicate(i),
-    deleteQuery: (i) => queries.remove(i),
+    deleteQuery: (i) => queries.remove(i, undo),
     restoreQuery: (i) => queries.restore(i),
     runQuery: (i) => queries.run(i),
     queryPage: (i) => queries.page(i),

@@ -5,7 +5,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryDraft, type QueryDraft, type SavedQuery } from '../../../shared/queries'
 import { AppFailure } from '../../../shared/result'
+import type { DeleteAnswer } from '../../../shared/undo'
 import type { Database, Row } from '../db/duckdb'
+import type { UndoStack } from '../undo/stack'
 
 const COLUMNS = `id, name, description, tags, sql, params, chart, starter, created_at, updated_at`
 
@@ -103,19 +105,33 @@ export async function duplicateQuery(db: Database, id: number): Promise<SavedQue
   return createQuery(db, { ...toDraft(q), name: `${q.name} (copy)` })
 }
 
-export async function deleteQuery(db: Database, id: number): Promise<{ deleted: boolean }> {
-  await getQuery(db, id)
+/**
+ * Delete a query, undoably: it is soft-deleted (deleted_at) and comes back with its id, SQL, parameters and chart;
+ * the workspace purges soft-deleted queries when it closes and opens (undo/trash.ts).
+ */
+export async function deleteQuery(db: Database, undo: UndoStack, id: number): Promise<DeleteAnswer> {
+  const q = await getQuery(db, id)
   await db.write((conn) => conn.run(`UPDATE saved_queries SET deleted_at = now()::TIMESTAMP WHERE id = $1`, [id]))
-  return { deleted: true }
+  const entry = await undo.push({
+    kind: 'deleteQuery',
+    label: `Deleted query “${q.name}”`,
+    restore: (conn) => undeleteQuery(conn, id, q.name),
+    async discard(conn) {
+      await conn.run(`DELETE FROM saved_queries WHERE id = $1 AND deleted_at IS NOT NULL`, [id])
+    }
+  })
+  return { deleted: true, undo: entry }
+}
+
+async function undeleteQuery(conn: Conn, id: number, wanted: string): Promise<void> {
+  const name = await freeName(conn, wanted, id)
+  await conn.run(`UPDATE saved_queries SET deleted_at = NULL, name = $2 WHERE id = $1`, [id, name])
 }
 
 /** Undo a delete. If the name was reused meanwhile, the restored query gets a free variant of it. */
 export async function restoreQuery(db: Database, id: number): Promise<SavedQuery> {
   const q = await getQuery(db, id, true)
-  await db.write(async (conn) => {
-    const name = await freeName(conn, q.name, id)
-    await conn.run(`UPDATE saved_queries SET deleted_at = NULL, name = $2 WHERE id = $1`, [id, name])
-  })
+  await db.write((conn) => undeleteQuery(conn, id, q.name))
   return getQuery(db, id)
 }
 

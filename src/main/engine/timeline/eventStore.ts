@@ -6,6 +6,8 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { EventKind, TimelineEvent } from '../../../shared/timeline'
 import { AppFailure } from '../../../shared/result'
 import type { Database, ReadConn, Row, WriteConn } from '../db/duckdb'
+import type { UndoStack } from '../undo/stack'
+import type { DeleteAnswer } from '../../../shared/undo'
 
 export interface EventFields {
   start: string
@@ -163,9 +165,30 @@ export async function updateEvent(db: Database, input: EventFields & { eventId: 
   return getEvent(db, input.eventId)
 }
 
-export async function deleteEvent(db: Database, id: number): Promise<{ deleted: boolean }> {
-  return db.write(async (conn) => {
-    const r = await conn.runAndReadAll(`DELETE FROM events WHERE event_id = $1 RETURNING event_id`, [id])
-    return { deleted: r.getRowObjectsJson().length > 0 }
+/** Delete an event, undoably: its row moves to the undo schema and comes back with every field and its id. */
+export async function deleteEvent(db: Database, undo: UndoStack, id: number): Promise<DeleteAnswer> {
+  const event = await getEvent(db, id)
+  const saved = undo.table('event')
+  await db.write(async (conn) => {
+    await conn.run(`CREATE TABLE ${saved.sql} AS SELECT * FROM events WHERE event_id = $1`, [id])
+    await conn.run(`DELETE FROM events WHERE event_id = $1`, [id])
   })
+  const entry = await undo.push({
+    kind: 'deleteEvent',
+    label: `Deleted event “${event.title}”`,
+    holds: [saved.name],
+    async restore(conn) {
+      if (event.observance) {
+        const again = await conn.runAndReadAll(`SELECT title FROM events WHERE observance_key = $1`, [event.observance])
+        if (again.getRowObjectsJson().length) {
+          throw new AppFailure(
+            'DUPLICATE',
+            `“${event.title}” is back already: the health observances were added again since.`
+          )
+        }
+      }
+      await conn.run(`INSERT INTO events SELECT * FROM ${saved.sql}`)
+    }
+  })
+  return { deleted: true, undo: entry }
 }

@@ -1,0 +1,267 @@
+/**
+ * Undo on a real engine and DuckDB file: each destructive channel's answer carries an undo token, and `undo` brings
+ * back exactly what was there (ids, colours, assignments, raw table rows, canonical rows, query text and params,
+ * event fields), in one transaction. Closing the workspace (or a crash, on the next open) makes it all final.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dsTables, failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
+import { databaseForTests, openEngine } from '../engine'
+import { invoke } from '../invoke'
+
+let t: TestWorkspace
+beforeEach(async () => {
+  t = await openTestWorkspace('sb-undo-')
+})
+afterEach(() => t.dispose())
+
+const all = (sql: string) => databaseForTests(t.engine).all(sql)
+const importPath = (path: string, extra: { allowDuplicate?: boolean } = {}) =>
+  invoke(t.engine, 'importFile', { path, jobId: jobId(), ...extra })
+
+const X_HEADER =
+  '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","retweets","replies","likes","url clicks"'
+const xRow = (id: string, handle: string, text: string, time: string, likes: number) =>
+  `"${id}","https://twitter.com/${handle}/status/${id}","${text}","${time}","100.0","5.0","1.0","0.0","${likes}.0","0.0"`
+const xFile = (name: string, rows: string[]) => t.file(name, [X_HEADER, ...rows].join('\n') + '\n')
+const QUILL = [
+  xRow('11', 'QuillmereGH', 'Hello', '2024-01-02 10:00 +0000', 3),
+  xRow('12', 'QuillmereGH', 'World', '2024-01-03 10:00 +0000', 5)
+]
+
+/** Every row of a table, in a stable order, as text: what "restored exactly" is compared on. */
+const snapshot = async (table: string, order: string) =>
+  (await all(`SELECT * FROM ${table} ORDER BY ${order}`)).map((r) => JSON.stringify(r))
+const canonical = async () => ({
+  posts: await snapshot('posts', 'platform, post_id'),
+  daily: await snapshot('account_daily', 'account_id, day'),
+  accounts: await snapshot('accounts', 'account_id'),
+  institutions: await snapshot('institutions', 'institution_id')
+})
+const undoSchemaTables = async () =>
+  (await all(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'undo' ORDER BY table_name`)).map((r) =>
+    String(r.table_name)
+  )
+const hiddenTables = async () =>
+  (await all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'undo\\_ds\\_%' ESCAPE '\\'`)).map((r) =>
+    String(r.table_name)
+  )
+
+describe('undo a dataset delete', () => {
+  it('brings back the last copy of a raw table with its id, catalogue row and every raw row', async () => {
+    const a = await importPath(xFile('quill.csv', QUILL))
+    const table = a.dataset.tableName
+    const catalogue = await snapshot(`datasets WHERE id = ${a.dataset.id}`, 'id')
+    const raw = await snapshot(table, 'rowid')
+    const before = await canonical()
+
+    const answer = await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })
+    expect(answer.undo).toMatchObject({ kind: 'deleteDataset', label: 'Deleted dataset “quill”' })
+    expect(await invoke(t.engine, 'listDatasets')).toEqual([])
+    expect(await dsTables(t.engine)).toEqual([])
+    expect(await hiddenTables()).toEqual([`undo_${table}`])
+
+    expect(await invoke(t.engine, 'undo', { token: answer.undo.token })).toEqual(answer.undo)
+    expect((await invoke(t.engine, 'listDatasets')).map((d) => [d.id, d.name, d.tableName])).toEqual([
+      [a.dataset.id, 'quill', table]
+    ])
+    expect(await snapshot(`datasets WHERE id = ${a.dataset.id}`, 'id')).toEqual(catalogue)
+    expect(await snapshot(table, 'rowid')).toEqual(raw)
+    expect(await canonical()).toEqual(before)
+    expect(await hiddenTables()).toEqual([])
+    expect(await undoSchemaTables()).toEqual([])
+    expect(await invoke(t.engine, 'listUndo')).toEqual([])
+  })
+
+  it('keeps a shared raw table live, and restores both datasets whichever order they are undone in', async () => {
+    const path = xFile('quill.csv', QUILL)
+    const a = await importPath(path)
+    const b = await importPath(path, { allowDuplicate: true })
+    expect(b.dataset.tableName).toBe(a.dataset.tableName)
+    const raw = await snapshot(a.dataset.tableName, 'rowid')
+
+    const delA = await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })
+    expect(await dsTables(t.engine)).toEqual([a.dataset.tableName])
+    const delB = await invoke(t.engine, 'deleteDataset', { datasetId: b.dataset.id })
+    expect(await dsTables(t.engine)).toEqual([])
+    expect((await invoke(t.engine, 'listUndo')).map((e) => e.token)).toEqual([delB.undo.token, delA.undo.token])
+
+    // The older delete first: its table is hidden by the newer one, and comes back for it.
+    await invoke(t.engine, 'undo', { token: delA.undo.token })
+    expect((await invoke(t.engine, 'listDatasets')).map((d) => d.id)).toEqual([a.dataset.id])
+    expect(await snapshot(a.dataset.tableName, 'rowid')).toEqual(raw)
+    await invoke(t.engine, 'undo')
+    expect((await invoke(t.engine, 'listDatasets')).map((d) => d.id).sort()).toEqual([a.dataset.id, b.dataset.id])
+    expect(await dsTables(t.engine)).toEqual([a.dataset.tableName])
+  })
+
+  it('after an import in between, both datasets and consistent canonical rows are there', async () => {
+    const a = await importPath(xFile('quill.csv', QUILL))
+    const del = await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })
+    // The same file again: it no longer finds a dataset to share with, so it stores a raw table of its own.
+    const again = await importPath(xFile('quill.csv', QUILL), { allowDuplicate: true })
+    expect(again.dataset.tableName).not.toBe(a.dataset.tableName)
+    const after = await canonical()
+    await invoke(t.engine, 'undo', { token: del.undo.token })
+    expect((await invoke(t.engine, 'listDatasets')).map((d) => d.id).sort()).toEqual([a.dataset.id, again.dataset.id])
+    expect(await dsTables(t.engine)).toEqual([a.dataset.tableName, again.dataset.tableName].sort())
+    expect(await canonical()).toEqual(after)
+    const page = await invoke(t.engine, 'datasetPage', { datasetId: a.dataset.id, offset: 0, limit: 10 })
+    expect(page.totalRows).toBe(2)
+  })
+
+  it('a name taken since gets a free variant; the id is kept', async () => {
+    const a = await importPath(xFile('quill.csv', QUILL))
+    const del = await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })
+    await importPath(xFile('quill.csv', [xRow('13', 'QuillmereGH', 'Other', '2024-01-04 10:00 +0000', 1)]))
+    await invoke(t.engine, 'undo', { token: del.undo.token })
+    const back = (await invoke(t.engine, 'listDatasets')).find((d) => d.id === a.dataset.id)
+    expect(back?.name).toBe('quill (2)')
+  })
+})
+
+describe('undo an institution delete', () => {
+  it('brings it back with its id, colour and kind, re-assigns its accounts, and its events concern it again', async () => {
+    await importPath(xFile('quill.csv', QUILL))
+    const inst = await invoke(t.engine, 'createInstitution', { name: 'Quillmere General', color: '#AB12CD', kind: 'x' })
+    await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: inst.institutionId })
+    const ev = await invoke(t.engine, 'addEvent', {
+      start: '2024-01-02',
+      title: 'Open day',
+      kind: 'campaign',
+      institutionId: inst.institutionId
+    })
+    const before = await canonical()
+
+    const del = await invoke(t.engine, 'deleteInstitution', { institutionId: inst.institutionId })
+    expect(del.undo.label).toBe('Deleted institution “Quillmere General”')
+    expect((await invoke(t.engine, 'listAccounts'))[0].institutionId).toBeNull()
+    await invoke(t.engine, 'undo', { token: del.undo.token })
+
+    expect(await canonical()).toEqual(before)
+    expect(await invoke(t.engine, 'listInstitutions')).toEqual([{ ...inst, accountCount: 1 }])
+    expect((await invoke(t.engine, 'listEvents'))[0]).toMatchObject({
+      eventId: ev.eventId,
+      institutionId: inst.institutionId,
+      institutionName: 'Quillmere General'
+    })
+  })
+
+  it('refuses, naming it, when the name was taken since, and then succeeds once it is free', async () => {
+    const inst = await invoke(t.engine, 'createInstitution', { name: 'Halvern' })
+    const del = await invoke(t.engine, 'deleteInstitution', { institutionId: inst.institutionId })
+    const other = await invoke(t.engine, 'createInstitution', { name: 'halvern' })
+    const f = await failureOf(invoke(t.engine, 'undo', { token: del.undo.token }))
+    expect(f.code).toBe('DUPLICATE')
+    expect(f.message).toContain('“halvern” was created since')
+    await invoke(t.engine, 'updateInstitution', { institutionId: other.institutionId, name: 'Halvern Two' })
+    await invoke(t.engine, 'undo', { token: del.undo.token })
+    expect((await invoke(t.engine, 'listInstitutions')).map((i) => [i.institutionId, i.name])).toEqual([
+      [inst.institutionId, 'Halvern'],
+      [other.institutionId, 'Halvern Two']
+    ])
+  })
+})
+
+describe('undo a query delete and an event delete', () => {
+  it('brings a query back with its id, SQL, params and chart', async () => {
+    const saved = await invoke(t.engine, 'saveQuery', {
+      query: {
+        name: 'Mine',
+        description: 'd',
+        tags: ['a'],
+        sql: 'SELECT $n AS n',
+        params: [{ name: 'n', type: 'number', label: 'N', default: 3 }],
+        chart: { mark: 'bar', x: 'n', y: 'n', color: null, facet: null }
+      }
+    })
+    const del = await invoke(t.engine, 'deleteQuery', { id: saved.id })
+    expect((await invoke(t.engine, 'listQueries')).map((q) => q.id)).not.toContain(saved.id)
+    await invoke(t.engine, 'undo', { token: del.undo.token })
+    const back = (await invoke(t.engine, 'listQueries')).find((q) => q.id === saved.id)
+    expect(back).toEqual(saved)
+  })
+
+  it('brings an event back with every field and its id', async () => {
+    const ev = await invoke(t.engine, 'addEvent', {
+      start: '2024-10-01',
+      end: '2024-10-31',
+      title: 'Pink October',
+      kind: 'awareness_day',
+      source: 'https://example.org',
+      notes: 'n'
+    })
+    const stored = await snapshot(`events WHERE event_id = ${ev.eventId}`, 'event_id')
+    const del = await invoke(t.engine, 'deleteEvent', { eventId: ev.eventId })
+    expect(await invoke(t.engine, 'listEvents')).toEqual([])
+    await invoke(t.engine, 'undo', { token: del.undo.token })
+    expect(await invoke(t.engine, 'listEvents')).toEqual([ev])
+    expect(await snapshot(`events WHERE event_id = ${ev.eventId}`, 'event_id')).toEqual(stored)
+  })
+})
+
+describe('undo an assignment', () => {
+  it('puts an unassigned account back, and refuses when it was assigned again since', async () => {
+    await importPath(xFile('quill.csv', QUILL))
+    const a = await invoke(t.engine, 'createInstitution', { name: 'A' })
+    const b = await invoke(t.engine, 'createInstitution', { name: 'B' })
+    await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: a.institutionId })
+    const un = await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: null })
+    expect(un.undo?.label).toBe('Unassigned @QuillmereGH from “A”')
+    await invoke(t.engine, 'undo', { token: un.undo!.token })
+    expect((await invoke(t.engine, 'listAccounts'))[0].institutionId).toBe(a.institutionId)
+
+    const un2 = await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: null })
+    await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: b.institutionId })
+    expect((await failureOf(invoke(t.engine, 'undo', { token: un2.undo!.token }))).code).toBe('DUPLICATE')
+    // Nothing moved: the latest assignment stands.
+    expect((await invoke(t.engine, 'listAccounts'))[0].institutionId).toBe(b.institutionId)
+    // The same place again is no change, and nothing to undo.
+    expect(
+      (await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: b.institutionId })).undo
+    ).toBeNull()
+  })
+})
+
+describe('the stack and the workspace', () => {
+  it('undoes the latest first without a token, and says when there is nothing to undo', async () => {
+    expect((await failureOf(invoke(t.engine, 'undo'))).code).toBe('NOT_FOUND')
+    const e1 = await invoke(t.engine, 'addEvent', { start: '2024-01-01', title: 'One', kind: 'other' })
+    const e2 = await invoke(t.engine, 'addEvent', { start: '2024-01-02', title: 'Two', kind: 'other' })
+    await invoke(t.engine, 'deleteEvent', { eventId: e1.eventId })
+    await invoke(t.engine, 'deleteEvent', { eventId: e2.eventId })
+    expect((await invoke(t.engine, 'undo')).label).toBe('Deleted event “Two”')
+    expect((await invoke(t.engine, 'listEvents')).map((e) => e.title)).toEqual(['Two'])
+    expect((await invoke(t.engine, 'undo')).label).toBe('Deleted event “One”')
+  })
+
+  it('closing the workspace makes deletes final and purges the trash', async () => {
+    const a = await importPath(xFile('quill.csv', QUILL))
+    const ev = await invoke(t.engine, 'addEvent', { start: '2024-01-01', title: 'One', kind: 'other' })
+    const q = await invoke(t.engine, 'saveQuery', {
+      query: { name: 'Q', description: '', tags: [], sql: 'SELECT 1', params: [], chart: null }
+    })
+    const del = await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })
+    await invoke(t.engine, 'deleteEvent', { eventId: ev.eventId })
+    await invoke(t.engine, 'deleteQuery', { id: q.id })
+    expect(await undoSchemaTables()).toHaveLength(2)
+
+    await t.engine.shutdown()
+    t.engine = await openEngine(t.workspace)
+    expect(await invoke(t.engine, 'listUndo')).toEqual([])
+    expect((await failureOf(invoke(t.engine, 'undo', { token: del.undo.token }))).code).toBe('NOT_FOUND')
+    expect(await hiddenTables()).toEqual([])
+    expect(await undoSchemaTables()).toEqual([])
+    expect(await all(`SELECT id FROM saved_queries WHERE id = ${q.id}`)).toEqual([])
+  })
+
+  it('after a crash, the next open purges what the crashed session kept', async () => {
+    const a = await importPath(xFile('quill.csv', QUILL))
+    await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })
+    expect(await hiddenTables()).toHaveLength(1)
+    t.engine.close() // no shutdown: as if the app died
+    t.engine = await openEngine(t.workspace)
+    expect(await hiddenTables()).toEqual([])
+    expect(await undoSchemaTables()).toEqual([])
+    expect(await invoke(t.engine, 'listDatasets')).toEqual([])
+  })
+})
