@@ -224,6 +224,34 @@ describe('ImportDialog', () => {
     expect(bridge.inputs('importFile')[0].options).toMatchObject({ delimiter: ';', account: 'tiktok:northfield.gh' })
   })
 
+  it('accounts that arrive after the dialog opened are still offered, not replaced by “A new account…”', async () => {
+    let arrive: (v: unknown[]) => void = () => undefined
+    const late = new Promise<unknown[]>((r) => (arrive = r))
+    const { user } = setup({ listAccounts: () => late as never })
+    await screen.findByTestId('import-preview')
+    await user.selectOptions(screen.getByTestId('import-delimiter'), ';')
+    await screen.findByTestId('import-account')
+    act(() =>
+      arrive([
+        {
+          accountId: 'tiktok:northfield.gh',
+          platform: 'tiktok',
+          handle: 'northfield.gh',
+          displayName: null,
+          institutionId: null,
+          posts: 0,
+          days: 31,
+          firstDate: null,
+          lastDate: null
+        }
+      ])
+    )
+    const existing = (await screen.findByTestId('import-account-existing')) as HTMLSelectElement
+    expect(existing.value).toBe('')
+    expect(existing.selectedOptions[0].textContent).toBe('Choose an account…')
+    expect(screen.queryByTestId('import-account')).toBeNull()
+  })
+
   it('shows the progress of its own job and Cancel cancels that job', async () => {
     const { bridge, user } = setup({
       // Still running when the test pushes its progress and cancels it.

@@ -41,9 +41,11 @@ export function ImportIdentityFields({ preview, options, accounts, disabled, onC
   const mine = accounts.filter((a) => platforms.includes(a.platform))
   const chosen = options.account ?? ''
   const existing = mine.find((a) => a.accountId === chosen)
-  // '' (nothing chosen yet) or NEW (typing a name); an existing account chosen shows as itself.
-  const [picked, setMode] = useState<string>(mine.length && !chosen ? '' : NEW)
-  const mode = existing ? existing.accountId : picked
+  // '' (nothing chosen yet) or NEW (typing a name); an existing account chosen shows as itself. Until the user
+  // picks, the mode follows the accounts, which may arrive after the first render: with accounts of the platform
+  // the user is asked to choose one (or a new one), never silently handed "A new account…".
+  const [picked, setMode] = useState<string | null>(null)
+  const mode = existing ? existing.accountId : (picked ?? (mine.length && !chosen ? '' : NEW))
   const [name, setName] = useState(existing ? '' : chosen)
   if (!preview.recognized?.needsAccount && !id?.platformRequired) return null
   const askAccount = preview.recognized?.needsAccount ?? false
