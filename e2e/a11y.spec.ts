@@ -17,6 +17,8 @@ test('empty workspace, import dialog, import report, delete confirmation, about 
   app,
   page
 }) => {
+  // Nine states, each checked in both themes: on a shared CI machine that takes about two minutes.
+  test.setTimeout(300_000)
   await expect(app.welcome()).toBeVisible()
   await expectAccessible(page, 'welcome')
 
@@ -29,6 +31,19 @@ test('empty workspace, import dialog, import report, delete confirmation, about 
   await app.datasetRows().first().click()
   await expect(app.gridRow(0)).toBeVisible()
   await expectAccessible(page, 'import-report')
+
+  // The grid's column menu with its filter editor, a filter chip, and a selected range of cells.
+  const firstColumn = (await app.gridHeaders().first().getAttribute('data-column'))!
+  await app.gridColumnMenu(firstColumn).click()
+  await expect(app.columnMenu()).toBeVisible()
+  await expectAccessible(page, 'grid-column-menu')
+  await app.filterKind().selectOption('notEmpty')
+  await app.filterApply().click()
+  await app.gridCell(0, 0).click()
+  await page.keyboard.press('Shift+ArrowDown')
+  await app.gridSearch().fill('a')
+  await expect(app.gridChips()).toHaveCount(1)
+  await expectAccessible(page, 'grid-filtered')
 
   await app.datasetRows().first().getByTestId('dataset-delete').click()
   await expect(app.confirmDialog()).toBeVisible()

@@ -42,6 +42,8 @@ export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
   const [view, setView] = useState<View | null>(null)
   const [about, setAbout] = useState(false)
+  // SQL a grid's "Open as query" handed to the Queries editor; read once when that view opens.
+  const [openedQuery, setOpenedQuery] = useState<{ name: string; sql: string } | null>(null)
   const [shortcutSheet, setShortcutSheet] = useState(false)
   // The report of the last import, shown above the datasets until closed or the user goes to another view (not
   // modal: the next import can start). Left open, it sat over the dashboard and the queries.
@@ -127,6 +129,7 @@ export function App() {
   /** The user going to a view: the import report belongs to the import just done, so it closes. */
   const navigate = useCallback((next: View) => {
     setReport(null)
+    setOpenedQuery(null)
     setView(next)
   }, [])
   const showDatasets = useCallback(() => navigate('datasets'), [navigate])
@@ -260,12 +263,17 @@ export function App() {
             onOpenSample={openSample}
             loadingSample={loadingSample}
             onError={showError}
+            onOpenQuery={(sql, name) => {
+              setReport(null)
+              setOpenedQuery({ sql, name: `${name} (from the grid)` })
+              setView('queries')
+            }}
           />
         )}
         {view === 'benchmarks' && <BenchmarkView onError={showError} />}
         {view === 'institutions' && <InstitutionsView onError={showError} />}
         {view === 'events' && <EventsView onError={showError} toast={toast} />}
-        {view === 'queries' && <QueriesView onError={showError} toast={toast} />}
+        {view === 'queries' && <QueriesView onError={showError} toast={toast} opened={openedQuery} />}
       </main>
       <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity}>
         <Toasts toasts={notices.toasts} onDismiss={notices.dismissToast} />

@@ -16,6 +16,7 @@ interface DatasetsViewProps {
   onOpenSample: () => void
   loadingSample: boolean
   onError: (err: unknown, context?: string) => void
+  onOpenQuery: (sql: string, datasetName: string) => void
 }
 
 export function DatasetsView(p: DatasetsViewProps) {
@@ -58,7 +59,7 @@ export function DatasetsView(p: DatasetsViewProps) {
             onDelete={p.onDelete}
           />
           {p.selected ? (
-            <DatasetGrid key={p.selected.id} dataset={p.selected} onError={p.onError} />
+            <DatasetGrid key={p.selected.id} dataset={p.selected} onError={p.onError} onOpenQuery={p.onOpenQuery} />
           ) : (
             <div className="empty-state">Select a dataset to see its rows.</div>
           )}

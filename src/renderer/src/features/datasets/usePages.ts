@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { tableFromIPC, type Table, type Vector } from 'apache-arrow'
-import { api } from '../../api'
+import { call } from '../../api'
 import { useLatest } from '../../components/useLatest'
-import type { SortSpec } from '../../../../shared/types'
+import type { GridView } from '../../../../shared/gridView'
 import { LruCache, MAX_PAGES, PAGE_SIZE, pagesForRows } from './pageCache'
 
 interface Page {
@@ -22,19 +22,21 @@ const FETCH_DELAY_MS = 40
 export function usePages(
   datasetId: number,
   columnNames: string[],
-  sort: SortSpec | null,
+  view: GridView,
   onError: (err: unknown, context?: string) => void
 ) {
   const cache = useRef(new LruCache<number, Page>(MAX_PAGES))
   const inflight = useRef(new Set<number>())
-  // Bumped on dataset or sort change: answers for an older generation are dropped.
+  // Bumped on dataset or view change: answers for an older generation are dropped.
   const generation = useRef(0)
   const [, setVersion] = useState(0)
   const [totalRows, setTotalRows] = useState<number | null>(null)
   const timer = useRef<number | undefined>(undefined)
   const columnsRef = useLatest(columnNames)
 
-  const sortKey = sort ? `${sort.column}\u0000${sort.direction}` : ''
+  // The view's identity may change on every render; its JSON stands for it in dependencies.
+  const viewKey = JSON.stringify(view)
+  const viewRef = useLatest(view)
   useEffect(() => {
     generation.current++
     cache.current.clear()
@@ -42,18 +44,22 @@ export function usePages(
     // Re-render so no row of the old order stays on screen while the new pages load.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setVersion((v) => v + 1)
-  }, [datasetId, sortKey])
+  }, [datasetId, viewKey])
 
   const fetchPage = useCallback(
     async (index: number) => {
       const gen = generation.current
       inflight.current.add(index)
       try {
-        const page = await api.datasetPage({ datasetId, offset: index * PAGE_SIZE, limit: PAGE_SIZE, sort })
+        const page = await call('datasetPage', {
+          datasetId,
+          offset: index * PAGE_SIZE,
+          limit: PAGE_SIZE,
+          ...viewRef.current
+        })
         if (gen !== generation.current) return
         const table = tableFromIPC(page.arrow)
-        const vectors = columnsRef.current.map((name, i) => table.getChild(name) ?? table.getChildAt(i) ?? null)
-        cache.current.set(index, { table, vectors })
+        cache.current.set(index, { table, vectors: vectorsOf(table, columnsRef.current) })
         setTotalRows(page.totalRows)
         setVersion((v) => v + 1)
       } catch (err) {
@@ -62,9 +68,9 @@ export function usePages(
         if (gen === generation.current) inflight.current.delete(index)
       }
     },
-    // sortKey stands for sort: the object identity may change on every render.
+    // viewKey stands for the view read through viewRef.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [datasetId, sortKey, onError, columnsRef]
+    [datasetId, viewKey, onError, columnsRef]
   )
 
   /** Ask for the pages covering rows [first, last]; missing ones are fetched after a short settle. */
@@ -92,5 +98,45 @@ export function usePages(
 
   const hasRow = useCallback((row: number) => cache.current.has(Math.floor(row / PAGE_SIZE)), [])
 
-  return { ensureRows, cell, hasRow, totalRows, cachedPages: () => cache.current.size }
+  /**
+   * Rows [first, last] of the current view as values per dataset column, for copying: read from the cache where
+   * loaded, fetched in chunks (not cached, so a large copy does not push the visible pages out) otherwise.
+   */
+  const readRows = useCallback(
+    async (first: number, last: number): Promise<unknown[][]> => {
+      const out: unknown[][] = []
+      for (let start = first; start <= last;) {
+        const pageIndex = Math.floor(start / PAGE_SIZE)
+        const cached = cache.current.get(pageIndex)
+        if (cached) {
+          const end = Math.min(last, (pageIndex + 1) * PAGE_SIZE - 1)
+          for (let r = start; r <= end; r++) out.push(rowOf(cached, r % PAGE_SIZE))
+          start = end + 1
+          continue
+        }
+        const limit = Math.min(COPY_CHUNK, last - start + 1)
+        const page = await call('datasetPage', { datasetId, offset: start, limit, ...viewRef.current })
+        const table = tableFromIPC(page.arrow)
+        const chunk = { table, vectors: vectorsOf(table, columnsRef.current) }
+        for (let r = 0; r < table.numRows; r++) out.push(rowOf(chunk, r))
+        if (table.numRows < limit) break
+        start += limit
+      }
+      return out
+    },
+    [datasetId, viewRef, columnsRef]
+  )
+
+  return { ensureRows, cell, hasRow, readRows, totalRows, cachedPages: () => cache.current.size }
+}
+
+/** The largest page the engine serves (contract: limit ≤ 2000). */
+const COPY_CHUNK = 2000
+
+function vectorsOf(table: Table, names: string[]): (Vector | null)[] {
+  return names.map((name, i) => table.getChild(name) ?? table.getChildAt(i) ?? null)
+}
+
+function rowOf(page: Page, offset: number): unknown[] {
+  return page.vectors.map((v) => (v && offset < page.table.numRows ? v.get(offset) : null))
 }

@@ -25,6 +25,8 @@ import '../../styles/queries.css'
 interface QueriesViewProps {
   onError: (err: unknown, context?: string) => void
   toast: (message: string) => void
+  /** A new, unsaved query to start from (a grid's "Open as query"). */
+  opened?: { name: string; sql: string } | null
 }
 
 interface Draft {
@@ -57,10 +59,10 @@ function defaults(params: ParamDef[]): Record<string, ParamValue> {
 }
 
 /** The SQL editor and query library: write, run, chart, save and share queries. */
-export function QueriesView({ onError, toast }: QueriesViewProps) {
+export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
   const library = useLibrary(onError)
   const { schema, institutions, running, result, error, run: runSql, cancel, clear } = useQueries(onError)
-  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const [draft, setDraft] = useState<Draft>(() => (opened ? { ...EMPTY, name: opened.name, sql: opened.sql } : EMPTY))
   const [values, setValues] = useState<Record<string, ParamValue>>({})
   const [tab, setTab] = useState<'table' | 'chart'>('table')
   const [undo, setUndo] = useState<SavedQuery | null>(null)
