@@ -175,3 +175,26 @@ test('events import from a CSV, all or nothing, and export as a CSV', async ({ a
   // Formula starters neutralised for spreadsheets.
   expect(text).toContain(`2025-05-01,2025-05-07,"'=Spring, week",awareness_day`)
 })
+
+test('the health observances switch off again, leaving the workspace’s own events', async ({ page }) => {
+  test.setTimeout(120_000)
+  const ev = new EventsPage(page)
+  await ev.nav().click()
+  await expect(ev.view()).toBeVisible()
+  await expect(ev.observancesOff()).toHaveCount(0)
+  await ev.start().fill('2025-04-07')
+  await ev.title().fill('Our open day')
+  await ev.kind().selectOption('campaign')
+  await ev.submit().click()
+  await expect(ev.rows()).toHaveCount(1)
+
+  await ev.observances().click()
+  await expect(ev.observances()).toHaveText('Add missing health observances', { timeout: 30_000 })
+  expect(await ev.rows().count()).toBeGreaterThan(300)
+  await ev.observancesOff().click()
+  await expect(page.getByTestId('toast')).toContainText(/Removed \d{3} health observances/, { timeout: 30_000 })
+  await expect(ev.rows()).toHaveCount(1)
+  await expect(ev.row('Our open day')).toBeVisible()
+  await expect(ev.observances()).toHaveText('Add health observances')
+  await expect(ev.observancesOff()).toHaveCount(0)
+})

@@ -19,6 +19,7 @@ export class EventsPage {
   readonly rows = (): Locator => this.id('event-row')
   readonly row = (title: string): Locator => this.rows().filter({ has: this.page.locator('th', { hasText: title }) })
   readonly observances = (): Locator => this.id('events-observances')
+  readonly observancesOff = (): Locator => this.id('events-observances-off')
   readonly fileInput = (): Locator => this.id('events-file-input')
   readonly exportButton = (): Locator => this.id('events-export')
   readonly search = (): Locator => this.id('events-search')

@@ -81,6 +81,11 @@ describe('socialbench events', () => {
     expect(JSON.parse((await cli('observances', '--json')).stdout).added).toBe(0)
     const day = JSON.parse((await cli('list', '--json', '--from', '2026-12-01', '--to', '2026-12-01')).stdout)
     expect(day.map((e: { title: string }) => e.title)).toEqual(['World AIDS Day'])
+    // Switched off again: every one of them goes (none was edited), the events added by hand stay.
+    const before = JSON.parse((await cli('list', '--json')).stdout).length
+    expect(JSON.parse((await cli('observances', '--off', '--json')).stdout)).toEqual({ removed: on.added, kept: 0 })
+    expect(JSON.parse((await cli('list', '--json')).stdout).length).toBe(before - on.added)
+    expect((await cli('observances', '--off')).stdout.trim()).toBe('Removed 0 health observances.')
   }, 120_000)
 
   it('refuses bad flags by name', async () => {

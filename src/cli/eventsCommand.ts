@@ -153,18 +153,28 @@ export function registerEvents(program: Command, ctx: CliContext): void {
   events
     .command('observances')
     .description(
-      'Add the built-in international health observances as awareness-day events (again: only those missing)'
+      'Add the built-in international health observances as awareness-day events (again: only those missing); --off removes them'
     )
     .option('-w, --workspace <dir>', 'workspace folder')
+    .option('--off', 'switch the calendar off: remove its events, except those edited since they were added')
     .option('--json', 'print JSON')
-    .action(async (opts: CommonOptions) => {
+    .action(async (opts: CommonOptions & { off?: boolean }) => {
       try {
+        if (opts.off) {
+          const out = await ctx.withEngine(opts, (e) => invoke(e, 'disableObservances'))
+          if (opts.json) print(out)
+          else
+            console.log(
+              `Removed ${out.removed} health observances.${out.kept ? ` Kept ${out.kept} edited since they were added.` : ''}`
+            )
+          return
+        }
         const out = await ctx.withEngine(opts, (e) => invoke(e, 'enableObservances'))
         if (opts.json) print(out)
         else
           console.log(`Added ${out.added} health observances for ${out.years[0]}–${out.years[out.years.length - 1]}.`)
       } catch (err) {
-        reportFailure(ctx, opts, 'events observances', err)
+        reportFailure(ctx, opts, opts.off ? 'events observances --off' : 'events observances', err)
       }
     })
 }

@@ -50,6 +50,7 @@ export const CHANNELS = [
   'importEvents',
   'exportEvents',
   'enableObservances',
+  'disableObservances',
   // Saved queries and the SQL editor (src/main/engine/queries/)
   'listQueries',
   'saveQuery',

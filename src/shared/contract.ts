@@ -280,6 +280,8 @@ export const inputs = {
   exportEvents: z.void(),
   /** Adds the built-in health observances as editable awareness-day events; again only adds those missing. */
   enableObservances: z.void(),
+  /** Switches the calendar off: removes its events, except those edited since they were added (kept, and counted). */
+  disableObservances: z.void(),
   listQueries: z
     .object({ search: z.string().max(200).optional() })
     .strict()
@@ -429,6 +431,7 @@ export interface Outputs {
   exportEvents: { fileName: string; text: string }
   /** added: events made now; years: the years the calendar covers. */
   enableObservances: { added: number; years: number[] }
+  disableObservances: { removed: number; kept: number }
   listQueries: SavedQuery[]
   saveQuery: SavedQuery
   renameQuery: SavedQuery

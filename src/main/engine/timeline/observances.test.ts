@@ -6,7 +6,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HEALTH_OBSERVANCES, observanceDays, type Observance } from '../../../shared/observances'
 import { openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
+import type { TimelineEvent } from '../../../shared/timeline'
 import { invoke } from '../invoke'
+
+const eventFields = (e: TimelineEvent) => ({
+  eventId: e.eventId,
+  start: e.start,
+  end: e.end,
+  title: e.title,
+  kind: e.kind,
+  institutionId: e.institutionId,
+  source: e.source,
+  notes: e.notes
+})
 
 const byKey = (key: string): Observance => {
   const o = HEALTH_OBSERVANCES.observances.find((x) => x.key === key)
@@ -86,5 +98,25 @@ describe('enableObservances', () => {
       (await invoke(t.engine, 'listEvents', { from: '2025-04-07', to: '2025-04-07' })).map((e) => e.title)
     ).toContain('World Health Day: our clinic open day')
     expect((await invoke(t.engine, 'listEvents')).length).toBe(on.added)
+  })
+
+  it('switches off again: its events go, edited ones and the user’s own stay, and on again adds no twin', async () => {
+    const on = await invoke(t.engine, 'enableObservances')
+    const own = await invoke(t.engine, 'addEvent', { start: '2025-04-07', title: 'Open day', kind: 'campaign' })
+    const [whd] = (await invoke(t.engine, 'listEvents', { from: '2025-04-07', to: '2025-04-07' })).filter(
+      (e) => e.observance === 'world-health-day:2025'
+    )
+    await invoke(t.engine, 'updateEvent', { ...eventFields(whd), notes: 'We run a stand' })
+
+    const off = await invoke(t.engine, 'disableObservances')
+    expect(off).toEqual({ removed: on.added - 1, kept: 1 })
+    const left = await invoke(t.engine, 'listEvents')
+    expect(left.map((e) => [e.eventId, e.observance, e.notes])).toEqual([
+      [own.eventId, null, null],
+      [whd.eventId, 'world-health-day:2025', 'We run a stand']
+    ])
+    expect(await invoke(t.engine, 'disableObservances')).toEqual({ removed: 0, kept: 1 })
+    expect((await invoke(t.engine, 'enableObservances')).added).toBe(on.added - 1)
+    expect((await invoke(t.engine, 'listEvents')).length).toBe(on.added + 1)
   })
 })

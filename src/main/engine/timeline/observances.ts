@@ -1,7 +1,8 @@
 /**
  * Switching the built-in health observances on for a workspace: each observance of each year the calendar
  * covers becomes an ordinary awareness-day event (editable, deletable), marked with its observance key so
- * switching on again adds only the ones missing and never overwrites an edit.
+ * switching on again adds only the ones missing and never overwrites an edit. Switching off removes them again,
+ * except those edited since (an edit is the user's work: it stays, still marked, so switching on adds no twin).
  */
 import {
   HEALTH_OBSERVANCES,
@@ -42,4 +43,22 @@ export async function enableObservances(
     return rows.length
   })
   return { added, years }
+}
+
+/**
+ * Switches the calendar off: every observance event not edited since it was added is deleted, in one transaction.
+ * `kept`: the edited ones, left in place.
+ */
+export async function disableObservances(db: Database): Promise<{ removed: number; kept: number }> {
+  return db.write(async (conn) => {
+    const removed = (
+      await conn.runAndReadAll(
+        `DELETE FROM events WHERE observance_key IS NOT NULL AND updated_at = created_at RETURNING event_id`
+      )
+    ).getRowObjectsJson().length
+    const kept = Number(
+      (await db.all(`SELECT count(*) AS n FROM events WHERE observance_key IS NOT NULL`, [], conn))[0].n
+    )
+    return { removed, kept }
+  })
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/duckdb'
 import type { UndoStack } from '../undo/stack'
 import { exportEvents, importEvents } from './eventCsv'
 import { addEvent, deleteEvent, listEvents, updateEvent } from './eventStore'
-import { enableObservances } from './observances'
+import { disableObservances, enableObservances } from './observances'
 
 export function timelineHandlers(db: Database, undo: UndoStack) {
   return {
@@ -14,6 +14,7 @@ export function timelineHandlers(db: Database, undo: UndoStack) {
     deleteEvent: ({ eventId }) => deleteEvent(db, undo, eventId),
     importEvents: (i) => importEvents(db, i),
     exportEvents: () => exportEvents(db),
-    enableObservances: () => enableObservances(db)
+    enableObservances: () => enableObservances(db),
+    disableObservances: () => disableObservances(db)
   } satisfies Partial<Handlers>
 }

@@ -67,6 +67,18 @@ export function EventsView({ onError, toast }: EventsViewProps) {
           >
             {hasObservances ? 'Add missing health observances' : 'Add health observances'}
           </button>
+          {hasObservances && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="events-observances-off"
+              disabled={s.busy}
+              onClick={() => void s.disableObservances()}
+              title="Switch the calendar off: remove its events, except those you edited"
+            >
+              Remove health observances
+            </button>
+          )}
           <button
             type="button"
             className="btn"

@@ -95,5 +95,25 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
     }
   }, [change, toast])
 
-  return { events, institutions, loaded, busy, add, update, remove, importCsv, exportCsv, enableObservances }
+  const disableObservances = useCallback(async () => {
+    const r = await change('Could not remove the health observances', () => call('disableObservances'))
+    if (r)
+      toast(
+        `Removed ${r.removed} health observances${r.kept ? `; kept ${r.kept} you edited (delete them one by one)` : ''}`
+      )
+  }, [change, toast])
+
+  return {
+    events,
+    institutions,
+    loaded,
+    busy,
+    add,
+    update,
+    remove,
+    importCsv,
+    exportCsv,
+    enableObservances,
+    disableObservances
+  }
 }
