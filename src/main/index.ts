@@ -3,9 +3,10 @@
  * All data work happens in the engine host process (src/main/engine/hostEntry.ts), never here.
  */
 import { app, dialog, type BrowserWindow } from 'electron'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { wire } from '../shared/channels'
-import { EngineClient } from './shell/engineClient'
+import type { WorkspaceRef } from '../shared/workspaces'
+import { startClientHost } from './shell/clientHost'
 import { utilityHost } from './shell/hostProcess'
 import { registerIpc } from './shell/ipc'
 import { registerSaveFile } from './shell/saveFile'
@@ -16,6 +17,10 @@ import { launchOptions, resolvePaths } from './shell/paths'
 import { applySecurity } from './shell/security'
 import { parseDevUrl } from './shell/security-policy'
 import { createMainWindow, rendererFileUrl } from './shell/window'
+import { RecentWorkspaces } from './shell/recentWorkspaces'
+import { workspaceActions } from './shell/workspaceActions'
+import { electronWorkspaceDialogs } from './shell/workspaceDialogs'
+import { WorkspaceSwitcher } from './shell/workspaceSwitcher'
 
 // Before anything else: this may move userData, which decides the single-instance lock and the log folder.
 const paths = resolvePaths()
@@ -42,22 +47,43 @@ function main(): void {
 
   applySecurity({ devUrl, rendererDir: devUrl ? null : paths.rendererDir })
 
-  const engine = new EngineClient({
+  // One engine host per open workspace; File > New/Open/Open Recent switch it (shell/workspaceSwitcher.ts).
+  const titleFor = (ref: WorkspaceRef | null): string => (ref ? `${ref.name} — Socialbench` : 'Socialbench')
+  // Open Recent lives in the app's user data, never in a workspace (a workspace may be shared or deleted).
+  const recent = new RecentWorkspaces(join(app.getPath('userData'), 'recent-workspaces.json'))
+  const switcher = new WorkspaceSwitcher({
     // The host finds the bundled sample itself (process.resourcesPath when packaged).
-    spawn: utilityHost(paths.engineHost, ['--workspace', paths.workspace, ...(logFile ? ['--log-file', logFile] : [])]),
-    log,
+    startHost: (dir) =>
+      startClientHost(
+        utilityHost(paths.engineHost, ['--workspace', dir, ...(logFile ? ['--log-file', logFile] : [])]),
+        {
+          log,
+          maxRestarts: 5,
+          onRestart: (recovered) =>
+            mainWindow()?.webContents.send(wire('engineStatus'), { state: recovered ? 'restarted' : 'stopped' })
+        }
+      ),
+    recent,
     onEvent: (event, payload) => mainWindow()?.webContents.send(wire(event), payload),
-    onRestart: (recovered) =>
-      mainWindow()?.webContents.send(wire('engineStatus'), { state: recovered ? 'restarted' : 'stopped' }),
-    onFatal: (error) => {
-      dialog.showErrorBox('Socialbench cannot open its workspace', `${error.message}\n\n(${error.code})`)
-      app.quit()
-    }
+    onSwitched: (ref) => {
+      mainWindow()?.setTitle(titleFor(ref))
+      void rebuildMenu()
+    },
+    nativeDialogs: true
   })
+  const engine = switcher
 
   // The engine reads only files the user chose this session: our open dialog, a drop, the window's file picker.
   const grants = new PathGrants('choose it with Import… or drop it on the window')
-  const ipcOptions = { engine, mainWindow, devUrl, rendererFileUrl: rendererFileUrl(paths.rendererIndex), grants }
+  const actions = workspaceActions(switcher, grants, electronWorkspaceDialogs(mainWindow, grants))
+  const ipcOptions = {
+    engine,
+    workspaceActions: actions,
+    mainWindow,
+    devUrl,
+    rendererFileUrl: rendererFileUrl(paths.rendererIndex),
+    grants
+  }
   registerIpc(ipcOptions)
   registerSaveFile(ipcOptions)
 
@@ -77,11 +103,38 @@ function main(): void {
     w.focus()
   })
 
+  // The menu lists the recent workspaces, so it is rebuilt after every switch.
+  const rebuildMenu = async (): Promise<void> => {
+    const state = await switcher.state()
+    buildMenu({
+      mainWindow,
+      logDir: logFile ? dirname(logFile) : null,
+      grants,
+      workspaces: {
+        state,
+        actions,
+        reload: () => mainWindow()?.webContents.reload(),
+        clearRecent: async () => {
+          await recent.clear()
+          await rebuildMenu()
+        }
+      }
+    })
+  }
+
   app
     .whenReady()
     .then(async () => {
-      engine.start()
-      buildMenu({ mainWindow, logDir: logFile ? dirname(logFile) : null, grants })
+      const opened = await switcher.open(paths.workspace, { asGiven: true })
+      if (!opened.ok) {
+        dialog.showErrorBox(
+          'Socialbench cannot open its workspace',
+          `${opened.error.message}\n\n(${opened.error.code})`
+        )
+        app.quit()
+        return
+      }
+      await rebuildMenu()
       // --sample fills an empty workspace before the window asks for its datasets, so they show at once.
       if (launch.sample) await loadSampleIfEmpty(engine)
       if (!quitting) openWindow()
@@ -107,15 +160,14 @@ function main(): void {
   app.on('will-quit', (e) => {
     if (engineStopped) return
     e.preventDefault()
-    void engine.stop().finally(() => {
+    void switcher.close().finally(() => {
       engineStopped = true
       app.quit()
     })
   })
 }
 
-async function loadSampleIfEmpty(engine: EngineClient): Promise<void> {
-  if (!(await engine.whenReady())) return
+async function loadSampleIfEmpty(engine: WorkspaceSwitcher): Promise<void> {
   const info = await engine.call('workspaceInfo', undefined)
   if (!info.ok) return void log.warn('sample: workspaceInfo failed', info.error)
   if (!(info.value as { isEmpty?: boolean }).isEmpty) return

@@ -4,13 +4,19 @@
  * with sandbox: true. ipcRenderer itself is never exposed, and listeners never see the IpcRendererEvent.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { CHANNELS, EVENTS, wire, type EventName } from '../shared/channels'
+import { CHANNELS, EVENTS, WORKSPACE_CALLS, wire, type EventName } from '../shared/channels'
 import type { Api } from '../shared/contract' // type-only: erased, so zod is not bundled
 
 const calls = Object.fromEntries(CHANNELS.map((c) => [c, (input?: unknown) => ipcRenderer.invoke(wire(c), input)]))
 
+// The workspace menu's calls are answered by the main process itself (it starts and stops engine hosts).
+const workspaceCalls = Object.fromEntries(
+  WORKSPACE_CALLS.map((c) => [c, (input?: unknown) => ipcRenderer.invoke(wire(c), input)])
+)
+
 const api = {
   ...calls,
+  ...workspaceCalls,
   on(event: EventName, listener: (payload: unknown) => void): () => void {
     // Only our events: a page cannot use `on` to listen to arbitrary Electron channels.
     if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event: ${String(event)}`)

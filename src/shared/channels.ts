@@ -92,5 +92,22 @@ export type EventName = (typeof EVENTS)[number]
 export const SHELL_CALLS = ['saveFile', 'grantFile'] as const
 export type ShellCall = (typeof SHELL_CALLS)[number]
 
+/**
+ * The workspace menu's calls (File > New workspace…, Open…, Open Recent, Reveal, Duplicate, .sbw export and open),
+ * answered by whatever hosts the engine (the Electron main process, the browser harness), since they start and
+ * stop engine hosts and show native dialogs (src/main/shell/workspaceActions.ts).
+ */
+export const WORKSPACE_CALLS = [
+  'workspaceState',
+  'openWorkspace',
+  'chooseWorkspaceFolder',
+  'chooseWorkspaceArchive',
+  'revealWorkspace',
+  'duplicateWorkspaceTo',
+  'exportWorkspaceFile',
+  'openWorkspaceFile'
+] as const
+export type WorkspaceCall = (typeof WORKSPACE_CALLS)[number]
+
 /** Wire names carry a prefix so our channels never collide with Electron's or a library's. */
-export const wire = (c: Channel | EventName | ShellCall): `sb:${string}` => `sb:${c}`
+export const wire = (c: Channel | EventName | ShellCall | WorkspaceCall): `sb:${string}` => `sb:${c}`

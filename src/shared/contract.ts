@@ -10,7 +10,7 @@ import {
   type Institution,
   type RejectPage
 } from './canonical'
-import type { Channel, EventName } from './channels'
+import type { Channel, EventName, WorkspaceCall } from './channels'
 import {
   DATA_CHART_IDS,
   DATA_FORMATS,
@@ -41,7 +41,7 @@ import { MAX_FILTERS, MAX_SEARCH_LENGTH } from './gridView'
 import { EVENT_KINDS, type TimelineEvent } from './timeline'
 import type { DeleteAnswer, UndoEntry } from './undo'
 import { PLATFORMS } from './types'
-import type { ExportedWorkspace, OpenedArchive, WorkspaceRef } from './workspaces'
+import type { ExportedWorkspace, OpenedArchive, WorkspaceManifest, WorkspaceRef, WorkspaceState } from './workspaces'
 import type {
   AppInfo,
   PrivacyOptions,
@@ -482,7 +482,36 @@ export type Api = { [C in Channel]: (input: Input<C>) => Promise<Result<Outputs[
   pathForFile(file: File): Promise<string>
   /** Save bytes where the user says: a native save dialog (Electron), a download (browser harness). */
   saveFile(input: SaveFileInput): Promise<Result<SavedFile>>
+} & {
+  [C in WorkspaceCall]: (input: z.infer<(typeof workspaceCallInputs)[C]>) => Promise<Result<WorkspaceCallOutputs[C]>>
 }
+
+/** The workspace menu's calls (channels.ts WORKSPACE_CALLS): checked with these by whoever answers them. */
+export const workspaceCallInputs = {
+  workspaceState: z.void(),
+  openWorkspace: z.object({ path: absolutePath, create: z.boolean() }).strict(),
+  chooseWorkspaceFolder: z.object({ purpose: z.enum(['new', 'open', 'duplicate', 'into']) }).strict(),
+  chooseWorkspaceArchive: z.void(),
+  revealWorkspace: z.void(),
+  duplicateWorkspaceTo: z.object({ into: absolutePath }).strict(),
+  exportWorkspaceFile: z.void(),
+  openWorkspaceFile: z.object({ archive: absolutePath, into: absolutePath }).strict()
+} satisfies Record<WorkspaceCall, z.ZodType>
+
+export interface WorkspaceCallOutputs {
+  workspaceState: WorkspaceState
+  /** The workspace now open; the window reloads to show it. */
+  openWorkspace: WorkspaceRef
+  /** null: cancelled, or no native dialog here (the browser harness): the page asks for a typed path. */
+  chooseWorkspaceFolder: { path: string | null }
+  chooseWorkspaceArchive: { path: string | null }
+  revealWorkspace: { path: string; revealed: boolean }
+  duplicateWorkspaceTo: WorkspaceRef
+  /** `downloadUrl`: the browser harness wrote the .sbw on its side; the page downloads it from there. */
+  exportWorkspaceFile: SavedFile & { downloadUrl?: string; manifest?: WorkspaceManifest }
+  openWorkspaceFile: WorkspaceRef
+}
+export type WorkspaceCallInput<C extends WorkspaceCall> = z.infer<(typeof workspaceCallInputs)[C]>
 
 /** What `saveFile` takes; the main process checks it with this schema (it is not an engine channel). */
 export const saveFileInput = z

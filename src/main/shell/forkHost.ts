@@ -9,10 +9,9 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Channel, EventName } from '../../shared/channels'
-import type { AppError, Result } from '../../shared/result'
 import type { HostMessage } from '../engine/protocol'
-import { EngineClient, type Logger, type SpawnHost } from './engineClient'
+import { startClientHost, type ForkedHost } from './clientHost'
+import type { Logger, SpawnHost } from './engineClient'
 
 /** Only ever run from the sources (harness, tests), never bundled: __dirname is src/main/shell. */
 export const BUILT_ENGINE_HOST = resolve(__dirname, '../../../out/main/engineHost.js')
@@ -58,24 +57,7 @@ export function forkHost(workspace: string, options: ForkHostOptions = {}): Spaw
   }
 }
 
-/** The host refused to start (workspace in use, unwritable...): its own error, as the app would show it. */
-export class HostFatal extends Error {
-  constructor(readonly error: AppError) {
-    super(`${error.code}: ${error.message}`)
-    this.name = 'HostFatal'
-  }
-}
-
-export interface ForkedHost {
-  /** Resolves once the host has opened the workspace; rejects with HostFatal, or an Error if it died first. */
-  ready: Promise<void>
-  call(channel: Channel, input: unknown): Promise<Result<unknown>>
-  onEvent(listener: (event: EventName, payload: unknown) => void): () => void
-  /** Polite shutdown (DuckDB checkpoints on close); killed if it takes longer than `timeoutMs`. */
-  close(timeoutMs?: number): Promise<void>
-}
-
-const quiet: Logger = { info() {}, warn() {}, error() {} }
+export { HostFatal, type ForkedHost } from './clientHost'
 
 /**
  * The built host, forked and driven by the app's own EngineClient (request ids, pending calls, ENGINE_DIED for
@@ -86,30 +68,5 @@ export function startForkedHost(
   workspace: string,
   options: ForkHostOptions & { maxRestarts?: number; log?: Logger } = {}
 ): ForkedHost {
-  const listeners = new Set<(event: EventName, payload: unknown) => void>()
-  let fatal: AppError | null = null
-  const client = new EngineClient({
-    spawn: forkHost(workspace, options),
-    log: options.log ?? quiet,
-    onEvent: (event, payload) => listeners.forEach((l) => l(event, payload)),
-    onRestart: () => {},
-    onFatal: (error) => (fatal = error),
-    maxRestarts: options.maxRestarts ?? 0
-  })
-  client.start()
-  const ready = client.whenReady().then((ok) => {
-    // onFatal runs before the waiters' callbacks, so a refusal is known here.
-    if (!ok) throw fatal ? new HostFatal(fatal) : new Error('The engine host exited before it was ready.')
-  })
-  // A caller that only waits for the exit must not see an unhandled rejection.
-  ready.catch(() => undefined)
-  return {
-    ready,
-    call: (channel, input) => client.call(channel, input),
-    onEvent(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    close: (timeoutMs = 10_000) => client.stop(timeoutMs)
-  }
+  return startClientHost(forkHost(workspace, options), options)
 }

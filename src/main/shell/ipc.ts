@@ -4,15 +4,19 @@
  * inputs, so there is one validator. Handlers never throw: a rejected handle would pass only `message` to the renderer.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS, wire } from '../../shared/channels'
+import { CHANNELS, wire, type Channel } from '../../shared/channels'
 import { fail, toFailure, type Result } from '../../shared/result'
-import type { EngineClient } from './engineClient'
+import type { WorkspaceCallOutputs } from '../../shared/contract'
+import { WORKSPACE_CALLS, type WorkspaceCall } from '../../shared/channels'
 import type { PathGrants } from './pathGrants'
 import { isOurRendererUrl } from './security-policy'
 import { log } from './log'
 
 export interface IpcOptions {
-  engine: EngineClient
+  /** The open workspace's engine host (it changes when the user switches workspace). */
+  engine: { call(channel: Channel, input: unknown): Promise<Result<unknown>> }
+  /** The workspace menu's calls, answered in this process (workspaceActions.ts). */
+  workspaceActions?: { [C in WorkspaceCall]: (input: unknown) => Promise<Result<WorkspaceCallOutputs[C]>> }
   /** The current main window (it may be recreated on macOS). */
   mainWindow(): BrowserWindow | null
   devUrl: string | null
@@ -39,6 +43,13 @@ export function registerIpc(opts: IpcOptions): void {
         log.error('ipc:', channel, err)
         return toFailure(err)
       }
+    })
+  }
+  for (const call of WORKSPACE_CALLS) {
+    ipcMain.handle(wire(call), async (e, raw: unknown): Promise<Result<unknown>> => {
+      if (!isOurSender(e, opts)) return fail('FORBIDDEN', 'Unknown sender')
+      if (!opts.workspaceActions) return fail('NOT_FOUND', `${call} is not available here`)
+      return opts.workspaceActions[call](raw)
     })
   }
   // The preload's pathForFile asks for this with the path of a real File (a drop or the picker); a page script

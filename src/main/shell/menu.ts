@@ -10,6 +10,8 @@ import { log } from './log'
 import type { PathGrants } from './pathGrants'
 import { IMPORT_DIALOG_FILTERS } from '../../shared/importFiles'
 import { APP_SHORTCUTS, type AppShortcut } from '../../shared/shortcuts'
+import type { WorkspaceState } from '../../shared/workspaces'
+import type { workspaceActions } from './workspaceActions'
 
 export interface MenuOptions {
   mainWindow(): BrowserWindow | null
@@ -17,6 +19,14 @@ export interface MenuOptions {
   logDir: string | null
   /** Files picked in our own open dialog are granted here, before the renderer hears of them. */
   grants: PathGrants
+  /** File > New/Open/Open Recent/Reveal/Duplicate/.sbw: the same calls the window's workspace menu makes. */
+  workspaces?: {
+    state: WorkspaceState
+    actions: ReturnType<typeof workspaceActions>
+    /** After a switch: the window reloads to show the other workspace. */
+    reload(): void
+    clearRecent(): Promise<void>
+  }
 }
 
 export function buildMenu(opts: MenuOptions): void {
@@ -57,6 +67,76 @@ export function buildMenu(opts: MenuOptions): void {
       click: s.command === 'import' ? () => void importFiles().catch((e) => log.error(e)) : command(s.command)
     }))
 
+  // Thin: every item is a call of workspaceActions (tested through the browser harness, which answers the same).
+  const ws = opts.workspaces
+  const report = (title: string, r: { ok: true } | { ok: false; error: { message: string } }): boolean => {
+    if (!r.ok) dialog.showErrorBox(title, r.error.message)
+    return r.ok
+  }
+  const switchTo = async (title: string, path: string | null, create: boolean): Promise<void> => {
+    if (!ws || !path) return
+    if (report(title, await ws.actions.openWorkspace({ path, create }))) ws.reload()
+  }
+  const chosenFolder = async (purpose: 'new' | 'open' | 'duplicate' | 'into'): Promise<string | null> => {
+    const r = await ws?.actions.chooseWorkspaceFolder({ purpose })
+    return r?.ok ? r.value.path : null
+  }
+  const run = (f: () => Promise<void>) => (): void => void f().catch((e) => log.error('menu: workspace', e))
+  const workspaceItems: MenuItemConstructorOptions[] = ws
+    ? [
+        {
+          label: 'New Workspace…',
+          click: run(async () => switchTo('New workspace', await chosenFolder('new'), true))
+        },
+        {
+          label: 'Open Workspace…',
+          click: run(async () => switchTo('Open workspace', await chosenFolder('open'), false))
+        },
+        {
+          label: 'Open Recent',
+          submenu: ws.state.recent.length
+            ? [
+                ...ws.state.recent.map((r) => ({
+                  label: `${r.name} — ${r.path}`,
+                  enabled: r.exists,
+                  click: run(() => switchTo('Open workspace', r.path, false))
+                })),
+                { type: 'separator' as const },
+                { label: 'Clear Recent', click: run(() => ws.clearRecent()) }
+              ]
+            : [{ label: 'No recent workspaces', enabled: false }]
+        },
+        {
+          label: 'Reveal Workspace in File Manager',
+          click: run(async () => void (await ws.actions.revealWorkspace(undefined)))
+        },
+        { type: 'separator' },
+        {
+          label: 'Duplicate Workspace…',
+          click: run(async () => {
+            const into = await chosenFolder('duplicate')
+            if (into) report('Duplicate workspace', await ws.actions.duplicateWorkspaceTo({ into }))
+          })
+        },
+        {
+          label: 'Export Workspace as .sbw…',
+          click: run(async () => void report('Export workspace', await ws.actions.exportWorkspaceFile(undefined)))
+        },
+        {
+          label: 'Open .sbw File…',
+          click: run(async () => {
+            const archive = await ws.actions.chooseWorkspaceArchive(undefined)
+            if (!archive.ok || !archive.value.path) return
+            const into = await chosenFolder('into')
+            if (!into) return
+            const r = await ws.actions.openWorkspaceFile({ archive: archive.value.path, into })
+            if (report('Open .sbw file', r)) ws.reload()
+          })
+        },
+        { type: 'separator' }
+      ]
+    : []
+
   const openLogFolder = (): void => {
     if (!opts.logDir) return
     // shell.openPath opens a local folder in the file manager; nothing leaves the machine.
@@ -84,7 +164,12 @@ export function buildMenu(opts: MenuOptions): void {
       : []),
     {
       label: '&File',
-      submenu: [...shortcutItems('File'), { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }]
+      submenu: [
+        ...workspaceItems,
+        ...shortcutItems('File'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
     },
     {
       label: '&Edit',
