@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkRequest } from '../../src/shared/benchmark'
 import type { Engine } from '../../src/main/engine/engine'
-import { chartSql, resolveScope } from '../../src/main/engine/metrics/benchmark'
+import { chartSql, ratedPosts, resolveScope } from '../../src/main/engine/metrics/benchmark'
 import { methodology } from '../../src/main/engine/metrics/methodology'
 import { materializeScope } from '../../src/main/engine/metrics/scope'
 import { breakoutsSql, topPostsSql } from '../../src/main/engine/metrics/series'
@@ -34,7 +34,7 @@ export async function rawDashboardSql(
   req: BenchmarkRequest = DASHBOARD_REQUEST
 ): Promise<void> {
   // resolveScope runs dataRange (the first/last day with data), as the engine does.
-  const scope = await materializeScope(conn, (await resolveScope(conn, req)).scope)
+  const scope = await materializeScope(conn, (await resolveScope(conn, req, 'days')).scope)
   await conn.runAndReadAll(
     `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`
   )
@@ -48,7 +48,7 @@ export async function rawDashboardSql(
     charts.postsWeekly,
     charts.peerIndexed,
     charts.peerEngagement,
-    topPostsSql(scope, req.convention, req.topN ?? 10),
+    topPostsSql(scope, req.convention, req.topN ?? 10, await ratedPosts(conn, scope, req.convention)),
     breakoutsSql(scope, req.convention, req.k ?? 2)
   ]
   for (const sql of sqls) await conn.runAndReadAll(sql)

@@ -4,6 +4,7 @@
  * plus grid datasets (a `ds_` table and its catalogue row). Integer-hash values: the same workspace every run.
  */
 import type { Database } from '../../src/main/engine/db/duckdb'
+import { rebuildPostDays } from '../../src/main/engine/canonical/postDays'
 
 export const INSTITUTIONS = 20
 export const BENCH_PLATFORMS = ['x', 'facebook', 'instagram', 'youtube', 'linkedin'] as const
@@ -53,6 +54,8 @@ export async function generateDashboardData(db: Database, posts: number): Promis
       FROM range(${posts}) t(i)
       JOIN (SELECT account_id, platform, institution_id, row_number() OVER (ORDER BY account_id) - 1 AS k FROM accounts) a
         ON a.k = i % ${INSTITUTIONS * BENCH_PLATFORMS.length}`)
+    // Written by SQL, not by an import: the dashboard's day sums are built as an import would.
+    await rebuildPostDays(c)
   })
 }
 

@@ -7,6 +7,7 @@ import { ACCOUNT_DAILY_COLUMNS, DAILY_METRICS, type AccountSummary } from '../..
 import { AppFailure } from '../../../shared/result'
 import type { Database } from '../db/duckdb'
 import { getAccount } from './accounts'
+import { refreshAccounts } from './postDays'
 
 /** The name shown for an account (its display name); empty or null goes back to the handle. */
 export async function renameAccount(
@@ -53,6 +54,8 @@ export async function mergeAccounts(db: Database, fromId: string, intoId: string
       [intoId, from.institutionId, from.displayName]
     )
     await conn.run(`DELETE FROM accounts WHERE account_id = $1`, [fromId])
+    // The merged account's posts are now the kept account's, on its time zone's days.
+    await refreshAccounts(conn, [fromId, intoId])
   })
   return getAccount(db, intoId)
 }

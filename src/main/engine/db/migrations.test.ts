@@ -113,3 +113,33 @@ describe('migration 5 (datasets may share a raw table)', () => {
     }
   })
 })
+
+describe('migration 7 (post_days)', () => {
+  it("fills the dashboard's day sums from the posts a version-6 workspace holds, on each account's local day", async () => {
+    const db = await Database.open(join(dir, 'v6.duckdb'))
+    try {
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 6)
+      )
+      await db.run(`INSERT INTO accounts (account_id, platform, time_zone) VALUES ('x:ny', 'x', 'America/New_York')`)
+      await db.run(`INSERT INTO posts (account_id, platform, post_id, published_at, interactions, reach, import_id) VALUES
+        ('x:ny', 'x', '1', TIMESTAMPTZ '2024-01-02 03:00:00+00', 10, 100, 1),
+        ('x:ny', 'x', '2', TIMESTAMPTZ '2024-01-02 15:00:00+00', 30, 0, 1),
+        ('x:ny', 'x', '3', NULL, 5, NULL, 1)`)
+      expect(await migrate(db)).toBe(LATEST_SCHEMA_VERSION)
+      expect(
+        await db.all(
+          `SELECT day::VARCHAR AS day, posts::INTEGER AS posts, interactions_sum::INTEGER AS i, reach_n::INTEGER AS rn, h22::INTEGER AS h22, h10::INTEGER AS h10
+           FROM post_days ORDER BY day`
+        )
+      ).toEqual([
+        // 03:00 UTC is 22:00 the evening before in New York; the post without a time is on no day.
+        { day: '2024-01-01', posts: 1, i: 10, rn: 1, h22: 1, h10: 0 },
+        { day: '2024-01-02', posts: 1, i: 30, rn: 0, h22: 0, h10: 1 }
+      ])
+    } finally {
+      db.close()
+    }
+  })
+})

@@ -3,6 +3,7 @@
  * Append new migrations at the end; never edit one that has shipped.
  */
 import type { Database } from './duckdb'
+import { POST_DAYS_DDL, postDaysSelect } from '../canonical/postDays'
 
 export interface Migration {
   version: number
@@ -217,6 +218,12 @@ export const MIGRATIONS: readonly Migration[] = [
          CHECK (end_day IS NULL OR end_day >= start_day)
        )`
     ]
+  },
+  {
+    version: 7,
+    name: 'post_days: the dashboard reads per-account-day sums of posts',
+    // Kept by every write to posts from now on (canonical/postDays.ts); filled once here from the stored posts.
+    sql: [POST_DAYS_DDL, `INSERT INTO post_days ${postDaysSelect('true', null)}`]
   }
 ]
 

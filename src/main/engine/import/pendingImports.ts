@@ -9,6 +9,7 @@
  *   with the commit), so removing the pending import's rows restores the workspace as it was before it.
  */
 import type { Database, WriteConn } from '../db/duckdb'
+import { rebuildPostDays } from '../canonical/postDays'
 
 const PREFIX = 'import_pending:'
 
@@ -39,6 +40,8 @@ export async function repairUnfinishedImports(db: Database): Promise<number[]> {
       }
       await clearImportPending(conn, id)
     }
+    // Whatever came back of the unfinished import's posts is gone again: the dashboard's sums follow (rare: after a crash).
+    await rebuildPostDays(conn)
   })
   return ids
 }

@@ -11,6 +11,8 @@ import {
 import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
 import { channelDailySql, channelPeerSql } from './channelSeries'
+import { ratedPostsDaysSql } from './daySeries'
+import type { EngagementConvention } from '../../../shared/metrics'
 import { methodology } from './methodology'
 import { daysInScope, materializeScope, type Scope } from './scope'
 import {
@@ -30,12 +32,25 @@ import { eventsForCharts } from '../timeline/eventStore'
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
-/** First and last day with any data for these institutions (posts or follower days). */
+/**
+ * First and last day with any data for these institutions (posts or follower days). 'days': the posts' days from
+ * post_days (canonical/postDays.ts), what the benchmark channel asks; 'rows': from every post.
+ */
 export async function dataRange(
   conn: DuckDBConnection,
-  ids: number[]
+  ids: number[],
+  source: 'rows' | 'days' = 'rows'
 ): Promise<{ from: string | null; to: string | null }> {
   const list = ids.length ? ids.join(', ') : 'NULL'
+  if (source === 'days') {
+    const r = (
+      await conn.runAndReadAll(`
+      SELECT min(d)::VARCHAR AS f, max(d)::VARCHAR AS t FROM (
+        SELECT pd.day AS d FROM post_days pd JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list})
+        UNION ALL SELECT d.day FROM account_daily d JOIN accounts a USING (account_id) WHERE a.institution_id IN (${list}))`)
+    ).getRowObjectsJson()[0] as { f: string | null; t: string | null }
+    return { from: r.f, to: r.t }
+  }
   // The first and last instant per time zone, converted to local days afterwards: within one zone the local day never
   // goes backwards, and converting two instants per zone instead of every post's saves seconds per million posts.
   const r = (
@@ -97,7 +112,7 @@ async function arrow(conn: DuckDBConnection, sql: string): Promise<Uint8Array> {
   return rowsToArrowIpc(await conn.runAndReadAll(sql), { dictionary: true })
 }
 
-async function posts(conn: DuckDBConnection, sql: string): Promise<(BenchmarkPost & Record<string, unknown>)[]> {
+async function postRows(conn: DuckDBConnection, sql: string): Promise<(BenchmarkPost & Record<string, unknown>)[]> {
   return ((await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[]).map((r) => ({
     ...r,
     institution: String(r.institution),
@@ -111,11 +126,23 @@ async function posts(conn: DuckDBConnection, sql: string): Promise<(BenchmarkPos
   }))
 }
 
+/** Posts in scope with a rate under the convention ('days' scopes; top posts need that many to use the day sums). */
+export async function ratedPosts(
+  conn: DuckDBConnection,
+  scope: Scope,
+  convention: EngagementConvention
+): Promise<number> {
+  if (scope.posts !== 'days') return 0
+  return Number((await conn.runAndReadAll(ratedPostsDaysSql(scope, convention))).getRowObjectsJson()[0].n)
+}
+
 export async function resolveScope(
   conn: DuckDBConnection,
-  req: BenchmarkRequest
+  req: BenchmarkRequest,
+  /** 'days' for the benchmark channel (runBenchmark); the per-post channels (compare, conventions...) read rows. */
+  posts: 'rows' | 'days' = 'rows'
 ): Promise<{ scope: Scope; range: { from: string | null; to: string | null } }> {
-  const range = await dataRange(conn, req.institutionIds)
+  const range = await dataRange(conn, req.institutionIds, posts)
   let from = req.from
   let to = req.to
   if (!from || !to || (req.preset && req.preset !== 'custom')) {
@@ -139,7 +166,8 @@ export async function resolveScope(
       from,
       to,
       maxGapDays: req.maxGapDays ?? DEFAULT_MAX_GAP_DAYS,
-      timeZones
+      timeZones,
+      posts
     },
     range
   }
@@ -176,9 +204,17 @@ export function chartSql(
   }
 }
 
-export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest): Promise<BenchmarkResult> {
+/**
+ * The dashboard's data. `posts`: 'days' (the channel) draws the post figures from the per-account-day sums,
+ * 'rows' from every post: the per-post reference the property test holds the channel to.
+ */
+export async function runBenchmark(
+  conn: DuckDBConnection,
+  req: BenchmarkRequest,
+  posts: 'rows' | 'days' = 'days'
+): Promise<BenchmarkResult> {
   const started = performance.now()
-  const resolved = await resolveScope(conn, req)
+  const resolved = await resolveScope(conn, req, posts)
   const range = resolved.range
   // A dozen queries share this scope: build its tables once (TEMP, on this request's own connection).
   const scope = await materializeScope(conn, resolved.scope)
@@ -205,8 +241,11 @@ export async function runBenchmark(conn: DuckDBConnection, req: BenchmarkRequest
     channelDaily: await arrow(conn, sql.channelDaily),
     peerChannel: await arrow(conn, sql.peerChannel)
   }
-  const topPosts = await posts(conn, topPostsSql(scope, req.convention, req.topN ?? 10))
-  const breakoutRows = await posts(conn, breakoutsSql(scope, req.convention, k))
+  const topPosts = await postRows(
+    conn,
+    topPostsSql(scope, req.convention, req.topN ?? 10, await ratedPosts(conn, scope, req.convention))
+  )
+  const breakoutRows = await postRows(conn, breakoutsSql(scope, req.convention, k))
   const stats = breakoutRows[0] as Record<string, unknown> | undefined
   const m = await methodology(conn, scope)
   const showEvents = req.events !== false

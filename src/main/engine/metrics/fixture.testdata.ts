@@ -3,6 +3,7 @@
  * Three institutions, four accounts, six posts, follower snapshots with a gap.
  */
 import type { Database } from '../db/duckdb'
+import { rebuildPostDays } from '../canonical/postDays'
 
 export async function loadMetricsFixture(db: Database): Promise<void> {
   await db.write(async (c) => {
@@ -24,6 +25,8 @@ export async function loadMetricsFixture(db: Database): Promise<void> {
       ('x:beta', 'x', 'p4', TIMESTAMPTZ '2024-01-06 09:00:00+00', 'four', NULL, 300, NULL, NULL, NULL, 0),
       ('x:gamma', 'x', 'p5', TIMESTAMPTZ '2024-01-15 03:00:00+00', 'five', 5, NULL, NULL, 100, NULL, 0),
       ('x:gamma', 'x', 'p6', TIMESTAMPTZ '2024-01-01 02:00:00+00', 'six', 7, NULL, NULL, NULL, NULL, 0)`)
+    // Written by SQL, not by an import: the dashboard's day sums are built as an import would.
+    await rebuildPostDays(c)
   })
 }
 

@@ -20,16 +20,17 @@ export interface Methodology {
 
 export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Methodology> {
   const scope = withScope(s)
+  const days = s.posts === 'days'
   const q = async <T>(sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as T[]
   const [counts] = await q<{ posts: number; accounts: number }>(
-    `${scope} SELECT (SELECT count(*) FROM sp) AS posts, (SELECT count(*) FROM acc) AS accounts`
+    `${scope} SELECT (SELECT ${days ? 'coalesce(sum(posts), 0)::BIGINT FROM spd' : 'count(*) FROM sp'}) AS posts, (SELECT count(*) FROM acc) AS accounts`
   )
   const [channel] = await q<{ n: number }>(channelDaysSql(s))
   const sources = await q<{ file_name: string }>(
     `${withScope(
       s,
       `used AS (
-       SELECT DISTINCT p.import_id FROM posts p JOIN sp USING (platform, post_id)
+       ${days ? 'SELECT DISTINCT import_id FROM spd' : 'SELECT DISTINCT p.import_id FROM posts p JOIN sp USING (platform, post_id)'}
        UNION SELECT DISTINCT d.import_id FROM account_daily d JOIN acc USING (account_id)
          WHERE d.day BETWEEN DATE '${s.from}' AND DATE '${s.to}')`
     )}

@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { literal } from '../db/sql'
 import { PLATFORMS, type Platform } from '../../../shared/types'
+import { RATE_DENOMINATORS } from '../canonical/postDays'
 
 export interface Scope {
   institutionIds: number[]
@@ -18,6 +19,12 @@ export interface Scope {
   materialized?: boolean
   /** The time zones of the scope's accounts, when known (resolveScope): local times are then computed per zone. */
   timeZones?: string[]
+  /**
+   * Where the dashboard's post figures come from: 'days', the per-account-day sums in post_days (spd; what the
+   * benchmark channel reads), or 'rows' (the default), every post (sp; the per-post reference the property test and
+   * the per-post channels use). Both give the same numbers (canonical/postDays.ts).
+   */
+  posts?: 'rows' | 'days'
 }
 
 /**
@@ -149,6 +156,16 @@ export function scopeParts(s: Scope): [string, string][] {
     ) k ON sp0.account_id = k.account_id AND sp0.day = k.day
   `
     ],
+    [
+      'kd',
+      `
+    SELECT ad.account_id, ad.day, kk.followers AS kf
+    FROM (SELECT DISTINCT d.account_id, d.day FROM post_days d SEMI JOIN acc USING (account_id)
+          WHERE d.day BETWEEN ${from} AND ${to}) ad
+    ASOF LEFT JOIN known kk ON ad.account_id = kk.account_id AND ad.day >= kk.day
+  `
+    ],
+    ['spd', postDaysInScope(from, to)],
     ['days', `SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day`],
     [
       'fday',
@@ -178,6 +195,27 @@ export function scopeParts(s: Scope): [string, string][] {
   ]
 }
 
+/**
+ * spd: the post_days rows of the scope's accounts and days, with the follower count known on that day (kf, the same
+ * ASOF lookup sp makes) and, per convention, the count, sum, sum of squares and maximum of the per-post rates. Posts
+ * without their own followers-at-post are kept as interaction sums: divided by kf here, exactly where sp divides.
+ */
+function postDaysInScope(from: string, to: string): string {
+  const fap = `CASE WHEN k.kf > 0 THEN r.nofap_n ELSE 0 END`
+  const byKf = (col: string, div: string) => `CASE WHEN k.kf > 0 AND r.nofap_n > 0 THEN r.${col} / ${div} END`
+  return `
+    SELECT acc.institution_id, acc.institution, acc.platform, acc.time_zone,
+           r.* EXCLUDE (fap_n, fap_sum, fap_ss, fap_max, nofap_n, nofap_sum, nofap_ss, nofap_max), k.kf,
+           r.fap_n + ${fap} AS rate_followers_at_post_n,
+           coalesce(r.fap_sum, 0) + coalesce(${byKf('nofap_sum', 'k.kf')}, 0) AS rate_followers_at_post_sum,
+           coalesce(r.fap_ss, 0) + coalesce(${byKf('nofap_ss', '(k.kf::DOUBLE * k.kf)')}, 0) AS rate_followers_at_post_ss,
+           greatest(r.fap_max, ${byKf('nofap_max', 'k.kf')}) AS rate_followers_at_post_max,
+           ${RATE_DENOMINATORS.map((d) => `r.${d}_n AS rate_${d}_n, coalesce(r.${d}_sum, 0) AS rate_${d}_sum, coalesce(r.${d}_ss, 0) AS rate_${d}_ss, r.${d}_max AS rate_${d}_max`).join(',\n           ')}
+    FROM post_days r JOIN acc USING (account_id) LEFT JOIN kd k ON k.account_id = r.account_id AND k.day = r.day
+    WHERE r.day BETWEEN ${from} AND ${to}
+  `
+}
+
 export function scopeCtes(s: Scope): string {
   return scopeParts(s)
     .map(([name, body]) => `${name} AS (${body})`)
@@ -193,11 +231,18 @@ export function withScope(s: Scope, extra = ''): string {
   return `WITH ${scopeCtes(s)}${extra ? `,\n${extra}` : ''}`
 }
 
-/** Create the scope's tables as TEMP tables on this connection (which must not be shared with other requests). */
+/**
+ * Create the scope's tables as TEMP tables on this connection (which must not be shared with other requests): those
+ * of its post source (s.posts), not the other's.
+ */
 export async function materializeScope(conn: DuckDBConnection, s: Scope): Promise<Scope> {
-  for (const [name, body] of scopeParts(s)) {
+  const skip = s.posts === 'days' ? ['sp0', 'sp'] : ['kd', 'spd']
+  for (const [name, body] of scopeParts(s).filter(([n]) => !skip.includes(n))) {
+    // spd is a view: its rows are as wide as post_days, and writing them to a table cost more than every query
+    // reading post_days again (npm run bench).
+    const kind = name === 'spd' ? 'VIEW' : 'TABLE'
     await conn.run(
-      `CREATE OR REPLACE TEMP TABLE ${name} AS ${body.trim().startsWith('SELECT') ? body : `SELECT * FROM (${body})`}`
+      `CREATE OR REPLACE TEMP ${kind} ${name} AS ${body.trim().startsWith('SELECT') ? body : `SELECT * FROM (${body})`}`
     )
   }
   return { ...s, materialized: true }

@@ -4,6 +4,13 @@
  */
 import type { EngagementConvention } from '../../../shared/metrics'
 import { literal } from '../db/sql'
+import {
+  breakoutsDaysSql,
+  cadenceHeatmapDaysSql,
+  engagementWeeklyDaysSql,
+  postsWeeklyDaysSql,
+  topPostsDaysSql
+} from './daySeries'
 import { withScope, type Scope } from './scope'
 
 const RATE_COLUMN: Record<EngagementConvention, string> = {
@@ -57,6 +64,7 @@ export function indexedSql(s: Scope): string {
 
 /** Weekly engagement rate per institution under the chosen convention. */
 export function engagementWeeklySql(s: Scope, convention: EngagementConvention): string {
+  if (s.posts === 'days') return engagementWeeklyDaysSql(s, convention)
   const value =
     convention === 'avg_followers'
       ? `CASE WHEN count(p.interactions) > 0 AND avg(w.followers) > 0 THEN sum(p.interactions) / count(p.interactions) / avg(w.followers) END`
@@ -73,6 +81,7 @@ export function engagementWeeklySql(s: Scope, convention: EngagementConvention):
 
 /** Posts per weekday (0 = Monday) and hour, in each account's own time zone. */
 export function cadenceHeatmapSql(s: Scope): string {
+  if (s.posts === 'days') return cadenceHeatmapDaysSql(s)
   return `${withScope(s)}
   SELECT institution, (isodow(local_ts) - 1)::INTEGER AS weekday, hour(local_ts)::INTEGER AS hour, count(*) AS posts
   FROM sp GROUP BY ALL ORDER BY institution, weekday, hour`
@@ -80,12 +89,21 @@ export function cadenceHeatmapSql(s: Scope): string {
 
 /** Posts per institution and week, for the cadence line. */
 export function postsWeeklySql(s: Scope): string {
+  if (s.posts === 'days') return postsWeeklyDaysSql(s)
   return `${withScope(s)}
   SELECT institution, date_trunc('week', day)::DATE AS week, count(*) AS posts FROM sp GROUP BY ALL ORDER BY institution, week`
 }
 
-/** The best posts by the chosen convention's per-post rate (interactions break ties and stand in where no rate exists). */
-export function topPostsSql(s: Scope, convention: EngagementConvention, limit: number): string {
+/**
+ * The best posts by the chosen convention's per-post rate (interactions break ties and stand in where no rate exists).
+ * From the day sums only when at least `limit` posts have a rate (`rated`, daySeries ratedPostsDaysSql); else from
+ * every post, where the posts without a rate fill the list.
+ */
+export function topPostsSql(s: Scope, convention: EngagementConvention, limit: number, rated = 0): string {
+  if (s.posts === 'days') {
+    if (rated >= Math.max(1, Math.min(100, Math.floor(limit)))) return topPostsDaysSql(s, convention, limit)
+    s = { ...s, posts: 'rows', materialized: false }
+  }
   const rate = RATE_COLUMN[convention]
   // The scope keeps no post text (see scope.ts, sp0): the few posts shown fetch theirs from posts.
   return `${withScope(
@@ -101,6 +119,7 @@ export function topPostsSql(s: Scope, convention: EngagementConvention, limit: n
 
 /** Posts above the peer set's mean + k standard deviations of the per-post rate. */
 export function breakoutsSql(s: Scope, convention: EngagementConvention, k: number): string {
+  if (s.posts === 'days') return breakoutsDaysSql(s, convention, k)
   const rate = RATE_COLUMN[convention]
   return `${withScope(
     s,

@@ -3,6 +3,7 @@
  * each per-post rate (interactions ÷ reach) is known exactly. The file is written before the engine opens it; the
  * tests then go through the front door only.
  */
+import { postDaysSelect, rebuildPostDays } from '../canonical/postDays'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,6 +53,8 @@ export async function statsWorkspace(institutions: FixtureInstitution[]): Promis
         )
       }
     }
+    // Written by SQL, not by an import: the dashboard's day sums are built as an import would.
+    await rebuildPostDays(c)
   })
   db.close()
   return { engine: await openEngine(dir), dir }
@@ -73,5 +76,7 @@ export const VENDOR_FIXTURE_SQL: string[] = [
        ('facebook:a', 'facebook', 'P2', TIMESTAMPTZ '2024-03-03 10:00:00+00', '', 30, NULL, 0, 10, NULL, 40, 500, NULL, NULL, 0),
        ('instagram:a', 'instagram', 'P3', TIMESTAMPTZ '2024-03-02 10:00:00+00', '', NULL, 50, 10, NULL, 40, 100, NULL, NULL, NULL, 0),
        ('instagram:b', 'instagram', 'P4', TIMESTAMPTZ '2024-03-01 10:00:00+00', '', NULL, 5, 5, NULL, 0, 10, NULL, NULL, 200, 0),
-       ('instagram:g', 'instagram', 'P5', TIMESTAMPTZ '2024-03-04 10:00:00+00', '', NULL, 30, NULL, NULL, NULL, 30, NULL, NULL, NULL, 0)`
+       ('instagram:g', 'instagram', 'P5', TIMESTAMPTZ '2024-03-04 10:00:00+00', '', NULL, 30, NULL, NULL, NULL, 30, NULL, NULL, NULL, 0)`,
+  // The dashboard's day sums, as an import would leave them.
+  `INSERT INTO post_days ${postDaysSelect('true', null)}`
 ]

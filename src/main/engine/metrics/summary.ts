@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { InstitutionSummary } from '../../../shared/benchmark'
 import { CHANNEL_METRICS } from '../../../shared/metrics'
 import { literal } from '../db/sql'
+import { dayAvg } from './daySeries'
 import { daysInScope, withScope, type Scope } from './scope'
 
 export type { InstitutionSummary }
@@ -15,10 +16,19 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export function summarySql(scope: Scope): string {
   const weeks = daysInScope(scope) / 7
   const ids = scope.institutionIds.length ? scope.institutionIds.join(', ') : 'NULL'
-  return `${withScope(
-    scope,
-    `  per AS (
-    SELECT institution_id,
+  const per =
+    scope.posts === 'days'
+      ? `SELECT institution_id,
+           sum(posts)::BIGINT AS posts,
+           sum(interactions_sum) AS interactions,
+           sum(interactions_n)::BIGINT AS posts_with_interactions,
+           sum(views_total) AS views,
+           ${dayAvg('rate_followers_at_post')} AS er_fap,
+           ${dayAvg('rate_reach')} AS er_reach,
+           ${dayAvg('rate_impressions')} AS er_impressions,
+           ${dayAvg('rate_views')} AS er_views
+    FROM spd GROUP BY institution_id`
+      : `SELECT institution_id,
            count(*) AS posts,
            sum(interactions) AS interactions,
            count(interactions) AS posts_with_interactions,
@@ -27,7 +37,11 @@ export function summarySql(scope: Scope): string {
            avg(rate_reach) AS er_reach,
            avg(rate_impressions) AS er_impressions,
            avg(rate_views) AS er_views
-    FROM sp GROUP BY institution_id
+    FROM sp GROUP BY institution_id`
+  return `${withScope(
+    scope,
+    `  per AS (
+    ${per}
   ),
   fol AS (
     SELECT institution_id,

@@ -13,6 +13,7 @@ import { landingWarnings } from './landingWarnings'
 import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
 import { UnmappedFileError } from './fields'
 import { missingFields } from './unmapped'
+import { noteTouched, refreshTouched } from '../canonical/postDays'
 
 // The columns and their types come from the canonical spec (shared/canonical.ts), which the schema test pins to
 // what the migrations created.
@@ -97,6 +98,8 @@ async function stage(
 }
 
 /** What stage() leaves for the report: the storable rows (one per key), their first and last day, their platforms. */
+export { POST_KEYS }
+
 interface Staged {
   rows: number
   from: string | null
@@ -104,7 +107,11 @@ interface Staged {
   platforms: string[]
 }
 
-async function upsert(
+/**
+ * Upsert `name`_ok into a canonical table, counting new, updated and unchanged rows. Exported for the property test
+ * of the dashboard's day sums (metrics/postDays.property.test.ts), which writes its random posts through it.
+ */
+export async function upsert(
   conn: WriteConn,
   name: string,
   target: string,
@@ -123,6 +130,7 @@ async function upsert(
   ].join(' OR ')
   let result: RowCounts
   let source = `${name}_ok`
+  let changedKeys: string | null = null
   if (Number((await one<{ n: number | string }>(conn, `SELECT count(*) AS n FROM ${target}`)).n) === 0) {
     // Nothing stored yet (a first import): every row is new, no comparison needed.
     result = { new: okRows, updated: 0, unchanged: 0 }
@@ -139,6 +147,7 @@ async function upsert(
     )
     result = { new: Number(c.new ?? 0), updated: Number(c.updated ?? 0), unchanged: 0 }
     result.unchanged = okRows - result.new - result.updated
+    changedKeys = delta
     if (result.unchanged > 0) {
       source = `(SELECT s.* FROM ${name}_ok s SEMI JOIN ${delta} d ON ${conflictKeys.map((k) => `s.${k} = d.${k}`).join(' AND ')})`
     }
@@ -152,6 +161,8 @@ async function upsert(
     ...(target === 'posts' ? ['account_id = s.account_id'] : []),
     `import_id = ${importId}`
   ]
+  // The dashboard's per-day sums of posts change with the posts, in this transaction (canonical/postDays.ts).
+  if (target === 'posts') await noteTouched(conn, `${name}_ok`, changedKeys)
   // MERGE rather than INSERT ... ON CONFLICT: the canonical tables have no unique index to conflict on (migration
   // 4); the staged rows are unique per key (stage), so each key matches at most one stored row.
   await conn.run(
@@ -159,6 +170,7 @@ async function upsert(
      WHEN MATCHED THEN UPDATE SET ${updates.join(', ')}
      WHEN NOT MATCHED THEN INSERT (${insertCols.join(', ')}, import_id) VALUES (${insertCols.map((c) => `s.${c}`).join(', ')}, ${importId})`
   )
+  if (target === 'posts') await refreshTouched(conn)
   return result
 }
 
