@@ -231,3 +231,52 @@ test('"Open as query" writes the sort and filters as SQL that the editor runs to
   await expect(app.gridRowCount()).toHaveText('8 of 40 rows')
   await expect(app.gridHeader('likes')).toHaveAttribute('aria-sort', 'descending')
 })
+
+test('the datasets list searches and sorts by name, rows, import date and format', async ({ app, page, harness }) => {
+  const DATA = resolve(__dirname, 'fixtures/data')
+  // Imported through the engine, one after the other (the import dialog has its own tests).
+  for (const file of ['grid_posts.csv', 'instagram_posts_semicolon.csv', 'x_tweet_activity_synthetic.csv']) {
+    const r = await harness.engine.call('importFile', { path: resolve(DATA, file), jobId: `e2e-${file}` })
+    if (!r.ok) throw new Error(r.error.message)
+  }
+  await page.reload()
+  const names = () => app.datasetRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))
+  await expect(app.datasetRows()).toHaveCount(3)
+  // Newest import first, as before.
+  await expect(app.datasetSort('importedAt').locator('..')).toHaveAttribute('aria-sort', 'descending')
+  await expect.poll(names).toEqual(['x_tweet_activity_synthetic', 'instagram_posts_semicolon', 'grid_posts'])
+
+  await app.datasetSort('name').click()
+  await expect(app.datasetSort('name').locator('..')).toHaveAttribute('aria-sort', 'ascending')
+  await expect.poll(names).toEqual(['grid_posts', 'instagram_posts_semicolon', 'x_tweet_activity_synthetic'])
+  await app.datasetSort('name').click()
+  await expect.poll(names).toEqual(['x_tweet_activity_synthetic', 'instagram_posts_semicolon', 'grid_posts'])
+
+  // Most rows first, by keyboard.
+  await app.datasetSort('rows').focus()
+  await page.keyboard.press('Enter')
+  await expect(app.datasetSort('rows').locator('..')).toHaveAttribute('aria-sort', 'descending')
+  await expect.poll(async () => (await names())[0]).toBe('instagram_posts_semicolon')
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await names())[2]).toBe('instagram_posts_semicolon')
+
+  // Plain CSVs before the recognised export ("CSV" < "CSV · x-tweet-activity").
+  await app.datasetSort('format').click()
+  await expect.poll(async () => (await names())[2]).toBe('x_tweet_activity_synthetic')
+  await app.datasetSort('importedAt').click()
+  await expect.poll(names).toEqual(['x_tweet_activity_synthetic', 'instagram_posts_semicolon', 'grid_posts'])
+
+  // Search by name, by file name and by format, case-insensitive.
+  await app.datasetSearch().fill('POSTS')
+  await expect.poll(names).toEqual(['instagram_posts_semicolon', 'grid_posts'])
+  await app.datasetSearch().fill('tweet-activity')
+  await expect.poll(names).toEqual(['x_tweet_activity_synthetic'])
+  await app.datasetSearch().fill('no such thing')
+  await expect(app.datasetRows()).toHaveCount(0)
+  await expect(app.datasetListEmpty()).toHaveText('No dataset matches “no such thing”.')
+  await app.datasetSearch().fill('posts')
+  await app.datasetSort('rows').click()
+  await expect(app.datasetRows()).toHaveCount(2)
+  await expectAccessible(page, 'dataset-list-search')
+  await snapSizes(page, 'dataset-list-search')
+})

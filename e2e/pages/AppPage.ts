@@ -60,6 +60,9 @@ export class AppPage {
   readonly datasetRow = (name: string): Locator => this.page.locator(`[data-testid="dataset-row"][data-name="${name}"]`)
   /** Rename and delete buttons sit in every row: scope them, e.g. `row.getByTestId('dataset-rename')`. */
   readonly datasetRenameInput = (): Locator => this.id('dataset-rename-input')
+  readonly datasetSearch = (): Locator => this.id('dataset-search')
+  readonly datasetSort = (key: 'name' | 'rows' | 'importedAt' | 'format'): Locator => this.id(`dataset-sort-${key}`)
+  readonly datasetListEmpty = (): Locator => this.id('dataset-list-empty')
   readonly confirmDialog = (): Locator => this.id('confirm-dialog')
   readonly confirmOk = (): Locator => this.id('confirm-ok')
   readonly confirmCancel = (): Locator => this.id('confirm-cancel')

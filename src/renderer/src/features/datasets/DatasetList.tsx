@@ -1,9 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import type { DatasetSummary } from '../../../../shared/types'
+import { formatLabel, type DatasetOrder, type DatasetSortKey } from './datasetOrder'
 import { formatBytes, formatCount, formatImportedAt, shortSha } from './format'
 
 interface DatasetListProps {
+  /** Already searched and ordered (datasetOrder.ts). */
   datasets: DatasetSummary[]
+  order: DatasetOrder
+  onOrder: (order: DatasetOrder) => void
+  /** Set when a search hides every dataset. */
+  emptyMessage?: string
   selectedId: number | null
   renamingId: number | null
   onSelect: (id: number) => void
@@ -36,24 +42,25 @@ export function DatasetList(p: DatasetListProps) {
       <table className="dataset-list" data-testid="dataset-list" aria-label="Datasets">
         <thead>
           <tr>
-            <th scope="col" className="col-name">
-              Name
-            </th>
+            <SortableTh label="Name" sortKey="name" className="col-name" order={p.order} onOrder={p.onOrder} />
             <th scope="col" className="col-file">
               File
             </th>
-            <th scope="col" className="num col-rows">
-              Rows
-            </th>
+            <SortableTh label="Format" sortKey="format" className="col-format" order={p.order} onOrder={p.onOrder} />
+            <SortableTh label="Rows" sortKey="rows" className="num col-rows" order={p.order} onOrder={p.onOrder} />
             <th scope="col" className="num col-cols">
               Columns
             </th>
             <th scope="col" className="num col-size">
               Size
             </th>
-            <th scope="col" className="col-date">
-              Imported (UTC)
-            </th>
+            <SortableTh
+              label="Imported (UTC)"
+              sortKey="importedAt"
+              className="col-date"
+              order={p.order}
+              onOrder={p.onOrder}
+            />
             <th scope="col" className="col-sha">
               SHA-256
             </th>
@@ -63,6 +70,13 @@ export function DatasetList(p: DatasetListProps) {
           </tr>
         </thead>
         <tbody ref={bodyRef}>
+          {p.emptyMessage && (
+            <tr>
+              <td colSpan={9} className="list-empty" data-testid="dataset-list-empty">
+                {p.emptyMessage}
+              </td>
+            </tr>
+          )}
           {p.datasets.map((d, i) => {
             const selected = d.id === p.selectedId
             return (
@@ -90,13 +104,16 @@ export function DatasetList(p: DatasetListProps) {
                       }}
                     />
                   ) : (
-                    <span className="dataset-name" title={d.name}>
+                    <span className="dataset-name" title={`${d.name} (${d.fileName})`}>
                       {d.name}
                     </span>
                   )}
                 </td>
                 <td className="file-cell" title={d.fileName}>
                   {d.fileName}
+                </td>
+                <td className="format-cell" title={formatLabel(d)}>
+                  {formatLabel(d)}
                 </td>
                 <td className="num">{formatCount(d.rows)}</td>
                 <td className="num">{formatCount(d.columns.length)}</td>
@@ -143,6 +160,50 @@ export function DatasetList(p: DatasetListProps) {
         </tbody>
       </table>
     </div>
+  )
+}
+
+const FIRST_DIRECTION: Record<DatasetSortKey, 'asc' | 'desc'> = {
+  name: 'asc',
+  format: 'asc',
+  rows: 'desc',
+  importedAt: 'desc'
+}
+
+/** A header that sorts the list: first click in its natural direction (A–Z, most rows, newest), then reversed. */
+function SortableTh({
+  label,
+  sortKey,
+  className,
+  order,
+  onOrder
+}: {
+  label: string
+  sortKey: DatasetSortKey
+  className: string
+  order: DatasetOrder
+  onOrder: (order: DatasetOrder) => void
+}) {
+  const active = order.key === sortKey
+  const flip = (d: 'asc' | 'desc') => (d === 'asc' ? 'desc' : 'asc')
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (order.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        className="th-sort"
+        data-testid={`dataset-sort-${sortKey}`}
+        onClick={() => onOrder({ key: sortKey, direction: active ? flip(order.direction) : FIRST_DIRECTION[sortKey] })}
+      >
+        {label}
+        <span className="sort-arrow" aria-hidden="true">
+          {active ? (order.direction === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </th>
   )
 }
 

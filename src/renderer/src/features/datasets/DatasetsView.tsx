@@ -1,4 +1,6 @@
+import { useMemo, useState } from 'react'
 import type { DatasetSummary } from '../../../../shared/types'
+import { DEFAULT_ORDER, orderDatasets, type DatasetOrder } from './datasetOrder'
 import { formatCount } from './format'
 import { DatasetGrid } from './DatasetGrid'
 import { DatasetList } from './DatasetList'
@@ -21,6 +23,9 @@ interface DatasetsViewProps {
 
 export function DatasetsView(p: DatasetsViewProps) {
   const totalRows = p.datasets.reduce((sum, d) => sum + d.rows, 0)
+  const [search, setSearch] = useState('')
+  const [order, setOrder] = useState<DatasetOrder>(DEFAULT_ORDER)
+  const shown = useMemo(() => orderDatasets(p.datasets, search, order), [p.datasets, search, order])
   return (
     <section className="datasets-view" aria-labelledby="datasets-title">
       <header className="view-header">
@@ -29,8 +34,21 @@ export function DatasetsView(p: DatasetsViewProps) {
           <p className="view-sub">
             {formatCount(p.datasets.length)} {p.datasets.length === 1 ? 'dataset' : 'datasets'} ·{' '}
             {formatCount(totalRows)} rows in this workspace
+            {search.trim() && ` · ${formatCount(shown.length)} shown`}
           </p>
         </div>
+        {p.datasets.length > 0 && (
+          <input
+            type="search"
+            className="input input-small dataset-search"
+            data-testid="dataset-search"
+            aria-label="Search datasets by name, file or format"
+            placeholder="Search datasets"
+            value={search}
+            maxLength={200}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        )}
       </header>
 
       {p.datasets.length === 0 ? (
@@ -49,7 +67,10 @@ export function DatasetsView(p: DatasetsViewProps) {
       ) : (
         <>
           <DatasetList
-            datasets={p.datasets}
+            datasets={shown}
+            order={order}
+            onOrder={setOrder}
+            emptyMessage={shown.length === 0 ? `No dataset matches “${search.trim()}”.` : undefined}
             selectedId={p.selected?.id ?? null}
             renamingId={p.renamingId}
             onSelect={p.onSelect}
