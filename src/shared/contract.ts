@@ -396,7 +396,7 @@ export interface Outputs {
   /** undo is null when the account was already there. */
   assignAccount: AccountSummary & { undo: UndoEntry | null }
   renameAccount: AccountSummary
-  mergeAccounts: AccountSummary
+  mergeAccounts: AccountSummary & { undo: UndoEntry }
   suggestAssignments: AssignmentSuggestion[]
   listRejects: RejectPage
   getPrivacyDefaults: PrivacyOptions

@@ -6,7 +6,11 @@
 import { ACCOUNT_DAILY_COLUMNS, DAILY_METRICS, type AccountSummary } from '../../../shared/canonical'
 import { AppFailure } from '../../../shared/result'
 import type { Database } from '../db/duckdb'
-import { getAccount } from './accounts'
+import type { UndoEntry } from '../../../shared/undo'
+import { recordCanonicalRun } from '../import/reimport'
+import type { UndoStack } from '../undo/stack'
+import { accountName, getAccount } from './accounts'
+import { mergeCapture } from './mergeUndo'
 import { refreshAccounts } from './postDays'
 
 /** The name shown for an account (its display name); empty or null goes back to the handle. */
@@ -26,7 +30,12 @@ export async function renameAccount(
  * kept account's values and takes the other's only where it has none. The kept account keeps its institution, or
  * takes the other's when it has none. Both must be of one platform.
  */
-export async function mergeAccounts(db: Database, fromId: string, intoId: string): Promise<AccountSummary> {
+export async function mergeAccounts(
+  db: Database,
+  undo: UndoStack,
+  fromId: string,
+  intoId: string
+): Promise<AccountSummary & { undo: UndoEntry }> {
   if (fromId === intoId) throw new AppFailure('BAD_INPUT', `An account cannot be merged into itself (${fromId}).`)
   const from = await getAccount(db, fromId)
   const into = await getAccount(db, intoId)
@@ -38,7 +47,9 @@ export async function mergeAccounts(db: Database, fromId: string, intoId: string
   }
   const metrics = DAILY_METRICS.map((m) => `${m} = coalesce(t.${m}, s.${m})`).join(', ')
   const columns = ACCOUNT_DAILY_COLUMNS.map((c) => c.name)
+  const kept = mergeCapture(undo, fromId, intoId)
   await db.write(async (conn) => {
+    await kept.capture(conn)
     await conn.run(
       `MERGE INTO account_daily AS t
        USING (SELECT * REPLACE ($2::VARCHAR AS account_id) FROM account_daily WHERE account_id = $1) AS s
@@ -56,6 +67,9 @@ export async function mergeAccounts(db: Database, fromId: string, intoId: string
     await conn.run(`DELETE FROM accounts WHERE account_id = $1`, [fromId])
     // The merged account's posts are now the kept account's, on its time zone's days.
     await refreshAccounts(conn, [fromId, intoId])
+    // Canonical rows changed without an import: a repeated import must run in full (import/reimport.ts).
+    await recordCanonicalRun(conn, null)
   })
-  return getAccount(db, intoId)
+  const entry = await undo.push(kept.record(`Merged ${accountName(from)} into ${accountName(into)}`))
+  return { ...(await getAccount(db, intoId)), undo: entry }
 }

@@ -18,7 +18,7 @@ export function canonicalHandlers(db: Database, undo: UndoStack) {
     listAccounts: () => listAccounts(db),
     assignAccount: ({ accountId, institutionId }) => assignAccount(db, undo, accountId, institutionId),
     renameAccount: ({ accountId, displayName }) => renameAccount(db, accountId, displayName),
-    mergeAccounts: ({ fromId, intoId }) => mergeAccounts(db, fromId, intoId),
+    mergeAccounts: ({ fromId, intoId }) => mergeAccounts(db, undo, fromId, intoId),
     suggestAssignments: () => suggestAssignments(db),
     listRejects: ({ importId, offset, limit }) => listRejects(db, importId, offset, limit),
     getPrivacyDefaults: () => getPrivacyDefaults(db),

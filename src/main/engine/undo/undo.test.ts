@@ -35,6 +35,7 @@ const canonical = async () => ({
   posts: await snapshot('posts', 'platform, post_id'),
   daily: await snapshot('account_daily', 'account_id, day'),
   accounts: await snapshot('accounts', 'account_id'),
+  postDays: await snapshot('post_days', 'ALL'),
   institutions: await snapshot('institutions', 'institution_id')
 })
 const undoSchemaTables = async () =>
@@ -263,5 +264,87 @@ describe('the stack and the workspace', () => {
     expect(await hiddenTables()).toEqual([])
     expect(await undoSchemaTables()).toEqual([])
     expect(await invoke(t.engine, 'listDatasets')).toEqual([])
+  })
+})
+
+describe('undo an account merge', () => {
+  // TikTok overview (daily) files name no account: the import is told which one, spelled two ways here.
+  const overview = (name: string, rows: string[]) =>
+    t.file(name, ['Date,Video Views,Profile Views,Likes,Comments,Shares', ...rows].join('\n') + '\n')
+  const periodEnd = '2025-01-31'
+  const importAs = (path: string, account: string) =>
+    invoke(t.engine, 'importFile', { path, jobId: jobId(), options: { account, periodEnd } })
+  const FROM = 'tiktok:northfield gh'
+  const INTO = 'tiktok:northfieldgh'
+
+  async function twoAccounts() {
+    await importAs(overview('a.csv', ['"January 1",10,1,0,0,0', '"January 2",20,,0,0,0']), 'Northfield GH')
+    await importAs(overview('b.csv', ['"January 2",,7,0,0,0', '"January 3",30,3,0,0,0']), 'NorthfieldGH')
+    await importPath(xFile('quill.csv', QUILL))
+    const inst = await invoke(t.engine, 'createInstitution', { name: 'Northfield' })
+    await invoke(t.engine, 'assignAccount', { accountId: FROM, institutionId: inst.institutionId })
+    await invoke(t.engine, 'renameAccount', { accountId: FROM, displayName: 'Northfield General' })
+    return inst
+  }
+
+  it('puts both accounts back exactly: daily rows, institution, display name', async () => {
+    await twoAccounts()
+    const before = await canonical()
+    const merged = await invoke(t.engine, 'mergeAccounts', { fromId: FROM, intoId: INTO })
+    expect(merged.undo.label).toBe('Merged @Northfield GH into @NorthfieldGH')
+    expect(await canonical()).not.toEqual(before)
+    await invoke(t.engine, 'undo', { token: merged.undo.token })
+    expect(await canonical()).toEqual(before)
+  })
+
+  it('moves the posts back to the account they came from', async () => {
+    await importPath(xFile('quill.csv', QUILL))
+    await importPath(xFile('quill2.csv', [xRow('21', 'Quillmere_GH', 'Other', '2024-01-05 10:00 +0000', 1)]))
+    const before = await canonical()
+    const merged = await invoke(t.engine, 'mergeAccounts', { fromId: 'x:quillmeregh', intoId: 'x:quillmere_gh' })
+    expect(Number((await all(`SELECT count(*) AS n FROM posts WHERE account_id = 'x:quillmere_gh'`))[0].n)).toBe(3)
+    await invoke(t.engine, 'undo', { token: merged.undo.token })
+    expect(await canonical()).toEqual(before)
+  })
+
+  it('after an import in between, the import’s rows stay and every key is still unique', async () => {
+    await twoAccounts()
+    const before = await canonical()
+    const merged = await invoke(t.engine, 'mergeAccounts', { fromId: FROM, intoId: INTO })
+    // The kept account's export again, now with January 1 (a day that came from the other account) and a new Jan 3.
+    await importAs(overview('b2.csv', ['"January 1",99,,0,0,0', '"January 3",31,3,0,0,0']), 'NorthfieldGH')
+    await invoke(t.engine, 'undo', { token: merged.undo.token })
+
+    const keys = await all(
+      `SELECT account_id, count(*) AS n FROM account_daily GROUP BY account_id, day HAVING count(*) > 1`
+    )
+    expect(keys).toEqual([])
+    const daily = await all(
+      `SELECT account_id, CAST(day AS VARCHAR) AS day, views::INT AS views, profile_visits::INT AS visits
+       FROM account_daily ORDER BY account_id, day`
+    )
+    expect(daily).toEqual([
+      // The merged-away account has its own rows again.
+      { account_id: FROM, day: '2025-01-01', views: 10, visits: 1 },
+      { account_id: FROM, day: '2025-01-02', views: 20, visits: null },
+      // January 1 was rewritten by the import after the merge: it stays as the import left it.
+      { account_id: INTO, day: '2025-01-01', views: 99, visits: 1 },
+      // January 2 was only the merge's doing: back to the kept account's own values.
+      { account_id: INTO, day: '2025-01-02', views: null, visits: 7 },
+      { account_id: INTO, day: '2025-01-03', views: 31, visits: 3 }
+    ])
+    expect((await canonical()).accounts).toEqual(before.accounts)
+  })
+
+  it('refuses while the kept account is itself merged away, and works once that is undone', async () => {
+    await twoAccounts()
+    await importAs(overview('c.csv', ['"January 5",5,5,0,0,0']), 'Northfield-GH')
+    const before = await canonical()
+    const first = await invoke(t.engine, 'mergeAccounts', { fromId: FROM, intoId: INTO })
+    const second = await invoke(t.engine, 'mergeAccounts', { fromId: INTO, intoId: 'tiktok:northfield-gh' })
+    expect((await failureOf(invoke(t.engine, 'undo', { token: first.undo.token }))).code).toBe('NOT_FOUND')
+    await invoke(t.engine, 'undo', { token: second.undo.token })
+    await invoke(t.engine, 'undo', { token: first.undo.token })
+    expect(await canonical()).toEqual(before)
   })
 })
