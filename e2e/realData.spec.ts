@@ -128,3 +128,59 @@ test('a convention without a denominator for an institution says so and offers t
   await page.keyboard.press('Enter')
   await expect(bm.convention()).toHaveValue('avg_followers')
 })
+
+test('the default range names the institutions it leaves out; range, convention, peers and platforms reopen', async ({
+  app,
+  page,
+  harness
+}, testInfo) => {
+  test.setTimeout(150_000)
+  await realWorkspace(harness, (name) => testInfo.outputPath(name))
+  await page.reload()
+  const bm = new BenchmarksPage(page)
+  await bm.nav().click()
+  await expect(bm.dashboard()).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 })
+
+  // Last 12 months ends on the peer set's latest day: Dunmore's 2023 export is out, and the dashboard says so.
+  await expect(bm.preset()).toHaveValue('last12m')
+  const dunmoreEnd = iso(Date.UTC(2023, 0, 5) + 17 * 6 * DAY)
+  const notices = page.getByTestId('bm-range-notices')
+  await expect(notices.getByRole('heading')).toHaveText(/^1 institution has no data from \d{4}-\d{2}-\d{2} to 2025-06-/)
+  await expect(page.getByTestId('bm-range-notice')).toHaveText(
+    `Dunmore Infirmary: data from 2023-01-05 to ${dunmoreEnd} — show 2023-01-05 to ${dunmoreEnd}`
+  )
+  // Its own range shows it (and now the others are the ones left out) ...
+  await page.getByTestId('bm-range-show').click()
+  await expect(bm.preset()).toHaveValue('custom')
+  await expect(bm.from()).toHaveValue('2023-01-05')
+  await expect(bm.to()).toHaveValue(dunmoreEnd)
+  await expect(page.getByTestId('bm-range-notice')).toHaveCount(3)
+  // ... and all time shows everyone.
+  await page.getByTestId('bm-range-all').click()
+  await expect(bm.preset()).toHaveValue('all')
+  await expect(notices).toHaveCount(0)
+  await expect(bm.status()).toContainText('2023-01-05 to 2025-06-')
+
+  // Choose a convention, a peer set and a platform; they come back on reopening the view and after a reload.
+  await bm.convention().selectOption('reach')
+  await bm.institution('Birch Clinic').locator('input').uncheck()
+  await bm.platform('facebook').click()
+  await expect(bm.dashboard()).toHaveAttribute('aria-busy', 'false')
+  await expect(bm.status()).not.toContainText('Updating')
+  const restored = async () => {
+    await expect(bm.dashboard()).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 })
+    await expect(bm.preset()).toHaveValue('all')
+    await expect(bm.convention()).toHaveValue('reach')
+    await expect(bm.institution('Birch Clinic').locator('input')).not.toBeChecked()
+    await expect(bm.institution('Aster Hospital').locator('input')).toBeChecked()
+    await expect(bm.platform('facebook')).toHaveAttribute('aria-pressed', 'true')
+    await expect(bm.status()).toContainText('2023-01-05 to 2025-06-')
+  }
+  await app.navDatasets().click()
+  await expect(bm.view()).toHaveCount(0)
+  await bm.nav().click()
+  await restored()
+  await page.reload()
+  await bm.nav().click()
+  await restored()
+})

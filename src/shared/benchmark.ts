@@ -87,6 +87,11 @@ export interface BenchmarkResult {
   breakouts: { threshold: number | null; mean: number | null; sd: number | null; posts: BenchmarkPost[] }
   /** channelDays: account-days with a daily channel figure (views, reach, ...) in the range. */
   methodology: { posts: number; accounts: number; channelDays: number; sources: string[]; gaps: string[] }
+  /**
+   * Institutions with data on the selected platforms but none in the range (an older export under "Last 12
+   * months"), with their own first and last day: they appear in no chart, and the dashboard says so.
+   */
+  outOfRange: { id: number; name: string; from: string; to: string }[]
   /** The latest and earliest day with data for these institutions (what presets are relative to). */
   dataRange: { from: string | null; to: string | null }
   queryMs: number

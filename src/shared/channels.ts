@@ -42,6 +42,9 @@ export const CHANNELS = [
   'listBenchmarkSetups',
   'saveBenchmarkSetup',
   'deleteBenchmarkSetup',
+  // The dashboard's last request (range, convention, peer set, platforms), restored when it reopens
+  'getLastBenchmark',
+  'saveLastBenchmark',
   // Events drawn on time charts, and the built-in health observances (src/main/engine/timeline/)
   'listEvents',
   'addEvent',

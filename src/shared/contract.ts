@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { DATE_PRESETS, MAX_BENCHMARK_INSTITUTIONS, type BenchmarkResult, type BenchmarkSetup } from './benchmark'
+import {
+  DATE_PRESETS,
+  MAX_BENCHMARK_INSTITUTIONS,
+  type BenchmarkRequest,
+  type BenchmarkResult,
+  type BenchmarkSetup
+} from './benchmark'
 import {
   columnMapping,
   institutionInput,
@@ -266,6 +272,8 @@ export const inputs = {
   listBenchmarkSetups: z.void(),
   saveBenchmarkSetup: z.object({ name: z.string().trim().min(1).max(200), request: benchmarkRequest }).strict(),
   deleteBenchmarkSetup: z.object({ name: z.string().min(1).max(200) }).strict(),
+  getLastBenchmark: z.void(),
+  saveLastBenchmark: benchmarkRequest,
   /** Events touching from..to (both optional, inclusive), in date order. */
   listEvents: z.object({ from: isoDay.optional(), to: isoDay.optional() }).strict().optional(),
   addEvent: eventInput,
@@ -422,6 +430,9 @@ export interface Outputs {
   listBenchmarkSetups: BenchmarkSetup[]
   saveBenchmarkSetup: BenchmarkSetup[]
   deleteBenchmarkSetup: BenchmarkSetup[]
+  /** Null until the dashboard has sent a request in this workspace. */
+  getLastBenchmark: BenchmarkRequest | null
+  saveLastBenchmark: BenchmarkRequest
   listEvents: TimelineEvent[]
   addEvent: TimelineEvent
   updateEvent: TimelineEvent

@@ -173,6 +173,7 @@ export function fixtureResult(): BenchmarkResult {
       sources: ['SYNTHETIC_alpha_x.csv', 'SYNTHETIC_beta_facebook.csv'],
       gaps: ['Beta Clinic: no follower counts on 10 days.']
     },
+    outOfRange: [],
     dataRange: { from: '2024-01-01', to: '2024-03-31' },
     queryMs: 12
   }

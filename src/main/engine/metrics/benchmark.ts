@@ -14,6 +14,7 @@ import { channelDailySql, channelPeerSql } from './channelSeries'
 import { ratedPostsDaysSql } from './daySeries'
 import type { EngagementConvention } from '../../../shared/metrics'
 import { methodology } from './methodology'
+import { outOfRange } from './outOfRange'
 import { daysInScope, materializeScope, type Scope } from './scope'
 import {
   breakoutsSql,
@@ -281,6 +282,7 @@ export async function runBenchmark(
       }))
     },
     methodology: { posts: m.posts, accounts: m.accounts, channelDays: m.channelDays, sources: m.sources, gaps: m.gaps },
+    outOfRange: await outOfRange(conn, scope),
     dataRange: range,
     queryMs: Math.round(performance.now() - started)
   }

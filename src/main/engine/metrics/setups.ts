@@ -1,8 +1,11 @@
 /** Saved benchmark setups (peer set, range, metric, convention), kept in the workspace's settings table. */
 import type { BenchmarkRequest, BenchmarkSetup } from '../../../shared/benchmark'
 import type { Database } from '../db/duckdb'
+import { writeSetting } from '../db/settingValue'
 
 const KEY = 'benchmark_setups'
+/** The dashboard's last request: a workspace's own, so another workspace opens on its own institutions. */
+const LAST_KEY = 'benchmark_last_request'
 
 export async function listSetups(db: Database): Promise<BenchmarkSetup[]> {
   const rows = await db.all(`SELECT value FROM settings WHERE key = $1`, [KEY])
@@ -33,4 +36,14 @@ export async function deleteSetup(db: Database, name: string): Promise<Benchmark
     db,
     (await listSetups(db)).filter((s) => s.name !== name)
   )
+}
+
+export async function lastRequest(db: Database): Promise<BenchmarkRequest | null> {
+  const rows = await db.all(`SELECT value FROM settings WHERE key = $1`, [LAST_KEY])
+  return rows.length ? (JSON.parse(String(rows[0].value)) as BenchmarkRequest) : null
+}
+
+export async function saveLastRequest(db: Database, request: BenchmarkRequest): Promise<BenchmarkRequest> {
+  await db.write((c) => writeSetting(c, LAST_KEY, request))
+  return request
 }

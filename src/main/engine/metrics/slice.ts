@@ -6,7 +6,7 @@ import { benchmarkStats } from './comparisons'
 import { vendorConventions } from './vendorConventions'
 import { contentMix } from './contentMix'
 import { explainPeriod } from './explainPeriod'
-import { deleteSetup, listSetups, saveSetup } from './setups'
+import { deleteSetup, lastRequest, listSetups, saveLastRequest, saveSetup } from './setups'
 
 export function metricsHandlers(db: Database) {
   return {
@@ -18,6 +18,8 @@ export function metricsHandlers(db: Database) {
     explainPeriod: (i) => db.withConnection((conn) => explainPeriod(conn, i)),
     listBenchmarkSetups: () => listSetups(db),
     saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),
-    deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name)
+    deleteBenchmarkSetup: ({ name }) => deleteSetup(db, name),
+    getLastBenchmark: () => lastRequest(db),
+    saveLastBenchmark: (request) => saveLastRequest(db, request)
   } satisfies Partial<Handlers>
 }

@@ -55,6 +55,7 @@ function resultFor(req: BenchmarkRequest): BenchmarkResult {
     topPosts: [],
     breakouts: { threshold: null, mean: null, sd: null, posts: [] },
     methodology: { posts: 412, accounts: 9, channelDays: 0, sources: ['posts'], gaps: [] },
+    outOfRange: [],
     dataRange: { from: '2024-06-01', to: '2026-02-28' },
     queryMs: 12
   }
@@ -76,10 +77,12 @@ function Harness() {
   )
 }
 
-async function setup() {
+async function setup(last: BenchmarkRequest | null = null) {
   const bridge = installFakeBridge({
     listInstitutions: () => INSTITUTIONS,
     listBenchmarkSetups: () => [],
+    getLastBenchmark: () => last,
+    saveLastBenchmark: (req) => req,
     benchmark: (req) => resultFor(req)
   })
   render(<Harness />)
@@ -107,6 +110,34 @@ describe('BenchmarkControls', () => {
     })
     await waitFor(() => expect((screen.getByTestId('bm-from') as HTMLInputElement).value).toBe('2025-03-01'))
     expect((screen.getByTestId('bm-to') as HTMLInputElement).value).toBe('2026-02-28')
+  })
+
+  it('reopens on the last request of the workspace (minus deleted institutions) and saves each one that answered', async () => {
+    const { bridge, user } = await setup({
+      institutionIds: [1, 3, 99],
+      convention: 'reach',
+      preset: 'custom',
+      from: '2025-01-01',
+      to: '2025-06-30',
+      platforms: ['facebook']
+    })
+    expect(requests(bridge)[0]).toEqual({
+      institutionIds: [1, 3],
+      convention: 'reach',
+      preset: 'custom',
+      from: '2025-01-01',
+      to: '2025-06-30',
+      platforms: ['facebook'],
+      maxGapDays: 7,
+      k: 2,
+      resolution: 'screen'
+    })
+    expect((screen.getByTestId('bm-convention') as HTMLSelectElement).value).toBe('reach')
+    await waitFor(() => expect(bridge.inputs('saveLastBenchmark')).toHaveLength(1))
+    await user.selectOptions(screen.getByTestId('bm-preset'), 'All data')
+    await waitFor(() =>
+      expect(bridge.inputs('saveLastBenchmark').at(-1)).toMatchObject({ preset: 'all', convention: 'reach' })
+    )
   })
 
   it('a custom range sends its from and to', async () => {

@@ -9,6 +9,7 @@ import { BenchmarkControls } from './BenchmarkControls'
 import { ConventionNotices } from './ConventionNotices'
 import { Dashboard } from './Dashboard'
 import { Notices } from './Notices'
+import { RangeNotices } from './RangeNotices'
 import { SetupsPanel } from './SetupsPanel'
 import { SingleChart } from './SingleChart'
 import { useBenchmark } from './useBenchmark'
@@ -155,6 +156,7 @@ export function BenchmarkView({ onError }: BenchmarkViewProps) {
                 {bm.problem ?? bm.error ?? setupNote}
               </div>
             )}
+            {result && <RangeNotices result={result} onChange={bm.update} />}
             {result && (
               <ConventionNotices
                 summary={result.summary}

@@ -2,9 +2,31 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BenchmarkRequest, BenchmarkResult, BenchmarkSetup } from '../../../../shared/benchmark'
 import type { Institution } from '../../../../shared/canonical'
 import { call, errorMessage } from '../../api'
-import { DEFAULT_CONTROLS, MAX_INSTITUTIONS, controlsProblem, fromRequest, toRequest, type Controls } from './controls'
+import {
+  DEFAULT_CONTROLS,
+  MAX_INSTITUTIONS,
+  MIN_INSTITUTIONS,
+  controlsProblem,
+  fromRequest,
+  toRequest,
+  type Controls
+} from './controls'
 
 const DEBOUNCE_MS = 250
+
+/**
+ * The controls the view opens with: the workspace's last request (institutions deleted since left out), or every
+ * institution over the defaults when there is none or too few of its institutions remain.
+ */
+export function initialControls(defaults: Controls, list: Institution[], last: BenchmarkRequest | null): Controls {
+  if (last) {
+    const known = new Set(list.map((i) => i.institutionId))
+    const restored = fromRequest(last)
+    const ids = restored.institutionIds.filter((id) => known.has(id))
+    if (ids.length >= MIN_INSTITUTIONS) return { ...restored, institutionIds: ids }
+  }
+  return { ...defaults, institutionIds: list.slice(0, MAX_INSTITUTIONS).map((i) => i.institutionId) }
+}
 
 /**
  * The Benchmarks view's state: institutions, controls, the latest result and saved setups. A change of controls is
@@ -28,12 +50,10 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
     void (async () => {
       try {
         const list = await call('listInstitutions')
+        const last = await call('getLastBenchmark')
+        // Before the institutions are set, so the first request is already the restored one.
+        setControls((c) => (c.institutionIds.length ? c : initialControls(c, list, last)))
         setInstitutions(list)
-        setControls((c) =>
-          c.institutionIds.length
-            ? c
-            : { ...c, institutionIds: list.slice(0, MAX_INSTITUTIONS).map((i) => i.institutionId) }
-        )
         setSetups(await call('listBenchmarkSetups'))
       } catch (err) {
         setInstitutions([])
@@ -58,6 +78,8 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
           setResult(r)
           setResultRequest(request)
           setError(null)
+          // What reopens next time (and after a reload): the last request that gave a dashboard.
+          call('saveLastBenchmark', request).catch(() => undefined)
         })
         .catch((err: unknown) => {
           if (id === seq.current) setError(errorMessage(err))
