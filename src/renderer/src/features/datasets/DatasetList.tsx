@@ -199,9 +199,11 @@ function SortableTh({
         onClick={() => onOrder({ key: sortKey, direction: active ? flip(order.direction) : FIRST_DIRECTION[sortKey] })}
       >
         {label}
-        <span className="sort-arrow" aria-hidden="true">
-          {active ? (order.direction === 'asc' ? '▲' : '▼') : ''}
-        </span>
+        {active && (
+          <span className="sort-arrow" aria-hidden="true">
+            {order.direction === 'asc' ? '▲' : '▼'}
+          </span>
+        )}
       </button>
     </th>
   )
