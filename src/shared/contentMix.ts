@@ -83,6 +83,8 @@ export interface InstitutionMix {
   name: string
   color: string
   posts: number
+  /** Median interactions of all its posts with a count: the "typical post" the heatmap compares each slot with. */
+  medianInteractions: number | null
   /** The time zones of its accounts on the chosen platforms (the heatmap's hours are local to each). */
   timeZones: string[]
   kinds: KindRow[]
@@ -103,7 +105,7 @@ export const CONTENT_MIX_METHODS = [
   'Kind of post: the type the export gives, mapped to video, reel, photo, carousel, link, text, story, reply or repost; a type that says only "tweet" or "post", or none, is "type not exported".',
   'Share of posts: the kind’s posts ÷ all the institution’s posts in the range; share of interactions likewise with the interactions.',
   'Median interactions: half of the posts of that kind (or that slot) had more, half fewer; one viral post does not move it as it moves an average.',
-  'Weekday × hour: each post is placed at its publication time in its account’s own time zone (daylight saving included); a slot shows the median interactions of its posts, and how many posts it holds.',
+  'Weekday × hour: each post is placed at its publication time in its account’s own time zone (daylight saving included); a slot shows the median interactions of its posts and how many posts it holds, and the chart colours it by that median ÷ the institution’s median over all its posts (2× = twice its typical post), so a small and a large institution read on one scale.',
   'Rate: the mean per-post engagement rate under the chosen convention; the average-audience convention has no per-post rate, so it is left empty.'
 ]
 

@@ -33,6 +33,7 @@ describe('contentMix through the front door', () => {
     expect(out).toMatchObject({ from: '2024-03-01', to: '2024-03-31', convention: 'followers_at_post' })
     const alpha = inst('Alpha')
     expect(alpha.posts).toBe(6)
+    expect(alpha.medianInteractions).toBe(30) // of 10, 20, 30, 50, 100 (a6 has no count)
     expect(alpha.timeZones).toEqual(['Europe/Madrid', 'UTC'])
     expect(
       alpha.kinds.map((k) => [
@@ -52,6 +53,7 @@ describe('contentMix through the front door', () => {
     ])
     const beta = inst('Beta')
     expect(beta.posts).toBe(3)
+    expect(beta.medianInteractions).toBe(8)
     expect(beta.kinds.map((k) => [k.kind, k.posts, k.interactions, r12(k.interactionShare), r12(k.rate)])).toEqual([
       ['reel', 1, 8, r12(8 / 24), 0.04],
       ['carousel', 1, 12, 0.5, 0.06],

@@ -13,10 +13,10 @@
  *   b3 fb Status  Wed 13 Mar 15:00Z → Wed 11:00, 4 → .02
  *   b4 fb Photo   Mon 1 Apr: outside the range.
  * Alpha (6 posts, 210 interactions): photo 3 posts (.5), 90 (90/210), median 30, mean rate .03; video 1, 100, .1;
- *   link 1, no count; type not exported (tweet) 1, 20, .04.
+ *   link 1, no count; type not exported (tweet) 1, 20, .04. Median over its posts with a count: 30.
  *   Monday 10:00 holds a1-a4: 4 posts, median of 10, 20, 30, 50 = 25; median rate of .01 .03 .04 .05 = .035.
  *   Wednesday 0:00: a5 (100). Wednesday 13:00: a6, 1 post, no median.
- * Beta (3 posts, 24): reel 8 (1/3 of posts, 8/24), carousel 12, text 4. Friday 22:00, Tuesday 11:00, Wednesday 11:00.
+ * Beta (3 posts, 24, median 8): reel 8 (1/3 of posts, 8/24), carousel 12, text 4. Friday 22:00, Tuesday 11:00, Wednesday 11:00.
  */
 export const CONTENT_MIX_FIXTURE_SQL = [
   `INSERT INTO institutions (institution_id, name, color) VALUES (1, 'Alpha', '#0072B2'), (2, 'Beta', '#E69F00')`,

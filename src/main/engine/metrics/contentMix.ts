@@ -54,12 +54,13 @@ export async function contentMix(conn: DuckDBConnection, request: BenchmarkReque
   const scope: Scope = await materializeScope(conn, (await resolveScope(conn, request)).scope)
   const mix = withScope(scope, mixCte(request.convention))
   // One after another: the scope's TEMP tables live on this one connection.
-  const [insts, kinds, cells, types] = [
+  const [insts, overall, kinds, cells, types] = [
     await rows(
       conn,
       `${withScope(scope)} SELECT institution_id, institution AS name, color, list(DISTINCT time_zone ORDER BY time_zone) AS zones
        FROM acc GROUP BY ALL ORDER BY name`
     ),
+    await rows(conn, `${mix} SELECT institution_id, median(interactions) AS med FROM mp GROUP BY ALL`),
     await rows(
       conn,
       `${mix} SELECT institution_id, kind, count(*) AS posts, sum(interactions) AS inter,
@@ -90,6 +91,7 @@ export async function contentMix(conn: DuckDBConnection, request: BenchmarkReque
       name: String(i.name),
       color: String(i.color),
       posts,
+      medianInteractions: num(overall.find((o) => Number(o.institution_id) === id)?.med),
       timeZones: (i.zones as string[]).map(String),
       kinds: own.map((k) => ({
         kind: String(k.kind) as PostKind,

@@ -7,6 +7,7 @@ import { ChartFigure } from './ChartFigure'
 import { SummaryTable } from './SummaryTable'
 import { ComparisonsPanel } from '../insight/ComparisonsPanel'
 import { VendorConventionsPanel } from '../insight/VendorConventionsPanel'
+import { ContentMixPanel } from '../insight/ContentMixPanel'
 
 interface DashboardProps {
   result: BenchmarkResult
@@ -62,6 +63,7 @@ export function Dashboard({ result, series, theme, loading, arrivedAt, onOpenSin
           </div>
         ))}
       </div>
+      <ContentMixPanel />
       <VendorConventionsPanel />
     </div>
   )

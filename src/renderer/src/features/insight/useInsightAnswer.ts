@@ -1,0 +1,36 @@
+import { useEffect, useRef, useState } from 'react'
+import type { BenchmarkRequest } from '../../../../shared/benchmark'
+import type { Outputs } from '../../../../shared/contract'
+import { call, errorMessage } from '../../api'
+
+type RequestChannel = 'contentMix' | 'vendorConventions'
+
+/**
+ * An insight channel's answer for the benchmark on screen, asked for after it; an answer to a superseded request is
+ * dropped, and the last good answer stays on screen beside an error.
+ */
+export function useInsightAnswer<C extends RequestChannel>(channel: C, request: BenchmarkRequest | null) {
+  const [answer, setAnswer] = useState<{
+    request: BenchmarkRequest
+    value: Outputs[C] | null
+    error: string | null
+  } | null>(null)
+  const seq = useRef(0)
+  useEffect(() => {
+    if (!request) return
+    const id = ++seq.current
+    // Both channels take { request }; TypeScript cannot see that through the generic channel.
+    const ask = call as (c: RequestChannel, i: { request: BenchmarkRequest }) => Promise<Outputs[C]>
+    ask(channel, { request })
+      .then((value) => id === seq.current && setAnswer({ request, value, error: null }))
+      .catch(
+        (err: unknown) =>
+          id === seq.current && setAnswer((a) => ({ request, value: a?.value ?? null, error: errorMessage(err) }))
+      )
+  }, [channel, request])
+  return {
+    value: answer?.value ?? null,
+    error: answer?.error ?? null,
+    loading: request !== null && answer?.request !== request
+  }
+}
