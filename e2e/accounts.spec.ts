@@ -29,7 +29,7 @@ test('rename an account, then merge it into another of its platform', async ({ a
   await corvale.getByTestId('account-edit').click()
   await page.getByTestId('account-merge-into').selectOption('x:halvernumc')
   await expect(page.getByTestId('account-merge-note')).toHaveText(
-    'Moves 2 posts and 0 days of x:corvaleclinics to x:halvernumc, then removes x:corvaleclinics. A day both have keeps x:halvernumc’s values.'
+    'Moves 2 posts and 0 days of x:corvaleclinics to x:halvernumc, then removes x:corvaleclinics. A day both have keeps x:halvernumc’s values. Later imports of x:corvaleclinics go to x:halvernumc.'
   )
   for (const size of [
     { width: 1280, height: 800 },

@@ -1,10 +1,12 @@
 /**
  * Renaming and merging accounts through the front door, on a real workspace: a merge moves every post and daily
  * row to the kept account in one transaction (a day both have keeps the kept account's values, filled from the
- * other's), carries the institution over, and a merge that fails leaves both accounts untouched.
+ * other's), carries the institution over, and a merge that fails leaves both accounts untouched. A merge is
+ * remembered: later imports naming the merged id land on the kept account, after a reopen and through a second merge.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
+import { openEngine } from '../engine'
 import { invoke } from '../invoke'
 
 let t: TestWorkspace
@@ -111,5 +113,61 @@ describe('accounts', () => {
       await invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfield_gh', intoId: 'x:northfieldgh' })
     ).toMatchObject({ posts: 2 })
     expect(await rows(`SELECT DISTINCT account_id FROM posts`)).toEqual([{ account_id: 'x:northfieldgh' }])
+  })
+
+  it('remembers a merge: re-importing the merged account’s posts lands on the kept account, after a reopen too', async () => {
+    const first = t.file('x.csv', [X_HEADER, tweet('1', 'NorthfieldGH'), tweet('2', 'Northfield_GH')].join('\n'))
+    await invoke(t.engine, 'importFile', { path: first, jobId: jobId() })
+    await invoke(t.engine, 'renameAccount', { accountId: 'x:northfieldgh', displayName: 'Northfield General' })
+    await invoke(t.engine, 'mergeAccounts', { fromId: 'x:northfield_gh', intoId: 'x:northfieldgh' })
+
+    // The same file again, right after the merge: its post 2 stays where the merge put it, nothing is recreated.
+    const again = await invoke(t.engine, 'importFile', { path: first, jobId: jobId(), allowDuplicate: true })
+    expect(again.recognition?.accounts.map((a) => a.accountId)).toEqual(['x:northfieldgh'])
+    expect(again.recognition?.posts).toEqual({ new: 0, updated: 0, unchanged: 2 })
+    expect((await invoke(t.engine, 'listAccounts')).map((a) => [a.accountId, a.displayName, a.posts])).toEqual([
+      ['x:northfieldgh', 'Northfield General', 2]
+    ])
+
+    // The alias is in the workspace: a new export of the merged handle, after a reopen, lands on the kept account.
+    t.engine.close()
+    t.engine = await openEngine(t.workspace)
+    const later = await invoke(t.engine, 'importFile', {
+      path: t.file('x-later.csv', [X_HEADER, tweet('3', 'Northfield_GH')].join('\n')),
+      jobId: jobId()
+    })
+    expect(later.recognition?.posts).toEqual({ new: 1, updated: 0, unchanged: 0 })
+    expect((await invoke(t.engine, 'listAccounts')).map((a) => [a.accountId, a.posts])).toEqual([['x:northfieldgh', 3]])
+    expect(await rows(`SELECT DISTINCT account_id FROM posts`)).toEqual([{ account_id: 'x:northfieldgh' }])
+  })
+
+  it('an account merged twice over: its daily rows follow both merges on a re-import', async () => {
+    const periodEnd = '2025-01-31'
+    const a = overview('Overview a.csv', ['"January 1",10,1,0,0,0'])
+    const b = overview('Overview b.csv', ['"January 2",20,2,0,0,0'])
+    const c = overview('Overview c.csv', ['"January 3",30,3,0,0,0'])
+    await invoke(t.engine, 'importFile', { path: a, jobId: jobId(), options: { account: 'Northfield GH', periodEnd } })
+    await invoke(t.engine, 'importFile', { path: b, jobId: jobId(), options: { account: 'NorthfieldGH', periodEnd } })
+    await invoke(t.engine, 'importFile', { path: c, jobId: jobId(), options: { account: 'NFGH', periodEnd } })
+    await invoke(t.engine, 'mergeAccounts', { fromId: 'tiktok:northfield gh', intoId: 'tiktok:northfieldgh' })
+    await invoke(t.engine, 'mergeAccounts', { fromId: 'tiktok:northfieldgh', intoId: 'tiktok:nfgh' })
+
+    const updated = overview('Overview a2.csv', ['"January 1",11,1,0,0,0', '"January 4",40,4,0,0,0'])
+    const r = await invoke(t.engine, 'importFile', {
+      path: updated,
+      jobId: jobId(),
+      options: { account: 'Northfield GH', periodEnd }
+    })
+    expect(r.recognition?.accounts.map((x) => x.accountId)).toEqual(['tiktok:nfgh'])
+    expect(r.recognition?.daily).toEqual({ new: 1, updated: 1, unchanged: 0 })
+    expect((await invoke(t.engine, 'listAccounts')).map((x) => [x.accountId, x.days])).toEqual([['tiktok:nfgh', 4]])
+    expect(
+      await rows(`SELECT CAST(day AS VARCHAR) AS day, views::INT AS views FROM account_daily ORDER BY day`)
+    ).toEqual([
+      { day: '2025-01-01', views: 11 },
+      { day: '2025-01-02', views: 20 },
+      { day: '2025-01-03', views: 30 },
+      { day: '2025-01-04', views: 40 }
+    ])
   })
 })

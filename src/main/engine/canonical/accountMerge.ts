@@ -1,7 +1,8 @@
 /**
  * Renaming and merging accounts. A merge is for one account that arrived under two ids (a handle typed two ways at
  * import, "Northfield GH" and "NorthfieldGH"): its posts and daily rows move to the account kept, in one
- * transaction, so a failure leaves both accounts as they were.
+ * transaction, so a failure leaves both accounts as they were. The merged id stays as an alias of the kept account
+ * (account_aliases), so re-importing its files lands on the kept account rather than bringing the merged one back.
  */
 import { ACCOUNT_DAILY_COLUMNS, DAILY_METRICS, type AccountSummary } from '../../../shared/canonical'
 import { AppFailure } from '../../../shared/result'
@@ -28,7 +29,8 @@ export async function renameAccount(
 /**
  * Move every post and daily row of `fromId` to `intoId` and delete `fromId`. A day both accounts have keeps the
  * kept account's values and takes the other's only where it has none. The kept account keeps its institution, or
- * takes the other's when it has none. Both must be of one platform.
+ * takes the other's when it has none. Both must be of one platform. `fromId`, and every id already merged into it,
+ * become aliases of `intoId`.
  */
 export async function mergeAccounts(
   db: Database,
@@ -67,7 +69,15 @@ export async function mergeAccounts(
     await conn.run(`DELETE FROM accounts WHERE account_id = $1`, [fromId])
     // The merged account's posts are now the kept account's, on its time zone's days.
     await refreshAccounts(conn, [fromId, intoId])
-    // Canonical rows changed without an import: a repeated import must run in full (import/reimport.ts).
+    // Earlier merges into fromId follow it, so an alias always names an account that exists (no chains to walk).
+    await conn.run(`UPDATE account_aliases SET account_id = $2 WHERE account_id = $1`, [fromId, intoId])
+    await conn.run(
+      `INSERT INTO account_aliases (alias_id, account_id) VALUES ($1, $2)
+       ON CONFLICT (alias_id) DO UPDATE SET account_id = EXCLUDED.account_id, merged_at = now()::TIMESTAMP`,
+      [fromId, intoId]
+    )
+    // Canonical rows changed without an import: a repeated import must run in full (import/reimport.ts), through
+    // the alias.
     await recordCanonicalRun(conn, null)
   })
   const entry = await undo.push(kept.record(`Merged ${accountName(from)} into ${accountName(into)}`))

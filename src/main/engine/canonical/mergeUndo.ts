@@ -1,7 +1,7 @@
 /**
  * Undo of an account merge (accountMerge.ts). Before the merge writes, its transaction keeps in the undo schema what
  * it is about to change: the merged-away account's daily rows, the kept account's rows on the days both had, the
- * keys of the posts that move, and both accounts' rows. Undo reverts exactly what the merge wrote, and leaves alone
+ * keys of the posts that move, both accounts' rows, and the aliases it rewrites (account_aliases). Undo reverts exactly what the merge wrote, and leaves alone
  * what changed since: a daily row an import rewrote after the merge stays as the import left it (it is newer data),
  * and a day the merged-away account has again (its export re-imported) keeps the re-imported row, so every key stays
  * unique and nothing is counted twice.
@@ -24,6 +24,7 @@ export function mergeCapture(undo: UndoStack, fromId: string, intoId: string): M
   const intoDaily = undo.table('into_daily')
   const postKeys = undo.table('post_keys')
   const accounts = undo.table('accounts')
+  const aliases = undo.table('aliases')
   const columns = ACCOUNT_DAILY_COLUMNS.map((c) => c.name)
   const same = (a: string, b: string) => columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ')
 
@@ -42,12 +43,14 @@ export function mergeCapture(undo: UndoStack, fromId: string, intoId: string): M
         fromId,
         intoId
       ])
+      // The merge makes fromId an alias of intoId and moves fromId's own aliases to intoId (accountMerge.ts).
+      await conn.run(`CREATE TABLE ${aliases.sql} AS SELECT * FROM account_aliases WHERE account_id = $1`, [fromId])
     },
     record: (label) => ({
       kind: 'mergeAccounts',
       label,
       subject: intoId,
-      holds: [fromDaily.name, intoDaily.name, postKeys.name, accounts.name],
+      holds: [fromDaily.name, intoDaily.name, postKeys.name, accounts.name, aliases.name],
       async restore(conn) {
         const kept = await conn.runAndReadAll(`SELECT 1 FROM accounts WHERE account_id = $1`, [intoId])
         if (!kept.getRowObjectsJson().length) {
@@ -111,6 +114,13 @@ export function mergeCapture(undo: UndoStack, fromId: string, intoId: string): M
            FROM ${accounts.sql} i, ${accounts.sql} f
            WHERE a.account_id = $1 AND i.account_id = $1 AND f.account_id = $2`,
           [intoId, fromId]
+        )
+        // Imports naming fromId (or an id merged into it before) land on fromId again.
+        await conn.run(`DELETE FROM account_aliases WHERE alias_id = $1`, [fromId])
+        await conn.run(
+          `UPDATE account_aliases SET account_id = $1
+           WHERE account_id = $2 AND alias_id IN (SELECT alias_id FROM ${aliases.sql})`,
+          [fromId, intoId]
         )
         // The dashboard's per-day post sums follow the posts back (postDays.ts).
         await refreshAccounts(conn, [fromId, intoId])

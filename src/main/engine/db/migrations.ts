@@ -224,6 +224,19 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'post_days: the dashboard reads per-account-day sums of posts',
     // Kept by every write to posts from now on (canonical/postDays.ts); filled once here from the stored posts.
     sql: [POST_DAYS_DDL, `INSERT INTO post_days ${postDaysSelect('true', null)}`]
+  },
+  {
+    version: 8,
+    name: 'account_aliases',
+    // A merged account's id, and the account it was merged into: a later import naming the old id lands on the
+    // kept account instead of bringing the merged one back (canonical/accountMerge.ts, recognize/normalize.ts).
+    sql: [
+      `CREATE TABLE account_aliases (
+         alias_id VARCHAR PRIMARY KEY,
+         account_id VARCHAR NOT NULL,
+         merged_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP)
+       )`
+    ]
   }
 ]
 

@@ -47,12 +47,15 @@ async function stage(
   keys: string[],
   values: readonly string[],
   cheap: boolean,
-  dayOf: string
+  dayOf: string,
+  aliases: boolean
 ): Promise<Staged> {
   const have = await columnsOf(conn, select)
   const list = [
     `CAST(_row AS BIGINT) AS _row`,
-    ...keys.map((k) => `CAST(${k} AS ${TYPES[k]}) AS ${k}`),
+    ...keys.map((k) =>
+      k === 'account_id' && aliases ? `${ACCOUNT_THROUGH_ALIAS} AS account_id` : `CAST(${k} AS ${TYPES[k]}) AS ${k}`
+    ),
     ...values.map((v) => {
       const type = TYPES[v]
       return have.has(v) ? `CAST(${v} AS ${type}) AS ${v}` : `CAST(NULL AS ${type}) AS ${v}`
@@ -65,7 +68,7 @@ async function stage(
   // copy of every row and its text. Otherwise the parse itself would run again on each use: copy once.
   await conn.run(`CREATE OR REPLACE TEMP ${cheap ? 'VIEW' : 'TABLE'} ${name} AS
     SELECT *, coalesce(_given_reject, CASE ${keyCheck} ELSE NULL END) AS _reject
-    FROM (SELECT ${list.join(', ')}, ${reject} AS _given_reject FROM (${select}))`)
+    FROM (SELECT ${list.join(', ')}, ${reject} AS _given_reject FROM (${select}) AS _src)`)
   // Within one file the same key can appear twice (re-exported rows); the last one in the file wins.
   const dedupKeys = keys.filter((k) => k !== 'account_id' || name !== 'stage_posts')
   // The same pass gives the report's period and platforms (each extra pass over a view re-runs its casts).
@@ -95,6 +98,17 @@ async function stage(
     `SELECT ${summary(`${name}_ok`)}`
   )
   return { rows: Number(dup.keys), from: kept.f, to: kept.t, platforms: kept.platforms ?? [] }
+}
+
+/**
+ * A merged account's id becomes the kept account's (account_aliases, written by canonical/accountMerge.ts). Only
+ * used when the workspace has aliases: most have none, and a big import's staging then costs nothing more.
+ */
+// _src is the recognizer's SELECT (stage): unqualified, account_id would be the alias table's own column.
+const ACCOUNT_THROUGH_ALIAS = `coalesce((SELECT al.account_id FROM account_aliases al WHERE al.alias_id = CAST(_src.account_id AS VARCHAR)), CAST(_src.account_id AS VARCHAR))`
+
+async function hasAliases(conn: DuckDBConnection): Promise<boolean> {
+  return Number((await one<{ n: number | string }>(conn, `SELECT count(*) AS n FROM account_aliases`)).n) > 0
 }
 
 /** What stage() leaves for the report: the storable rows (one per key), their first and last day, their platforms. */
@@ -244,7 +258,16 @@ async function normalizeWith(
   const cheap = materialized()
   const rowsRead = Number((await one<{ n: number }>(conn, `SELECT count(*) AS n FROM ${ctx.raw}`)).n)
 
-  await conn.run(`CREATE OR REPLACE TEMP TABLE stage_accounts AS ${out.accounts}`)
+  // An account named by a merged id is the kept one, with the kept one's handle and name (the file's would
+  // overwrite a name the user gave it).
+  await conn.run(`CREATE OR REPLACE TEMP TABLE stage_accounts AS
+    SELECT coalesce(al.account_id, CAST(s.account_id AS VARCHAR)) AS account_id, CAST(s.platform AS VARCHAR) AS platform,
+           CASE WHEN al.account_id IS NULL THEN CAST(s.handle AS VARCHAR) ELSE kept.handle END AS handle,
+           CASE WHEN al.account_id IS NULL THEN CAST(s.display_name AS VARCHAR) ELSE kept.display_name END AS display_name
+    FROM (${out.accounts}) s
+    LEFT JOIN account_aliases al ON al.alias_id = CAST(s.account_id AS VARCHAR)
+    LEFT JOIN accounts kept ON kept.account_id = al.account_id`)
+  const aliases = await hasAliases(conn)
   // The accounts that already exist: any other one this import names is new, and removed again below if no row lands on it.
   await conn.run(`CREATE OR REPLACE TEMP TABLE stage_prior_accounts AS
     SELECT account_id FROM accounts WHERE account_id IN (SELECT CAST(account_id AS VARCHAR) FROM stage_accounts)`)
@@ -260,13 +283,22 @@ async function normalizeWith(
   const rejectSources: string[] = []
   const staged: Staged[] = []
   if (out.posts) {
-    const st = await stage(conn, 'stage_posts', out.posts, POST_KEYS, POST_VALUE_COLUMNS, cheap, 'published_at::DATE')
+    const st = await stage(
+      conn,
+      'stage_posts',
+      out.posts,
+      POST_KEYS,
+      POST_VALUE_COLUMNS,
+      cheap,
+      'published_at::DATE',
+      aliases
+    )
     posts = await upsert(conn, 'stage_posts', 'posts', POST_KEYS, POST_VALUE_COLUMNS, ctx.importId, st.rows)
     rejectSources.push(`SELECT _row, _reject FROM stage_posts WHERE _reject IS NOT NULL`)
     staged.push(st)
   }
   if (out.daily) {
-    const st = await stage(conn, 'stage_daily', out.daily, DAILY_KEYS, DAILY_METRICS, false, 'day')
+    const st = await stage(conn, 'stage_daily', out.daily, DAILY_KEYS, DAILY_METRICS, false, 'day', aliases)
     daily = await upsert(conn, 'stage_daily', 'account_daily', DAILY_KEYS, DAILY_METRICS, ctx.importId, st.rows)
     rejectSources.push(`SELECT _row, _reject FROM stage_daily WHERE _reject IS NOT NULL`)
     staged.push(st)
@@ -296,7 +328,7 @@ async function normalizeWith(
   const accounts = (
     (
       await conn.runAndReadAll(
-        `SELECT DISTINCT account_id, handle, display_name FROM stage_accounts
+        `SELECT DISTINCT ON (account_id) account_id, handle, display_name FROM stage_accounts
        WHERE account_id IS NOT NULL AND CAST(account_id AS VARCHAR) IN (SELECT account_id FROM accounts) ORDER BY account_id`
       )
     ).getRowObjectsJson() as { account_id: string; handle: string | null; display_name: string | null }[]

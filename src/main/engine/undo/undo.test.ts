@@ -36,6 +36,7 @@ const canonical = async () => ({
   daily: await snapshot('account_daily', 'account_id, day'),
   accounts: await snapshot('accounts', 'account_id'),
   postDays: await snapshot('post_days', 'ALL'),
+  aliases: await snapshot('account_aliases', 'alias_id'),
   institutions: await snapshot('institutions', 'institution_id')
 })
 const undoSchemaTables = async () =>

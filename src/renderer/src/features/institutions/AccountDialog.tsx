@@ -105,7 +105,7 @@ export function AccountDialog({ account, accounts, onRename, onMerge, onClose }:
       </div>
       <p className="muted account-dialog-note" data-testid="account-merge-note">
         {target
-          ? `Moves ${countOf(account.posts, 'post')} and ${countOf(account.days, 'day')} of ${account.accountId} to ${target.accountId}, then removes ${account.accountId}. A day both have keeps ${target.accountId}’s values.`
+          ? `Moves ${countOf(account.posts, 'post')} and ${countOf(account.days, 'day')} of ${account.accountId} to ${target.accountId}, then removes ${account.accountId}. A day both have keeps ${target.accountId}’s values. Later imports of ${account.accountId} go to ${target.accountId}.`
           : `${countOf(account.posts, 'post')} and ${countOf(account.days, 'day')}.`}
       </p>
     </Modal>
