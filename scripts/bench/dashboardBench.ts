@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkRequest } from '../../src/shared/benchmark'
 import type { Engine } from '../../src/main/engine/engine'
-import { chartSql, ratedPosts, resolveScope } from '../../src/main/engine/metrics/benchmark'
+import { chartSql, materializeSeries, ratedPosts, resolveScope } from '../../src/main/engine/metrics/benchmark'
 import { methodology } from '../../src/main/engine/metrics/methodology'
 import { materializeScope } from '../../src/main/engine/metrics/scope'
 import { breakoutsSql, topPostsSql } from '../../src/main/engine/metrics/series'
@@ -38,7 +38,7 @@ export async function rawDashboardSql(
   await conn.runAndReadAll(
     `SELECT institution_id AS id, name, color FROM institutions WHERE institution_id IN (${scope.institutionIds.join(', ')}) ORDER BY name`
   )
-  const charts = chartSql(scope, req)
+  const charts = chartSql(await materializeSeries(conn, scope, req), req)
   const sqls = [
     summarySql(scope),
     charts.followers,

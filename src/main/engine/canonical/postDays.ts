@@ -113,7 +113,9 @@ export async function noteTouched(conn: WriteConn, source: string, keys: string 
   const changing = keys ? `(SELECT s.* FROM ${source} s SEMI JOIN ${keys} k USING (platform, post_id))` : source
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${TOUCHED} AS
     SELECT account_id, min(published_at) AS lo, max(published_at) AS hi FROM (
-      SELECT CAST(s.account_id AS VARCHAR) AS account_id, s.published_at FROM ${changing} s
+      -- A row without a time keeps the stored one (the upsert's coalesce), on the account the row names.
+      SELECT CAST(s.account_id AS VARCHAR) AS account_id, coalesce(s.published_at, p.published_at) AS published_at
+      FROM ${changing} s LEFT JOIN posts p ON p.platform = s.platform AND p.post_id = s.post_id
       UNION ALL
       SELECT p.account_id, p.published_at FROM posts p SEMI JOIN ${changing} s ON p.platform = s.platform AND p.post_id = s.post_id)
     WHERE published_at IS NOT NULL AND account_id IS NOT NULL GROUP BY account_id`)

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/benchmark'
 import { AppFailure } from '../../../shared/result'
 import { PLATFORMS, type Platform } from '../../../shared/types'
-import { channelDailySql, channelPeerSql } from './channelSeries'
+import { channelDailySql, channelMetricRank, channelPeerSql } from './channelSeries'
 import { ratedPostsDaysSql } from './daySeries'
 import type { EngagementConvention } from '../../../shared/metrics'
 import { methodology } from './methodology'
@@ -175,6 +175,25 @@ export async function resolveScope(
 }
 
 /**
+ * The three series that feed two charts each (a chart and its peer band): indexed growth, weekly engagement and the
+ * daily channel figures. materializeSeries computes them once per request; chartSql then reads them twice.
+ */
+function sharedSeries(scope: Scope, req: BenchmarkRequest): Record<'indexed' | 'engagement' | 'channel', string> {
+  return {
+    indexed: indexedSql(scope),
+    engagement: engagementWeeklySql(scope, req.convention),
+    channel: channelDailySql(scope)
+  }
+}
+
+/** Create the shared series as TEMP tables on this request's connection (after materializeScope). */
+export async function materializeSeries(conn: DuckDBConnection, scope: Scope, req: BenchmarkRequest): Promise<Scope> {
+  for (const [name, sql] of Object.entries(sharedSeries(scope, req)))
+    await conn.run(`CREATE OR REPLACE TEMP TABLE series_${name} AS ${sql}`)
+  return { ...scope, series: true }
+}
+
+/**
  * The SQL of every chart series for this scope and request (the bench runs these very strings as its baseline).
  * The screen gets long daily series every Nth day (gaps exact, see thinDays); exports and the CLI get every day.
  */
@@ -185,17 +204,25 @@ export function chartSql(
   const dayStride = req.resolution === 'screen' ? screenDayStride(daysInScope(scope)) : 1
   const byDay = (select: string, partition: string[], day: string, value: string) =>
     thinDays(select, { partition, day, value, stride: dayStride, s: scope })
+  // Read back in the order each series' own query gives (a table keeps no order).
+  const series = scope.series
+    ? {
+        indexed: 'SELECT * FROM series_indexed ORDER BY institution, day',
+        engagement: 'SELECT * FROM series_engagement ORDER BY institution, week',
+        channel: `SELECT * FROM series_channel ORDER BY institution, ${channelMetricRank('metric')}, day`
+      }
+    : sharedSeries(scope, req)
   return {
     dayStride,
     followers: followersSql(scope, dayStride),
-    indexed: byDay(indexedSql(scope), ['institution'], 'day', 'indexed'),
-    engagement: engagementWeeklySql(scope, req.convention),
+    indexed: byDay(series.indexed, ['institution'], 'day', 'indexed'),
+    engagement: series.engagement,
     heatmap: cadenceHeatmapSql(scope),
     postsWeekly: postsWeeklySql(scope),
-    peerIndexed: byDay(peerBandSql(indexedSql(scope), 'day', 'indexed'), [], 'x', 'median'),
-    peerEngagement: peerBandSql(engagementWeeklySql(scope, req.convention), 'week', 'rate'),
-    channelDaily: byDay(channelDailySql(scope), ['institution', 'metric'], 'day', 'value'),
-    peerChannel: thinDays(channelPeerSql(channelDailySql(scope)), {
+    peerIndexed: byDay(peerBandSql(series.indexed, 'day', 'indexed'), [], 'x', 'median'),
+    peerEngagement: peerBandSql(series.engagement, 'week', 'rate'),
+    channelDaily: byDay(series.channel, ['institution', 'metric'], 'day', 'value'),
+    peerChannel: thinDays(channelPeerSql(series.channel), {
       partition: ['metric'],
       day: 'x',
       value: 'median',
@@ -230,7 +257,7 @@ export async function runBenchmark(
   if (institutions.length !== new Set(scope.institutionIds).size)
     throw new AppFailure('NOT_FOUND', 'Some of the chosen institutions no longer exist.')
   const summary = await benchmarkSummary(conn, scope)
-  const sql = chartSql(scope, req)
+  const sql = chartSql(await materializeSeries(conn, scope, req), req)
   const charts = {
     followers: await arrow(conn, sql.followers),
     indexed: await arrow(conn, sql.indexed),

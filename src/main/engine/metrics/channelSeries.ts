@@ -13,12 +13,15 @@ import { withScope, type Scope } from './scope'
  * An institution's value on a day is the sum over its accounts that have that metric at all in the range, and NULL
  * when any of them has no figure that day: a partial sum would look like a drop.
  */
+/** Metrics in CHANNEL_METRICS order, not alphabetical: the chart offers them in that order. */
+export const channelMetricRank = (column: string) =>
+  `CASE ${column} ${CHANNEL_METRICS.map((m, i) => `WHEN ${literal(m)} THEN ${i}`).join(' ')} END`
+
 export function channelDailySql(s: Scope): string {
   const from = `DATE ${literal(s.from)}`
   const to = `DATE ${literal(s.to)}`
   const metrics = CHANNEL_METRICS.join(', ')
-  // Metrics in CHANNEL_METRICS order, not alphabetical: the chart offers them in that order.
-  const metricRank = `CASE am.metric ${CHANNEL_METRICS.map((m, i) => `WHEN ${literal(m)} THEN ${i}`).join(' ')} END`
+  const metricRank = channelMetricRank('am.metric')
   return `${withScope(
     s,
     `  cm AS (

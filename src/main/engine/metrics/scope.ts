@@ -25,6 +25,8 @@ export interface Scope {
    * the per-post channels use). Both give the same numbers (canonical/postDays.ts).
    */
   posts?: 'rows' | 'days'
+  /** The series two charts share exist as TEMP tables on the connection (benchmark.ts, materializeSeries). */
+  series?: boolean
 }
 
 /**
