@@ -3,13 +3,15 @@
  * on 127.0.0.1 only. Used by the Playwright fixture and by `npm run serve:web`. Who may call it: auth.ts;
  * which files the engine may read: only the staged uploads (pathGrants.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { PathGrants } from '../../src/main/shell/pathGrants'
-import { CHANNELS, type Channel } from '../../src/shared/channels'
+import { workspaceActions } from '../../src/main/shell/workspaceActions'
+import { CHANNELS, WORKSPACE_CALLS, type Channel, type WorkspaceCall } from '../../src/shared/channels'
 import { fail, type Result } from '../../src/shared/result'
 import {
   checkJsonType,
@@ -34,6 +36,10 @@ export interface HarnessOptions {
   sample?: boolean
   /** The largest file /__stage accepts, in bytes; default SOCIALBENCH_STAGE_LIMIT or 2 GB. */
   stageLimit?: number
+  /** Where Open Recent is kept (the app's user-data folder); default a temp folder removed on close. */
+  userDataDir?: string
+  /** The only folder the page may make or open workspaces in (typed paths); default the workspace's parent. */
+  workspaceRoot?: string
 }
 
 export interface Harness {
@@ -53,15 +59,45 @@ const MAX_JSON_BYTES = 1 << 20
 const toBase64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')
 const fromBase64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'))
 const isChannel = (c: string): c is Channel => (CHANNELS as readonly string[]).includes(c)
+const isWorkspaceCall = (c: string): c is WorkspaceCall => (WORKSPACE_CALLS as readonly string[]).includes(c)
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
-  const [shim, engine] = await Promise.all([shimScript(), startEngineHost(opts.workspace)])
+  const ownUserData = opts.userDataDir ? null : await mkdtemp(join(tmpdir(), 'socialbench-user-data-'))
+  const userDataDir = opts.userDataDir ?? ownUserData!
+  const recentFile = join(userDataDir, 'recent-workspaces.json')
+  const [shim, engine] = await Promise.all([shimScript(), startEngineHost(opts.workspace, recentFile)])
   const stagingDir = await mkdtemp(join(tmpdir(), 'socialbench-stage-'))
+  const workspaceRoot = resolve(opts.workspaceRoot ?? dirname(resolve(opts.workspace)))
+  // Exported .sbw files wait here until the page downloads them (/__download/<n>).
+  const downloads = new Map<string, string>()
   const stageLimit = opts.stageLimit ?? stageLimitFromEnv()
   const token = newToken()
   const grants = new PathGrants('in the browser harness the engine reads only files uploaded through the page')
   const sseClients = new Set<ServerResponse>()
   let staged = 0
+  // The workspace menu, as the app answers it (workspaceActions.ts), with the harness's stand-ins for dialogs:
+  // folders are typed in the page (and only under workspaceRoot), a .sbw is uploaded, an export is downloaded.
+  const actions = workspaceActions(engine.switcher, grants, {
+    chooseFolder: async () => null,
+    chooseArchive: async () => null,
+    async saveArchivePath(defaultName) {
+      const dir = join(stagingDir, 'exports', String(++staged))
+      await mkdir(dir, { recursive: true })
+      return join(dir, defaultName)
+    },
+    async exported(file) {
+      const id = String(downloads.size + 1)
+      downloads.set(id, file.path)
+      return { downloadUrl: `/__download/${id}` }
+    },
+    reveal: async () => false,
+    refuseFolder(path) {
+      const inside = relative(workspaceRoot, resolve(path))
+      return inside && !inside.startsWith('..') && !isAbsolute(inside)
+        ? null
+        : `The browser harness makes and opens workspaces only inside ${workspaceRoot}; choose a folder there.`
+    }
+  })
 
   if (opts.sample) {
     const r = await engine.call('loadSample', undefined)
@@ -84,6 +120,29 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     }
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
     res.end(encodeJson(result, toBase64))
+  }
+
+  async function handleWorkspaceCall(call: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await readBody(req, MAX_JSON_BYTES)
+    const input = text === '' ? undefined : decodeJson(text, fromBase64)
+    const result = isWorkspaceCall(call)
+      ? await actions[call](input === null ? undefined : input)
+      : fail('NOT_FOUND', `Unknown workspace call: ${call}`)
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    res.end(encodeJson(result, toBase64))
+  }
+
+  async function handleDownload(id: string, res: ServerResponse): Promise<void> {
+    const path = downloads.get(id)
+    const info = path ? await stat(path).catch(() => null) : null
+    if (!path || !info) return sendText(res, 404, 'No such download')
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(info.size),
+      'content-disposition': `attachment; filename="${basename(path).replace(/[^\w.\- ]/g, '_')}"`,
+      'cache-control': 'no-store'
+    })
+    createReadStream(path).pipe(res)
   }
 
   async function handleStage(name: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -117,12 +176,24 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (foreign) return refuse(res, foreign)
     const route = async (): Promise<void> => {
       // Everything that reaches the engine or the disk needs this launch's token; the renderer's files do not.
-      if (url.pathname.startsWith('/__api/') || url.pathname === '/__stage' || url.pathname === '/__events') {
-        const refused = checkToken(req, token) ?? (url.pathname.startsWith('/__api/') ? checkJsonType(req) : null)
+      const json = url.pathname.startsWith('/__api/') || url.pathname.startsWith('/__workspace/')
+      if (
+        json ||
+        url.pathname === '/__stage' ||
+        url.pathname === '/__events' ||
+        url.pathname.startsWith('/__download/')
+      ) {
+        const refused = checkToken(req, token) ?? (json ? checkJsonType(req) : null)
         if (refused) return refuse(res, refused)
       }
       if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
         return handleApi(url.pathname.slice('/__api/'.length), req, res)
+      }
+      if (req.method === 'POST' && url.pathname.startsWith('/__workspace/')) {
+        return handleWorkspaceCall(url.pathname.slice('/__workspace/'.length), req, res)
+      }
+      if (req.method === 'GET' && url.pathname.startsWith('/__download/')) {
+        return handleDownload(url.pathname.slice('/__download/'.length), res)
       }
       if (req.method === 'POST' && url.pathname === '/__stage')
         return handleStage(url.searchParams.get('name'), req, res)
@@ -163,6 +234,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       await new Promise<void>((closed) => server.close(() => closed()))
       await engine.close()
       await rm(stagingDir, { recursive: true, force: true })
+      if (ownUserData) await rm(ownUserData, { recursive: true, force: true })
     }
   }
 }

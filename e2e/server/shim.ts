@@ -5,7 +5,7 @@
  * Bundled by esbuild at server start and loaded as a classic script before the app's module script.
  * Type-checked with the node project (no DOM lib), hence `globalThis` and the structural DOM types below.
  */
-import { CHANNELS, EVENTS, type EventName } from '../../src/shared/channels'
+import { CHANNELS, EVENTS, WORKSPACE_CALLS, type EventName } from '../../src/shared/channels'
 import type { Api } from '../../src/shared/contract'
 import { fail, type Result } from '../../src/shared/result'
 import { decodeJson, encodeJson, TOKEN_HEADER, TOKEN_KEY } from './wire'
@@ -54,9 +54,9 @@ function fromBase64(b64: string): Uint8Array {
   return bytes
 }
 
-async function call(channel: string, input: unknown): Promise<Result<unknown>> {
+async function call(channel: string, input: unknown, route = '/__api/'): Promise<Result<unknown>> {
   try {
-    const res = await fetch(`/__api/${channel}`, {
+    const res = await fetch(`${route}${channel}`, {
       method: 'POST',
       headers: { ...authHeaders, 'content-type': 'application/json' },
       // `undefined` (void channels) is not JSON; send null and let the server turn it back into undefined.
@@ -127,6 +127,39 @@ async function pathForFile(file: File): Promise<string> {
   return body.path
 }
 
+/** A click on a temporary link to `url`: the browser downloads it as `name` (Playwright sees a 'download' event). */
+function download(url: string, name: string): void {
+  const a = win.document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  win.document.body.append(a)
+  a.click()
+  a.remove()
+}
+
+/**
+ * The workspace menu's calls go to the harness's /__workspace/ route. An exported .sbw stays on the harness's side
+ * until fetched here (with the token) and handed to the browser as a download.
+ */
+const workspaceCalls = Object.fromEntries(
+  WORKSPACE_CALLS.map((c) => [
+    c,
+    async (input: unknown) => {
+      const r = await call(c, input, '/__workspace/')
+      const value = r.ok ? (r.value as { downloadUrl?: string; path?: string | null }) : null
+      if (c === 'exportWorkspaceFile' && value?.downloadUrl) {
+        const res = await fetch(value.downloadUrl, { headers: authHeaders })
+        if (!res.ok) return fail('NOT_FOUND', `The exported file could not be fetched (${res.status})`)
+        const url = URL.createObjectURL(await res.blob())
+        download(url, (value.path ?? 'workspace.sbw').split(/[\\/]/).pop() ?? 'workspace.sbw')
+        setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      }
+      return r
+    }
+  ])
+)
+
 /** Electron shows a save dialog; a browser downloads (Playwright sees a 'download' event). */
 async function saveFile(input: {
   defaultName: string
@@ -148,6 +181,7 @@ async function saveFile(input: {
 
 const api = {
   ...Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => call(c, input)])),
+  ...workspaceCalls,
   on(event: EventName, listener: Listener) {
     const set = listeners.get(event)
     if (!set) throw new Error(`Unknown event: ${event}`)

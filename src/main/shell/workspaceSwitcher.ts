@@ -92,7 +92,11 @@ export class WorkspaceSwitcher {
   private async openNow(path: string, create: boolean, asGiven: boolean): Promise<Result<WorkspaceRef>> {
     if (!isAbsolute(path)) return fail('BAD_INPUT', `Give the workspace folder as a full path, not “${path}”.`)
     const dir = resolve(path)
-    if (this.ref && (await sameFolder(this.ref.path, dir))) return ok(this.ref)
+    if (this.ref && (await sameFolder(this.ref.path, dir))) {
+      return create
+        ? fail('BAD_INPUT', `${dir} is the workspace open now; choose a new or empty folder.`)
+        : ok(this.ref)
+    }
     const refused = asGiven ? null : create ? await refuseNewFolder(dir) : refuseExisting(dir)
     if (refused) return refused
 

@@ -20,6 +20,10 @@ import { Sidebar, type View } from './features/layout/Sidebar'
 import { StatusBar, type Activity } from './features/layout/StatusBar'
 import { useTheme } from './features/theme/useTheme'
 import { WelcomeView } from './features/welcome/WelcomeView'
+import { WorkspaceDialog, type WorkspaceDialogKind } from './features/workspaces/WorkspaceDialog'
+import { WorkspaceMenu, type WorkspaceMenuAction } from './features/workspaces/WorkspaceMenu'
+import { useWorkspaces } from './features/workspaces/useWorkspaces'
+import { workspaceCall } from './features/workspaces/workspaceApi'
 import { useShortcuts } from './useShortcuts'
 import { ShortcutSheet } from './features/shortcuts/ShortcutSheet'
 import type { AppCommand } from '../../shared/shortcuts'
@@ -55,6 +59,42 @@ export function App() {
   const [sampleActivity, setSampleActivity] = useState<Activity | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const mainRef = useRef<HTMLElement>(null)
+  const workspaces = useWorkspaces(showError)
+  const [workspaceDialog, setWorkspaceDialog] = useState<WorkspaceDialogKind | null>(null)
+
+  const onWorkspaceAction = useCallback(
+    async (action: WorkspaceMenuAction) => {
+      if (action.kind === 'recent') return workspaces.switchTo(action.path)
+      if (action.kind === 'export') {
+        workspaces.setBusy(true)
+        try {
+          const saved = await workspaceCall('exportWorkspaceFile')
+          if (saved.saved) {
+            const counts = saved.manifest?.counts
+            toast(
+              `Exported ${saved.path?.split(/[\\/]/).pop() ?? 'the workspace'}${counts ? `: ${countOf(counts.datasets, 'dataset')}, ${countOf(counts.institutions, 'institution')}` : ''}`
+            )
+          }
+        } catch (err) {
+          showError(err, 'Could not export the workspace')
+        } finally {
+          workspaces.setBusy(false)
+        }
+        return
+      }
+      if (action.kind === 'reveal') {
+        try {
+          const r = await workspaceCall('revealWorkspace')
+          if (!r.revealed) toast(`The workspace folder is ${r.path}`)
+        } catch (err) {
+          showError(err, 'Could not show the workspace folder')
+        }
+        return
+      }
+      setWorkspaceDialog(action.kind)
+    },
+    [showError, toast, workspaces]
+  )
 
   const refreshWorkspace = useCallback(async () => {
     try {
@@ -70,6 +110,11 @@ export function App() {
       try {
         const info = await api.workspaceInfo()
         setWorkspace(info)
+        if (info.upgrade) {
+          toast(
+            `Upgraded this workspace from schema ${info.upgrade.from} to ${info.upgrade.to}; the original is kept as ${info.upgrade.backupPath}`
+          )
+        }
         const list = await ds.refresh()
         // A view the user already picked (sidebar click while the workspace was opening) wins over the default.
         setView((v) => v ?? (info.isEmpty && list.length === 0 ? 'welcome' : 'datasets'))
@@ -226,6 +271,9 @@ export function App() {
         onAbout={() => setAbout(true)}
         onShortcuts={() => setShortcutSheet(true)}
         onToggleTheme={toggleTheme}
+        workspaceMenu={
+          <WorkspaceMenu state={workspaces.state} busy={workspaces.busy} onAction={(a) => void onWorkspaceAction(a)} />
+        }
       />
       <main className="main" id="main-content" ref={mainRef} tabIndex={-1} data-testid="main">
         <ErrorBanner errors={notices.errors} onDismiss={notices.dismissError} />
@@ -275,7 +323,12 @@ export function App() {
         {view === 'events' && <EventsView onError={showError} toast={toast} />}
         {view === 'queries' && <QueriesView onError={showError} toast={toast} opened={openedQuery} />}
       </main>
-      <StatusBar workspacePath={workspace?.path ?? null} datasetCount={ds.datasets.length} activity={activity}>
+      <StatusBar
+        workspacePath={workspace?.path ?? null}
+        workspaceName={workspaces.state?.current.name ?? null}
+        datasetCount={ds.datasets.length}
+        activity={activity}
+      >
         <Toasts toasts={notices.toasts} onDismiss={notices.dismissToast} />
       </StatusBar>
 
@@ -319,6 +372,20 @@ export function App() {
             {countOf(confirmDelete.rows, 'row')}) from this workspace? The original file is not touched.
           </p>
         </ConfirmDialog>
+      )}
+      {workspaceDialog && workspaces.state && (
+        <WorkspaceDialog
+          kind={workspaceDialog}
+          currentPath={workspaces.state.current.path}
+          nativeDialogs={workspaces.state.nativeDialogs}
+          onClose={() => setWorkspaceDialog(null)}
+          onDone={({ path, switched }) => {
+            if (switched) return workspaces.reload()
+            setWorkspaceDialog(null)
+            toast(`Copied the workspace to ${path}`)
+            void workspaces.refresh()
+          }}
+        />
       )}
       {about && <AboutDialog onClose={() => setAbout(false)} />}
       {shortcutSheet && <ShortcutSheet onClose={() => setShortcutSheet(false)} />}

@@ -6,6 +6,7 @@ import './styles/base.css'
 import './styles/layout.css'
 import './styles/datasets.css'
 import './styles/dialogs.css'
+import './styles/workspaces.css'
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -19,6 +19,8 @@ interface SidebarProps {
   onShortcuts: () => void
   onToggleTheme: () => void
   importBusy: boolean
+  /** The workspace menu (New, Open, Open Recent…), under the brand. */
+  workspaceMenu?: ReactNode
 }
 
 export function Sidebar(p: SidebarProps) {
@@ -32,6 +34,7 @@ export function Sidebar(p: SidebarProps) {
         </span>
         <span className="brand-name">Socialbench</span>
       </div>
+      {p.workspaceMenu}
 
       <button
         type="button"

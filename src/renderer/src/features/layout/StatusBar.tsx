@@ -9,16 +9,23 @@ export interface Activity {
 
 interface StatusBarProps {
   workspacePath: string | null
+  /** The open workspace's folder name, as the title bar and the workspace menu show it. */
+  workspaceName: string | null
   datasetCount: number
   activity: Activity | null
   /** The toasts: in the status bar's own line, so they never cover a dialog's buttons or the grid's cells. */
   children?: ReactNode
 }
 
-export function StatusBar({ workspacePath, datasetCount, activity, children }: StatusBarProps) {
+export function StatusBar({ workspacePath, workspaceName, datasetCount, activity, children }: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className="status-item status-path" title={workspacePath ?? undefined}>
+      <span className="status-item status-path" title={workspacePath ?? undefined} data-testid="status-workspace">
+        {workspaceName && (
+          <strong className="status-workspace-name" data-testid="status-workspace-name">
+            {workspaceName}
+          </strong>
+        )}{' '}
         {workspacePath ?? 'Opening workspace…'}
       </span>
       <span className="status-item" data-testid="status-dataset-count">
