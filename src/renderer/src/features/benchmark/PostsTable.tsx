@@ -19,11 +19,14 @@ export function PostsTable({ posts, colors, testId, caption, empty }: PostsTable
     )
   return (
     // Focusable so a keyboard user can scroll a table wider than its column.
-    <div className="bm-table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <div className="bm-table-wrap bm-posts" tabIndex={0} role="region" aria-label={caption}>
       <table className="bm-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            <th scope="col" className="num" title="Rank by rate (interactions break ties)">
+              #
+            </th>
             <th scope="col">Institution</th>
             <th scope="col">Date</th>
             <th scope="col">Post</th>
@@ -36,8 +39,11 @@ export function PostsTable({ posts, colors, testId, caption, empty }: PostsTable
           </tr>
         </thead>
         <tbody>
-          {posts.map((p) => (
+          {posts.map((p, i) => (
             <tr key={`${p.platform}:${p.post_id}`}>
+              <td className="num" data-testid="bm-post-rank">
+                {i + 1}
+              </td>
               <td className="nowrap">
                 <span
                   className="swatch"

@@ -1,76 +1,176 @@
-import type { BenchmarkResult } from '../../../../shared/benchmark'
-import { ENGAGEMENT_DEFINITIONS } from '../../../../shared/metrics'
+import { useState, type ReactNode } from 'react'
+import type { BenchmarkResult, InstitutionSummary } from '../../../../shared/benchmark'
+import { ENGAGEMENT_DEFINITIONS, type EngagementConvention } from '../../../../shared/metrics'
 import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
 import { THIN_POSTS } from '../../../../shared/insight'
 import { ThinBadge } from '../insight/ComparisonsPanel'
+import { sortRows, type SortDir, type SortValue } from './summarySort'
 
-/** The per-institution numbers the charts are drawn from (the same ones `socialbench benchmark` prints). */
+interface Column {
+  key: string
+  label: string
+  title?: string
+  value: (s: InstitutionSummary) => SortValue
+  cell: (s: InstitutionSummary) => ReactNode
+}
+
+function columns(conv: EngagementConvention): Column[] {
+  return [
+    {
+      key: 'name',
+      label: 'Institution',
+      value: (s) => s.name,
+      cell: (s) => (
+        <span className="bm-inst" title={s.name}>
+          <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+          <span className="bm-inst-name">{s.name}</span>
+          {s.posts < THIN_POSTS && <ThinBadge posts={s.posts} />}
+        </span>
+      )
+    },
+    { key: 'posts', label: 'Posts', value: (s) => s.posts, cell: (s) => fmtInt(s.posts) },
+    {
+      key: 'posts_per_week',
+      // A break opportunity after the slash: the header may wrap in a narrow panel.
+      label: 'Posts/\u200bweek',
+      value: (s) => s.posts_per_week,
+      cell: (s) => (s.posts_per_week === null ? '—' : s.posts_per_week.toFixed(2))
+    },
+    {
+      key: 'interactions_per_post',
+      label: 'Int./\u200bpost',
+      title: 'Interactions per post',
+      value: (s) => s.interactions_per_post,
+      cell: (s) => (s.interactions_per_post === null ? '—' : s.interactions_per_post.toFixed(1))
+    },
+    {
+      key: 'engagement',
+      label: 'Engagement',
+      title: ENGAGEMENT_DEFINITIONS[conv].formula,
+      value: (s) => s.engagement_rate[conv],
+      cell: (s) => fmtPct(s.engagement_rate[conv], 3)
+    },
+    {
+      key: 'growth',
+      label: 'Growth',
+      title: 'Follower growth over the period (net change in brackets)',
+      value: (s) => s.follower_growth.pct,
+      cell: (s) => (
+        <>
+          {fmtPct(s.follower_growth.pct, 1)}
+          {s.follower_growth.abs !== null && (
+            <span className="muted bm-small bm-growth-abs">
+              {' '}
+              ({s.follower_growth.abs >= 0 ? '+' : ''}
+              {fmtInt(s.follower_growth.abs)})
+            </span>
+          )}
+        </>
+      )
+    },
+    {
+      key: 'sov_posts',
+      label: 'SoV posts',
+      title: 'Share of voice by posts',
+      value: (s) => s.share_of_voice.posts,
+      cell: (s) => fmtPct(s.share_of_voice.posts, 1)
+    },
+    {
+      key: 'channel_views',
+      label: 'Channel views',
+      title:
+        'Sum of the daily channel views over the period (channel exports: YouTube Totals, TikTok overview, Meta views)',
+      value: (s) => s.channel.views,
+      cell: (s) => fmtInt(s.channel.views)
+    }
+  ]
+}
+
+/**
+ * The per-institution numbers the charts are drawn from (the same ones `socialbench benchmark` prints), sortable by
+ * any column (the header is a button: click or Enter) and, on request, with each institution's rank under that sort.
+ */
 export function SummaryTable({ result }: { result: BenchmarkResult }) {
-  const conv = result.scope.convention
+  const cols = columns(result.scope.convention)
+  const [sort, setSort] = useState<{ key: string; dir: SortDir }>({ key: 'name', dir: 'ascending' })
+  const [showRank, setShowRank] = useState(false)
+  const active = cols.find((c) => c.key === sort.key) ?? cols[0]
+  const rows = sortRows(result.summary, active.value, sort.dir)
+  // Figures first from the best; names from A.
+  const sortBy = (c: Column) =>
+    setSort(
+      c.key === sort.key
+        ? { key: c.key, dir: sort.dir === 'ascending' ? 'descending' : 'ascending' }
+        : { key: c.key, dir: c.key === 'name' ? 'ascending' : 'descending' }
+    )
   return (
-    <div className="bm-table-wrap bm-summary" tabIndex={0} role="region" aria-label="Summary per institution">
-      <table className="bm-table" data-testid="bm-summary">
-        <caption className="visually-hidden">Summary per institution</caption>
-        <thead>
-          <tr>
-            <th scope="col">Institution</th>
-            <th scope="col" className="num">
-              Posts
-            </th>
-            <th scope="col" className="num">
-              Posts/week
-            </th>
-            <th scope="col" className="num" title="Interactions per post">
-              Int./post
-            </th>
-            <th scope="col" className="num" title={ENGAGEMENT_DEFINITIONS[conv].formula}>
-              Engagement
-            </th>
-            <th scope="col" className="num" title="Follower growth over the period (net change in brackets)">
-              Growth
-            </th>
-            <th scope="col" className="num" title="Share of voice by posts">
-              SoV posts
-            </th>
-            <th
-              scope="col"
-              className="num"
-              title="Sum of the daily channel views over the period (channel exports: YouTube Totals, TikTok overview, Meta views)"
-            >
-              Channel views
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.summary.map((s) => (
-            <tr key={s.institution_id}>
-              <th scope="row">
-                <span className="bm-inst" title={s.name}>
-                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-                  <span className="bm-inst-name">{s.name}</span>
-                  {s.posts < THIN_POSTS && <ThinBadge posts={s.posts} />}
-                </span>
-              </th>
-              <td className="num">{fmtInt(s.posts)}</td>
-              <td className="num">{s.posts_per_week === null ? '—' : s.posts_per_week.toFixed(2)}</td>
-              <td className="num">{s.interactions_per_post === null ? '—' : s.interactions_per_post.toFixed(1)}</td>
-              <td className="num">{fmtPct(s.engagement_rate[conv], 3)}</td>
-              <td className="num">
-                {fmtPct(s.follower_growth.pct, 1)}
-                {s.follower_growth.abs !== null && (
-                  <span className="muted bm-small">
-                    {' '}
-                    ({s.follower_growth.abs >= 0 ? '+' : ''}
-                    {fmtInt(s.follower_growth.abs)})
-                  </span>
-                )}
-              </td>
-              <td className="num">{fmtPct(s.share_of_voice.posts, 1)}</td>
-              <td className="num">{fmtInt(s.channel.views)}</td>
+    <div className="bm-summary">
+      <div className="bm-summary-bar">
+        <label className="bm-check bm-small">
+          <input
+            type="checkbox"
+            data-testid="bm-summary-rank-toggle"
+            checked={showRank}
+            onChange={(e) => setShowRank(e.target.checked)}
+          />
+          Rank by {active.key === 'name' ? 'name' : active.label}
+        </label>
+      </div>
+      <div className="bm-table-wrap" tabIndex={0} role="region" aria-label="Summary per institution">
+        <table className="bm-table" data-testid="bm-summary">
+          <caption className="visually-hidden">
+            Summary per institution, sorted by {active.label} ({sort.dir})
+          </caption>
+          <thead>
+            <tr>
+              {showRank && (
+                <th scope="col" className="num" data-testid="bm-summary-rank-header" title={`Rank by ${active.label}`}>
+                  #
+                </th>
+              )}
+              {cols.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.key === 'name' ? undefined : 'num'}
+                  title={c.title}
+                  aria-sort={c.key === sort.key ? sort.dir : undefined}
+                  data-sort-key={c.key}
+                >
+                  <button type="button" className="bm-sort" onClick={() => sortBy(c)}>
+                    {c.label}
+                    <span className="bm-sort-mark" aria-hidden="true">
+                      {c.key === sort.key ? (sort.dir === 'ascending' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ row: s, rank }) => (
+              <tr key={s.institution_id} data-name={s.name}>
+                {showRank && (
+                  <td className="num" data-testid="bm-summary-rank">
+                    {rank ?? '—'}
+                  </td>
+                )}
+                {cols.map((c) =>
+                  c.key === 'name' ? (
+                    <th key={c.key} scope="row">
+                      {c.cell(s)}
+                    </th>
+                  ) : (
+                    <td key={c.key} className="num">
+                      {c.cell(s)}
+                    </td>
+                  )
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   )
 }
