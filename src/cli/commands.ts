@@ -24,6 +24,7 @@ import { formatTable } from './formatTable'
 import { inputFromFlags, type FlagNames } from './input'
 import { registerQueries } from './queryCommand'
 import { registerReport } from './reportCommand'
+import { registerReproduce } from './reproduceCommand'
 import { registerInstitutions } from './institutionsCommand'
 import { registerEvents } from './eventsCommand'
 import { registerWorkspace } from './workspaceCommand'
@@ -320,6 +321,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   registerEvents(program, ctx)
   registerQueries(program, ctx)
   registerReport(program, ctx)
+  registerReproduce(program, ctx)
   registerWorkspace(program, ctx)
 
   await program.parseAsync(argv)

@@ -86,7 +86,15 @@ export interface BenchmarkResult {
   topPosts: BenchmarkPost[]
   breakouts: { threshold: number | null; mean: number | null; sd: number | null; posts: BenchmarkPost[] }
   /** channelDays: account-days with a daily channel figure (views, reach, ...) in the range. */
-  methodology: { posts: number; accounts: number; channelDays: number; sources: string[]; gaps: string[] }
+  methodology: {
+    posts: number
+    accounts: number
+    channelDays: number
+    sources: string[]
+    /** The source files with their import id and SHA-256, for the setup exports record (shared/provenance.ts). */
+    sourceFiles: { importId: number; fileName: string; sha256: string }[]
+    gaps: string[]
+  }
   /**
    * Institutions with data on the selected platforms but none in the range (an older export under "Last 12
    * months"), with their own first and last day: they appear in no chart, and the dashboard says so.

@@ -73,6 +73,8 @@ export const CHANNELS = [
   'exportChartData',
   'exportInsightData',
   'exportDeck',
+  // Reproducible outputs: re-run the setup an exported file carries and compare (src/main/engine/reproduce/)
+  'reproduce',
   'exportQueryChart',
   // Workspaces as files: .sbw export and open, duplicate (src/main/engine/workspaceFiles/)
   'exportWorkspace',

@@ -29,6 +29,7 @@ import {
 } from './export'
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
+import type { Reproduction } from './provenance'
 import type { ContentMix } from './contentMix'
 import { EXPLAIN_UNITS, type ExplainedPeriod } from './explain'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
@@ -391,7 +392,9 @@ export const inputs = {
     .object({ token: z.string().min(1).max(100).optional() })
     .strict()
     .optional(),
-  listUndo: z.void()
+  listUndo: z.void(),
+  /** An exported PNG, SVG, PPTX, XLSX, Parquet or .provenance.json: its setup re-run on this workspace and compared. */
+  reproduce: z.object({ path: z.string().min(1).max(4096) }).strict()
 } satisfies Record<Channel, z.ZodType>
 
 export interface Outputs {
@@ -461,6 +464,7 @@ export interface Outputs {
   exportChartData: ExportedFile
   exportInsightData: ExportedFile
   exportDeck: ExportedFile
+  reproduce: Reproduction
   exportQueryChart: ExportedFile
   exportWorkspace: ExportedWorkspace
   duplicateWorkspace: WorkspaceRef

@@ -10,6 +10,7 @@ import { datasetHandlers, dropOrphanTables, findBySha256 } from './datasets'
 import { Database } from './db/duckdb'
 import { migrateWithBackup } from './db/upgrade'
 import { dispatch } from './dispatch'
+import { reproduceHandlers } from './reproduce/slice'
 import { exportHandlers } from './export/slice'
 import { repairUnfinishedImports } from './import/pendingImports'
 import { importHandlers } from './import/slice'
@@ -97,6 +98,7 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     ...timelineHandlers(db, undo),
     ...queryHandlers(queries, undo),
     ...exportHandlers(db),
+    ...reproduceHandlers(db),
     ...workspaceFileHandlers(db, paths),
     ...undoHandlers(undo)
   } satisfies Handlers

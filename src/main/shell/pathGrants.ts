@@ -21,7 +21,8 @@ export const PATH_FIELDS: Partial<Record<Channel, string>> = {
   previewImport: 'path',
   importFile: 'path',
   readQueryPack: 'path',
-  importEvents: 'path'
+  importEvents: 'path',
+  reproduce: 'path'
 }
 
 /**

@@ -171,6 +171,10 @@ export function fixtureResult(): BenchmarkResult {
       accounts: 8,
       channelDays: 728,
       sources: ['SYNTHETIC_alpha_x.csv', 'SYNTHETIC_beta_facebook.csv'],
+      sourceFiles: [
+        { importId: 1, fileName: 'SYNTHETIC_alpha_x.csv', sha256: 'a'.repeat(64) },
+        { importId: 2, fileName: 'SYNTHETIC_beta_facebook.csv', sha256: 'b'.repeat(64) }
+      ],
       gaps: ['Beta Clinic: no follower counts on 10 days.']
     },
     outOfRange: [],

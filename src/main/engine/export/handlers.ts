@@ -14,6 +14,7 @@ import { insightTable, vendorComparison } from './insightTables'
 import { dataFile } from './dataFiles'
 import { buildDeck } from './deck'
 import { methodologyLines } from './methodology'
+import { buildProvenance, pngWithProvenance, svgWithProvenance } from './provenance'
 import { chartPng, chartSvg } from './renderChart'
 
 const MIME = {
@@ -52,9 +53,12 @@ export async function exportChart(db: Database, i: Input<'exportChart'>): Promis
   }
   const scale = i.size === 'chart' && (i.scale ?? 1) > 1 ? `-${i.scale}x` : ''
   const fileName = defaultFileName(`${i.chartId}${SIZE_SUFFIX[i.size]}${scale}`, result.scope, i.format)
-  if (i.format === 'svg') return { fileName, mime: MIME.svg, bytes: new TextEncoder().encode(chartSvg(image).svg) }
+  // The file carries its setup, so `socialbench reproduce` can re-run it (shared/provenance.ts).
+  const setup = buildProvenance(result, series, i.request, { kind: 'chart', id: i.chartId, format: i.format })
+  if (i.format === 'svg')
+    return { fileName, mime: MIME.svg, bytes: new TextEncoder().encode(svgWithProvenance(chartSvg(image).svg, setup)) }
   const png = chartPng(image)
-  return { fileName, mime: MIME.png, bytes: png.png, width: png.width, height: png.height }
+  return { fileName, mime: MIME.png, bytes: pngWithProvenance(png.png, setup), width: png.width, height: png.height }
 }
 
 export async function exportChartData(db: Database, i: Input<'exportChartData'>): Promise<ExportedFile> {

@@ -21,6 +21,7 @@ import { chartData } from './chartData'
 import { dataFile } from './dataFiles'
 import { buildDeck } from './deck'
 import { methodologyLines } from './methodology'
+import { buildProvenance, pngWithProvenance, svgWithProvenance } from './provenance'
 import { chartPng, chartSvg } from './renderChart'
 
 export interface ReportOptions {
@@ -51,8 +52,17 @@ export async function writeReport(engine: Pick<Engine, 'call'>, o: ReportOptions
   const want = (f: ReportFormat) => o.formats.includes(f)
   for (const [i, chartId] of EXPORT_CHART_IDS.entries()) {
     const base = `${String(i + 1).padStart(2, '0')}-${chartId}`
-    if (want('svg')) await put(`${base}.svg`, chartSvg({ result, series, chartId, size: 'slide1280' }).svg)
-    if (want('png')) await put(`${base}.png`, chartPng({ result, series, chartId, size: 'slide1920' }).png)
+    const setup = (format: string) => buildProvenance(result, series, o.request, { kind: 'chart', id: chartId, format })
+    if (want('svg'))
+      await put(
+        `${base}.svg`,
+        svgWithProvenance(chartSvg({ result, series, chartId, size: 'slide1280' }).svg, setup('svg'))
+      )
+    if (want('png'))
+      await put(
+        `${base}.png`,
+        pngWithProvenance(chartPng({ result, series, chartId, size: 'slide1920' }).png, setup('png'))
+      )
   }
   for (const [i, chartId] of DATA_CHART_IDS.entries()) {
     const base = `${String(i + 1).padStart(2, '0')}-${chartId}`

@@ -308,7 +308,14 @@ export async function runBenchmark(
         rate
       }))
     },
-    methodology: { posts: m.posts, accounts: m.accounts, channelDays: m.channelDays, sources: m.sources, gaps: m.gaps },
+    methodology: {
+      posts: m.posts,
+      accounts: m.accounts,
+      channelDays: m.channelDays,
+      sources: m.sources,
+      sourceFiles: m.sourceFiles,
+      gaps: m.gaps
+    },
     outOfRange: await outOfRange(conn, scope),
     dataRange: range,
     queryMs: Math.round(performance.now() - started)

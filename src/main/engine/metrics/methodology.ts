@@ -14,6 +14,8 @@ export interface Methodology {
   /** Account-days with a daily channel figure in the range. */
   channelDays: number
   sources: string[]
+  /** The same files with their import id and SHA-256 (what an export records to be reproduced). */
+  sourceFiles: { importId: number; fileName: string; sha256: string }[]
   /** Human-readable notices: peer set too small, missing platforms, follower gaps. */
   gaps: string[]
 }
@@ -26,7 +28,7 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
     `${scope} SELECT (SELECT ${days ? 'coalesce(sum(posts), 0)::BIGINT FROM spd' : 'count(*) FROM sp'}) AS posts, (SELECT count(*) FROM acc) AS accounts`
   )
   const [channel] = await q<{ n: number }>(channelDaysSql(s))
-  const sources = await q<{ file_name: string }>(
+  const files = await q<{ import_id: number; file_name: string; file_sha256: string }>(
     `${withScope(
       s,
       `used AS (
@@ -34,7 +36,8 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
        UNION SELECT DISTINCT d.import_id FROM account_daily d JOIN acc USING (account_id)
          WHERE d.day BETWEEN DATE '${s.from}' AND DATE '${s.to}')`
     )}
-     SELECT DISTINCT i.file_name FROM imports i JOIN used u ON u.import_id = i.import_id ORDER BY 1`
+     SELECT i.import_id, i.file_name, i.file_sha256 FROM imports i JOIN used u ON u.import_id = i.import_id
+     ORDER BY i.file_name, i.import_id`
   )
   const gaps: string[] = []
   if (s.institutionIds.length < 3) {
@@ -83,7 +86,8 @@ export async function methodology(conn: DuckDBConnection, s: Scope): Promise<Met
     posts: Number(counts.posts),
     accounts: Number(counts.accounts),
     channelDays: Number(channel.n),
-    sources: sources.map((r) => r.file_name),
+    sources: [...new Set(files.map((r) => r.file_name))],
+    sourceFiles: files.map((r) => ({ importId: Number(r.import_id), fileName: r.file_name, sha256: r.file_sha256 })),
     gaps
   }
 }

@@ -54,7 +54,7 @@ function resultFor(req: BenchmarkRequest): BenchmarkResult {
     },
     topPosts: [],
     breakouts: { threshold: null, mean: null, sd: null, posts: [] },
-    methodology: { posts: 412, accounts: 9, channelDays: 0, sources: ['posts'], gaps: [] },
+    methodology: { posts: 412, accounts: 9, channelDays: 0, sources: ['posts'], sourceFiles: [], gaps: [] },
     outOfRange: [],
     dataRange: { from: '2024-06-01', to: '2026-02-28' },
     queryMs: 12

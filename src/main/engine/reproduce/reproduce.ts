@@ -1,0 +1,85 @@
+/**
+ * `reproduce`: read the setup an exported file carries, re-run its benchmark on this workspace, and compare every
+ * recorded number (each summary figure by name, each chart's data table by its SHA-256) and every source file.
+ */
+import { inputs } from '../../../shared/contract'
+import { decodeSeries } from '../../../shared/charts/series'
+import type { NumberDifference, Provenance, Reproduction, SourceCheck } from '../../../shared/provenance'
+import { AppFailure } from '../../../shared/result'
+import type { Database } from '../db/duckdb'
+import { chartDigests, summaryNumbers } from '../export/provenance'
+import { runBenchmark } from '../metrics/benchmark'
+import { packageVersion } from '../version'
+import { readProvenance } from './readProvenance'
+
+function compareSources(recorded: Provenance['sources'], now: Provenance['sources']): SourceCheck[] {
+  const nowSha = new Set(now.map((s) => s.sha256))
+  const thenSha = new Set(recorded.map((s) => s.sha256))
+  const checks: SourceCheck[] = recorded.map((s) => {
+    if (nowSha.has(s.sha256)) return { fileName: s.fileName, sha256: s.sha256, status: 'same' }
+    const renamed = now.find((n) => n.fileName === s.fileName && !thenSha.has(n.sha256))
+    return renamed
+      ? { fileName: s.fileName, sha256: s.sha256, status: 'changed', nowSha256: renamed.sha256 }
+      : { fileName: s.fileName, sha256: s.sha256, status: 'missing' }
+  })
+  const changedTo = new Set(checks.map((c) => c.nowSha256).filter(Boolean))
+  for (const n of now)
+    if (!thenSha.has(n.sha256) && !changedTo.has(n.sha256))
+      checks.push({ fileName: n.fileName, sha256: n.sha256, status: 'new' })
+  return checks
+}
+
+function compareNumbers(
+  recorded: Provenance['numbers'],
+  now: Provenance['numbers']
+): {
+  checked: number
+  differences: NumberDifference[]
+} {
+  const differences: NumberDifference[] = []
+  const names = [...new Set([...Object.keys(recorded.summary), ...Object.keys(now.summary)])]
+  for (const name of names) {
+    const a = name in recorded.summary ? recorded.summary[name] : null
+    const b = name in now.summary ? now.summary[name] : null
+    if (!Object.is(a, b) || !(name in recorded.summary) || !(name in now.summary))
+      differences.push({ name, recorded: a, now: b })
+  }
+  const charts = [...new Set([...Object.keys(recorded.charts), ...Object.keys(now.charts)])]
+  for (const id of charts) {
+    const a = recorded.charts[id]
+    const b = now.charts[id]
+    if (a?.sha256 !== b?.sha256)
+      differences.push({
+        name: `chart ${id} (data table)`,
+        recorded: a ? `${a.rows} rows, SHA-256 ${a.sha256.slice(0, 12)}…` : null,
+        now: b ? `${b.rows} rows, SHA-256 ${b.sha256.slice(0, 12)}…` : null
+      })
+  }
+  return { checked: names.length + charts.length, differences }
+}
+
+export async function reproduce(db: Database, path: string): Promise<Reproduction> {
+  const p = await readProvenance(path)
+  const request = inputs.benchmark.safeParse(p.request)
+  if (!request.success)
+    throw new AppFailure(
+      'BAD_INPUT',
+      `The setup's benchmark request is not one this version can run: ${request.error.issues[0]?.message}.`
+    )
+  const result = await db.withConnection((conn) => runBenchmark(conn, request.data))
+  const series = decodeSeries(result.charts)
+  const numbers = compareNumbers(p.numbers, {
+    summary: summaryNumbers(result.summary),
+    charts: chartDigests(result, series)
+  })
+  return {
+    identical: numbers.differences.length === 0,
+    artefact: p.artefact,
+    setup: p.setup,
+    recordedVersion: p.app.version,
+    version: packageVersion(),
+    checked: numbers.checked,
+    differences: numbers.differences,
+    sources: compareSources(p.sources, result.methodology.sourceFiles)
+  }
+}
