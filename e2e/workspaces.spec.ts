@@ -109,6 +109,8 @@ test('new workspace, import, Open Recent, export as .sbw and open it', async ({ 
     await expect(app.datasetRows()).toHaveCount(1)
     await expect(app.datasetRows().first()).toContainText('instagram_posts_semicolon')
     expect(existsSync(join(third, 'workspace.duckdb'))).toBe(true)
+    // The rows of the opened workspace's dataset, not the grid's loading placeholders, in the picture.
+    await expect(app.gridCell(0, 0)).toHaveText('2012-01-01')
     await ws.menuButton().click()
     await expect(ws.recent()).toHaveCount(2)
     await snap(page, 'workspace-menu')
