@@ -13,6 +13,7 @@ export type Phase =
   | 'change counts'
   | 'recognizer checks'
   | 'upsert'
+  | 'post_days'
   | 'commit'
   | 'other SQL'
   | 'between statements (JS)'
@@ -20,6 +21,8 @@ export type Phase =
 export function classify(sql: string): Exclude<Phase, 'scan+hash (before SQL)' | 'between statements (JS)'> {
   const s = sql.replace(/\s+/g, ' ').trim()
   if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(s)) return 'commit'
+  // The dashboard's day sums kept with the posts (canonical/postDays.ts).
+  if (/post_days/i.test(s)) return 'post_days'
   if (/^CREATE TABLE "?ds_\d+/i.test(s)) return 'read CSV into raw table'
   if (/^(INSERT|MERGE) INTO (posts|account_daily|accounts)/i.test(s)) return 'upsert'
   if (/sniff_csv|DESCRIBE|LIMIT \d+\s*$/i.test(s) && /read_csv|sniff_csv/i.test(s)) return 'plan/sniff'
