@@ -52,7 +52,7 @@ test('write, run, chart, save and find a parameterised query again after a reloa
   await copy.hover()
   await copy.getByTestId('query-delete').click()
   await expect(copy).toBeHidden()
-  await page.getByTestId('undo-delete').click()
+  await page.getByTestId('toast-undo').click()
   await expect(copy).toBeVisible()
 
   // A statement that would write is refused with a clear message, and nothing else changes.

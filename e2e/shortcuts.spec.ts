@@ -60,6 +60,10 @@ test('every shortcut of the shared list does its command from the keyboard', asy
       await expect(page.getByTestId('shortcut-sheet')).toBeVisible()
       await page.keyboard.press('Escape')
       await expect(page.getByTestId('shortcut-sheet')).toBeHidden()
+    } else if (s.command === 'undo') {
+      // Nothing done yet: the app says so in the status bar (e2e/undo.spec.ts undoes real actions).
+      await page.keyboard.press(keys)
+      await expect(page.getByTestId('toast')).toContainText('Nothing to undo')
     } else {
       throw new Error(`no check for the shortcut of "${s.command}": add one`)
     }

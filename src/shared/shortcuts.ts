@@ -7,6 +7,7 @@
 /** The app-wide commands a menu item or a shortcut can run. */
 export type AppCommand =
   | 'import'
+  | 'undo'
   | 'showDatasets'
   | 'showInstitutions'
   | 'showBenchmarks'
@@ -22,7 +23,7 @@ export interface AppShortcut {
   label: string
   accelerator: string
   /** The menu it sits in. */
-  menu: 'File' | 'View' | 'Help'
+  menu: 'File' | 'Edit' | 'View' | 'Help'
   /**
    * The menu shows the key but leaves it to the page: in Electron on Windows and Linux a registered accelerator takes
    * the key before the page sees it, and the SQL editor needs Ctrl+/ to comment lines.
@@ -32,6 +33,8 @@ export interface AppShortcut {
 
 export const APP_SHORTCUTS: readonly AppShortcut[] = [
   { command: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', menu: 'File' },
+  // Page first: in a text field or the SQL editor the key undoes typing; elsewhere it undoes the last delete, merge...
+  { command: 'undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', menu: 'Edit', pageFirst: true },
   { command: 'showDatasets', label: 'Datasets', accelerator: 'CmdOrCtrl+1', menu: 'View' },
   { command: 'showInstitutions', label: 'Institutions', accelerator: 'CmdOrCtrl+2', menu: 'View' },
   { command: 'showBenchmarks', label: 'Benchmarks', accelerator: 'CmdOrCtrl+3', menu: 'View' },

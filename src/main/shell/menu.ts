@@ -174,7 +174,8 @@ export function buildMenu(opts: MenuOptions): void {
     {
       label: '&Edit',
       submenu: [
-        { role: 'undo' },
+        // Undo is the app's (a delete, a merge...), or the text field's when one has focus: the renderer decides.
+        ...shortcutItems('Edit'),
         { role: 'redo' },
         { type: 'separator' },
         { role: 'cut' },

@@ -24,7 +24,8 @@ import { WorkspaceDialog, type WorkspaceDialogKind } from './features/workspaces
 import { WorkspaceMenu, type WorkspaceMenuAction } from './features/workspaces/WorkspaceMenu'
 import { useWorkspaces } from './features/workspaces/useWorkspaces'
 import { workspaceCall } from './features/workspaces/workspaceApi'
-import { useShortcuts } from './useShortcuts'
+import { isEditable, useShortcuts } from './useShortcuts'
+import { UndoContext, useUndoStack } from './features/undo/useUndo'
 import { ShortcutSheet } from './features/shortcuts/ShortcutSheet'
 import type { AppCommand } from '../../shared/shortcuts'
 import { IMPORT_ACCEPT } from '../../shared/importFiles'
@@ -103,6 +104,16 @@ export function App() {
       showError(err, 'Could not open the workspace')
     }
   }, [showError])
+
+  // After an undo every view reloads (their hooks watch undo.revision); the datasets list lives here.
+  const undo = useUndoStack(
+    toast,
+    showError,
+    useCallback(() => {
+      void ds.refresh()
+      void refreshWorkspace()
+    }, [ds.refresh, refreshWorkspace]) // eslint-disable-line react-hooks/exhaustive-deps
+  )
 
   // First load: an empty workspace greets with the welcome view, otherwise the datasets.
   useEffect(() => {
@@ -200,7 +211,11 @@ export function App() {
   const runCommand = useCallback(
     (command: AppCommand) => {
       if (command === 'import') openPicker()
-      else if (command === 'showDatasets') navigate('datasets')
+      else if (command === 'undo') {
+        // Edit > Undo from the menu: typing in a field is undone there; anything else is the app's last action.
+        if (isEditable(document.activeElement)) document.execCommand('undo')
+        else void undo.undoLatest()
+      } else if (command === 'showDatasets') navigate('datasets')
       else if (command === 'showInstitutions') navigate('institutions')
       else if (command === 'showBenchmarks') navigate('benchmarks')
       else if (command === 'showQueries') navigate('queries')
@@ -209,29 +224,34 @@ export function App() {
       else if (command === 'shortcuts') setShortcutSheet(true)
       else if (command === 'about') setAbout(true)
     },
-    [navigate, openPicker, toggleTheme]
+    [navigate, openPicker, toggleTheme, undo]
   )
   useEffect(() => on('menuCommand', ({ command }) => runCommand(command)), [runCommand])
 
   useShortcuts({
     run: runCommand,
-    deleteSelected: () => view === 'datasets' && ds.selected && setConfirmDelete(ds.selected),
+    deleteSelected: () => view === 'datasets' && ds.selected && askDelete(ds.selected),
     renameSelected: () => view === 'datasets' && ds.selected && setRenamingId(ds.selected.id)
   })
 
-  const doDelete = async () => {
-    if (!confirmDelete) return
+  const deleteDataset = async (d: DatasetSummary) => {
     setDeleting(true)
     try {
-      await ds.remove(confirmDelete.id)
-      toast(`Deleted “${confirmDelete.name}”`)
+      undo.offer((await ds.remove(d.id)).undo)
       void refreshWorkspace()
     } catch (err) {
-      showError(err, `Could not delete ${confirmDelete.name}`)
+      showError(err, `Could not delete ${d.name}`)
     } finally {
       setDeleting(false)
       setConfirmDelete(null)
     }
+  }
+  // Undo brings any delete back while the workspace is open; only the last copy of a raw table asks first, since
+  // its rows are gone for good once the workspace closes. A re-import of the same file shares it (migration 5).
+  const askDelete = (d: DatasetSummary) => {
+    const shared = ds.datasets.some((o) => o.id !== d.id && o.tableName === d.tableName)
+    if (shared) void deleteDataset(d)
+    else setConfirmDelete(d)
   }
 
   const job = imports.job
@@ -244,151 +264,158 @@ export function App() {
       : sampleActivity
 
   return (
-    <div className="app">
-      {/* First in the tab order. Not a plain #main link: the address's hash carries the harness token. */}
-      <a
-        href="#main-content"
-        className="skip-link"
-        data-testid="skip-link"
-        onClick={(e) => {
-          e.preventDefault()
-          mainRef.current?.focus()
-        }}
-      >
-        Skip to main content
-      </a>
-      <Sidebar
-        view={view ?? 'welcome'}
-        datasetCount={ds.datasets.length}
-        theme={theme}
-        importBusy={job?.stage === 'importing'}
-        onShowDatasets={showDatasets}
-        onShowBenchmarks={() => navigate('benchmarks')}
-        onShowInstitutions={() => navigate('institutions')}
-        onShowEvents={() => navigate('events')}
-        onShowQueries={() => navigate('queries')}
-        onImport={openPicker}
-        onAbout={() => setAbout(true)}
-        onShortcuts={() => setShortcutSheet(true)}
-        onToggleTheme={toggleTheme}
-        workspaceMenu={
-          <WorkspaceMenu state={workspaces.state} busy={workspaces.busy} onAction={(a) => void onWorkspaceAction(a)} />
-        }
-      />
-      <main className="main" id="main-content" ref={mainRef} tabIndex={-1} data-testid="main">
-        <ErrorBanner errors={notices.errors} onDismiss={notices.dismissError} />
-        {report && (
-          <ImportReport
-            key={report.dataset.id}
-            result={report}
-            onClose={() => setReport(null)}
-            onError={showError}
-            onMapped={() => void ds.refresh(report.dataset.id)}
-          />
-        )}
-        {view === null && (
-          <div className="loading-block center">
-            <span className="spinner" aria-hidden="true" /> Opening the workspace…
-          </div>
-        )}
-        {view === 'welcome' && (
-          <WelcomeView loadingSample={loadingSample} onOpenSample={openSample} onImport={openPicker} />
-        )}
-        {view === 'datasets' && (
-          <DatasetsView
-            datasets={ds.datasets}
-            selected={ds.selected}
-            renamingId={renamingId}
-            onSelect={ds.select}
-            onStartRename={setRenamingId}
-            onEndRename={() => setRenamingId(null)}
-            onRename={async (id, name) => {
-              const updated = await ds.rename(id, name)
-              toast(`Renamed to “${updated.name}”`)
-            }}
-            onDelete={setConfirmDelete}
-            onImport={openPicker}
-            onOpenSample={openSample}
-            loadingSample={loadingSample}
-            onError={showError}
-            onOpenQuery={(sql, name) => {
-              setReport(null)
-              setOpenedQuery({ sql, name: `${name} (from the grid)` })
-              setView('queries')
-            }}
-          />
-        )}
-        {view === 'benchmarks' && <BenchmarkView onError={showError} />}
-        {view === 'institutions' && <InstitutionsView onError={showError} />}
-        {view === 'events' && <EventsView onError={showError} toast={toast} />}
-        {view === 'queries' && <QueriesView onError={showError} toast={toast} opened={openedQuery} />}
-      </main>
-      <StatusBar
-        workspacePath={workspace?.path ?? null}
-        workspaceName={workspaces.state?.current.name ?? null}
-        datasetCount={ds.datasets.length}
-        activity={activity}
-      >
-        <Toasts toasts={notices.toasts} onDismiss={notices.dismissToast} />
-      </StatusBar>
-
-      <input
-        ref={fileInput}
-        type="file"
-        multiple
-        hidden
-        data-testid="import-file-input"
-        accept={IMPORT_ACCEPT}
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])]
-          e.target.value = '' // so choosing the same file again still fires change
-          if (files.length) void imports.enqueueFiles(files)
-        }}
-      />
-      <DropZone onFiles={(files) => void imports.enqueueFiles(files)} />
-
-      {job && (
-        <ImportDialog
-          job={job}
-          queued={imports.queued}
-          onOptions={imports.setOptions}
-          onCommit={(allowDuplicate) => void imports.commit(allowDuplicate)}
-          onCancel={() => void imports.cancel()}
-          onShowExisting={imports.showExisting}
-          onRepreview={imports.repreview}
-        />
-      )}
-      {confirmDelete && (
-        <ConfirmDialog
-          title="Delete dataset?"
-          confirmLabel="Delete"
-          danger
-          busy={deleting}
-          onConfirm={() => void doDelete()}
-          onCancel={() => setConfirmDelete(null)}
+    <UndoContext.Provider value={undo}>
+      <div className="app">
+        {/* First in the tab order. Not a plain #main link: the address's hash carries the harness token. */}
+        <a
+          href="#main-content"
+          className="skip-link"
+          data-testid="skip-link"
+          onClick={(e) => {
+            e.preventDefault()
+            mainRef.current?.focus()
+          }}
         >
-          <p>
-            Delete <strong data-testid="confirm-name">{confirmDelete.name}</strong> (
-            {countOf(confirmDelete.rows, 'row')}) from this workspace? The original file is not touched.
-          </p>
-        </ConfirmDialog>
-      )}
-      {workspaceDialog && workspaces.state && (
-        <WorkspaceDialog
-          kind={workspaceDialog}
-          currentPath={workspaces.state.current.path}
-          nativeDialogs={workspaces.state.nativeDialogs}
-          onClose={() => setWorkspaceDialog(null)}
-          onDone={({ path, switched }) => {
-            if (switched) return workspaces.reload()
-            setWorkspaceDialog(null)
-            toast(`Copied the workspace to ${path}`)
-            void workspaces.refresh()
+          Skip to main content
+        </a>
+        <Sidebar
+          view={view ?? 'welcome'}
+          datasetCount={ds.datasets.length}
+          theme={theme}
+          importBusy={job?.stage === 'importing'}
+          onShowDatasets={showDatasets}
+          onShowBenchmarks={() => navigate('benchmarks')}
+          onShowInstitutions={() => navigate('institutions')}
+          onShowEvents={() => navigate('events')}
+          onShowQueries={() => navigate('queries')}
+          onImport={openPicker}
+          onAbout={() => setAbout(true)}
+          onShortcuts={() => setShortcutSheet(true)}
+          onToggleTheme={toggleTheme}
+          workspaceMenu={
+            <WorkspaceMenu
+              state={workspaces.state}
+              busy={workspaces.busy}
+              onAction={(a) => void onWorkspaceAction(a)}
+            />
+          }
+        />
+        <main className="main" id="main-content" ref={mainRef} tabIndex={-1} data-testid="main">
+          <ErrorBanner errors={notices.errors} onDismiss={notices.dismissError} />
+          {report && (
+            <ImportReport
+              key={report.dataset.id}
+              result={report}
+              onClose={() => setReport(null)}
+              onError={showError}
+              onMapped={() => void ds.refresh(report.dataset.id)}
+            />
+          )}
+          {view === null && (
+            <div className="loading-block center">
+              <span className="spinner" aria-hidden="true" /> Opening the workspace…
+            </div>
+          )}
+          {view === 'welcome' && (
+            <WelcomeView loadingSample={loadingSample} onOpenSample={openSample} onImport={openPicker} />
+          )}
+          {view === 'datasets' && (
+            <DatasetsView
+              datasets={ds.datasets}
+              selected={ds.selected}
+              renamingId={renamingId}
+              onSelect={ds.select}
+              onStartRename={setRenamingId}
+              onEndRename={() => setRenamingId(null)}
+              onRename={async (id, name) => {
+                const updated = await ds.rename(id, name)
+                toast(`Renamed to “${updated.name}”`)
+              }}
+              onDelete={askDelete}
+              onImport={openPicker}
+              onOpenSample={openSample}
+              loadingSample={loadingSample}
+              onError={showError}
+              onOpenQuery={(sql, name) => {
+                setReport(null)
+                setOpenedQuery({ sql, name: `${name} (from the grid)` })
+                setView('queries')
+              }}
+            />
+          )}
+          {view === 'benchmarks' && <BenchmarkView onError={showError} />}
+          {view === 'institutions' && <InstitutionsView onError={showError} />}
+          {view === 'events' && <EventsView onError={showError} toast={toast} />}
+          {view === 'queries' && <QueriesView onError={showError} toast={toast} opened={openedQuery} />}
+        </main>
+        <StatusBar
+          workspacePath={workspace?.path ?? null}
+          workspaceName={workspaces.state?.current.name ?? null}
+          datasetCount={ds.datasets.length}
+          activity={activity}
+        >
+          <Toasts toasts={notices.toasts} onDismiss={notices.dismissToast} />
+        </StatusBar>
+
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          data-testid="import-file-input"
+          accept={IMPORT_ACCEPT}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])]
+            e.target.value = '' // so choosing the same file again still fires change
+            if (files.length) void imports.enqueueFiles(files)
           }}
         />
-      )}
-      {about && <AboutDialog onClose={() => setAbout(false)} />}
-      {shortcutSheet && <ShortcutSheet onClose={() => setShortcutSheet(false)} />}
-    </div>
+        <DropZone onFiles={(files) => void imports.enqueueFiles(files)} />
+
+        {job && (
+          <ImportDialog
+            job={job}
+            queued={imports.queued}
+            onOptions={imports.setOptions}
+            onCommit={(allowDuplicate) => void imports.commit(allowDuplicate)}
+            onCancel={() => void imports.cancel()}
+            onShowExisting={imports.showExisting}
+            onRepreview={imports.repreview}
+          />
+        )}
+        {confirmDelete && (
+          <ConfirmDialog
+            title="Delete dataset?"
+            confirmLabel="Delete"
+            danger
+            busy={deleting}
+            onConfirm={() => void deleteDataset(confirmDelete)}
+            onCancel={() => setConfirmDelete(null)}
+          >
+            <p>
+              Delete <strong data-testid="confirm-name">{confirmDelete.name}</strong> (
+              {countOf(confirmDelete.rows, 'row')}) from this workspace? The original file is not touched. Edit &gt;
+              Undo brings it back until the workspace is closed.
+            </p>
+          </ConfirmDialog>
+        )}
+        {workspaceDialog && workspaces.state && (
+          <WorkspaceDialog
+            kind={workspaceDialog}
+            currentPath={workspaces.state.current.path}
+            nativeDialogs={workspaces.state.nativeDialogs}
+            onClose={() => setWorkspaceDialog(null)}
+            onDone={({ path, switched }) => {
+              if (switched) return workspaces.reload()
+              setWorkspaceDialog(null)
+              toast(`Copied the workspace to ${path}`)
+              void workspaces.refresh()
+            }}
+          />
+        )}
+        {about && <AboutDialog onClose={() => setAbout(false)} />}
+        {shortcutSheet && <ShortcutSheet onClose={() => setShortcutSheet(false)} />}
+      </div>
+    </UndoContext.Provider>
   )
 }

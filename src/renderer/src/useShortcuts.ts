@@ -10,7 +10,7 @@ export interface Shortcuts {
   renameSelected: () => void
 }
 
-const isEditable = (el: EventTarget | null) =>
+export const isEditable = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
 /**
@@ -24,6 +24,8 @@ export function useShortcuts(s: Shortcuts) {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || modalOpen()) return
       const shortcut = APP_SHORTCUTS.find((a) => matchesAccelerator(a.accelerator, e))
+      // In a text field or the SQL editor, Ctrl/Cmd+Z undoes typing, as everywhere.
+      if (shortcut?.command === 'undo' && isEditable(e.target)) return
       if (shortcut) {
         e.preventDefault()
         ref.current.run(shortcut.command)

@@ -16,6 +16,19 @@ export function Toasts({ toasts, onDismiss }: { toasts: Notice[]; onDismiss: (id
           <span className="toast-text" title={latest.message}>
             {latest.message}
           </span>
+          {latest.action && (
+            <button
+              type="button"
+              className="toast-action"
+              data-testid="toast-undo"
+              onClick={() => {
+                onDismiss(latest.id)
+                latest.action!.run()
+              }}
+            >
+              {latest.action.label}
+            </button>
+          )}
           <button type="button" className="toast-close" onClick={() => onDismiss(latest.id)} aria-label="Dismiss">
             ×
           </button>

@@ -6,9 +6,13 @@ export interface Notice {
   id: number
   message: string
   code?: ErrorCode
+  /** A button in the toast ("Undo"). */
+  action?: { label: string; run: () => void }
 }
 
 const TOAST_MS = 4000
+/** A toast with a button stays longer, so it can be reached with the keyboard; Edit > Undo outlives it anyway. */
+const ACTION_TOAST_MS = 30000
 
 /** Error banners (stay until dismissed) and success toasts (fade on their own). */
 export function useNotices() {
@@ -28,10 +32,10 @@ export function useNotices() {
   const dismissToast = useCallback((id: number) => setToasts((list) => list.filter((n) => n.id !== id)), [])
 
   const toast = useCallback(
-    (message: string) => {
+    (message: string, action?: Notice['action']) => {
       const id = next.current++
-      setToasts((list) => [...list.slice(-3), { id, message }])
-      window.setTimeout(() => dismissToast(id), TOAST_MS)
+      setToasts((list) => [...list.slice(-3), { id, message, action }])
+      window.setTimeout(() => dismissToast(id), action ? ACTION_TOAST_MS : TOAST_MS)
     },
     [dismissToast]
   )

@@ -38,7 +38,7 @@ export function useDatasets(onError: (err: unknown, context?: string) => void) {
   const remove = useCallback(
     async (datasetId: number) => {
       const index = datasets.findIndex((d) => d.id === datasetId)
-      await api.deleteDataset({ datasetId })
+      const answer = await api.deleteDataset({ datasetId })
       const list = datasets.filter((d) => d.id !== datasetId)
       setDatasets(list)
       // Select the neighbour so the keyboard user keeps their place.
@@ -46,6 +46,7 @@ export function useDatasets(onError: (err: unknown, context?: string) => void) {
         current === datasetId ? (list[Math.min(index, list.length - 1)]?.id ?? null) : current
       )
       void refresh()
+      return answer
     },
     [datasets, refresh]
   )

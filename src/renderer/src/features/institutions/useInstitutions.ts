@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { call } from '../../api'
 import type { AccountSummary, AssignmentSuggestion, Institution } from '../../../../shared/canonical'
+import { useUndo } from '../undo/useUndo'
 
 /** Institutions, accounts and suggestions, reloaded together after every change (they depend on each other). */
 export function useInstitutions(onError: (err: unknown, context?: string) => void) {
@@ -8,6 +9,7 @@ export function useInstitutions(onError: (err: unknown, context?: string) => voi
   const [accounts, setAccounts] = useState<AccountSummary[]>([])
   const [suggestions, setSuggestions] = useState<AssignmentSuggestion[]>([])
   const [loaded, setLoaded] = useState(false)
+  const undo = useUndo()
 
   const refresh = useCallback(async () => {
     try {
@@ -24,7 +26,7 @@ export function useInstitutions(onError: (err: unknown, context?: string) => voi
 
   useEffect(() => {
     void refresh()
-  }, [refresh])
+  }, [refresh, undo.revision])
 
   /** Run a change, then reload; failures surface in the error banner and return false. */
   const change = useCallback(
@@ -54,12 +56,18 @@ export function useInstitutions(onError: (err: unknown, context?: string) => voi
     update: (institutionId: number, patch: { name?: string; color?: string }) =>
       change('Could not change the institution', () => call('updateInstitution', { institutionId, ...patch })),
     remove: (institutionId: number) =>
-      change('Could not delete the institution', () => call('deleteInstitution', { institutionId })),
+      change('Could not delete the institution', async () =>
+        undo.offer((await call('deleteInstitution', { institutionId })).undo)
+      ),
     assign: (accountId: string, institutionId: number | null) =>
-      change('Could not assign the account', () => call('assignAccount', { accountId, institutionId })),
+      change('Could not assign the account', async () =>
+        undo.offer((await call('assignAccount', { accountId, institutionId })).undo)
+      ),
     renameAccount: (accountId: string, displayName: string | null) =>
       change('Could not rename the account', () => call('renameAccount', { accountId, displayName })),
     mergeAccounts: (fromId: string, intoId: string) =>
-      change('Could not merge the accounts', () => call('mergeAccounts', { fromId, intoId }))
+      change('Could not merge the accounts', async () =>
+        undo.offer((await call('mergeAccounts', { fromId, intoId })).undo)
+      )
   }
 }

@@ -19,6 +19,7 @@ import { ResultGrid } from './ResultGrid'
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor'
 import { suggestChart } from '../../../../shared/charts/queryChart'
 import { useLibrary } from './useLibrary'
+import { useUndo } from '../undo/useUndo'
 import { useQueries } from './useQueries'
 import '../../styles/queries.css'
 
@@ -65,12 +66,11 @@ export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
   const [draft, setDraft] = useState<Draft>(() => (opened ? { ...EMPTY, name: opened.name, sql: opened.sql } : EMPTY))
   const [values, setValues] = useState<Record<string, ParamValue>>({})
   const [tab, setTab] = useState<'table' | 'chart'>('table')
-  const [undo, setUndo] = useState<SavedQuery | null>(null)
+  const undo = useUndo()
   const [pack, setPack] = useState<QueryPackPreview | null>(null)
   const [importing, setImporting] = useState(false)
   const editor = useRef<SqlEditorHandle>(null)
   const packInput = useRef<HTMLInputElement>(null)
-  const undoTimer = useRef<number | undefined>(undefined)
 
   // Every $name in the SQL gets an input; its type comes from the saved definition or a guess from its name.
   const params = useMemo<ParamDef[]>(
@@ -125,26 +125,12 @@ export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
 
   const remove = async (q: SavedQuery) => {
     try {
-      await call('deleteQuery', { id: q.id })
+      const answer = await call('deleteQuery', { id: q.id })
       if (draft.id === q.id) setDraft((d) => ({ ...d, id: null }))
-      window.clearTimeout(undoTimer.current)
-      setUndo(q)
-      undoTimer.current = window.setTimeout(() => setUndo(null), 8000)
+      undo.offer(answer.undo)
       void library.refresh()
     } catch (err) {
       onError(err, `Could not delete ${q.name}`)
-    }
-  }
-
-  const restore = async () => {
-    if (!undo) return
-    try {
-      const back = await call('restoreQuery', { id: undo.id })
-      setUndo(null)
-      toast(`Restored “${back.name}”`)
-      void library.refresh()
-    } catch (err) {
-      onError(err, 'Could not undo the delete')
     }
   }
 
@@ -402,14 +388,6 @@ export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
       />
       {pack && (
         <ImportPackDialog pack={pack} busy={importing} onSave={() => void savePack()} onCancel={() => setPack(null)} />
-      )}
-      {undo && (
-        <div className="q-undo" role="status" data-testid="undo-toast">
-          Deleted “{undo.name}”
-          <button type="button" className="btn btn-small" onClick={() => void restore()} data-testid="undo-delete">
-            Undo
-          </button>
-        </div>
       )}
     </section>
   )

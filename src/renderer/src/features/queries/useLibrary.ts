@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../../api'
 import type { SavedQuery } from '../../../../shared/queries'
+import { useUndo } from '../undo/useUndo'
 
 /**
  * The saved queries matching the search box, re-read after every change. Answers can arrive out of order (the
@@ -11,6 +12,7 @@ export function useLibrary(onError: (err: unknown, context?: string) => void) {
   const [queries, setQueries] = useState<SavedQuery[]>([])
   const [search, setSearch] = useState('')
   const latest = useRef(0)
+  const { revision } = useUndo()
 
   const refresh = useCallback(async () => {
     const request = ++latest.current
@@ -22,9 +24,10 @@ export function useLibrary(onError: (err: unknown, context?: string) => void) {
     }
   }, [search, onError])
 
+  // Re-read after an undo too (a deleted query comes back).
   useEffect(() => {
     void refresh()
-  }, [refresh])
+  }, [refresh, revision])
 
   return { queries, search, setSearch, refresh }
 }

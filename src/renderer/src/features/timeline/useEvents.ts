@@ -3,6 +3,7 @@ import { call, pathForFile, saveFile } from '../../api'
 import type { Input } from '../../../../shared/contract'
 import type { Institution } from '../../../../shared/canonical'
 import type { TimelineEvent } from '../../../../shared/timeline'
+import { useUndo } from '../undo/useUndo'
 
 type Notify = (err: unknown, context?: string) => void
 
@@ -12,6 +13,7 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
   const [institutions, setInstitutions] = useState<Institution[]>([])
   const [loaded, setLoaded] = useState(false)
   const [busy, setBusy] = useState(false)
+  const undo = useUndo()
 
   const refresh = useCallback(async () => {
     try {
@@ -27,7 +29,7 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
 
   useEffect(() => {
     void refresh()
-  }, [refresh])
+  }, [refresh, undo.revision])
 
   const change = useCallback(
     async <T>(what: string, fn: () => Promise<T>): Promise<T | null> => {
@@ -56,9 +58,9 @@ export function useEvents(onError: Notify, toast: (text: string) => void) {
   const remove = useCallback(
     async (e: TimelineEvent) => {
       const r = await change(`Could not delete “${e.title}”`, () => call('deleteEvent', { eventId: e.eventId }))
-      if (r?.deleted) toast(`Deleted “${e.title}”`)
+      if (r?.deleted) undo.offer(r.undo)
     },
-    [change, toast]
+    [change, undo]
   )
 
   const importCsv = useCallback(

@@ -1,0 +1,113 @@
+/**
+ * Undo in the app: a delete (a dataset, an institution, an event), an unassignment and a merge say so in the status
+ * bar with an Undo button, and Ctrl/Cmd+Z (Edit > Undo) undoes the latest one; what comes back is what was there.
+ * Only the last copy of a raw table asks before it is deleted. Keyboard only where it can be, axe on the toast.
+ */
+import { resolve } from 'node:path'
+import { test, expect } from './fixtures/app'
+import { snap } from './fixtures/screenshots'
+import { expectAccessible } from './support/axe'
+import { EventsPage } from './pages/EventsPage'
+
+const X_CSV = resolve(__dirname, 'fixtures/data/x_tweet_activity_synthetic.csv')
+const NAME = 'x_tweet_activity_synthetic'
+const UNDO = process.platform === 'darwin' ? 'Meta+z' : 'Control+z'
+
+test('delete a dataset and an institution, unassign, delete an event: undone from the toast and by Ctrl+Z', async ({
+  app,
+  page
+}) => {
+  await app.importFileInput().setInputFiles(X_CSV)
+  await app.importCommit().click()
+  await expect(app.importDialog()).toBeHidden({ timeout: 30_000 })
+  await app.navDatasets().click()
+  await expect(app.datasetRow(NAME)).toBeVisible()
+
+  // The only copy of its raw table: it asks first, and says undo can bring it back.
+  await app.datasetRow(NAME).getByTestId('dataset-delete').click()
+  await expect(app.confirmDialog()).toContainText('Edit > Undo brings it back')
+  await app.confirmOk().click()
+  await expect(app.datasetRow(NAME)).toBeHidden()
+  const toast = page.getByTestId('toast')
+  await expect(toast).toContainText(`Deleted dataset “${NAME}”`)
+  const undoButton = toast.getByTestId('toast-undo')
+  await expect(undoButton).toHaveText('Undo')
+  await expect(app.statusBar().getByTestId('toast-undo')).toBeVisible()
+  // Keyboard: the toast's button is a real button; Enter on it undoes.
+  await undoButton.focus()
+  await page.keyboard.press('Enter')
+  await expect(app.datasetRow(NAME)).toBeVisible()
+  await expect(toast).toContainText(`Undone: Deleted dataset “${NAME}”`)
+
+  // Ctrl+Z outside a text field undoes the latest action.
+  await app.datasetRow(NAME).getByTestId('dataset-delete').click()
+  await app.confirmOk().click()
+  await expect(app.datasetRow(NAME)).toBeHidden()
+  await expect(toast.getByTestId('toast-undo')).toBeVisible()
+  await expectAccessible(page, 'undo-toast')
+  await snap(page, 'undo-toast', { keepToasts: true })
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press(UNDO)
+  await expect(app.datasetRow(NAME)).toBeVisible()
+
+  // Institutions: assign, delete, Ctrl+Z brings it back with its colour and its account.
+  await app.navInstitutions().click()
+  await app.institutionNameInput().fill('Halvern University Medical Center')
+  await app.institutionCreate().click()
+  const row = app.institutionRow('Halvern University Medical Center')
+  await expect(row).toBeVisible()
+  await app
+    .accountRow('x:halvernumc')
+    .getByTestId('account-institution')
+    .selectOption({ label: 'Halvern University Medical Center' })
+  await expect(row.getByTestId('owned-account')).toHaveAttribute('data-account-id', 'x:halvernumc')
+  const colour = await row.getByTestId('institution-color').getAttribute('aria-label')
+
+  // Unassign (the × in the row): undone from the toast.
+  await row.getByRole('button', { name: 'Remove x:halvernumc from Halvern University Medical Center' }).click()
+  await expect(row.getByTestId('owned-account')).toHaveCount(0)
+  await expect(toast).toContainText(/Unassigned @\w+ from “Halvern University Medical Center”/)
+  await toast.getByTestId('toast-undo').click()
+  await expect(row.getByTestId('owned-account')).toHaveAttribute('data-account-id', 'x:halvernumc')
+
+  await row.getByTestId('institution-delete').click()
+  await row.getByTestId('institution-delete-confirm').click()
+  await expect(row).toBeHidden()
+  await expect(toast).toContainText('Deleted institution “Halvern University Medical Center”')
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press(UNDO)
+  await expect(row).toBeVisible()
+  await expect(row.getByTestId('owned-account')).toHaveAttribute('data-account-id', 'x:halvernumc')
+  expect(await row.getByTestId('institution-color').getAttribute('aria-label')).toBe(colour)
+
+  // Ctrl+Z in a text field undoes typing there, not the app's last action.
+  await app.institutionNameInput().fill('')
+  await app.institutionNameInput().pressSequentially('abc')
+  await page.keyboard.press(UNDO)
+  await expect(row).toBeVisible()
+
+  // Events: delete one (after its confirm), undo from the toast: it is back with its fields.
+  const ev = new EventsPage(page)
+  await ev.nav().click()
+  await ev.start().fill('2023-12-24')
+  await ev.title().fill('Winter campaign')
+  await ev.kind().selectOption('campaign')
+  await ev.submit().click()
+  await expect(ev.row('Winter campaign')).toBeVisible()
+  const before = await ev.row('Winter campaign').innerText()
+  await ev.row('Winter campaign').getByTestId('event-delete').click()
+  await app.confirmOk().click()
+  await expect(ev.row('Winter campaign')).toBeHidden()
+  await expect(toast).toContainText('Deleted event “Winter campaign”')
+  await toast.getByTestId('toast-undo').click()
+  await expect(ev.row('Winter campaign')).toBeVisible()
+  expect(await ev.row('Winter campaign').innerText()).toBe(before)
+
+  // The assignment is the last action left; then nothing is left to undo, which is said, not an error.
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press(UNDO)
+  await expect(toast).toContainText(/Undone: Assigned @\w+ to “Halvern University Medical Center”/)
+  await page.keyboard.press(UNDO)
+  await expect(toast).toContainText('Nothing to undo')
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+})
