@@ -54,11 +54,15 @@ export function viewSql(d: DatasetSummary, view: GridView, bind: Binder, opts: {
   for (const f of view.filters ?? []) conditions.push(filterSql(d, column(f.column), f, bind))
 
   const search = view.search?.trim()
-  if (search && d.columns.length) {
-    const needle = `lower(${bind.text(search)})`
+  if (search) {
     // Every column as the text the grid shows; lower() on both sides makes it case-insensitive for any script.
+    // Columns whose text cannot hold the needle (a number column for "clinic") are left out: casting every
+    // number and timestamp of 10M rows to text is most of a search's time.
+    const columns = d.columns.filter((c) => canContain(columnKind(c.type), search))
+    const needle = columns.length ? `lower(${bind.text(search)})` : ''
+    const text = (c: ColumnInfo) => (isVarchar(c) ? ident(c.name) : `CAST(${ident(c.name)} AS VARCHAR)`)
     conditions.push(
-      `(${d.columns.map((c) => `contains(lower(CAST(${ident(c.name)} AS VARCHAR)), ${needle})`).join(' OR ')})`
+      columns.length ? `(${columns.map((c) => `contains(lower(${text(c)}), ${needle})`).join(' OR ')})` : 'false'
     )
   }
 
@@ -75,6 +79,27 @@ export function viewSql(d: DatasetSummary, view: GridView, bind: Binder, opts: {
   return {
     where: conditions.length ? `WHERE ${conditions.join('\n  AND ')}` : '',
     orderBy: order.length ? `ORDER BY ${order.join(', ')}` : ''
+  }
+}
+
+/** Whether a column of this kind, written as DuckDB writes it as text, can contain the search text at all. */
+function canContain(kind: ReturnType<typeof columnKind>, search: string): boolean {
+  const s = search.toLowerCase()
+  switch (kind) {
+    case 'number':
+      return /^[-+0-9.e]+$/.test(s) || 'infinity'.includes(s) || 'nan'.includes(s)
+    case 'date':
+      return /^[-0-9]+$/.test(s)
+    case 'timestamp':
+      return /^[-0-9 :.+]+$/.test(s)
+    case 'boolean':
+      return 'true'.includes(s) || 'false'.includes(s)
+    case 'text':
+      return true
+    default: {
+      const unhandled: never = kind
+      return unhandled
+    }
   }
 }
 
@@ -130,9 +155,6 @@ const FILTER_LABEL: Record<ColumnFilter['kind'], string> = {
   empty: 'empty',
   notEmpty: 'not empty'
 }
-
-/** Whether the view narrows the rows (then the total must be counted). */
-export const isFiltered = (view: GridView) => (view.filters?.length ?? 0) > 0 || !!view.search?.trim()
 
 /** The view as a standalone SELECT for the SQL editor. */
 export function viewQueryText(d: DatasetSummary, view: GridView): string {

@@ -1,5 +1,5 @@
 /** The dataset catalogue: list, find, rename, delete, and pages of rows for the grid. */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api'
 import type { Handlers } from '../../shared/contract'
 import { AppFailure } from '../../shared/result'
 import type { GridView } from '../../shared/gridView'
@@ -7,7 +7,8 @@ import type { ColumnInfo, DataPage, DatasetSummary } from '../../shared/types'
 import type { DeleteAnswer } from '../../shared/undo'
 import type { Database, Row } from './db/duckdb'
 import { ident } from './db/sql'
-import { isFiltered, paramBinder, viewQueryText, viewSql } from './datasetView'
+import { paramBinder, viewQueryText, viewSql } from './datasetView'
+import { GridViews } from './gridViews'
 import type { UndoStack } from './undo/stack'
 import { hiddenRawTable, tableExists } from './undo/trash'
 
@@ -139,6 +140,7 @@ export async function dropOrphanTables(db: Database): Promise<string[]> {
 
 export async function datasetPage(
   db: Database,
+  views: GridViews,
   id: number,
   offset: number,
   limit: number,
@@ -147,36 +149,20 @@ export async function datasetPage(
   const d = await requireDataset(db, id)
   const bind = paramBinder()
   const { where, orderBy } = viewSql(d, view, bind, { stableOrder: true })
-  const n = bind.params.length
-  const reader = await db.reader.runAndReadAll(
-    `SELECT * FROM ${ident(d.tableName)} ${where} ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...bind.params, limit, offset]
-  )
-  const totalRows = isFiltered(view) ? await filteredCount(db, d, where, bind.params) : d.rows
+  let reader: DuckDBResultReader
+  let totalRows = d.rows
+  if (where || orderBy) {
+    ;({ reader, total: totalRows } = await views.page(
+      { dataset: d, where, orderBy, params: bind.params },
+      offset,
+      limit
+    ))
+  } else {
+    reader = await db.reader.runAndReadAll(`SELECT * FROM ${ident(d.tableName)} LIMIT $1 OFFSET $2`, [limit, offset])
+  }
   // Arrow is loaded on the first page, not with the engine: the CLI's import and sql commands never need it.
   const { rowsToArrowIpc } = await import('./arrowPage')
   return { arrow: rowsToArrowIpc(reader), offset, totalRows }
-}
-
-/**
- * Filtered row counts, remembered per raw table and WHERE (raw tables never change after import): scrolling asks
- * for a page every few rows, and a count over 10M rows each time would be wasted work.
- */
-const counts = new WeakMap<Database, Map<string, Promise<number>>>()
-const MAX_COUNTS = 64
-
-function filteredCount(db: Database, d: DatasetSummary, where: string, params: DuckDBValue[]): Promise<number> {
-  let cache = counts.get(db)
-  if (!cache) counts.set(db, (cache = new Map()))
-  const key = JSON.stringify([d.tableName, where, params])
-  let count = cache.get(key)
-  if (!count) {
-    count = db.all(`SELECT count(*) AS n FROM ${ident(d.tableName)} ${where}`, params).then((rows) => Number(rows[0].n))
-    count.catch(() => cache.delete(key))
-    if (cache.size >= MAX_COUNTS) cache.delete(cache.keys().next().value as string)
-    cache.set(key, count)
-  }
-  return count
 }
 
 export async function datasetQuerySql(db: Database, id: number, view: GridView): Promise<{ sql: string }> {
@@ -185,9 +171,10 @@ export async function datasetQuerySql(db: Database, id: number, view: GridView):
 
 /** The catalogue's channels (the import slice adds datasets, import/slice.ts). */
 export function datasetHandlers(db: Database, undo: UndoStack) {
+  const views = new GridViews(db)
   return {
     listDatasets: () => listDatasets(db),
-    datasetPage: ({ datasetId, offset, limit, ...view }) => datasetPage(db, datasetId, offset, limit, view),
+    datasetPage: ({ datasetId, offset, limit, ...view }) => datasetPage(db, views, datasetId, offset, limit, view),
     datasetQuerySql: ({ datasetId, ...view }) => datasetQuerySql(db, datasetId, view),
     renameDataset: ({ datasetId, name }) => renameDataset(db, datasetId, name),
     deleteDataset: ({ datasetId }) => deleteDataset(db, undo, datasetId)

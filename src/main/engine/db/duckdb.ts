@@ -64,6 +64,7 @@ export function threadOption(env: NodeJS.ProcessEnv = process.env): Record<strin
 
 export class Database {
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly connections: DuckDBConnection[] = []
 
   private constructor(
     readonly path: string,
@@ -148,7 +149,27 @@ export class Database {
     }
   }
 
+  /**
+   * A long-lived read connection of its own, closed with the database: for TEMP tables that outlive one request
+   * (the grid's materialised views, gridViews.ts), kept off the reader so building one never delays a list or a page.
+   */
+  async connectReader(): Promise<ReadConn> {
+    const conn = (await this.instance.connect()) as ReadConn
+    await useUtc(conn)
+    this.connections.push(conn)
+    return conn
+  }
+
+  /** Close a connection from connectReader (its TEMP tables go with it). */
+  closeConnection(conn: ReadConn): void {
+    const i = this.connections.indexOf(conn)
+    if (i < 0) return
+    this.connections.splice(i, 1)
+    conn.closeSync()
+  }
+
   close(): void {
+    for (const c of this.connections.splice(0)) c.closeSync()
     this.reader.closeSync()
     this.writer.closeSync()
     this.instance.closeSync()
