@@ -13,7 +13,8 @@ const ROLE: Record<CanonicalColumn['role'], string> = {
   value: 'from the export',
   metric: 'count from the export',
   import: 'the import that last changed the row',
-  attribute: ''
+  attribute: '',
+  derived: 'derived from the text when the post is written'
 }
 
 function table(name: string, columns: readonly CanonicalColumn[]): string {

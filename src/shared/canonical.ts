@@ -13,9 +13,9 @@ import { PLATFORMS, type Platform } from './types'
  */
 export interface CanonicalColumn {
   name: string
-  type: 'VARCHAR' | 'BIGINT' | 'INTEGER' | 'DATE' | 'TIMESTAMP WITH TIME ZONE'
+  type: 'VARCHAR' | 'VARCHAR[]' | 'BIGINT' | 'INTEGER' | 'DATE' | 'TIMESTAMP WITH TIME ZONE'
   nullable: boolean
-  role: 'key' | 'value' | 'metric' | 'import' | 'attribute'
+  role: 'key' | 'value' | 'metric' | 'import' | 'attribute' | 'derived'
   /** Shown in the docs table (docs/canonical-model.md) after the name. */
   note?: string
 }
@@ -55,7 +55,16 @@ export const POSTS_COLUMNS: readonly CanonicalColumn[] = [
   metric('clicks'),
   metric('interactions', "the platform's engagement total, per format below"),
   metric('followers_at_post', 'the account’s followers when the post was published'),
-  importId
+  importId,
+  // Derived from text when the post is written (canonical/postTags.ts), never by a recognizer.
+  {
+    name: 'hashtags',
+    type: 'VARCHAR[]',
+    nullable: true,
+    role: 'derived',
+    note: 'from the text: lower-case, each once'
+  },
+  { name: 'mentions', type: 'VARCHAR[]', nullable: true, role: 'derived', note: '@handles in the text, likewise' }
 ]
 
 export const ACCOUNT_DAILY_COLUMNS: readonly CanonicalColumn[] = [

@@ -37,6 +37,11 @@ export const CHANNELS = [
   'vendorConventions',
   // Content mix and timing: kinds of post, weekday × hour medians (src/main/engine/metrics/contentMix.ts)
   'contentMix',
+  // Topics as keyword rules, hashtags, share of voice per topic (src/main/engine/metrics/topics.ts)
+  'listTopics',
+  'saveTopic',
+  'deleteTopic',
+  'topicReport',
   // Explain a spike: the posts, robust z-score, events and post types behind one week or day (metrics/explainPeriod.ts)
   'explainPeriod',
   'listBenchmarkSetups',

@@ -31,6 +31,7 @@ import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
 import type { Reproduction } from './provenance'
 import type { ContentMix } from './contentMix'
+import { topicInput, type Topic, type TopicReport } from './topics'
 import { EXPLAIN_UNITS, type ExplainedPeriod } from './explain'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
 import {
@@ -260,6 +261,11 @@ export const inputs = {
   vendorConventions: z.object({ request: benchmarkRequest }).strict(),
   /** Posts and engagement by kind of post, and median interactions by weekday × hour in each account's zone. */
   contentMix: z.object({ request: benchmarkRequest }).strict(),
+  /** Topics saved in the workspace (keyword rules), and the per-institution figures on them. */
+  listTopics: z.void(),
+  saveTopic: topicInput,
+  deleteTopic: z.object({ topicId: z.number().int().positive() }).strict(),
+  topicReport: z.object({ request: benchmarkRequest }).strict(),
   /** One institution's week (Monday to Sunday, holding `day`) or day on the engagement or a channel chart, explained. */
   explainPeriod: z
     .object({
@@ -429,6 +435,10 @@ export interface Outputs {
   benchmarkStats: BenchmarkStats
   vendorConventions: VendorComparison
   contentMix: ContentMix
+  listTopics: Topic[]
+  saveTopic: Topic
+  deleteTopic: { deleted: boolean }
+  topicReport: TopicReport
   explainPeriod: ExplainedPeriod
   listBenchmarkSetups: BenchmarkSetup[]
   saveBenchmarkSetup: BenchmarkSetup[]

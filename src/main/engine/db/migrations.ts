@@ -4,6 +4,7 @@
  */
 import type { Database } from './duckdb'
 import { POST_DAYS_DDL, postDaysSelect } from '../canonical/postDays'
+import { hashtagsSql, mentionsSql } from '../canonical/postTags'
 
 export interface Migration {
   version: number
@@ -235,6 +236,25 @@ export const MIGRATIONS: readonly Migration[] = [
          alias_id VARCHAR PRIMARY KEY,
          account_id VARCHAR NOT NULL,
          merged_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP)
+       )`
+    ]
+  },
+  {
+    version: 9,
+    name: 'hashtags and mentions on posts; topics as keyword rules',
+    // The columns are filled by every write to posts from now on (recognize/normalize.ts) and here, once, for the
+    // stored posts. A topic is a name and its keywords, matched case- and accent-insensitively (metrics/topics.ts).
+    sql: [
+      `ALTER TABLE posts ADD COLUMN hashtags VARCHAR[]`,
+      `ALTER TABLE posts ADD COLUMN mentions VARCHAR[]`,
+      `UPDATE posts SET hashtags = ${hashtagsSql('text')}, mentions = ${mentionsSql('text')} WHERE text IS NOT NULL`,
+      `CREATE SEQUENCE topic_id_seq START 1`,
+      `CREATE TABLE topics (
+         topic_id INTEGER PRIMARY KEY DEFAULT nextval('topic_id_seq'),
+         name VARCHAR NOT NULL UNIQUE,
+         keywords VARCHAR[] NOT NULL,
+         language VARCHAR,
+         created_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP)
        )`
     ]
   }

@@ -9,6 +9,8 @@ import { VENDOR_HEADER, vendorRows, vendorSources, type VendorComparison } from 
 import type { Database } from '../db/duckdb'
 import { vendorConventions } from '../metrics/vendorConventions'
 import { contentMix } from '../metrics/contentMix'
+import { topicReport } from '../metrics/topics'
+import { TOPIC_HEADER, topicRows, type TopicReport } from '../../../shared/topics'
 import { MIX_KIND_HEADER, MIX_TIME_HEADER, mixKindRows, mixTimeRows, type ContentMix } from '../../../shared/contentMix'
 import type { Cell, DataTable } from './chartData'
 
@@ -92,6 +94,29 @@ export function contentMixTable(
   }
 }
 
+/** Topics: a row per institution and topic; the rules and the top hashtags on the Methodology sheet. */
+export function topicsTable(r: TopicReport, request: BenchmarkRequest): InsightTable {
+  return {
+    title: INSIGHT_TABLE_TITLES.topics,
+    from: r.from,
+    to: r.to,
+    institutions: namesInOrder(request, r.institutions),
+    table: {
+      columns: TOPIC_HEADER.map((name, i) => ({ name, type: i < 2 ? 'text' : 'number' })),
+      rows: topicRows(r)
+    },
+    methodology: [
+      `${INSIGHT_TABLE_TITLES.topics}, ${r.from} to ${r.to} (both included); shares and rates as fractions; engagement convention ${r.convention}`,
+      ...r.methods,
+      ...r.topics.map((t) => `Topic “${t.name}”${t.language ? ` (${t.language})` : ''}: ${t.keywords.join(', ')}`),
+      ...r.institutions.map(
+        (i) => `Top hashtags of ${i.name}: ${i.topHashtags.map((h) => `#${h.tag} (${h.posts})`).join(', ') || 'none'}`
+      )
+    ],
+    sources: []
+  }
+}
+
 export async function insightTable(db: Database, id: InsightTableId, request: BenchmarkRequest): Promise<InsightTable> {
   switch (id) {
     case 'vendorConventions':
@@ -99,6 +124,8 @@ export async function insightTable(db: Database, id: InsightTableId, request: Be
     case 'contentMix':
     case 'postingTimes':
       return contentMixTable(await db.withConnection((conn) => contentMix(conn, request)), request, id)
+    case 'topics':
+      return topicsTable(await db.withConnection((conn) => topicReport(conn, request)), request)
     default: {
       const never: never = id
       throw new Error(`unknown insight table ${String(never)}`)

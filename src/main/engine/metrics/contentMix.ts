@@ -19,7 +19,7 @@ import { resolveScope } from './benchmark'
 import { materializeScope, withScope, type Scope } from './scope'
 
 /** The per-post rate column of a convention; the average-audience one has none (its rate is a ratio of sums). */
-const RATE: Record<EngagementConvention, string> = {
+export const PER_POST_RATE: Record<EngagementConvention, string> = {
   followers_at_post: 'rate_followers_at_post',
   avg_followers: 'NULL::DOUBLE',
   reach: 'rate_reach',
@@ -42,7 +42,7 @@ export function postKindSql(column: string): string {
 
 const mixCte = (convention: EngagementConvention) =>
   `  mp AS (SELECT institution_id, platform, post_type, interactions::DOUBLE AS interactions, local_ts,
-              ${RATE[convention]} AS rate, ${postKindSql('post_type')} AS kind FROM sp)`
+              ${PER_POST_RATE[convention]} AS rate, ${postKindSql('post_type')} AS kind FROM sp)`
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 

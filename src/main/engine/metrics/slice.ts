@@ -5,6 +5,7 @@ import { runBenchmark } from './benchmark'
 import { benchmarkStats } from './comparisons'
 import { vendorConventions } from './vendorConventions'
 import { contentMix } from './contentMix'
+import { deleteTopic, listTopics, saveTopic, topicReport } from './topics'
 import { explainPeriod } from './explainPeriod'
 import { deleteSetup, lastRequest, listSetups, saveLastRequest, saveSetup } from './setups'
 
@@ -15,6 +16,10 @@ export function metricsHandlers(db: Database) {
     benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
     vendorConventions: ({ request }) => db.withConnection((conn) => vendorConventions(conn, request)),
     contentMix: ({ request }) => db.withConnection((conn) => contentMix(conn, request)),
+    listTopics: () => listTopics(db),
+    saveTopic: (i) => saveTopic(db, i),
+    deleteTopic: ({ topicId }) => deleteTopic(db, topicId),
+    topicReport: ({ request }) => db.withConnection((conn) => topicReport(conn, request)),
     explainPeriod: (i) => db.withConnection((conn) => explainPeriod(conn, i)),
     listBenchmarkSetups: () => listSetups(db),
     saveBenchmarkSetup: ({ name, request }) => saveSetup(db, name, request),

@@ -14,6 +14,12 @@ import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
 import { UnmappedFileError } from './fields'
 import { missingFields } from './unmapped'
 import { noteTouched, refreshTouched } from '../canonical/postDays'
+import { hashtagsSql, mentionsSql } from '../canonical/postTags'
+
+const tagUpdates = [
+  `hashtags = ${hashtagsSql('coalesce(s.text, t.text)')}`,
+  `mentions = ${mentionsSql('coalesce(s.text, t.text)')}`
+]
 
 // The columns and their types come from the canonical spec (shared/canonical.ts), which the schema test pins to
 // what the migrations created.
@@ -172,9 +178,12 @@ export async function upsert(
   const insertCols = [...new Set([...keys, ...values])]
   const updates = [
     ...values.map((v) => `${v} = coalesce(s.${v}, t.${v})`),
-    ...(target === 'posts' ? ['account_id = s.account_id'] : []),
+    ...(target === 'posts' ? ['account_id = s.account_id', ...tagUpdates] : []),
     `import_id = ${importId}`
   ]
+  // Hashtags and mentions follow the text the row ends with (canonical/postTags.ts).
+  const tagCols = target === 'posts' ? ', hashtags, mentions' : ''
+  const tagValues = target === 'posts' ? `, ${hashtagsSql('s.text')}, ${mentionsSql('s.text')}` : ''
   // The dashboard's per-day sums of posts change with the posts, in this transaction (canonical/postDays.ts).
   if (target === 'posts') await noteTouched(conn, `${name}_ok`, changedKeys)
   // MERGE rather than INSERT ... ON CONFLICT: the canonical tables have no unique index to conflict on (migration
@@ -182,7 +191,7 @@ export async function upsert(
   await conn.run(
     `MERGE INTO ${target} AS t USING ${source} AS s ON ${on}
      WHEN MATCHED THEN UPDATE SET ${updates.join(', ')}
-     WHEN NOT MATCHED THEN INSERT (${insertCols.join(', ')}, import_id) VALUES (${insertCols.map((c) => `s.${c}`).join(', ')}, ${importId})`
+     WHEN NOT MATCHED THEN INSERT (${insertCols.join(', ')}, import_id${tagCols}) VALUES (${insertCols.map((c) => `s.${c}`).join(', ')}, ${importId}${tagValues})`
   )
   if (target === 'posts') await refreshTouched(conn)
   return result

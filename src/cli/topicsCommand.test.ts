@@ -1,0 +1,87 @@
+/** `socialbench topics` (the compiled CLI): add rules, list them, report on a workspace whose figures are known. */
+import { execFile } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CONTENT_MIX_FIXTURE_SQL } from '../main/engine/metrics/contentMix.testdata'
+import { workspaceFromSql } from '../main/engine/metrics/statsFixture.testdata'
+
+const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
+const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+  new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
+    })
+  })
+
+let dir: string
+beforeAll(async () => {
+  // The content-mix workspace's posts have no text but their types; these two add text to match.
+  const ws = await workspaceFromSql([
+    ...CONTENT_MIX_FIXTURE_SQL,
+    `UPDATE posts SET text = 'Campaña de VACUNACIÓN' WHERE post_id = 'a1'`,
+    `UPDATE posts SET text = 'flu shots at noon' WHERE post_id = 'b1'`
+  ])
+  dir = ws.dir
+  ws.engine.close()
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('socialbench topics', () => {
+  it('adds a rule, lists it, and reports share of posts and share of voice as JSON and CSV', async () => {
+    const add = await cli(
+      'topics',
+      'add',
+      'vaccination',
+      '--workspace',
+      dir,
+      '--keywords',
+      'vacunacion,flu shot',
+      '--json'
+    )
+    expect(add.stderr).toBe('')
+    expect(JSON.parse(add.stdout)).toMatchObject({ name: 'vaccination', keywords: ['vacunacion', 'flu shot'] })
+    const list = await cli('topics', 'list', '--workspace', dir)
+    expect(list.stdout).toContain('vacunacion, flu shot')
+    const csv = join(dir, 'topics.csv')
+    const r = await cli(
+      'topics',
+      'report',
+      '--workspace',
+      dir,
+      '--institutions',
+      'Alpha,Beta',
+      '--from',
+      '2024-03-01',
+      '--to',
+      '2024-03-31',
+      '--json',
+      '--csv',
+      csv
+    )
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    // Alpha: a1 of its 6 posts (10/1000 = .01); Beta: b1 of 3 (8/200 = .04); peer median .025.
+    const [alpha, beta] = out.institutions.map(
+      (i: { topics: { posts: number; share: number; shareOfVoice: number; vsPeer: number }[] }) => i.topics[0]
+    )
+    expect([
+      alpha.posts,
+      Number(alpha.share.toFixed(12)),
+      alpha.shareOfVoice,
+      Number(alpha.vsPeer.toFixed(12))
+    ]).toEqual([1, Number((1 / 6).toFixed(12)), 0.5, -0.015])
+    expect([beta.posts, Number(beta.share.toFixed(12)), beta.shareOfVoice, Number(beta.vsPeer.toFixed(12))]).toEqual([
+      1,
+      Number((1 / 3).toFixed(12)),
+      0.5,
+      0.015
+    ])
+    expect(readFileSync(csv, 'utf8')).toContain('\r\nAlpha,vaccination,1,')
+    const removed = await cli('topics', 'remove', 'vaccination', '--workspace', dir)
+    expect(removed.stdout).toContain('Removed topic vaccination')
+    const missing = await cli('topics', 'remove', 'nope', '--workspace', dir)
+    expect(missing.code).not.toBe(0)
+    expect(missing.stderr).toContain('no topic is called "nope"')
+  })
+})
