@@ -6,6 +6,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBDateValue, DuckDBInstance } from '@duckdb/node-api'
+import { PROVENANCE_KEY, encodeProvenance, type Provenance } from '../../../shared/provenance'
+import { ooxmlWithProvenance } from './provenance'
 import { csvRecord } from '../../../shared/csv'
 import type { DataFormat } from '../../../shared/export'
 import { SAFE_OPTIONS } from '../db/duckdb'
@@ -62,7 +64,7 @@ export async function toXlsx(raw: DataTable, rawSheetName: string, rawMethodolog
 const DUCK_TYPE = { text: 'VARCHAR', date: 'DATE', number: 'DOUBLE' } as const
 
 /** Parquet through DuckDB (statically linked): a typed in-memory table, then COPY ... TO (FORMAT parquet). */
-export async function toParquet(t: DataTable): Promise<Uint8Array> {
+export async function toParquet(t: DataTable, provenance?: Provenance): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'sb-parquet-'))
   const instance = await DuckDBInstance.create(':memory:', SAFE_OPTIONS)
   const conn = await instance.connect()
@@ -83,7 +85,11 @@ export async function toParquet(t: DataTable): Promise<Uint8Array> {
     }
     app.closeSync()
     const file = join(dir, 'data.parquet')
-    await conn.run(`COPY chart_data TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`)
+    // The setup as the file's key-value metadata (ASCII JSON: only its quotes need doubling in the literal).
+    const kv = provenance
+      ? `, KV_METADATA {"${PROVENANCE_KEY}": '${encodeProvenance(provenance).replace(/'/g, "''")}'}`
+      : ''
+    await conn.run(`COPY chart_data TO '${file.replace(/'/g, "''")}' (FORMAT parquet${kv})`)
     return new Uint8Array(await readFile(file))
   } finally {
     conn.closeSync()
@@ -92,14 +98,22 @@ export async function toParquet(t: DataTable): Promise<Uint8Array> {
   }
 }
 
+/**
+ * `provenance`: the setup to record, as the workbook's custom document property or the Parquet file's key-value
+ * metadata. A CSV has nowhere to keep it that every reader ignores: its setup goes in a sidecar .provenance.json.
+ */
 export async function dataFile(
   t: DataTable,
   format: DataFormat,
   sheetName: string,
   methodology: string[],
-  csvTrailer: Cell[][] = []
+  csvTrailer: Cell[][] = [],
+  provenance?: Provenance
 ): Promise<Uint8Array> {
   if (format === 'csv') return new TextEncoder().encode(toCsv(t, csvTrailer))
-  if (format === 'xlsx') return toXlsx(t, sheetName, methodology)
-  return toParquet(t)
+  if (format === 'xlsx') {
+    const xlsx = await toXlsx(t, sheetName, methodology)
+    return provenance ? ooxmlWithProvenance(xlsx, provenance) : xlsx
+  }
+  return toParquet(t, provenance)
 }

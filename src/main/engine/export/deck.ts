@@ -3,6 +3,8 @@
  * footnote drawn in) and, where the chart is a line or bar chart, a native PowerPoint chart the presenter can restyle.
  * The methodology of each chart goes into the speaker notes.
  */
+import type { Provenance } from '../../../shared/provenance'
+import { ooxmlWithProvenance, provenanceNotes } from './provenance'
 import PptxGenJS from 'pptxgenjs'
 import type { BenchmarkResult } from '../../../shared/benchmark'
 import { CHARTS } from '../../../shared/charts/chartDefs'
@@ -28,6 +30,8 @@ export interface DeckInput {
   date?: string
   /** The insight tables the slides ask for, computed by the caller from the same request. */
   tables?: DeckTables
+  /** The setup to record: a document property, and in the title slide's notes (shared/provenance.ts). */
+  provenance?: Provenance
 }
 
 const FONT = 'Arial'
@@ -110,7 +114,9 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
       color: SLIDE.muted.slice(1)
     }
   )
-  title.addNotes(methodologyLines(result).join('\n'))
+  title.addNotes(
+    [...methodologyLines(result), ...(raw.provenance ? withXmlChars(provenanceNotes(raw.provenance)) : [])].join('\n')
+  )
   let count = 1
 
   for (const s of input.slides) {
@@ -205,5 +211,5 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
     }
   }
   const out = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array
-  return { pptx: out, slides: count }
+  return { pptx: raw.provenance ? await ooxmlWithProvenance(out, raw.provenance) : out, slides: count }
 }

@@ -67,7 +67,9 @@ export async function exportChartData(db: Database, i: Input<'exportChartData'>)
     chartData(i.chartId, result, series),
     i.format,
     CHARTS[i.chartId].title,
-    methodologyLines(result, i.chartId)
+    methodologyLines(result, i.chartId),
+    [],
+    buildProvenance(result, series, i.request, { kind: 'chartData', id: i.chartId, format: i.format })
   )
   return { fileName: defaultFileName(`${i.chartId}-data`, result.scope, i.format), mime: MIME[i.format], bytes }
 }
@@ -92,7 +94,8 @@ export async function exportDeck(db: Database, i: Input<'exportDeck'>): Promise<
     slides: i.slides,
     aspect: i.aspect,
     title: i.title,
-    tables: { vendorConventions: vendors }
+    tables: { vendorConventions: vendors },
+    provenance: buildProvenance(result, series, i.request, { kind: 'deck', id: null, format: 'pptx' })
   })
   return {
     fileName: defaultFileName('benchmark-deck', result.scope, 'pptx'),

@@ -92,3 +92,60 @@ export function pngWithProvenance(png: Uint8Array, p: Provenance): Uint8Array {
     throw new Error('PNG without IEND last')
   return Buffer.concat([png.subarray(0, iend), chunk, png.subarray(iend)])
 }
+
+const CUSTOM_PROPS_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml'
+const CUSTOM_PROPS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties'
+
+/**
+ * An OOXML package (deck, workbook) with the setup as a custom document property (docProps/custom.xml, the part
+ * File > Properties > Custom shows), added with its content type and package relationship. Neither pptxgenjs nor
+ * exceljs writes custom properties, so the zip they made is amended with JSZip (which both already use).
+ */
+export async function ooxmlWithProvenance(pkg: Uint8Array, p: Provenance): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip')
+  const zip = await JSZip.loadAsync(pkg)
+  const property = `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="PID" name="${PROVENANCE_KEY}"><vt:lpwstr>${xmlText(encodeProvenance(p))}</vt:lpwstr></property>`
+  const existing = await zip.file('docProps/custom.xml')?.async('string')
+  if (existing) {
+    const pids = [...existing.matchAll(/pid="(\d+)"/g)].map((m) => Number(m[1]))
+    zip.file(
+      'docProps/custom.xml',
+      existing.replace('</Properties>', `${property.replace('PID', String(Math.max(1, ...pids) + 1))}</Properties>`)
+    )
+  } else {
+    zip.file(
+      'docProps/custom.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${property.replace('PID', '2')}</Properties>`
+    )
+    const types = await zip.file('[Content_Types].xml')!.async('string')
+    if (!types.includes('/docProps/custom.xml'))
+      zip.file(
+        '[Content_Types].xml',
+        types.replace(
+          '</Types>',
+          `<Override PartName="/docProps/custom.xml" ContentType="${CUSTOM_PROPS_TYPE}"/></Types>`
+        )
+      )
+    const rels = await zip.file('_rels/.rels')!.async('string')
+    if (!rels.includes(CUSTOM_PROPS_REL))
+      zip.file(
+        '_rels/.rels',
+        rels.replace(
+          '</Relationships>',
+          `<Relationship Id="rIdSocialbenchSetup" Type="${CUSTOM_PROPS_REL}" Target="docProps/custom.xml"/></Relationships>`
+        )
+      )
+  }
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
+}
+
+/** The setup as a person reads it in a deck's speaker notes: what to run, and the files behind the numbers. */
+export function provenanceNotes(p: Provenance): string[] {
+  return [
+    '',
+    `Reproduce: socialbench reproduce <this file> --workspace <folder> re-runs this setup and compares every number.`,
+    `Exported by Socialbench ${p.app.version} on ${p.exportedAt.slice(0, 10)}; range ${p.setup.from} to ${p.setup.to}; convention ${p.setup.convention}.`,
+    'Source files (SHA-256):',
+    ...p.sources.map((s) => `  ${s.fileName}  ${s.sha256}`)
+  ]
+}

@@ -21,6 +21,7 @@ import { chartData } from './chartData'
 import { dataFile } from './dataFiles'
 import { buildDeck } from './deck'
 import { methodologyLines } from './methodology'
+import { encodeProvenance } from '../../../shared/provenance'
 import { buildProvenance, pngWithProvenance, svgWithProvenance } from './provenance'
 import { chartPng, chartSvg } from './renderChart'
 
@@ -67,10 +68,14 @@ export async function writeReport(engine: Pick<Engine, 'call'>, o: ReportOptions
   for (const [i, chartId] of DATA_CHART_IDS.entries()) {
     const base = `${String(i + 1).padStart(2, '0')}-${chartId}`
     for (const f of DATA_FORMATS.filter((d): d is DataFormat => want(d))) {
+      const setup = buildProvenance(result, series, o.request, { kind: 'chartData', id: chartId, format: f })
+      const table = chartData(chartId, result, series)
       await put(
         `${base}.${f}`,
-        await dataFile(chartData(chartId, result, series), f, CHARTS[chartId].title, methodologyLines(result, chartId))
+        await dataFile(table, f, CHARTS[chartId].title, methodologyLines(result, chartId), [], setup)
       )
+      // A CSV opens cleanly in Excel only without extra lines: its setup goes next to it.
+      if (f === 'csv') await put(`${base}.csv.provenance.json`, `${encodeProvenance(setup)}\n`)
     }
   }
   if (want('pptx')) {
@@ -78,7 +83,8 @@ export async function writeReport(engine: Pick<Engine, 'call'>, o: ReportOptions
       result,
       series,
       slides: EXPORT_CHART_IDS.map((chartId) => ({ chartId })),
-      aspect: o.aspect
+      aspect: o.aspect,
+      provenance: buildProvenance(result, series, o.request, { kind: 'deck', id: null, format: 'pptx' })
     })
     await put('benchmark.pptx', deck.pptx)
   }

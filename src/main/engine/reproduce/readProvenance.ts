@@ -83,9 +83,16 @@ export async function readProvenance(file: string): Promise<Provenance> {
   else if (ext === '.json') text = bytes.toString('utf8')
   else if (ext === '.pptx' || ext === '.xlsx') text = await ooxmlText(bytes).catch(() => null)
   else if (ext === '.parquet') text = await parquetText(file).catch(() => null)
-  else if (ext === '.csv')
-    throw fail(file, `a CSV carries no setup of its own: reproduce its sidecar, ${basename(file)}.provenance.json.`)
-  else throw fail(file, 'not a file Socialbench exports (PNG, SVG, PPTX, XLSX, Parquet, or a .provenance.json).')
+  else if (ext === '.csv') {
+    // A CSV keeps no setup of its own (extra lines would not open cleanly in Excel): its sidecar does.
+    const sidecar = await readFile(`${file}.provenance.json`, 'utf8').catch(() => null)
+    if (sidecar === null)
+      throw fail(
+        file,
+        `a CSV carries no setup of its own, and its sidecar ${basename(file)}.provenance.json is not next to it.`
+      )
+    text = sidecar
+  } else throw fail(file, 'not a file Socialbench exports (PNG, SVG, PPTX, XLSX, Parquet, or a .provenance.json).')
   if (text === null) throw fail(file, 'carries no Socialbench setup (was it exported by Socialbench 0.1 or later?).')
   try {
     return decodeProvenance(text)

@@ -12,7 +12,9 @@ import { openTestWorkspace, type TestWorkspace } from '../../../../test/support/
 import { PROVENANCE_KEY, decodeProvenance, type Provenance } from '../../../shared/provenance'
 import { strictXmlText } from '../export/hostileText.testdata'
 import { invoke } from '../invoke'
+import { writeReport } from '../export/report'
 import { pngText, readProvenance, svgText } from './readProvenance'
+import JSZip from 'jszip'
 
 const NAMES = ['St. Mary’s Hospital & Medical Center', 'Children\'s <Care> & "Research"\u0007\u0001 東京 🏥']
 
@@ -56,6 +58,14 @@ beforeAll(async () => {
     const out = await invoke(t.engine, 'exportChart', { request, chartId: 'engagement', format, size: 'slide1280' })
     files[format] = t.file(out.fileName, Buffer.from(out.bytes))
   }
+  for (const format of ['xlsx', 'parquet'] as const) {
+    const out = await invoke(t.engine, 'exportChartData', { request, chartId: 'followers', format })
+    files[format] = t.file(out.fileName, Buffer.from(out.bytes))
+  }
+  const deck = await invoke(t.engine, 'exportDeck', { request, slides: [{ chartId: 'engagement' }], aspect: '16:9' })
+  files.pptx = t.file(deck.fileName, Buffer.from(deck.bytes))
+  const report = await writeReport(t.engine, { outDir: join(t.root, 'report'), formats: ['csv'], request })
+  files.csv = report.files.find((f) => f.endsWith('04-engagement.csv'))!
 }, 180_000)
 afterAll(() => t.dispose())
 
@@ -104,9 +114,41 @@ describe('exports carry their setup', () => {
   })
 })
 
+describe('decks and data files carry it too', () => {
+  it('a deck: a custom document property in well-formed XML, and the setup in the title slide’s notes', async () => {
+    const zip = await JSZip.loadAsync(await import('node:fs/promises').then((f) => f.readFile(files.pptx)))
+    const custom = await zip.file('docProps/custom.xml')!.async('string')
+    expect(() => strictXmlText(custom)).not.toThrow()
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('PartName="/docProps/custom.xml"')
+    expect(await zip.file('_rels/.rels')!.async('string')).toContain('Target="docProps/custom.xml"')
+    const notes = await zip.file('ppt/notesSlides/notesSlide1.xml')!.async('string')
+    expect(() => strictXmlText(notes)).not.toThrow()
+    expect(strictXmlText(notes).join(' ')).toMatch(/Reproduce: socialbench reproduce .*Source files \(SHA-256\)/s)
+    const back = await readProvenance(files.pptx)
+    expect([back.artefact, back.setup.institutions.map((i) => i.name)]).toEqual([
+      { kind: 'deck', id: null, format: 'pptx' },
+      expect.arrayContaining(NAMES)
+    ])
+  })
+
+  it('a workbook and a Parquet file as metadata; a CSV through its sidecar', async () => {
+    expect((await readProvenance(files.xlsx)).artefact).toEqual({ kind: 'chartData', id: 'followers', format: 'xlsx' })
+    expect((await readProvenance(files.parquet)).artefact).toEqual({
+      kind: 'chartData',
+      id: 'followers',
+      format: 'parquet'
+    })
+    expect((await readProvenance(files.csv)).artefact).toEqual({ kind: 'chartData', id: 'engagement', format: 'csv' })
+    // The CSV itself is only the table: header first, nothing after the rows.
+    const csv = (await import('node:fs/promises').then((f) => f.readFile(files.csv, 'utf8'))).split('\r\n')
+    expect(csv[0]).toMatch(/^\uFEFFinstitution,week,/)
+    expect(csv.at(-1)).toBe('')
+  })
+})
+
 describe('reproduce', () => {
-  it('is identical on the same workspace, for the PNG and the SVG', async () => {
-    for (const f of [files.png, files.svg]) {
+  it('is identical on the same workspace, for every kind of file', async () => {
+    for (const f of [files.png, files.svg, files.pptx, files.xlsx, files.parquet, files.csv]) {
       const r = await invoke(t.engine, 'reproduce', { path: f })
       expect([r.identical, r.differences]).toEqual([true, []])
       expect(r.checked).toBeGreaterThan(20)
