@@ -90,3 +90,36 @@ test('query charts: time axes from TIMESTAMPTZ, tables first after FROM, PNG and
   expect(text).not.toContain('Invalid Date')
   await expect(page.getByTestId('chart-export-status')).toHaveText('Saved likes-by-week.svg')
 })
+
+test('a query chart coloured by institution name uses the institutions’ own colours', async ({ page, harness }) => {
+  const colors: Record<string, string> = {
+    'Aster Hospital': '#8c2d04',
+    'Birch Clinic': '#1b7837',
+    'Cedar Care': '#542788'
+  }
+  for (const [name, color] of Object.entries(colors)) {
+    const r = await harness.engine.call('createInstitution', { name, color })
+    expect(r.ok).toBe(true)
+  }
+  await page.reload()
+  const q = new QueriesPage(page)
+  await q.nav().click()
+  await q.newQuery().click()
+  // Institution names and one value that is none (it takes the categorical scheme).
+  await runSql(page, q, `SELECT name, length(name) AS n FROM institutions UNION ALL SELECT 'Unassigned', 5 ORDER BY 1`)
+  await expect(q.status()).toContainText('4 rows')
+  await q.tabChart().click()
+  await q.chartMark().selectOption('bar')
+  await q.chartX().selectOption('name')
+  await q.chartY().selectOption('n')
+  await q.chartColor().selectOption('name')
+  for (const color of Object.values(colors)) {
+    await expect(q.chartFigure().locator(`rect[fill="${color}"]`), color).toHaveCount(1)
+  }
+  // The legend swatches show the same colours.
+  const swatches = await q
+    .chartFigure()
+    .locator('[class*="swatch"] svg rect, [class*="swatches"] svg rect')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? e.closest('svg')?.getAttribute('fill') ?? null))
+  expect(swatches).toEqual(expect.arrayContaining(Object.values(colors)))
+})

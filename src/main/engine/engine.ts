@@ -5,6 +5,7 @@
 import type { Channel, EventName } from '../../shared/channels'
 import type { EventPayloads, Handlers, Input, Outputs } from '../../shared/contract'
 import type { Result } from '../../shared/result'
+import { listInstitutions } from './canonical/institutions'
 import { canonicalHandlers } from './canonical/slice'
 import { datasetHandlers, dropOrphanTables, findBySha256 } from './datasets'
 import { Database } from './db/duckdb'
@@ -96,7 +97,7 @@ export async function openEngine(dir: string, options: EngineOptions = {}): Prom
     ...canonicalHandlers(db, undo),
     ...metricsHandlers(db),
     ...timelineHandlers(db, undo),
-    ...queryHandlers(queries, undo),
+    ...queryHandlers(queries, undo, () => listInstitutions(db)),
     ...exportHandlers(db),
     ...reproduceHandlers(db),
     ...workspaceFileHandlers(db, paths),

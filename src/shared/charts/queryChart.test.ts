@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot'
 import { describe, expect, it } from 'vitest'
-import { chartOptions, chartRows, parseTemporal, suggestChart } from './queryChart'
+import { CATEGORY_COLORS, chartOptions, chartRows, colorScale, parseTemporal, suggestChart } from './queryChart'
 
 const columns = [
   { name: 'week', type: 'DATE' },
@@ -54,5 +54,19 @@ describe('chart options', () => {
       expect(o.color).toEqual({ legend: true })
     }
     expect(chartOptions({ mark: 'bar', x: 'a', y: 'b' }, [], 400).color).toBeUndefined()
+  })
+})
+
+describe('colorScale', () => {
+  it('gives institution names their colours and other values the scheme, skipping the colours taken', () => {
+    const rows = [{ who: 'Birch' }, { who: 'Zed' }, { who: 'Aster' }, { who: 'Birch' }, { who: 'Yew' }]
+    const s = colorScale(rows, 'who', [
+      { name: 'Aster', color: CATEGORY_COLORS[0] },
+      { name: 'Birch', color: '#123456' }
+    ])
+    expect(s).toEqual({
+      domain: ['Aster', 'Birch', 'Yew', 'Zed'],
+      range: [CATEGORY_COLORS[0], '#123456', CATEGORY_COLORS[1], CATEGORY_COLORS[2]]
+    })
   })
 })

@@ -88,14 +88,52 @@ function inXOrder(rows: Row[], x: string): Row[] {
   return [...rows].sort((a, b) => (key(a[x]) ?? Infinity) - (key(b[x]) ?? Infinity))
 }
 
-/** `accent`: the fill of uncoloured bars and dots; the app's CSS variable on screen, a colour in exported files. */
+/** Plot's default categorical scheme (tableau10), for colour values that are not institutions. */
+export const CATEGORY_COLORS = [
+  '#4e79a7',
+  '#f28e2c',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc949',
+  '#af7aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab'
+]
+
+export interface ColorScale {
+  domain: string[]
+  range: string[]
+}
+
+/**
+ * The colour scale of a query chart's colour column: a value that is an institution's name takes that institution's
+ * colour, as on the dashboard, so the same institution has the same colour everywhere; other values take the
+ * categorical scheme in order, skipping the colours institutions took. Values sorted, as the legend lists them.
+ */
+export function colorScale(rows: Row[], column: string, institutions: { name: string; color: string }[]): ColorScale {
+  const byName = new Map(institutions.map((i) => [i.name, i.color]))
+  const domain = [...new Set(rows.map((r) => String(r[column] ?? '')))].sort()
+  const taken = new Set(domain.map((v) => byName.get(v)).filter((c): c is string => !!c))
+  const free = CATEGORY_COLORS.filter((c) => !taken.has(c))
+  const palette = free.length ? free : CATEGORY_COLORS
+  let next = 0
+  return { domain, range: domain.map((v) => byName.get(v) ?? palette[next++ % palette.length]) }
+}
+
+/**
+ * `accent`: the fill of uncoloured bars and dots; the app's CSS variable on screen, a colour in exported files.
+ * `colors`: the colour column's scale (colorScale); without it Plot picks its own.
+ */
 export function chartOptions(
   spec: ChartSpec,
   rows: Row[],
   width: number,
   dark = false,
   height = 320,
-  accent = 'var(--accent)'
+  accent = 'var(--accent)',
+  colors?: ColorScale
 ): Plot.PlotOptions {
   const color = spec.color || undefined
   const fy = spec.facet || undefined
@@ -141,7 +179,7 @@ export function chartOptions(
         ? { label: spec.x, type: 'band', tickFormat: bandDates, tickRotate: rotateDates ? -30 : 0 }
         : { label: spec.x, tickRotate: band ? -30 : 0 },
     y: { label: spec.y, grid: spec.mark !== 'cell' },
-    color: color ? { legend: true } : undefined,
+    color: color ? { legend: true, ...(colors ? { domain: colors.domain, range: colors.range } : {}) } : undefined,
     marks
   }
 }

@@ -3,25 +3,12 @@
  * Queries view draws (shared/charts/queryChart.ts), framed on the slide theme with a title, the legend and a
  * footnote saying what was charted, as standalone SVG or PNG.
  */
-import { chartOptions, chartRows, QUERY_CHART_ROWS } from '../../../shared/charts/queryChart'
+import { chartOptions, chartRows, colorScale, QUERY_CHART_ROWS } from '../../../shared/charts/queryChart'
 import type { Input } from '../../../shared/contract'
 import type { ExportedFile } from '../../../shared/export'
 import { composeSvg } from './composeSvg'
 import { svgToPng } from './png'
 
-/** Plot's default categorical scheme (tableau10), written out so the legend we draw has the colours Plot uses. */
-const CATEGORY_COLORS = [
-  '#4e79a7',
-  '#f28e2c',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc949',
-  '#af7aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ab'
-]
 const ACCENT = '#2f62c9'
 const WIDTH = 960
 const HEIGHT = 540
@@ -40,12 +27,17 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'query'
 
-export function queryChartFile(data: QueryChartInput, i: Omit<Input<'exportQueryChart'>, 'resultId'>): ExportedFile {
+/** `institutions`: their names and colours, for a colour column of institution names (colorScale). */
+export function queryChartFile(
+  data: QueryChartInput,
+  i: Omit<Input<'exportQueryChart'>, 'resultId'>,
+  institutions: { name: string; color: string }[] = []
+): ExportedFile {
   const spec = i.chart
   const rows = chartRows(data.rows, data.columns)
   const title = i.title?.trim() || `${spec.y} by ${spec.x}`
-  const domain = spec.color ? [...new Set(rows.map((r) => String(r[spec.color as string] ?? '')))].sort() : []
-  const legend = domain.map((name, k) => ({ name, color: CATEGORY_COLORS[k % CATEGORY_COLORS.length] }))
+  const colors = spec.color ? colorScale(rows, spec.color, institutions) : null
+  const legend = colors ? colors.domain.map((name, k) => ({ name, color: colors.range[k] })) : []
   const charted =
     data.rowCount > QUERY_CHART_ROWS
       ? `the first ${QUERY_CHART_ROWS.toLocaleString('en-US')} of ${data.rowCount.toLocaleString('en-US')} rows`
@@ -58,8 +50,9 @@ export function queryChartFile(data: QueryChartInput, i: Omit<Input<'exportQuery
     footnote: `Socialbench saved query · ${charted}`,
     legend,
     plot: (width) => {
-      const o = chartOptions(spec, rows, width, false, HEIGHT, ACCENT)
-      return spec.color ? { ...o, color: { domain, range: legend.map((l) => l.color) } } : o
+      // The legend is drawn by composeSvg; the plot's own would repeat it.
+      const o = chartOptions(spec, rows, width, false, HEIGHT, ACCENT, colors ?? undefined)
+      return colors ? { ...o, color: { domain: colors.domain, range: colors.range } } : o
     }
   })
   const base = slug(title)

@@ -4,7 +4,12 @@ import { QUERY_CHART_ROWS } from '../../../shared/queries'
 import type { UndoStack } from '../undo/stack'
 import type { QueryService } from './service'
 
-export function queryHandlers(queries: QueryService, undo: UndoStack) {
+/** `institutions`: the workspace's institutions, whose colours a query chart's institution-name column takes. */
+export function queryHandlers(
+  queries: QueryService,
+  undo: UndoStack,
+  institutions: () => Promise<{ name: string; color: string }[]>
+) {
   return {
     listQueries: (i) => queries.list(i?.search),
     saveQuery: (i) => queries.save(i),
@@ -21,6 +26,10 @@ export function queryHandlers(queries: QueryService, undo: UndoStack) {
     sqlSchema: () => queries.schema(),
     // Plot, linkedom and resvg load with the first export, not with the engine.
     exportQueryChart: async (i) =>
-      (await import('../export/queryChart')).queryChartFile(queries.chartInput(i.resultId, QUERY_CHART_ROWS), i)
+      (await import('../export/queryChart')).queryChartFile(
+        queries.chartInput(i.resultId, QUERY_CHART_ROWS),
+        i,
+        await institutions()
+      )
   } satisfies Partial<Handlers>
 }

@@ -5,7 +5,13 @@ import { call, saveFile } from '../../api'
 import { fileFilter } from '../export/exportOptions'
 import { CHART_MARKS, type ChartMark, type ChartSpec, type QueryResultInfo } from '../../../../shared/queries'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
-import { chartOptions, chartRows, QUERY_CHART_ROWS as CHART_ROWS, type Row } from '../../../../shared/charts/queryChart'
+import {
+  chartOptions,
+  chartRows,
+  colorScale,
+  QUERY_CHART_ROWS as CHART_ROWS,
+  type Row
+} from '../../../../shared/charts/queryChart'
 import { withoutMarkLabels } from '../../components/plotAccessibility'
 
 interface ResultChartProps {
@@ -23,6 +29,19 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
   const [saved, setSaved] = useState<string | null>(null)
   const host = useRef<HTMLDivElement>(null)
   const dark = useDocumentTheme() === 'dark'
+  // A colour column of institution names takes their colours, as on the dashboard (colorScale).
+  const [institutions, setInstitutions] = useState<{ name: string; color: string }[]>([])
+
+  useEffect(() => {
+    let live = true
+    call('listInstitutions').then(
+      (list) => live && setInstitutions(list),
+      () => undefined // Without them the chart keeps Plot's own colours.
+    )
+    return () => {
+      live = false
+    }
+  }, [])
 
   useEffect(() => {
     let live = true
@@ -57,7 +76,9 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
                 rows,
                 Math.max(320, el.clientWidth - 8),
                 dark,
-                el.clientHeight - 8 - (spec.color ? 36 : 0)
+                el.clientHeight - 8 - (spec.color ? 36 : 0),
+                undefined,
+                spec.color ? colorScale(rows, spec.color, institutions) : undefined
               )
             )
           )
@@ -81,7 +102,7 @@ export function ResultChart({ info, spec, title, onSpec, onError }: ResultChartP
     })
     ro.observe(el)
     return () => ro.disconnect()
-  }, [rows, spec, dark])
+  }, [rows, spec, dark, institutions])
 
   /** The engine draws the file as the dashboard's exports are drawn (export/queryChart.ts), then it is saved. */
   const exportAs = async (format: 'png' | 'svg') => {
