@@ -7,7 +7,7 @@
  * All of it is purged when the workspace closes and when it opens, so a crash never brings a deleted thing back
  * and never leaves its data behind.
  */
-import type { Database, WriteConn } from '../db/duckdb'
+import { checkpoint, Database, type WriteConn } from '../db/duckdb'
 import { ident } from '../db/sql'
 
 export const UNDO_SCHEMA = 'undo'
@@ -51,4 +51,18 @@ export async function purgeTrash(db: Database): Promise<void> {
     if (!hasSchema) await conn.run(`CREATE SCHEMA IF NOT EXISTS ${ident(UNDO_SCHEMA)}`)
     await conn.run(`DELETE FROM saved_queries WHERE deleted_at IS NOT NULL`)
   })
+}
+
+/**
+ * Purge a copy of the workspace file (a .sbw export, a duplicate) before it leaves: what a deleted dataset or query
+ * left for undo belongs to this session, not to the colleague who opens the copy.
+ */
+export async function purgeTrashInCopy(file: string): Promise<void> {
+  const copy = await Database.open(file)
+  try {
+    await purgeTrash(copy)
+    await checkpoint(copy.writer)
+  } finally {
+    copy.close()
+  }
 }

@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dsTables, failureOf, jobId, openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
+import { join } from 'node:path'
+import { Database } from '../db/duckdb'
 import { databaseForTests, openEngine } from '../engine'
 import { invoke } from '../invoke'
 
@@ -347,5 +349,36 @@ describe('undo an account merge', () => {
     await invoke(t.engine, 'undo', { token: second.undo.token })
     await invoke(t.engine, 'undo', { token: first.undo.token })
     expect(await canonical()).toEqual(before)
+  })
+})
+
+describe('copies of the workspace', () => {
+  it('a .sbw export and a duplicate carry none of what was kept for undo, and the undo still works here', async () => {
+    const a = await importPath(xFile('quill.csv', QUILL))
+    const q = await invoke(t.engine, 'saveQuery', {
+      query: { name: 'Secret', description: '', tags: [], sql: 'SELECT 1', params: [], chart: null }
+    })
+    const del = await invoke(t.engine, 'deleteDataset', { datasetId: a.dataset.id })
+    await invoke(t.engine, 'deleteQuery', { id: q.id })
+    const out = join(t.root, 'copy.sbw')
+    await invoke(t.engine, 'exportWorkspace', { out })
+    const opened = await invoke(t.engine, 'openWorkspaceArchive', { archive: out, into: join(t.root, 'colleague') })
+    const duplicate = await invoke(t.engine, 'duplicateWorkspace', { into: join(t.root, 'dup') })
+    for (const dir of [opened.path, duplicate.path]) {
+      // Read the file as it arrives, not through an engine (whose open would purge it anyway).
+      const copy = await Database.open(join(dir, 'workspace.duckdb'))
+      try {
+        const kept = await copy.all(
+          `SELECT schema_name || '.' || table_name AS t FROM duckdb_tables()
+           WHERE schema_name = 'undo' OR table_name LIKE 'undo%'`
+        )
+        expect(kept, dir).toEqual([])
+        expect(await copy.all(`SELECT id FROM saved_queries WHERE id = ${q.id}`)).toEqual([])
+      } finally {
+        copy.close()
+      }
+    }
+    await invoke(t.engine, 'undo', { token: del.undo.token })
+    expect((await invoke(t.engine, 'listDatasets')).map((d) => d.id)).toEqual([a.dataset.id])
   })
 })

@@ -23,6 +23,7 @@ import {
 import { checkpoint, type Database } from '../db/duckdb'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { schemaVersionOf } from '../db/upgrade'
+import { purgeTrashInCopy } from '../undo/trash'
 import { packageVersion } from '../version'
 import { DB_FILE_NAME, type WorkspacePaths } from '../workspace'
 import { prepareNewFolder } from './folders'
@@ -49,6 +50,7 @@ export async function exportWorkspaceArchive(
       await copyFile(paths.dbFile, snapshot)
       return { counts: await workspaceCounts(db), schemaVersion: await schemaVersionOf(db) }
     })
+    await purgeTrashInCopy(snapshot)
     const { size } = await stat(snapshot)
     if (size > ZIP_LIMIT) {
       throw new AppFailure(

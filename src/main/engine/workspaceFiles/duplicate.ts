@@ -3,6 +3,7 @@ import { copyFile, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { WorkspaceRef } from '../../../shared/workspaces'
 import { checkpoint, type Database } from '../db/duckdb'
+import { purgeTrashInCopy } from '../undo/trash'
 import { DB_FILE_NAME, type WorkspacePaths } from '../workspace'
 import { prepareNewFolder } from './folders'
 
@@ -14,6 +15,7 @@ export async function duplicateWorkspace(db: Database, paths: WorkspacePaths, in
       await checkpoint(conn)
       await copyFile(paths.dbFile, partial)
     })
+    await purgeTrashInCopy(partial)
     // Only a complete copy carries the name a workspace is opened by.
     await rename(partial, join(dir, DB_FILE_NAME))
   } catch (err) {
