@@ -3,6 +3,9 @@
  * footnote drawn in) and, where the chart is a line or bar chart, a native PowerPoint chart the presenter can restyle.
  * The methodology of each chart goes into the speaker notes.
  */
+import { EVENT_CHARTS } from '../../../shared/charts/buildChart'
+import type { PlotChartId } from '../../../shared/charts/buildChart'
+import { EVENT_KIND_LABELS, eventsInRange, type TimelineEvent } from '../../../shared/timeline'
 import type { Provenance } from '../../../shared/provenance'
 import { ooxmlWithProvenance, provenanceNotes } from './provenance'
 import PptxGenJS from 'pptxgenjs'
@@ -35,6 +38,15 @@ export interface DeckInput {
 }
 
 const FONT = 'Arial'
+
+const eventDays = (e: TimelineEvent) => (e.end ? `${e.start} to ${e.end}` : e.start)
+
+/** The events under an editable chart: the first few by date, and how many more the notes list. */
+export function nativeEventsLine(events: readonly TimelineEvent[], max = 6): string {
+  const shown = events.slice(0, max).map((e) => `${eventDays(e)} ${e.title}`)
+  const more = events.length > max ? ` · and ${events.length - max} more in the notes` : ''
+  return `Events (drawn on the image slide before): ${shown.join(' · ')}${more}`
+}
 
 /**
  * A title's font size so it fits its box in at most two lines (Arial's average glyph is about half its size wide):
@@ -188,14 +200,33 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
         fontSize: 14,
         color: SLIDE.muted.slice(1)
       })
+      // An editable chart cannot carry rules at given dates (pptxgenjs draws no markers on a chart's axis, and shapes
+      // laid over it would drift as soon as someone edits the chart), so its events are written out under it and in
+      // the notes; the image slide before it draws them in place.
+      const events = EVENT_CHARTS.includes(s.chartId as PlotChartId)
+        ? eventsInRange(result.events ?? [], result.scope.from, result.scope.to)
+        : []
+      const eventsLine = events.length ? nativeEventsLine(events) : null
       ns.addChart(native.type, native.data, {
         x: 0.5,
         y: 1.4,
         w: L.w - 1,
-        h: L.h - 2.2,
+        h: L.h - 2.2 - (eventsLine ? 0.4 : 0),
         fontFace: FONT,
         ...native.options
       })
+      if (eventsLine)
+        ns.addText(eventsLine, {
+          x: 0.5,
+          y: L.h - 1.15,
+          w: L.w - 1,
+          h: 0.4,
+          fontFace: FONT,
+          fontSize: 10,
+          color: SLIDE.text.slice(1),
+          valign: 'top',
+          fit: 'shrink'
+        })
       ns.addText(`${footnote(result, s.chartId)}${native.note ? ` · ${native.note}` : ''}`, {
         x: 0.5,
         y: L.h - 0.75,
@@ -206,7 +237,21 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
         color: SLIDE.muted.slice(1),
         valign: 'top'
       })
-      ns.addNotes(methodologyLines(result, s.chartId).join('\n'))
+      ns.addNotes(
+        [
+          ...methodologyLines(result, s.chartId),
+          ...(events.length
+            ? [
+                '',
+                'Events in the range (this editable chart cannot draw them; the image slide before it does):',
+                ...events.map(
+                  (e) =>
+                    `  ${eventDays(e)} ${e.title} (${EVENT_KIND_LABELS[e.kind].toLowerCase()})${e.source ? ` · ${e.source}` : ''}`
+                )
+              ]
+            : [])
+        ].join('\n')
+      )
       count++
     }
   }
