@@ -14,6 +14,9 @@ export async function sqlSchema(db: Database): Promise<SqlSchema> {
      WHERE c.table_schema = 'main' AND c.table_catalog = current_database()
        -- A deleted dataset's raw table, kept for undo until the workspace closes (undo/trash.ts), is not offered.
        AND NOT regexp_full_match(c.table_name, 'undo_ds_[0-9]+')
+       -- post_days is the engine's own cache of posts for the dashboard (metrics/postDays): its shape may change
+       -- with any release, so completion offers posts, the table a query should read (it stays queryable).
+       AND c.table_name <> 'post_days'
      ORDER BY c.table_name, c.ordinal_position`
   )
   const tables = new Map<string, SqlSchema['tables'][number]>()
