@@ -8,6 +8,7 @@ import { SummaryTable } from './SummaryTable'
 import { ComparisonsPanel } from '../insight/ComparisonsPanel'
 import { VendorConventionsPanel } from '../insight/VendorConventionsPanel'
 import { ContentMixPanel } from '../insight/ContentMixPanel'
+import { TopicsPanel } from '../insight/TopicsPanel'
 
 interface DashboardProps {
   result: BenchmarkResult
@@ -64,6 +65,7 @@ export function Dashboard({ result, series, theme, loading, arrivedAt, onOpenSin
         ))}
       </div>
       <ContentMixPanel />
+      <TopicsPanel />
       <VendorConventionsPanel />
     </div>
   )
