@@ -46,6 +46,28 @@ export async function institutionIdsByName(engine: Engine, names: string[]): Pro
   })
 }
 
+/** The scope flags the benchmark-like commands share. */
+export interface ScopeFlags {
+  institutions?: string
+  platforms?: string
+  from?: string
+  to?: string
+}
+
+/**
+ * --institutions, --platforms, --from and --to as a benchmark request's scope, for the contract to validate (and to
+ * name the flag when it refuses one): no date flag means all the data, either date flag a custom range.
+ */
+export async function scopeFromFlags(engine: Engine, opts: ScopeFlags) {
+  return {
+    institutionIds: await institutionIdsByName(engine, listFlag(opts.institutions) ?? []),
+    platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
+    preset: opts.from || opts.to ? 'custom' : 'all',
+    from: opts.from,
+    to: opts.to
+  }
+}
+
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 100000) / 1000)
 
 export function registerBenchmark(program: Command, ctx: CliContext): void {
@@ -77,11 +99,7 @@ export function registerBenchmark(program: Command, ctx: CliContext): void {
           const request = await inputFromFlags(
             'benchmark',
             {
-              institutionIds: await institutionIdsByName(engine, listFlag(opts.institutions) ?? []),
-              platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
-              preset: opts.from || opts.to ? 'custom' : 'all',
-              from: opts.from,
-              to: opts.to,
+              ...(await scopeFromFlags(engine, opts)),
               convention: opts.convention,
               maxGapDays: numberFlag(opts.maxGap),
               k: numberFlag(opts.k)

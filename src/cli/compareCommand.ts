@@ -5,7 +5,7 @@ import { ENGAGEMENT_CONVENTIONS } from '../shared/metrics'
 import { AppFailure } from '../shared/result'
 import { PLATFORMS } from '../shared/types'
 import { invoke } from '../main/engine/api'
-import { BENCHMARK_FLAGS, institutionIdsByName } from './benchmarkCommand'
+import { BENCHMARK_FLAGS, institutionIdsByName, scopeFromFlags } from './benchmarkCommand'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, listFlag, numberFlag, type FlagNames } from './input'
@@ -49,7 +49,6 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .action(async (opts: CompareOptions) => {
       try {
         const out = await ctx.withEngine(opts, async (engine) => {
-          const names = listFlag(opts.institutions) ?? []
           const pairNames = listFlag(opts.pair)
           if (pairNames && pairNames.length !== 2)
             throw new AppFailure('BAD_INPUT', '--pair: give two institution names, comma-separated.')
@@ -58,11 +57,7 @@ export function registerCompare(program: Command, ctx: CliContext): void {
             'benchmarkStats',
             {
               request: {
-                institutionIds: await institutionIdsByName(engine, names),
-                platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
-                preset: opts.from || opts.to ? 'custom' : 'all',
-                from: opts.from,
-                to: opts.to,
+                ...(await scopeFromFlags(engine, opts)),
                 convention: opts.convention
               },
               ...(pairNames ? { pair: { a, b } } : {}),

@@ -5,10 +5,10 @@ import { ENGAGEMENT_CONVENTIONS } from '../shared/metrics'
 import { PLATFORMS } from '../shared/types'
 import { VENDOR_COLUMNS, VENDOR_CONVENTIONS, vendorCsv } from '../shared/vendorConventions'
 import { invoke } from '../main/engine/api'
-import { BENCHMARK_FLAGS, institutionIdsByName } from './benchmarkCommand'
+import { BENCHMARK_FLAGS, scopeFromFlags } from './benchmarkCommand'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
-import { inputFromFlags, listFlag, type FlagNames } from './input'
+import { inputFromFlags, type FlagNames } from './input'
 
 interface ConventionsOptions {
   workspace?: string
@@ -43,11 +43,7 @@ export function registerConventions(program: Command, ctx: CliContext): void {
             'vendorConventions',
             {
               request: {
-                institutionIds: await institutionIdsByName(engine, listFlag(opts.institutions) ?? []),
-                platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
-                preset: opts.from || opts.to ? 'custom' : 'all',
-                from: opts.from,
-                to: opts.to,
+                ...(await scopeFromFlags(engine, opts)),
                 convention: ENGAGEMENT_CONVENTIONS[0]
               }
             },

@@ -13,10 +13,10 @@ import { csvRecord } from '../shared/csv'
 import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../shared/metrics'
 import { PLATFORMS } from '../shared/types'
 import { invoke } from '../main/engine/api'
-import { BENCHMARK_FLAGS, institutionIdsByName } from './benchmarkCommand'
+import { BENCHMARK_FLAGS, scopeFromFlags } from './benchmarkCommand'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
-import { inputFromFlags, listFlag, type FlagNames } from './input'
+import { inputFromFlags, type FlagNames } from './input'
 
 interface MixOptions {
   workspace?: string
@@ -55,11 +55,7 @@ export function registerMix(program: Command, ctx: CliContext): void {
             'contentMix',
             {
               request: {
-                institutionIds: await institutionIdsByName(engine, listFlag(opts.institutions) ?? []),
-                platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
-                preset: opts.from || opts.to ? 'custom' : 'all',
-                from: opts.from,
-                to: opts.to,
+                ...(await scopeFromFlags(engine, opts)),
                 convention: opts.convention as EngagementConvention
               }
             },

@@ -7,7 +7,7 @@ import { TOPIC_HEADER, topicRows } from '../shared/topics'
 import { PLATFORMS } from '../shared/types'
 import { AppFailure } from '../shared/result'
 import { invoke } from '../main/engine/api'
-import { BENCHMARK_FLAGS, institutionIdsByName } from './benchmarkCommand'
+import { BENCHMARK_FLAGS, scopeFromFlags } from './benchmarkCommand'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, listFlag, type FlagNames } from './input'
@@ -128,11 +128,7 @@ export function registerTopics(program: Command, ctx: CliContext): void {
               'topicReport',
               {
                 request: {
-                  institutionIds: await institutionIdsByName(engine, listFlag(opts.institutions) ?? []),
-                  platforms: listFlag(opts.platforms)?.map((p) => p.toLowerCase()),
-                  preset: opts.from || opts.to ? 'custom' : 'all',
-                  from: opts.from,
-                  to: opts.to,
+                  ...(await scopeFromFlags(engine, opts)),
                   convention: opts.convention as EngagementConvention
                 }
               },
