@@ -9,15 +9,7 @@ import { test, expect } from './fixtures/app'
 import { snap } from './fixtures/screenshots'
 import { BenchmarksPage } from './pages/BenchmarksPage'
 import { expectAccessible } from './support/axe'
-
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.evaluate((t) => {
-    ;(
-      globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }
-    ).document.documentElement.dataset.theme = t
-  }, theme)
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-}
+import { setTheme } from './support/theme'
 
 async function csvOf(page: Page, click: () => Promise<void>): Promise<{ name: string; lines: string[] }> {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()])

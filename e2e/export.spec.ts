@@ -13,6 +13,7 @@ import { snap } from './fixtures/screenshots'
 import type { AppPage } from './pages/AppPage'
 import { BenchmarksPage } from './pages/BenchmarksPage'
 import { ExportPage } from './pages/ExportPage'
+import { setTheme } from './support/theme'
 
 async function openBenchmarks(app: AppPage, page: Page): Promise<BenchmarksPage> {
   const bm = new BenchmarksPage(page)
@@ -40,15 +41,6 @@ async function read(d: Download): Promise<{ name: string; bytes: Buffer }> {
 }
 
 /** Runs in the page (no DOM lib in the node project, hence the structural type). */
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.evaluate((t) => {
-    ;(
-      globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }
-    ).document.documentElement.dataset.theme = t
-  }, theme)
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-}
-
 /** Runs in the page: the clipboard's first item, its types, and the PNG's signature and width. */
 async function readClipboardPng(): Promise<{ types: string[]; head: number[]; width: number }> {
   type Item = { types: string[]; getType(t: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }> }

@@ -2,7 +2,6 @@
  * Honest comparisons on the sample: every institution's difference from the peer median with its 95% interval
  * (greyed out when it spans 0), thin institutions flagged, and a pairwise permutation test.
  */
-import type { Page } from '@playwright/test'
 import JSZip from 'jszip'
 import { readFileSync } from 'node:fs'
 import { VENDOR_COLUMNS, VENDOR_CONVENTIONS } from '../src/shared/vendorConventions'
@@ -10,15 +9,7 @@ import { test, expect } from './fixtures/app'
 import { snap } from './fixtures/screenshots'
 import { BenchmarksPage } from './pages/BenchmarksPage'
 import { ExportPage } from './pages/ExportPage'
-
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.evaluate((t) => {
-    ;(
-      globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }
-    ).document.documentElement.dataset.theme = t
-  }, theme)
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-}
+import { setTheme } from './support/theme'
 
 test('comparisons: intervals against the peer median, thin flags and a pairwise test', async ({ app, page }) => {
   test.setTimeout(300_000)

@@ -2,21 +2,12 @@
  * Topics on the sample: add keyword rules in the panel, see each institution's share of posts per topic, share of
  * voice and engagement against the peer median, the top hashtags, a CSV, then remove a rule; axe in both themes.
  */
-import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { test, expect } from './fixtures/app'
 import { snap } from './fixtures/screenshots'
 import { BenchmarksPage } from './pages/BenchmarksPage'
 import { expectAccessible } from './support/axe'
-
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.evaluate((t) => {
-    ;(
-      globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }
-    ).document.documentElement.dataset.theme = t
-  }, theme)
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-}
+import { setTheme } from './support/theme'
 
 test('topics: keyword rules, share of posts and of voice, vs the peer median, hashtags, CSV', async ({ app, page }) => {
   test.setTimeout(300_000)
