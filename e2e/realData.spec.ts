@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { test, expect } from './fixtures/app'
 import type { Harness } from './server/server'
 import { BenchmarksPage } from './pages/BenchmarksPage'
+import { axeFindings } from './support/axe'
 
 const DAY = 86_400_000
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10)
@@ -127,6 +128,17 @@ test('a convention without a denominator for an institution says so and offers t
   await aster.getByRole('button', { name: '‘by average audience’' }).focus()
   await page.keyboard.press('Enter')
   await expect(bm.convention()).toHaveValue('avg_followers')
+
+  // The notices' and charts' headings follow the view's h1 without skipping a level (axe heading-order), light and dark.
+  await expect(bm.dashboard()).toHaveAttribute('aria-busy', 'false')
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByTestId('theme-toggle').click()
+    const rules = (await axeFindings(page)).map((f) => `${f.rule} (${f.impact})`)
+    expect(
+      rules.filter((r) => r.startsWith('heading-order')),
+      theme
+    ).toEqual([])
+  }
 })
 
 test('the default range names the institutions it leaves out; range, convention, peers and platforms reopen', async ({

@@ -198,9 +198,66 @@ describe('cadence heatmap', () => {
     ]
     const { options } = heatmapChart(rows, ctx())
     expect((options.y as { domain: number[] }).domain).toEqual([0, 1, 2, 3, 4, 5, 6])
-    expect(options.opacity).toMatchObject({ domain: [0, 5], legend: true })
+    expect(options.opacity).toMatchObject({ domain: [1, 5], legend: true })
     expect(options.ariaDescription).toContain('Alpha Mon 9:00 (5 posts)')
     expect((options.marks as unknown[]).length).toBe(1 + 3 + 1)
+  })
+})
+
+describe('cadence heatmap in dark', () => {
+  /** WCAG relative luminance of an sRGB colour given as 0-255 channels. */
+  const luminance = (rgb: number[]) => {
+    const [r, g, b] = rgb.map((c) => {
+      const v = c / 255
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const hex = (h: string) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16))
+  const contrast = (a: number[], b: number[]) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+    return (hi + 0.05) / (lo + 0.05)
+  }
+  // Plot's tableau10 (d3.schemeTableau10) and d3.schemeCategory10: the colours institutions get by default.
+  const DEFAULTS = [
+    '#4e79a7',
+    '#f28e2c',
+    '#e15759',
+    '#76b7b2',
+    '#59a14f',
+    '#edc949',
+    '#af7aa1',
+    '#ff9da7',
+    '#9c755f',
+    '#bab0ab',
+    '#1f77b4',
+    '#ff7f0e',
+    '#2ca02c',
+    '#d62728',
+    '#9467bd',
+    '#8c564b',
+    '#e377c2',
+    '#7f7f7f',
+    '#bcbd22',
+    '#17becf'
+  ]
+  const PANEL_DARK = hex('#1d2128')
+
+  it('draws a slot with one post distinguishable from the dark panel in every default colour', () => {
+    const rows = [
+      { institution: 'Alpha', weekday: 0, hour: 9, posts: 1 },
+      { institution: 'Alpha', weekday: 4, hour: 17, posts: 60 }
+    ]
+    const { options } = heatmapChart(rows, ctx({ theme: 'dark' }))
+    const o = options.opacity as { domain: number[]; range: number[] }
+    // The lowest drawn value is 1 post, at the range's first opacity.
+    expect(o.domain).toEqual([1, 60])
+    const alpha = o.range[0]
+    for (const c of DEFAULTS) {
+      const cell = hex(c).map((v, i) => alpha * v + (1 - alpha) * PANEL_DARK[i])
+      expect(contrast(cell, PANEL_DARK), c).toBeGreaterThanOrEqual(1.5)
+    }
+    expect(o.range[1]).toBe(1)
   })
 })
 

@@ -387,6 +387,12 @@ export function postsWeeklyChart(rows: PostsWeeklyRow[], ctx: ChartContext): Bui
   }
 }
 
+/**
+ * The opacity of a heatmap slot with one post. On the dark panel (#1d2128) a dark institution colour (brown, red,
+ * blue) at the old 8-10% was the panel's colour; at 50% every default colour is at least 1.5:1 from the panel.
+ */
+export const HEATMAP_MIN_OPACITY: Record<'light' | 'dark', number> = { light: 0.15, dark: 0.5 }
+
 /** Small multiples laid out in a grid: each institution's cell gets a column and a row. */
 export function heatmapLayout(ctx: ChartContext): {
   columns: number
@@ -433,11 +439,13 @@ export function heatmapChart(rows: HeatmapRow[], ctx: ChartContext): BuiltChart 
       },
       fx: { axis: null, domain: Array.from({ length: columns }, (_, i) => i), padding: 0.08 },
       fy: { axis: null, domain: Array.from({ length: gridRows }, (_, i) => i), padding: 0.22 },
-      // The ramp needs a parseable colour (not a CSS variable): the theme's text colour.
+      // The ramp needs a parseable colour (not a CSS variable): the theme's text colour. Only slots with posts are
+      // drawn, so the ramp starts at 1 post, at an opacity where the darkest default colours still stand out from
+      // the panel (HEATMAP_MIN_OPACITY).
       opacity: {
         type: 'linear',
-        domain: [0, max],
-        range: [0.08, 1],
+        domain: [max > 1 ? 1 : 0, max],
+        range: [HEATMAP_MIN_OPACITY[ctx.theme], 1],
         legend: true,
         label: 'Posts',
         color: ctx.theme === 'dark' ? '#e3e6eb' : '#1d2430'

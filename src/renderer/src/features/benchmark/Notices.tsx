@@ -9,9 +9,9 @@ export function Notices({ gaps }: { gaps: string[] }) {
   const shown = all ? gaps : gaps.slice(0, SHOWN)
   return (
     <section className="bm-notices" data-testid="bm-notices" aria-label="Data notices">
-      <h3>
+      <h2>
         {gaps.length} data notice{gaps.length === 1 ? '' : 's'}
-      </h3>
+      </h2>
       <ul>
         {shown.map((g) => (
           <li key={g}>{g}</li>
