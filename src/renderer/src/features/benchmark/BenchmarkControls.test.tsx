@@ -140,6 +140,15 @@ describe('BenchmarkControls', () => {
     )
   })
 
+  it('a change is saved for next time even when the view closes before its dashboard is asked for', async () => {
+    const { bridge, user } = await setup()
+    await user.selectOptions(screen.getByTestId('bm-convention'), 'reach')
+    // Gone at once, inside the debounce: the request never runs, the choice is still kept.
+    cleanup()
+    await waitFor(() => expect(bridge.inputs('saveLastBenchmark').at(-1)).toMatchObject({ convention: 'reach' }))
+    expect(requests(bridge)).toHaveLength(1)
+  })
+
   it('a custom range sends its from and to', async () => {
     const { bridge, user } = await setup()
     await user.selectOptions(screen.getByTestId('bm-preset'), 'Custom range')

@@ -78,8 +78,6 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
           setResult(r)
           setResultRequest(request)
           setError(null)
-          // What reopens next time (and after a reload): the last request that gave a dashboard.
-          call('saveLastBenchmark', request).catch(() => undefined)
         })
         .catch((err: unknown) => {
           if (id === seq.current) setError(errorMessage(err))
@@ -89,6 +87,13 @@ export function useBenchmark(onError: (err: unknown, context?: string) => void) 
         })
     }, DEBOUNCE_MS)
     return () => window.clearTimeout(timer)
+  }, [controls, institutions, problem])
+
+  // What reopens next time (and after a reload): saved on every change, not when its dashboard arrives, so a
+  // change followed at once by another view (before the debounced request runs) is not lost.
+  useEffect(() => {
+    if (institutions === null || problem) return
+    call('saveLastBenchmark', toRequest(controls)).catch(() => undefined)
   }, [controls, institutions, problem])
 
   const update = useCallback((patch: Partial<Controls>) => setControls((c) => ({ ...c, ...patch })), [])
