@@ -5,6 +5,7 @@ import { ENGAGEMENT_DEFINITIONS } from '../../../../shared/metrics'
 import { PlotFigure } from '../../components/PlotFigure'
 import { useExportContext } from '../export/useExport'
 import { useInsightAnswer } from './useInsightAnswer'
+import { InsightPanelHeader } from './InsightPanelHeader'
 
 /**
  * Content mix and timing: each institution's posts by kind of post and what each kind earns (median interactions),
@@ -24,33 +25,24 @@ export function ContentMixPanel() {
 
   return (
     <section className="ins-panel" data-testid="ins-mix" aria-label="Content mix and posting times" aria-busy={loading}>
-      <header className="ins-header">
-        <h3>Content mix and posting times</h3>
-        <span className="muted bm-small" role="status">
-          {loading && <span className="spinner spinner-small" aria-hidden="true" />}
-          {loading ? ' Computing…' : null}
-        </span>
-        <span className="ins-header-action">
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="ins-mix-csv"
-            disabled={!canExport}
-            onClick={() => void exporter?.exportTable('contentMix', 'csv')}
-          >
-            Mix CSV
-          </button>{' '}
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="ins-times-csv"
-            disabled={!canExport}
-            onClick={() => void exporter?.exportTable('postingTimes', 'csv')}
-          >
-            Times CSV
-          </button>
-        </span>
-      </header>
+      <InsightPanelHeader
+        title="Content mix and posting times"
+        loading={loading}
+        downloads={[
+          {
+            label: 'Mix CSV',
+            testId: 'ins-mix-csv',
+            disabled: !canExport,
+            onClick: () => void exporter?.exportTable('contentMix', 'csv')
+          },
+          {
+            label: 'Times CSV',
+            testId: 'ins-times-csv',
+            disabled: !canExport,
+            onClick: () => void exporter?.exportTable('postingTimes', 'csv')
+          }
+        ]}
+      />
       {error && (
         <p className="bm-problem" role="alert">
           {error}

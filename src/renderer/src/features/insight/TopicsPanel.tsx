@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api'
 import { useDocumentTheme } from '../charts/useDocumentTheme'
 import { useExportContext } from '../export/useExport'
 import { useInsightAnswer } from './useInsightAnswer'
+import { InsightPanelHeader } from './InsightPanelHeader'
 
 /**
  * Topics as the user's keyword rules, saved in the workspace: each institution's share of posts per topic, its
@@ -53,24 +54,18 @@ export function TopicsPanel() {
 
   return (
     <section className="ins-panel" data-testid="ins-topics" aria-label="Topics and hashtags" aria-busy={loading}>
-      <header className="ins-header">
-        <h3>Topics and hashtags</h3>
-        <span className="muted bm-small" role="status">
-          {loading && <span className="spinner spinner-small" aria-hidden="true" />}
-          {loading ? ' Computing…' : null}
-        </span>
-        <span className="ins-header-action">
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="ins-topics-csv"
-            disabled={!hasTopics || !!exporter?.busy}
-            onClick={() => void exporter?.exportTable('topics', 'csv')}
-          >
-            Download CSV
-          </button>
-        </span>
-      </header>
+      <InsightPanelHeader
+        title="Topics and hashtags"
+        loading={loading}
+        downloads={[
+          {
+            label: 'Download CSV',
+            testId: 'ins-topics-csv',
+            disabled: !hasTopics || !!exporter?.busy,
+            onClick: () => void exporter?.exportTable('topics', 'csv')
+          }
+        ]}
+      />
       {(error || problem) && (
         <p className="bm-problem" role="alert">
           {problem ?? error}

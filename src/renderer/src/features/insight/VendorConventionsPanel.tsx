@@ -4,6 +4,7 @@ import { fmtInt, fmtPct } from '../../../../shared/charts/plotOptions'
 import { VENDOR_COLUMNS, VENDOR_CONVENTIONS, type VendorComparison } from '../../../../shared/vendorConventions'
 import { call, errorMessage } from '../../api'
 import { useExportContext } from '../export/useExport'
+import { InsightPanelHeader } from './InsightPanelHeader'
 
 /** The vendors' rates for the benchmark on screen, asked for after it (an answer to a superseded request is dropped). */
 function useVendorConventions(request: BenchmarkRequest | null) {
@@ -49,33 +50,24 @@ export function VendorConventionsPanel() {
       aria-label="Engagement under every vendor's convention"
       aria-busy={loading}
     >
-      <header className="ins-header">
-        <h3>Engagement under every vendor’s convention</h3>
-        <span className="muted bm-small" role="status">
-          {loading && <span className="spinner spinner-small" aria-hidden="true" />}
-          {loading ? ' Computing…' : null}
-        </span>
-        <span className="ins-header-action">
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="ins-vendors-csv"
-            disabled={!canExport}
-            onClick={() => void exporter?.exportTable('vendorConventions', 'csv')}
-          >
-            Download CSV
-          </button>{' '}
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="ins-vendors-xlsx"
-            disabled={!canExport}
-            onClick={() => void exporter?.exportTable('vendorConventions', 'xlsx')}
-          >
-            XLSX
-          </button>
-        </span>
-      </header>
+      <InsightPanelHeader
+        title="Engagement under every vendor’s convention"
+        loading={loading}
+        downloads={[
+          {
+            label: 'Download CSV',
+            testId: 'ins-vendors-csv',
+            disabled: !canExport,
+            onClick: () => void exporter?.exportTable('vendorConventions', 'csv')
+          },
+          {
+            label: 'XLSX',
+            testId: 'ins-vendors-xlsx',
+            disabled: !canExport,
+            onClick: () => void exporter?.exportTable('vendorConventions', 'xlsx')
+          }
+        ]}
+      />
       {error && (
         <p className="bm-problem" role="alert">
           {error}
