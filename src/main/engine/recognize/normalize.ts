@@ -75,7 +75,8 @@ async function stage(
   await conn.run(`CREATE OR REPLACE TEMP ${cheap ? 'VIEW' : 'TABLE'} ${name} AS
     SELECT *, coalesce(_given_reject, CASE ${keyCheck} ELSE NULL END) AS _reject
     FROM (SELECT ${list.join(', ')}, ${reject} AS _given_reject FROM (${select}) AS _src)`)
-  // Within one file the same key can appear twice (re-exported rows); the last one in the file wins.
+  // Within one file the same key can appear twice (re-exported rows); the last one in the file wins (for daily
+  // rows: per column, below).
   const dedupKeys = keys.filter((k) => k !== 'account_id' || name !== 'stage_posts')
   // The same pass gives the report's period and platforms (each extra pass over a view re-runs its casts).
   const summary = (from: string) =>
@@ -96,8 +97,18 @@ async function stage(
     await conn.run(`CREATE OR REPLACE TEMP VIEW ${name}_ok AS ${storable}`)
     return { rows: Number(dup.keys), from: dup.f, to: dup.t, platforms: dup.platforms ?? [] }
   }
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS ${storable}
-    QUALIFY row_number() OVER (PARTITION BY ${dedupKeys.join(', ')} ORDER BY _row DESC) = 1`)
+  if (name === 'stage_daily') {
+    // A day's metrics can come from several rows: Meta stacks a Follows and an Unfollows block in one file, each
+    // row filling one column. Merged per column, the last non-null value wins (as upsert does across imports), so
+    // the Unfollows row's empty followers_gained never blanks the Follows row's value.
+    const merged = values.map((v) => `arg_max(${v}, _row) FILTER (WHERE ${v} IS NOT NULL) AS ${v}`)
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS
+      SELECT max(_row) AS _row, ${dedupKeys.join(', ')}, ${merged.join(', ')}
+      FROM (${storable}) GROUP BY ${dedupKeys.join(', ')}`)
+  } else {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${name}_ok AS ${storable}
+      QUALIFY row_number() OVER (PARTITION BY ${dedupKeys.join(', ')} ORDER BY _row DESC) = 1`)
+  }
   // A repeated key's dropped row may have had another day: summarise what is kept.
   const kept = await one<{ f: string | null; t: string | null; platforms: string[] | null }>(
     conn,

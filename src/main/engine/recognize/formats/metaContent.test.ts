@@ -141,6 +141,17 @@ describe('meta-business-suite-instagram-posts', () => {
     ])
   })
 
+  it('a Facebook Page chosen for the import is not taken for the Instagram file: its own username is used', async () => {
+    const fb = await importFile(t.file('Mar-18-2025_Apr-14-2025_2222.csv', BOM + IG_POSTS), {
+      account: 'facebook:100000000000042'
+    })
+    expect(fb.recognition!.accounts.map((a) => a.accountId)).toEqual(['instagram:quilltest.clinic'])
+    const both = await importFile(t.file('Mar-18-2025_Apr-14-2025_2223.csv', BOM + IG_POSTS), {
+      account: 'fb:100000000000042; ig:quill.renamed'
+    })
+    expect(both.recognition!.accounts.map((a) => a.accountId)).toEqual(['instagram:quill.renamed'])
+  })
+
   it('recovers the spreadsheet re-save where each line became one quoted cell and caption lines were left bare', async () => {
     const r = await importFile(t.file('INSTAGRAM_RAW.csv', BOM + wrapLines(IG_POSTS) + '\n'))
     expect(r.warnings.some((w) => w.includes('one quoted cell'))).toBe(true)

@@ -23,7 +23,7 @@ import { literal } from '../../db/sql'
 import { findColumn, hasColumns } from '../headers'
 import { col, countSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, NormalizeOutput, Recognizer } from '../types'
-import { warnSpreadsheetErrors } from './metaCommon'
+import { chosenMetaHandle, warnSpreadsheetErrors } from './metaCommon'
 
 interface Schema {
   platform: Platform
@@ -65,10 +65,8 @@ function normalizer(s: Schema) {
       return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'
     }
     const n = (...names: string[]) => countSql(c(...names))
-    const hint = ctx.accountHint
-      ?.trim()
-      .replace(/^(facebook|instagram|fb|ig):/i, '')
-      .replace(/^@/, '')
+    // An Instagram account chosen for a Facebook file (or the other way round) is not this file's account.
+    const hint = chosenMetaHandle(ctx.accountHint, s.platform)
     const key = hint ? literal(hint) : textSql(c(s.accountKey))
     const accountId = `${literal(`${s.platform}:`)} || lower(${key})`
     const text = s.text.map((t) => textSql(c(t)))

@@ -232,4 +232,51 @@ describe('meta-business-suite-daily', () => {
     expect(await all(`SELECT count(*)::INT AS n FROM account_daily`)).toEqual([{ n: 0 }])
     expect(await all(`SELECT "Primary" AS p FROM ${r.dataset.tableName}`)).toEqual([{ p: '110' }])
   })
+
+  it('a Follows + Unfollows pair for one account fills both columns of each day, neither block blanks the other', async () => {
+    const text = [
+      'sep=,',
+      q('Facebook follows'),
+      q('Date', 'Primary'),
+      q('2025-03-07T01:00:00', '4'),
+      q('2025-03-08T01:00:00', '6'),
+      '',
+      q('Facebook unfollows'),
+      q('Date', 'Primary'),
+      q('2025-03-07T01:00:00', '1'),
+      q('2025-03-08T01:00:00', '2'),
+      ''
+    ].join('\n')
+    const r = await importFile(t.file('Follows.csv', utf16(text)), { account: 'facebook:Vintage' })
+    expect(r.recognition!.daily).toEqual({ new: 2, updated: 0, unchanged: 0 })
+    expect(
+      await all(
+        `SELECT day::VARCHAR AS day, followers_gained::INT AS g, followers_lost::INT AS l FROM account_daily ORDER BY day`
+      )
+    ).toEqual([
+      { day: '2025-03-07', g: 4, l: 1 },
+      { day: '2025-03-08', g: 6, l: 2 }
+    ])
+  })
+
+  it('a Facebook account chosen for a stacked file is never reused as the Instagram account: asked for, or named too', async () => {
+    const file = () => t.file('Follows.csv', utf16(STACKED.replace('"lots"', '"7"')))
+    const before = await dsTables(t.engine)
+    const refused = await failureOf(importFile(file(), { account: 'facebook:1032418178499222' }))
+    expect(refused.code).toBe('ACCOUNT_REQUIRED')
+    expect(refused.message).toMatch(/Instagram account/)
+    expect(refused.message).toMatch(/facebook:1032418178499222/)
+    expect(await dsTables(t.engine)).toEqual(before)
+    expect(await all(`SELECT count(*)::INT AS n FROM accounts`)).toEqual([{ n: 0 }])
+    // Both named (the dialog's "A new account…" field or --account takes a list): each block goes to its own.
+    const both = await importFile(file(), { account: 'facebook:1032418178499222, instagram:mh4u.test' })
+    expect(both.recognition!.accounts.map((a) => a.accountId)).toEqual([
+      'facebook:1032418178499222',
+      'instagram:mh4u.test'
+    ])
+    expect(await all(`SELECT DISTINCT account_id FROM account_daily ORDER BY 1`)).toEqual([
+      { account_id: 'facebook:1032418178499222' },
+      { account_id: 'instagram:mh4u.test' }
+    ])
+  })
 })
