@@ -10,6 +10,8 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // A fork worker that dies takes its file with it; Vitest does not say which file, unfinishedFiles.ts does.
+    reporters: ['default', './test/support/unfinishedFiles.ts'],
     // The CLI and host tests run the compiled CLI and the built engine host: rebuilt when their sources changed.
     globalSetup: ['test/support/buildCli.ts', 'test/support/buildEngineHost.ts']
   }
