@@ -111,3 +111,42 @@ test('delete a dataset and an institution, unassign, delete an event: undone fro
   await expect(toast).toContainText('Nothing to undo')
   await expect(page.getByTestId('error-banner')).toHaveCount(0)
 })
+
+test('mapping the columns of a plain dataset is undone from the toast and by Ctrl+Z', async ({ app, page }) => {
+  await app.importFileInput().setInputFiles(resolve(__dirname, 'fixtures/data/custom_posts_export.csv'))
+  await app.importCommit().click()
+  await expect(app.importDialog()).toBeHidden({ timeout: 30_000 })
+  const report = page.getByTestId('import-report')
+  const mapButton = report.getByTestId('import-report-map')
+  const mapColumns = async () => {
+    await mapButton.click()
+    const dialog = page.getByTestId('mapping-dialog')
+    await dialog.getByTestId('mapping-platform').selectOption('x')
+    await dialog.getByTestId('mapping-account').selectOption('Handle')
+    await dialog.getByTestId('mapping-postId').selectOption('Id')
+    await dialog.getByTestId('mapping-publishedAt').selectOption('Posted')
+    await dialog.getByTestId('mapping-metric-likes').selectOption('Hearts')
+    await dialog.getByTestId('mapping-save').click()
+    await expect(report.getByTestId('import-report-format')).toHaveAttribute('data-format', 'column-mapping')
+  }
+  const toast = page.getByTestId('toast')
+  const account = app.accountRow('x:quillmeregh')
+
+  await mapColumns()
+  await expect(toast).toContainText('Mapped the columns of “custom_posts_export”')
+  // Undo from the toast: the report says the file is plain again and offers the mapping.
+  await toast.getByTestId('toast-undo').click()
+  await expect(toast).toContainText('Undone: Mapped the columns of “custom_posts_export”')
+  await expect(mapButton).toBeVisible()
+  await expect(report.getByTestId('import-report-format')).not.toHaveAttribute('data-format', 'column-mapping')
+
+  // Again; the mapping made an account. Ctrl+Z (Edit > Undo) takes it away with the posts.
+  await mapColumns()
+  await app.navInstitutions().click()
+  await expect(account).toBeVisible()
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press(UNDO)
+  await expect(toast).toContainText('Undone: Mapped the columns of “custom_posts_export”')
+  await expect(account).toHaveCount(0)
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+})

@@ -213,8 +213,11 @@ export const inputs = {
   getMapping: z.object({ headerSignature: z.string().min(1).max(100_000) }).strict(),
   /** headerSignature: canonical.ts headerSignature(columns) of the file the mapping was made for. */
   saveMapping: z.object({ headerSignature: z.string().min(1).max(100_000), mapping: columnMapping }).strict(),
-  /** Map an already imported plain dataset with the mapping saved for its header. */
-  applyMapping: z.object({ datasetId }).strict(),
+  /**
+   * Map an already imported plain dataset with `mapping` (saved for its header in the same transaction) or, without
+   * it, the mapping saved for its header. Undoable.
+   */
+  applyMapping: z.object({ datasetId, mapping: columnMapping.optional() }).strict(),
   workspaceInfo: z.void(),
   listDatasets: z.void(),
   previewImport: z.object({ path: z.string().min(1), options: importOptions.optional() }).strict(),
@@ -420,7 +423,7 @@ export interface Outputs {
   setPrivacyDefaults: PrivacyOptions
   getMapping: ColumnMapping | null
   saveMapping: { headerSignature: string; mapping: ColumnMapping }
-  applyMapping: RecognitionReport
+  applyMapping: RecognitionReport & { undo: UndoEntry }
   workspaceInfo: WorkspaceInfo
   listDatasets: DatasetSummary[]
   previewImport: ImportPreview

@@ -6,26 +6,31 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { columnMapping, headerSignature, type ColumnMapping } from '../../../shared/canonical'
 import { AppFailure } from '../../../shared/result'
 import type { RecognitionReport } from '../../../shared/types'
-import type { Database } from '../db/duckdb'
+import type { UndoEntry } from '../../../shared/undo'
+import type { Database, WriteConn } from '../db/duckdb'
 import { ident, literal } from '../db/sql'
 import { MAPPED_FORMAT, mappedRecognizer } from '../recognize/mapped'
 import { normalizeImport } from '../recognize/normalize'
 import { rawWithRowNumbers } from '../recognize/recognizeImport'
 import type { Recognizer } from '../recognize/types'
+import type { UndoStack } from '../undo/stack'
+import { mappingCapture, type MappingCapture } from './mappingUndo'
 
 export async function saveMapping(
   db: Database,
   signature: string,
   mapping: ColumnMapping
 ): Promise<{ headerSignature: string; mapping: ColumnMapping }> {
-  await db.write((conn) =>
-    conn.run(
-      `INSERT INTO column_mappings (header_signature, mapping) VALUES ($1, $2)
-       ON CONFLICT (header_signature) DO UPDATE SET mapping = EXCLUDED.mapping, updated_at = now()::TIMESTAMP`,
-      [signature, JSON.stringify(mapping)]
-    )
-  )
+  await db.write((conn) => upsertMapping(conn, signature, mapping))
   return { headerSignature: signature, mapping }
+}
+
+async function upsertMapping(conn: WriteConn, signature: string, mapping: ColumnMapping): Promise<void> {
+  await conn.run(
+    `INSERT INTO column_mappings (header_signature, mapping) VALUES ($1, $2)
+     ON CONFLICT (header_signature) DO UPDATE SET mapping = EXCLUDED.mapping, updated_at = now()::TIMESTAMP`,
+    [signature, JSON.stringify(mapping)]
+  )
 }
 
 export async function getMapping(db: Database, signature: string): Promise<ColumnMapping | null> {
@@ -51,14 +56,23 @@ export async function mappedRecognizers(conn: DuckDBConnection): Promise<Recogni
 }
 
 /**
- * Map a dataset imported as a plain table: run the saved mapping for its header over its table, in one
- * transaction, and record the outcome on the dataset as if it had been recognised on import.
+ * Map a dataset imported as a plain table: run the mapping for its header over its table, in one transaction, and
+ * record the outcome on the dataset as if it had been recognised on import. `given` is saved for the header in the
+ * same transaction (else the saved one is used). Undoable: undo restores the canonical rows, the dataset's report and
+ * rejects, and the saved mapping, as they were (mappingUndo.ts).
  */
-export async function applyMapping(db: Database, datasetId: number): Promise<RecognitionReport> {
-  return db.write(async (conn) => {
+export async function applyMapping(
+  db: Database,
+  undo: UndoStack,
+  datasetId: number,
+  given?: ColumnMapping
+): Promise<RecognitionReport & { undo: UndoEntry }> {
+  let capture: MappingCapture | null = null
+  let name = ''
+  const report = await db.write(async (conn) => {
     const ds = (
       await conn.runAndReadAll(
-        `SELECT table_name, file_name, recognized_format, warnings FROM datasets WHERE id = $1`,
+        `SELECT name, table_name, file_name, recognized_format, warnings FROM datasets WHERE id = $1`,
         [datasetId]
       )
     ).getRowObjectsJson()[0]
@@ -81,6 +95,10 @@ export async function applyMapping(db: Database, datasetId: number): Promise<Rec
     const hasRow = all[0] === '_row'
     const columns = hasRow ? all.slice(1) : all
     const signature = headerSignature(columns)
+    name = String(ds.name)
+    capture = mappingCapture(undo, datasetId, signature)
+    await capture.capture(conn)
+    if (given) await upsertMapping(conn, signature, given)
     const found = (
       await conn.runAndReadAll(`SELECT mapping FROM column_mappings WHERE header_signature = $1`, [signature])
     ).getRowObjectsJson()
@@ -105,7 +123,8 @@ export async function applyMapping(db: Database, datasetId: number): Promise<Rec
       fileName: String(ds.file_name),
       accountHint: null,
       timeZoneSql: literal('UTC'),
-      warn: (m) => warnings.push(m)
+      warn: (m) => warnings.push(m),
+      observer: capture.observer(conn)
     })
     await conn.run(`DROP TABLE IF EXISTS mapped_raw`)
     const sum = (k: 'new' | 'updated' | 'unchanged') => (report.posts?.[k] ?? 0) + (report.daily?.[k] ?? 0)
@@ -127,4 +146,6 @@ export async function applyMapping(db: Database, datasetId: number): Promise<Rec
     )
     return report
   })
+  const entry = await undo.push(capture!.record(`Mapped the columns of “${name}”`))
+  return { ...report, undo: entry }
 }

@@ -25,6 +25,6 @@ export function canonicalHandlers(db: Database, undo: UndoStack) {
     setPrivacyDefaults: (p) => setPrivacyDefaults(db, p),
     getMapping: ({ headerSignature }) => getMapping(db, headerSignature),
     saveMapping: ({ headerSignature, mapping }) => saveMapping(db, headerSignature, mapping),
-    applyMapping: ({ datasetId }) => applyMapping(db, datasetId)
+    applyMapping: ({ datasetId, mapping }) => applyMapping(db, undo, datasetId, mapping)
   } satisfies Partial<Handlers>
 }

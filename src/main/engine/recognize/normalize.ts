@@ -10,7 +10,7 @@ import type { RecognitionReport, RowCounts, YearAssumption } from '../../../shar
 import { ACCOUNT_DAILY_COLUMNS, DAILY_METRICS, POST_VALUE_COLUMNS, POSTS_COLUMNS } from '../../../shared/canonical'
 import { recordCanonicalRun } from '../import/reimport'
 import { landingWarnings } from './landingWarnings'
-import type { NormalizeContext, NormalizeInput, Recognizer } from './types'
+import type { NormalizeContext, NormalizeInput, Recognizer, WriteObserver } from './types'
 import { UnmappedFileError } from './fields'
 import { missingFields } from './unmapped'
 import { noteTouched, refreshTouched } from '../canonical/postDays'
@@ -149,7 +149,8 @@ export async function upsert(
   keys: string[],
   values: readonly string[],
   importId: number,
-  okRows: number
+  okRows: number,
+  observer?: WriteObserver
 ): Promise<RowCounts> {
   const conflictKeys = target === 'posts' ? ['platform', 'post_id'] : ['account_id', 'day']
   const on = conflictKeys.map((k) => `t.${k} = s.${k}`).join(' AND ')
@@ -197,6 +198,10 @@ export async function upsert(
   const tagValues = target === 'posts' ? `, ${hashtagsSql('s.text')}, ${mentionsSql('s.text')}` : ''
   // The dashboard's per-day sums of posts change with the posts, in this transaction (canonical/postDays.ts).
   if (target === 'posts') await noteTouched(conn, `${name}_ok`, changedKeys)
+  await observer?.rows(
+    target as 'posts' | 'account_daily',
+    changedKeys ?? `(SELECT ${conflictKeys.join(', ')} FROM ${name}_ok)`
+  )
   // MERGE rather than INSERT ... ON CONFLICT: the canonical tables have no unique index to conflict on (migration
   // 4); the staged rows are unique per key (stage), so each key matches at most one stored row.
   await conn.run(
@@ -291,6 +296,9 @@ async function normalizeWith(
   // The accounts that already exist: any other one this import names is new, and removed again below if no row lands on it.
   await conn.run(`CREATE OR REPLACE TEMP TABLE stage_prior_accounts AS
     SELECT account_id FROM accounts WHERE account_id IN (SELECT CAST(account_id AS VARCHAR) FROM stage_accounts)`)
+  await ctx.observer?.accounts(
+    `SELECT DISTINCT CAST(account_id AS VARCHAR) AS account_id FROM stage_accounts WHERE account_id IS NOT NULL`
+  )
   await conn.run(`INSERT INTO accounts (account_id, platform, handle, display_name)
     SELECT DISTINCT ON (account_id) CAST(account_id AS VARCHAR), CAST(platform AS VARCHAR), CAST(handle AS VARCHAR), CAST(display_name AS VARCHAR)
     FROM stage_accounts WHERE account_id IS NOT NULL
@@ -313,13 +321,31 @@ async function normalizeWith(
       'published_at::DATE',
       aliases
     )
-    posts = await upsert(conn, 'stage_posts', 'posts', POST_KEYS, POST_VALUE_COLUMNS, ctx.importId, st.rows)
+    posts = await upsert(
+      conn,
+      'stage_posts',
+      'posts',
+      POST_KEYS,
+      POST_VALUE_COLUMNS,
+      ctx.importId,
+      st.rows,
+      ctx.observer
+    )
     rejectSources.push(`SELECT _row, _reject FROM stage_posts WHERE _reject IS NOT NULL`)
     staged.push(st)
   }
   if (out.daily) {
     const st = await stage(conn, 'stage_daily', out.daily, DAILY_KEYS, DAILY_METRICS, false, 'day', aliases)
-    daily = await upsert(conn, 'stage_daily', 'account_daily', DAILY_KEYS, DAILY_METRICS, ctx.importId, st.rows)
+    daily = await upsert(
+      conn,
+      'stage_daily',
+      'account_daily',
+      DAILY_KEYS,
+      DAILY_METRICS,
+      ctx.importId,
+      st.rows,
+      ctx.observer
+    )
     rejectSources.push(`SELECT _row, _reject FROM stage_daily WHERE _reject IS NOT NULL`)
     staged.push(st)
   }

@@ -51,6 +51,19 @@ export interface NormalizeContext {
   dates?: Omit<PeriodEndHints, 'fileName'>
   /** Record how a column's yearless dates were placed: the import report says so (RecognitionReport.yearAssumed). */
   assumeYear(a: YearAssumption): void
+  /** Told before each canonical write, so an undoable caller can keep what is about to change. */
+  observer?: WriteObserver
+}
+
+/**
+ * What a caller that must be able to revert the canonical step (undo of a column mapping, canonical/mappingUndo.ts)
+ * hears before each write, inside the same transaction, while the rows about to change are still as they were.
+ */
+export interface WriteObserver {
+  /** `ids`: a SELECT of one column, account_id, naming every account about to be inserted or updated. */
+  accounts(ids: string): Promise<void>
+  /** `keys`: FROM-able, the conflict keys of the rows about to be inserted or updated in `target`. */
+  rows(target: 'posts' | 'account_daily', keys: string): Promise<void>
 }
 
 /** What the caller of normalizeImport provides; `materialize` and `assumeYear` are supplied by the framework. */

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import '../../styles/institutions.css'
 import { call } from '../../api'
 import type { RejectPage } from '../../../../shared/canonical'
@@ -8,6 +8,7 @@ import { formatCount } from '../datasets/format'
 import { platformLabel } from '../institutions/platforms'
 import { LandingHeadline, landingVerdict } from './LandingHeadline'
 import { MappingDialog } from './MappingDialog'
+import { useUndo } from '../undo/useUndo'
 
 interface ImportReportProps {
   result: ImportResult
@@ -29,8 +30,28 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
   const [recognition, setRecognition] = useState<RecognitionReport | null>(result.recognition)
   const [rejects, setRejects] = useState<RejectPage | null>(null)
   const [mapping, setMapping] = useState(false)
+  // The mapping applied here, and what the report said before it, until it is undone.
+  const [mapped, setMapped] = useState<{ token: string; before: RecognitionReport | null } | null>(null)
+  const undo = useUndo()
   const { dataset, warnings } = result
   const r = recognition
+
+  // After any undo: if it was this mapping's, the report is again what it was before the mapping.
+  useEffect(() => {
+    if (!mapped || undo.revision === 0) return
+    let live = true
+    void call('listUndo').then(
+      (entries) => {
+        if (!live || entries.some((e) => e.token === mapped.token)) return
+        setRecognition(mapped.before)
+        setMapped(null)
+      },
+      () => undefined
+    )
+    return () => {
+      live = false
+    }
+  }, [undo.revision]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const showRejects = async () => {
     if (rejects) return setRejects(null)
@@ -190,11 +211,14 @@ export function ImportReport({ result, onClose, onError, onMapped }: ImportRepor
         <MappingDialog
           columns={dataset.columns.map((c) => c.name).filter((c) => c !== '_row')}
           onClose={() => setMapping(false)}
-          onSaved={() => {
+          save={false}
+          onSaved={(m) => {
             setMapping(false)
-            call('applyMapping', { datasetId: dataset.id }).then(
+            call('applyMapping', { datasetId: dataset.id, mapping: m }).then(
               (rep) => {
+                setMapped({ token: rep.undo.token, before: recognition })
                 setRecognition(rep)
+                undo.offer(rep.undo)
                 onMapped?.()
               },
               (err) => onError(err, 'Could not apply the mapping')

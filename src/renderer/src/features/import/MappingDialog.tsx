@@ -11,6 +11,11 @@ import { PLATFORMS, type Platform } from '../../../../shared/types'
 
 interface MappingDialogProps {
   columns: string[]
+  /**
+   * With `save` (the default: before an import), the dialog saves the mapping for the header itself; a caller that
+   * applies it to a dataset passes false and saves it with the apply, in one undoable step (applyMapping).
+   */
+  save?: boolean
   onSaved: (mapping: ColumnMapping) => void
   onClose: () => void
 }
@@ -31,7 +36,7 @@ const label = (m: string) => m.replace(/_/g, ' ').replace(/^./, (c) => c.toUpper
  * Say which column of an unrecognised file is what. Saved for the file's header, so the next export with the same
  * columns is recognised without asking again.
  */
-export function MappingDialog({ columns, onSaved, onClose }: MappingDialogProps) {
+export function MappingDialog({ columns, save: saves = true, onSaved, onClose }: MappingDialogProps) {
   const signature = headerSignature(columns)
   const [platform, setPlatform] = useState<Platform>('other')
   const [kind, setKind] = useState<'posts' | 'daily'>('posts')
@@ -80,7 +85,7 @@ export function MappingDialog({ columns, onSaved, onClose }: MappingDialogProps)
     setSaving(true)
     setError(null)
     try {
-      await call('saveMapping', { headerSignature: signature, mapping })
+      if (saves) await call('saveMapping', { headerSignature: signature, mapping })
       onSaved(mapping)
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
