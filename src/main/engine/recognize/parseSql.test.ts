@@ -31,6 +31,9 @@ describe('countSql', () => {
     ['1,000.0', 1000],
     ['5.00', 5],
     ['1 234', 1234],
+    // French YouTube Studio groups thousands with a narrow no-break space (U+202F), German/Swiss with U+00A0.
+    ['44\u202f531', 44531],
+    ['1\u00a0234\u00a0567', 1234567],
     ['  42 ', 42],
     ['-3', -3],
     ['0', 0]
@@ -55,7 +58,8 @@ describe('decimalSql', () => {
     ['105,68', ',', 105.68],
     ['1.234,5', ',', 1234.5],
     ['12,345.6', '.', 12345.6],
-    ['9.58%', '.', 9.58]
+    ['9.58%', '.', 9.58],
+    ['1\u202f234,5', ',', 1234.5]
   ] as const)('%s (decimal %s) → %d', async (text, decimal, want) => {
     expect(await evalOn((v) => decimalSql(v, decimal), text)).toBeCloseTo(want, 12)
   })

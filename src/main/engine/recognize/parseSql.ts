@@ -33,8 +33,8 @@ export function countSql(expr: string): string {
     WHEN regexp_full_match(${expr}, '[0-9]+') THEN TRY_CAST(${expr} AS BIGINT)
     WHEN ${isBlankSql(expr)} THEN NULL
     WHEN regexp_matches(${t}, '^[-+]?\\d+(${zeros})?$') THEN TRY_CAST(regexp_extract(${t}, '^[-+]?\\d+') AS BIGINT)
-    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}([.,\\s\u00a0]\\d{3})+(${zeros})?$') AND NOT regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}${zeros}$')
-      THEN TRY_CAST(regexp_replace(regexp_replace(${t}, '${zeros}$', ''), '[.,\\s\u00a0]', '', 'g') AS BIGINT)
+    WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}([.,\\s\u00a0\u202f]\\d{3})+(${zeros})?$') AND NOT regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}${zeros}$')
+      THEN TRY_CAST(regexp_replace(regexp_replace(${t}, '${zeros}$', ''), '[.,\\s\u00a0\u202f]', '', 'g') AS BIGINT)
     WHEN regexp_matches(${t}, '^[-+]?\\d{1,3}[.,]\\d{3}${zeros}$') THEN TRY_CAST(regexp_replace(regexp_replace(${t}, '${zeros}$', ''), '[.,]', '', 'g') AS BIGINT)
     ELSE NULL END)`
 }
@@ -44,8 +44,8 @@ export function decimalSql(expr: string, decimal: '.' | ',' = '.'): string {
   const t = `trim(replace(${expr}, '%', ''))`
   const normalized =
     decimal === '.'
-      ? `regexp_replace(${t}, '[,\\s\u00a0]', '', 'g')`
-      : `replace(regexp_replace(${t}, '[.\\s\u00a0]', '', 'g'), ',', '.')`
+      ? `regexp_replace(${t}, '[,\\s\u00a0\u202f]', '', 'g')`
+      : `replace(regexp_replace(${t}, '[.\\s\u00a0\u202f]', '', 'g'), ',', '.')`
   return `(CASE WHEN ${isBlankSql(expr)} THEN NULL ELSE TRY_CAST(${normalized} AS DOUBLE) END)`
 }
 

@@ -13,40 +13,43 @@ import { normalizeHeader } from '../headers'
 import { col, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { NO_ACCOUNTS, fixedAccountSql } from './fileAccount'
-import { countOf, youtubeAccount, youtubeAccountInName } from './youtubeCommon'
+import {
+  countOf,
+  youtubeAccount,
+  youtubeAccountInName,
+  youtubeColumn,
+  YOUTUBE_FIELDS,
+  YOUTUBE_METRIC_NAMES
+} from './youtubeCommon'
 
-export const YOUTUBE_METRICS = new Set([
-  'views',
-  'watch time (hours)',
-  'average view duration',
-  'subscribers',
-  'subscribers gained',
-  'subscribers lost',
-  'impressions',
-  'impressions click-through rate (%)',
-  'likes',
-  'shares',
-  'comments added',
-  'estimated revenue (usd)',
-  'unique viewers',
-  'engaged views'
-])
+const isDate = (name: string | undefined) =>
+  name !== undefined && YOUTUBE_FIELDS.date.names.some((n) => normalizeHeader(n) === normalizeHeader(name))
+const hasViewsColumn = (columns: string[]) => youtubeColumn(columns, 'views') !== null
 
-/** A "Date" column and only known YouTube metrics besides (Totals.csv; Chart data without a dimension). */
+/** A "Date" column and only known YouTube metrics besides, in any language (Totals.csv; Chart data without a dimension). */
 export function isYoutubeDailySeries(columns: string[]): boolean {
-  const names = columns.map(normalizeHeader)
-  return names[0] === 'date' && names.includes('views') && names.slice(1).every((n) => YOUTUBE_METRICS.has(n))
+  return (
+    isDate(columns[0]) &&
+    hasViewsColumn(columns) &&
+    columns.slice(1).every((c) => YOUTUBE_METRIC_NAMES.has(normalizeHeader(c)))
+  )
 }
 
-/** The dimension column of a long-format chart file, if any ("Traffic source", "Subscription status"). */
+/**
+ * The dimension column of a long-format chart file, if any ("Traffic source", "Subscription status"). A metric in
+ * a language not listed reads as a dimension too: the file is then kept raw, never loaded as the channel's days.
+ */
 function dimensionOf(columns: string[]): string | null {
-  const names = columns.map(normalizeHeader)
-  if (names[0] !== 'date' || !names.includes('views')) return null
-  const others = columns.filter((_, i) => i > 0 && !YOUTUBE_METRICS.has(names[i]))
+  if (!isDate(columns[0]) || !hasViewsColumn(columns)) return null
+  const others = columns.filter((c, i) => i > 0 && !YOUTUBE_METRIC_NAMES.has(normalizeHeader(c)))
   return others.length === 1 ? others[0] : null
 }
 
-const chartName = (fileName: string) => /chart[ _]?data/i.test(fileName)
+/** "Chart data.csv" in each UI language seen (docs/export-families.md). */
+const chartName = (fileName: string) =>
+  /chart[ _]?data|dados do gr[aá]fico|datos del gr[aá]fico|donn[ée]es du graphique|diagrammdaten|dati del grafico|グラフ ?データ/i.test(
+    fileName.normalize('NFC')
+  )
 
 export const youtubeChartData: Recognizer = {
   id: 'youtube-chart-data',

@@ -12,7 +12,9 @@
  * impressions where present. Net "Subscribers" is not gained followers and stays in the raw table.
  */
 import { literal } from '../../db/sql'
+import { wordDaySql } from '../dates/wordDate'
 import { normalizeHeader } from '../headers'
+import { isTotalLabelSql } from '../totalRows'
 import { col, daySql, isSpreadsheetErrorSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, Recognizer } from '../types'
 import {
@@ -25,7 +27,10 @@ import {
   type YoutubeField
 } from './youtubeCommon'
 
-const PUBLISH_FORMATS = ['%b %d, %Y', '%B %d, %Y', '%Y-%m-%d', '%m/%d/%Y']
+const PUBLISH_FORMATS = ['%b %d, %Y', '%B %d, %Y', '%Y-%m-%d']
+/** "5/27/2025" (a US spreadsheet's resave) is read as month-first only under the English header: "01/09/2025" in a
+ * French file is the 1st of September, and is rejected rather than read as 9 January. */
+const ENGLISH_PUBLISH_FORMATS = [...PUBLISH_FORMATS, '%m/%d/%Y']
 
 const isField = (name: string | undefined, field: YoutubeField) =>
   name !== undefined && YOUTUBE_FIELDS[field].names.some((n) => normalizeHeader(n) === normalizeHeader(name))
@@ -41,13 +46,17 @@ function hasViews(columns: string[]): boolean {
   )
 }
 
-async function skipped(ctx: NormalizeContext, key: string, what: string): Promise<void> {
+/** Warn about the rows `what` selects, naming them by `key(first cell)`: they are skipped, not loaded. */
+async function skipped(ctx: NormalizeContext, key: (cell: string) => string, what: string): Promise<void> {
   const r = await ctx.conn.runAndReadAll(
-    `SELECT string_agg(_row::VARCHAR, ', ' ORDER BY _row) AS rows, count(*) AS n FROM ${ctx.raw} WHERE ${what}`
+    `SELECT string_agg(_row::VARCHAR, ', ' ORDER BY _row) AS rows, count(*) AS n, min(trim(${col(ctx.columns[0])})) AS cell
+     FROM ${ctx.raw} WHERE ${what}`
   )
-  const row = r.getRowObjectsJson()[0] as { rows: string | null; n: string | number }
+  const row = r.getRowObjectsJson()[0] as { rows: string | null; n: string | number; cell: string | null }
   if (Number(row.n) > 0)
-    ctx.warn(`${key} (row ${row.rows}) was skipped: it is not a ${first(ctx.columns) === 'date' ? 'day' : 'video'}.`)
+    ctx.warn(
+      `${key(row.cell ?? '')} (row ${row.rows}) was skipped: it is not a ${first(ctx.columns) === 'date' ? 'day' : 'video'}.`
+    )
 }
 
 export const youtubeTableData: Recognizer = {
@@ -62,10 +71,10 @@ export const youtubeTableData: Recognizer = {
   async normalize(ctx) {
     const account = youtubeAccount(ctx)
     const key = col(ctx.columns[0])
-    const isTotal = `trim(coalesce(${key}, '')) = 'Total'`
+    const isTotal = isTotalLabelSql(key)
     const isFooter = `regexp_matches(coalesce(${key}, ''), '^Showing (top )?\\d+ results?$')`
-    await skipped(ctx, 'The "Total" row', isTotal)
-    await skipped(ctx, 'The footer "Showing top N results"', isFooter)
+    await skipped(ctx, (cell) => `The "${cell}" row`, isTotal)
+    await skipped(ctx, () => 'The footer "Showing top N results"', isFooter)
     const rows = `FROM ${ctx.raw} WHERE NOT (${isTotal}) AND NOT (${isFooter})`
     const accounts = `SELECT ${literal(account.id)} AS account_id, 'youtube' AS platform, ${literal(account.handle)} AS handle, NULL AS display_name`
     if (first(ctx.columns) === 'date') {
@@ -88,10 +97,15 @@ export const youtubeTableData: Recognizer = {
     const nDamaged = Number((damaged.getRowObjectsJson()[0] as { n: string | number }).n)
     if (nDamaged > 0)
       ctx.warn(`Content: ${nDamaged} video id(s) were damaged by a spreadsheet ("#NAME?"); those rows were rejected.`)
-    const id = textSql(key)
+    // German downloads put soft hyphens into long ids as they do into headers.
+    const id = textSql(`replace(${key}, chr(173), '')`)
     const publishCol = youtubeColumn(ctx.columns, 'published')
     const publishText = publishCol === null ? 'NULL' : col(publishCol)
-    const published = publishCol === null ? 'NULL' : timestampSql(publishText, ctx.timeZoneSql, PUBLISH_FORMATS)
+    // English month names in most UIs ("May 27, 2025"); the French, German... UI writes its own ("28 sept. 2026").
+    const published =
+      publishCol === null
+        ? 'NULL'
+        : `coalesce(${timestampSql(publishText, ctx.timeZoneSql, normalizeHeader(publishCol) === 'video publish time' ? ENGLISH_PUBLISH_FORMATS : PUBLISH_FORMATS)}, timezone(${ctx.timeZoneSql}, ${wordDaySql(publishText)}::TIMESTAMP))`
     const titleCol = youtubeColumn(ctx.columns, 'title')
     return {
       accounts,

@@ -7,10 +7,15 @@
  */
 import { literal } from '../../db/sql'
 import { col, daySql } from '../parseSql'
+import { isTotalLabelSql } from '../totalRows'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
 import { isYoutubeDailySeries } from './youtubeChartData'
 import { countOf, youtubeAccount, youtubeAccountInName } from './youtubeCommon'
+
+/** "Totals.csv" in each UI language seen (docs/export-families.md): "Totaux.csv", "Gesamtwerte.csv", "合計.csv"... */
+const totalsName = (fileName: string) =>
+  /(^|[ _])(totals?|totais|totales|totaux|totali|gesamtwerte|合計)\.csv$/i.test(fileName.normalize('NFC'))
 
 export const youtubeTotals: Recognizer = {
   id: 'youtube-totals',
@@ -18,14 +23,14 @@ export const youtubeTotals: Recognizer = {
   platform: 'youtube',
   needsAccount: true,
   accountInName: youtubeAccountInName,
-  detect: ({ columns, fileName }) => /(^|[ _])totals?\.csv$/i.test(fileName) && isYoutubeDailySeries(columns),
+  detect: ({ columns, fileName }) => totalsName(fileName) && isYoutubeDailySeries(columns),
   async normalize(ctx) {
     const account = youtubeAccount(ctx)
     const date = col(ctx.columns[0])
-    const isTotal = `trim(coalesce(${date}, '')) = 'Total'`
+    const isTotal = isTotalLabelSql(date)
     const totals = await ctx.conn.runAndReadAll(`SELECT count(*) AS n FROM ${ctx.raw} WHERE ${isTotal}`)
     if (Number((totals.getRowObjectsJson()[0] as { n: string | number }).n) > 0)
-      ctx.warn('The "Total" row was skipped: it is not a day.')
+      ctx.warn('The totals row was skipped: it is not a day.')
     const day = daySql(date, ctx.timeZoneSql)
     return {
       accounts: fixedAccountSql(account, 'youtube'),
