@@ -4,10 +4,10 @@ import type { ChannelMetric } from '../metrics'
 import { conventionLabel, type ChartId } from './chartDefs'
 import { channelChart } from './channelChart'
 import { withEvents } from './eventMarks'
+import { heatmapChart } from './heatmap'
 import {
   engagementChart,
   followersChart,
-  heatmapChart,
   indexedChart,
   postsWeeklyChart,
   shareOfVoiceChart,

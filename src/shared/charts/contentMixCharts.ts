@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot'
 import { POST_KIND_LABELS, POST_KINDS, type ContentMix, type PostKind } from '../contentMix'
+import { heatmapLayout, heatmapScaffold, SLOT_TIP_FORMAT } from './heatmap'
 import { plotStyle, WEEKDAYS } from './plotOptions'
 
 const KIND_COLORS: Record<PostKind, string> = {
@@ -125,9 +126,11 @@ export function kindEngagementChart(mix: ContentMix, width: number): Plot.PlotOp
 
 /** Small multiples, one per institution: cells coloured by the slot's median interactions, on one shared scale. */
 export function medianHeatmapChart(mix: ContentMix, width: number): Plot.PlotOptions {
-  const columns = Math.max(1, Math.min(mix.institutions.length, Math.floor(width / 300)))
-  const place = new Map(mix.institutions.map((i, n) => [i.name, { col: n % columns, row: Math.floor(n / columns) }]))
-  const gridRows = Math.max(1, Math.ceil(mix.institutions.length / columns))
+  const layout = heatmapLayout(
+    mix.institutions.map((i) => i.name),
+    width
+  )
+  const { scales, frame, names } = heatmapScaffold(layout, mix.institutions)
   // Each slot against the institution's own typical post: a hospital with 50x the audience reads on the same scale.
   const cells = mix.institutions.flatMap((i) =>
     i.heatmap.map((h) => ({
@@ -138,7 +141,7 @@ export function medianHeatmapChart(mix: ContentMix, width: number): Plot.PlotOpt
           ? Math.min(8, Math.max(1 / 8, h.medianInteractions / i.medianInteractions))
           : null,
       typical: i.medianInteractions,
-      ...place.get(i.name)!
+      ...layout.place.get(i.name)!
     }))
   )
   const counted = cells.filter((c) => c.ratio !== null)
@@ -150,31 +153,13 @@ export function medianHeatmapChart(mix: ContentMix, width: number): Plot.PlotOpt
       ? `${i.name} ${WEEKDAYS[top.weekday]} ${top.hour}:00 (median ${top.medianInteractions}, ${top.posts} posts)`
       : `${i.name}: no counts`
   })
-  const labels = mix.institutions.map((i) => ({ name: i.name, color: i.color, ...place.get(i.name)! }))
   return {
     width: Math.max(320, Math.round(width)),
-    height: 70 + gridRows * 150,
-    marginLeft: 40,
-    marginTop: 24,
+    height: 70 + layout.rows * 150,
     style: plotStyle(width),
     ariaLabel: 'Median interactions by weekday and hour',
     ariaDescription: `Median interactions per post in each weekday and hour slot, in each account's own time zone, against the institution's median post, ${mix.from} to ${mix.to}. Best slot: ${best.join('; ')}.`,
-    x: {
-      type: 'band',
-      domain: Array.from({ length: 24 }, (_, h) => h),
-      label: 'Hour (account time zone)',
-      ticks: [0, 6, 12, 18],
-      tickSize: 0
-    },
-    y: {
-      type: 'band',
-      domain: [0, 1, 2, 3, 4, 5, 6],
-      tickFormat: (d: number) => WEEKDAYS[d],
-      label: null,
-      tickSize: 0
-    },
-    fx: { axis: null, domain: Array.from({ length: columns }, (_, i) => i), padding: 0.08 },
-    fy: { axis: null, domain: Array.from({ length: gridRows }, (_, i) => i), padding: 0.22 },
+    ...scales,
     color: {
       type: 'diverging-log',
       pivot: 1,
@@ -187,7 +172,7 @@ export function medianHeatmapChart(mix: ContentMix, width: number): Plot.PlotOpt
       tickFormat: (v: number) => `${v}×`
     },
     marks: [
-      Plot.frame({ fx: 'col', fy: 'row', stroke: 'currentColor', strokeOpacity: 0.15 } as Plot.FrameOptions),
+      frame,
       Plot.cell(counted, {
         x: 'hour',
         y: 'weekday',
@@ -201,33 +186,14 @@ export function medianHeatmapChart(mix: ContentMix, width: number): Plot.PlotOpt
           'Its median post': 'typical',
           Posts: 'posts'
         },
-        tip: {
-          format: {
-            x: (h: number) => `${h}:00–${h}:59`,
-            y: (d: number) => WEEKDAYS[d],
-            fx: false,
-            fy: false,
-            fill: (v: number) => `${v.toFixed(2)}×`
-          }
-        }
+        tip: { format: { ...SLOT_TIP_FORMAT, fill: (v: number) => `${v.toFixed(2)}×` } }
       }),
       // Slots with posts but no interaction counts: outlined, not coloured as 0.
       Plot.cell(
         cells.filter((c) => c.ratio === null),
         { x: 'hour', y: 'weekday', fx: 'col', fy: 'row', stroke: 'currentColor', strokeOpacity: 0.5, inset: 1.5 }
       ),
-      Plot.text(labels, {
-        fx: 'col',
-        fy: 'row',
-        text: 'name',
-        fill: 'color',
-        frameAnchor: 'top-left',
-        dy: -6,
-        lineAnchor: 'bottom',
-        fontWeight: 600,
-        textOverflow: 'ellipsis',
-        lineWidth: 24
-      })
+      names
     ]
   }
 }

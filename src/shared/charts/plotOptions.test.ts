@@ -3,8 +3,6 @@ import type { InstitutionSummary } from '../benchmark'
 import {
   engagementChart,
   followersChart,
-  heatmapChart,
-  heatmapLayout,
   honestPeer,
   indexedChart,
   isolatedDays,
@@ -16,6 +14,7 @@ import {
   weeklyRatePct,
   type ChartContext
 } from './plotOptions'
+import { heatmapChart, heatmapLayout } from './heatmap'
 import { utcDay, weekStart, weeksBetween, type PeerRow } from './series'
 
 const ctx = (over: Partial<ChartContext> = {}): ChartContext => ({
@@ -186,7 +185,10 @@ describe('weekly series', () => {
 
 describe('cadence heatmap', () => {
   it('lays institutions out in a grid of small multiples', () => {
-    const { columns, place } = heatmapLayout(ctx({ width: 640 }))
+    const { columns, place } = heatmapLayout(
+      ctx().institutions.map((i) => i.name),
+      640
+    )
     expect(columns).toBe(2)
     expect(place.get('Gamma')).toEqual({ col: 0, row: 1 })
   })

@@ -17,7 +17,6 @@ import {
   weeksBetween,
   type EngagementRow,
   type FollowersRow,
-  type HeatmapRow,
   type IndexedRow,
   type PeerRow,
   type PostsWeeklyRow
@@ -42,6 +41,14 @@ export interface BuiltChart {
   notes: string[]
   /** Set when there is nothing to draw: shown instead of the chart (an empty frame says less than a sentence). */
   empty?: string
+  /** An opacity scale's legend as swatches, for legends drawn outside Plot (exports); the scale's own rule. */
+  opacityLegend?: OpacityLegend
+}
+
+export interface OpacityLegend {
+  label: string
+  color: string
+  stops: { value: number; opacity: number }[]
 }
 
 export const PEER_MIN = 3
@@ -377,116 +384,6 @@ export function postsWeeklyChart(rows: PostsWeeklyRow[], ctx: ChartContext): Bui
           fontWeight: 600,
           stroke: ctx.theme === 'dark' ? '#1d2128' : '#ffffff',
           strokeWidth: 3
-        })
-      ]
-    },
-    notes: missingNote(
-      missingInstitutions(rows, ctx, (r) => r.posts > 0),
-      'posts'
-    )
-  }
-}
-
-/**
- * The opacity of a heatmap slot with one post. On the dark panel (#1d2128) a dark institution colour (brown, red,
- * blue) at the old 8-10% was the panel's colour; at 50% every default colour is at least 1.5:1 from the panel.
- */
-export const HEATMAP_MIN_OPACITY: Record<'light' | 'dark', number> = { light: 0.15, dark: 0.5 }
-
-/** Small multiples laid out in a grid: each institution's cell gets a column and a row. */
-export function heatmapLayout(ctx: ChartContext): {
-  columns: number
-  place: Map<string, { col: number; row: number }>
-} {
-  const columns = Math.max(1, Math.min(ctx.institutions.length, Math.floor(ctx.width / (ctx.large ? 380 : 300))))
-  const place = new Map(
-    ctx.institutions.map((inst, i) => [inst.name, { col: i % columns, row: Math.floor(i / columns) }])
-  )
-  return { columns, place }
-}
-
-export function heatmapChart(rows: HeatmapRow[], ctx: ChartContext): BuiltChart {
-  const { columns, place } = heatmapLayout(ctx)
-  const placed = rows.map((r) => ({ ...r, ...(place.get(r.institution) ?? { col: 0, row: 0 }) }))
-  const gridRows = Math.max(1, Math.ceil(ctx.institutions.length / columns))
-  const max = Math.max(1, ...rows.map((r) => r.posts))
-  const busiest = new Map<string, HeatmapRow>()
-  for (const r of rows)
-    if (!busiest.has(r.institution) || r.posts > (busiest.get(r.institution) as HeatmapRow).posts)
-      busiest.set(r.institution, r)
-  const labels = ctx.institutions.map((i) => ({ ...i, ...(place.get(i.name) as { col: number; row: number }) }))
-  return {
-    options: {
-      ...base(ctx, 0),
-      height: 40 + gridRows * (ctx.large ? 200 : 150),
-      marginLeft: 40,
-      marginTop: 24,
-      ariaLabel: 'Posting cadence by weekday and hour',
-      ariaDescription: `Posts per weekday and hour in each account's own time zone, ${ctx.from} to ${ctx.to}. Busiest slot: ${[...busiest.values()].map((b) => `${b.institution} ${WEEKDAYS[b.weekday]} ${b.hour}:00 (${b.posts} posts)`).join('; ') || 'no posts'}.`,
-      x: {
-        type: 'band',
-        domain: Array.from({ length: 24 }, (_, h) => h),
-        label: 'Hour (account time zone)',
-        ticks: [0, 6, 12, 18],
-        tickSize: 0
-      },
-      y: {
-        type: 'band',
-        domain: [0, 1, 2, 3, 4, 5, 6],
-        tickFormat: (d: number) => WEEKDAYS[d],
-        label: null,
-        tickSize: 0
-      },
-      fx: { axis: null, domain: Array.from({ length: columns }, (_, i) => i), padding: 0.08 },
-      fy: { axis: null, domain: Array.from({ length: gridRows }, (_, i) => i), padding: 0.22 },
-      // The ramp needs a parseable colour (not a CSS variable): the theme's text colour. Only slots with posts are
-      // drawn, so the ramp starts at 1 post, at an opacity where the darkest default colours still stand out from
-      // the panel (HEATMAP_MIN_OPACITY).
-      opacity: {
-        type: 'linear',
-        domain: [max > 1 ? 1 : 0, max],
-        range: [HEATMAP_MIN_OPACITY[ctx.theme], 1],
-        legend: true,
-        label: 'Posts',
-        color: ctx.theme === 'dark' ? '#e3e6eb' : '#1d2430'
-      } as Plot.ScaleOptions,
-      marks: [
-        Plot.frame({ fx: 'col', fy: 'row', stroke: 'currentColor', strokeOpacity: 0.15 } as Plot.FrameOptions),
-        ...ctx.institutions.map((inst) =>
-          Plot.cell(
-            placed.filter((r) => r.institution === inst.name),
-            {
-              x: 'hour',
-              y: 'weekday',
-              fx: 'col',
-              fy: 'row',
-              fill: inst.color,
-              fillOpacity: 'posts',
-              inset: 0.5,
-              tip: {
-                format: {
-                  x: (h: number) => `${h}:00–${h}:59`,
-                  y: (d: number) => WEEKDAYS[d],
-                  fx: false,
-                  fy: false,
-                  fillOpacity: true
-                }
-              },
-              channels: { Institution: 'institution' }
-            }
-          )
-        ),
-        Plot.text(labels, {
-          fx: 'col',
-          fy: 'row',
-          text: 'name',
-          fill: 'color',
-          frameAnchor: 'top-left',
-          dy: -6,
-          lineAnchor: 'bottom',
-          fontWeight: 600,
-          textOverflow: 'ellipsis',
-          lineWidth: 24
         })
       ]
     },

@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot'
 import { parseHTML } from 'linkedom'
+import type { OpacityLegend } from '../../../shared/charts/plotOptions'
 import { EXPORT_FONT_FAMILY } from './fonts'
 import { SLIDE, textWidth, typeScale, wrapText } from './slideTheme'
 import { escapeXmlAttr, escapeXmlText, serializeXml } from './xml'
@@ -21,8 +22,8 @@ export interface ExportFrameInput {
   footnote: string
   notes?: string[]
   legend: { name: string; color: string }[]
-  /** A continuous opacity legend (the heatmap): label and domain. */
-  ramp?: { label: string; max: number; color: string }
+  /** An opacity legend (the heatmap): the chart builder's own stops, so the swatches are the cells' opacities. */
+  ramp?: OpacityLegend
   /** Plot options for a chart `width` px wide; height is overridden when the frame fixes it. */
   plot: (width: number) => Plot.PlotOptions
 }
@@ -91,17 +92,20 @@ export function composeSvg(input: ExportFrameInput): ComposedSvg {
     x += w
   }
   if (input.ramp) {
+    // One swatch per stop, each followed by its value; no swatch for 0, as empty slots are not drawn.
     y += ts.legend * 1.6
     parts.push(text(ts.pad, y, `${input.ramp.label}:`, ts.legend, SLIDE.text))
     let rx = ts.pad + textWidth(`${input.ramp.label}: `, ts.legend)
-    const steps = [0, 0.25, 0.5, 0.75, 1]
-    for (const s of steps) {
-      parts.push(
-        `<rect x="${Math.round(rx)}" y="${y - sw + 2}" width="${sw * 2}" height="${sw}" fill="${escapeXmlAttr(input.ramp.color)}" fill-opacity="${(0.08 + s * 0.92).toFixed(2)}"/>`
+    const swatches: string[] = []
+    for (const s of input.ramp.stops) {
+      swatches.push(
+        `<rect x="${Math.round(rx)}" y="${y - sw + 2}" width="${sw * 2}" height="${sw}" fill="${escapeXmlAttr(input.ramp.color)}" fill-opacity="${s.opacity.toFixed(3)}"><title>${s.value}</title></rect>`
       )
-      rx += sw * 2
+      rx += sw * 2 + 4
+      swatches.push(text(rx, y, String(s.value), ts.legend, SLIDE.muted))
+      rx += textWidth(String(s.value), ts.legend) + ts.legend * 0.8
     }
-    parts.push(text(rx + 8, y, `0 to ${input.ramp.max} posts per slot`, ts.legend, SLIDE.muted))
+    parts.push(`<g aria-label="${escapeXmlAttr(input.ramp.label)}">${swatches.join('')}</g>`)
   }
   const headerEnd = Math.round(y + ts.legend)
 

@@ -51,7 +51,6 @@ export function chartSvg(input: ChartImageInput): ComposedSvg {
   const o = chartOptions(input.look)
   const ctxFor = (width: number) => ({ ...chartContext(result, width, 'light', input.size !== 'chart'), large: false })
   const built = buildChart(chartId, result, series, ctxFor(800), o)
-  const opacity = built.options.opacity as { domain?: number[]; color?: string } | undefined
   return composeSvg({
     width: geo.width,
     height: geo.height ?? undefined,
@@ -60,9 +59,7 @@ export function chartSvg(input: ChartImageInput): ComposedSvg {
     footnote: footnote(result, chartId),
     notes: built.notes,
     legend: result.scope.institutions.map(({ name, color }) => ({ name, color })),
-    ramp: opacity?.domain
-      ? { label: 'Posts', max: Number(opacity.domain[1]), color: opacity.color ?? '#1d2430' }
-      : undefined,
+    ramp: built.opacityLegend,
     plot: (width) => buildChart(chartId, result, series, ctxFor(width), o).options
   })
 }
