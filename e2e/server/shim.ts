@@ -160,22 +160,21 @@ const workspaceCalls = Object.fromEntries(
   ])
 )
 
-/** Electron shows a save dialog; a browser downloads (Playwright sees a 'download' event). */
+/** The bytes as a download named `name`; the blob URL is revoked later (the download reads it after the click). */
+function downloadBytes(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]))
+  download(url, name)
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** Electron shows a save dialog; a browser downloads (Playwright sees a 'download' event; a sidecar is a second). */
 async function saveFile(input: {
   defaultName: string
   bytes: Uint8Array
+  sidecar?: { suffix: string; bytes: Uint8Array }
 }): Promise<Result<{ saved: boolean; path: string | null }>> {
-  const doc = win.document
-  const url = URL.createObjectURL(new Blob([input.bytes as Uint8Array<ArrayBuffer>]))
-  const a = doc.createElement('a')
-  a.href = url
-  a.download = input.defaultName
-  a.rel = 'noopener'
-  doc.body.append(a)
-  a.click()
-  a.remove()
-  // Revoke later: the download reads the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  downloadBytes(input.bytes, input.defaultName)
+  if (input.sidecar) downloadBytes(input.sidecar.bytes, `${input.defaultName}${input.sidecar.suffix}`)
   return { ok: true, value: { saved: true, path: null } }
 }
 

@@ -29,7 +29,7 @@ import {
 } from './export'
 import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
-import type { Reproduction } from './provenance'
+import { PROVENANCE_SIDECAR, type Reproduction } from './provenance'
 import type { ContentMix } from './contentMix'
 import { topicInput, type Topic, type TopicReport } from './topics'
 import { EXPLAIN_UNITS, type ExplainedPeriod } from './explain'
@@ -560,10 +560,18 @@ export const saveFileInput = z
           .strict()
       )
       .max(10)
+      .optional(),
+    /** Saved next to the chosen file under its name plus the suffix (a CSV's setup); only that suffix is allowed. */
+    sidecar: z
+      .object({ suffix: z.literal(PROVENANCE_SIDECAR), bytes: z.instanceof(Uint8Array) })
+      .strict()
       .optional()
   })
   .strict()
-export type SaveFileInput = Omit<z.infer<typeof saveFileInput>, 'bytes'> & { bytes: Uint8Array }
+export type SaveFileInput = Omit<z.infer<typeof saveFileInput>, 'bytes' | 'sidecar'> & {
+  bytes: Uint8Array
+  sidecar?: { suffix: typeof PROVENANCE_SIDECAR; bytes: Uint8Array }
+}
 /** `saved` false: the user cancelled. `path` null where the platform does not say (a browser download). */
 export interface SavedFile {
   saved: boolean

@@ -3,6 +3,7 @@
  * the renderer (Export menu, deck builder) and the CLI (`socialbench report`).
  */
 import type { ChannelMetric } from './metrics'
+import type { PROVENANCE_SIDECAR } from './provenance'
 
 export const EXPORT_SIZES = ['chart', 'slide1280', 'slide1920'] as const
 /** `chart`: the chart's own size on screen; slides: 16:9 images that fill a slide (logical 1280x720 layout). */
@@ -127,4 +128,9 @@ export interface ExportedFile {
   width?: number
   height?: number
   slides?: number
+  /**
+   * A file saved next to it under the same name plus `suffix`: a CSV's setup (a CSV has nowhere to keep it that
+   * every reader ignores, shared/provenance.ts), which `socialbench reproduce` reads from beside the CSV.
+   */
+  sidecar?: { suffix: typeof PROVENANCE_SIDECAR; bytes: Uint8Array }
 }

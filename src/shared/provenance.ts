@@ -9,6 +9,8 @@ import { z } from 'zod'
 /** The key the setup is stored under: PNG tEXt keyword, SVG metadata id, document property, Parquet key. */
 export const PROVENANCE_KEY = 'socialbench-provenance'
 export const PROVENANCE_FORMAT = 1
+/** What a CSV's setup file adds to the CSV's name (`engagement.csv` → `engagement.csv.provenance.json`). */
+export const PROVENANCE_SIDECAR = '.provenance.json'
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 
@@ -47,7 +49,9 @@ export const provenanceSchema = z
     numbers: z
       .object({
         summary: z.record(z.string(), z.number().nullable()),
-        charts: z.record(z.string(), z.object({ rows: z.number().int(), sha256 }).strict())
+        charts: z.record(z.string(), z.object({ rows: z.number().int(), sha256 }).strict()),
+        /** An Insight table's own rows (the file's content), digested like a chart's; absent in other files. */
+        tables: z.record(z.string(), z.object({ rows: z.number().int(), sha256 }).strict()).optional()
       })
       .strict()
   })

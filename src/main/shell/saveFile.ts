@@ -20,13 +20,15 @@ export function registerSaveFile(opts: IpcOptions): void {
     if (!isOurSender(e, opts)) return fail('FORBIDDEN', 'Unknown sender')
     const p = saveFileInput.safeParse(raw)
     if (!p.success) return fail('BAD_INPUT', p.error.issues[0]?.message ?? 'Invalid input')
-    const { defaultName, bytes, filters } = p.data
+    const { defaultName, bytes, filters, sidecar } = p.data
     try {
       const win = opts.mainWindow()
       const options = { defaultPath: join(lastDir ?? app.getPath('documents'), safeFileName(defaultName)), filters }
       const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false, path: null } }
       await writeFile(choice.filePath, bytes)
+      // The path the user chose plus a fixed suffix: beside the file, never a name the renderer picked.
+      if (sidecar) await writeFile(`${choice.filePath}${sidecar.suffix}`, sidecar.bytes)
       lastDir = dirname(choice.filePath)
       log.info('saveFile: wrote', bytes.byteLength, 'bytes to', choice.filePath)
       return { ok: true, value: { saved: true, path: choice.filePath } }

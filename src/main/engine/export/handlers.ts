@@ -14,7 +14,7 @@ import { insightTable, vendorComparison } from './insightTables'
 import { dataFile } from './dataFiles'
 import { buildDeck } from './deck'
 import { methodologyLines } from './methodology'
-import { buildProvenance, pngWithProvenance, svgWithProvenance } from './provenance'
+import { buildProvenance, csvSidecar, pngWithProvenance, svgWithProvenance, tableDigest } from './provenance'
 import { chartPng, chartSvg } from './renderChart'
 
 const MIME = {
@@ -63,24 +63,37 @@ export async function exportChart(db: Database, i: Input<'exportChart'>): Promis
 
 export async function exportChartData(db: Database, i: Input<'exportChartData'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
+  const setup = buildProvenance(result, series, i.request, { kind: 'chartData', id: i.chartId, format: i.format })
   const bytes = await dataFile(
     chartData(i.chartId, result, series),
     i.format,
     CHARTS[i.chartId].title,
     methodologyLines(result, i.chartId),
     [],
-    buildProvenance(result, series, i.request, { kind: 'chartData', id: i.chartId, format: i.format })
+    setup
   )
-  return { fileName: defaultFileName(`${i.chartId}-data`, result.scope, i.format), mime: MIME[i.format], bytes }
+  return {
+    fileName: defaultFileName(`${i.chartId}-data`, result.scope, i.format),
+    mime: MIME[i.format],
+    bytes,
+    ...csvSidecar(i.format, setup)
+  }
 }
 
 export async function exportInsightData(db: Database, i: Input<'exportInsightData'>): Promise<ExportedFile> {
-  const t = await insightTable(db, i.tableId, i.request)
-  const bytes = await dataFile(t.table, i.format, t.title, t.methodology, t.sources)
+  const [t, { result, series }] = await Promise.all([
+    insightTable(db, i.tableId, i.request),
+    benchmarkOf(db, i.request)
+  ])
+  // The benchmark's setup (range, sources, figures) plus the digest of the table itself, which is the file's content.
+  const setup = buildProvenance(result, series, i.request, { kind: 'insightData', id: i.tableId, format: i.format })
+  setup.numbers.tables = { [i.tableId]: tableDigest(t.table) }
+  const bytes = await dataFile(t.table, i.format, t.title, t.methodology, t.sources, setup)
   return {
     fileName: defaultFileName(INSIGHT_TABLE_FILES[i.tableId], t, i.format),
     mime: MIME[i.format],
-    bytes
+    bytes,
+    ...csvSidecar(i.format, setup)
   }
 }
 

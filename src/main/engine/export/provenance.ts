@@ -7,9 +7,16 @@ import { createHash } from 'node:crypto'
 import type { BenchmarkRequest, BenchmarkResult, InstitutionSummary } from '../../../shared/benchmark'
 import type { ChartSeries } from '../../../shared/charts/series'
 import { DATA_CHART_IDS } from '../../../shared/export'
-import { PROVENANCE_FORMAT, PROVENANCE_KEY, encodeProvenance, type Provenance } from '../../../shared/provenance'
+import type { DataFormat, ExportedFile } from '../../../shared/export'
+import {
+  PROVENANCE_FORMAT,
+  PROVENANCE_KEY,
+  PROVENANCE_SIDECAR,
+  encodeProvenance,
+  type Provenance
+} from '../../../shared/provenance'
 import { packageVersion } from '../version'
-import { chartData } from './chartData'
+import { chartData, type DataTable } from './chartData'
 import { crc32 } from './png'
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -30,14 +37,14 @@ export function summaryNumbers(summary: InstitutionSummary[]): Record<string, nu
   return out
 }
 
+/** Row count and SHA-256 (canonical JSON of the columns and rows) of a data table, as a data file writes it. */
+export function tableDigest(t: DataTable): { rows: number; sha256: string } {
+  return { rows: t.rows.length, sha256: sha(JSON.stringify({ columns: t.columns, rows: t.rows })) }
+}
+
 /** Row count and SHA-256 of each chart's data table (the rows a data export writes). */
 export function chartDigests(result: BenchmarkResult, series: ChartSeries): Provenance['numbers']['charts'] {
-  return Object.fromEntries(
-    DATA_CHART_IDS.map((id) => {
-      const t = chartData(id, result, series)
-      return [id, { rows: t.rows.length, sha256: sha(JSON.stringify({ columns: t.columns, rows: t.rows })) }]
-    })
-  )
+  return Object.fromEntries(DATA_CHART_IDS.map((id) => [id, tableDigest(chartData(id, result, series))]))
 }
 
 export function buildProvenance(
@@ -65,6 +72,16 @@ export function buildProvenance(
     sources: result.methodology.sourceFiles,
     numbers: { summary: summaryNumbers(result.summary), charts: chartDigests(result, series) }
   }
+}
+
+/**
+ * The sidecar a CSV is saved with (ExportedFile.sidecar): its setup as the `.provenance.json` `socialbench reproduce`
+ * reads from beside it. XLSX and Parquet keep the setup inside and get none.
+ */
+export function csvSidecar(format: DataFormat, p: Provenance): Pick<ExportedFile, 'sidecar'> {
+  return format === 'csv'
+    ? { sidecar: { suffix: PROVENANCE_SIDECAR, bytes: new TextEncoder().encode(`${encodeProvenance(p)}\n`) } }
+    : {}
 }
 
 /** Text as an XML text node: & < > escaped (encodeProvenance leaves nothing else that XML refuses). */

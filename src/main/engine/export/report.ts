@@ -21,7 +21,7 @@ import { chartData } from './chartData'
 import { dataFile } from './dataFiles'
 import { buildDeck } from './deck'
 import { methodologyLines } from './methodology'
-import { encodeProvenance } from '../../../shared/provenance'
+import { PROVENANCE_SIDECAR, encodeProvenance } from '../../../shared/provenance'
 import { buildProvenance, pngWithProvenance, svgWithProvenance } from './provenance'
 import { chartPng, chartSvg } from './renderChart'
 
@@ -75,7 +75,7 @@ export async function writeReport(engine: Pick<Engine, 'call'>, o: ReportOptions
         await dataFile(table, f, CHARTS[chartId].title, methodologyLines(result, chartId), [], setup)
       )
       // A CSV opens cleanly in Excel only without extra lines: its setup goes next to it.
-      if (f === 'csv') await put(`${base}.csv.provenance.json`, `${encodeProvenance(setup)}\n`)
+      if (f === 'csv') await put(`${base}.csv${PROVENANCE_SIDECAR}`, `${encodeProvenance(setup)}\n`)
     }
   }
   if (want('pptx')) {

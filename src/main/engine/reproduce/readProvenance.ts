@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
-import { PROVENANCE_KEY, decodeProvenance, type Provenance } from '../../../shared/provenance'
+import { PROVENANCE_KEY, PROVENANCE_SIDECAR, decodeProvenance, type Provenance } from '../../../shared/provenance'
 import { AppFailure } from '../../../shared/result'
 
 const fail = (file: string, why: string) => new AppFailure('BAD_INPUT', `${basename(file)}: ${why}`)
@@ -85,11 +85,11 @@ export async function readProvenance(file: string): Promise<Provenance> {
   else if (ext === '.parquet') text = await parquetText(file).catch(() => null)
   else if (ext === '.csv') {
     // A CSV keeps no setup of its own (extra lines would not open cleanly in Excel): its sidecar does.
-    const sidecar = await readFile(`${file}.provenance.json`, 'utf8').catch(() => null)
+    const sidecar = await readFile(`${file}${PROVENANCE_SIDECAR}`, 'utf8').catch(() => null)
     if (sidecar === null)
       throw fail(
         file,
-        `a CSV carries no setup of its own, and its sidecar ${basename(file)}.provenance.json is not next to it.`
+        `a CSV carries no setup of its own, and its sidecar ${basename(file)}${PROVENANCE_SIDECAR} is not next to it.`
       )
     text = sidecar
   } else throw fail(file, 'not a file Socialbench exports (PNG, SVG, PPTX, XLSX, Parquet, or a .provenance.json).')

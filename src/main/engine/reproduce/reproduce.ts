@@ -7,7 +7,10 @@ import { decodeSeries } from '../../../shared/charts/series'
 import type { NumberDifference, Provenance, Reproduction, SourceCheck } from '../../../shared/provenance'
 import { AppFailure } from '../../../shared/result'
 import type { Database } from '../db/duckdb'
-import { chartDigests, summaryNumbers } from '../export/provenance'
+import type { BenchmarkRequest } from '../../../shared/benchmark'
+import { INSIGHT_TABLE_IDS, type InsightTableId } from '../../../shared/export'
+import { insightTable } from '../export/insightTables'
+import { chartDigests, summaryNumbers, tableDigest } from '../export/provenance'
 import { runBenchmark } from '../metrics/benchmark'
 import { packageVersion } from '../version'
 import { readProvenance } from './readProvenance'
@@ -44,18 +47,34 @@ function compareNumbers(
     if (!Object.is(a, b) || !(name in recorded.summary) || !(name in now.summary))
       differences.push({ name, recorded: a, now: b })
   }
-  const charts = [...new Set([...Object.keys(recorded.charts), ...Object.keys(now.charts)])]
-  for (const id of charts) {
-    const a = recorded.charts[id]
-    const b = now.charts[id]
-    if (a?.sha256 !== b?.sha256)
-      differences.push({
-        name: `chart ${id} (data table)`,
-        recorded: a ? `${a.rows} rows, SHA-256 ${a.sha256.slice(0, 12)}…` : null,
-        now: b ? `${b.rows} rows, SHA-256 ${b.sha256.slice(0, 12)}…` : null
-      })
+  let tables = 0
+  for (const kind of ['chart', 'table'] as const) {
+    const then = (kind === 'chart' ? recorded.charts : recorded.tables) ?? {}
+    const again = (kind === 'chart' ? now.charts : now.tables) ?? {}
+    for (const id of new Set([...Object.keys(then), ...Object.keys(again)])) {
+      tables++
+      const a = then[id]
+      const b = again[id]
+      if (a?.sha256 !== b?.sha256)
+        differences.push({
+          name: `${kind} ${id} (data table)`,
+          recorded: a ? `${a.rows} rows, SHA-256 ${a.sha256.slice(0, 12)}…` : null,
+          now: b ? `${b.rows} rows, SHA-256 ${b.sha256.slice(0, 12)}…` : null
+        })
+    }
   }
-  return { checked: names.length + charts.length, differences }
+  return { checked: names.length + tables, differences }
+}
+
+/** The Insight tables the file recorded (its own content), computed again; none for other files. */
+async function tablesNow(db: Database, recorded: Provenance['numbers'], request: BenchmarkRequest) {
+  if (!recorded.tables) return undefined
+  const out: Record<string, { rows: number; sha256: string }> = {}
+  for (const id of Object.keys(recorded.tables)) {
+    if (!(INSIGHT_TABLE_IDS as readonly string[]).includes(id)) continue // a table this version does not know
+    out[id] = tableDigest((await insightTable(db, id as InsightTableId, request)).table)
+  }
+  return out
 }
 
 export async function reproduce(db: Database, path: string): Promise<Reproduction> {
@@ -70,7 +89,8 @@ export async function reproduce(db: Database, path: string): Promise<Reproductio
   const series = decodeSeries(result.charts)
   const numbers = compareNumbers(p.numbers, {
     summary: summaryNumbers(result.summary),
-    charts: chartDigests(result, series)
+    charts: chartDigests(result, series),
+    tables: await tablesNow(db, p.numbers, request.data)
   })
   return {
     identical: numbers.differences.length === 0,

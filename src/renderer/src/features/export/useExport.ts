@@ -39,7 +39,13 @@ export interface Exporter {
 const DONE_MS = 6000
 
 async function save(file: ExportedFile): Promise<string> {
-  const saved = await saveFile({ defaultName: file.fileName, bytes: file.bytes, filters: fileFilter(file.fileName) })
+  const saved = await saveFile({
+    defaultName: file.fileName,
+    bytes: file.bytes,
+    filters: fileFilter(file.fileName),
+    // A CSV's setup, written beside it so `socialbench reproduce` can re-run it.
+    ...(file.sidecar ? { sidecar: file.sidecar } : {})
+  })
   if (!saved.saved) return 'Export cancelled'
   // The name only: a full path would not fit the status line (the dialog just showed where it went).
   return `Saved ${saved.path?.split(/[\\/]/).pop() ?? file.fileName}`
