@@ -12,8 +12,8 @@
  */
 import { literal } from '../../db/sql'
 import { dayColumn } from '../dates/yearlessColumn'
-import { col } from '../parseSql'
-import type { Recognizer } from '../types'
+import { col, countSql } from '../parseSql'
+import type { NormalizeContext, Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
 import {
   TIKTOK_DAY_FORMATS,
@@ -23,6 +23,25 @@ import {
   tiktokColumn,
   tiktokCount
 } from './tiktokCommon'
+
+/**
+ * Studio's Overview (2025-26) added "New followers" without "Lost followers", and writes a day that lost followers
+ * as "-4": the column is the net change there, not followers gained. Loaded as gained it would make every net
+ * loss a negative gain, so when a value is negative the column stays raw and the import says why.
+ */
+async function newFollowersAreNet(ctx: NormalizeContext): Promise<boolean> {
+  const name = tiktokColumn(ctx.columns, 'newFollowers')
+  if (name === null || tiktokColumn(ctx.columns, 'lostFollowers') !== null) return false
+  const r = await ctx.conn.runAndReadAll(
+    `SELECT min(_row) AS row, count(*) AS n FROM ${ctx.raw} WHERE ${countSql(col(name))} < 0`
+  )
+  const { row, n } = r.getRowObjectsJson()[0] as { row: string | number | null; n: string | number }
+  if (Number(n) === 0) return false
+  ctx.warn(
+    `"${name}" holds net changes (a negative value on row ${row}, and no "Lost followers" column), so it was kept in the raw table and not loaded as followers gained.`
+  )
+  return true
+}
 
 export const tiktokOverview: Recognizer = {
   id: 'tiktok-overview',
@@ -37,6 +56,7 @@ export const tiktokOverview: Recognizer = {
     const dateName = tiktokColumn(ctx.columns, 'date') as string
     const date = await dayColumn(ctx, dateName, col(dateName), { sequential: true, formats: TIKTOK_DAY_FORMATS })
     const c = (f: Parameters<typeof tiktokCount>[1]) => tiktokCount(ctx.columns, f)
+    const gained = (await newFollowersAreNet(ctx)) ? 'NULL' : c('newFollowers')
     return {
       accounts: fixedAccountSql(account, 'tiktok'),
       daily: `SELECT _row, ${date.reject} AS _reject,
@@ -44,7 +64,7 @@ export const tiktokOverview: Recognizer = {
           ${c('videoViews')} AS views,
           ${c('reach')} AS reach,
           ${c('profileViews')} AS profile_visits,
-          ${c('newFollowers')} AS followers_gained,
+          ${gained} AS followers_gained,
           ${c('lostFollowers')} AS followers_lost
         FROM ${date.from}`
     }

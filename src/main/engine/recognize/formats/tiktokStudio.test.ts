@@ -167,6 +167,35 @@ describe('TikTok Studio Overview.csv (days without a year)', () => {
     ])
   })
 
+  it('"New followers" without "Lost followers" that goes negative is a net change: kept raw, said, not gained', async () => {
+    // Studio 2025-26 Overview.csv (a public project's test quotes it verbatim: "16 July",...,"112" then "-4").
+    const header = [...OVERVIEW, 'New followers']
+    const path = download(
+      'Overview.csv',
+      quoted([
+        header,
+        ['16 July', '31185', '277', '39', '64', '1', '112'],
+        ['17 July', '80', '0', '3', '0', '0', '-4']
+      ]),
+      '2026-07-28T09:00:00Z'
+    )
+    const r = await importFile(path)
+    expect(r.warnings).toContain(
+      '"New followers" holds net changes (a negative value on row 2, and no "Lost followers" column), so it was kept in the raw table and not loaded as followers gained.'
+    )
+    expect((await daily('followers_gained')).map((d) => [d.day, d.followers_gained])).toEqual([
+      ['2026-07-16', null],
+      ['2026-07-17', null]
+    ])
+    const gained = download(
+      'Overview (2).csv',
+      quoted([header, ['18 July', '5', '0', '0', '0', '0', '3']]),
+      '2026-07-28T09:00:00Z'
+    )
+    await importFile(gained)
+    expect((await daily('followers_gained')).map((d) => d.followers_gained)).toEqual([null, null, '3'])
+  })
+
   it('dated business overviews are unchanged: no year is assumed', async () => {
     const path = t.file(
       'Overview.csv',
