@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react'
 import '../../styles/events.css'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { EVENT_KIND_LABELS, type TimelineEvent } from '../../../../shared/timeline'
 import { EventForm } from './EventForm'
 import { useEvents } from './useEvents'
@@ -30,7 +29,6 @@ function Source({ text }: { text: string | null }) {
 export function EventsView({ onError, toast }: EventsViewProps) {
   const s = useEvents(onError, toast)
   const [editing, setEditing] = useState<TimelineEvent | null>(null)
-  const [confirmDelete, setConfirmDelete] = useState<TimelineEvent | null>(null)
   const [search, setSearch] = useState('')
   const [year, setYear] = useState('')
   const fileInput = useRef<HTMLInputElement>(null)
@@ -219,7 +217,12 @@ export function EventsView({ onError, toast }: EventsViewProps) {
                       type="button"
                       className="btn btn-small btn-ghost"
                       data-testid="event-delete"
-                      onClick={() => setConfirmDelete(e)}
+                      disabled={s.busy}
+                      // No confirmation: the toast offers Undo, and Edit > Undo brings it back (useEvents).
+                      onClick={() => {
+                        if (editing?.eventId === e.eventId) setEditing(null)
+                        void s.remove(e)
+                      }}
                       aria-label={`Delete ${e.title} (${when(e)})`}
                     >
                       Delete
@@ -230,25 +233,6 @@ export function EventsView({ onError, toast }: EventsViewProps) {
             </tbody>
           </table>
         </div>
-      )}
-
-      {confirmDelete && (
-        <ConfirmDialog
-          title="Delete event"
-          confirmLabel="Delete"
-          danger
-          busy={s.busy}
-          onCancel={() => setConfirmDelete(null)}
-          onConfirm={() => {
-            const e = confirmDelete
-            if (editing?.eventId === e.eventId) setEditing(null)
-            void s.remove(e).then(() => setConfirmDelete(null))
-          }}
-        >
-          <p>
-            Delete “{confirmDelete.title}” ({when(confirmDelete)})? It disappears from every chart.
-          </p>
-        </ConfirmDialog>
       )}
     </section>
   )
