@@ -20,100 +20,173 @@
  */
 import type { Platform } from '../../../../shared/types'
 import { literal } from '../../db/sql'
-import { findColumn, hasColumns } from '../headers'
-import { col, countSql, textSql, timestampSql } from '../parseSql'
+import { hasFields, resolveFields, type FieldTable } from '../fields'
+import { col, countSql, LOCAL_FORMATS, textSql, timestampSql } from '../parseSql'
+import { metaNames } from '../synonyms'
 import type { NormalizeContext, NormalizeOutput, Recognizer } from '../types'
 import { chosenMetaHandle, warnSpreadsheetErrors } from './metaCommon'
 
+const names = (...concepts: Parameters<typeof metaNames>[0][]) => concepts.flatMap((c) => metaNames(c))
+
+/** What all three schemas share, in every UI language (recognize/synonyms.ts). */
+const COMMON = {
+  published_at: { names: names('publish_time'), required: true },
+  date: { names: names('date') },
+  data_comment: { names: names('data_comment') },
+  url: { names: names('permalink') },
+  post_type: { names: names('post_type') },
+  impressions: { names: names('impressions') },
+  reach: { names: names('reach') },
+  likes: { names: names('likes') },
+  comments: { names: names('comments') },
+  shares: { names: names('shares') },
+  saves: { names: names('saves') },
+  reactions: { names: names('reactions') },
+  reactions_comments_shares: { names: names('reactions_comments_shares') },
+  clicks: { names: names('link_clicks') }
+} satisfies FieldTable
+
+export const META_FACEBOOK_POST_FIELDS = {
+  ...COMMON,
+  post_id: { names: names('post_id'), required: true },
+  account_key: { names: names('page_id'), required: true },
+  display_name: { names: names('page_name') },
+  title: { names: names('title') },
+  text: { names: names('description') },
+  views: { names: names('views') }
+} satisfies FieldTable
+
+export const META_INSTAGRAM_POST_FIELDS = {
+  ...COMMON,
+  post_id: { names: names('post_id'), required: true },
+  account_id: { names: names('account_id') },
+  account_key: { names: names('account_username'), required: true },
+  display_name: { names: names('account_name') },
+  text: { names: names('description') },
+  views: { names: names('views') }
+} satisfies FieldTable
+
+export const META_VIDEO_FIELDS = {
+  ...COMMON,
+  post_id: { names: ['Video asset ID'], required: true },
+  account_key: { names: names('page_id'), required: true },
+  display_name: { names: names('page_name') },
+  text: { names: names('title') },
+  views: { names: ['3-second video views'] }
+} satisfies FieldTable
+
+type ContentFields = typeof META_FACEBOOK_POST_FIELDS | typeof META_INSTAGRAM_POST_FIELDS | typeof META_VIDEO_FIELDS
+
 interface Schema {
   platform: Platform
-  postId: string
-  /** Column holding the account key (Page ID / Account username). */
-  accountKey: string
-  displayName: string
-  text: string[]
+  fields: ContentFields
+  video: boolean
 }
 
-const FACEBOOK: Schema = {
-  platform: 'facebook',
-  postId: 'Post ID',
-  accountKey: 'Page ID',
-  displayName: 'Page name',
-  text: ['Description', 'Title']
-}
-const INSTAGRAM: Schema = {
-  platform: 'instagram',
-  postId: 'Post ID',
-  accountKey: 'Account username',
-  displayName: 'Account name',
-  text: ['Description']
-}
-const VIDEO: Schema = {
-  platform: 'facebook',
-  postId: 'Video asset ID',
-  accountKey: 'Page ID',
-  displayName: 'Page name',
-  text: ['Title']
+const FACEBOOK: Schema = { platform: 'facebook', fields: META_FACEBOOK_POST_FIELDS, video: false }
+const INSTAGRAM: Schema = { platform: 'instagram', fields: META_INSTAGRAM_POST_FIELDS, video: false }
+const VIDEO: Schema = { platform: 'facebook', fields: META_VIDEO_FIELDS, video: true }
+
+/** The same formats with day and month swapped ("%m/%d/%Y" → "%d/%m/%Y"). */
+const DAY_FIRST_FORMATS = LOCAL_FORMATS.map((f) => f.replace('%m/%d/%Y', '%d/%m/%Y'))
+
+/**
+ * Meta writes "Publish time" month first ("02/16/2025 05:14") in every UI language seen (a pt-BR reader parses it
+ * with %m/%d/%Y). A column whose first number goes over 12 while the second never does is day first (a spreadsheet
+ * re-save in a day-first locale): then every value of it is read day first, not only the ones that cannot be
+ * month first, and the import says so. A column with both (no order fits every value) keeps month first, and the
+ * values that do not fit are rejected with their text.
+ */
+async function publishOrder(ctx: NormalizeContext, column: string | null): Promise<'month-first' | 'day-first'> {
+  if (!column) return 'month-first'
+  const v = `trim(${col(column)})`
+  const row = (
+    await ctx.conn.runAndReadAll(
+      `SELECT bool_or(TRY_CAST(regexp_extract(${v}, '^(\\d{1,2})/', 1) AS INT) > 12) AS a,
+              bool_or(TRY_CAST(regexp_extract(${v}, '^\\d{1,2}/(\\d{1,2})/', 1) AS INT) > 12) AS b
+       FROM ${ctx.raw} WHERE regexp_matches(${v}, '^\\d{1,2}/\\d{1,2}/\\d{4}')`
+    )
+  ).getRowObjectsJson()[0] as { a: boolean | null; b: boolean | null }
+  if (row.a && !row.b) {
+    ctx.warn(
+      `Column "${column}": some dates have a first number over 12 ("13/02/2025"), so the column was read day first (DD/MM/YYYY) throughout.`
+    )
+    return 'day-first'
+  }
+  return 'month-first'
 }
 
 function normalizer(s: Schema) {
   return async (ctx: NormalizeContext): Promise<NormalizeOutput> => {
     const { raw, columns, timeZoneSql } = ctx
     await warnSpreadsheetErrors(ctx)
-    const c = (...names: string[]) => {
-      const hit = findColumn(columns, ...names)
-      return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'
-    }
-    const n = (...names: string[]) => countSql(c(...names))
+    const f = resolveFields(s.fields as FieldTable, columns)
+    const c = (field: string) => f.sql(field)
+    const n = (field: string) => countSql(c(field))
     // An Instagram account chosen for a Facebook file (or the other way round) is not this file's account.
     const hint = chosenMetaHandle(ctx.accountHint, s.platform)
-    const key = hint ? literal(hint) : textSql(c(s.accountKey))
+    const key = hint ? literal(hint) : textSql(c('account_key'))
     const accountId = `${literal(`${s.platform}:`)} || lower(${key})`
-    const text = s.text.map((t) => textSql(c(t)))
-    const published = timestampSql(c('Publish time'), timeZoneSql)
+    const text =
+      s.fields === META_FACEBOOK_POST_FIELDS
+        ? `coalesce(${textSql(c('text'))}, ${textSql(c('title'))})`
+        : textSql(c('text'))
+    const order = await publishOrder(ctx, f.column.published_at)
+    const published = timestampSql(
+      c('published_at'),
+      timeZoneSql,
+      order === 'day-first' ? DAY_FIRST_FORMATS : LOCAL_FORMATS
+    )
+    const publishName = literal(f.column.published_at ?? 'Publish time')
+    const postIdName = literal(f.column.post_id ?? 'Post ID')
     const interactions =
       s.platform === 'instagram'
-        ? `${n('Likes')} + ${n('Comments')} + ${n('Shares')} + ${n('Saves')}`
-        : `coalesce(${n('Reactions')} + ${n('Comments')} + ${n('Shares')}, ${n('Reactions, Comments and Shares')})`
+        ? `${n('likes')} + ${n('comments')} + ${n('shares')} + ${n('saves')}`
+        : `coalesce(${n('reactions')} + ${n('comments')} + ${n('shares')}, ${n('reactions_comments_shares')})`
     return {
       accounts: `SELECT DISTINCT ${accountId} AS account_id, ${literal(s.platform)} AS platform, ${key} AS handle,
-          ${textSql(c(s.displayName))} AS display_name
+          ${textSql(c('display_name'))} AS display_name
         FROM ${raw} WHERE ${key} IS NOT NULL`,
       posts: `SELECT _row,
-          CASE WHEN ${textSql(c(s.postId))} IS NULL
-                 THEN 'no ${s.postId}' || coalesce(': ' || ${textSql(c('Data comment'))}, '')
-               WHEN ${published} IS NULL AND ${textSql(c('Publish time'))} IS NOT NULL
-                 THEN 'unreadable Publish time "' || ${c('Publish time')} || '"' END AS _reject,
+          CASE WHEN ${textSql(c('post_id'))} IS NULL
+                 THEN 'no ' || ${postIdName} || coalesce(': ' || ${textSql(c('data_comment'))}, '')
+               WHEN ${published} IS NULL AND ${textSql(c('published_at'))} IS NOT NULL
+                 THEN 'unreadable ' || ${publishName} || ' "' || ${c('published_at')} || '"' END AS _reject,
           CASE WHEN ${key} IS NOT NULL THEN ${accountId} END AS account_id,
           ${literal(s.platform)} AS platform,
-          ${textSql(c(s.postId))} AS post_id,
+          ${textSql(c('post_id'))} AS post_id,
           ${published} AS published_at,
-          ${s === VIDEO ? `'video'` : textSql(c('Post type'))} AS post_type,
-          ${text.length > 1 ? `coalesce(${text.join(', ')})` : text[0]} AS text,
-          ${textSql(c('Permalink'))} AS url,
-          ${n('Impressions')} AS impressions,
-          ${n('Reach')} AS reach,
-          ${s === VIDEO ? n('3-second video views') : n('Views')} AS views,
-          ${n('Likes')} AS likes,
-          ${n('Comments')} AS comments,
-          ${n('Shares')} AS shares,
-          ${n('Saves')} AS saves,
-          ${n('Reactions')} AS reactions,
-          ${n('Link Clicks')} AS clicks,
+          ${s.video ? `'video'` : textSql(c('post_type'))} AS post_type,
+          ${text} AS text,
+          ${textSql(c('url'))} AS url,
+          ${n('impressions')} AS impressions,
+          ${n('reach')} AS reach,
+          ${n('views')} AS views,
+          ${n('likes')} AS likes,
+          ${n('comments')} AS comments,
+          ${n('shares')} AS shares,
+          ${n('saves')} AS saves,
+          ${n('reactions')} AS reactions,
+          ${n('clicks')} AS clicks,
           ${interactions} AS interactions
         FROM ${raw}`
     }
   }
 }
 
-const base = (cols: string[]) => hasColumns(cols, ['Publish time', 'Data comment', 'Date'])
+/** Every content file has a publish time and the "Date" ("Lifetime") column, under any language's name. */
+const base = (cols: string[]) => hasFields(COMMON, cols, ['published_at', 'date'])
+const textColumns = (fields: ContentFields, ...keys: ('text' | 'title')[]) =>
+  keys.flatMap((k) => (k in fields ? (fields as Record<string, { names: string[] }>)[k].names : []))
 
 export const metaFacebookPosts: Recognizer = {
   id: 'meta-business-suite-posts',
   label: 'Meta Business Suite Facebook posts',
   platform: 'facebook',
-  detect: ({ columns }) => base(columns) && hasColumns(columns, ['Post ID', 'Page ID', 'Page name', 'Permalink']),
-  privacy: { text: FACEBOOK.text },
+  fields: META_FACEBOOK_POST_FIELDS,
+  detect: ({ columns }) =>
+    base(columns) && hasFields(META_FACEBOOK_POST_FIELDS, columns, ['post_id', 'account_key', 'display_name', 'url']),
+  privacy: { text: textColumns(META_FACEBOOK_POST_FIELDS, 'text', 'title') },
   normalize: normalizer(FACEBOOK)
 }
 
@@ -121,9 +194,10 @@ export const metaInstagramPosts: Recognizer = {
   id: 'meta-business-suite-instagram-posts',
   label: 'Meta Business Suite Instagram posts',
   platform: 'instagram',
+  fields: META_INSTAGRAM_POST_FIELDS,
   detect: ({ columns }) =>
-    base(columns) && hasColumns(columns, ['Post ID', 'Account ID', 'Account username', 'Permalink']),
-  privacy: { text: INSTAGRAM.text },
+    base(columns) && hasFields(META_INSTAGRAM_POST_FIELDS, columns, ['post_id', 'account_id', 'account_key', 'url']),
+  privacy: { text: textColumns(META_INSTAGRAM_POST_FIELDS, 'text') },
   normalize: normalizer(INSTAGRAM)
 }
 
@@ -131,7 +205,8 @@ export const metaFacebookVideos: Recognizer = {
   id: 'meta-business-suite-videos',
   label: 'Meta Business Suite Facebook video insights',
   platform: 'facebook',
-  detect: ({ columns }) => base(columns) && hasColumns(columns, ['Video asset ID', 'Page ID', '3-second video views']),
-  privacy: { text: VIDEO.text },
+  fields: META_VIDEO_FIELDS,
+  detect: ({ columns }) => base(columns) && hasFields(META_VIDEO_FIELDS, columns, ['post_id', 'account_key', 'views']),
+  privacy: { text: textColumns(META_VIDEO_FIELDS, 'text') },
   normalize: normalizer(VIDEO)
 }

@@ -32,6 +32,7 @@ import type { Platform } from '../../../../shared/types'
 import { literal } from '../../db/sql'
 import { findColumn, normalizeHeader } from '../headers'
 import { col, countSql, isBlankSql } from '../parseSql'
+import { metaNames } from '../synonyms'
 import type { NormalizeContext, NormalizeOutput, PlatformEvidence, Recognizer } from '../types'
 import { NO_ACCOUNTS } from './fileAccount'
 import {
@@ -55,9 +56,15 @@ type DailyColumn =
  */
 export function metricColumn(title: string | null): DailyColumn | null {
   const t = (title ?? '').toLowerCase()
-  if (/unfollow/.test(t)) return 'followers_lost'
-  if (/followers$/.test(t) && !/new followers/.test(t)) return 'followers'
-  if (/follows|new followers|page likes/.test(t)) return 'followers_gained'
+  if (/unfollow|deixaram de seguir|dejaron de seguir|désabonnements|nicht mehr gefolgt/.test(t)) return 'followers_lost'
+  if (/(followers|seguidores|abonnés|follower|volgers)$/.test(t) && !/new followers|novos|nuevos|nouveaux|neue/.test(t))
+    return 'followers'
+  if (
+    /follows|new followers|page likes|seguimentos|novos seguidores|nuevos seguidores|nouveaux abonnés|neue follower/.test(
+      t
+    )
+  )
+    return 'followers_gained'
   if (/interac/.test(t)) return null
   if (/visits|visitas|visites|besuche|visite|bezoeken/.test(t)) return 'profile_visits'
   if (/reach|alcance|couverture|reichweite|copertura|bereik/.test(t)) return 'reach'
@@ -65,6 +72,12 @@ export function metricColumn(title: string | null): DailyColumn | null {
   if (/views|plays|visualiza|vues|aufrufe|weergaven/.test(t)) return 'views'
   return null
 }
+
+/** "Date" in the file's UI language ("Data" in a pt-BR export; Meta leaves "Primary" in English). */
+const DATE_NAMES = metaNames('date')
+const PRIMARY_NAMES = metaNames('primary')
+const dateColumn = (columns: string[]) => findColumn(columns, ...DATE_NAMES) ?? 'Date'
+const valueColumn = (columns: string[]) => findColumn(columns, ...PRIMARY_NAMES) ?? 'Primary'
 
 const DATE_LIKE = `'^\\s*\\d{4}-\\d{2}-\\d{2}'`
 
@@ -109,8 +122,8 @@ async function platformInWorkspace(conn: DuckDBConnection, accountHint: string |
 async function blocksOf(
   x: BlockSource
 ): Promise<{ blocks: (Omit<Block, 'platform'> & { platform: Platform | null })[]; reason: string | null }> {
-  const dateCol = col(findColumn(x.columns, 'Date') ?? 'Date')
-  const valueCol = col(findColumn(x.columns, 'Primary') ?? 'Primary')
+  const dateCol = col(dateColumn(x.columns))
+  const valueCol = col(valueColumn(x.columns))
   const titleRows = (
     await x.conn.runAndReadAll(
       `SELECT _row, ${dateCol} AS t FROM ${x.source}
@@ -189,8 +202,8 @@ function byBlock(blocks: Block[], value: (b: Block) => string): string {
 }
 
 async function normalize(ctx: NormalizeContext): Promise<NormalizeOutput> {
-  const dateCol = col(findColumn(ctx.columns, 'Date') ?? 'Date')
-  const valueCol = col(findColumn(ctx.columns, 'Primary') ?? 'Primary')
+  const dateCol = col(dateColumn(ctx.columns))
+  const valueCol = col(valueColumn(ctx.columns))
   const found = await blocksOf({ ...ctx, source: ctx.raw })
   const open = openBlock(found.blocks)
   if (open) throw platformRequired(ctx.fileName, open.title)
@@ -238,7 +251,7 @@ async function normalize(ctx: NormalizeContext): Promise<NormalizeOutput> {
         ${columns.map((c) => `CASE WHEN ${metric} = ${literal(c)} THEN ${value} END AS ${c}`).join(',\n        ')}
       FROM ${ctx.raw}
       -- Title rows (a new block) and repeated "Date","Primary" headers are structure, not data.
-      WHERE ${metric} IS NOT NULL AND lower(trim(coalesce(${dateCol}, ''))) <> 'date'
+      WHERE ${metric} IS NOT NULL AND lower(trim(coalesce(${dateCol}, ''))) NOT IN (${DATE_NAMES.map((d) => literal(d.toLowerCase())).join(', ')})
         AND NOT (NOT regexp_matches(coalesce(${dateCol}, ''), ${DATE_LIKE}) AND ${isBlankSql(valueCol)})`
   }
 }
@@ -252,8 +265,8 @@ export const metaBusinessSuiteDaily: Recognizer = {
   platformOf,
   detect: ({ columns, sample }) =>
     columns.length === 2 &&
-    normalizeHeader(columns[0]) === 'date' &&
-    normalizeHeader(columns[1]) === 'primary' &&
+    DATE_NAMES.some((d) => normalizeHeader(d) === normalizeHeader(columns[0])) &&
+    PRIMARY_NAMES.some((p) => normalizeHeader(p) === normalizeHeader(columns[1])) &&
     sample.some((r) => /^\s*\d{4}-\d{2}-\d{2}/.test(r[0] ?? '')),
   normalize
 }

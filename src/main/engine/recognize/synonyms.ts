@@ -1,0 +1,249 @@
+/**
+ * Header synonyms across UI languages: one row per canonical concept, one entry per language the platform ships
+ * its downloads in. A family's field table takes its names from here (`names('reach')` → "Reach", "Alcance",
+ * "Couverture", "Reichweite", ...), so a file exported in Portuguese or German maps like the English one, and a
+ * language added here reaches every family that uses the concept. Names are matched as headers.ts matches them
+ * (case and spacing ignored).
+ *
+ * Where each name comes from is in docs/export-families.md ("Header variants by language"): a real export or a
+ * public reader of one where seen, else Meta's / X's own UI term for the metric ("neighbour", not yet seen in a
+ * file). A name that would mean two concepts in one language is left out (Dutch "Weergaven" is Meta's "Views",
+ * so it is not also "Impressions"): a wrong synonym would map silently, a missing one lands the file as a plain
+ * table with the field named.
+ */
+
+export const LANGUAGES = ['en', 'pt', 'es', 'fr', 'de', 'it', 'nl', 'sv'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+type Synonyms = Partial<Record<Language, readonly string[]>>
+
+/** Meta Business Suite (Facebook Page / Instagram content and daily exports). */
+export const META_SYNONYMS = {
+  post_id: {
+    en: ['Post ID'],
+    pt: ['Identificação do post'],
+    es: ['Identificador de la publicación'],
+    fr: ['Identifiant de la publication'],
+    de: ['Beitrags-ID'],
+    it: ['ID del post'],
+    nl: ['Bericht-ID'],
+    sv: ['Publicerings-id']
+  },
+  page_id: {
+    en: ['Page ID'],
+    pt: ['Identificação da página'],
+    es: ['Identificador de la página'],
+    fr: ['Identifiant de la Page'],
+    de: ['Seiten-ID'],
+    it: ['ID della Pagina'],
+    nl: ['Pagina-ID'],
+    sv: ['Sid-id']
+  },
+  page_name: {
+    en: ['Page name'],
+    pt: ['Nome da página'],
+    es: ['Nombre de la página'],
+    fr: ['Nom de la Page'],
+    de: ['Seitenname'],
+    it: ['Nome della Pagina'],
+    nl: ['Paginanaam'],
+    sv: ['Sidnamn']
+  },
+  account_id: {
+    en: ['Account ID'],
+    pt: ['Identificação da conta'],
+    es: ['Identificador de la cuenta'],
+    fr: ['Identifiant du compte'],
+    de: ['Konto-ID'],
+    it: ['ID account'],
+    nl: ['Account-ID'],
+    sv: ['Konto-ID']
+  },
+  account_username: {
+    en: ['Account username'],
+    pt: ['Nome de usuário da conta'],
+    es: ['Nombre de usuario de la cuenta'],
+    fr: ["Nom d'utilisateur du compte"],
+    de: ['Benutzername des Kontos'],
+    it: ["Nome utente dell'account"],
+    nl: ['Gebruikersnaam van account']
+  },
+  account_name: {
+    en: ['Account name'],
+    pt: ['Nome da conta'],
+    es: ['Nombre de la cuenta'],
+    fr: ['Nom du compte'],
+    de: ['Kontoname'],
+    it: ["Nome dell'account"],
+    nl: ['Accountnaam'],
+    sv: ['Kontonamn']
+  },
+  title: {
+    en: ['Title'],
+    pt: ['Título'],
+    es: ['Título'],
+    fr: ['Titre'],
+    de: ['Titel'],
+    it: ['Titolo'],
+    nl: ['Titel'],
+    sv: ['Titel']
+  },
+  description: {
+    en: ['Description'],
+    pt: ['Descrição'],
+    es: ['Descripción'],
+    fr: ['Description'],
+    de: ['Beschreibung'],
+    it: ['Descrizione'],
+    nl: ['Beschrijving'],
+    sv: ['Beskrivning']
+  },
+  publish_time: {
+    en: ['Publish time'],
+    pt: ['Horário de publicação'],
+    es: ['Hora de publicación'],
+    fr: ['Heure de publication'],
+    de: ['Veröffentlichungszeitpunkt'],
+    it: ['Orario di pubblicazione'],
+    nl: ['Publicatietijd'],
+    sv: ['Publiceringstid']
+  },
+  permalink: {
+    en: ['Permalink'],
+    pt: ['Link permanente'],
+    es: ['Enlace permanente'],
+    fr: ['Lien permanent'],
+    it: ['Link permanente'],
+    sv: ['Permalänk']
+  },
+  post_type: {
+    en: ['Post type'],
+    pt: ['Tipo de post'],
+    es: ['Tipo de publicación'],
+    fr: ['Type de publication'],
+    de: ['Beitragstyp'],
+    it: ['Tipo di post'],
+    nl: ['Type bericht'],
+    sv: ['Inläggstyp']
+  },
+  /** "Lifetime" in content files; the day in daily files. */
+  date: {
+    en: ['Date'],
+    pt: ['Data'],
+    es: ['Fecha'],
+    fr: ['Date'],
+    de: ['Datum'],
+    it: ['Data'],
+    nl: ['Datum'],
+    sv: ['Datum']
+  },
+  data_comment: { en: ['Data comment'] },
+  views: {
+    en: ['Views'],
+    pt: ['Visualizações'],
+    es: ['Visualizaciones'],
+    fr: ['Vues'],
+    de: ['Aufrufe'],
+    it: ['Visualizzazioni'],
+    nl: ['Weergaven'],
+    sv: ['Visningar']
+  },
+  reach: {
+    en: ['Reach'],
+    pt: ['Alcance'],
+    es: ['Alcance'],
+    fr: ['Couverture'],
+    de: ['Reichweite'],
+    it: ['Copertura'],
+    nl: ['Bereik'],
+    sv: ['Räckvidd']
+  },
+  impressions: {
+    en: ['Impressions'],
+    pt: ['Impressões'],
+    es: ['Impresiones'],
+    fr: ['Impressions'],
+    de: ['Impressionen'],
+    it: ['Impressioni']
+  },
+  likes: {
+    en: ['Likes'],
+    pt: ['Curtidas'],
+    es: ['Me gusta'],
+    fr: ["J'aime"],
+    de: ['„Gefällt mir“-Angaben', 'Gefällt mir'],
+    it: ['Mi piace'],
+    nl: ['Vind-ik-leuks']
+  },
+  comments: {
+    en: ['Comments'],
+    pt: ['Comentários'],
+    es: ['Comentarios'],
+    fr: ['Commentaires'],
+    de: ['Kommentare'],
+    it: ['Commenti'],
+    sv: ['Kommentarer']
+  },
+  shares: {
+    en: ['Shares'],
+    pt: ['Compartilhamentos'],
+    es: ['Veces que se compartió', 'Compartidos'],
+    fr: ['Partages'],
+    de: ['Geteilte Inhalte'],
+    it: ['Condivisioni'],
+    sv: ['Delningar']
+  },
+  saves: {
+    en: ['Saves'],
+    pt: ['Salvamentos'],
+    es: ['Veces que se guardó', 'Guardados'],
+    fr: ['Enregistrements'],
+    de: ['Gespeicherte Inhalte'],
+    it: ['Salvataggi']
+  },
+  reactions: {
+    en: ['Reactions'],
+    pt: ['Reações'],
+    es: ['Reacciones'],
+    fr: ['Réactions'],
+    de: ['Reaktionen'],
+    it: ['Reazioni'],
+    sv: ['Reaktioner']
+  },
+  reactions_comments_shares: {
+    en: ['Reactions, Comments and Shares'],
+    pt: ['Reações, comentários e compartilhamentos'],
+    es: ['Reacciones, comentarios y veces que se compartió'],
+    fr: ['Réactions, commentaires et partages'],
+    de: ['Reaktionen, Kommentare und geteilte Inhalte'],
+    it: ['Reazioni, commenti e condivisioni'],
+    sv: ['Reaktioner, kommentarer och delningar']
+  },
+  link_clicks: {
+    en: ['Link Clicks'],
+    pt: ['Cliques no link', 'Cliques em links'],
+    es: ['Clics en el enlace'],
+    fr: ['Clics sur un lien'],
+    de: ['Link-Klicks'],
+    it: ['Clic sul link'],
+    sv: ['Länkklick']
+  },
+  /** The value column of a daily series: Meta leaves "Primary" untranslated (seen in a pt-BR reader). */
+  primary: { en: ['Primary'] }
+} satisfies Record<string, Synonyms>
+
+/** Every name of a concept, English first, then the other languages in LANGUAGES order, without repeats. */
+export function synonymsOf(table: Record<string, Synonyms>, concept: string): string[] {
+  const row = table[concept]
+  if (!row) throw new Error(`no synonyms for "${concept}"`)
+  return [...new Set(LANGUAGES.flatMap((l) => row[l] ?? []))]
+}
+
+/** The language(s) whose name for `concept` is `header` (for reports: "read as the Portuguese export"). */
+export function languagesOf(table: Record<string, Synonyms>, concept: string, header: string): Language[] {
+  const h = header.trim().toLowerCase()
+  const row = table[concept] ?? {}
+  return LANGUAGES.filter((l) => (row[l] ?? []).some((n) => n.toLowerCase() === h))
+}
+
+export const metaNames = (concept: keyof typeof META_SYNONYMS): string[] => synonymsOf(META_SYNONYMS, concept)
