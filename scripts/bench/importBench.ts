@@ -89,8 +89,8 @@ export async function importBench(opts: {
       name: `import ${label} → canonical model vs DuckDB read_csv`,
       raw: { engine: first.ms, duckdb: duck },
       ratio: first.ms / duck,
-      target: '≤ 1.3',
-      pass: first.ms / duck <= 1.3,
+      target: '≤ 2.0',
+      pass: first.ms / duck <= 2,
       note:
         (recognized
           ? `recognized as ${recognized}: ${rec?.posts?.new ?? 0} posts new, ${rec?.daily?.new ?? 0} daily rows new, ${rec?.rowsRejected ?? 0} rejected`
@@ -104,9 +104,9 @@ export async function importBench(opts: {
         name: `import ${label}: engine vs pandas read_csv + group-by`,
         raw: { engine: first.ms },
         ratio: null,
-        target: 'info (lower is better)',
+        target: '≤ 0.8',
         pass: null,
-        note: pandas.error
+        note: `${pandas.error}: apt-get install python3-pandas (Debian, Ubuntu) gives /usr/bin/python3 its pandas`
       })
     } else {
       record({
@@ -114,8 +114,8 @@ export async function importBench(opts: {
         name: `import ${label}: engine vs pandas read_csv + group-by`,
         raw: { engine: first.ms, pandas: pandas.ms },
         ratio: first.ms / pandas.ms,
-        target: 'info (< 1 = faster than pandas)',
-        pass: null,
+        target: '≤ 0.8',
+        pass: first.ms / pandas.ms <= 0.8,
         note: pandas.detail
       })
     }

@@ -13,7 +13,7 @@ import { landingWarnings } from './landingWarnings'
 import type { NormalizeContext, NormalizeInput, Recognizer, WriteObserver } from './types'
 import { UnmappedFileError } from './fields'
 import { missingFields } from './unmapped'
-import { noteTouched, refreshTouched } from '../canonical/postDays'
+import { noteTouched, rebuildPostDays, refreshTouched } from '../canonical/postDays'
 import { hashtagsSql, mentionsSql } from '../canonical/postTags'
 
 const tagUpdates = [
@@ -163,7 +163,8 @@ export async function upsert(
   let result: RowCounts
   let source = `${name}_ok`
   let changedKeys: string | null = null
-  if (Number((await one<{ n: number | string }>(conn, `SELECT count(*) AS n FROM ${target}`)).n) === 0) {
+  const empty = Number((await one<{ n: number | string }>(conn, `SELECT count(*) AS n FROM ${target}`)).n) === 0
+  if (empty) {
     // Nothing stored yet (a first import): every row is new, no comparison needed.
     result = { new: okRows, updated: 0, unchanged: 0 }
   } else {
@@ -197,19 +198,28 @@ export async function upsert(
   const tagCols = target === 'posts' ? ', hashtags, mentions' : ''
   const tagValues = target === 'posts' ? `, ${hashtagsSql('s.text')}, ${mentionsSql('s.text')}` : ''
   // The dashboard's per-day sums of posts change with the posts, in this transaction (canonical/postDays.ts).
-  if (target === 'posts') await noteTouched(conn, `${name}_ok`, changedKeys)
+  // Over no stored posts, every day's sums come from this import's posts: built in one pass, with no spans to note.
+  if (target === 'posts' && !empty) await noteTouched(conn, `${name}_ok`, changedKeys)
   await observer?.rows(
     target as 'posts' | 'account_daily',
     changedKeys ?? `(SELECT ${conflictKeys.join(', ')} FROM ${name}_ok)`
   )
-  // MERGE rather than INSERT ... ON CONFLICT: the canonical tables have no unique index to conflict on (migration
-  // 4); the staged rows are unique per key (stage), so each key matches at most one stored row.
-  await conn.run(
-    `MERGE INTO ${target} AS t USING ${source} AS s ON ${on}
-     WHEN MATCHED THEN UPDATE SET ${updates.join(', ')}
-     WHEN NOT MATCHED THEN INSERT (${insertCols.join(', ')}, import_id${tagCols}) VALUES (${insertCols.map((c) => `s.${c}`).join(', ')}, ${importId}${tagValues})`
-  )
-  if (target === 'posts') await refreshTouched(conn)
+  const insert = `(${insertCols.join(', ')}, import_id${tagCols})`
+  const inserted = `${insertCols.map((c) => `s.${c}`).join(', ')}, ${importId}${tagValues}`
+  if (empty) {
+    // Into an empty table every row is new: a plain INSERT, without MERGE's join against the stored rows (300k
+    // posts: 0.37-0.39 s of CPU against the MERGE's 0.41-0.61 s).
+    await conn.run(`INSERT INTO ${target} ${insert} SELECT ${inserted} FROM ${source} AS s`)
+  } else {
+    // MERGE rather than INSERT ... ON CONFLICT: the canonical tables have no unique index to conflict on (migration
+    // 4); the staged rows are unique per key (stage), so each key matches at most one stored row.
+    await conn.run(
+      `MERGE INTO ${target} AS t USING ${source} AS s ON ${on}
+       WHEN MATCHED THEN UPDATE SET ${updates.join(', ')}
+       WHEN NOT MATCHED THEN INSERT ${insert} VALUES (${inserted})`
+    )
+  }
+  if (target === 'posts') await (empty ? rebuildPostDays(conn) : refreshTouched(conn))
   return result
 }
 
