@@ -69,4 +69,25 @@ describe('socialbench query', () => {
       'Posting cadence per week (2)'
     ])
   })
+
+  it('carries topic rules with --topics, and imports them into another workspace', async () => {
+    const ws = join(root, 'ws-topics')
+    const add = await cli('topics', 'add', 'Vacunación', '--workspace', ws, '--keywords', 'vacuna,gripe')
+    expect(add.code, add.stderr).toBe(0)
+    const out = join(root, 'topics.sbq.json')
+    const exp = await cli('query', 'export', '--topics', '--workspace', ws, '--out', out)
+    expect([exp.code, exp.stdout.trim()]).toEqual([0, `Wrote 0 queries and 1 topic to ${out}`])
+    const none = await cli('query', 'export', '--workspace', ws, '--out', out)
+    expect([none.code, none.stderr]).toEqual([
+      1,
+      expect.stringContaining('name at least one saved query, or pass --topics')
+    ])
+    const ws2 = join(root, 'ws-topics-2')
+    const imp = await cli('query', 'import', out, '--workspace', ws2)
+    expect([imp.code, imp.stdout.trim()]).toEqual([0, '✓ saved topic "Vacunación"'])
+    const again = await cli('query', 'import', out, '--workspace', ws2)
+    expect(again.stdout).toContain('= kept topic "Vacunación" as it was')
+    const list = await cli('topics', 'list', '--workspace', ws2, '--json')
+    expect(JSON.parse(list.stdout)).toMatchObject([{ name: 'Vacunación', keywords: ['vacuna', 'gripe'] }])
+  })
 })

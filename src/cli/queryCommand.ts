@@ -144,16 +144,21 @@ export function registerQueries(program: Command, ctx: CliContext): void {
     .description('Write saved queries (SQL, parameters, chart; no data) to a .sbq.json file')
     .option('-w, --workspace <dir>', 'workspace folder')
     .requiredOption('-o, --out <file>', 'the .sbq.json file to write')
-    .argument('<names...>')
-    .action(async (names: string[], opts: QueryOptions) => {
+    .option('--topics', 'carry every saved topic rule too (then no query names are needed)')
+    .argument('[names...]')
+    .action(async (names: string[], opts: QueryOptions & { topics?: boolean }) => {
       try {
+        if (names.length === 0 && !opts.topics)
+          throw new AppFailure('BAD_INPUT', 'name at least one saved query, or pass --topics')
         const { text, count } = await ctx.withEngine(opts, async (e) => {
           const ids: number[] = []
           for (const n of names) ids.push((await savedQuery(e, n)).id)
-          return { ...(await invoke(e, 'exportQueries', { ids })), count: ids.length }
+          return { ...(await invoke(e, 'exportQueries', { ids, topics: opts.topics })), count: ids.length }
         })
+        const topics = (JSON.parse(text) as { topics?: unknown[] }).topics?.length ?? 0
+        const also = opts.topics ? ` and ${topics} ${topics === 1 ? 'topic' : 'topics'}` : ''
         await writeFile(resolve(opts.out!), text)
-        console.log(`Wrote ${count} ${count === 1 ? 'query' : 'queries'} to ${opts.out}`)
+        console.log(`Wrote ${count} ${count === 1 ? 'query' : 'queries'}${also} to ${opts.out}`)
       } catch (err) {
         fail(opts, err, 'export')
       }
@@ -161,16 +166,20 @@ export function registerQueries(program: Command, ctx: CliContext): void {
 
   query
     .command('import')
-    .description('Save the queries of a .sbq.json file into the workspace (they are not run)')
+    .description('Save the queries and topic rules of a .sbq.json file into the workspace (queries are not run)')
     .option('-w, --workspace <dir>', 'workspace folder')
     .option('--json', 'print the saved queries as JSON')
     .argument('<file>')
     .action(async (file: string, opts: QueryOptions) => {
       try {
-        const { saved, warnings } = await ctx.withEngine(opts, async (e) => {
+        const { saved, topics, warnings } = await ctx.withEngine(opts, async (e) => {
           // The engine reads the file: it refuses devices, pipes and packs over 5 MB before reading them.
           const pack = await invoke(e, 'readQueryPack', { path: resolve(file) })
-          return { saved: await invoke(e, 'importQueries', { queries: pack.queries }), warnings: pack.warnings }
+          return {
+            saved: pack.queries.length ? await invoke(e, 'importQueries', { queries: pack.queries }) : [],
+            topics: pack.topics?.length ? await invoke(e, 'importTopics', { topics: pack.topics }) : null,
+            warnings: pack.warnings
+          }
         })
         const warningsOf = (i: number) => warnings.filter((w) => w.index === i).map((w) => w.message)
         if (opts.json) print(saved.map(({ id, name }, i) => ({ id, name, warnings: warningsOf(i) })))
@@ -179,6 +188,9 @@ export function registerQueries(program: Command, ctx: CliContext): void {
             console.log(`✓ saved "${escapeControls(q.name)}"`)
             for (const w of warningsOf(i)) console.log(`    warning: can never run as it is: ${escapeControls(w)}`)
           })
+          for (const t of topics?.saved ?? []) console.log(`✓ saved topic "${escapeControls(t.name)}"`)
+          for (const name of topics?.kept ?? [])
+            console.log(`= kept topic "${escapeControls(name)}" as it was (the name is taken in this workspace)`)
         }
       } catch (err) {
         fail(opts, err, 'import')

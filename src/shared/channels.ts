@@ -72,6 +72,7 @@ export const CHANNELS = [
   'exportQueries',
   'readQueryPack',
   'importQueries',
+  'importTopics',
   'sqlSchema',
   // Chart export: images, the data behind a chart, PowerPoint decks (src/main/engine/export/)
   'exportChart',

@@ -31,7 +31,7 @@ import { MAX_RESAMPLES, MIN_RESAMPLES, type BenchmarkStats } from './insight'
 import type { VendorComparison } from './vendorConventions'
 import { PROVENANCE_SIDECAR, type Reproduction } from './provenance'
 import type { ContentMix } from './contentMix'
-import { topicInput, type Topic, type TopicReport } from './topics'
+import { packTopic, topicInput, type Topic, type TopicReport } from './topics'
 import { EXPLAIN_UNITS, type ExplainedPeriod } from './explain'
 import { CHANNEL_METRICS, ENGAGEMENT_CONVENTIONS } from './metrics'
 import {
@@ -325,10 +325,19 @@ export const inputs = {
     })
     .strict(),
   cancelQuery: z.object({ runId: z.string().min(1).max(100) }).strict(),
-  exportQueries: z.object({ ids: z.array(queryId).min(1).max(500) }).strict(),
+  /** `topics`: carry every saved topic rule too (the pack becomes version 2); then `ids` may be empty. */
+  exportQueries: z
+    .object({ ids: z.array(queryId).max(500), topics: z.boolean().optional() })
+    .strict()
+    .refine((i) => i.ids.length > 0 || i.topics, {
+      message: 'choose at least one query, or the topics',
+      path: ['ids']
+    }),
   /** A staged .sbq.json (path) or its text: validated and returned, never saved or run. */
   readQueryPack: z.object({ path: z.string().min(1).optional(), text: z.string().max(5_000_000).optional() }).strict(),
   importQueries: z.object({ queries: z.array(queryDraft).min(1).max(500) }).strict(),
+  /** A pack's topic rules saved into the workspace; a topic whose name is taken (any case) is kept as it is. */
+  importTopics: z.object({ topics: z.array(packTopic).min(1).max(500) }).strict(),
   sqlSchema: z.void(),
   /** One chart as PNG or SVG; the engine re-runs the benchmark of `request`. */
   exportChart: z
@@ -472,6 +481,8 @@ export interface Outputs {
   exportQueries: { fileName: string; text: string }
   readQueryPack: QueryPackPreview
   importQueries: SavedQuery[]
+  /** `kept`: the pack's names already taken in the workspace, whose rules were left as they were. */
+  importTopics: { saved: Topic[]; kept: string[] }
   sqlSchema: SqlSchema
   exportChart: ExportedFile
   exportChartData: ExportedFile

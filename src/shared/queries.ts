@@ -4,6 +4,7 @@
  * Pure TS: the renderer uses it for live parameter inputs, the engine for the sandbox's checks.
  */
 import { z } from 'zod'
+import { packTopic } from './topics'
 import { findInvisible } from './invisibleChars'
 
 /** What a parameter's input looks like and how its value is bound: text → VARCHAR, number → DOUBLE,
@@ -92,17 +93,28 @@ export interface SavedQuery extends QueryDraft {
   updatedAt: string
 }
 
-/** The share format: `.sbq.json`. Bump the version only for changes an older app cannot read. */
+/**
+ * The share format: `.sbq.json`. Bump the version only for changes an older app cannot read. Version 2 adds
+ * `topics` (the workspace's topic rules); a pack without topics is still written as version 1, which every
+ * Socialbench reads.
+ */
 export const QUERY_PACK_FORMAT = 'socialbench-queries'
-export const QUERY_PACK_VERSION = 1
+export const QUERY_PACK_VERSION = 2
 export const queryPack = z
   .object({
     format: z.literal(QUERY_PACK_FORMAT),
-    version: z.literal(QUERY_PACK_VERSION),
+    version: z.union([z.literal(1), z.literal(2)]),
     exportedAt: z.string().max(100).optional(),
-    queries: z.array(queryDraft).min(1).max(500)
+    queries: z.array(queryDraft).max(500),
+    topics: z.array(packTopic).max(500).optional()
   })
   .strict()
+  .superRefine((p, ctx) => {
+    if (p.topics && p.version < 2)
+      ctx.addIssue({ code: 'custom', path: ['topics'], message: 'topics need format version 2' })
+    if (p.queries.length === 0 && !p.topics?.length)
+      ctx.addIssue({ code: 'custom', path: ['queries'], message: 'the file holds no queries and no topics' })
+  })
 export type QueryPack = z.infer<typeof queryPack>
 
 /** A query of a pack that can never run as it is (packCheck.ts); `index` is its place in `queries`. */

@@ -23,6 +23,10 @@ export const topicInput = z
   })
   .strict()
 
+/** A topic rule as a query pack carries it: its name, keywords and language label; never its id or any post. */
+export const packTopic = topicInput.omit({ topicId: true })
+export type PackTopic = z.infer<typeof packTopic>
+
 export interface TopicRow {
   topicId: number
   topic: string

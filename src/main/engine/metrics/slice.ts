@@ -5,7 +5,7 @@ import { runBenchmark } from './benchmark'
 import { benchmarkStats } from './comparisons'
 import { vendorConventions } from './vendorConventions'
 import { contentMix } from './contentMix'
-import { deleteTopic, listTopics, saveTopic, topicReport } from './topics'
+import { deleteTopic, importTopics, listTopics, saveTopic, topicReport } from './topics'
 import { explainPeriod } from './explainPeriod'
 import { deleteSetup, lastRequest, listSetups, saveLastRequest, saveSetup } from './setups'
 
@@ -19,6 +19,7 @@ export function metricsHandlers(db: Database) {
     listTopics: () => listTopics(db),
     saveTopic: (i) => saveTopic(db, i),
     deleteTopic: ({ topicId }) => deleteTopic(db, topicId),
+    importTopics: ({ topics }) => importTopics(db, topics),
     topicReport: ({ request }) => db.withConnection((conn) => topicReport(conn, request)),
     explainPeriod: (i) => db.withConnection((conn) => explainPeriod(conn, i)),
     listBenchmarkSetups: () => listSetups(db),

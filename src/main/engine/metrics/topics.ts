@@ -9,6 +9,7 @@ import { AppFailure } from '../../../shared/result'
 import {
   TOPIC_METHODS,
   type InstitutionTopics,
+  type PackTopic,
   type Topic,
   type TopicReport,
   type TopicRow
@@ -60,6 +61,32 @@ export async function saveTopic(db: Database, i: Input<'saveTopic'>): Promise<To
     const row = rows.getRowObjectsJson()[0]
     if (!row) throw new AppFailure('NOT_FOUND', `There is no topic ${i.topicId}.`)
     return toTopic(row)
+  })
+}
+
+/**
+ * A query pack's topic rules, in one transaction. A name already taken (ignoring case) keeps the workspace's rule:
+ * importing never overwrites what someone wrote here; the caller names those.
+ */
+export async function importTopics(db: Database, topics: PackTopic[]): Promise<{ saved: Topic[]; kept: string[] }> {
+  return db.write(async (c) => {
+    const saved: Topic[] = []
+    const kept: string[] = []
+    for (const t of topics) {
+      const taken = await c.runAndReadAll(`SELECT 1 FROM topics WHERE lower(name) = lower($1)`, [t.name])
+      if (taken.getRowObjectsJson().length) {
+        kept.push(t.name)
+        continue
+      }
+      const keywords = [...new Set(t.keywords.map((k) => k.trim()).filter(Boolean))]
+      const list = `list_value(${keywords.map((_, n) => `$${n + 3}`).join(', ')})`
+      const r = await c.runAndReadAll(
+        `INSERT INTO topics (name, language, keywords) VALUES ($1, $2, ${list}) RETURNING topic_id, name, keywords, language`,
+        [t.name, t.language ?? null, ...keywords]
+      )
+      saved.push(toTopic(r.getRowObjectsJson()[0]))
+    }
+    return { saved, kept }
   })
 }
 

@@ -10,14 +10,16 @@ import {
   type QueryPack,
   type SavedQuery
 } from '../../../shared/queries'
+import type { Topic } from '../../../shared/topics'
 import { AppFailure } from '../../../shared/result'
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024
 
-export function toPack(queries: SavedQuery[], now = new Date()): QueryPack {
+/** `topics`: the topic rules to carry too (version 2); without any the pack is version 1, as older apps read. */
+export function toPack(queries: SavedQuery[], topics: Topic[] = [], now = new Date()): QueryPack {
   return {
     format: QUERY_PACK_FORMAT,
-    version: QUERY_PACK_VERSION,
+    version: topics.length ? QUERY_PACK_VERSION : 1,
     exportedAt: now.toISOString(),
     queries: queries.map(({ name, description, tags, sql, params, chart }) => ({
       name,
@@ -26,12 +28,18 @@ export function toPack(queries: SavedQuery[], now = new Date()): QueryPack {
       sql,
       params,
       chart
-    }))
+    })),
+    ...(topics.length ? { topics: topics.map(({ name, keywords, language }) => ({ name, keywords, language })) } : {})
   }
 }
 
 export function packFileName(queries: SavedQuery[]): string {
-  const base = queries.length === 1 ? queries[0].name : `socialbench-queries-${queries.length}`
+  const base =
+    queries.length === 1
+      ? queries[0].name
+      : queries.length === 0
+        ? 'socialbench-topics'
+        : `socialbench-queries-${queries.length}`
   return `${
     base
       .replace(/[^\p{L}\p{N} _.-]+/gu, '_')

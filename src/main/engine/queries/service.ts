@@ -13,6 +13,7 @@ import { AppFailure } from '../../../shared/result'
 import type { DataPage } from '../../../shared/types'
 import type { Database } from '../db/duckdb'
 import type { UndoStack } from '../undo/stack'
+import { listTopics } from '../metrics/topics'
 import { packFileName, parsePack, readPackFile, toPack } from './pack'
 import { packWarnings } from './packCheck'
 import { MAX_RESULT_BYTES } from './resultBudget'
@@ -94,9 +95,10 @@ export function createQueryService(db: Database, dbFile: string, options: QueryS
       job?.abort()
       return { cancelled: !!job }
     },
-    exportQueries: async ({ ids }: { ids: number[] }) => {
+    exportQueries: async ({ ids, topics }: { ids: number[]; topics?: boolean }) => {
       const queries = await Promise.all(ids.map((id) => store.getQuery(db, id)))
-      return { fileName: packFileName(queries), text: `${JSON.stringify(toPack(queries), null, 2)}\n` }
+      const rules = topics ? await listTopics(db) : []
+      return { fileName: packFileName(queries), text: `${JSON.stringify(toPack(queries, rules), null, 2)}\n` }
     },
     readPack: async ({ path, text }: { path?: string; text?: string }): Promise<QueryPackPreview> => {
       const pack = path ? await readPackFile(path) : parsePack(text ?? '')

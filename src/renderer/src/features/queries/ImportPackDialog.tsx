@@ -11,9 +11,14 @@ interface ImportPackDialogProps {
 /** What a .sbq.json holds, shown before anything is saved; nothing in it runs until the user runs it. */
 export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDialogProps) {
   const n = pack.queries.length
+  const topics = pack.topics ?? []
+  const what = [
+    ...(n ? [`${n} ${n === 1 ? 'query' : 'queries'}`] : []),
+    ...(topics.length ? [`${topics.length} ${topics.length === 1 ? 'topic' : 'topics'}`] : [])
+  ].join(' and ')
   return (
     <Modal
-      title={`Import ${n} ${n === 1 ? 'query' : 'queries'}?`}
+      title={`Import ${what}?`}
       onClose={onCancel}
       testId="query-import-dialog"
       size="large"
@@ -30,7 +35,7 @@ export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDia
             data-testid="query-import-save"
             data-autofocus
           >
-            Save {n === 1 ? 'query' : `${n} queries`}
+            Save {what}
           </button>
         </>
       }
@@ -58,6 +63,23 @@ export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDia
           </li>
         ))}
       </ul>
+      {topics.length > 0 && (
+        <>
+          <h3 className="q-pack-heading">Topics</h3>
+          <p className="q-muted">
+            Keyword rules for the Topics panel. A topic whose name is already in this workspace keeps its own keywords.
+          </p>
+          <ul className="q-pack-list">
+            {topics.map((t, i) => (
+              <li key={i} data-testid="query-import-topic">
+                <strong>{t.name}</strong>
+                {t.language && <span className="q-muted"> ({t.language})</span>}
+                <div className="q-muted">{t.keywords.join(', ')}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Modal>
   )
 }

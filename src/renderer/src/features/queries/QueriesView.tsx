@@ -60,6 +60,14 @@ function defaults(params: ParamDef[]): Record<string, ParamValue> {
 }
 
 /** The SQL editor and query library: write, run, chart, save and share queries. */
+/** "Imported 2 queries and 3 topics (1 kept as it was: Vaccination)". */
+function importedSummary(queries: number, topics: { saved: unknown[]; kept: string[] } | null): string {
+  const parts = [`${queries} ${queries === 1 ? 'query' : 'queries'}`]
+  if (topics) parts.push(`${topics.saved.length} ${topics.saved.length === 1 ? 'topic' : 'topics'}`)
+  const kept = topics?.kept.length ? ` (already here, kept as they were: ${topics.kept.join(', ')})` : ''
+  return `Imported ${parts.join(' and ')}${kept}`
+}
+
 export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
   const library = useLibrary(onError)
   const { schema, institutions, running, result, error, run: runSql, cancel, clear } = useQueries(onError)
@@ -134,9 +142,10 @@ export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
     }
   }
 
-  const exportQueries = async (ids: number[]) => {
+  /** `topics`: the library's "Export all" carries the workspace's topic rules too. */
+  const exportQueries = async (ids: number[], topics = false) => {
     try {
-      const out = await call('exportQueries', { ids })
+      const out = await call('exportQueries', { ids, topics })
       downloadText(out.fileName, out.text)
     } catch (err) {
       onError(err, 'Could not export')
@@ -155,8 +164,9 @@ export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
     if (!pack) return
     setImporting(true)
     try {
-      const saved = await call('importQueries', { queries: pack.queries })
-      toast(`Imported ${saved.length} ${saved.length === 1 ? 'query' : 'queries'}`)
+      const saved = pack.queries.length ? await call('importQueries', { queries: pack.queries }) : []
+      const topics = pack.topics?.length ? await call('importTopics', { topics: pack.topics }) : null
+      toast(importedSummary(saved.length, topics))
       setPack(null)
       await library.refresh()
       if (saved.length === 1) open(saved[0])
@@ -214,7 +224,12 @@ export function QueriesView({ onError, toast, opened }: QueriesViewProps) {
           }
         }}
         onDelete={(q) => void remove(q)}
-        onExportAll={() => void exportQueries(library.queries.map((q) => q.id))}
+        onExportAll={() =>
+          void exportQueries(
+            library.queries.map((q) => q.id),
+            true
+          )
+        }
         onImport={() => packInput.current?.click()}
       />
 
