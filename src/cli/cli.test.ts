@@ -19,7 +19,8 @@ interface Run {
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+    // Generous: loading the 48-file sample takes ~30 s on a quiet machine, far longer on a busy CI runner.
+    execFile(process.execPath, [BIN, ...args], { timeout: 180_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
       done({ code, stdout, stderr })
     })
@@ -57,7 +58,7 @@ describe('socialbench CLI', () => {
     const [{ n }] = JSON.parse(r.stdout) as { n: unknown }[]
     expect(typeof n).toBe('number')
     expect(n).toBe(loaded.length)
-  })
+  }, 180_000)
 
   it('imports a good and a bad file, reporting each and failing overall', async () => {
     const good = join(root, 'good.csv')

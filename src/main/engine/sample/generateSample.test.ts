@@ -90,7 +90,8 @@ describe('generateSampleFiles', () => {
       const bytes = await readFile(join(tmp, 'a', f.file))
       expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe])
       const text = new TextDecoder('utf-16le').decode(bytes.subarray(2))
-      expect(text.startsWith('sep=,\n"Facebook follows"\n"Date","Primary"\n"')).toBe(true)
+      const title = /_Unfollows_/.test(f.file) ? 'Facebook unfollows' : 'Facebook follows'
+      expect(text.startsWith(`sep=,\n"${title}"\n"Date","Primary"\n"`)).toBe(true)
       expect(text.endsWith('"\n\n')).toBe(true)
       expect(text.trimEnd().split('\n').length - 3).toBe(f.rows)
     }
@@ -154,5 +155,60 @@ describe('sampleDir', () => {
       delete proc.resourcesPath
       await rm(fake, { recursive: true, force: true })
     }
+  })
+
+  it('exports Meta daily series that explain the follower totals CrowdTangle reports', async () => {
+    // The app derives a daily follower count from a reported total plus follows less unfollows; the sample's totals
+    // and daily series must agree exactly, or its derived lines step wherever a total comes in.
+    const utf8 = async (file: string) =>
+      new TextDecoder('utf-16le').decode((await readFile(join(tmp, 'a', file))).subarray(2))
+    const daily = async (file: string) =>
+      new Map(
+        (await utf8(file))
+          .split('\n')
+          .slice(3)
+          .filter((l) => l.startsWith('"'))
+          .map((l) => l.split(',').map((c) => c.replace(/"/g, '')))
+          .map(([d, v]) => [d.slice(0, 10), Number(v)] as const)
+      )
+    const ct = manifest.files.filter((f) => f.format === 'crowdtangle-search').map((f) => join(tmp, 'a', f.file))
+    let checked = 0
+    for (const inst of manifest.institutions) {
+      const files = manifest.files.filter(
+        (f) => f.format === 'meta-business-suite-daily' && f.institutions.includes(inst.id)
+      )
+      if (!files.length) continue
+      const net = new Map<string, number>()
+      for (const f of files) {
+        const sign = /_Unfollows_/.test(f.file) ? -1 : 1
+        for (const [day, v] of await daily(f.file)) net.set(day, (net.get(day) ?? 0) + sign * v)
+      }
+      // CrowdTangle's "Followers at Posting": the audience when the day began (the end of the day before).
+      const rows: (readonly [string, number])[] = []
+      for (const file of ct) {
+        const snaps = await conn.runAndReadAll(
+          `SELECT DISTINCT "Post Created Date", "Followers at Posting"::BIGINT
+           FROM read_csv($1, header = true, all_varchar = true) WHERE "Page Name" = $2 ORDER BY 1`,
+          [file, inst.name]
+        )
+        rows.push(...snaps.getRows().map(([d, f]) => [String(d), Number(f)] as const))
+      }
+      expect(rows.length, inst.name).toBeGreaterThan(20)
+      for (let k = 1; k < rows.length; k++) {
+        const [from, before] = rows[k - 1]
+        const [to, after] = rows[k]
+        let sum = 0
+        let complete = true
+        for (let d = Date.parse(from); d < Date.parse(to); d += 86_400_000) {
+          const v = net.get(new Date(d).toISOString().slice(0, 10))
+          if (v === undefined) complete = false
+          else sum += v
+        }
+        if (!complete) continue // a day Meta left out: nothing to check across it
+        expect(after - before, `${inst.name} ${from} → ${to}`).toBe(sum)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(400)
   })
 })

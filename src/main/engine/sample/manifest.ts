@@ -28,14 +28,15 @@ const FORMAT_LABEL: Record<SampleFile['format'], string> = {
 }
 
 /** A readable dataset name, e.g. "Quillmere General Hospital - X tweets 2023". */
-function label(f: Omit<SampleFile, 'bytes' | 'fileName'>): string {
+function label(f: Omit<SampleFile, 'bytes'>): string {
   const who =
     f.institutions.length === 1
       ? INSTITUTIONS.find((i) => i.id === f.institutions[0])?.name
       : 'Hospitals & health brands'
   const when =
     f.from.slice(0, 4) === f.to.slice(0, 4) ? f.from.slice(0, 4) : `${f.from.slice(0, 4)}-${f.to.slice(0, 4)}`
-  return `SYNTHETIC ${who} - ${FORMAT_LABEL[f.format]} ${when}`
+  const what = /_Unfollows_/.test(f.fileName) ? 'Facebook unfollows (daily)' : FORMAT_LABEL[f.format]
+  return `SYNTHETIC ${who} - ${what} ${when}`
 }
 
 export function buildManifest(files: SampleFile[]): SampleManifest {
@@ -51,7 +52,11 @@ export function buildManifest(files: SampleFile[]): SampleManifest {
       colour: i.colour,
       handles: Object.fromEntries(Object.entries(i.accounts).map(([platform, a]) => [platform, a.handle]))
     })),
-    files: files.map(({ bytes: _bytes, fileName, ...meta }) => ({ file: fileName, label: label(meta), ...meta }))
+    files: files.map(({ bytes: _bytes, fileName, ...meta }) => ({
+      file: fileName,
+      label: label({ fileName, ...meta }),
+      ...meta
+    }))
   }
 }
 

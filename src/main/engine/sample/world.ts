@@ -38,6 +38,8 @@ export interface Account {
   followers: number[]
   /** Gross new follows per day (what Meta's "Facebook follows" reports). */
   newFollows: number[]
+  /** Unfollows per day (Meta's "Facebook unfollows"): followers[i] = followers[i-1] + newFollows[i] - lostFollows[i]. */
+  lostFollows: number[]
 }
 
 const KIND_WEIGHTS: Record<Platform, Record<PostKind, number>> = {
@@ -91,20 +93,23 @@ function grow(
   rng: Rng,
   profile: AccountProfile,
   surges: Map<number, number>
-): { followers: number[]; newFollows: number[] } {
+): { followers: number[]; newFollows: number[]; lostFollows: number[] } {
   const rate = Math.pow(1 + profile.yearlyGrowth, 1 / 365) - 1
   const followers: number[] = []
   const newFollows: number[] = []
+  const lostFollows: number[] = []
   let f = profile.startFollowers
   for (let i = 0; i < DAY_COUNT; i++) {
     const weekdayLift = weekdayOf(dayMs(i)) >= 5 ? 0.8 : 1.05
     const gained = Math.max(0, Math.round(f * rate * 1.4 * weekdayLift * rng.logNormal(0.45) + (surges.get(i) ?? 0)))
     const lost = Math.round(f * rate * 0.4 * rng.logNormal(0.5)) + (rng.chance(0.01) ? Math.round(f * 0.0015) : 0)
-    f = Math.max(0, f + gained - lost)
+    const next = Math.max(0, f + gained - lost)
+    lostFollows.push(f + gained - next)
+    f = next
     followers.push(f)
     newFollows.push(gained)
   }
-  return { followers, newFollows }
+  return { followers, newFollows, lostFollows }
 }
 
 export function buildAccount(inst: Institution, platform: Platform): Account {
@@ -135,7 +140,7 @@ export function buildAccount(inst: Institution, platform: Platform): Account {
     const day = dayIndexOf(d.localDay)
     ;[0.5, 0.3, 0.2].forEach((share, k) => surges.set(day + k, (surges.get(day + k) ?? 0) + size * share))
   }
-  const { followers, newFollows } = grow(new Rng(`${inst.id}/${platform}/followers`), profile, surges)
+  const { followers, newFollows, lostFollows } = grow(new Rng(`${inst.id}/${platform}/followers`), profile, surges)
 
   const textRng = new Rng(`${inst.id}/${platform}/texts`)
   const posts: Post[] = drafts.map((d) => {
@@ -147,5 +152,5 @@ export function buildAccount(inst: Institution, platform: Platform): Account {
       text: postText(textRng, inst, monthOf(d.localDay), d.kind === 'link' || textRng.chance(0.2))
     }
   })
-  return { inst, platform, profile, posts, followers, newFollows }
+  return { inst, platform, profile, posts, followers, newFollows, lostFollows }
 }
