@@ -1,6 +1,6 @@
 /**
  * The dataset grid in the browser harness, on a small synthetic export (grid_posts.csv: numbers with nulls, dates,
- * a title with quotes, one with a tab, one with a line break): typed sort with nulls last, each filter kind and the
+ * a title with quotes, one with a tab, one with a line break, two that a spreadsheet would run as formulas): typed sort with nulls last, each filter kind and the
  * search (answered by the engine), cell selection by mouse and keyboard copied as TSV (read back from Chromium's
  * clipboard), copy and hide a column, resize by drag and by keys, and "Open as query" into the SQL editor.
  */
@@ -163,6 +163,13 @@ test('selects cells with mouse and keys and copies TSV; copies, hides and resize
   const all = await clipboard(page)
   expect(all.split('\r\n')).toHaveLength(41)
   expect(all).toContain('\r\n40\tPost 40\t')
+  // Text a spreadsheet would run as a formula pastes as text (a leading '), as in every CSV export; numbers stay numbers.
+  expect(all).toContain("\r\n8\t'-2 kg challenge\t94\t")
+  await app.gridCell(3, 1).click()
+  await app.gridCell(3, 2).click({ modifiers: ['Shift'] })
+  await page.keyboard.press('ControlOrMeta+c')
+  await expect(app.gridStatus()).toHaveText('Copied 1 × 2 cells')
+  expect(await clipboard(page)).toBe('"\'=HYPERLINK(""http://x.test/?leak"",""go"")"\t47\r\n')
 
   // Copy a column from its menu: the name, then every value (nulls as empty cells).
   await app.gridColumnMenu('likes').click()

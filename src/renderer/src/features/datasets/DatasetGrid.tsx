@@ -20,7 +20,7 @@ import {
   type CellRef,
   type Selection
 } from './selection'
-import { toTsv } from './tsv'
+import { toTsv, type TsvValue } from './tsv'
 import { usePages } from './usePages'
 
 const ROW_HEIGHT = 28
@@ -416,10 +416,16 @@ export function DatasetGrid({ dataset, onError, onOpenQuery }: DatasetGridProps)
   )
 }
 
-/** Numbers go out at full precision (the grid rounds long fractions for display); the rest as shown. */
-function copyValue(value: unknown, c: GridColumn): string | null {
+/**
+ * Numbers go out at full precision (the grid rounds long fractions for display) and as numbers (tsv.ts neutralises
+ * text only); the rest as shown.
+ */
+const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
+
+function copyValue(value: unknown, c: GridColumn): TsvValue {
   if (value === null || value === undefined) return null
-  if (c.kind === 'number' && (typeof value === 'number' || typeof value === 'bigint')) return String(value)
+  // A decimal the page carries as text is a number too; anything else in a numeric column (NaN, inf) is text.
+  if (c.kind === 'number' && NUMBER_LITERAL.test(String(value))) return { numeric: String(value) }
   return formatCell(value, c.kind)
 }
 
