@@ -13,6 +13,8 @@ import { youtubeTotals } from './formats/youtubeTotals'
 import { youtubeTableData } from './formats/youtubeTableData'
 import { linkedinFollowers } from './formats/linkedinFollowers'
 import { linkedinContent } from './formats/linkedinContent'
+import { linkedinPosts } from './formats/linkedinPosts'
+import { linkedinVisitors } from './formats/linkedinVisitors'
 import { tiktokVideo } from './formats/tiktokVideo'
 import { tiktokOverview } from './formats/tiktokOverview'
 import { tiktokAudience } from './formats/tiktokAudience'
@@ -58,6 +60,8 @@ export const RECOGNIZERS: Recognizer[] = [
   youtubeTableData,
   linkedinFollowers,
   linkedinContent,
+  linkedinVisitors,
+  linkedinPosts,
   tiktokVideo,
   tiktokOverview,
   tiktokAudience,

@@ -1,7 +1,8 @@
 /**
  * LinkedIn Page analytics "Content" metrics (the daily "Metrics" sheet of <page>_content_<ms>.xls, or a CSV of it):
- * one row per day with Impressions / Clicks / Reactions / Comments / Reposts / Engagement rate, each split
- * (organic) / (sponsored) / (total), and "Unique impressions (organic)".
+ * one row per day with Impressions / Clicks / Reactions / Comments / Reposts (before 2023: Shares) / Engagement rate,
+ * each split (organic) / (sponsored) / (total), and "Unique impressions (organic)"; translated in pt and es UIs
+ * (LINKEDIN_CONTENT_FIELDS), with a title line above the header in native downloads ("Relatório agregado").
  * Days: impressions = "Impressions (total)"; reach = "Unique impressions (organic)" only on days without sponsored
  * impressions (LinkedIn gives no unique count for sponsored ones, so otherwise reach would be understated: NULL).
  * Daily clicks, reactions, comments and reposts have no place in account_daily and stay in the raw table.
@@ -9,11 +10,11 @@
  * interactions: not applicable (daily rows); per post it would be reactions + comments + reposts.
  */
 import { literal } from '../../db/sql'
-import { hasColumns } from '../headers'
-import { col, countSql, daySql } from '../parseSql'
+import { hasFields, resolveFields } from '../fields'
+import { countSql, daySql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
-import { LINKEDIN_DAY_FORMATS, linkedinAccount, linkedinAccountInName } from './linkedinCommon'
+import { LINKEDIN_CONTENT_FIELDS, LINKEDIN_DAY_FORMATS, linkedinAccount, linkedinAccountInName } from './linkedinCommon'
 
 export const linkedinContent: Recognizer = {
   id: 'linkedin-content',
@@ -21,30 +22,22 @@ export const linkedinContent: Recognizer = {
   platform: 'linkedin',
   needsAccount: true,
   accountInName: linkedinAccountInName,
+  fields: LINKEDIN_CONTENT_FIELDS,
   detect: ({ columns }) =>
-    hasColumns(columns, [
-      'Date',
-      'Impressions (organic)',
-      'Impressions (total)',
-      'Reactions (total)',
-      'Comments (total)'
-    ]),
+    hasFields(LINKEDIN_CONTENT_FIELDS, columns, ['date', 'impressionsTotal', 'reactionsTotal', 'commentsTotal']),
   normalize(ctx) {
     const account = linkedinAccount(ctx)
-    const day = daySql(col('Date'), ctx.timeZoneSql, LINKEDIN_DAY_FORMATS)
-    const unique = hasColumns(ctx.columns, ['Unique impressions (organic)'])
-      ? countSql(col('Unique impressions (organic)'))
-      : 'NULL'
-    const sponsored = hasColumns(ctx.columns, ['Impressions (sponsored)'])
-      ? countSql(col('Impressions (sponsored)'))
-      : 'NULL'
+    const f = resolveFields(LINKEDIN_CONTENT_FIELDS, ctx.columns)
+    const date = f.sql('date')
+    const day = daySql(date, ctx.timeZoneSql, LINKEDIN_DAY_FORMATS)
+    const count = (field: 'uniqueOrganic' | 'impressionsSponsored') => (f.has(field) ? countSql(f.sql(field)) : 'NULL')
     return {
       accounts: fixedAccountSql(account, 'linkedin'),
       daily: `SELECT _row,
-          CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${col('Date')}, '') || '"' END AS _reject,
+          CASE WHEN ${day} IS NULL THEN 'unreadable date "' || coalesce(${date}, '') || '"' END AS _reject,
           ${literal(account.id)} AS account_id, 'linkedin' AS platform, ${day} AS day,
-          ${countSql(col('Impressions (total)'))} AS impressions,
-          CASE WHEN ${sponsored} = 0 THEN ${unique} END AS reach
+          ${countSql(f.sql('impressionsTotal'))} AS impressions,
+          CASE WHEN ${count('impressionsSponsored')} = 0 THEN ${count('uniqueOrganic')} END AS reach
         FROM ${ctx.raw}`
     }
   }
