@@ -62,9 +62,15 @@ export function threadOption(env: NodeJS.ProcessEnv = process.env): Record<strin
   return wanted && /^[1-9]\d{0,3}$/.test(wanted) ? { threads: wanted } : {}
 }
 
+/** A write to the settings table alone (the dashboard's last request, saved setups): no data the charts read. */
+export interface WriteOptions {
+  settingsOnly?: boolean
+}
+
 export class Database {
   private queue: Promise<unknown> = Promise.resolve()
   private readonly connections: DuckDBConnection[] = []
+  private version = 0
 
   private constructor(
     readonly path: string,
@@ -101,16 +107,31 @@ export class Database {
     return reader.getRowObjectsJson() as Row[]
   }
 
+  /**
+   * Changes whenever data may have changed: at the start and at the end of every write (but settingsOnly ones), so
+   * a result computed while the number stayed the same saw the data as it is (metrics/dashboardSession.ts).
+   */
+  get dataVersion(): number {
+    return this.version
+  }
+
   async run(sql: string, params: DuckDBValue[] = [], conn: WriteConn = this.writer): Promise<void> {
-    await conn.run(sql, params)
+    this.version++
+    try {
+      await conn.run(sql, params)
+    } finally {
+      this.version++
+    }
   }
 
   /**
    * Run `fn` inside one transaction on the writer, after every earlier write has finished.
    * Anything thrown rolls the whole transaction back, so a failed or cancelled import leaves no trace.
    */
-  write<T>(fn: (conn: WriteConn) => Promise<T>): Promise<T> {
+  write<T>(fn: (conn: WriteConn) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const bump = options.settingsOnly ? 0 : 1
     const next = this.queue.then(async () => {
+      this.version += bump
       await this.writer.run('BEGIN TRANSACTION')
       try {
         const value = await fn(this.writer)
@@ -119,6 +140,8 @@ export class Database {
       } catch (err) {
         await this.writer.run('ROLLBACK').catch(() => undefined)
         throw err
+      } finally {
+        this.version += bump
       }
     })
     this.queue = next.catch(() => undefined)
@@ -130,7 +153,14 @@ export class Database {
    * CHECKPOINT followed by a copy of the file (export, duplicate), which must not see a write land half-way.
    */
   exclusive<T>(fn: (conn: WriteConn) => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => fn(this.writer))
+    const next = this.queue.then(async () => {
+      this.version++
+      try {
+        return await fn(this.writer)
+      } finally {
+        this.version++
+      }
+    })
     this.queue = next.catch(() => undefined)
     return next
   }

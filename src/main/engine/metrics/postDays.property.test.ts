@@ -191,7 +191,8 @@ function plain(r: BenchmarkResult): Record<string, unknown> {
     charts: Object.fromEntries(Object.entries(r.charts).map(([k, v]) => [k, rows(v)])),
     topPosts: r.topPosts,
     breakouts: { ...r.breakouts, posts: byRate(r.breakouts.posts) },
-    methodology: r.methodology
+    methodology: r.methodology,
+    outOfRange: r.outOfRange
   }
 }
 
@@ -221,6 +222,14 @@ function diff(a: unknown, b: unknown, path = ''): string | null {
   return Object.is(a, b) ? null : `${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`
 }
 
+/** The first difference between two results (or refusals, as their messages), or null. */
+function same(a: BenchmarkResult | string, b: BenchmarkResult | string): string | null {
+  return typeof a === 'string' || typeof b === 'string' ? diff(a, b) : diff(plain(a), plain(b))
+}
+
+const channel = (req: BenchmarkRequest) =>
+  invoke(engine, 'benchmark', req).catch((e: Error) => e.message) as Promise<BenchmarkResult | string>
+
 describe('the dashboard from post_days equals the per-post SQL', () => {
   it(`on random workspaces and requests (seed ${SEED}, ${RUNS} runs)`, { timeout: 600_000 }, async () => {
     let run = 0
@@ -235,6 +244,7 @@ describe('the dashboard from post_days equals the per-post SQL', () => {
           await db.write((c) => rebuildPostDays(c))
           expect(diff(kept, await db.all(`SELECT * FROM post_days ORDER BY ALL`))).toBeNull()
           const ids = Array.from({ length: w.institutions }, (_, i) => i + 1)
+          const asked: BenchmarkRequest[] = []
           for (const r of w.requests) {
             const req: BenchmarkRequest = {
               institutionIds: ids,
@@ -251,11 +261,25 @@ describe('the dashboard from post_days equals the per-post SQL', () => {
             }
             const reference = await runBenchmark(db.reader, req, 'rows').catch((e: Error) => e.message)
             const days = await runBenchmark(db.reader, req, 'days').catch((e: Error) => e.message)
-            const d =
-              typeof reference === 'string' || typeof days === 'string'
-                ? diff(reference, days)
-                : diff(plain(reference), plain(days))
-            expect(d, `request ${JSON.stringify(req)}`).toBeNull()
+            expect(same(reference, days), `request ${JSON.stringify(req)}`).toBeNull()
+            // The channel, whose session keeps what an earlier request computed: the same numbers, request after
+            // request, and for the same request under the next convention (only what depends on it redone).
+            const next = ENGAGEMENT_CONVENTIONS[(ENGAGEMENT_CONVENTIONS.indexOf(r.convention) + 1) % 5]
+            for (const q of [req, { ...req, convention: next }]) {
+              const ref = await runBenchmark(db.reader, q, 'rows').catch((e: Error) => e.message)
+              expect(same(ref, await channel(q)), `channel, request ${JSON.stringify(q)}`).toBeNull()
+              asked.push(q)
+            }
+          }
+          // A write changes what was kept: later follower counts (as a follower import gives) and a post's numbers.
+          await db.write(async (c) => {
+            await c.run(`UPDATE account_daily SET followers = followers + 7 * (hash(account_id, day) % 3)`)
+            await c.run(`UPDATE posts SET interactions = interactions + 1 WHERE hash(post_id) % 2 = 0`)
+            await rebuildPostDays(c)
+          })
+          for (const q of asked.slice(-2)) {
+            const ref = await runBenchmark(db.reader, q, 'rows').catch((e: Error) => e.message)
+            expect(same(ref, await channel(q)), `channel after a write, request ${JSON.stringify(q)}`).toBeNull()
           }
         } finally {
           engine.close()

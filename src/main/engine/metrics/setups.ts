@@ -13,12 +13,15 @@ export async function listSetups(db: Database): Promise<BenchmarkSetup[]> {
 }
 
 async function store(db: Database, setups: BenchmarkSetup[]): Promise<BenchmarkSetup[]> {
-  await db.write(async (c) => {
-    await c.run(`INSERT INTO settings VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
-      KEY,
-      JSON.stringify(setups)
-    ])
-  })
+  await db.write(
+    async (c) => {
+      await c.run(`INSERT INTO settings VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+        KEY,
+        JSON.stringify(setups)
+      ])
+    },
+    { settingsOnly: true }
+  )
   return setups
 }
 
@@ -44,6 +47,7 @@ export async function lastRequest(db: Database): Promise<BenchmarkRequest | null
 }
 
 export async function saveLastRequest(db: Database, request: BenchmarkRequest): Promise<BenchmarkRequest> {
-  await db.write((c) => writeSetting(c, LAST_KEY, request))
+  // Every control change saves it: a settings-only write keeps the dashboard's remembered results.
+  await db.write((c) => writeSetting(c, LAST_KEY, request), { settingsOnly: true })
   return request
 }

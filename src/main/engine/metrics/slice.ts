@@ -2,6 +2,7 @@
 import type { Handlers } from '../../../shared/contract'
 import type { Database } from '../db/duckdb'
 import { runBenchmark } from './benchmark'
+import { dashboardSession } from './dashboardSession'
 import { benchmarkStats } from './comparisons'
 import { vendorConventions } from './vendorConventions'
 import { contentMix } from './contentMix'
@@ -11,8 +12,9 @@ import { deleteSetup, lastRequest, listSetups, saveLastRequest, saveSetup } from
 
 export function metricsHandlers(db: Database) {
   return {
-    // Each on a connection of its own: the scope lives in TEMP tables that concurrent requests must not share.
-    benchmark: (req) => db.withConnection((conn) => runBenchmark(conn, req)),
+    // The dashboard on its session's connection, which keeps what the next control change can reuse; the others
+    // each on a connection of its own: the scope lives in TEMP tables that concurrent requests must not share.
+    benchmark: (req) => dashboardSession(db).run((conn) => runBenchmark(conn, req)),
     benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
     vendorConventions: ({ request }) => db.withConnection((conn) => vendorConventions(conn, request)),
     contentMix: ({ request }) => db.withConnection((conn) => contentMix(conn, request)),
