@@ -13,9 +13,12 @@
  */
 
 export const LANGUAGES = ['en', 'pt', 'es', 'fr', 'de', 'it', 'nl', 'sv'] as const
-export type Language = (typeof LANGUAGES)[number]
+/** Languages only some families are seen in (YouTube Studio in Japanese): read by synonymsOf, after LANGUAGES. */
+export const MORE_LANGUAGES = ['ja'] as const
+export type Language = (typeof LANGUAGES)[number] | (typeof MORE_LANGUAGES)[number]
+const ALL_LANGUAGES: readonly Language[] = [...LANGUAGES, ...MORE_LANGUAGES]
 
-type Synonyms = Partial<Record<Language, readonly string[]>>
+export type Synonyms = Partial<Record<Language, readonly string[]>>
 
 /** Meta Business Suite (Facebook Page / Instagram content and daily exports). */
 export const META_SYNONYMS = {
@@ -236,14 +239,14 @@ export const META_SYNONYMS = {
 export function synonymsOf(table: Record<string, Synonyms>, concept: string): string[] {
   const row = table[concept]
   if (!row) throw new Error(`no synonyms for "${concept}"`)
-  return [...new Set(LANGUAGES.flatMap((l) => row[l] ?? []))]
+  return [...new Set(ALL_LANGUAGES.flatMap((l) => row[l] ?? []))]
 }
 
 /** The language(s) whose name for `concept` is `header` (for reports: "read as the Portuguese export"). */
 export function languagesOf(table: Record<string, Synonyms>, concept: string, header: string): Language[] {
   const h = header.trim().toLowerCase()
   const row = table[concept] ?? {}
-  return LANGUAGES.filter((l) => (row[l] ?? []).some((n) => n.toLowerCase() === h))
+  return ALL_LANGUAGES.filter((l) => (row[l] ?? []).some((n) => n.toLowerCase() === h))
 }
 
 export const metaNames = (concept: keyof typeof META_SYNONYMS): string[] => synonymsOf(META_SYNONYMS, concept)

@@ -14,7 +14,7 @@ import { hasFields, resolveFields } from '../fields'
 import { countSql, textSql, timestampSql } from '../parseSql'
 import type { Recognizer } from '../types'
 import { fixedAccountSql } from './fileAccount'
-import { LINKEDIN_POSTS_FIELDS, linkedinAccount, linkedinAccountInName } from './linkedinCommon'
+import { LINKEDIN_POSTED_BY, LINKEDIN_POSTS_FIELDS, linkedinAccount, linkedinAccountInName } from './linkedinCommon'
 
 const CREATED_FORMATS = ['%m/%d/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M %p']
 
@@ -26,7 +26,7 @@ export const linkedinPosts: Recognizer = {
   accountInName: linkedinAccountInName,
   fields: LINKEDIN_POSTS_FIELDS,
   detect: ({ columns }) => hasFields(LINKEDIN_POSTS_FIELDS, columns, ['title', 'link', 'created', 'impressions']),
-  privacy: { text: [...LINKEDIN_POSTS_FIELDS.title.names], people: ['Posted by', 'Publicada por', 'Publicado por'] },
+  privacy: { text: [...LINKEDIN_POSTS_FIELDS.title.names], people: LINKEDIN_POSTED_BY },
   normalize(ctx) {
     const account = linkedinAccount(ctx)
     const f = resolveFields(LINKEDIN_POSTS_FIELDS, ctx.columns)
