@@ -84,7 +84,7 @@ export const INSIGHT_TABLE_FILES: Record<InsightTableId, string> = {
   topics: 'topics'
 }
 /** The insight tables a deck can show as native table slides. */
-export const DECK_TABLE_IDS = ['vendorConventions'] as const
+export const DECK_TABLE_IDS = ['vendorConventions', 'contentMix', 'topics'] as const
 export type DeckTableId = (typeof DECK_TABLE_IDS)[number]
 
 export interface TableSlide {

@@ -126,9 +126,8 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
       color: SLIDE.muted.slice(1)
     }
   )
-  title.addNotes(
-    [...methodologyLines(result), ...(raw.provenance ? withXmlChars(provenanceNotes(raw.provenance)) : [])].join('\n')
-  )
+  const setupNotes = raw.provenance ? withXmlChars(provenanceNotes(raw.provenance)) : []
+  title.addNotes([...methodologyLines(result), ...setupNotes].join('\n'))
   let count = 1
 
   for (const s of input.slides) {
@@ -137,6 +136,7 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
         w: L.w,
         h: L.h,
         font: FONT,
+        setupNotes,
         addTitle: (slide, text) =>
           slide.addText(text, {
             ...TITLE_BOX,

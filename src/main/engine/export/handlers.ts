@@ -6,9 +6,17 @@ import type { BenchmarkRequest, BenchmarkResult } from '../../../shared/benchmar
 import type { Input } from '../../../shared/contract'
 import { CHARTS } from '../../../shared/charts/chartDefs'
 import { decodeSeries, type ChartSeries } from '../../../shared/charts/series'
-import { defaultFileName, INSIGHT_TABLE_FILES, isTableSlide, type ExportedFile } from '../../../shared/export'
+import {
+  defaultFileName,
+  INSIGHT_TABLE_FILES,
+  isTableSlide,
+  type DeckTableId,
+  type ExportedFile
+} from '../../../shared/export'
 import type { Database } from '../db/duckdb'
 import { runBenchmark } from '../metrics/benchmark'
+import { contentMix as mixOf } from '../metrics/contentMix'
+import { topicReport } from '../metrics/topics'
 import { chartData } from './chartData'
 import { insightTable, vendorComparison } from './insightTables'
 import { dataFile } from './dataFiles'
@@ -99,15 +107,20 @@ export async function exportInsightData(db: Database, i: Input<'exportInsightDat
 
 export async function exportDeck(db: Database, i: Input<'exportDeck'>): Promise<ExportedFile> {
   const { result, series } = await benchmarkOf(db, i.request)
-  const wantsVendors = i.slides.some((s) => isTableSlide(s) && s.tableId === 'vendorConventions')
-  const vendors = wantsVendors ? await vendorComparison(db, i.request) : undefined
+  const wants = (id: DeckTableId) => i.slides.some((s) => isTableSlide(s) && s.tableId === id)
+  // Each on its own connection, as their channels: the scope lives in TEMP tables that requests must not share.
+  const [vendorConventions, contentMix, topics] = await Promise.all([
+    wants('vendorConventions') ? vendorComparison(db, i.request) : undefined,
+    wants('contentMix') ? db.withConnection((conn) => mixOf(conn, i.request)) : undefined,
+    wants('topics') ? db.withConnection((conn) => topicReport(conn, i.request)) : undefined
+  ])
   const deck = await buildDeck({
     result,
     series,
     slides: i.slides,
     aspect: i.aspect,
     title: i.title,
-    tables: { vendorConventions: vendors },
+    tables: { vendorConventions, contentMix, topics },
     provenance: buildProvenance(result, series, i.request, { kind: 'deck', id: null, format: 'pptx' })
   })
   return {

@@ -83,15 +83,32 @@ export function contentMixTable(
       columns: header.map((name, i) => ({ name, type: i < 2 ? 'text' : 'number' })),
       rows: which === 'contentMix' ? mixKindRows(c) : mixTimeRows(c)
     },
-    methodology: [
-      `${INSIGHT_TABLE_TITLES[which]}, ${c.from} to ${c.to} (both included); shares and rates as fractions; engagement convention ${c.convention}`,
-      ...c.methods,
-      ...c.types.map(
-        (t) => `Post type "${t.postType ?? '(none)'}" on ${t.platform} counted as ${t.kind} (${t.posts} posts)`
-      )
-    ],
+    methodology: contentMixMethodology(c, which),
     sources: []
   }
+}
+
+/** The methods and every post type's mapping: below a CSV, on the Methodology sheet, in a slide's notes. */
+export function contentMixMethodology(c: ContentMix, which: 'contentMix' | 'postingTimes'): string[] {
+  return [
+    `${INSIGHT_TABLE_TITLES[which]}, ${c.from} to ${c.to} (both included); shares and rates as fractions; engagement convention ${c.convention}`,
+    ...c.methods,
+    ...c.types.map(
+      (t) => `Post type "${t.postType ?? '(none)'}" on ${t.platform} counted as ${t.kind} (${t.posts} posts)`
+    )
+  ]
+}
+
+/** The methods, each topic's keywords and each institution's top hashtags. */
+export function topicsMethodology(r: TopicReport): string[] {
+  return [
+    `${INSIGHT_TABLE_TITLES.topics}, ${r.from} to ${r.to} (both included); shares and rates as fractions; engagement convention ${r.convention}`,
+    ...r.methods,
+    ...r.topics.map((t) => `Topic “${t.name}”${t.language ? ` (${t.language})` : ''}: ${t.keywords.join(', ')}`),
+    ...r.institutions.map(
+      (i) => `Top hashtags of ${i.name}: ${i.topHashtags.map((h) => `#${h.tag} (${h.posts})`).join(', ') || 'none'}`
+    )
+  ]
 }
 
 /** Topics: a row per institution and topic; the rules and the top hashtags on the Methodology sheet. */
@@ -105,14 +122,7 @@ export function topicsTable(r: TopicReport, request: BenchmarkRequest): InsightT
       columns: TOPIC_HEADER.map((name, i) => ({ name, type: i < 2 ? 'text' : 'number' })),
       rows: topicRows(r)
     },
-    methodology: [
-      `${INSIGHT_TABLE_TITLES.topics}, ${r.from} to ${r.to} (both included); shares and rates as fractions; engagement convention ${r.convention}`,
-      ...r.methods,
-      ...r.topics.map((t) => `Topic “${t.name}”${t.language ? ` (${t.language})` : ''}: ${t.keywords.join(', ')}`),
-      ...r.institutions.map(
-        (i) => `Top hashtags of ${i.name}: ${i.topHashtags.map((h) => `#${h.tag} (${h.posts})`).join(', ') || 'none'}`
-      )
-    ],
+    methodology: topicsMethodology(r),
     sources: []
   }
 }
