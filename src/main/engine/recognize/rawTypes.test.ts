@@ -83,6 +83,50 @@ describe('typed raw columns of a recognised export', () => {
     ])
   })
 
+  it('decides each column on every row, not on the first ones: a later value that would not print back keeps it text', async () => {
+    // Past the 2048 rows a column's type is first guessed from: whole numbers, then one decimal, one padded id, one
+    // value that is no number at all.
+    const rows = Array.from({ length: 2100 }, (_, i) =>
+      row(
+        i === 2060 ? '0042' : String(1742000000000000000n + BigInt(i)),
+        i === 2090 ? 'n/a' : String(100 + i),
+        '0.25',
+        i === 2070 ? '2.5' : String(i % 7),
+        String(i % 5)
+      )
+    )
+    const file = t.file(
+      'tweet_activity_metrics_NorthfieldGH_20240301_20240401_en.csv',
+      [HEADER.map((h) => `"${h}"`).join(','), ...rows].join('\n') + '\n'
+    )
+    const r = await invoke(t.engine, 'importFile', { path: file, jobId: jobId() })
+    const types = Object.fromEntries(r.dataset.columns.map((c) => [c.name, c.type]))
+    expect(types).toMatchObject({
+      'Tweet id': 'VARCHAR',
+      impressions: 'VARCHAR',
+      retweets: 'DOUBLE',
+      likes: 'BIGINT',
+      'engagement rate': 'DOUBLE'
+    })
+    expect(r.dataset.columns.map((c) => c.name)).toEqual(HEADER)
+    const db = databaseForTests(t.engine)
+    const q = ident(r.dataset.tableName)
+    // The text as the file wrote it, in the file's order.
+    const at = async (n: number) =>
+      (await db.all(`SELECT "Tweet id" AS id, impressions, retweets FROM ${q} WHERE rowid = ${n - 1}`))[0]
+    expect(await at(2061)).toEqual({ id: '0042', impressions: '2160', retweets: 2060 % 7 })
+    expect(await at(2091)).toEqual({ id: String(1742000000000000000n + 2090n), impressions: 'n/a', retweets: 2090 % 7 })
+    expect((await at(2071)).retweets).toBe(2.5)
+    const posts = await db.all(
+      `SELECT post_id, impressions, shares FROM posts WHERE post_id IN ('0042', $1) ORDER BY 1`,
+      [String(1742000000000000000n + 2070n)]
+    )
+    expect(posts).toEqual([
+      { post_id: '0042', impressions: '2160', shares: String(2060 % 7) },
+      { post_id: String(1742000000000000000n + 2070n), impressions: '2170', shares: null }
+    ])
+  })
+
   it('stores a decimal column as DOUBLE when every value prints back the same, whole numbers included', async () => {
     const file = t.file(
       'tweet_activity_metrics_NorthfieldGH_20240201_20240301_en.csv',

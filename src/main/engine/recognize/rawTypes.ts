@@ -13,6 +13,98 @@ import { ident } from '../db/sql'
 const doubleText = (col: string) =>
   `CASE WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`
 
+/** Whether a text value prints back exactly from `typed` (its TRY_CAST to BIGINT or DOUBLE); NULL where it cannot. */
+function exactSql(text: string, typed: string, type: 'BIGINT' | 'DOUBLE'): string {
+  return type === 'BIGINT'
+    ? `CAST(${typed} AS VARCHAR) = ${text}`
+    : // Plain decimals only: TRY_CAST also reads "nan", "inf" and "1e5", which would not be numbers in the grid.
+      `regexp_full_match(${text}, '-?[0-9]+(\\.[0-9]+)?') AND ${doubleText(typed)} = ${text}`
+}
+
+/**
+ * Create `table` from `source` (every column text) with the columns that look like numbers stored as numbers, in
+ * the same pass that reads the file. Which columns: those whose first rows all print back exactly as BIGINT or DOUBLE
+ * (typeRawColumns's rule, decided on a sample). Whether every later value does too is checked by the same pass: a
+ * value that does not is kept, as written, in a companion column beside its number (NULL everywhere else, so
+ * nearly free to store). No companion holds anything in an export whose number columns are numbers: they are
+ * dropped. Otherwise the columns they belong to become text again, exactly as written, and typeRawColumns decides
+ * them as before, with the columns empty in the sample; the columns the sample already ruled out are not scanned.
+ * Before this, the table was written as text, scanned for the check and copied with the casts: on 300k CrowdTangle
+ * rows 6.3-7.1 s of CPU against 3.3-3.7 s in one pass.
+ */
+export async function createTypedRawTable(
+  conn: WriteConn,
+  table: string,
+  source: string,
+  columns: { name: string; select: string }[],
+  skip: Set<string>
+): Promise<void> {
+  const sampled = columns.filter((c) => !skip.has(c.name))
+  const kinds = new Map<string, 'BIGINT' | 'DOUBLE'>()
+  const decided = new Set(skip)
+  if (sampled.length) {
+    const tests = sampled.flatMap((c, i) => {
+      const q = ident(c.name)
+      const exact = (type: 'BIGINT' | 'DOUBLE') =>
+        `bool_and(${q} IS NULL OR coalesce(${exactSql(q, `TRY_CAST(${q} AS ${type})`, type)}, false))`
+      return [`count(${q}) AS n${i}`, `${exact('BIGINT')} AS b${i}`, `${exact('DOUBLE')} AS d${i}`]
+    })
+    const row = (
+      await conn.runAndReadAll(`SELECT ${tests.join(', ')} FROM (SELECT * FROM ${source} LIMIT ${SAMPLE_ROWS})`)
+    ).getRowObjectsJson()[0]
+    sampled.forEach((c, i) => {
+      if (Number(row[`n${i}`]) === 0) return
+      const type = row[`b${i}`] === true ? 'BIGINT' : row[`d${i}`] === true ? 'DOUBLE' : null
+      if (type) kinds.set(c.name, type)
+      // A value of the sample that does not print back rules the column out: no need to check it again below.
+      else decided.add(c.name)
+    })
+  }
+  const taken = new Set(columns.map((c) => c.name))
+  const companions = new Map<string, string>()
+  const list = columns.flatMap((c) => {
+    const type = kinds.get(c.name)
+    if (!type) return [c.select]
+    let companion = `${c.name}__as_written`
+    while (taken.has(companion)) companion += '_'
+    taken.add(companion)
+    companions.set(c.name, companion)
+    const q = ident(c.name)
+    const typed = `TRY_CAST(${q} AS ${type})`
+    return [
+      `${typed} AS ${q}`,
+      `CASE WHEN ${q} IS NOT NULL AND NOT coalesce(${exactSql(q, typed, type)}, false) THEN ${q} END AS ${ident(companion)}`
+    ]
+  })
+  await conn.run(`CREATE TABLE ${ident(table)} AS SELECT ${list.join(', ')} FROM ${source}`)
+  if (companions.size) {
+    const pairs = [...companions]
+    const counts = (
+      await conn.runAndReadAll(
+        `SELECT ${pairs.map(([, comp], i) => `count(${ident(comp)}) AS c${i}`).join(', ')} FROM ${ident(table)}`
+      )
+    ).getRowObjectsJson()[0]
+    const misfits = pairs.filter((_, i) => Number(counts[`c${i}`]) > 0)
+    if (misfits.length) {
+      // Back to the text as written: the companion where the number would not print it back, the number elsewhere.
+      const back = misfits.map(([name, comp]) => {
+        const q = ident(name)
+        const text = kinds.get(name) === 'BIGINT' ? `CAST(${q} AS VARCHAR)` : doubleText(q)
+        return `coalesce(${ident(comp)}, ${text}) AS ${q}`
+      })
+      const fixed = `${table}__text`
+      await conn.run(
+        `CREATE TABLE ${ident(fixed)} AS SELECT * EXCLUDE (${pairs.map(([, comp]) => ident(comp)).join(', ')}) REPLACE (${back.join(', ')}) FROM ${ident(table)}`
+      )
+      await conn.run(`DROP TABLE ${ident(table)}`)
+      await conn.run(`ALTER TABLE ${ident(fixed)} RENAME TO ${ident(table)}`)
+    } else {
+      for (const [, comp] of pairs) await conn.run(`ALTER TABLE ${ident(table)} DROP COLUMN ${ident(comp)}`)
+    }
+  }
+  await typeRawColumns(conn, table, decided)
+}
+
 /** Text columns that round-trip exactly through BIGINT or DOUBLE become that type (one scan of the new table). */
 export async function typeRawColumns(conn: WriteConn, table: string, skip: Set<string>): Promise<void> {
   const columns = await candidates(

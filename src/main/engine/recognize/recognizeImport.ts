@@ -19,7 +19,7 @@ import { ident, literal } from '../db/sql'
 import { normalizeImport } from './normalize'
 import { setting } from '../db/settingValue'
 import { DEFAULT_PRIVACY, privacySelect, redactionCountSql } from './privacy'
-import { rawTextColumns, typeRawColumns } from './rawTypes'
+import { createTypedRawTable, rawTextColumns } from './rawTypes'
 import { recognize } from './registry'
 import type { PlatformEvidence, Recognizer } from './types'
 
@@ -173,9 +173,14 @@ export async function createRawTable(
   // No stored row-number column: row_number() OVER () serialises the parallel CSV read (measured +45% on a
   // million rows). The file row is derived from rowid instead (rawWithRowNumbers): the numbers in rejects, and
   // in the grid's gutter.
-  await conn.run(`CREATE TABLE ${ident(x.table)} AS SELECT ${ps.list.join(', ')} FROM ${source}`)
   // Numbers sort as numbers in the grid; columns privacy rewrote are text by construction.
-  await typeRawColumns(conn, x.table, new Set(ps.touched.map((t) => t.column)))
+  await createTypedRawTable(
+    conn,
+    x.table,
+    source,
+    x.columns.map((name, i) => ({ name, select: ps.list[i] })),
+    new Set(ps.touched.map((t) => t.column))
+  )
   return redactions
 }
 
