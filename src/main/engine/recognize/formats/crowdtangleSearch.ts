@@ -1,6 +1,7 @@
 /**
  * CrowdTangle "historical data" / search CSV export (<date>-<time>-<ZONE>-search-csv-export.csv), 41 columns, one row
- * per post of many Pages. Quirks: "Total Interactions" uses '.' as THOUSANDS separator ("407.137" = 407137) while Likes
+ * per post of many Pages (or Instagram accounts: "Account" instead of "Page Name", "Description" instead of
+ * "Message", "Views", only Likes and Comments; no "Care" before 2020). Quirks: "Total Interactions" uses '.' as THOUSANDS separator ("407.137" = 407137) while Likes
  * and Comments are plain; "Overperforming Score" uses ',' decimals (not canonical, kept in the raw table); "Post
  * Created" ends in a zone abbreviation ("2021-07-05 18:02:45 BRT", "... EDT").
  * account_id = '<platform>:<lower-case User Name>' (the Page's handle; the numeric Facebook Id when there is none);
@@ -13,7 +14,7 @@
  * "Followers at Posting" goes to posts.followers_at_post and to account_daily.followers on the post's day (in the
  * import's zone); with several posts on one day the last post's value wins.
  */
-import { findColumn, hasColumns } from '../headers'
+import { findColumn, hasColumns, normalizeHeader } from '../headers'
 import { col, countSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, Recognizer } from '../types'
 
@@ -33,31 +34,48 @@ export function platformFromUrlSql(url: string): string {
   return `CASE WHEN contains(lower(${url}), 'instagram.com') THEN 'instagram' ELSE 'facebook' END`
 }
 
+/**
+ * CrowdTangle names the score column after the weights chosen in the dashboard: "Overperforming Score (weighted  —
+ * Likes 1x Shares 1x Comments 1x Love 1x … )" in most downloads (Instagram: "… Likes 1x Comments 1x )"); a plain
+ * "Overperforming Score" where someone renamed it.
+ */
+const isScore = (name: string) => /^overperforming score(\s*\(weighted\b.*\))?$/i.test(normalizeHeader(name))
+
+/** The columns that add up to Total Interactions in this file: Facebook's reactions, comments and shares; an
+ * Instagram export has only Likes and Comments, one from before 2020 no Care. A column a file lacks counts 0. */
+const interactionParts = (columns: string[]) =>
+  [...REACTIONS, 'Comments', 'Shares'].filter((r) => findColumn(columns, r) !== null)
+
 function parsed(ctx: NormalizeContext): string {
   const { raw, columns, timeZoneSql } = ctx
-  const c = (name: string) => {
-    const hit = findColumn(columns, name)
+  const c = (...names: string[]) => {
+    const hit = findColumn(columns, ...names)
     return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'
   }
   const handle = `coalesce(${textSql(c('User Name'))}, ${textSql(c('Facebook Id'))})`
-  const reactionSum = REACTIONS.map((r) => countSql(c(r))).join(' + ')
+  const present = REACTIONS.filter((r) => findColumn(columns, r) !== null)
+  const reactionSum = present.length ? present.map((r) => `coalesce(${countSql(c(r))}, 0)`).join(' + ') : 'NULL'
+  const parts = interactionParts(columns)
+  const partsSum = parts.length ? parts.map((r) => `coalesce(${countSql(c(r))}, 0)`).join(' + ') : 'NULL'
   // URL and Type feed several expressions: trimmed once in the inner SELECT, since DuckDB evaluates a repeated
   // expression inside CASE branches again for each use.
   return `SELECT _row,
       ${platformFromUrlSql('_url')} AS platform,
       ${handle} AS handle,
-      ${textSql(c('Page Name'))} AS display_name,
+      ${textSql(c('Page Name', 'Account'))} AS display_name,
       ${postIdFromUrlSql('_url')} AS post_id,
       ${timestampSql(c('Post Created'), timeZoneSql)} AS published_at,
       ${c('Post Created')} AS published_text,
       _type AS post_type,
-      ${c('Message')} AS text,
+      ${c('Message', 'Description')} AS text,
       _url AS url,
-      CASE WHEN contains(lower(_type), 'video') THEN ${countSql(c('Post Views'))} END AS views,
+      CASE WHEN contains(lower(_type), 'video') OR contains(lower(_type), 'igtv') OR contains(lower(_type), 'reel')
+        THEN ${countSql(c('Post Views', 'Views'))} END AS views,
       ${countSql(c('Likes'))} AS likes,
       ${countSql(c('Comments'))} AS comments,
       ${countSql(c('Shares'))} AS shares,
       ${reactionSum} AS reactions,
+      ${partsSum} AS interaction_parts,
       ${countSql(c('Total Interactions'))} AS interactions,
       ${countSql(c('Followers at Posting'))} AS followers_at_post
     FROM (SELECT *, ${textSql(c('URL'))} AS _url, ${textSql(c('Type'))} AS _type FROM ${raw})`
@@ -68,14 +86,8 @@ export const crowdtangleSearch: Recognizer = {
   label: 'CrowdTangle search / historical data export',
   platform: 'facebook',
   detect: ({ columns }) =>
-    hasColumns(columns, [
-      'User Name',
-      'Post Created',
-      'Total Interactions',
-      'Followers at Posting',
-      'URL',
-      'Overperforming Score'
-    ]),
+    hasColumns(columns, ['User Name', 'Post Created', 'Total Interactions', 'Followers at Posting', 'URL']) &&
+    columns.some(isScore),
   privacy: { text: ['Message', 'Image Text', 'Description', 'Link Text'] },
   async normalize(ctx) {
     const p = await ctx.materialize('crowdtangle_search', parsed(ctx))
@@ -83,12 +95,12 @@ export const crowdtangleSearch: Recognizer = {
     // Total Interactions is CrowdTangle's own sum; a row where it is not reactions + comments + shares was misread.
     const check = (
       await ctx.conn.runAndReadAll(
-        `SELECT count(*) AS n FROM ${p} WHERE interactions IS DISTINCT FROM reactions + comments + shares AND interactions IS NOT NULL`
+        `SELECT count(*) AS n FROM ${p} WHERE interactions IS DISTINCT FROM interaction_parts AND interactions IS NOT NULL`
       )
     ).getRowObjectsJson()[0]
     if (Number(check.n) > 0) {
       ctx.warn(
-        `CrowdTangle search export: on ${check.n} rows "Total Interactions" is not the sum of the reaction, comment and share columns; the file's own total was kept.`
+        `CrowdTangle search export: on ${check.n} rows "Total Interactions" is not the sum of the ${interactionParts(ctx.columns).join(', ')} columns; the file's own total was kept.`
       )
     }
     return {
