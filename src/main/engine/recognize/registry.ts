@@ -29,6 +29,7 @@ import { metaAudience, metaTopContentFormats } from './formats/metaAudience'
 import { facebookPostInsights } from './formats/facebookPostInsights'
 import { facebookInsightsPages, facebookInsightsPosts } from './formats/facebookInsightsLegacy'
 import { sproutCompetitorPosts } from './formats/sproutCompetitorPosts'
+import { sproutPostPerformance } from './formats/sproutPostPerformance'
 import {
   sproutCompetitorPerformance,
   sproutInstagramCompetitors,
@@ -48,6 +49,7 @@ export const RECOGNIZERS: Recognizer[] = [
   sproutCompetitorPerformance,
   sproutInstagramCompetitors,
   sproutCompetitorPosts,
+  sproutPostPerformance,
   hootsuiteAccountMetrics,
   xTweetActivity,
   xDailyTweetActivity,
