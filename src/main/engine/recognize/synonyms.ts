@@ -235,6 +235,129 @@ export const META_SYNONYMS = {
   primary: { en: ['Primary'] }
 } satisfies Record<string, Synonyms>
 
+/** X analytics (2024+): the account overview (daily) and content (per post) downloads. */
+export const X_SYNONYMS = {
+  post_id: {
+    en: ['Post id'],
+    ja: ['ポストID'],
+    es: ['ID del post'],
+    pt: ['ID do post'],
+    fr: ['ID du post'],
+    de: ['Post-ID'],
+    it: ['ID del post']
+  },
+  date: { en: ['Date'], ja: ['日付'], es: ['Fecha'], pt: ['Data'], fr: ['Date'], de: ['Datum'], it: ['Data'] },
+  post_text: {
+    en: ['Post text'],
+    ja: ['ポスト本文'],
+    es: ['Texto del post'],
+    pt: ['Texto do post'],
+    fr: ['Texte du post'],
+    de: ['Post-Text'],
+    it: ['Testo del post']
+  },
+  link: {
+    en: ['Link', 'Post Link'],
+    ja: ['ポストのリンク'],
+    es: ['Enlace', 'Enlace del post'],
+    pt: ['Link do post'],
+    fr: ['Lien', 'Lien du post'],
+    de: ['Post-Link'],
+    it: ['Link del post']
+  },
+  impressions: {
+    en: ['Impressions'],
+    ja: ['インプレッション数'],
+    es: ['Impresiones'],
+    pt: ['Impressões'],
+    fr: ['Impressions'],
+    de: ['Impressionen'],
+    it: ['Impressioni']
+  },
+  likes: {
+    en: ['Likes'],
+    ja: ['いいね'],
+    es: ['Me gusta'],
+    pt: ['Curtidas'],
+    fr: ["J'aime"],
+    de: ['Gefällt mir'],
+    it: ['Mi piace']
+  },
+  engagements: {
+    en: ['Engagements'],
+    ja: ['エンゲージメント'],
+    es: ['Interacciones'],
+    pt: ['Engajamentos'],
+    fr: ['Engagements'],
+    de: ['Interaktionen'],
+    it: ['Interazioni']
+  },
+  bookmarks: {
+    en: ['Bookmarks'],
+    ja: ['ブックマーク'],
+    es: ['Elementos guardados'],
+    pt: ['Itens salvos'],
+    fr: ['Signets'],
+    de: ['Lesezeichen'],
+    it: ['Segnalibri']
+  },
+  replies: {
+    en: ['Replies'],
+    ja: ['返信'],
+    es: ['Respuestas'],
+    pt: ['Respostas'],
+    fr: ['Réponses'],
+    de: ['Antworten'],
+    it: ['Risposte']
+  },
+  reposts: { en: ['Reposts'], ja: ['リポスト'], it: ['Repost'] },
+  new_follows: {
+    en: ['New follows'],
+    ja: ['新しいフォロー'],
+    es: ['Nuevos seguidores'],
+    pt: ['Novos seguidores'],
+    fr: ['Nouveaux abonnements'],
+    de: ['Neue Follower'],
+    it: ['Nuovi follower']
+  },
+  unfollows: {
+    en: ['Unfollows'],
+    ja: ['フォロー解除'],
+    es: ['Dejaron de seguirte'],
+    pt: ['Deixaram de seguir'],
+    fr: ['Désabonnements'],
+    de: ['Entfolgungen'],
+    it: ['Non seguono più']
+  },
+  profile_visits: {
+    en: ['Profile visits'],
+    ja: ['プロフィールへのアクセス数'],
+    es: ['Visitas al perfil'],
+    pt: ['Visitas ao perfil'],
+    fr: ['Visites du profil'],
+    de: ['Profilbesuche'],
+    it: ['Visite al profilo']
+  },
+  url_clicks: {
+    en: ['Url clicks', 'URL Clicks', 'Link clicks'],
+    ja: ['リンクのクリック数'],
+    es: ['Clics en el enlace'],
+    pt: ['Cliques no link'],
+    fr: ['Clics sur le lien'],
+    de: ['Link-Klicks'],
+    it: ['Clic sul link']
+  },
+  video_views: {
+    en: ['Video views'],
+    ja: ['動画再生数'],
+    es: ['Reproducciones de video'],
+    pt: ['Visualizações do vídeo'],
+    fr: ['Vues de la vidéo'],
+    de: ['Videoaufrufe'],
+    it: ['Visualizzazioni video']
+  }
+} satisfies Record<string, Synonyms>
+
 /** Every name of a concept, English first, then the other languages in LANGUAGES order, without repeats. */
 export function synonymsOf(table: Record<string, Synonyms>, concept: string): string[] {
   const row = table[concept]
@@ -250,3 +373,5 @@ export function languagesOf(table: Record<string, Synonyms>, concept: string, he
 }
 
 export const metaNames = (concept: keyof typeof META_SYNONYMS): string[] => synonymsOf(META_SYNONYMS, concept)
+
+export const xNames = (concept: keyof typeof X_SYNONYMS): string[] => synonymsOf(X_SYNONYMS, concept)
