@@ -61,10 +61,9 @@ test('empty workspace, import dialog, import report, delete confirmation, about 
   await expectAccessible(page, 'shortcut-sheet')
 })
 
-test('the sample: datasets, benchmarks, export, deck, institutions, queries', async ({ app, page }) => {
+test('the sample: datasets, benchmarks, export, deck, institutions, queries @sample', async ({ app, page }) => {
   test.setTimeout(400_000)
-  await app.openSample().click()
-  await app.datasetRows().first().click({ timeout: 120_000 })
+  await app.datasetRows().first().click()
   await expect(app.gridRow(0)).toBeVisible()
   await expectAccessible(page, 'datasets-grid')
 

@@ -36,14 +36,13 @@ async function settled(bm: BenchmarksPage, chartId: string, before: string): Pro
   return (await bm.footnote(chartId).textContent()) ?? ''
 }
 
-test('the sample opens to a dashboard of the 8 institutions; peer set, range and convention change chart and footnote', async ({
+test('the sample opens to a dashboard of the 8 institutions; peer set, range and convention change chart and footnote @sample', async ({
   app,
   page
 }) => {
   test.setTimeout(300_000)
   const bm = await openBenchmarks(page, async () => {
-    await app.openSample().click()
-    await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+    await expect(app.datasetRows().first()).toBeVisible()
   })
   await expect(bm.institutions()).toHaveCount(8)
   for (const id of [
@@ -118,11 +117,10 @@ test('the sample opens to a dashboard of the 8 institutions; peer set, range and
   await expect(bm.methodology()).toContainText('Known gaps')
 })
 
-test('dark theme and the single-chart view', async ({ app, page }) => {
+test('dark theme and the single-chart view @sample', async ({ app, page }) => {
   test.setTimeout(300_000)
   const bm = await openBenchmarks(page, async () => {
-    await app.openSample().click()
-    await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+    await expect(app.datasetRows().first()).toBeVisible()
   })
   await app.themeToggle().click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
@@ -140,11 +138,10 @@ test('dark theme and the single-chart view', async ({ app, page }) => {
   await snap(page, 'benchmarks-single-light')
 })
 
-test('a saved setup reopens exactly after a reload', async ({ app, page }) => {
+test('a saved setup reopens exactly after a reload @sample', async ({ app, page }) => {
   test.setTimeout(300_000)
   const bm = await openBenchmarks(page, async () => {
-    await app.openSample().click()
-    await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+    await expect(app.datasetRows().first()).toBeVisible()
   })
   const foot0 = (await bm.footnote('engagement').textContent()) ?? ''
   await bm.institution('Caldremont Heart Institute').locator('input').uncheck()

@@ -16,11 +16,10 @@ async function csvOf(page: Page, click: () => Promise<void>): Promise<{ name: st
   return { name: d.suggestedFilename(), lines: readFileSync((await d.path())!, 'utf8').split('\r\n') }
 }
 
-test('content mix: kinds of post, median interactions by weekday × hour, CSVs', async ({ app, page }) => {
+test('content mix: kinds of post, median interactions by weekday × hour, CSVs @sample', async ({ app, page }) => {
   test.setTimeout(300_000)
   const bm = new BenchmarksPage(page)
-  await app.openSample().click()
-  await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+  await expect(app.datasetRows().first()).toBeVisible()
   await bm.nav().click()
   const panel = page.getByTestId('ins-mix')
   await expect(panel.getByTestId('ins-mix-heatmap').locator('svg[aria-description]')).toBeVisible({ timeout: 120_000 })

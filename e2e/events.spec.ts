@@ -33,15 +33,14 @@ async function snapSizes(page: Page, name: string, before?: () => Promise<void>)
 const shiftDay = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
-test('an event added in the Events view is drawn on the time charts and listed in the methodology; the toggle hides it and a setup remembers that', async ({
+test('an event added in the Events view is drawn on the time charts and listed in the methodology; the toggle hides it and a setup remembers that @sample', async ({
   app,
   page
 }) => {
   test.setTimeout(400_000)
   const bm = new BenchmarksPage(page)
   const ev = new EventsPage(page)
-  await app.openSample().click()
-  await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+  await expect(app.datasetRows().first()).toBeVisible()
 
   // The range the dashboard shows by default (last 12 months, ending on the latest day with data).
   await bm.nav().click()

@@ -11,11 +11,13 @@ import { BenchmarksPage } from './pages/BenchmarksPage'
 import { ExportPage } from './pages/ExportPage'
 import { setTheme } from './support/theme'
 
-test('comparisons: intervals against the peer median, thin flags and a pairwise test', async ({ app, page }) => {
+test('comparisons: intervals against the peer median, thin flags and a pairwise test @sample', async ({
+  app,
+  page
+}) => {
   test.setTimeout(300_000)
   const bm = new BenchmarksPage(page)
-  await app.openSample().click()
-  await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+  await expect(app.datasetRows().first()).toBeVisible()
   await bm.nav().click()
   const panel = page.getByTestId('ins-comparisons')
   await expect(panel.getByTestId('ins-vs-peer').locator('li')).toHaveCount(8, { timeout: 120_000 })
@@ -71,11 +73,10 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
   await snap(page, 'insight-comparisons-thin-light-1024')
 })
 
-test('every vendor’s convention side by side, with sources, a CSV and deck slides', async ({ app, page }) => {
+test('every vendor’s convention side by side, with sources, a CSV and deck slides @sample', async ({ app, page }) => {
   test.setTimeout(300_000)
   const bm = new BenchmarksPage(page)
-  await app.openSample().click()
-  await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+  await expect(app.datasetRows().first()).toBeVisible()
   await bm.nav().click()
   const panel = page.getByTestId('ins-vendors')
   await expect(panel.getByTestId('ins-vendor-table').first()).toBeVisible({ timeout: 120_000 })

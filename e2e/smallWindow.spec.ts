@@ -42,10 +42,12 @@ async function snapBoth(page: Page, name: string): Promise<void> {
   await page.evaluate(() => (document.documentElement.dataset.theme = 'light'))
 }
 
-test('at 1024x640 nothing is cut or off-screen: datasets, benchmarks, institutions, queries', async ({ app, page }) => {
+test('at 1024x640 nothing is cut or off-screen: datasets, benchmarks, institutions, queries @sample', async ({
+  app,
+  page
+}) => {
   test.setTimeout(400_000)
-  await app.openSample().click()
-  await app.datasetRows().first().click({ timeout: 120_000 })
+  await app.datasetRows().first().click()
   await expect(app.gridRow(0)).toBeVisible()
   await page.setViewportSize(SMALL)
 

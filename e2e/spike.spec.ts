@@ -19,15 +19,14 @@ async function shares(page: Page): Promise<number[]> {
   return cells.map((c) => Number(c.replace('%', '')))
 }
 
-test('explain a spike: click a week, or pick one with the keyboard; a day on the channel chart', async ({
+test('explain a spike: click a week, or pick one with the keyboard; a day on the channel chart @sample', async ({
   app,
   page
 }) => {
   test.setTimeout(400_000)
   const bm = new BenchmarksPage(page)
   const ev = new EventsPage(page)
-  await app.openSample().click()
-  await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+  await expect(app.datasetRows().first()).toBeVisible()
   await bm.nav().click()
   await expect(bm.chartSvg('engagement')).toBeVisible({ timeout: 60_000 })
   const to = await bm.to().inputValue()

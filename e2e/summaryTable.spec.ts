@@ -23,14 +23,10 @@ async function column(page: Page, key: string): Promise<(number | null)[]> {
 /** How far a scroll region's content is wider than the region (0: no sideways scrolling). */
 const overflow = (wrap: Locator) => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)
 
-test('the summary sorts by any column and ranks; the tables fit without sideways scrolling', async ({
-  page,
-  harness
+test('the summary sorts by any column and ranks; the tables fit without sideways scrolling @sample', async ({
+  page
 }) => {
   test.setTimeout(180_000)
-  const loaded = await harness.engine.call('loadSample', undefined as never)
-  expect(loaded.ok).toBe(true)
-  await page.reload()
   const bm = new BenchmarksPage(page)
   await bm.nav().click()
   await expect(bm.chartSvg('engagement')).toBeVisible({ timeout: 60_000 })

@@ -9,11 +9,13 @@ import { BenchmarksPage } from './pages/BenchmarksPage'
 import { expectAccessible } from './support/axe'
 import { setTheme } from './support/theme'
 
-test('topics: keyword rules, share of posts and of voice, vs the peer median, hashtags, CSV', async ({ app, page }) => {
+test('topics: keyword rules, share of posts and of voice, vs the peer median, hashtags, CSV @sample', async ({
+  app,
+  page
+}) => {
   test.setTimeout(300_000)
   const bm = new BenchmarksPage(page)
-  await app.openSample().click()
-  await expect(app.datasetRows().first()).toBeVisible({ timeout: 120_000 })
+  await expect(app.datasetRows().first()).toBeVisible()
   await bm.nav().click()
   const panel = page.getByTestId('ins-topics')
   await expect(panel.getByText('No topics yet')).toBeVisible({ timeout: 120_000 })
