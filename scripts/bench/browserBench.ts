@@ -124,7 +124,8 @@ async function scrollGrid(
   browser: Browser,
   url: string,
   name: string,
-  rows: number
+  rows: number,
+  steps: number
 ): Promise<[number, number, number]> {
   const page = await openApp(browser, url)
   try {
@@ -135,7 +136,6 @@ async function scrollGrid(
     const before = await heapMb(page)
     const scroller = page.getByTestId('grid-scroller')
     const t0 = performance.now()
-    const steps = 60
     for (let k = 1; k <= steps; k++) {
       await scroller.evaluate((el, f) => {
         el.scrollTop = f * (el.scrollHeight - el.clientHeight)
@@ -155,11 +155,12 @@ async function gridItem(
   browser: Browser,
   url: string,
   big: { name: string; rows: number },
-  small: { name: string; rows: number }
+  small: { name: string; rows: number },
+  steps: number
 ): Promise<void> {
   try {
-    const [sb, sa] = await scrollGrid(browser, url, small.name, small.rows)
-    const [bb, ba, ms] = await scrollGrid(browser, url, big.name, big.rows)
+    const [sb, sa] = await scrollGrid(browser, url, small.name, small.rows, steps)
+    const [bb, ba, ms] = await scrollGrid(browser, url, big.name, big.rows, steps)
     const growthSmall = sa / sb
     const growthBig = ba / bb
     const ratio = growthBig / growthSmall
@@ -192,6 +193,8 @@ export async function browserBench(opts: {
   timeoutMs: number
   big: { name: string; rows: number }
   small: { name: string; rows: number }
+  /** Jumps from the first row to the last (bench --quick: fewer). */
+  scrollSteps?: number
 }): Promise<void> {
   const harness = await startHarness({ workspace: opts.workspace })
   const browser = await chromium.launch({
@@ -200,7 +203,7 @@ export async function browserBench(opts: {
   })
   try {
     await dashboardItem(browser, harness.url, opts.postsLabel, opts.coldQueryMs, opts.timeoutMs)
-    await gridItem(browser, harness.url, opts.big, opts.small)
+    await gridItem(browser, harness.url, opts.big, opts.small, opts.scrollSteps ?? 60)
   } finally {
     await browser.close()
     await harness.close()

@@ -35,9 +35,9 @@ async function wallMs(args: string[]): Promise<number> {
   return (await time(() => run(process.execPath, args, { cwd: ROOT }))).ms
 }
 
-/** `quick` (bench --quick): the existing CLI build when there is one, and 5 rounds instead of 9. */
+/** `quick` (bench --quick): the existing CLI build when there is one, and 3 rounds instead of 9. */
 export async function cliBench(dir: string, quick = false): Promise<void> {
-  const rounds = quick ? 5 : 9
+  const rounds = quick ? 3 : 9
   if (quick && existsSync(join(ROOT, 'out/cli'))) {
     console.log('    reusing the existing CLI build in out/cli (--quick; npm run build:cli refreshes it)')
   } else {

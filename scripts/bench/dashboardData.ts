@@ -26,9 +26,10 @@ const COLORS = [
 const h = (expr: string, salt: number, mod: number) =>
   `((${expr} * 2654435761 + ${salt * 40503}) % 4294967296 % ${mod})`
 
-export async function generateDashboardData(db: Database, posts: number): Promise<void> {
+/** `days`: the span of follower history and posts (5 years; bench --quick uses one). */
+export async function generateDashboardData(db: Database, posts: number, days = DAYS): Promise<void> {
   const platforms = BENCH_PLATFORMS.map((p, i) => `('${p}', ${i})`).join(', ')
-  const step = Math.max(1, Math.floor((DAYS * 86_400) / posts))
+  const step = Math.max(1, Math.floor((days * 86_400) / posts))
   await db.write(async (c) => {
     await c.run(`INSERT INTO institutions (institution_id, name, color, kind)
       SELECT n, 'Bench Institution ' || lpad(n::VARCHAR, 2, '0'), [${COLORS.map((x) => `'${x}'`).join(', ')}][(n - 1) % ${COLORS.length} + 1], 'hospital'
@@ -40,7 +41,7 @@ export async function generateDashboardData(db: Database, posts: number): Promis
     // Followers grow per account; about 1 day in 40 has no snapshot, so carry-forward and gaps are exercised.
     await c.run(`INSERT INTO account_daily (account_id, platform, day, followers, followers_gained, import_id)
       SELECT a.account_id, a.platform, DATE '${FROM}' + d::INTEGER, 1000 * a.institution_id + 10 * d + ${h('d', 1, 50)}, ${h('d', 2, 30)}, 0
-      FROM accounts a, range(${DAYS}) t(d)
+      FROM accounts a, range(${days}) t(d)
       WHERE ${h('d + a.institution_id * 7', 3, 40)} <> 0`)
     // Post i belongs to account i % 100; facebook posts carry their own followers-at-post (as CrowdTangle does).
     await c.run(`INSERT INTO posts (account_id, platform, post_id, published_at, post_type, text, url, impressions, reach, views,

@@ -52,10 +52,19 @@ const workspaceArb = fc.record({
     fc.record({ institution: fc.nat(), platform: fc.constantFrom(...PLATFORMS), zone: fc.constantFrom(...ZONES) }),
     { minLength: 1, maxLength: 7 }
   ),
-  /** Follower snapshots: per account, the days that have one (gaps elsewhere), a few with a NULL count. */
-  followerDays: fc.array(fc.record({ account: fc.nat(), day: fc.nat({ max: DAYS - 1 }), empty: fc.boolean() }), {
-    maxLength: 120
-  }),
+  /**
+   * Follower snapshots: per account, the days that have one (gaps elsewhere), a few with a NULL count; most with
+   * the follows gained, so days without a count are derived from a neighbouring total (scope.ts, known).
+   */
+  followerDays: fc.array(
+    fc.record({
+      account: fc.nat(),
+      day: fc.nat({ max: DAYS - 1 }),
+      empty: fc.boolean(),
+      gained: maybe(fc.integer({ min: -5, max: 40 }), 1)
+    }),
+    { maxLength: 120 }
+  ),
   batches: fc.array(fc.array(postArb, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 4 }),
   merges: fc.array(fc.record({ from: fc.nat(), into: fc.nat() }), { maxLength: 2 }),
   requests: fc.array(
@@ -110,7 +119,7 @@ async function build(w: Workspace, runDir: string): Promise<{ accounts: { id: st
       if (seen.has(`${a.id}|${f.day}`)) continue
       seen.add(`${a.id}|${f.day}`)
       await c.run(
-        `INSERT INTO account_daily (account_id, platform, day, followers, views, import_id) VALUES ($1, $2, DATE '${day(f.day)}', ${f.empty ? 'NULL' : 1000 + 37 * f.day + f.account}, ${f.day % 3 ? 10 * f.day : 'NULL'}, 0)`,
+        `INSERT INTO account_daily (account_id, platform, day, followers, followers_gained, views, import_id) VALUES ($1, $2, DATE '${day(f.day)}', ${f.empty ? 'NULL' : 1000 + 37 * f.day + f.account}, ${f.gained ?? 'NULL'}, ${f.day % 3 ? 10 * f.day : 'NULL'}, 0)`,
         [a.id, a.platform]
       )
     }

@@ -27,6 +27,13 @@ export interface Scope {
   posts?: 'rows' | 'days'
   /** The series two charts share exist as TEMP tables on the connection (benchmark.ts, materializeSeries). */
   series?: boolean
+  /**
+   * The follower history of every account, computed once and kept by the dashboard session (dashboardSession.ts)
+   * for every later request: known_all and kd_all, of which the scope takes its accounts' rows. Only where the
+   * range ends on or after the last day with data of the scope's institutions, so that no follower day is past it
+   * (known is computed from the days up to the range's end) and each account's history is the same.
+   */
+  acrossRequests?: boolean
 }
 
 /**
@@ -80,55 +87,12 @@ export function scopeParts(s: Scope): [string, string][] {
     WHERE a.institution_id IN (${ids}) AND a.platform IN (${platforms})
   `
     ],
-    [
-      'reported',
-      `
-    SELECT d.account_id, d.day, d.followers FROM account_daily d JOIN acc USING (account_id)
-    WHERE d.followers IS NOT NULL AND d.day <= ${to}
-  `
-    ],
-    // Runs of consecutive days with a follows-gained figure; within a run, cum is the running net gain (gained minus
-    // lost where the export gives unfollows). A day missing from the series ends the run: nothing is interpolated.
-    [
-      'gains',
-      `
-    SELECT *, sum(net) OVER (PARTITION BY account_id, run ORDER BY day) AS cum,
-           min(day) OVER (PARTITION BY account_id, run) AS run_start
-    FROM (
-      SELECT d.account_id, d.day, d.followers_gained - coalesce(d.followers_lost, 0) AS net,
-             d.day - CAST(row_number() OVER (PARTITION BY d.account_id ORDER BY d.day) AS INTEGER) AS run
-      FROM account_daily d JOIN acc USING (account_id)
-      WHERE d.followers_gained IS NOT NULL AND d.day <= ${to}
-        AND d.account_id IN (SELECT account_id FROM reported))
-  `
-    ],
-    // A reported total anchors the run it falls in (followers at the end of its day include that day's gains) or the
-    // run starting the day after it. base + cum is then the follower count on every day of the run, exactly.
-    [
-      'anchors',
-      `
-    SELECT g.account_id, g.run, r.day AS anchor_day, r.followers - g.cum AS base
-    FROM reported r JOIN gains g ON g.account_id = r.account_id AND g.day = r.day
-    UNION ALL
-    SELECT g.account_id, g.run, r.day, r.followers
-    FROM reported r JOIN gains g ON g.account_id = r.account_id AND g.day = r.day + 1 AND g.day = g.run_start
-  `
-    ],
-    // known: follower snapshots, reported or derived (a day with a reported total keeps it). A derived day takes the
-    // nearest anchor of its run, the earlier one on a tie, so two totals that disagree never blend.
-    [
-      'known',
-      `
-    SELECT account_id, day, followers, false AS derived FROM reported
-    UNION ALL
-    SELECT g.account_id, g.day,
-           CAST(arg_min(a.base, abs(a.anchor_day - g.day) * 2 + CAST(a.anchor_day > g.day AS INTEGER)) + g.cum AS BIGINT),
-           true
-    FROM gains g JOIN anchors a ON a.account_id = g.account_id AND a.run = g.run
-    WHERE NOT EXISTS (SELECT 1 FROM reported r WHERE r.account_id = g.account_id AND r.day = g.day)
-    GROUP BY g.account_id, g.day, g.cum
-  `
-    ],
+    ...(s.acrossRequests
+      ? [
+          ...followerParts(null, null, '_all'),
+          ['known', `SELECT k.* FROM known_all k SEMI JOIN acc USING (account_id)`] as [string, string]
+        ]
+      : followerParts('acc', to, '')),
     [
       'sp0',
       `
@@ -158,15 +122,29 @@ export function scopeParts(s: Scope): [string, string][] {
     ) k ON sp0.account_id = k.account_id AND sp0.day = k.day
   `
     ],
-    [
-      'kd',
-      `
+    ...((s.acrossRequests
+      ? [
+          [
+            'kd_all',
+            `
+    SELECT ad.account_id, ad.day, kk.followers AS kf
+    FROM (SELECT DISTINCT account_id, day FROM post_days) ad
+    ASOF LEFT JOIN known_all kk ON ad.account_id = kk.account_id AND ad.day >= kk.day
+  `
+          ],
+          ['kd', `SELECT k.* FROM kd_all k SEMI JOIN acc USING (account_id) WHERE k.day BETWEEN ${from} AND ${to}`]
+        ]
+      : [
+          [
+            'kd',
+            `
     SELECT ad.account_id, ad.day, kk.followers AS kf
     FROM (SELECT DISTINCT d.account_id, d.day FROM post_days d SEMI JOIN acc USING (account_id)
           WHERE d.day BETWEEN ${from} AND ${to}) ad
     ASOF LEFT JOIN known kk ON ad.account_id = kk.account_id AND ad.day >= kk.day
   `
-    ],
+          ]
+        ]) as [string, string][]),
     ['spd', postDaysInScope(from, to)],
     ['days', `SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day`],
     [
@@ -192,6 +170,66 @@ export function scopeParts(s: Scope): [string, string][] {
     SELECT institution_id, institution, day,
            CASE WHEN count(followers) = count(*) THEN sum(followers) END AS followers
     FROM ifol GROUP BY ALL
+  `
+    ]
+  ]
+}
+
+/**
+ * The follower history (reported, gains, anchors, known; see scopeParts), per account: of the accounts in `acc`
+ * with days up to `to`, or (both null) of every account and day. The names take the suffix `sfx`.
+ */
+function followerParts(acc: string | null, to: string | null, sfx: string): [string, string][] {
+  const join = acc ? ` JOIN ${acc} USING (account_id)` : ''
+  const upTo = to ? ` AND d.day <= ${to}` : ''
+  return [
+    [
+      `reported${sfx}`,
+      `
+    SELECT d.account_id, d.day, d.followers FROM account_daily d${join}
+    WHERE d.followers IS NOT NULL${upTo}
+  `
+    ],
+    // Runs of consecutive days with a follows-gained figure; within a run, cum is the running net gain (gained minus
+    // lost where the export gives unfollows). A day missing from the series ends the run: nothing is interpolated.
+    [
+      `gains${sfx}`,
+      `
+    SELECT *, sum(net) OVER (PARTITION BY account_id, run ORDER BY day) AS cum,
+           min(day) OVER (PARTITION BY account_id, run) AS run_start
+    FROM (
+      SELECT d.account_id, d.day, d.followers_gained - coalesce(d.followers_lost, 0) AS net,
+             d.day - CAST(row_number() OVER (PARTITION BY d.account_id ORDER BY d.day) AS INTEGER) AS run
+      FROM account_daily d${join}
+      WHERE d.followers_gained IS NOT NULL${upTo}
+        AND d.account_id IN (SELECT account_id FROM reported${sfx}))
+  `
+    ],
+    // A reported total anchors the run it falls in (followers at the end of its day include that day's gains) or the
+    // run starting the day after it. base + cum is then the follower count on every day of the run, exactly.
+    [
+      `anchors${sfx}`,
+      `
+    SELECT g.account_id, g.run, r.day AS anchor_day, r.followers - g.cum AS base
+    FROM reported${sfx} r JOIN gains${sfx} g ON g.account_id = r.account_id AND g.day = r.day
+    UNION ALL
+    SELECT g.account_id, g.run, r.day, r.followers
+    FROM reported${sfx} r JOIN gains${sfx} g ON g.account_id = r.account_id AND g.day = r.day + 1 AND g.day = g.run_start
+  `
+    ],
+    // known: follower snapshots, reported or derived (a day with a reported total keeps it). A derived day takes the
+    // nearest anchor of its run, the earlier one on a tie, so two totals that disagree never blend.
+    [
+      `known${sfx}`,
+      `
+    SELECT account_id, day, followers, false AS derived FROM reported${sfx}
+    UNION ALL
+    SELECT g.account_id, g.day,
+           CAST(arg_min(a.base, abs(a.anchor_day - g.day) * 2 + CAST(a.anchor_day > g.day AS INTEGER)) + g.cum AS BIGINT),
+           true
+    FROM gains${sfx} g JOIN anchors${sfx} a ON a.account_id = g.account_id AND a.run = g.run
+    WHERE NOT EXISTS (SELECT 1 FROM reported${sfx} r WHERE r.account_id = g.account_id AND r.day = g.day)
+    GROUP BY g.account_id, g.day, g.cum
   `
     ]
   ]
@@ -238,7 +276,7 @@ export function withScope(s: Scope, extra = ''): string {
  * of its post source (s.posts), not the other's.
  */
 export async function materializeScope(conn: DuckDBConnection, s: Scope): Promise<Scope> {
-  const skip = s.posts === 'days' ? ['sp0', 'sp'] : ['kd', 'spd']
+  const skip = s.posts === 'days' ? ['sp0', 'sp'] : ['kd', 'kd_all', 'spd']
   for (const [name, body] of scopeParts(s).filter(([n]) => !skip.includes(n))) {
     // spd is a view: its rows are as wide as post_days, and writing them to a table cost more than every query
     // reading post_days again (npm run bench).

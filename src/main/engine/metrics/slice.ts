@@ -14,7 +14,7 @@ export function metricsHandlers(db: Database) {
   return {
     // The dashboard on its session's connection, which keeps what the next control change can reuse; the others
     // each on a connection of its own: the scope lives in TEMP tables that concurrent requests must not share.
-    benchmark: (req) => dashboardSession(db).run((conn) => runBenchmark(conn, req)),
+    benchmark: (req) => dashboardSession(db).run((conn) => runBenchmark(conn, req, 'days', { session: true })),
     benchmarkStats: (i) => db.withConnection((conn) => benchmarkStats(conn, i)),
     vendorConventions: ({ request }) => db.withConnection((conn) => vendorConventions(conn, request)),
     contentMix: ({ request }) => db.withConnection((conn) => contentMix(conn, request)),
