@@ -84,18 +84,33 @@ export function heatmapScaffold(
       fy: { axis: null, domain: Array.from({ length: layout.rows }, (_, i) => i), padding: 0.22 }
     },
     frame: Plot.frame({ fx: 'col', fy: 'row', stroke: 'currentColor', strokeOpacity: 0.15 } as Plot.FrameOptions),
-    names: Plot.text(labels, {
-      fx: 'col',
-      fy: 'row',
-      text: 'name',
-      fill: 'color',
-      frameAnchor: 'top-left',
-      dy: -6,
-      lineAnchor: 'bottom',
-      fontWeight: 600,
-      textOverflow: 'ellipsis',
-      lineWidth: 24
-    })
+    // The name in the text colour after a swatch of the institution's: names drawn in their colour were 2.3:1
+    // (cyan on white) to 2.8:1 (brown on the dark panel), too faint to read.
+    names: Plot.marks(
+      Plot.dot(labels, {
+        fx: 'col',
+        fy: 'row',
+        frameAnchor: 'top-left',
+        dx: 5,
+        dy: -11,
+        r: 4.5,
+        symbol: 'square',
+        fill: 'color'
+      }),
+      Plot.text(labels, {
+        fx: 'col',
+        fy: 'row',
+        text: 'name',
+        fill: 'currentColor',
+        frameAnchor: 'top-left',
+        dx: 14,
+        dy: -6,
+        lineAnchor: 'bottom',
+        fontWeight: 600,
+        textOverflow: 'ellipsis',
+        lineWidth: 22
+      })
+    )
   }
 }
 
@@ -108,10 +123,11 @@ export const SLOT_TIP_FORMAT = {
 } as const
 
 export function heatmapChart(rows: HeatmapRow[], ctx: ChartContext): BuiltChart {
+  // The single-chart view (large) is ~736 px wide at 1280x800 and 1024x640: two columns, not one strip 1,600 px tall.
   const layout = heatmapLayout(
     ctx.institutions.map((i) => i.name),
     ctx.width,
-    ctx.large ? 380 : 300
+    ctx.large ? 340 : 300
   )
   const { scales, frame, names } = heatmapScaffold(layout, ctx.institutions)
   const placed = rows.map((r) => ({ ...r, ...(layout.place.get(r.institution) ?? { col: 0, row: 0 }) }))

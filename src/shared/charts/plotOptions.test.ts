@@ -193,6 +193,15 @@ describe('cadence heatmap', () => {
     expect(place.get('Gamma')).toEqual({ col: 0, row: 1 })
   })
 
+  it('gives the single-chart view (large, 736 px at 1280x800 and 1024x640) two columns, not one tall strip', () => {
+    const { options } = heatmapChart(
+      [{ institution: 'Alpha', weekday: 0, hour: 9, posts: 1 }],
+      ctx({ width: 736, large: true })
+    )
+    expect((options.fx as { domain: number[] }).domain).toEqual([0, 1])
+    expect(options.height).toBe(40 + 2 * 200)
+  })
+
   it('uses a cell mark per institution in its colour, weekdays Monday first, and reports the busiest slot', () => {
     const rows = [
       { institution: 'Alpha', weekday: 0, hour: 9, posts: 5 },

@@ -374,12 +374,22 @@ export function postsWeeklyChart(rows: PostsWeeklyRow[], ctx: ChartContext): Bui
           tip: { format: { x: (d: Date) => `week of ${fmtDay(d)}`, y: true, fy: false } },
           channels: { Institution: 'institution' }
         }),
+        // The name in the text colour after a swatch of the institution's (cyan or pink names were 2.3-2.9:1).
+        Plot.dot(ctx.institutions, {
+          fy: 'name',
+          fill: 'name',
+          frameAnchor: 'top-left',
+          dx: 9,
+          dy: 8,
+          r: 4.5,
+          symbol: 'square'
+        }),
         Plot.text(ctx.institutions, {
           fy: 'name',
           text: 'name',
-          fill: 'name',
+          fill: 'currentColor',
           frameAnchor: 'top-left',
-          dx: 4,
+          dx: 18,
           dy: 2,
           fontWeight: 600,
           stroke: ctx.theme === 'dark' ? '#1d2128' : '#ffffff',
