@@ -9,6 +9,7 @@
  *   npm run bench -- --skip-browser     no electron-vite build, no Chromium (items 5 and 6)
  *   npm run bench -- --skip-import      only the dashboard and the grid (items 4-6)
  *   npm run bench -- --cli-only         only the CLI start-up (item 7)
+ *   npm run bench -- --grid-only        only the grid's engine queries (item 8) on a --rows grid (--full: 10M)
  *
  * Everything generated goes to a fresh folder under $BENCH_DIR (default: the OS temp dir) and is deleted at the end.
  */
@@ -25,6 +26,7 @@ import { cliBench } from './cliBench'
 import { dashboardBench } from './dashboardBench'
 import { generateDashboardData, generateGridDataset } from './dashboardData'
 import { generateCrowdtangleCsv } from './generateCsv'
+import { gridBench } from './gridBench'
 import { importBench, peakMemoryBench, threadsImportBench } from './importBench'
 import { describeMachine, formatLoad, LoadWatch } from './machine'
 import { judgeLoadWith, printSummary, record, time } from './report'
@@ -71,6 +73,7 @@ const program = new Command('bench')
   .option('--skip-browser', 'skip the Chromium measurements (items 5 and 6) and the renderer build', false)
   .option('--skip-import', 'skip the import measurements (items 1-3): only the dashboard and the grid', false)
   .option('--cli-only', 'only the CLI start-up against plain Node (item 7)', false)
+  .option('--grid-only', "only the grid's search and sort in the engine (item 8)", false)
   .parse()
 
 const opts = program.opts<{
@@ -81,6 +84,7 @@ const opts = program.opts<{
   skipImport: boolean
   queryTimeout: number
   cliOnly: boolean
+  gridOnly: boolean
 }>()
 if (opts.quick && opts.full) program.error('--quick and --full are opposites: choose one')
 if (opts.quick) opts.rows = QUICK_ROWS
@@ -135,6 +139,22 @@ async function main(): Promise<void> {
   try {
     if (opts.cliOnly) {
       await section('7 CLI start-up', () => cliBench(dir))
+      return
+    }
+    if (opts.gridOnly) {
+      const rows = opts.full ? FULL_POSTS : opts.rows
+      await section(`8 grid search and sort (${fmt(rows)} rows)`, async () => {
+        const ws = join(dir, 'ws-grid')
+        const gen = await openEngine(ws)
+        await generateGridDataset(databaseForTests(gen), 900001, rows, `bench-grid-${fmt(rows)}-big`)
+        gen.close()
+        const engine = await openEngine(ws)
+        try {
+          await gridBench(engine, 900001, rows, fmt(rows))
+        } finally {
+          engine.close()
+        }
+      })
       return
     }
     if (!opts.skipImport)
@@ -220,6 +240,14 @@ async function main(): Promise<void> {
             years: opts.quick ? QUICK_DASHBOARD_DAYS / 365 : 5
           })
         ).coldRawMs
+      } finally {
+        engine.close()
+      }
+    })
+    await section(`8 grid search and sort (${fmt(big.rows)} rows)`, async () => {
+      const engine = await openEngine(ws)
+      try {
+        await gridBench(engine, 900001, big.rows, fmt(big.rows))
       } finally {
         engine.close()
       }

@@ -151,6 +151,29 @@ describe('search', () => {
     expect(await ids({ search: '-3' })).toEqual([3, 5]) // 2023-12-31 and -3
     expect((await page({ search: 'nothing like this' })).total).toBe(0)
     expect(await ids({ search: '   ' })).toEqual([1, 2, 3, 4, 5])
+    // Without letters the needle needs no lower(); with them, text of any case matches.
+    expect(await ids({ search: '100' })).toEqual([2])
+    expect(await ids({ search: 'aMsTeRdAm' })).toEqual([2])
+  })
+
+  it('finds text of any case inside a nested (struct) column, and digits inside numbers', async () => {
+    const nested = (
+      await invoke(t.engine, 'importFile', {
+        path: t.file(
+          'nested.ndjson',
+          '{"id":1,"meta":{"Name":"Berlin","n":4242}}\n{"id":2,"meta":{"Name":"Oslo","n":7}}\n'
+        ),
+        jobId: jobId()
+      })
+    ).dataset
+    expect(nested.columns.find((c) => c.name === 'meta')?.type).toMatch(/^STRUCT/)
+    const found = async (search: string) => {
+      const p = await invoke(t.engine, 'datasetPage', { datasetId: nested.id, offset: 0, limit: 10, search })
+      return [...tableFromIPC(p.arrow).getChild('id')!.toArray()].map(Number)
+    }
+    expect(await found('berlin')).toEqual([1])
+    expect(await found('NAME')).toEqual([1, 2])
+    expect(await found('4242')).toEqual([1])
   })
 
   it('pages a search with the filtered total', async () => {
@@ -216,5 +239,33 @@ describe('materialised views', () => {
     expect(await pageOf(desc, 11_000)).toEqual({ total: 12_000, k: [999, 998, 997, 996, 995] })
     expect(await pageOf(asc, 15)).toEqual({ total: 20, k: [115, 116, 117, 118, 119] })
     expect((await pageOf(small, 0)).total).toBe(20)
+    // A page running past the end, and one wholly past it: the rows there are, then none, with the columns.
+    expect(await pageOf(asc, 18)).toEqual({ total: 20, k: [118, 119] })
+    expect(await pageOf(asc, 40)).toEqual({ total: 20, k: [] })
+  })
+
+  it('keeps equal values of a deep text sort in file order, every row once', async () => {
+    // Eight spellings of three words, case ignored: ties are broken by the file's order (rowid).
+    const words = ['beta', 'Alpha', 'gamma', 'ALPHA', 'Beta', 'alpha', 'GAMMA', 'BETA']
+    const lines = ['n,w']
+    for (let i = 0; i < 12_000; i++) lines.push(`${i},${words[i % words.length]}`)
+    const big = (
+      await invoke(t.engine, 'importFile', { path: t.file('words.csv', lines.join('\n') + '\n'), jobId: jobId() })
+    ).dataset
+    const seen: number[] = []
+    for (let offset = 0; offset < 12_000; offset += 2_000) {
+      const p = await invoke(t.engine, 'datasetPage', {
+        datasetId: big.id,
+        offset,
+        limit: 2_000,
+        sort: { column: 'w', direction: 'asc' }
+      })
+      seen.push(...[...tableFromIPC(p.arrow).getChild('n')!.toArray()].map(Number))
+    }
+    const order = (w: string) => ['alpha', 'beta', 'gamma'].indexOf(w.toLowerCase())
+    const expected = [...Array(12_000).keys()].sort(
+      (a, b) => order(words[a % words.length]) - order(words[b % words.length]) || a - b
+    )
+    expect(seen).toEqual(expected)
   })
 })

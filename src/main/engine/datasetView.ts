@@ -55,14 +55,21 @@ export function viewSql(d: DatasetSummary, view: GridView, bind: Binder, opts: {
 
   const search = view.search?.trim()
   if (search) {
-    // Every column as the text the grid shows; lower() on both sides makes it case-insensitive for any script.
-    // Columns whose text cannot hold the needle (a number column for "clinic") are left out: casting every
-    // number and timestamp of 10M rows to text is most of a search's time.
+    // Every column as the text the grid shows, case-insensitive for any script. Columns whose text cannot hold the
+    // needle (a number column for "clinic") are left out: casting every number and timestamp of 10M rows to text is
+    // most of a search's time. What DuckDB writes for a number, date, timestamp or boolean is already lower case
+    // ("inf", "true"), so only text columns pay for lower(); and for a needle with no letters (digits, a date) not
+    // even they do: lower() would change nothing it can match, and it doubles the cost of the scan.
     const columns = d.columns.filter((c) => canContain(columnKind(c.type), search))
-    const needle = columns.length ? `lower(${bind.text(search)})` : ''
-    const text = (c: ColumnInfo) => (isVarchar(c) ? ident(c.name) : `CAST(${ident(c.name)} AS VARCHAR)`)
+    const caseless = !/[A-Za-z]|[^\p{ASCII}]/u.test(search)
+    const needle = columns.length ? (caseless ? bind.text(search) : `lower(${bind.text(search)})`) : ''
+    const text = (c: ColumnInfo) => {
+      const asText = isVarchar(c) ? ident(c.name) : `CAST(${ident(c.name)} AS VARCHAR)`
+      // A list, struct or JSON column (kind "text" too) can hold capitals; a number's text cannot.
+      return caseless || columnKind(c.type) !== 'text' ? asText : `lower(${asText})`
+    }
     conditions.push(
-      columns.length ? `(${columns.map((c) => `contains(lower(${text(c)}), ${needle})`).join(' OR ')})` : 'false'
+      columns.length ? `(${columns.map((c) => `contains(${text(c)}, ${needle})`).join(' OR ')})` : 'false'
     )
   }
 
