@@ -9,8 +9,10 @@
 const TAG = String.raw`(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)`
 const MENTION = String.raw`(?:^|[^\p{L}\p{N}_@.])@([\p{L}\p{N}_]+)`
 
-const extract = (text: string, re: string) =>
-  `CASE WHEN ${text} IS NULL THEN NULL ELSE list_sort(list_distinct(list_transform(regexp_extract_all(${text}, '${re}', 1), x -> lower(x)))) END`
+// A text without the sign has none: the patterns' leading class makes the regex scan every character (on 300k posts
+// 0.16 s of CPU for mentions; a contains() first, 0.03 s), and most posts have no mention and many no hashtag.
+const extract = (text: string, sign: '#' | '@', re: string) =>
+  `CASE WHEN ${text} IS NULL THEN NULL WHEN NOT contains(${text}, '${sign}') THEN CAST([] AS VARCHAR[]) ELSE list_sort(list_distinct(list_transform(regexp_extract_all(${text}, '${re}', 1), x -> lower(x)))) END`
 
-export const hashtagsSql = (text: string): string => extract(text, TAG)
-export const mentionsSql = (text: string): string => extract(text, MENTION)
+export const hashtagsSql = (text: string): string => extract(text, '#', TAG)
+export const mentionsSql = (text: string): string => extract(text, '@', MENTION)
