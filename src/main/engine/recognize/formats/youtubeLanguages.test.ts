@@ -231,3 +231,34 @@ describe('YouTube Studio dates a UI writes that cannot be read', () => {
     expect(r.recognition?.rejects).toEqual([{ row: 2, reason: 'unreadable publish time "01/09/2025"' }])
   })
 })
+
+describe('YouTube Studio generations', () => {
+  it.each([
+    [
+      '2025-26: "Thumbnail impressions", no watch time or subscribers, publish day without a comma',
+      'Content,Video title,Video publish time,Returning viewers,Views,Thumbnail impressions,Thumbnail click-through rate (%)',
+      ['abcDEF12345,SYNTHETIC one,Sep 22 2026,32,1056,461,1.52', 'xyzXYZ09876,SYNTHETIC two,"Sep 2, 2026",3,100,50,2.0']
+    ],
+    [
+      '2020-21: first column "Video", ISO publish times',
+      'Video,Video title,Video publish time,Comments added,Shares,Dislikes,Likes,Subscribers lost,Subscribers gained,Average view duration,Views,Watch time (hours),Subscribers,Your estimated revenue (USD),Impressions,Impressions click-through rate (%)',
+      [
+        'abcDEF12345,SYNTHETIC one,2026-09-22 12:00:00,1,1,0,10,0,2,0:01:00,1056,3.5,2,0.5,461,1.52',
+        'xyzXYZ09876,SYNTHETIC two,2026-09-02,0,0,0,1,0,0,0:01:00,100,0.5,0,0.1,50,2.0'
+      ]
+    ]
+  ])('%s', async (_generation, header, rows) => {
+    const total = ['Total', ...header.split(',').slice(1).map(() => '')].join(',')
+    const csv = [header, total, ...rows].join('\n')
+    const r = await invoke(t.engine, 'importFile', {
+      path: t.file('Table data.csv', csv),
+      jobId: `g-${Math.random()}`,
+      options: { account: 'northfieldgh' }
+    })
+    expect(r.recognition?.format).toBe('youtube-table-data')
+    expect(await posts()).toEqual([
+      { post_id: 'abcDEF12345', day: '2026-09-22', views: '1056', impressions: '461' },
+      { post_id: 'xyzXYZ09876', day: '2026-09-02', views: '100', impressions: '50' }
+    ])
+  })
+})

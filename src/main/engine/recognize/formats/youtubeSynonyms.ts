@@ -7,8 +7,9 @@
 import type { Synonyms } from '../synonyms'
 
 export const YOUTUBE_SYNONYMS = {
+  // "Video" in 2020-21 downloads (Aggregated_Metrics_By_Video.csv of a public channel dataset).
   content: {
-    en: ['Content'],
+    en: ['Content', 'Video'],
     pt: ['Conteúdo'],
     es: ['Contenido'],
     fr: ['Contenu'],
@@ -62,9 +63,10 @@ export const YOUTUBE_SYNONYMS = {
     it: ['Iscritti'],
     ja: ['チャンネル登録者']
   },
+  // "Thumbnail impressions" since 2025 (the same count, renamed when Studio split out other surfaces).
   impressions: {
-    en: ['Impressions'],
-    pt: ['Impressões'],
+    en: ['Impressions', 'Thumbnail impressions'],
+    pt: ['Impressões', 'Impressões de miniaturas'],
     es: ['Impresiones'],
     de: ['Impressionen'],
     it: ['Impressioni'],
@@ -100,7 +102,7 @@ export const YOUTUBE_SYNONYMS = {
     ja: ['平均視聴時間']
   },
   clickThroughRate: {
-    en: ['Impressions click-through rate (%)'],
+    en: ['Impressions click-through rate (%)', 'Thumbnail click-through rate (%)'],
     pt: ['Taxa de cliques de impressões (%)'],
     es: ['Porcentaje de clics de las impresiones (%)'],
     fr: ['Taux de clics par impression (%)'],
@@ -108,12 +110,22 @@ export const YOUTUBE_SYNONYMS = {
     ja: ['インプレッションのクリック率 (%)']
   },
   estimatedRevenue: {
-    en: ['Estimated revenue (USD)'],
+    en: ['Estimated revenue (USD)', 'Your estimated revenue (USD)', 'RPM (USD)', 'CPM (USD)'],
     es: ['Ingresos estimados (USD)'],
     de: ['Geschätzter Umsatz (USD)', 'Geschätzter Umsatz (EUR)'],
     ja: ['推定収益 (JPY)']
   },
-  uniqueViewers: { en: ['Unique viewers'], fr: ['Spectateurs uniques'], it: ['Spettatori unici'] },
+  uniqueViewers: {
+    en: ['Unique viewers', 'New viewers', 'Returning viewers'],
+    fr: ['Spectateurs uniques'],
+    it: ['Spettatori unici', 'Nuovi spettatori', 'Spettatori di ritorno']
+  },
+  dislikes: { en: ['Dislikes'] },
+  stayedToWatch: {
+    en: ['Stayed to watch (%)'],
+    fr: ['Ont continué de regarder (%)'],
+    it: ['Ha continuato a guardare (%)']
+  },
   engagedViews: { en: ['Engaged views'], fr: ['Vues engagées'], ja: ['エンゲージ ビュー'] },
   averagePercentageViewed: {
     en: ['Average percentage viewed (%)'],

@@ -27,7 +27,7 @@ import {
   type YoutubeField
 } from './youtubeCommon'
 
-const PUBLISH_FORMATS = ['%b %d, %Y', '%B %d, %Y', '%Y-%m-%d']
+const PUBLISH_FORMATS = ['%b %d, %Y', '%B %d, %Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M']
 /** "5/27/2025" (a US spreadsheet's resave) is read as month-first only under the English header: "01/09/2025" in a
  * French file is the 1st of September, and is rejected rather than read as 9 January. */
 const ENGLISH_PUBLISH_FORMATS = [...PUBLISH_FORMATS, '%m/%d/%Y']
