@@ -62,8 +62,16 @@ test('explain a spike: click a week, or pick one with the keyboard; a day on the
   await expect(panel.getByTestId('ins-explain-types').locator('li').first()).toContainText(
     /: \d+ posts?, \d+% of the week/
   )
-  // The picker shows the clicked week and institution.
+  // The clicked week is marked on the chart: one band, and the chart's description names the same week.
   const clickedTitle = (await panel.locator('h4').textContent()) ?? ''
+  const [, clickedFrom, clickedTo] = /week (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d)/.exec(clickedTitle)!
+  await expect(chart.locator('g[aria-description="Explained period"] rect')).toHaveCount(1)
+  await expect(chart.locator('g[aria-description="Explained period: point"] circle')).toHaveCount(1)
+  await expect(bm.chartSvg('engagement')).toHaveAttribute(
+    'aria-description',
+    new RegExp(`Highlighted: .+, week ${clickedFrom} to ${clickedTo}`)
+  )
+  // The picker shows the clicked week and institution.
   const picker = chart.getByTestId('ins-spike-picker')
   const pickedName = await picker.getByTestId('ins-spike-institution').locator('option:checked').textContent()
   expect(clickedTitle).toContain(pickedName!)
@@ -95,6 +103,7 @@ test('explain a spike: click a week, or pick one with the keyboard; a day on the
   await expectAccessible(page, 'spike-explain')
   await panel.getByTestId('ins-explain-close').click()
   await expect(panel).toHaveCount(0)
+  await expect(chart.locator('g[aria-description="Explained period"]')).toHaveCount(0)
 
   // The daily channel chart: a day, measured by the channel's own figure.
   const channel = bm.chart('channelDaily')
@@ -104,6 +113,7 @@ test('explain a spike: click a week, or pick one with the keyboard; a day on the
   const cpanel = channel.getByTestId('ins-explain')
   await expect(cpanel).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 })
   await expect(cpanel.locator('h4')).toContainText(/, day \d{4}-\d\d-\d\d$/)
+  await expect(channel.locator('g[aria-description="Explained period"] rect')).toHaveCount(1)
   await expect(cpanel.getByTestId('ins-explain-baseline')).toContainText(/against a median of [\d,]+ over \d+ days/)
   await channel.getByTestId('ins-spike-unit').selectOption('week')
   await expect(cpanel.locator('h4')).toContainText(/, week \d{4}-\d\d-\d\d to /, { timeout: 60_000 })

@@ -2,7 +2,8 @@
 import type { BenchmarkResult } from '../benchmark'
 import type { ChannelMetric } from '../metrics'
 import { conventionLabel, type ChartId } from './chartDefs'
-import { channelChart } from './channelChart'
+import { highlightPoint, withPeriodHighlight, type PeriodHighlight } from './periodHighlight'
+import { channelChart, chosenChannelMetric } from './channelChart'
 import { withEvents } from './eventMarks'
 import { heatmapChart } from './heatmap'
 import {
@@ -38,6 +39,8 @@ export interface ChartOptions {
   sovMeasures: SovMeasure[]
   /** The daily channel chart's metric; absent: the first one with data. */
   channelMetric?: ChannelMetric
+  /** The period explained below the engagement or channel chart, marked on it (periodHighlight.ts). */
+  explained?: PeriodHighlight
 }
 
 export const DEFAULT_CHART_OPTIONS: ChartOptions = {
@@ -118,7 +121,11 @@ export function buildChart(
   const empty = built.empty ?? emptyMessage(id, result, series, o)
   if (empty) return { ...built, empty }
   // Results from before events existed (a test fixture, an older host) have none.
-  return EVENT_CHARTS.includes(id) ? withEvents(built, result.events ?? [], ctx) : built
+  const withEv = EVENT_CHARTS.includes(id) ? withEvents(built, result.events ?? [], ctx) : built
+  if (!o.explained || (id !== 'engagement' && id !== 'channelDaily')) return withEv
+  const metric =
+    id === 'channelDaily' ? (chosenChannelMetric(series.channelDaily, o.channelMetric) ?? undefined) : undefined
+  return withPeriodHighlight(withEv, o.explained, ctx, highlightPoint(id, o.explained, series, ctx, metric))
 }
 
 function drawChart(

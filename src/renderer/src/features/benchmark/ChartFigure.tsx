@@ -17,6 +17,7 @@ import type { ChartSeries } from '../../../../shared/charts/series'
 import { MethodologyPanel } from './MethodologyPanel'
 import { PostsTable } from './PostsTable'
 import type { ExplainMetric, ExplainUnit } from '../../../../shared/explain'
+import type { PeriodHighlight } from '../../../../shared/charts/periodHighlight'
 import { ExplainPanel, SpikePicker } from '../insight/ExplainPanel'
 import { pickablePeriods, targetAt } from '../insight/spikePeriods'
 import { useExplain, type ExplainTarget } from '../insight/useExplain'
@@ -54,11 +55,6 @@ export function ChartFigure(p: ChartFigureProps) {
   const colors = useMemo(() => new Map(result.scope.institutions.map((i) => [i.name, i.color])), [result])
   const plotId = isPlotChart(chartId) ? chartId : null
 
-  const build = useCallback(
-    (width: number) =>
-      plotId ? buildChart(plotId, result, series, chartContext(result, width, theme, large), options).options : {},
-    [plotId, result, series, theme, large, options]
-  )
   // Notes (and whether there is anything to draw) depend on the data, not the width.
   const { notes, empty } = useMemo(() => {
     const built = plotId ? buildChart(plotId, result, series, chartContext(result, 800, theme, large), options) : null
@@ -78,6 +74,28 @@ export function ChartFigure(p: ChartFigureProps) {
   const periods = useMemo(
     () => (explainMetric ? pickablePeriods(series, result.scope.institutions, explainMetric, explainUnit) : []),
     [explainMetric, explainUnit, series, result]
+  )
+  // The explained period marked on this chart, once the answer for the asked institution is in.
+  const shownExplained = explanation.explained
+  const explained = useMemo<PeriodHighlight | undefined>(
+    () =>
+      liveTarget && shownExplained && shownExplained.institution.id === liveTarget.institutionId
+        ? {
+            institution: shownExplained.institution.name,
+            start: shownExplained.period.start,
+            end: shownExplained.period.end,
+            unit: shownExplained.unit
+          }
+        : undefined,
+    [liveTarget, shownExplained]
+  )
+  const build = useCallback(
+    (width: number) =>
+      plotId
+        ? buildChart(plotId, result, series, chartContext(result, width, theme, large), { ...options, explained })
+            .options
+        : {},
+    [plotId, result, series, theme, large, options, explained]
   )
   const onPick = useCallback(
     (x: unknown, y: unknown) => {
