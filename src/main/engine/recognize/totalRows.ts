@@ -18,6 +18,12 @@ export const TOTAL_LABELS = [
   'Totalt',
   'Suma',
   'Razem',
+  'Łącznie',
+  'Celkem',
+  'Összesen',
+  'Yhteensä',
+  'I alt',
+  'Tổng',
   'Toplam',
   'Итого',
   'Всего',
@@ -25,14 +31,19 @@ export const TOTAL_LABELS = [
   '合计',
   '總計',
   '총계',
+  '합계',
   'कुल'
 ] as const
 
-/** Folded for comparison: lower case, no accents, no soft hyphens, spaces trimmed. */
+/**
+ * Folded for comparison: lower case, no accents, no soft hyphens, spaces trimmed. NFC again after the marks go:
+ * NFKD splits Hangul syllables into letters, which DuckDB's strip_accents keeps whole.
+ */
 const fold = (s: string) =>
   s
     .normalize('NFKD')
     .replace(/\p{M}|\u00ad/gu, '')
+    .normalize('NFC')
     .trim()
     .toLowerCase()
 const FOLDED = [...new Set(TOTAL_LABELS.map(fold))]
