@@ -358,6 +358,27 @@ export const X_SYNONYMS = {
   }
 } satisfies Record<string, Synonyms>
 
+/**
+ * X/Twitter Analytics classic downloads (tweet_activity_metrics_*_<lang>.csv and daily_tweet_activity_metrics_*):
+ * English names with their generations (favorites → likes 2015, Tweet → Post 2023), and the Japanese download's
+ * (a public reader's full column list; its daily file keeps "Tweets published" in English).
+ */
+export const X_CLASSIC_SYNONYMS = {
+  post_id: { en: ['Tweet id', 'Post id'], ja: ['ツイートID'] },
+  url: { en: ['Tweet permalink', 'Post permalink'], ja: ['ツイートの固定リンク'] },
+  text: { en: ['Tweet text', 'Post text'], ja: ['ツイート本文'] },
+  time: { en: ['time'], ja: ['時間'] },
+  day: { en: ['Date'], ja: ['日付'] },
+  published: { en: ['Tweets published', 'Posts published'] },
+  impressions: { en: ['impressions'], ja: ['インプレッション'] },
+  engagements: { en: ['engagements'], ja: ['エンゲージメント'] },
+  likes: { en: ['likes', 'favorites'], ja: ['いいね'] },
+  replies: { en: ['replies'], ja: ['返信'] },
+  retweets: { en: ['retweets', 'reposts'], ja: ['リツイート'] },
+  url_clicks: { en: ['url clicks', 'link clicks'], ja: ['URLクリック数'] },
+  profile_clicks: { en: ['user profile clicks'], ja: ['ユーザープロフィールクリック'] }
+} satisfies Record<string, Synonyms>
+
 /** Every name of a concept, English first, then the other languages in LANGUAGES order, without repeats. */
 export function synonymsOf(table: Record<string, Synonyms>, concept: string): string[] {
   const row = table[concept]
@@ -375,3 +396,6 @@ export function languagesOf(table: Record<string, Synonyms>, concept: string, he
 export const metaNames = (concept: keyof typeof META_SYNONYMS): string[] => synonymsOf(META_SYNONYMS, concept)
 
 export const xNames = (concept: keyof typeof X_SYNONYMS): string[] => synonymsOf(X_SYNONYMS, concept)
+
+export const xClassicNames = (concept: keyof typeof X_CLASSIC_SYNONYMS): string[] =>
+  synonymsOf(X_CLASSIC_SYNONYMS, concept)

@@ -10,16 +10,17 @@
 import { literal } from '../../db/sql'
 import { hasFields, resolveFields } from '../fields'
 import { countSql, daySql } from '../parseSql'
+import { xClassicNames } from '../synonyms'
 import type { Recognizer } from '../types'
 import { captureIn, fileAccount, fixedAccountSql } from './fileAccount'
 import { X_TWEET_ACTIVITY_FIELDS } from './xTweetActivity'
 
 export const X_DAILY_FIELDS = {
-  day: { names: ['Date'], required: true },
-  published: { names: ['Tweets published', 'Posts published'] },
-  impressions: { names: ['impressions'], required: true },
-  engagements: { names: ['engagements'] },
-  profile_visits: { names: ['user profile clicks'] }
+  day: { names: xClassicNames('day'), required: true },
+  published: { names: xClassicNames('published') },
+  impressions: { names: xClassicNames('impressions'), required: true },
+  engagements: { names: xClassicNames('engagements') },
+  profile_visits: { names: xClassicNames('profile_clicks') }
 }
 
 const dailyHandle = captureIn(/daily_tweet_activity_metrics_(.+?)_\d{8}_\d{8}/i)

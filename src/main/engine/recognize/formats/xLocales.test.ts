@@ -138,3 +138,94 @@ describe('X account content in other UI languages', () => {
     ).toEqual([{ account_id: 'x:quillx', d: '2025-03-21', i: 100, sv: 3, c: 7, n: 7 }])
   })
 })
+
+/** The Japanese classic downloads as a public reader lists their columns (promoted columns cut short). */
+const JA_TWEET_ACTIVITY_HEADER = [
+  'ツイートID',
+  'ツイートの固定リンク',
+  'ツイート本文',
+  '時間',
+  'インプレッション',
+  'エンゲージメント',
+  'エンゲージメント率',
+  'リツイート',
+  '返信',
+  'いいね',
+  'ユーザープロフィールクリック',
+  'URLクリック数',
+  'ハッシュタグクリック',
+  '詳細クリック',
+  '固定リンクのクリック数',
+  'メディアの再生数',
+  'プロモのインプレッション'
+]
+  .map((h) => `"${h}"`)
+  .join(',')
+const JA_DAILY_HEADER = [
+  '日付',
+  'Tweets published',
+  'インプレッション',
+  'エンゲージメント',
+  'エンゲージメント率',
+  'リツイート',
+  '返信',
+  'いいね',
+  'ユーザープロフィールクリック',
+  'URLクリック数',
+  'フォローしている'
+]
+  .map((h) => `"${h}"`)
+  .join(',')
+
+describe('X classic tweet activity downloads in Japanese', () => {
+  it('maps the _ja tweet activity file: account from the permalink, counts as floats', async () => {
+    const row = [
+      '1366000000000000001',
+      'https://twitter.com/QuillJP/status/1366000000000000001',
+      'テスト、ブログ更新 #ブログ',
+      '2021-03-01 10:00 +0000',
+      '1200.0',
+      '30.0',
+      '0.025',
+      '2.0',
+      '1.0',
+      '12.0',
+      '4.0',
+      '6.0',
+      '0',
+      '3',
+      '1',
+      '0',
+      '-'
+    ]
+      .map((c) => `"${c}"`)
+      .join(',')
+    const r = await importFile(
+      t.file('tweet_activity_metrics_QuillJP_20210301_20210401_ja.csv', [JA_TWEET_ACTIVITY_HEADER, row].join('\n'))
+    )
+    expect(r.recognition?.format).toBe('x-tweet-activity')
+    expect(
+      await all(`SELECT account_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS at, impressions::INT AS i,
+        likes::INT AS l, comments::INT AS c, shares::INT AS s, clicks::INT AS k, interactions::INT AS n FROM posts`)
+    ).toEqual([{ account_id: 'x:quilljp', at: '2021-03-01 10:00', i: 1200, l: 12, c: 1, s: 2, k: 6, n: 15 }])
+  })
+
+  it('maps the _ja daily file ("Tweets published" stays English there)', async () => {
+    const rows = [
+      '"2021-03-01","3","1200","30","0.025","2","1","12","4","6","0"',
+      '"2021-03-02","0","80","1","0.0125","0","0","1","0","0","0"'
+    ]
+    const r = await importFile(
+      t.file('daily_tweet_activity_metrics_QuillJP_20210301_20210401_ja.csv', [JA_DAILY_HEADER, ...rows].join('\n'))
+    )
+    expect(r.recognition?.format).toBe('x-daily-tweet-activity')
+    expect(
+      await all(
+        `SELECT account_id, day::VARCHAR AS d, impressions::INT AS i, profile_visits::INT AS pv FROM account_daily ORDER BY day`
+      )
+    ).toEqual([
+      { account_id: 'x:quilljp', d: '2021-03-01', i: 1200, pv: 4 },
+      { account_id: 'x:quilljp', d: '2021-03-02', i: 80, pv: 0 }
+    ])
+  })
+})

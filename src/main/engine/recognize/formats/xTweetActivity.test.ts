@@ -320,12 +320,12 @@ describe('X tweet activity', () => {
       const path = t.file('tweets.csv', `${header}\n${row}\n`)
       const preview = await invoke(t.engine, 'previewImport', { path })
       expect(preview.recognized?.format).toBe('x-tweet-activity')
-      expect(preview.unmapped?.missing).toEqual([{ field: 'likes', names: ['likes', 'favorites'] }])
+      expect(preview.unmapped?.missing).toEqual([{ field: 'likes', names: ['likes', 'favorites', 'いいね'] }])
       expect(preview.unmapped?.message).toMatch(/it will be imported as a plain table/)
       const r = await invoke(t.engine, 'importFile', { path, jobId: 'm' })
       expect(r.recognition).toBeNull()
       expect(r.unmapped?.message).toBe(
-        'tweets.csv looks like X (Twitter) tweet activity, but it has no likes (a column named "likes" or "favorites"); it was imported as a plain table, ' +
+        'tweets.csv looks like X (Twitter) tweet activity, but it has no likes (a column named "likes", "favorites" or "いいね"); it was imported as a plain table, ' +
           'with no posts or daily rows. Use "Map columns…" (or import the file again once it is mapped) to say which column holds what.'
       )
       expect(r.dataset.rows).toBe(1)

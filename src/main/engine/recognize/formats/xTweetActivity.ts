@@ -2,24 +2,26 @@
  * X/Twitter Analytics "Tweet activity" export, one row per tweet (tweet_activity_metrics_<handle>_<from>_<to>_en.csv).
  * Counts are written as floats ("18.0"); "time" is "2016-12-23 18:50 +0000"; ids are 18-19 digit strings.
  * Generations (docs/export-families.md): until 2015 likes were "favorites"; since the 2023 rename newer files may say
- * "Post id"/"Post permalink"/"Post text" and "reposts" for retweets. All are in the field table below.
+ * "Post id"/"Post permalink"/"Post text" and "reposts" for retweets. All are in the field table below, with the
+ * Japanese download's names (ツイートID, ツイート本文, 時間, ...; X_CLASSIC_SYNONYMS in recognize/synonyms.ts).
  * interactions = retweets + replies + likes (X's public engagement).
  */
 import { hasFields, resolveFields } from '../fields'
 import { countSql, textSql, timestampSql } from '../parseSql'
+import { xClassicNames } from '../synonyms'
 import type { Recognizer } from '../types'
 
 export const X_TWEET_ACTIVITY_FIELDS = {
-  post_id: { names: ['Tweet id', 'Post id'], required: true },
-  url: { names: ['Tweet permalink', 'Post permalink'], required: true },
-  text: { names: ['Tweet text', 'Post text'], required: true },
-  published_at: { names: ['time'], required: true },
-  impressions: { names: ['impressions'], required: true },
-  engagements: { names: ['engagements'] },
-  likes: { names: ['likes', 'favorites'], required: true },
-  comments: { names: ['replies'], required: true },
-  shares: { names: ['retweets', 'reposts'], required: true },
-  clicks: { names: ['url clicks', 'link clicks'] }
+  post_id: { names: xClassicNames('post_id'), required: true },
+  url: { names: xClassicNames('url'), required: true },
+  text: { names: xClassicNames('text'), required: true },
+  published_at: { names: xClassicNames('time'), required: true },
+  impressions: { names: xClassicNames('impressions'), required: true },
+  engagements: { names: xClassicNames('engagements') },
+  likes: { names: xClassicNames('likes'), required: true },
+  comments: { names: xClassicNames('replies'), required: true },
+  shares: { names: xClassicNames('retweets'), required: true },
+  clicks: { names: xClassicNames('url_clicks') }
 }
 
 export const xTweetActivity: Recognizer = {
@@ -36,7 +38,7 @@ export const xTweetActivity: Recognizer = {
       'impressions',
       'engagements'
     ]),
-  privacy: { text: ['Tweet text', 'Post text'] },
+  privacy: { text: X_TWEET_ACTIVITY_FIELDS.text.names },
   normalize: ({ raw, timeZoneSql, columns }) => {
     const f = resolveFields(X_TWEET_ACTIVITY_FIELDS, columns)
     const url = f.sql('url')
