@@ -19,7 +19,7 @@ interface Run {
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    // Generous: loading the 48-file sample takes ~30 s on a quiet machine, far longer on a busy CI runner.
+    // Generous: loading the 36-file sample takes ~30 s on a quiet machine, far longer on a busy CI runner.
     execFile(process.execPath, [BIN, ...args], { timeout: 180_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
       done({ code, stdout, stderr })

@@ -90,23 +90,37 @@ describe('generateSampleFiles', () => {
       const bytes = await readFile(join(tmp, 'a', f.file))
       expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe])
       const text = new TextDecoder('utf-16le').decode(bytes.subarray(2))
-      const title = /_Unfollows_/.test(f.file) ? 'Facebook unfollows' : 'Facebook follows'
-      expect(text.startsWith(`sep=,\n"${title}"\n"Date","Primary"\n"`)).toBe(true)
+      // Two metrics exported together: Meta stacks them, each with its title and header, a blank line between.
+      expect(text.startsWith('sep=,\n"Facebook follows"\n"Date","Primary"\n"')).toBe(true)
+      expect(text).toContain('"\n\n"Facebook unfollows"\n"Date","Primary"\n"')
       expect(text.endsWith('"\n\n')).toBe(true)
-      expect(text.trimEnd().split('\n').length - 3).toBe(f.rows)
+      expect(text.split('\n').filter((l) => /^"\d{4}-/.test(l)).length).toBe(f.rows)
     }
   })
 
   it('parses every CSV with DuckDB to the expected rows and columns', async () => {
     for (const f of manifest.files) {
-      let path = join(tmp, 'a', f.file)
+      const path = join(tmp, 'a', f.file)
       if (f.encoding === 'utf-16le-bom') {
-        // DuckDB reads UTF-8 only: decode like the importer will, then skip the two preamble lines.
-        path = join(tmp, `${basename(f.file)}.utf8.csv`)
-        await writeFile(path, new TextDecoder('utf-16le').decode((await readFile(join(tmp, 'a', f.file))).subarray(2)))
+        // DuckDB reads UTF-8 only: decode like the importer will; each stacked block is a CSV after its title line.
+        const text = new TextDecoder('utf-16le').decode((await readFile(path)).subarray(2))
+        const blocks = text
+          .replace(/^sep=,\n/, '')
+          .trim()
+          .split('\n\n')
+        let rows = 0
+        for (const [k, block] of blocks.entries()) {
+          const part = join(tmp, `${basename(f.file)}.${k}.utf8.csv`)
+          await writeFile(part, block + '\n')
+          const got = await count(part, f.preambleLines - 1)
+          expect(got.columns, f.file).toBe(COLUMNS[f.format])
+          rows += got.rows
+        }
+        expect(rows, f.file).toBe(f.rows)
+      } else {
+        const got = await count(path, f.preambleLines)
+        expect(got, f.file).toEqual({ rows: f.rows, columns: COLUMNS[f.format] })
       }
-      const got = await count(path, f.preambleLines)
-      expect(got, f.file).toEqual({ rows: f.rows, columns: COLUMNS[f.format] })
       expect(f.rows, f.file).toBeGreaterThan(0)
     }
   })
@@ -162,15 +176,20 @@ describe('sampleDir', () => {
     // and daily series must agree exactly, or its derived lines step wherever a total comes in.
     const utf8 = async (file: string) =>
       new TextDecoder('utf-16le').decode((await readFile(join(tmp, 'a', file))).subarray(2))
-    const daily = async (file: string) =>
-      new Map(
-        (await utf8(file))
-          .split('\n')
-          .slice(3)
-          .filter((l) => l.startsWith('"'))
-          .map((l) => l.split(',').map((c) => c.replace(/"/g, '')))
-          .map(([d, v]) => [d.slice(0, 10), Number(v)] as const)
-      )
+    // Each stacked block's days with their signed value: follows count up, unfollows down.
+    const daily = async (file: string) => {
+      const out: [string, number][] = []
+      let sign = 0
+      for (const line of (await utf8(file)).split('\n')) {
+        if (line === '"Facebook follows"') sign = 1
+        else if (line === '"Facebook unfollows"') sign = -1
+        else if (/^"\d{4}-/.test(line)) {
+          const [d, v] = line.split(',').map((c) => c.replace(/"/g, ''))
+          out.push([d.slice(0, 10), sign * Number(v)])
+        }
+      }
+      return out
+    }
     const ct = manifest.files.filter((f) => f.format === 'crowdtangle-search').map((f) => join(tmp, 'a', f.file))
     let checked = 0
     for (const inst of manifest.institutions) {
@@ -179,10 +198,7 @@ describe('sampleDir', () => {
       )
       if (!files.length) continue
       const net = new Map<string, number>()
-      for (const f of files) {
-        const sign = /_Unfollows_/.test(f.file) ? -1 : 1
-        for (const [day, v] of await daily(f.file)) net.set(day, (net.get(day) ?? 0) + sign * v)
-      }
+      for (const f of files) for (const [day, v] of await daily(f.file)) net.set(day, (net.get(day) ?? 0) + v)
       // CrowdTangle's "Followers at Posting": the audience when the day began (the end of the day before).
       const rows: (readonly [string, number])[] = []
       for (const file of ct) {

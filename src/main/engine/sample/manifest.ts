@@ -22,21 +22,20 @@ export interface SampleManifest {
 
 const FORMAT_LABEL: Record<SampleFile['format'], string> = {
   'x-tweet-activity': 'X tweets',
-  'meta-business-suite-daily': 'Facebook follows (daily)',
+  'meta-business-suite-daily': 'Facebook follows and unfollows (daily)',
   'youtube-studio-table': 'YouTube videos',
   'crowdtangle-search': 'Facebook posts (CrowdTangle)'
 }
 
 /** A readable dataset name, e.g. "Quillmere General Hospital - X tweets 2023". */
-function label(f: Omit<SampleFile, 'bytes'>): string {
+function label(f: Omit<SampleFile, 'bytes' | 'fileName'>): string {
   const who =
     f.institutions.length === 1
       ? INSTITUTIONS.find((i) => i.id === f.institutions[0])?.name
       : 'Hospitals & health brands'
   const when =
     f.from.slice(0, 4) === f.to.slice(0, 4) ? f.from.slice(0, 4) : `${f.from.slice(0, 4)}-${f.to.slice(0, 4)}`
-  const what = /_Unfollows_/.test(f.fileName) ? 'Facebook unfollows (daily)' : FORMAT_LABEL[f.format]
-  return `SYNTHETIC ${who} - ${what} ${when}`
+  return `SYNTHETIC ${who} - ${FORMAT_LABEL[f.format]} ${when}`
 }
 
 export function buildManifest(files: SampleFile[]): SampleManifest {
@@ -52,11 +51,7 @@ export function buildManifest(files: SampleFile[]): SampleManifest {
       colour: i.colour,
       handles: Object.fromEntries(Object.entries(i.accounts).map(([platform, a]) => [platform, a.handle]))
     })),
-    files: files.map(({ bytes: _bytes, fileName, ...meta }) => ({
-      file: fileName,
-      label: label({ fileName, ...meta }),
-      ...meta
-    }))
+    files: files.map(({ bytes: _bytes, fileName, ...meta }) => ({ file: fileName, label: label(meta), ...meta }))
   }
 }
 
