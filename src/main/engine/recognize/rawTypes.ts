@@ -39,7 +39,14 @@ export async function createTypedRawTable(
   columns: { name: string; select: string }[],
   skip: Set<string>
 ): Promise<void> {
-  const sampled = columns.filter((c) => !skip.has(c.name))
+  // Only text can be a number written as text: a JSON source's STRUCT or LIST column (the X archive's "tweet") is
+  // neither sampled nor cast, and regexp_full_match would refuse it (the whole import failed with a Binder Error).
+  const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJson() as {
+    column_name: string
+    column_type: string
+  }[]
+  const text = new Set(described.filter((d) => d.column_type === 'VARCHAR').map((d) => d.column_name))
+  const sampled = columns.filter((c) => !skip.has(c.name) && text.has(c.name))
   const kinds = new Map<string, 'BIGINT' | 'DOUBLE'>()
   const decided = new Set(skip)
   if (sampled.length) {
