@@ -24,6 +24,7 @@ import { hasFields, resolveFields, type FieldTable } from '../fields'
 import { col, countSql, LOCAL_FORMATS, textSql, timestampSql } from '../parseSql'
 import { metaNames } from '../synonyms'
 import type { NormalizeContext, NormalizeOutput, Recognizer } from '../types'
+import { warnUnreadCounts } from '../unreadCounts'
 import { chosenMetaHandle, warnSpreadsheetErrors } from './metaCommon'
 
 const names = (...concepts: Parameters<typeof metaNames>[0][]) => concepts.flatMap((c) => metaNames(c))
@@ -83,6 +84,20 @@ interface Schema {
   video: boolean
 }
 
+/** The fields read with countSql: a cell none of its shapes fits is reported, not silently empty. */
+const COUNT_FIELDS = [
+  'impressions',
+  'reach',
+  'views',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'reactions',
+  'reactions_comments_shares',
+  'clicks'
+]
+
 const FACEBOOK: Schema = { platform: 'facebook', fields: META_FACEBOOK_POST_FIELDS, video: false }
 const INSTAGRAM: Schema = { platform: 'instagram', fields: META_INSTAGRAM_POST_FIELDS, video: false }
 const VIDEO: Schema = { platform: 'facebook', fields: META_VIDEO_FIELDS, video: true }
@@ -121,6 +136,10 @@ function normalizer(s: Schema) {
     const { raw, columns, timeZoneSql } = ctx
     await warnSpreadsheetErrors(ctx)
     const f = resolveFields(s.fields as FieldTable, columns)
+    await warnUnreadCounts(
+      ctx,
+      COUNT_FIELDS.map((k) => f.column[k] ?? null)
+    )
     const c = (field: string) => f.sql(field)
     const n = (field: string) => countSql(c(field))
     // An Instagram account chosen for a Facebook file (or the other way round) is not this file's account.

@@ -110,6 +110,23 @@ describe('Meta Business Suite content in other UI languages', () => {
     ).toEqual([{ account_id: 'facebook:100000000000042', post_type: 'Foton', v: 120, r: 80, c: 4, i: 9 }])
   })
 
+  it('a count written as a decimal ("1.234,5") is stored empty and reported, never read as another number', async () => {
+    const rows = IG_ROWS.map((r) => r.replace(',762,', ',"1.234,5",'))
+    const r = await importFile(t.file('ig_decimal.csv', BOM + [PT_BR_IG_HEADER, ...rows].join('\n')))
+    expect(r.recognition?.format).toBe('meta-business-suite-instagram-posts')
+    expect(r.warnings).toContain(
+      'Column "Alcance": 1 cell(s) such as "1.234,5" are not counts and were stored as empty (NULL); the raw table keeps them as written.'
+    )
+    expect(await all(`SELECT post_id, reach::INT AS r FROM posts ORDER BY post_id`)).toEqual([
+      { post_id: '18000000000000001', r: null },
+      { post_id: '18000000000000002', r: 150 }
+    ])
+    expect(await all(`SELECT "Alcance" AS a FROM ${r.dataset.tableName} ORDER BY 1`)).toEqual([
+      { a: '1.234,5' },
+      { a: '150' }
+    ])
+  })
+
   it.each(LANGUAGES)('maps the Instagram posts export with %s headers', async (lang) => {
     const r = await importFile(t.file(`ig_${lang}.csv`, BOM + [igHeader(lang), ...IG_ROWS].join('\n')))
     expect(r.recognition?.format).toBe('meta-business-suite-instagram-posts')

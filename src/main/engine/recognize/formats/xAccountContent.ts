@@ -14,6 +14,7 @@ import { hasFields, resolveFields, type FieldTable } from '../fields'
 import { countSql, textSql } from '../parseSql'
 import { xNames } from '../synonyms'
 import type { Recognizer } from '../types'
+import { warnUnreadCounts } from '../unreadCounts'
 import { fileAccount, fixedAccountSql } from './fileAccount'
 import { xDayTimestampSql } from './xAccountOverview'
 
@@ -38,8 +39,12 @@ export const xAccountContent: Recognizer = {
   detect: ({ columns }) =>
     hasFields(X_CONTENT_FIELDS, columns, ['post_id', 'date', 'text', 'impressions', 'likes', 'replies', 'reposts']),
   privacy: { text: X_CONTENT_FIELDS.text.names },
-  normalize(ctx) {
+  async normalize(ctx) {
     const f = resolveFields(X_CONTENT_FIELDS, ctx.columns)
+    await warnUnreadCounts(
+      ctx,
+      (['impressions', 'likes', 'replies', 'reposts', 'bookmarks', 'clicks'] as const).map((k) => f.column[k])
+    )
     const count = (field: keyof typeof X_CONTENT_FIELDS) => (f.has(field) ? countSql(f.sql(field)) : 'NULL')
     const date = f.sql('date')
     const published = xDayTimestampSql(date, ctx.timeZoneSql)

@@ -15,6 +15,7 @@ import { hasFields, resolveFields, type FieldTable } from '../fields'
 import { countSql, daySql, timestampSql } from '../parseSql'
 import { xNames } from '../synonyms'
 import type { Recognizer } from '../types'
+import { warnUnreadCounts } from '../unreadCounts'
 import { captureIn, fileAccount, fixedAccountSql } from './fileAccount'
 
 const overviewHandle = captureIn(/^(.+?)_account_overview_analytics/i)
@@ -68,9 +69,13 @@ export const xAccountOverview: Recognizer = {
       'unfollows',
       'profile_visits'
     ]) && !hasFields(POST_ID, columns, ['post_id']),
-  normalize(ctx) {
+  async normalize(ctx) {
     const account = fileAccount(ctx, 'x', overviewHandle)
     const f = resolveFields(X_OVERVIEW_FIELDS, ctx.columns)
+    await warnUnreadCounts(
+      ctx,
+      (['impressions', 'new_follows', 'unfollows', 'profile_visits', 'video_views'] as const).map((k) => f.column[k])
+    )
     const date = f.sql('date')
     const day = xDaySql(date, ctx.timeZoneSql)
     return {
