@@ -17,11 +17,12 @@ import { loadMetricsFixture } from './fixture.testdata'
 
 let dir: string
 let engine: Engine
+// Opening a workspace took over 10 s (vitest's hook default) at a load of 20 on the 2-core machine.
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sb-session-'))
   engine = await openEngine(dir)
   await loadMetricsFixture(databaseForTests(engine))
-})
+}, 60_000)
 afterEach(async () => {
   engine.close()
   await rm(dir, { recursive: true, force: true })

@@ -12,10 +12,16 @@ export async function outOfRange(conn: DuckDBConnection, s: Scope): Promise<Benc
   const from = `DATE ${literal(s.from)}`
   const to = `DATE ${literal(s.to)}`
   // Posts by the account's local day, as the scope counts them: the first and last instant per account zone suffice.
+  // The day sums hold each account-day's first and last instant: a scan of post_days, not of every post.
+  const ends =
+    s.posts === 'days'
+      ? `SELECT acc.institution_id, acc.time_zone AS z, min(p.first_at) AS lo, max(p.last_at) AS hi
+            FROM post_days p JOIN acc USING (account_id) GROUP BY ALL`
+      : `SELECT acc.institution_id, acc.time_zone AS z, min(p.published_at) AS lo, max(p.published_at) AS hi
+            FROM posts p JOIN acc USING (account_id) WHERE p.published_at IS NOT NULL GROUP BY ALL`
   const sql = `${withScope(
     s,
-    `ends AS (SELECT acc.institution_id, acc.time_zone AS z, min(p.published_at) AS lo, max(p.published_at) AS hi
-            FROM posts p JOIN acc USING (account_id) WHERE p.published_at IS NOT NULL GROUP BY ALL),
+    `ends AS (${ends}),
   spans AS (SELECT institution_id, CAST(timezone(z, lo) AS DATE) AS d FROM ends
             UNION ALL SELECT institution_id, CAST(timezone(z, hi) AS DATE) FROM ends
             UNION ALL SELECT acc.institution_id, ad.day FROM account_daily ad JOIN acc USING (account_id)),
