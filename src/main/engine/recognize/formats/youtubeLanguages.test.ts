@@ -248,7 +248,13 @@ describe('YouTube Studio generations', () => {
       ]
     ]
   ])('%s', async (_generation, header, rows) => {
-    const total = ['Total', ...header.split(',').slice(1).map(() => '')].join(',')
+    const total = [
+      'Total',
+      ...header
+        .split(',')
+        .slice(1)
+        .map(() => '')
+    ].join(',')
     const csv = [header, total, ...rows].join('\n')
     const r = await invoke(t.engine, 'importFile', {
       path: t.file('Table data.csv', csv),
