@@ -19,6 +19,7 @@ import { registerBenchmark } from './benchmarkCommand'
 import { registerCompare } from './compareCommand'
 import { registerConventions } from './conventionsCommand'
 import { registerMix } from './mixCommand'
+import { registerExplain } from './explainCommand'
 import { registerTopics } from './topicsCommand'
 import { print, type CliContext, type CommonOptions } from './context'
 import { formatTable } from './formatTable'
@@ -318,6 +319,7 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   registerCompare(program, ctx)
   registerConventions(program, ctx)
   registerMix(program, ctx)
+  registerExplain(program, ctx)
   registerTopics(program, ctx)
   registerInstitutions(program, ctx)
   registerEvents(program, ctx)
