@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import JSZip from 'jszip'
-import { test, expect } from './fixtures/app'
+import { EMPTY_WORKSPACE_NAME, test, expect } from './fixtures/app'
 import { snap } from './fixtures/screenshots'
 import { WorkspacePage } from './pages/WorkspacePage'
 import { expectAccessible } from './support/axe'
@@ -20,6 +20,8 @@ test('new workspace, import, Open Recent, export as .sbw and open it', async ({ 
   const ws = new WorkspacePage(page)
   const first = harness.workspace
   const firstName = basename(first)
+  // A readable name, as an analyst's folder would be, not the test id's hash (issue 15).
+  expect(firstName).toBe(EMPTY_WORKSPACE_NAME)
   // The harness makes workspaces only beside the one it started with: in a folder of this test's own there.
   const mine = join(dirname(first), `${firstName}-workspaces`)
   const second = join(mine, 'Hospital benchmarks')
