@@ -150,3 +150,65 @@ test('mapping the columns of a plain dataset is undone from the toast and by Ctr
   await expect(account).toHaveCount(0)
   await expect(page.getByTestId('error-banner')).toHaveCount(0)
 })
+
+test('a dataset sharing its raw table is deleted without asking; a merge of two accounts is undone', async ({
+  app,
+  page
+}) => {
+  // "Import again anyway": a second dataset over the same stored rows.
+  for (const again of [false, true]) {
+    await app.importFileInput().setInputFiles(X_CSV)
+    if (again) await page.getByTestId('already-imported').getByRole('button', { name: 'Import again anyway' }).click()
+    else await app.importCommit().click()
+    await expect(app.importDialog()).toBeHidden({ timeout: 30_000 })
+  }
+  await app.navDatasets().click()
+  const copies = page.locator(`[data-testid="dataset-row"][data-name^="${NAME}"]`)
+  await expect(copies).toHaveCount(2)
+  const toast = page.getByTestId('toast')
+
+  // Not the last copy of its table: deleted at once, no question; Ctrl+Z brings it back.
+  const second = await copies.nth(0).getAttribute('data-name')
+  await copies.nth(0).getByTestId('dataset-delete').click()
+  await expect(copies).toHaveCount(1)
+  await expect(app.confirmDialog()).toHaveCount(0)
+  await expect(toast).toContainText(`Deleted dataset “${second}”`)
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press(UNDO)
+  await expect(copies).toHaveCount(2)
+  await expect(app.datasetRow(second!)).toBeVisible()
+  // The one left after deleting a copy is the last: that one asks.
+  await app.datasetRow(second!).getByTestId('dataset-delete').click()
+  await expect(copies).toHaveCount(1)
+  await copies.nth(0).getByTestId('dataset-delete').click()
+  await expect(app.confirmDialog()).toBeVisible()
+  await app.confirmCancel().click()
+  await expect(copies).toHaveCount(1)
+
+  // Merge x:corvaleclinics into x:halvernumc; undone from the toast, then again and undone by Ctrl+Z.
+  await app.navInstitutions().click()
+  const corvale = app.accountRow('x:corvaleclinics')
+  const halvern = app.accountRow('x:halvernumc')
+  await expect(corvale).toContainText('2 posts')
+  await expect(halvern).toContainText('1 post')
+  const merge = async () => {
+    await corvale.getByTestId('account-edit').click()
+    await page.getByTestId('account-merge-into').selectOption('x:halvernumc')
+    await page.getByTestId('account-merge').click()
+    await expect(page.getByTestId('account-dialog')).toBeHidden()
+    await expect(corvale).toHaveCount(0)
+    await expect(halvern).toContainText('3 posts')
+    await expect(toast).toContainText(/Merged .* into /)
+  }
+  await merge()
+  await toast.getByTestId('toast-undo').click()
+  await expect(toast).toContainText('Undone: Merged')
+  await expect(corvale).toContainText('2 posts')
+  await expect(halvern).toContainText('1 post')
+  await merge()
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press(UNDO)
+  await expect(corvale).toContainText('2 posts')
+  await expect(halvern).toContainText('1 post')
+  await expect(page.getByTestId('error-banner')).toHaveCount(0)
+})

@@ -224,6 +224,22 @@ describe('undo an assignment', () => {
       (await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: b.institutionId })).undo
     ).toBeNull()
   })
+
+  it('moves an account back to the institution it was moved from', async () => {
+    await importPath(xFile('quill.csv', QUILL))
+    const a = await invoke(t.engine, 'createInstitution', { name: 'A' })
+    const b = await invoke(t.engine, 'createInstitution', { name: 'B' })
+    await invoke(t.engine, 'assignAccount', { accountId: 'x:quillmeregh', institutionId: a.institutionId })
+    const before = await canonical()
+    const moved = await invoke(t.engine, 'assignAccount', {
+      accountId: 'x:quillmeregh',
+      institutionId: b.institutionId
+    })
+    expect((await invoke(t.engine, 'listAccounts'))[0].institutionId).toBe(b.institutionId)
+    await invoke(t.engine, 'undo', { token: moved.undo!.token })
+    expect((await invoke(t.engine, 'listAccounts'))[0].institutionId).toBe(a.institutionId)
+    expect(await canonical()).toEqual(before)
+  })
 })
 
 describe('the stack and the workspace', () => {
