@@ -54,7 +54,7 @@ export const median = (xs: number[]): number => {
 }
 
 const fmtNum = (v: number | null): string =>
-  v === null ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)
+  v === null ? '—' : v >= 100 || Number.isInteger(v) ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)
 
 function formatRaw(raw: Measurement['raw']): string {
   return Object.entries(raw)
