@@ -284,6 +284,9 @@ test('the datasets list searches and sorts by name, rows, import date and format
   await app.datasetSearch().fill('posts')
   await app.datasetSort('rows').click()
   await expect(app.datasetRows()).toHaveCount(2)
+  // The grid below shows one of the matches, so the picture is of a list and its dataset.
+  await app.datasetRow('instagram_posts_semicolon').click()
+  await expect(app.gridRow(0)).toBeVisible()
   await expectAccessible(page, 'dataset-list-search')
   await snapSizes(page, 'dataset-list-search')
 })
