@@ -45,7 +45,14 @@ describe('socialbench benchmark checks its flags against the contract', () => {
   it('names --max-gap, --platforms and --from for their fields', async () => {
     expect((await benchmark('--max-gap', '2.5')).stderr).toMatch(/--max-gap: expected a whole number/)
     expect((await benchmark('--platforms', 'x,myspace')).stderr).toMatch(/--platforms: expected one of .*instagram/)
-    expect((await benchmark('--from', '1 May')).stderr).toMatch(/--from: dates are YYYY-MM-DD/)
+    expect((await benchmark('--from', '1 May')).stderr).toMatch(/--from: must be a day written YYYY-MM-DD/)
+  })
+
+  it('refuses a --from or --to that is shaped like a day but is none, before DuckDB sees it', async () => {
+    const r = await benchmark('--from', '2024-13-45')
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe('socialbench benchmark: --from: is not a day of the calendar')
+    expect((await benchmark('--to', '2025-02-29')).stderr).toMatch(/--to: is not a day of the calendar/)
   })
 
   it('runs with valid flags', async () => {

@@ -70,7 +70,17 @@ const absolutePath = z
   .max(4096)
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+/**
+ * A real calendar day written YYYY-MM-DD ("2025-02-30" is refused), for every day an input carries: a day that
+ * only looks like one ("2024-13-45") would otherwise reach DuckDB and fail there, in DuckDB's words.
+ */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'is not a day of the calendar')
 
 /** A benchmark: 1 to MAX_BENCHMARK_INSTITUTIONS institutions (peer statistics need 3 or more; the result says so when fewer). */
 const benchmarkRequest = z
@@ -78,8 +88,8 @@ const benchmarkRequest = z
     institutionIds: z.array(z.number().int().positive()).min(1).max(MAX_BENCHMARK_INSTITUTIONS),
     platforms: z.array(z.enum(PLATFORMS)).max(PLATFORMS.length).optional(),
     preset: z.enum(DATE_PRESETS).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
     convention: z.enum(ENGAGEMENT_CONVENTIONS),
     maxGapDays: z.number().int().min(0).max(366).optional(),
     k: z.number().min(0).max(10).optional(),
@@ -92,15 +102,6 @@ const benchmarkRequest = z
 const privacyOptions = z
   .object({ text: z.enum(['keep', 'redact', 'drop']), people: z.enum(['keep', 'drop', 'hash']) })
   .strict()
-
-/** A real calendar day written YYYY-MM-DD ("2025-02-30" is refused). */
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, 'is not a day of the calendar')
 
 const eventShape = {
   start: isoDay,
@@ -158,7 +159,7 @@ const chartText = z.string().max(200)
 const datasetId = z.number().int().positive()
 
 const columnName = z.string().min(1).max(1000)
-const filterDate = isoDate.nullable()
+const filterDate = isoDay.nullable()
 const filterNumber = z.number().finite().nullable()
 /** The grid's sort, filters and search (shared/gridView.ts); the engine checks the columns against the dataset. */
 const gridView = {

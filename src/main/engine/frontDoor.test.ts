@@ -33,6 +33,22 @@ describe('engine.call', () => {
     expect(r.error.message).toMatch(/^benchmark: k: /)
   })
 
+  it('refuses a day that is shaped like one but is none, as a benchmark end or a grid filter', async () => {
+    const { institutionId } = await invoke(t.engine, 'createInstitution', { name: 'Clinic A' })
+    const r = await t.engine.call('benchmark', {
+      institutionIds: [institutionId],
+      convention: 'followers_at_post',
+      from: '2024-13-45'
+    })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'benchmark: from: is not a day of the calendar' }
+    })
+    const filter = { column: 'day', kind: 'dateRange', from: '2025-02-29', to: null } as const
+    const q = await t.engine.call('datasetQuerySql', { datasetId: 1, filters: [filter] })
+    expect(q).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: /from: is not a day of the calendar/ } })
+  })
+
   it('answers a call from the wire with an unknown channel as BAD_INPUT, not a throw', async () => {
     expect(await t.engine.callWire('dropEverything', {})).toEqual({
       ok: false,
