@@ -108,9 +108,15 @@ test('a convention without a denominator for an institution says so and offers t
   await bm.preset().selectOption('all')
   await expect(bm.status()).toContainText('2023-01-05 to')
 
-  // Followers at post time: the Meta institutions have none; reach would rate them.
+  // Followers at post time: the Meta institutions have none; reach would rate them. Folded to one line, the notice
+  // names them and offers the conventions that rate both; opened, it says per institution.
+  const bar = page.getByTestId('bm-convention-notices')
+  await expect(bar.getByTestId('bm-convention-try')).toHaveText(['Try ‘by reach’', 'Try ‘by views’'])
+  await expect(bar).toContainText('Cedar Care, Dunmore Infirmary')
+  await bar.getByTestId('bm-notice-toggle').click()
   const notices = page.getByTestId('bm-convention-notice')
   await expect(notices).toHaveCount(2)
+  await expect(notices.first()).toBeVisible()
   const cedar = page.locator('[data-testid="bm-convention-notice"][data-name="Cedar Care"]')
   await expect(cedar).toHaveText('Cedar Care: no follower count in range — try ‘by reach’ or ‘by views’')
   await expect(page.locator('[data-testid="bm-convention-notice"][data-name="Dunmore Infirmary"]')).toContainText(
@@ -162,6 +168,8 @@ test('the default range names the institutions it leaves out; range, convention,
     `Dunmore Infirmary: data from 2023-01-05 to ${dunmoreEnd} — show 2023-01-05 to ${dunmoreEnd}`
   )
   // Its own range shows it (and now the others are the ones left out) ...
+  await expect(page.getByTestId('bm-range-show')).toBeHidden()
+  await notices.getByTestId('bm-notice-toggle').click()
   await page.getByTestId('bm-range-show').click()
   await expect(bm.preset()).toHaveValue('custom')
   await expect(bm.from()).toHaveValue('2023-01-05')

@@ -11,6 +11,8 @@ export class BenchmarksPage {
   readonly nav = (): Locator => this.id('nav-benchmarks')
   readonly view = (): Locator => this.id('benchmarks-view')
   readonly dashboard = (): Locator => this.id('bm-dashboard')
+  /** The scrolling column right of the filters: the charts and tables. */
+  readonly main = (): Locator => this.id('bm-main')
   readonly status = (): Locator => this.id('bm-status')
   readonly institutions = (): Locator => this.id('bm-institution')
   readonly institution = (name: string): Locator =>

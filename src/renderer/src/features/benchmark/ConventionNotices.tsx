@@ -1,6 +1,7 @@
 import type { InstitutionSummary } from '../../../../shared/benchmark'
 import type { EngagementConvention } from '../../../../shared/metrics'
-import { conventionNotices, shortConventionLabel } from './conventionNotices'
+import { commonAlternatives, conventionNotices, shortConventionLabel } from './conventionNotices'
+import { NoticeBar } from './NoticeBar'
 
 interface ConventionNoticesProps {
   summary: InstitutionSummary[]
@@ -8,16 +9,32 @@ interface ConventionNoticesProps {
   onConvention: (c: EngagementConvention) => void
 }
 
-/** Per institution the chosen convention cannot rate: what is missing, and a button per convention that would work. */
+/**
+ * Institutions the chosen convention cannot rate. Folded: who, and the conventions that would rate all of them;
+ * opened: per institution, what is missing and a button per convention that would work for it.
+ */
 export function ConventionNotices({ summary, convention, onConvention }: ConventionNoticesProps) {
   const notices = conventionNotices(summary, convention)
   if (notices.length === 0) return null
+  const common = commonAlternatives(notices)
   return (
-    <section className="bm-notices" data-testid="bm-convention-notices" aria-labelledby="bm-convention-notices-h">
-      <h2 id="bm-convention-notices-h">
-        No engagement rate for {notices.length} institution{notices.length === 1 ? '' : 's'} under “
-        {shortConventionLabel(convention)}”
-      </h2>
+    <NoticeBar
+      testId="bm-convention-notices"
+      heading={`No engagement rate for ${notices.length} institution${notices.length === 1 ? '' : 's'} under “${shortConventionLabel(convention)}”`}
+      gist={notices.map((n) => n.name).join(', ')}
+      actions={common.map((c) => (
+        <button
+          key={c}
+          type="button"
+          className="btn btn-small"
+          data-testid="bm-convention-try"
+          data-convention={c}
+          onClick={() => onConvention(c)}
+        >
+          Try ‘{shortConventionLabel(c)}’
+        </button>
+      ))}
+    >
       <ul>
         {notices.map((n) => (
           <li key={n.institutionId} data-testid="bm-convention-notice" data-name={n.name}>
@@ -47,6 +64,6 @@ export function ConventionNotices({ summary, convention, onConvention }: Convent
           </li>
         ))}
       </ul>
-    </section>
+    </NoticeBar>
   )
 }

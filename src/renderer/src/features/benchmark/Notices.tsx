@@ -1,27 +1,19 @@
-import { useState } from 'react'
+import { NoticeBar } from './NoticeBar'
 
-const SHOWN = 2
-
-/** The result's known gaps (peer set too small, platforms missing, follower gaps), near the charts and never hidden. */
+/** The result's known gaps (peer set too small, platforms missing, follower gaps), near the charts, one line folded. */
 export function Notices({ gaps }: { gaps: string[] }) {
-  const [all, setAll] = useState(false)
   if (gaps.length === 0) return null
-  const shown = all ? gaps : gaps.slice(0, SHOWN)
   return (
-    <section className="bm-notices" data-testid="bm-notices" aria-label="Data notices">
-      <h2>
-        {gaps.length} data notice{gaps.length === 1 ? '' : 's'}
-      </h2>
+    <NoticeBar
+      testId="bm-notices"
+      heading={`${gaps.length} data notice${gaps.length === 1 ? '' : 's'}`}
+      gist={gaps.join(' · ')}
+    >
       <ul>
-        {shown.map((g) => (
+        {gaps.map((g) => (
           <li key={g}>{g}</li>
         ))}
       </ul>
-      {gaps.length > SHOWN && (
-        <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${gaps.length}`}
-        </button>
-      )}
-    </section>
+    </NoticeBar>
   )
 }

@@ -39,3 +39,13 @@ export function conventionNotices(summary: InstitutionSummary[], convention: Eng
       alternatives: ENGAGEMENT_CONVENTIONS.filter((c) => c !== convention && s.engagement_rate[c] !== null)
     }))
 }
+
+/**
+ * The conventions that would rate every institution in `notices` (at most two, in the selector's order): offered on
+ * the folded notice line. Switching to one of them can still leave other institutions without a rate; the notice
+ * then says so for those.
+ */
+export function commonAlternatives(notices: ConventionNotice[]): EngagementConvention[] {
+  if (notices.length === 0) return []
+  return ENGAGEMENT_CONVENTIONS.filter((c) => notices.every((n) => n.alternatives.includes(c))).slice(0, 2)
+}
