@@ -133,6 +133,23 @@ test('dark theme and the single-chart view @sample', async ({ app, page }) => {
   await bm.singleChart().selectOption('indexed')
   await expect(bm.chartSvg('indexed')).toBeVisible()
   await expect(bm.methodology()).toBeVisible()
+  // The peer median is over a stable set: its methodology says which, the notes say where the set changes.
+  await expect(bm.methodology().getByTestId('bm-methodology-peer')).toContainText('carried across its own gaps')
+  await chartsDrawn(page)
+  // At 1280x800 the notices are one line each and the single chart is on screen without scrolling (issue 15).
+  const notices = page.locator('.bm-notices')
+  expect(await notices.count()).toBeGreaterThanOrEqual(2)
+  for (const box of await notices.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+    expect(box).toBeLessThan(36)
+  const plot = await bm.chartSvg('indexed').boundingBox()
+  const main = await bm.main().boundingBox()
+  expect(plot && main && plot.y + plot.height).toBeLessThanOrEqual((main?.y ?? 0) + (main?.height ?? 0))
+  // Opened, a notice lists everything; the heading is the button, from the keyboard too.
+  await bm.notices().getByTestId('bm-notice-toggle').focus()
+  await page.keyboard.press('Enter')
+  await expect(bm.notices().locator('li').first()).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(bm.notices().locator('li').first()).toBeHidden()
   await snap(page, 'benchmarks-single-dark')
   await app.themeToggle().click()
   await snap(page, 'benchmarks-single-light')

@@ -25,6 +25,8 @@ export interface MetricDefinition {
   denominator: string
   /** Who defines engagement this way (so analysts can reconcile tools). */
   convention?: string
+  /** For a chart with a peer median and band: which institutions it is over, day by day. */
+  peer?: string
 }
 
 export const ENGAGEMENT_DEFINITIONS: Record<EngagementConvention, MetricDefinition> = {
@@ -99,7 +101,8 @@ export const METRICS: Record<string, MetricDefinition> = {
     label: 'Indexed follower growth (start = 100)',
     unit: 'index',
     formula: '100 × followers on the day ÷ followers at the first day with data',
-    denominator: 'followers at the start of the period'
+    denominator: 'followers at the start of the period',
+    peer: 'median and interquartile range of the institutions’ indices, drawn where 3 or more count; an institution counts on every day from its first to its last follower count in the range, with its last index carried across its own gaps (its line still breaks there), so the median does not jump when an account with weekly snapshots misses a day; the set changes only where an institution’s data starts or ends inside the range, and the chart’s notes say where'
   },
   posts_per_week: {
     id: 'posts_per_week',
@@ -128,7 +131,8 @@ export const METRICS: Record<string, MetricDefinition> = {
     unit: 'per day',
     formula:
       "the export's daily channel figure (views, reach, impressions, profile visits or followers gained), summed over the institution's accounts on the selected platforms; a day one of those accounts has no figure for is a gap, not 0. Reach is summed across accounts, so someone reached by two accounts counts twice",
-    denominator: '—'
+    denominator: '—',
+    peer: 'median and interquartile range, per day, of the institutions with a figure that day (a day’s views are not carried to the next), drawn where 3 or more have one'
   },
   share_of_voice: {
     id: 'share_of_voice',

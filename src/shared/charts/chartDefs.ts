@@ -26,7 +26,13 @@ export interface ChartDef {
 }
 
 const fixed = (m: MetricDefinition) => () => m
-const engagement = (c: EngagementConvention) => ENGAGEMENT_DEFINITIONS[c]
+/** The weekly engagement chart's peer band: a week without a rated post has no rate, so nothing is carried. */
+const ENGAGEMENT_PEER =
+  'median and interquartile range, per week, of the rates of the institutions with a rated post that week, drawn where 3 or more have one'
+const engagement = (c: EngagementConvention): MetricDefinition => ({
+  ...ENGAGEMENT_DEFINITIONS[c],
+  peer: ENGAGEMENT_PEER
+})
 
 export const CHARTS: Record<ChartId, ChartDef> = {
   followers: { id: 'followers', title: 'Followers over time', usesConvention: false, metric: fixed(METRICS.followers) },

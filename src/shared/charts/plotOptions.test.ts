@@ -155,6 +155,30 @@ describe('peer statistics', () => {
     )
   })
 
+  it('names where the indexed chart’s peer set changes, and says nothing when it does not', () => {
+    const days = (from: number, to: number) =>
+      Array.from({ length: 21 }, (_, d) => utcDay(`2024-01-${String(d + 1).padStart(2, '0')}`)).map((day, d) => ({
+        day,
+        indexed: d >= from && d <= to ? 100 + d : null,
+        followers: null
+      }))
+    const rows = [
+      ...days(0, 20).map((r) => ({ ...r, institution: 'Alpha' })),
+      // Gaps inside its span do not change the set: only where its data starts.
+      ...days(4, 20).map((r, d) => ({ ...r, institution: 'Beta', indexed: d === 9 ? null : r.indexed })),
+      ...days(0, 15).map((r) => ({ ...r, institution: 'Gamma' }))
+    ]
+    const drawn: PeerRow[] = [{ x: utcDay('2024-01-05'), median: 104, q1: 102, q3: 106, n: 3 }]
+    expect(indexedChart(rows, drawn, ctx()).notes).toContain(
+      'Peer median: each institution counts from its first to its last follower count in the range, so the set changes only there — Beta from 2024-01-05; Gamma until 2024-01-16.'
+    )
+    const stable = rows.filter((r) => r.institution === 'Alpha')
+    expect(indexedChart(stable, drawn, ctx()).notes.join(' ')).not.toMatch(/Peer median: each/)
+    // No note about the set where no median is drawn, or the peer band is off.
+    expect(indexedChart(rows, [], ctx()).notes.join(' ')).not.toMatch(/Peer median: each/)
+    expect(indexedChart(rows, drawn, ctx(), false).notes.join(' ')).not.toMatch(/Peer median: each/)
+  })
+
   it('names the thin institutions (fewer than 30 posts) under the engagement chart', () => {
     const s = [summary('Alpha', { posts: 29 }), summary('Beta', { posts: 30 }), summary('Gamma', { posts: 1 })]
     expect(engagementChart([], [], ctx({ summary: s })).notes).toContain(

@@ -263,9 +263,39 @@ export function indexedChart(rows: IndexedRow[], peerRows: PeerRow[], ctx: Chart
         missingInstitutions(rows, ctx, (r) => r.indexed !== null),
         'follower counts'
       ),
-      ...(showPeer ? peerNotes(ctx, peerRows) : [])
+      ...(showPeer ? peerNotes(ctx, peerRows) : []),
+      ...(showPeer && peer.some((r) => r.median !== null) ? peerSetNote(rows, ctx) : [])
     ]
   }
+}
+
+/**
+ * Where the indexed chart's peer set changes: an institution counts in the median from its first to its last index
+ * in the range (metrics/series.ts, peerIndexedSql), so the median can step only on those days. Each is named, so a
+ * step in the dashed line has its reason next to the chart.
+ */
+export function peerSetNote(rows: IndexedRow[], ctx: ChartContext): string[] {
+  const span = new Map<string, { first: Date; last: Date }>()
+  for (const r of rows) {
+    if (r.indexed === null) continue
+    const s = span.get(r.institution)
+    if (!s) span.set(r.institution, { first: r.day, last: r.day })
+    else s.last = r.day
+  }
+  const from = isoDay(utcDay(ctx.from))
+  const to = isoDay(utcDay(ctx.to))
+  const changes: string[] = []
+  for (const [name, s] of span) {
+    const first = isoDay(s.first)
+    const last = isoDay(s.last)
+    if (first > from && last < to) changes.push(`${name} from ${first} to ${last}`)
+    else if (first > from) changes.push(`${name} from ${first}`)
+    else if (last < to) changes.push(`${name} until ${last}`)
+  }
+  if (changes.length === 0) return []
+  return [
+    `Peer median: each institution counts from its first to its last follower count in the range, so the set changes only there — ${changes.join('; ')}.`
+  ]
 }
 
 /** Weekly rates as percent, with every week of the range present (null where an institution did not post). */

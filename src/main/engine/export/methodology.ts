@@ -10,6 +10,7 @@ export function methodologyLines(result: BenchmarkResult, chartId?: ChartId): st
     const def = CHARTS[chartId]
     const metric = def.metric(scope.convention)
     lines.push(`${def.title} — ${metric.label}`, `Formula: ${metric.formula}`, `Denominator: ${metric.denominator}`)
+    if (metric.peer) lines.push(`Peer median: ${metric.peer}`)
     if (def.usesConvention) lines.push(`Engagement convention: ${conventionLabel(scope.convention)}`)
     if (chartId === 'breakouts') lines.push(`Threshold: mean + ${scope.k} × standard deviation of the per-post rate`)
   }

@@ -23,6 +23,7 @@ import {
   followersSql,
   indexedSql,
   peerBandSql,
+  peerIndexedSql,
   postsWeeklySql,
   screenDayStride,
   thinDays,
@@ -225,7 +226,7 @@ export function chartSql(
     engagement: series.engagement,
     heatmap: cadenceHeatmapSql(scope),
     postsWeekly: postsWeeklySql(scope),
-    peerIndexed: byDay(peerBandSql(series.indexed, 'day', 'indexed'), [], 'x', 'median'),
+    peerIndexed: byDay(peerIndexedSql(series.indexed), [], 'x', 'median'),
     peerEngagement: peerBandSql(series.engagement, 'week', 'rate'),
     channelDaily: byDay(series.channel, ['institution', 'metric'], 'day', 'value'),
     peerChannel: thinDays(channelPeerSql(series.channel), {

@@ -135,6 +135,27 @@ export function breakoutsSql(s: Scope, convention: EngagementConvention, k: numb
   ORDER BY hits.rate DESC`
 }
 
+/**
+ * The indexed chart's peer band over a stable peer set: an institution counts on every day from its first to its last
+ * indexed value in the range, with its last value carried across its own gaps. Per day over whoever had a count that
+ * day, the median jumped each time an account with weekly snapshots (the sample's Corvale and Halvern) fell past the
+ * carry-forward limit for a day or two and left the set. Its own line still breaks there; only the median carries it.
+ * The set changes only where an institution's data starts or ends inside the range (the chart's notes say where).
+ */
+export function peerIndexedSql(seriesSql: string): string {
+  return peerBandSql(
+    `SELECT day, CASE WHEN seen_after IS NOT NULL THEN carried END AS indexed FROM (
+       SELECT day,
+              last_value(indexed IGNORE NULLS) OVER (PARTITION BY institution ORDER BY day
+                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS carried,
+              first_value(indexed IGNORE NULLS) OVER (PARTITION BY institution ORDER BY day
+                ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS seen_after
+       FROM (${seriesSql}))`,
+    'day',
+    'indexed'
+  )
+}
+
 /** Median and interquartile band of the peer set, per day (followers, indexed) or per week (engagement). */
 export function peerBandSql(seriesSql: string, xColumn: string, valueColumn: string): string {
   return `SELECT ${xColumn} AS x, median(${valueColumn}) AS median, quantile_cont(${valueColumn}, 0.25) AS q1,

@@ -28,6 +28,12 @@ export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
         <dd>{metric.formula}</dd>
         <dt>Denominator</dt>
         <dd>{metric.denominator}</dd>
+        {metric.peer && (
+          <>
+            <dt>Peer median</dt>
+            <dd data-testid="bm-methodology-peer">{metric.peer}</dd>
+          </>
+        )}
         {def.usesConvention && (
           <>
             <dt>Convention</dt>
