@@ -13,12 +13,25 @@ export interface CliRun {
   stderr: string
 }
 
-export function runCli(args: string[], opts: { timeoutMs?: number; maxBuffer?: number } = {}): Promise<CliRun> {
+export interface CliOptions {
+  timeoutMs?: number
+  maxBuffer?: number
+  /** Options for Node itself, before the launcher (`--require` a probe). */
+  nodeArgs?: string[]
+  /** Added to the environment the command inherits. */
+  env?: Record<string, string>
+}
+
+export function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [CLI_BIN, ...args],
-      { timeout: opts.timeoutMs ?? 60_000, maxBuffer: opts.maxBuffer ?? 1 << 20 },
+      [...(opts.nodeArgs ?? []), CLI_BIN, ...args],
+      {
+        timeout: opts.timeoutMs ?? 60_000,
+        maxBuffer: opts.maxBuffer ?? 1 << 20,
+        env: opts.env ? { ...process.env, ...opts.env } : undefined
+      },
       (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
     )
   })
