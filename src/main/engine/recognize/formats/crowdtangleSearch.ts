@@ -13,12 +13,22 @@
  * views = Post Views for video posts only: CrowdTangle writes 0 for posts whose views it does not measure.
  * "Followers at Posting" goes to posts.followers_at_post and to account_daily.followers on the post's day (in the
  * import's zone); with several posts on one day the last post's value wins.
+ * Generations: 2020 downloads name the post time "Created" (not "Post Created"), have no "Followers at Posting"
+ * (only the Page's "Likes at Posting", older "Page Likes at Posting"), no score column, and write "Total
+ * Interactions" with ',' thousands ("1,972,048") next to a "Total Interactions (weighted  —  …)" column.
  */
+import { literal } from '../../db/sql'
 import { findColumn, hasColumns, normalizeHeader } from '../headers'
 import { col, countSql, textSql, timestampSql } from '../parseSql'
 import type { NormalizeContext, Recognizer } from '../types'
 
 const REACTIONS = ['Likes', 'Love', 'Wow', 'Haha', 'Sad', 'Angry', 'Care']
+/** The post time: "Post Created" from 2021, "Created" in 2018-2020 downloads (same "2020-04-16 09:48:29 EDT"). */
+const CREATED = ['Post Created', 'Created']
+/** The audience at posting: followers where the file has them, else the Page's likes (all 2020 downloads had). */
+const AUDIENCE = ['Followers at Posting', 'Likes at Posting', 'Page Likes at Posting']
+/** Who posted: a Page, an Instagram account, or a Group (Group exports name it "Group Name"). */
+const DISPLAY_NAME = ['Page Name', 'Account', 'Group Name']
 
 /** The post id in a Facebook/Instagram URL: "fbid=" / "story_fbid=" if present, else the last path segment. */
 export function postIdFromUrlSql(url: string): string {
@@ -40,6 +50,22 @@ export function platformFromUrlSql(url: string): string {
  * "Overperforming Score" where someone renamed it.
  */
 const isScore = (name: string) => /^overperforming score(\s*\(weighted\b.*\))?$/i.test(normalizeHeader(name))
+/** "Total Interactions (weighted  —  Likes 1x Shares 1x … )": next to the plain total in 2020 downloads. */
+const isWeightedTotal = (name: string) => /^total interactions\s*\(weighted\b.*\)$/i.test(normalizeHeader(name))
+
+/**
+ * CrowdTangle's own columns, in every generation seen: the poster's "User Name", the post "URL" and "Type", its time,
+ * and either an audience "at Posting" (a CrowdTangle term) or who posted (a Facebook Id, an Instagram Account) with a
+ * CrowdTangle total or score.
+ */
+function isCrowdtangleSearch(columns: string[]): boolean {
+  if (!hasColumns(columns, ['User Name', 'URL', 'Type']) || findColumn(columns, ...CREATED) === null) return false
+  if (findColumn(columns, ...AUDIENCE) !== null) return true
+  return (
+    findColumn(columns, 'Facebook Id', 'Account') !== null &&
+    (findColumn(columns, 'Total Interactions') !== null || columns.some(isScore) || columns.some(isWeightedTotal))
+  )
+}
 
 /** The columns that add up to Total Interactions in this file: Facebook's reactions, comments and shares; an
  * Instagram export has only Likes and Comments, one from before 2020 no Care. A column a file lacks counts 0. */
@@ -62,10 +88,10 @@ function parsed(ctx: NormalizeContext): string {
   return `SELECT _row,
       ${platformFromUrlSql('_url')} AS platform,
       ${handle} AS handle,
-      ${textSql(c('Page Name', 'Account'))} AS display_name,
+      ${textSql(c(...DISPLAY_NAME))} AS display_name,
       ${postIdFromUrlSql('_url')} AS post_id,
-      ${timestampSql(c('Post Created'), timeZoneSql)} AS published_at,
-      ${c('Post Created')} AS published_text,
+      ${timestampSql(c(...CREATED), timeZoneSql)} AS published_at,
+      ${c(...CREATED)} AS published_text,
       _type AS post_type,
       ${c('Message', 'Description')} AS text,
       _url AS url,
@@ -76,8 +102,8 @@ function parsed(ctx: NormalizeContext): string {
       ${countSql(c('Shares'))} AS shares,
       ${reactionSum} AS reactions,
       ${partsSum} AS interaction_parts,
-      ${countSql(c('Total Interactions'))} AS interactions,
-      ${countSql(c('Followers at Posting'))} AS followers_at_post
+      ${findColumn(columns, 'Total Interactions') ? countSql(c('Total Interactions')) : partsSum} AS interactions,
+      ${countSql(c(...AUDIENCE))} AS followers_at_post
     FROM (SELECT *, ${textSql(c('URL'))} AS _url, ${textSql(c('Type'))} AS _type FROM ${raw})`
 }
 
@@ -85,12 +111,21 @@ export const crowdtangleSearch: Recognizer = {
   id: 'crowdtangle-search',
   label: 'CrowdTangle search / historical data export',
   platform: 'facebook',
-  detect: ({ columns }) =>
-    hasColumns(columns, ['User Name', 'Post Created', 'Total Interactions', 'Followers at Posting', 'URL']) &&
-    columns.some(isScore),
+  detect: ({ columns }) => isCrowdtangleSearch(columns),
   privacy: { text: ['Message', 'Image Text', 'Description', 'Link Text'] },
   async normalize(ctx) {
     const p = await ctx.materialize('crowdtangle_search', parsed(ctx))
+    const audience = findColumn(ctx.columns, ...AUDIENCE)
+    if (audience !== null && normalizeHeader(audience) !== 'followers at posting') {
+      ctx.warn(
+        `CrowdTangle search export: the file has no "Followers at Posting" (downloads before 2021 do not); the Page's "${audience}" was taken as its audience at posting and as its follower count on each post's day.`
+      )
+    }
+    if (findColumn(ctx.columns, 'Total Interactions') === null) {
+      ctx.warn(
+        `CrowdTangle search export: the file has no "Total Interactions"; interactions are the sum of the ${interactionParts(ctx.columns).join(', ')} columns.`
+      )
+    }
     const account = `CASE WHEN handle IS NOT NULL THEN platform || ':' || lower(handle) END`
     // Total Interactions is CrowdTangle's own sum; a row where it is not reactions + comments + shares was misread.
     const check = (
@@ -107,7 +142,7 @@ export const crowdtangleSearch: Recognizer = {
       accounts: `SELECT DISTINCT ON (account_id) ${account} AS account_id, platform, handle, display_name
                  FROM ${p} WHERE handle IS NOT NULL ORDER BY account_id, _row DESC`,
       posts: `SELECT _row,
-          CASE WHEN published_at IS NULL THEN 'unreadable Post Created "' || coalesce(published_text, '') || '"'
+          CASE WHEN published_at IS NULL THEN ${literal(`unreadable ${findColumn(ctx.columns, ...CREATED)} "`)} || coalesce(published_text, '') || '"'
                WHEN post_id IS NULL THEN 'no post id in URL' END AS _reject,
           ${account} AS account_id, platform, post_id, published_at, post_type, text, url, views, likes, comments, shares,
           reactions, interactions, followers_at_post
