@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 // Tests run in a fixed non-UTC zone with DST (as Observable Plot's do), so code that leans on the machine's zone
-// fails here instead of on a user's laptop. Set before the workers start, which inherit it; TZ=... overrides.
+// fails here instead of on a user's laptop. Set before the workers start, which inherit it; TZ=... picks another
+// zone with daylight saving (test/structure/timeZone.test.ts fails in UTC, so the pin cannot quietly go).
 process.env.TZ ??= 'America/Los_Angeles'
 
 // Minimal shared config: engine/shell tests run in plain Node against real DuckDB and real files.
