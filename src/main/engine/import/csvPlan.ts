@@ -9,7 +9,7 @@ import { ident, literal } from '../db/sql'
 import { headerNames } from './columnNames'
 import { DESCRIPTION_LOOKAHEAD, descriptionRowCandidate } from './descriptionRow'
 import { detectNewline, quotesEveryField, scanRecords, type Newline } from './headRecords'
-import { MAX_LINE_BYTES } from './limits'
+import { CSV_BUFFER_BYTES, MAX_LINE_BYTES } from './limits'
 import type { PreambleGuess } from './preamble'
 import { classifyColumn, conversionSql, type ColumnConversion } from './numberLocale'
 
@@ -86,6 +86,7 @@ export function readCsvCall(
     ...(dialect.newline ? [newlineOption(dialect.newline)] : []),
     `allow_quoted_nulls=${dialect.quotedEmptyIsNull}`,
     `max_line_size=${MAX_LINE_BYTES}`,
+    `buffer_size=${CSV_BUFFER_BYTES}`,
     ...(mode.pad ? ['null_padding=true', 'parallel=false'] : []),
     ...(mode.fullScan ? ['sample_size=-1'] : []),
     // Columns whose text must reach the locale conversion untouched (DuckDB would read "1.234" as 1.234).
@@ -111,7 +112,7 @@ export async function sniffDialect(
   const delimiter = options.delimiter ?? declaredDelimiter ?? preamble?.delimiter
   const skip = options.skipRows ?? (preamble && preamble.skipRows > 0 ? preamble.skipRows : undefined)
   const newline = detectNewline(head.text)
-  const args: string[] = [`max_line_size=${MAX_LINE_BYTES}`, 'null_padding=true']
+  const args: string[] = [`max_line_size=${MAX_LINE_BYTES}`, `buffer_size=${CSV_BUFFER_BYTES}`, 'null_padding=true']
   if (newline) args.push(newlineOption(newline))
   if (delimiter) args.push(`delim=${literal(delimiter)}`)
   if (options.hasHeader !== undefined) args.push(`header=${options.hasHeader}`)
