@@ -76,9 +76,28 @@ test('the summary sorts by any column and ranks; the tables fit without sideways
     expect(rate.x + rate.width, `${id}: rate column inside the table`).toBeLessThanOrEqual(box.x + box.width + 0.5)
   }
 
-  // 1024x640, rank column shown: the summary needs no sideways scrolling.
+  // 1024x640, rank column shown: the summary needs no sideways scrolling, filters folded (the default there) ...
   await page.setViewportSize({ width: 1024, height: 640 })
   await summary.scrollIntoViewIfNeeded()
   await expect(page.getByTestId('bm-summary-rank').first()).toBeVisible()
   expect(await overflow(summary.locator('xpath=..'))).toBeLessThanOrEqual(0)
+  await expect(page.getByTestId('bm-summary-folded-note')).toBeHidden()
+  await expect(header('sov_posts')).toBeVisible()
+
+  // ... or open: the columns that follow from the post count fold away, said above the table, and the rank, names,
+  // posts, rate and growth stay inside it.
+  await page.getByTestId('bm-filters-toggle').click()
+  await expect(page.getByTestId('bm-side')).toBeVisible()
+  await summary.scrollIntoViewIfNeeded()
+  expect(await overflow(summary.locator('xpath=..'))).toBeLessThanOrEqual(0)
+  await expect(page.getByTestId('bm-summary-folded-note')).toBeVisible()
+  await expect(page.getByTestId('bm-summary-folded-note')).toContainText('Posts/week and SoV posts are folded away')
+  await expect(header('sov_posts')).toBeHidden()
+  await expect(header('posts_per_week')).toBeHidden()
+  const wrap = (await summary.locator('xpath=..').boundingBox())!
+  for (const key of ['name', 'posts', 'engagement', 'growth']) {
+    const th = (await header(key).boundingBox())!
+    expect(th.x + th.width, `${key} inside the table`).toBeLessThanOrEqual(wrap.x + wrap.width + 0.5)
+  }
+  await expect(page.getByTestId('bm-summary-rank').first()).toBeVisible()
 })

@@ -10,12 +10,18 @@ interface Column {
   key: string
   label: string
   title?: string
+  /** Folded away when the table is narrow (the figure follows from another column: posts). */
+  foldable?: boolean
   value: (s: InstitutionSummary) => SortValue
   cell: (s: InstitutionSummary) => ReactNode
 }
 
-function columns(conv: EngagementConvention): Column[] {
-  return [
+/** What the summary says when no institution has daily channel views: the column would be "—" all the way down. */
+export const NO_CHANNEL_VIEWS =
+  'No channel views in this range: a YouTube Studio Totals, TikTok overview or Meta views export adds the column.'
+
+function columns(conv: EngagementConvention, summary: InstitutionSummary[]): Column[] {
+  const all: Column[] = [
     {
       key: 'name',
       label: 'Institution',
@@ -33,6 +39,7 @@ function columns(conv: EngagementConvention): Column[] {
       key: 'posts_per_week',
       // A break opportunity after the slash: the header may wrap in a narrow panel.
       label: 'Posts/\u200bweek',
+      foldable: true,
       value: (s) => s.posts_per_week,
       cell: (s) => (s.posts_per_week === null ? '—' : s.posts_per_week.toFixed(2))
     },
@@ -71,6 +78,7 @@ function columns(conv: EngagementConvention): Column[] {
     {
       key: 'sov_posts',
       label: 'SoV posts',
+      foldable: true,
       title: 'Share of voice by posts',
       value: (s) => s.share_of_voice.posts,
       cell: (s) => fmtPct(s.share_of_voice.posts, 1)
@@ -84,6 +92,8 @@ function columns(conv: EngagementConvention): Column[] {
       cell: (s) => fmtInt(s.channel.views)
     }
   ]
+  const anyChannelViews = summary.some((s) => s.channel.views !== null)
+  return anyChannelViews ? all : all.filter((c) => c.key !== 'channel_views')
 }
 
 /**
@@ -91,7 +101,8 @@ function columns(conv: EngagementConvention): Column[] {
  * any column (the header is a button: click or Enter) and, on request, with each institution's rank under that sort.
  */
 export function SummaryTable({ result }: { result: BenchmarkResult }) {
-  const cols = columns(result.scope.convention)
+  const cols = columns(result.scope.convention, result.summary)
+  const folded = cols.filter((c) => c.foldable)
   const [sort, setSort] = useState<{ key: string; dir: SortDir }>({ key: 'name', dir: 'ascending' })
   const [showRank, setShowRank] = useState(false)
   const active = cols.find((c) => c.key === sort.key) ?? cols[0]
@@ -106,6 +117,15 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
   return (
     <div className="bm-summary">
       <div className="bm-summary-bar">
+        <p className="bm-summary-notes muted bm-small">
+          {!cols.some((c) => c.key === 'channel_views') && (
+            <span data-testid="bm-summary-no-channel">{NO_CHANNEL_VIEWS}</span>
+          )}
+          {/* Shown only when the table is narrow (benchmark.css): then these columns are folded away. */}
+          <span className="bm-summary-folded-note" data-testid="bm-summary-folded-note">
+            {folded.map((c) => c.label.replace('\u200b', '')).join(' and ')} are folded away at this width.
+          </span>
+        </p>
         <label className="bm-check bm-small">
           <input
             type="checkbox"
@@ -133,6 +153,7 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
                   key={c.key}
                   scope="col"
                   className={c.key === 'name' ? undefined : 'num'}
+                  data-foldable={c.foldable || undefined}
                   title={c.title}
                   aria-sort={c.key === sort.key ? sort.dir : undefined}
                   data-sort-key={c.key}
@@ -161,7 +182,7 @@ export function SummaryTable({ result }: { result: BenchmarkResult }) {
                       {c.cell(s)}
                     </th>
                   ) : (
-                    <td key={c.key} className="num">
+                    <td key={c.key} className="num" data-foldable={c.foldable || undefined}>
                       {c.cell(s)}
                     </td>
                   )
