@@ -52,6 +52,19 @@ export const EVENT_CSV_COLUMNS = ['start', 'end', 'title', 'kind', 'institution'
 /** The last day an event covers. */
 export const eventLastDay = (e: Pick<TimelineEvent, 'start' | 'end'>): string => e.end ?? e.start
 
+/**
+ * One event as the methodology lists it, in the app's panel and in every exported methodology (slide notes, the data
+ * files' methodology, the report): "2025-10-01 to 2025-10-31: Pink October (campaign, Halvern) — source: URL".
+ */
+export function eventMethodologyText(
+  e: Pick<TimelineEvent, 'start' | 'end' | 'title' | 'kind' | 'institutionName' | 'source'>
+): string {
+  const days = e.end ? `${e.start} to ${e.end}` : e.start
+  const institution = e.institutionName ? `, ${e.institutionName}` : ''
+  const source = e.source ? ` — source: ${e.source}` : ''
+  return `${days}: ${e.title} (${EVENT_KIND_LABELS[e.kind].toLowerCase()}${institution})${source}`
+}
+
 /** Events that touch the days from..to (inclusive, 'YYYY-MM-DD'), in date order. */
 export function eventsInRange<E extends Pick<TimelineEvent, 'start' | 'end'>>(
   events: readonly E[],

@@ -239,7 +239,7 @@ export async function buildDeck(raw: DeckInput): Promise<{ pptx: Uint8Array; sli
       })
       ns.addNotes(
         [
-          ...methodologyLines(result, s.chartId),
+          ...methodologyLines(result, s.chartId, { events: false }),
           ...(events.length
             ? [
                 '',

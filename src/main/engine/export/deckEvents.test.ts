@@ -58,6 +58,13 @@ describe('events on the editable charts', () => {
     expect(notes[editable]).toContain('this editable chart cannot draw them')
     expect(notes[editable]).toContain(`${from} Flu <jab> & "drive" (campaign) · https://example.org/calendar`)
     expect(notes[editable]).not.toContain('Long ago')
+    // Listed once there, not again by the methodology lines above them.
+    expect(notes[editable].split('Ward opening')).toHaveLength(2)
+    // The image slide before it draws them; its notes (the chart's methodology) list them as the app's panel does.
+    const picture = notes[editable - 1].replace(/\s+/g, ' ')
+    expect(picture).toContain(`Events: ${from}: Flu <jab> & "drive" (campaign) — source: https://example.org/calendar`)
+    expect(picture).toContain(`${to}: Ward opening (campaign)`)
+    expect(picture).not.toContain('Long ago')
   })
 
   it('say nothing when there are none, or when events are off', async () => {
@@ -68,6 +75,15 @@ describe('events on the editable charts', () => {
     )
     expect(slides.join(' ')).not.toContain('Events (drawn')
     expect(notes.join(' ')).not.toContain('cannot draw them')
+    expect(notes.join(' ')).toContain('Events: none in this range')
+    const off = fixtureResult()
+    off.scope.showEvents = false
+    const offNotes = (
+      await slidesAndNotes(
+        (await buildDeck({ result: off, series: fixtureSeries(), slides: [{ chartId: 'engagement' }] })).pptx
+      )
+    ).notes
+    expect(offNotes.join(' ')).toContain('Events: not drawn (turned off in the controls)')
   })
 
   it('keep the slide line short: six, then how many more the notes list', () => {

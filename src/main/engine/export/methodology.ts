@@ -1,9 +1,19 @@
 /** The methodology of a chart as plain lines (speaker notes, the XLSX "Methodology" sheet), as the app's panel shows it. */
 import type { BenchmarkResult } from '../../../shared/benchmark'
+import { EVENT_CHARTS } from '../../../shared/charts/buildChart'
 import { CHARTS, conventionLabel, type ChartId } from '../../../shared/charts/chartDefs'
 import { INTERACTIONS_BY_PLATFORM } from '../../../shared/metrics'
+import { eventMethodologyText, eventsInRange } from '../../../shared/timeline'
 
-export function methodologyLines(result: BenchmarkResult, chartId?: ChartId): string[] {
+/**
+ * `events: false` leaves the events out, for a place that lists them itself (the deck's editable chart, which says
+ * why it cannot draw them). Without a chart id, the events are those of the time charts.
+ */
+export function methodologyLines(
+  result: BenchmarkResult,
+  chartId?: ChartId,
+  options: { events?: boolean } = {}
+): string[] {
   const { scope, methodology: m } = result
   const lines: string[] = []
   if (chartId) {
@@ -23,5 +33,17 @@ export function methodologyLines(result: BenchmarkResult, chartId?: ChartId): st
     `Sources: ${m.sources.length ? m.sources.join(', ') : 'no source files'}`,
     `Known gaps: ${m.gaps.length ? m.gaps.join(' ') : 'none'}`
   )
+  const timeChart = !chartId || (EVENT_CHARTS as readonly ChartId[]).includes(chartId)
+  if (options.events !== false && timeChart)
+    lines.push(...eventLines(result, chartId ? 'Events' : 'Events on the time charts'))
   return lines
+}
+
+/** As the app's methodology panel says it: off, none, or one line per event drawn. */
+function eventLines(result: BenchmarkResult, label: string): string[] {
+  if (!result.scope.showEvents) return [`${label}: not drawn (turned off in the controls)`]
+  // The charts draw only what touches the range; a result's events already do, a hand-made one may not.
+  const events = eventsInRange(result.events ?? [], result.scope.from, result.scope.to)
+  if (!events.length) return [`${label}: none in this range`]
+  return [`${label}:`, ...events.map((e) => `  ${eventMethodologyText(e)}`)]
 }

@@ -2,6 +2,7 @@
  * Events on the charts, end to end in the engine: the benchmark carries the events in its range (for everyone
  * or a compared institution, none when turned off), and the exported SVG draws them as labelled rules and bands.
  */
+import ExcelJS from 'exceljs'
 import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestWorkspace, type TestWorkspace } from '../../../../test/support/workspace'
@@ -79,5 +80,27 @@ describe('events on the charts', () => {
         writeFileSync(`${process.env.EVENTS_PNG}/${chartId}.png`, f.bytes)
       }
     }
+  }, 120_000)
+
+  it('the exported data file lists the events in its methodology, as the panel does', async () => {
+    // The XLSX's Methodology sheet, one line a row.
+    const methodology = async (chartId: 'engagement' | 'heatmap', events?: boolean) => {
+      const f = await invoke(t.engine, 'exportChartData', { request: { ...request, events }, chartId, format: 'xlsx' })
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(Buffer.from(f.bytes) as never)
+      const lines: string[] = []
+      wb.getWorksheet('Methodology')!.eachRow((row) => lines.push(String(row.getCell(1).value)))
+      return lines.join('\n')
+    }
+    const on = await methodology('engagement')
+    expect(on).toMatch(/platform change\)/)
+    expect(on).toContain('Feed algorithm change')
+    expect(on).toMatch(/Summer vaccination campaign \(campaign, [^)]+\)/)
+    expect(on).not.toContain('Not ours')
+    const off = await methodology('engagement', false)
+    expect(off).toContain('Events: not drawn (turned off in the controls)')
+    expect(off).not.toContain('Feed algorithm change')
+    // Not a time chart: no events line.
+    expect(await methodology('heatmap')).not.toMatch(/Events|Feed algorithm change/)
   }, 120_000)
 })

@@ -2,7 +2,7 @@ import type { BenchmarkResult } from '../../../../shared/benchmark'
 import { INTERACTIONS_BY_PLATFORM } from '../../../../shared/metrics'
 import { CHARTS, conventionLabel, type ChartId } from '../../../../shared/charts/chartDefs'
 import { EVENT_CHARTS } from '../../../../shared/charts/buildChart'
-import { EVENT_KIND_LABELS } from '../../../../shared/timeline'
+import { eventMethodologyText } from '../../../../shared/timeline'
 
 interface MethodologyPanelProps {
   result: BenchmarkResult
@@ -74,10 +74,7 @@ export function MethodologyPanel({ result, chartId }: MethodologyPanelProps) {
               ) : (result.events ?? []).length ? (
                 <ul className="bm-events">
                   {(result.events ?? []).map((e) => (
-                    <li key={e.eventId}>
-                      {e.end ? `${e.start} to ${e.end}` : e.start}: {e.title} ({EVENT_KIND_LABELS[e.kind].toLowerCase()}
-                      {e.institutionName ? `, ${e.institutionName}` : ''}){e.source ? ` — source: ${e.source}` : ''}
-                    </li>
+                    <li key={e.eventId}>{eventMethodologyText(e)}</li>
                   ))}
                 </ul>
               ) : (
