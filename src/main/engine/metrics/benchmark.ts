@@ -71,6 +71,15 @@ export async function dataRange(
   return { from: r.f, to: r.t }
 }
 
+/** The first and last day with data of any account (Scope.allDays); undefined when there is none. */
+async function allDataDays(conn: DuckDBConnection): Promise<{ from: string; to: string } | undefined> {
+  const r = (
+    await conn.runAndReadAll(`SELECT min(f)::VARCHAR AS f, max(t)::VARCHAR AS t FROM (
+      SELECT min(day) AS f, max(day) AS t FROM post_days UNION ALL SELECT min(day), max(day) FROM account_daily)`)
+  ).getRowObjectsJson()[0] as { f: string | null; t: string | null }
+  return r.f && r.t ? { from: r.f, to: r.t } : undefined
+}
+
 /** The time zones of the institutions' accounts (Scope.timeZones). */
 export async function accountZones(conn: DuckDBConnection, ids: number[]): Promise<string[]> {
   const list = ids.length ? ids.join(', ') : 'NULL'
@@ -254,8 +263,9 @@ export async function runBenchmark(
   const resolved = await resolveScope(conn, req, posts)
   const range = resolved.range
   const acrossRequests = opts.session === true && posts === 'days' && !!range.to && resolved.scope.to >= range.to
+  const allDays = acrossRequests ? await allDataDays(conn) : undefined
   // A dozen queries share this scope: build its tables once (TEMP, on this request's own connection).
-  const scope = await materializeScope(conn, { ...resolved.scope, acrossRequests })
+  const scope = await materializeScope(conn, { ...resolved.scope, acrossRequests, allDays })
   const k = req.k ?? DEFAULT_BREAKOUT_K
   const institutions = (
     (

@@ -19,12 +19,18 @@ export async function outOfRange(conn: DuckDBConnection, s: Scope): Promise<Benc
             FROM post_days p JOIN acc USING (account_id) GROUP BY ALL`
       : `SELECT acc.institution_id, acc.time_zone AS z, min(p.published_at) AS lo, max(p.published_at) AS hi
             FROM posts p JOIN acc USING (account_id) WHERE p.published_at IS NOT NULL GROUP BY ALL`
-  const sql = `${withScope(
-    s,
-    `ends AS (${ends}),
+  // The dashboard session keeps each account's first and last day (scope.ts, spans_all): a post's local day is
+  // post_days.day, and within one zone the first instant's day is the first day.
+  const spans = s.acrossRequests
+    ? `spans AS (SELECT acc.institution_id, a.first_day AS d FROM spans_all a JOIN acc USING (account_id)
+            UNION ALL SELECT acc.institution_id, a.last_day FROM spans_all a JOIN acc USING (account_id)),`
+    : `ends AS (${ends}),
   spans AS (SELECT institution_id, CAST(timezone(z, lo) AS DATE) AS d FROM ends
             UNION ALL SELECT institution_id, CAST(timezone(z, hi) AS DATE) FROM ends
-            UNION ALL SELECT acc.institution_id, ad.day FROM account_daily ad JOIN acc USING (account_id)),
+            UNION ALL SELECT acc.institution_id, ad.day FROM account_daily ad JOIN acc USING (account_id)),`
+  const sql = `${withScope(
+    s,
+    `${spans}
   inside AS (SELECT institution_id FROM ${s.posts === 'days' ? 'spd' : 'sp'}
              UNION SELECT acc.institution_id FROM account_daily ad JOIN acc USING (account_id) WHERE ad.day BETWEEN ${from} AND ${to})`
   )}

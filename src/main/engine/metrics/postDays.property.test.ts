@@ -3,7 +3,7 @@
  * random workspaces (accounts in zones with DST and half-hour offsets, follower gaps, posts with missing or zero
  * denominators, posts without a time), written through the import's own upsert in several batches that move posts
  * in time and between accounts, plus account merges, the benchmark channel ('days') equals the per-post SQL
- * ('rows') for random requests under every convention. Counts and integer sums are equal exactly; rates to 1e-9
+ * ('rows') for random requests under every convention, and for the preset ranges and peer sets a user then picks. Counts and integer sums are equal exactly; rates to 1e-9
  * relative (the sums are added in another order, as DuckDB's parallel sums already are from run to run).
  * The maintained post_days is also equal, row for row, to one rebuilt from scratch.
  * SEED=<n> replays a run.
@@ -71,6 +71,9 @@ const workspaceArb = fc.record({
     fc.record({
       convention: fc.constantFrom(...ENGAGEMENT_CONVENTIONS),
       range: fc.option(fc.tuple(fc.nat({ max: DAYS }), fc.nat({ max: 20 })), { freq: 2 }),
+      /** A control change the dashboard then gets: a preset range (they end on the last day with data) and peers. */
+      preset: fc.constantFrom('last30' as const, 'last90' as const, 'ytd' as const, 'all' as const),
+      peers: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
       platforms: fc.subarray([...PLATFORMS]),
       maxGapDays: fc.integer({ min: 0, max: 10 }),
       k: fc.constantFrom(1, 1.5, 2, 2.5),
@@ -274,7 +277,17 @@ describe('the dashboard from post_days equals the per-post SQL', () => {
             // The channel, whose session keeps what an earlier request computed: the same numbers, request after
             // request, and for the same request under the next convention (only what depends on it redone).
             const next = ENGAGEMENT_CONVENTIONS[(ENGAGEMENT_CONVENTIONS.indexOf(r.convention) + 1) % 5]
-            for (const q of [req, { ...req, convention: next }]) {
+            // Then a preset range and another peer set, as the dashboard's controls send them: the session reads
+            // these from what it keeps across requests (fday_all, pd_all: metrics/scope.ts).
+            const peers = ids.filter((_, i) => r.peers[i])
+            const change: BenchmarkRequest = {
+              ...req,
+              preset: r.preset,
+              from: undefined,
+              to: undefined,
+              institutionIds: peers.length ? peers : ids
+            }
+            for (const q of [req, { ...req, convention: next }, change]) {
               const ref = await runBenchmark(db.reader, q, 'rows').catch((e: Error) => e.message)
               expect(same(ref, await channel(q)), `channel, request ${JSON.stringify(q)}`).toBeNull()
               asked.push(q)

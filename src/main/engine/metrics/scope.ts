@@ -34,6 +34,11 @@ export interface Scope {
    * (known is computed from the days up to the range's end) and each account's history is the same.
    */
   acrossRequests?: boolean
+  /**
+   * With acrossRequests: the first and last day with data of any account (allDataDays). Every account's carried
+   * follower count is then kept for each of these days (fday_all), and a range inside them only filters it.
+   */
+  allDays?: { from: string; to: string }
 }
 
 /**
@@ -132,7 +137,18 @@ export function scopeParts(s: Scope): [string, string][] {
     ASOF LEFT JOIN known_all kk ON ad.account_id = kk.account_id AND ad.day >= kk.day
   `
           ],
-          ['kd', `SELECT k.* FROM kd_all k SEMI JOIN acc USING (account_id) WHERE k.day BETWEEN ${from} AND ${to}`]
+          // Every account-day of post_days with its follower count and rates, once per data (the join with kd_all
+          // was most of each request's cost); the scope then only picks its accounts and days.
+          ['pd_all', postDaysWithFollowers('kd_all')],
+          // Each account's first and last day with data (posts by their local day), for outOfRange.
+          [
+            'spans_all',
+            `
+    SELECT account_id, min(d) AS first_day, max(d) AS last_day
+    FROM (SELECT account_id, day AS d FROM post_days UNION ALL SELECT account_id, day FROM account_daily)
+    GROUP BY account_id
+  `
+          ]
         ]
       : [
           [
@@ -145,17 +161,15 @@ export function scopeParts(s: Scope): [string, string][] {
   `
           ]
         ]) as [string, string][]),
-    ['spd', postDaysInScope(from, to)],
-    ['days', `SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day`],
     [
-      'fday',
-      `
-    SELECT g.institution_id, g.institution, g.platform, g.account_id, g.day,
-           CASE WHEN g.day - k.day <= ${s.maxGapDays} THEN k.followers END AS followers
-    FROM (SELECT acc.*, days.day FROM acc CROSS JOIN days WHERE acc.account_id IN (SELECT account_id FROM known)) g
-    ASOF LEFT JOIN known k ON g.account_id = k.account_id AND g.day >= k.day
-  `
+      'spd',
+      s.acrossRequests
+        ? `SELECT acc.institution_id, acc.institution, acc.platform, acc.time_zone, r.*
+    FROM pd_all r JOIN acc USING (account_id) WHERE r.day BETWEEN ${from} AND ${to}`
+        : postDaysInScope(from, to)
     ],
+    ['days', `SELECT CAST(unnest(generate_series(${from}, ${to}, INTERVAL 1 DAY)) AS DATE) AS day`],
+    ...fdayParts(s, from, to),
     [
       'ifol',
       `
@@ -236,23 +250,73 @@ function followerParts(acc: string | null, to: string | null, sfx: string): [str
 }
 
 /**
+ * fday: per account of the scope and day of the range, the carried-forward follower count (NULL across gaps longer
+ * than maxGapDays). Where fday_all holds every day of the range (allDays), it is read from there: the ASOF join of
+ * every account-day is made once per data (the dashboard session keeps it), not on every change of range or peers.
+ */
+function fdayParts(s: Scope, from: string, to: string): [string, string][] {
+  const gap = (day: string, known: string) => `CASE WHEN ${day} - ${known} <= ${s.maxGapDays}`
+  if (s.acrossRequests && s.allDays && s.allDays.from <= s.from && s.to <= s.allDays.to) {
+    const allFrom = `DATE ${literal(s.allDays.from)}`
+    const allTo = `DATE ${literal(s.allDays.to)}`
+    return [
+      [
+        'fday_all',
+        `
+    SELECT g.account_id, g.day, k.day AS known_day, k.followers
+    FROM (SELECT a.account_id, CAST(unnest(generate_series(${allFrom}, ${allTo}, INTERVAL 1 DAY)) AS DATE) AS day
+          FROM (SELECT DISTINCT account_id FROM known_all) a) g
+    ASOF LEFT JOIN known_all k ON g.account_id = k.account_id AND g.day >= k.day
+  `
+      ],
+      [
+        'fday',
+        `
+    SELECT acc.institution_id, acc.institution, acc.platform, f.account_id, f.day,
+           ${gap('f.day', 'f.known_day')} THEN f.followers END AS followers
+    FROM fday_all f JOIN acc USING (account_id) WHERE f.day BETWEEN ${from} AND ${to}
+  `
+      ]
+    ]
+  }
+  return [
+    [
+      'fday',
+      `
+    SELECT g.institution_id, g.institution, g.platform, g.account_id, g.day,
+           ${gap('g.day', 'k.day')} THEN k.followers END AS followers
+    FROM (SELECT acc.*, days.day FROM acc CROSS JOIN days WHERE acc.account_id IN (SELECT account_id FROM known)) g
+    ASOF LEFT JOIN known k ON g.account_id = k.account_id AND g.day >= k.day
+  `
+    ]
+  ]
+}
+
+/**
  * spd: the post_days rows of the scope's accounts and days, with the follower count known on that day (kf, the same
  * ASOF lookup sp makes) and, per convention, the count, sum, sum of squares and maximum of the per-post rates. Posts
  * without their own followers-at-post are kept as interaction sums: divided by kf here, exactly where sp divides.
  */
 function postDaysInScope(from: string, to: string): string {
+  return `
+    SELECT acc.institution_id, acc.institution, acc.platform, acc.time_zone, r.*
+    FROM (${postDaysWithFollowers('kd')}) r JOIN acc USING (account_id)
+    WHERE r.day BETWEEN ${from} AND ${to}
+  `
+}
+
+/** post_days with kf from `kd` (account_id, day, kf) and the rate columns spd has (postDaysInScope). */
+function postDaysWithFollowers(kd: string): string {
   const fap = `CASE WHEN k.kf > 0 THEN r.nofap_n ELSE 0 END`
   const byKf = (col: string, div: string) => `CASE WHEN k.kf > 0 AND r.nofap_n > 0 THEN r.${col} / ${div} END`
   return `
-    SELECT acc.institution_id, acc.institution, acc.platform, acc.time_zone,
-           r.* EXCLUDE (fap_n, fap_sum, fap_ss, fap_max, nofap_n, nofap_sum, nofap_ss, nofap_max), k.kf,
+    SELECT r.* EXCLUDE (fap_n, fap_sum, fap_ss, fap_max, nofap_n, nofap_sum, nofap_ss, nofap_max), k.kf,
            r.fap_n + ${fap} AS rate_followers_at_post_n,
            coalesce(r.fap_sum, 0) + coalesce(${byKf('nofap_sum', 'k.kf')}, 0) AS rate_followers_at_post_sum,
            coalesce(r.fap_ss, 0) + coalesce(${byKf('nofap_ss', '(k.kf::DOUBLE * k.kf)')}, 0) AS rate_followers_at_post_ss,
            greatest(r.fap_max, ${byKf('nofap_max', 'k.kf')}) AS rate_followers_at_post_max,
            ${RATE_DENOMINATORS.map((d) => `r.${d}_n AS rate_${d}_n, coalesce(r.${d}_sum, 0) AS rate_${d}_sum, coalesce(r.${d}_ss, 0) AS rate_${d}_ss, r.${d}_max AS rate_${d}_max`).join(',\n           ')}
-    FROM post_days r JOIN acc USING (account_id) LEFT JOIN kd k ON k.account_id = r.account_id AND k.day = r.day
-    WHERE r.day BETWEEN ${from} AND ${to}
+    FROM post_days r LEFT JOIN ${kd} k ON k.account_id = r.account_id AND k.day = r.day
   `
 }
 
@@ -276,7 +340,7 @@ export function withScope(s: Scope, extra = ''): string {
  * of its post source (s.posts), not the other's.
  */
 export async function materializeScope(conn: DuckDBConnection, s: Scope): Promise<Scope> {
-  const skip = s.posts === 'days' ? ['sp0', 'sp'] : ['kd', 'kd_all', 'spd']
+  const skip = s.posts === 'days' ? ['sp0', 'sp'] : ['kd', 'kd_all', 'pd_all', 'spans_all', 'spd']
   for (const [name, body] of scopeParts(s).filter(([n]) => !skip.includes(n))) {
     // spd is a view: its rows are as wide as post_days, and writing them to a table cost more than every query
     // reading post_days again (npm run bench).
