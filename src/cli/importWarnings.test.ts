@@ -65,7 +65,7 @@ describe('socialbench import: warnings and exit code', () => {
     expect(out).toMatchObject({
       format: 'csv',
       rows: 1,
-      unmapped: { format: 'x-tweet-activity', missing: [{ field: 'likes', names: ['likes', 'favorites'] }] }
+      unmapped: { format: 'x-tweet-activity', missing: [{ field: 'likes', names: ['likes', 'favorites', 'いいね'] }] }
     })
     expect(JSON.stringify(out)).not.toMatch(/Binder|DuckDB/)
   })

@@ -37,9 +37,21 @@ export function summaryNumbers(summary: InstitutionSummary[]): Record<string, nu
   return out
 }
 
+/**
+ * A number as a reproduction compares it: 12 significant digits. DuckDB sums doubles in parallel, in whatever order
+ * its threads finish, so the same data can give an average that differs in the 16th digit from one run to the next;
+ * a reproduction must call that identical, and any difference a reader could see (the 12th digit of a rate) not.
+ */
+export function comparableNumber(v: number | null): number | null {
+  return v === null || !Number.isFinite(v) ? v : Number(v.toPrecision(12))
+}
+
 /** Row count and SHA-256 (canonical JSON of the columns and rows) of a data table, as a data file writes it. */
 export function tableDigest(t: DataTable): { rows: number; sha256: string } {
-  return { rows: t.rows.length, sha256: sha(JSON.stringify({ columns: t.columns, rows: t.rows })) }
+  const json = JSON.stringify({ columns: t.columns, rows: t.rows }, (_k, v: unknown) =>
+    typeof v === 'number' ? comparableNumber(v) : v
+  )
+  return { rows: t.rows.length, sha256: sha(json) }
 }
 
 /** Row count and SHA-256 of each chart's data table (the rows a data export writes). */

@@ -10,7 +10,7 @@ import type { Database } from '../db/duckdb'
 import type { BenchmarkRequest } from '../../../shared/benchmark'
 import { INSIGHT_TABLE_IDS, type InsightTableId } from '../../../shared/export'
 import { insightTable } from '../export/insightTables'
-import { chartDigests, summaryNumbers, tableDigest } from '../export/provenance'
+import { chartDigests, comparableNumber, summaryNumbers, tableDigest } from '../export/provenance'
 import { runBenchmark } from '../metrics/benchmark'
 import { packageVersion } from '../version'
 import { readProvenance } from './readProvenance'
@@ -44,7 +44,7 @@ function compareNumbers(
   for (const name of names) {
     const a = name in recorded.summary ? recorded.summary[name] : null
     const b = name in now.summary ? now.summary[name] : null
-    if (!Object.is(a, b) || !(name in recorded.summary) || !(name in now.summary))
+    if (!Object.is(comparableNumber(a), comparableNumber(b)) || !(name in recorded.summary) || !(name in now.summary))
       differences.push({ name, recorded: a, now: b })
   }
   let tables = 0
