@@ -1,31 +1,17 @@
 /**
- * The real `socialbench` command (bin/socialbench.cjs under tsx) against a workspace in a temp folder:
+ * The real `socialbench` command (bin/socialbench.cjs, compiled) against a workspace in a temp folder:
  * version and help, the sample, imports with per-file outcomes, and the read-only SQL guard.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { runCli } from '../../test/support/cli'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
 const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    // Generous: loading the 36-file sample takes ~30 s on a quiet machine, far longer on a busy CI runner.
-    execFile(process.execPath, [BIN, ...args], { timeout: 180_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
-      done({ code, stdout, stderr })
-    })
-  })
-}
+// Generous: loading the 36-file sample takes ~30 s on a quiet machine, far longer on a busy CI runner.
+const cli = (...args: string[]) => runCli(args, { timeoutMs: 180_000 })
 
 let root: string
 let ws: string

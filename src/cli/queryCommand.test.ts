@@ -1,5 +1,5 @@
 /**
- * `socialbench query` for real (bin/socialbench.cjs under tsx, a workspace in a temp folder): list the starters,
+ * `socialbench query` for real (bin/socialbench.cjs, compiled; a workspace in a temp folder): list the starters,
  * run one with --param values bound (a hostile value stays a value), export two, import them into a fresh workspace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * `socialbench report` (the real command under tsx) on a workspace whose institutions carry names such as
+ * `socialbench report` (the real compiled command) on a workspace whose institutions carry names such as
  * "St. Mary's Hospital & Medical Center": every file is written and every SVG and deck part is well-formed XML.
  */
 import { execFile } from 'node:child_process'

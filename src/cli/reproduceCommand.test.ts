@@ -1,5 +1,5 @@
 /**
- * `socialbench reproduce FILE` (the real command under tsx): exit 0 and "Identical" for a PNG exported from the same
+ * `socialbench reproduce FILE` (the real compiled command): exit 0 and "Identical" for a PNG exported from the same
  * workspace; exit 1 and the figures that moved once the data has changed; a file without a setup is refused by name.
  */
 import { execFile } from 'node:child_process'

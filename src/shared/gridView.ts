@@ -35,13 +35,6 @@ export type ColumnFilter =
   | { column: string; kind: 'notEmpty' }
 
 export type FilterKind = ColumnFilter['kind']
-export const FILTER_KINDS = [
-  'contains',
-  'numberRange',
-  'dateRange',
-  'empty',
-  'notEmpty'
-] as const satisfies readonly FilterKind[]
 
 /** Which filters a column of this kind offers: ranges only where the type has an order users mean. */
 export function filterKindsFor(kind: ColumnKind): FilterKind[] {

@@ -386,13 +386,6 @@ export function synonymsOf(table: Record<string, Synonyms>, concept: string): st
   return [...new Set(ALL_LANGUAGES.flatMap((l) => row[l] ?? []))]
 }
 
-/** The language(s) whose name for `concept` is `header` (for reports: "read as the Portuguese export"). */
-export function languagesOf(table: Record<string, Synonyms>, concept: string, header: string): Language[] {
-  const h = header.trim().toLowerCase()
-  const row = table[concept] ?? {}
-  return ALL_LANGUAGES.filter((l) => (row[l] ?? []).some((n) => n.toLowerCase() === h))
-}
-
 export const metaNames = (concept: keyof typeof META_SYNONYMS): string[] => synonymsOf(META_SYNONYMS, concept)
 
 export const xNames = (concept: keyof typeof X_SYNONYMS): string[] => synonymsOf(X_SYNONYMS, concept)

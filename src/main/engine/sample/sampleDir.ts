@@ -1,7 +1,8 @@
 /**
  * Where the built-in sample lives. Packaged app: `<resources>/sample` (electron-builder extraResources).
- * Dev, tests and the CLI under tsx: `<repo>/resources/sample`. No electron import, so the engine host
- * and plain Node can use it; Electron's `process.resourcesPath` is read off `process` when it exists.
+ * Dev, tests, the compiled CLI (out/cli) and the built host (out/main): `<repo>/resources/sample`. No electron
+ * import, so the engine host and plain Node can use it; Electron's `process.resourcesPath` is read off `process`
+ * when it exists.
  */
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
