@@ -19,8 +19,8 @@ beforeAll(async () => {
   // The content-mix workspace's posts have no text but their types; these two add text to match.
   const ws = await workspaceFromSql([
     ...CONTENT_MIX_FIXTURE_SQL,
-    `UPDATE posts SET text = 'Campaña de VACUNACIÓN' WHERE post_id = 'a1'`,
-    `UPDATE posts SET text = 'flu shots at noon' WHERE post_id = 'b1'`
+    `UPDATE posts SET text = 'Campaña de VACUNACIÓN', language = 'es' WHERE post_id = 'a1'`,
+    `UPDATE posts SET text = 'flu shots at noon', language = 'en' WHERE post_id = 'b1'`
   ])
   dir = ws.dir
   ws.engine.close()
@@ -83,5 +83,48 @@ describe('socialbench topics', () => {
     const missing = await cli('topics', 'remove', 'nope', '--workspace', dir)
     expect(missing.code).not.toBe(0)
     expect(missing.stderr).toContain('no topic is called "nope"')
+  })
+})
+
+describe('socialbench topics: keywords per language', () => {
+  it('takes "LANG: …" groups and --in, reports with them, and refuses a bad language by its flag', async () => {
+    const add = await cli(
+      'topics',
+      'add',
+      'vacunas',
+      '--workspace',
+      dir,
+      '--keywords',
+      'es: vacunacion, flu shot',
+      '--in',
+      'fr:vaccination',
+      '--json'
+    )
+    expect(add.stderr).toBe('')
+    expect(JSON.parse(add.stdout)).toMatchObject({
+      keywords: [],
+      languages: [
+        { language: 'es', keywords: ['vacunacion', 'flu shot'] },
+        { language: 'fr', keywords: ['vaccination'] }
+      ]
+    })
+    expect((await cli('topics', 'list', '--workspace', dir)).stdout).toContain(
+      'es: vacunacion, flu shot; fr: vaccination'
+    )
+    const r = await cli('topics', 'report', '--workspace', dir, '--institutions', 'Alpha,Beta', '--json')
+    const posts = JSON.parse(r.stdout).institutions.map((i: { topics: { posts: number }[] }) => i.topics[0].posts)
+    // a1 is Spanish: on the topic; b1 says "flu shot" but is English, and the phrase is one of the Spanish keywords.
+    expect(posts).toEqual([1, 0])
+    const cases: [string[], string][] = [
+      [['--in', 'flu:abc'], '--in'],
+      [['--in', 'vacuna'], '--in'],
+      [['--language', 'Spanish', '--keywords', 'a'], '--language'],
+      [[], '--keywords']
+    ]
+    for (const [flags, named] of cases) {
+      const bad = await cli('topics', 'add', 'other', '--workspace', dir, ...flags)
+      expect(bad.code, flags.join(' ')).not.toBe(0)
+      expect(bad.stderr, flags.join(' ')).toContain(named)
+    }
   })
 })

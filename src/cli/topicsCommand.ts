@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { csvRecord } from '../shared/csv'
 import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../shared/metrics'
-import { TOPIC_HEADER, topicRows } from '../shared/topics'
+import { parseRuleText, ruleText, TOPIC_HEADER, topicRows } from '../shared/topics'
 import { PLATFORMS } from '../shared/types'
 import { AppFailure } from '../shared/result'
 import { invoke } from '../main/engine/api'
@@ -38,13 +38,8 @@ export function registerTopics(program: Command, ctx: CliContext): void {
         else
           console.log(
             formatTable(
-              ['id', 'topic', 'language', 'keywords'],
-              list.map((t) => ({
-                id: t.topicId,
-                topic: t.name,
-                language: t.language ?? '',
-                keywords: t.keywords.join(', ')
-              }))
+              ['id', 'topic', 'keywords'],
+              list.map((t) => ({ id: t.topicId, topic: t.name, keywords: ruleText(t) }))
             )
           )
       } catch (err) {
@@ -56,24 +51,41 @@ export function registerTopics(program: Command, ctx: CliContext): void {
     .command('add <name>')
     .description('Add a topic, or replace the keywords of the topic of that name')
     .option('-w, --workspace <dir>', 'workspace folder')
-    .requiredOption('--keywords <list>', 'comma-separated keywords or phrases ("vaccine,vacunación,flu shot")')
-    .option('--language <code>', 'the language the keywords are in (a label)')
+    .option(
+      '--keywords <list>',
+      'comma-separated keywords or phrases for every language; "LANG: a, b" groups after a ";" are that language’s ("vaccine, flu shot; es: vacuna, gripe")'
+    )
+    .option(
+      '--in <LANG:list>',
+      'keywords that match only posts in that language (and posts of unknown language); repeatable: --in "es:vacuna,gripe"',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[]
+    )
+    .option('--language <code>', 'the language the --keywords are in (the same as --in)')
     .option('--json', 'print JSON')
-    .action(async (name: string, opts: Common & { keywords: string; language?: string }) => {
+    .action(async (name: string, opts: Common & { keywords?: string; in: string[]; language?: string }) => {
       try {
         const saved = await ctx.withEngine(opts, async (e) => {
           const existing = (await invoke(e, 'listTopics')).find(
             (t) => t.name.toLowerCase() === name.trim().toLowerCase()
           )
+          const rule = opts.language
+            ? { keywords: listFlag(opts.keywords) ?? [], languages: [] }
+            : parseRuleText(opts.keywords ?? '')
+          for (const group of opts.in) {
+            const at = group.indexOf(':')
+            if (at < 0) throw new AppFailure('BAD_INPUT', `--in: write a language and its keywords, "es:vacuna,gripe".`)
+            rule.languages.push({ language: group.slice(0, at), keywords: listFlag(group.slice(at + 1)) ?? [] })
+          }
           const input = await inputFromFlags(
             'saveTopic',
-            { topicId: existing?.topicId, name, keywords: listFlag(opts.keywords) ?? [], language: opts.language },
-            { name: 'NAME', keywords: '--keywords', language: '--language' }
+            { topicId: existing?.topicId, name, ...rule, language: opts.language },
+            { name: 'NAME', keywords: '--keywords', language: '--language', languages: '--in' }
           )
           return invoke(e, 'saveTopic', input)
         })
         if (opts.json) print(saved)
-        else console.log(`Saved topic ${saved.topicId}: ${saved.name} (${saved.keywords.join(', ')})`)
+        else console.log(`Saved topic ${saved.topicId}: ${saved.name} (${ruleText(saved)})`)
       } catch (err) {
         reportFailure(ctx, opts, 'topics add', err)
       }

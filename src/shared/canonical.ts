@@ -64,7 +64,15 @@ export const POSTS_COLUMNS: readonly CanonicalColumn[] = [
     role: 'derived',
     note: 'from the text: lower-case, each once'
   },
-  { name: 'mentions', type: 'VARCHAR[]', nullable: true, role: 'derived', note: '@handles in the text, likewise' }
+  { name: 'mentions', type: 'VARCHAR[]', nullable: true, role: 'derived', note: '@handles in the text, likewise' },
+  // Last: migration 10 added it to stored workspaces, and DESCRIBE lists added columns at the end.
+  {
+    name: 'language',
+    type: 'VARCHAR',
+    nullable: true,
+    role: 'value',
+    note: 'ISO 639 code of the post’s language where the export gives one (X archive, Mastodon), else NULL'
+  }
 ]
 
 export const ACCOUNT_DAILY_COLUMNS: readonly CanonicalColumn[] = [

@@ -96,14 +96,14 @@ export interface SavedQuery extends QueryDraft {
 /**
  * The share format: `.sbq.json`. Bump the version only for changes an older app cannot read. Version 2 adds
  * `topics` (the workspace's topic rules); a pack without topics is still written as version 1, which every
- * Socialbench reads.
+ * Socialbench reads. Version 3 adds a topic's keywords per language (`languages`), written only when one has them.
  */
 export const QUERY_PACK_FORMAT = 'socialbench-queries'
-export const QUERY_PACK_VERSION = 2
+export const QUERY_PACK_VERSION = 3
 export const queryPack = z
   .object({
     format: z.literal(QUERY_PACK_FORMAT),
-    version: z.union([z.literal(1), z.literal(2)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     exportedAt: z.string().max(100).optional(),
     queries: z.array(queryDraft).max(500),
     topics: z.array(packTopic).max(500).optional()
@@ -112,6 +112,13 @@ export const queryPack = z
   .superRefine((p, ctx) => {
     if (p.topics && p.version < 2)
       ctx.addIssue({ code: 'custom', path: ['topics'], message: 'topics need format version 2' })
+    for (const [n, t] of (p.topics ?? []).entries())
+      if (t.languages && p.version < 3)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', n, 'languages'],
+          message: 'keywords per language need format version 3'
+        })
     if (p.queries.length === 0 && !p.topics?.length)
       ctx.addIssue({ code: 'custom', path: ['queries'], message: 'the file holds no queries and no topics' })
   })

@@ -4,6 +4,7 @@
  */
 import type { Database } from './duckdb'
 import { POST_DAYS_DDL, postDaysSelect } from '../canonical/postDays'
+import { postLanguageSql } from '../canonical/postLanguage'
 import { hashtagsSql, mentionsSql } from '../canonical/postTags'
 
 export interface Migration {
@@ -256,6 +257,32 @@ export const MIGRATIONS: readonly Migration[] = [
          language VARCHAR,
          created_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP)
        )`
+    ]
+  },
+  {
+    version: 10,
+    name: 'post language; topic keywords per language',
+    // A post's language is filled by the recognizers whose export gives one (NULL for the stored posts until they
+    // are imported again). A topic's language was a label on all its keywords; they become that language's keywords,
+    // which changes no match for the stored posts (a post without a language meets every language's keywords).
+    sql: [
+      `ALTER TABLE posts ADD COLUMN language VARCHAR`,
+      // Rebuilt rather than updated: DuckDB's UPDATE of a list column on a table with a unique index can collide
+      // with itself ("duplicate key") inside one transaction.
+      `CREATE TABLE topics_v10 (
+         topic_id INTEGER PRIMARY KEY DEFAULT nextval('topic_id_seq'),
+         name VARCHAR NOT NULL UNIQUE,
+         keywords VARCHAR[] NOT NULL,
+         created_at TIMESTAMP NOT NULL DEFAULT (now()::TIMESTAMP),
+         languages STRUCT(language VARCHAR, keywords VARCHAR[])[] NOT NULL DEFAULT []
+       )`,
+      // A label that is no language code ("Spanish") leaves its keywords for every language, as they matched until now.
+      `INSERT INTO topics_v10 (topic_id, name, keywords, created_at, languages)
+         SELECT topic_id, name, CASE WHEN code IS NULL THEN keywords ELSE [] END, created_at,
+                CASE WHEN code IS NULL THEN [] ELSE [{'language': code, 'keywords': keywords}] END
+         FROM (SELECT *, ${postLanguageSql('language')} AS code FROM topics)`,
+      `DROP TABLE topics`,
+      `ALTER TABLE topics_v10 RENAME TO topics`
     ]
   }
 ]

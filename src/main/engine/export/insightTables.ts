@@ -10,7 +10,7 @@ import type { Database } from '../db/duckdb'
 import { vendorConventions } from '../metrics/vendorConventions'
 import { contentMix } from '../metrics/contentMix'
 import { topicReport } from '../metrics/topics'
-import { TOPIC_HEADER, topicRows, type TopicReport } from '../../../shared/topics'
+import { ruleText, TOPIC_HEADER, topicRows, type TopicReport } from '../../../shared/topics'
 import { MIX_KIND_HEADER, MIX_TIME_HEADER, mixKindRows, mixTimeRows, type ContentMix } from '../../../shared/contentMix'
 import type { Cell, DataTable } from './chartData'
 
@@ -104,7 +104,7 @@ export function topicsMethodology(r: TopicReport): string[] {
   return [
     `${INSIGHT_TABLE_TITLES.topics}, ${r.from} to ${r.to} (both included); shares and rates as fractions; engagement convention ${r.convention}`,
     ...r.methods,
-    ...r.topics.map((t) => `Topic “${t.name}”${t.language ? ` (${t.language})` : ''}: ${t.keywords.join(', ')}`),
+    ...r.topics.map((t) => `Topic “${t.name}”: ${ruleText(t)}`),
     ...r.institutions.map(
       (i) => `Top hashtags of ${i.name}: ${i.topHashtags.map((h) => `#${h.tag} (${h.posts})`).join(', ') || 'none'}`
     )

@@ -64,9 +64,10 @@ afterAll(() => {
 
 describe('topics through the front door', () => {
   it('saves, lists, renames and deletes keyword rules; names are unique', async () => {
-    expect((await invoke(engine, 'listTopics', undefined)).map((t) => [t.name, t.keywords, t.language])).toEqual([
-      ['cancer', ['cancer'], 'en'],
-      ['vaccination', ['vaccine', 'vacunacion', 'flu shot'], null]
+    // "language" (the older form) says whose the keywords are.
+    expect((await invoke(engine, 'listTopics', undefined)).map((t) => [t.name, t.keywords, t.languages])).toEqual([
+      ['cancer', [], [{ language: 'en', keywords: ['cancer'] }]],
+      ['vaccination', ['vaccine', 'vacunacion', 'flu shot'], []]
     ])
     await expect(invoke(engine, 'saveTopic', { name: 'Cancer', keywords: ['x'] })).rejects.toMatchObject({
       code: 'BAD_INPUT',
@@ -176,6 +177,142 @@ describe('hashtags and mentions', () => {
     } finally {
       e.close()
       rmSync(d, { recursive: true, force: true })
+    }
+  })
+})
+
+/*
+ * Keywords per language, hand-computed, 2024-05-01 … 2024-05-31, rate = interactions ÷ followers at post.
+ * Topics: flu = en: flu · es: gripe · fr: grippe (none for every language); vaccination = vaccin (every language) ·
+ * es: vacunación.
+ * D (1,000 followers): d1 en "Flu clinic opens" 10 (flu); d2 es "La GRIPE llega" 20 (flu); d3 es "Influencia de las
+ *    redes" 5 (none: "flu" is English, the post Spanish); d4 no language "influenza season" 30 (flu: a post of unknown
+ *    language meets every language's keywords); d5 fr "La grippe saisonnière" 40 (flu); d6 pt "Vacina contra a
+ *    gripe" 50 (none: Portuguese has no keywords, Spanish's do not apply); d7 es "VACUNACION gratis" 60 (vaccination:
+ *    case and accent folded); d8 en "Vaccination drive" 70 (vaccination, every language).
+ *    8 posts: flu d1 d2 d4 d5: 4 (.5), median 25, rate (.01 + .02 + .03 + .04)/4 = .025; vaccination d7 d8: 2 (.25),
+ *    median 65, rate .065.
+ * E (200 followers): e1 es "Gripe: vacúnate" 8 (flu; "vacunate" is not "vacunacion"); e2 de "Impfung gegen Grippe" 6
+ *    (none: German has no keywords). 2 posts: flu 1 (.5), median 8, rate .04; vaccination 0.
+ * Peer medians: flu (.025, .04) → .0325; vaccination .065. vs peer: D flu −.0075, E flu +.0075, D vaccination 0.
+ * Share of voice: flu 5 posts, D .8, E .2; vaccination 2 posts, D 1, E 0.
+ */
+describe('topics: keywords per language', () => {
+  const lpost = (acc: string, id: string, lang: string | null, text: string, inter: number, fap: number) =>
+    `('x:${acc}', 'x', '${id}', TIMESTAMPTZ '2024-05-0${id.slice(1)} 12:00:00+00', '${text}', ${inter}, ${fap}, ${lang ? `'${lang}'` : 'NULL'}, 0)`
+  const LSQL = [
+    `INSERT INTO institutions (institution_id, name, color) VALUES (1, 'D', '#0072B2'), (2, 'E', '#E69F00')`,
+    `INSERT INTO accounts (account_id, institution_id, platform, handle, time_zone) VALUES
+      ('x:d', 1, 'x', 'd', 'UTC'), ('x:e', 2, 'x', 'e', 'UTC')`,
+    `INSERT INTO posts (account_id, platform, post_id, published_at, text, interactions, followers_at_post, language, import_id) VALUES
+      ${[
+        lpost('d', 'd1', 'en', 'Flu clinic opens', 10, 1000),
+        lpost('d', 'd2', 'es', 'La GRIPE llega', 20, 1000),
+        lpost('d', 'd3', 'es', 'Influencia de las redes', 5, 1000),
+        lpost('d', 'd4', null, 'influenza season', 30, 1000),
+        lpost('d', 'd5', 'fr', 'La grippe saisonnière', 40, 1000),
+        lpost('d', 'd6', 'pt', 'Vacina contra a gripe', 50, 1000),
+        lpost('d', 'd7', 'es', 'VACUNACION gratis', 60, 1000),
+        lpost('d', 'd8', 'en', 'Vaccination drive', 70, 1000),
+        lpost('e', 'e1', 'es', 'Gripe: vacúnate', 8, 200),
+        lpost('e', 'e2', 'de', 'Impfung gegen Grippe', 6, 200)
+      ].join(',\n      ')}`
+  ]
+  let e: Engine
+  let d: string
+  beforeAll(async () => {
+    ;({ engine: e, dir: d } = await workspaceFromSql(LSQL))
+  })
+  afterAll(() => {
+    e.close()
+    rmSync(d, { recursive: true, force: true })
+  })
+
+  it('a post meets the keywords of its language and those for every language', async () => {
+    // Codes are compared by their primary ISO 639 code, so "ES-mx" is "es" and "fr_FR" "fr".
+    await invoke(e, 'saveTopic', {
+      name: 'flu',
+      keywords: [],
+      languages: [
+        { language: 'en', keywords: ['flu'] },
+        { language: 'ES-mx', keywords: ['gripe'] },
+        { language: 'fr_FR', keywords: ['grippe'] }
+      ]
+    })
+    await invoke(e, 'saveTopic', {
+      name: 'vaccination',
+      keywords: ['vaccin'],
+      languages: [{ language: 'es', keywords: ['vacunación'] }]
+    })
+    const r = await invoke(e, 'topicReport', {
+      request: { ...request, institutionIds: [1, 2], from: '2024-05-01', to: '2024-05-31' }
+    })
+    expect(r.topics.map((t) => [t.name, t.keywords, t.languages.map((l) => l.language)])).toEqual([
+      ['flu', [], ['en', 'es', 'fr']],
+      ['vaccination', ['vaccin'], ['es']]
+    ])
+    const fig = (name: string) =>
+      r.institutions
+        .find((i) => i.name === name)!
+        .topics.map((t) => [
+          t.topic,
+          t.posts,
+          r12(t.share),
+          t.medianInteractions,
+          r12(t.rate),
+          r12(t.vsPeer),
+          r12(t.shareOfVoice)
+        ])
+    expect(fig('D')).toEqual([
+      ['flu', 4, 0.5, 25, 0.025, -0.0075, 0.8],
+      ['vaccination', 2, 0.25, 65, 0.065, 0, 1]
+    ])
+    expect(fig('E')).toEqual([
+      ['flu', 1, 0.5, 8, 0.04, 0.0075, 0.2],
+      ['vaccination', 0, 0, null, null, null, 0]
+    ])
+    expect(r.peer.map((p) => [p.topic, p.posts, r12(p.medianRate)])).toEqual([
+      ['flu', 5, 0.0325],
+      ['vaccination', 2, 0.065]
+    ])
+  })
+
+  it('refuses a code that is no language, a language given twice and a rule without keywords, naming the field', async () => {
+    const refused = (input: object) => invoke(e, 'saveTopic', { name: 'x', keywords: [], ...input })
+    await expect(refused({ languages: [{ language: 'flu', keywords: ['a'] }] })).rejects.toThrow(
+      /languages\.0\.language.*ISO 639 code/
+    )
+    await expect(
+      refused({
+        languages: [
+          { language: 'es', keywords: ['a'] },
+          { language: 'es-ES', keywords: ['b'] }
+        ]
+      })
+    ).rejects.toThrow(/languages\.1\.language.*es is given twice/)
+    await expect(refused({})).rejects.toThrow(/keywords.*a topic needs at least one keyword/)
+  })
+
+  it('migration 10: a labelled rule’s keywords become that language’s; a label that is no code stays for every language', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'sb-topic-lang-'))
+    const db = await Database.open(join(dir2, 'workspace.duckdb'))
+    try {
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 9)
+      )
+      await db.run(`INSERT INTO topics (name, keywords, language) VALUES
+        ('a', ['vacuna'], 'ES'), ('b', ['vaccine'], NULL), ('c', ['impfung'], 'German'), ('d', ['vacina'], 'pt-BR')`)
+      await migrate(db)
+      expect(await db.all(`SELECT name, keywords, languages FROM topics ORDER BY name`)).toEqual([
+        { name: 'a', keywords: [], languages: [{ language: 'es', keywords: ['vacuna'] }] },
+        { name: 'b', keywords: ['vaccine'], languages: [] },
+        { name: 'c', keywords: ['impfung'], languages: [] },
+        { name: 'd', keywords: [], languages: [{ language: 'pt', keywords: ['vacina'] }] }
+      ])
+    } finally {
+      db.close()
+      rmSync(dir2, { recursive: true, force: true })
     }
   })
 })

@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import type { BenchmarkRequest } from '../../../shared/benchmark'
 import { AppFailure } from '../../../shared/result'
 import {
+  ruleOf,
   TOPIC_METHODS,
   type InstitutionTopics,
   type PackTopic,
@@ -27,17 +28,41 @@ function toTopic(r: Record<string, unknown>): Topic {
     topicId: Number(r.topic_id),
     name: String(r.name),
     keywords: (r.keywords as unknown[]).map(String),
-    language: r.language === null || r.language === undefined ? null : String(r.language)
+    languages: ((r.languages as { language: unknown; keywords: unknown[] }[] | null) ?? []).map((l) => ({
+      language: String(l.language),
+      keywords: l.keywords.map(String)
+    }))
   }
 }
 
+const COLUMNS = 'topic_id, name, keywords, languages'
+
 export async function listTopics(db: Database): Promise<Topic[]> {
-  return (await db.all(`SELECT topic_id, name, keywords, language FROM topics ORDER BY name`)).map(toTopic)
+  return (await db.all(`SELECT ${COLUMNS} FROM topics ORDER BY name`)).map(toTopic)
+}
+
+/**
+ * The SQL values of a rule's keywords, as bound parameters from `$first` on: `keywords` (every language) and
+ * `languages` (a list of {language, keywords}).
+ */
+function ruleValues(
+  t: Parameters<typeof ruleOf>[0],
+  first: number
+): { keywords: string; languages: string; params: string[] } {
+  const rule = ruleOf(t)
+  const params: string[] = []
+  const bind = (v: string) => {
+    params.push(v)
+    return `$${first + params.length - 1}`
+  }
+  const list = (ks: string[]) => (ks.length ? `list_value(${ks.map(bind).join(', ')})` : '[]::VARCHAR[]')
+  const keywords = list(rule.keywords)
+  const languages = `[${rule.languages.map((l) => `{'language': ${bind(l.language)}, 'keywords': ${list(l.keywords)}}`).join(', ')}]::STRUCT(language VARCHAR, keywords VARCHAR[])[]`
+  return { keywords, languages, params }
 }
 
 /** Adds a topic, or replaces every field of `topicId`. Names are unique, ignoring case. */
 export async function saveTopic(db: Database, i: Input<'saveTopic'>): Promise<Topic> {
-  const keywords = [...new Set(i.keywords.map((k) => k.trim()).filter(Boolean))]
   return db.write(async (c) => {
     const clash = (
       await c.runAndReadAll(`SELECT topic_id FROM topics WHERE lower(name) = lower($1) AND topic_id <> $2`, [
@@ -46,17 +71,16 @@ export async function saveTopic(db: Database, i: Input<'saveTopic'>): Promise<To
       ])
     ).getRowObjectsJson()
     if (clash.length) throw new AppFailure('BAD_INPUT', `A topic named “${i.name}” already exists.`)
-    const list = `list_value(${keywords.map((_, n) => `$${n + 3}`).join(', ')})`
-    const params = [i.name, i.language ?? null, ...keywords]
+    const v = ruleValues(i, i.topicId ? 3 : 2)
     const rows = i.topicId
       ? await c.runAndReadAll(
-          `UPDATE topics SET name = $1, language = $2, keywords = ${list} WHERE topic_id = $${keywords.length + 3}
-           RETURNING topic_id, name, keywords, language`,
-          [...params, i.topicId]
+          `UPDATE topics SET name = $1, keywords = ${v.keywords}, languages = ${v.languages} WHERE topic_id = $2
+           RETURNING ${COLUMNS}`,
+          [i.name, i.topicId, ...v.params]
         )
       : await c.runAndReadAll(
-          `INSERT INTO topics (name, language, keywords) VALUES ($1, $2, ${list}) RETURNING topic_id, name, keywords, language`,
-          params
+          `INSERT INTO topics (name, keywords, languages) VALUES ($1, ${v.keywords}, ${v.languages}) RETURNING ${COLUMNS}`,
+          [i.name, ...v.params]
         )
     const row = rows.getRowObjectsJson()[0]
     if (!row) throw new AppFailure('NOT_FOUND', `There is no topic ${i.topicId}.`)
@@ -78,11 +102,10 @@ export async function importTopics(db: Database, topics: PackTopic[]): Promise<{
         kept.push(t.name)
         continue
       }
-      const keywords = [...new Set(t.keywords.map((k) => k.trim()).filter(Boolean))]
-      const list = `list_value(${keywords.map((_, n) => `$${n + 3}`).join(', ')})`
+      const v = ruleValues(t, 2)
       const r = await c.runAndReadAll(
-        `INSERT INTO topics (name, language, keywords) VALUES ($1, $2, ${list}) RETURNING topic_id, name, keywords, language`,
-        [t.name, t.language ?? null, ...keywords]
+        `INSERT INTO topics (name, keywords, languages) VALUES ($1, ${v.keywords}, ${v.languages}) RETURNING ${COLUMNS}`,
+        [t.name, ...v.params]
       )
       saved.push(toTopic(r.getRowObjectsJson()[0]))
     }
@@ -110,16 +133,19 @@ function median(xs: number[]): number | null {
 
 export async function topicReport(conn: DuckDBConnection, request: BenchmarkRequest): Promise<TopicReport> {
   const scope = await materializeScope(conn, (await resolveScope(conn, request)).scope)
-  const topics = (await rows(conn, `SELECT topic_id, name, keywords, language FROM topics ORDER BY name`)).map(toTopic)
-  // A post is on a topic when its accent-free, lower-case text contains one of the topic's keywords, likewise folded.
+  const topics = (await rows(conn, `SELECT ${COLUMNS} FROM topics ORDER BY name`)).map(toTopic)
+  // A post is on a topic when its accent-free, lower-case text contains one of the topic's keywords, likewise folded:
+  // one for every language, or one of the post's language. A post whose export gives no language meets them all.
   const onTopic = withScope(
     scope,
-    `  kw AS (SELECT topic_id, strip_accents(lower(unnest(keywords))) AS kw FROM topics),
+    `  lk AS (SELECT topic_id, unnest(languages) AS l FROM topics),
+  kw AS (SELECT topic_id, NULL::VARCHAR AS lang, strip_accents(lower(unnest(keywords))) AS kw FROM topics
+         UNION ALL SELECT topic_id, l.language, strip_accents(lower(unnest(l.keywords))) FROM lk),
   tp AS (SELECT sp.institution_id, sp.post_id, sp.platform, sp.interactions::DOUBLE AS interactions,
-                ${PER_POST_RATE[request.convention]} AS rate, strip_accents(lower(p.text)) AS t
+                ${PER_POST_RATE[request.convention]} AS rate, strip_accents(lower(p.text)) AS t, p.language AS lang
          FROM sp JOIN posts p USING (platform, post_id) WHERE p.text IS NOT NULL),
   hit AS (SELECT DISTINCT tp.institution_id, tp.platform, tp.post_id, tp.interactions, tp.rate, kw.topic_id
-          FROM tp JOIN kw ON contains(tp.t, kw.kw))`
+          FROM tp JOIN kw ON contains(tp.t, kw.kw) AND (kw.lang IS NULL OR tp.lang IS NULL OR kw.lang = tp.lang))`
   )
   const [insts, totals, perTopic, tags] = [
     await rows(

@@ -15,11 +15,14 @@ import { AppFailure } from '../../../shared/result'
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024
 
-/** `topics`: the topic rules to carry too (version 2); without any the pack is version 1, as older apps read. */
+/**
+ * `topics`: the topic rules to carry too (version 2; 3 when one has keywords per language); without any the pack
+ * is version 1, as older apps read.
+ */
 export function toPack(queries: SavedQuery[], topics: Topic[] = [], now = new Date()): QueryPack {
   return {
     format: QUERY_PACK_FORMAT,
-    version: topics.length ? QUERY_PACK_VERSION : 1,
+    version: topics.some((t) => t.languages.length) ? QUERY_PACK_VERSION : topics.length ? 2 : 1,
     exportedAt: now.toISOString(),
     queries: queries.map(({ name, description, tags, sql, params, chart }) => ({
       name,
@@ -29,7 +32,15 @@ export function toPack(queries: SavedQuery[], topics: Topic[] = [], now = new Da
       params,
       chart
     })),
-    ...(topics.length ? { topics: topics.map(({ name, keywords, language }) => ({ name, keywords, language })) } : {})
+    ...(topics.length
+      ? {
+          topics: topics.map(({ name, keywords, languages }) => ({
+            name,
+            keywords,
+            ...(languages.length ? { languages } : {})
+          }))
+        }
+      : {})
   }
 }
 

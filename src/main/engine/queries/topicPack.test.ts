@@ -12,8 +12,15 @@ import { invoke } from '../invoke'
 let a: TestWorkspace
 let b: TestWorkspace
 const RULES = [
-  { name: 'Vacunación', keywords: ['vacuna', 'gripe'], language: 'es' },
-  { name: 'Cancer care', keywords: ['oncology', 'chemo', 'tumour'], language: null }
+  {
+    name: 'Vacunación',
+    keywords: ['vaccin'],
+    languages: [
+      { language: 'es', keywords: ['vacuna', 'gripe'] },
+      { language: 'pt', keywords: ['vacina'] }
+    ]
+  },
+  { name: 'Cancer care', keywords: ['oncology', 'chemo', 'tumour'], languages: [] }
 ]
 
 beforeAll(async () => {
@@ -26,18 +33,24 @@ afterAll(() => {
   b.dispose()
 })
 
-const strip = (ts: { name: string; keywords: string[]; language?: string | null }[]) =>
-  ts.map(({ name, keywords, language }) => ({ name, keywords, language: language ?? null }))
+type Rule = { name: string; keywords: string[]; languages?: { language: string; keywords: string[] }[] }
+const strip = (ts: Rule[]) =>
+  ts.map(({ name, keywords, languages }) => ({ name, keywords, languages: languages ?? [] }))
 
 describe('topics in query packs', () => {
   let file = ''
-  it('export: version 2 with every saved topic (name, keywords, language), nothing else of them', async () => {
+  it('export: version 3 (keywords per language) with every saved topic, nothing else of them', async () => {
     const ids = (await invoke(a.engine, 'listQueries', {})).slice(0, 2).map((q) => q.id)
     const out = await invoke(a.engine, 'exportQueries', { ids, topics: true })
     const parsed = JSON.parse(out.text)
-    expect(parsed).toMatchObject({ format: 'socialbench-queries', version: 2 })
+    expect(parsed).toMatchObject({ format: 'socialbench-queries', version: 3 })
+    // A topic without per-language keywords writes none (what a version 2 reader knows).
+    expect(parsed.topics.map((t: object) => Object.keys(t))).toEqual([
+      ['name', 'keywords'],
+      ['name', 'keywords', 'languages']
+    ])
     expect(parsed.queries).toHaveLength(2)
-    expect(parsed.topics).toEqual(strip([...RULES].sort((x, y) => x.name.localeCompare(y.name))))
+    expect(strip(parsed.topics)).toEqual(strip([...RULES].sort((x, y) => x.name.localeCompare(y.name))))
     file = a.file('pack.sbq.json', out.text)
   })
 
@@ -48,7 +61,7 @@ describe('topics in query packs', () => {
     expect('topics' in parsed).toBe(false)
   })
 
-  it('round trip: read in another workspace (nothing saved yet), then imported with keywords and language', async () => {
+  it('round trip: read in another workspace (nothing saved yet), then imported with keywords per language', async () => {
     const pack = await invoke(b.engine, 'readQueryPack', { path: file })
     expect(strip(pack.topics ?? [])).toEqual(strip(await invoke(a.engine, 'listTopics')))
     expect(await invoke(b.engine, 'listTopics')).toEqual([])
@@ -75,7 +88,7 @@ describe('topics in query packs', () => {
     const pack = JSON.parse(only.text)
     const noKeywords = { ...pack, topics: [{ name: 'Empty', keywords: [], language: null }] }
     await expect(invoke(b.engine, 'readQueryPack', { text: JSON.stringify(noKeywords) })).rejects.toThrow(
-      /damaged: topics\.0\.keywords: a topic needs at least one keyword/
+      /refused: topics\.0\.keywords: a topic needs at least one keyword/
     )
     await expect(invoke(b.engine, 'readQueryPack', { text: JSON.stringify({ ...pack, version: 1 }) })).rejects.toThrow(
       /topics: topics need format version 2/
@@ -83,6 +96,40 @@ describe('topics in query packs', () => {
     const empty = { ...pack, topics: [] }
     await expect(invoke(b.engine, 'readQueryPack', { text: JSON.stringify(empty) })).rejects.toThrow(
       /holds no queries and no topics/
+    )
+  })
+})
+
+describe('topics in query packs written before keywords per language', () => {
+  it('version 2: a language label makes its keywords that language’s; a label that is no code, every language’s', async () => {
+    const v2 = {
+      format: 'socialbench-queries',
+      version: 2,
+      queries: [],
+      topics: [
+        { name: 'Gripe', keywords: ['gripe'], language: 'es' },
+        { name: 'Impfung', keywords: ['impfung'], language: 'German' },
+        { name: 'Flu', keywords: ['flu'], language: null }
+      ]
+    }
+    const pack = await invoke(b.engine, 'readQueryPack', { text: JSON.stringify(v2) })
+    const r = await invoke(b.engine, 'importTopics', { topics: pack.topics! })
+    expect(r.saved.map((t) => [t.name, t.keywords, t.languages])).toEqual([
+      ['Gripe', [], [{ language: 'es', keywords: ['gripe'] }]],
+      ['Impfung', ['impfung'], []],
+      ['Flu', ['flu'], []]
+    ])
+  })
+
+  it('keywords per language in a version 2 pack are refused, naming the field', async () => {
+    const bad = {
+      format: 'socialbench-queries',
+      version: 2,
+      queries: [],
+      topics: [{ name: 'X', keywords: [], languages: [{ language: 'es', keywords: ['x'] }] }]
+    }
+    await expect(invoke(b.engine, 'readQueryPack', { text: JSON.stringify(bad) })).rejects.toThrow(
+      /topics\.0\.languages: keywords per language need format version 3/
     )
   })
 })

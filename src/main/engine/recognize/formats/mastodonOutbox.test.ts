@@ -14,7 +14,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose())
 
 const POSTS = `SELECT post_id, account_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS at, post_type, text, url, likes, shares,
-  comments, interactions FROM posts ORDER BY published_at`
+  comments, interactions, language FROM posts ORDER BY published_at`
 
 const EXPECTED = [
   {
@@ -27,7 +27,9 @@ const EXPECTED = [
     likes: '10',
     shares: '4',
     comments: '2',
-    interactions: '16'
+    interactions: '16',
+    // contentMap has one language: the post's.
+    language: 'en'
   },
   {
     post_id: 'https://health.example/users/northfield/statuses/1002',
@@ -39,7 +41,9 @@ const EXPECTED = [
     likes: null,
     shares: null,
     comments: null,
-    interactions: null
+    interactions: null,
+    // contentMap in two languages: no one language.
+    language: null
   },
   {
     post_id: 'https://health.example/users/northfield/statuses/1003/activity',
@@ -51,7 +55,8 @@ const EXPECTED = [
     likes: null,
     shares: null,
     comments: null,
-    interactions: null
+    interactions: null,
+    language: null
   }
 ]
 

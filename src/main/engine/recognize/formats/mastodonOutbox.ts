@@ -2,7 +2,8 @@
  * Mastodon / ActivityPub outbox.json: the archive's OrderedCollection (records in "orderedItems", which the JSON
  * import unnests) or a plain array of activities (e.g. outbox pages fetched from the public endpoint).
  * - "Create" wrapping a Note: a post. post_id = the Note's id (its URI), url = its "url", published_at = its
- *   "published" (UTC), text = "content" with the HTML removed, post_type 'reply' when "inReplyTo" is set, else 'post'.
+ *   "published" (UTC), text = "content" with the HTML removed, post_type 'reply' when "inReplyTo" is set, else 'post',
+ *   language = the one key of its "contentMap" (the language the author chose; none when there are several).
  * - "Announce" (a boost of someone's post): post_type 'boost', post_id = the activity's own id (the boosted post
  *   belongs to another account), url = the boosted post, no text.
  * - other activities (Update, Delete, Like, ...): rejected with the type named, since they are not posts.
@@ -12,6 +13,7 @@
  * account = the activity's actor: https://host/users/name → 'mastodon:name@host'.
  * Privacy: the text lives inside the JSON "object", so text redaction does not reach the raw table here (known gap).
  */
+import { postLanguageSql } from '../../canonical/postLanguage'
 import { ident } from '../../db/sql'
 import { normalizeHeader } from '../headers'
 import { countSql } from '../parseSql'
@@ -76,6 +78,8 @@ export const mastodonOutbox: Recognizer = {
       `TRY_CAST(CASE WHEN regexp_matches(${e}, '(Z|[+-]\\d{2}:?\\d{2})$') THEN ${e} ELSE ${e} || '+00:00' END AS TIMESTAMPTZ)`
     const published = `CASE WHEN ${isNote} AND ${o('published')} IS NOT NULL THEN ${utc(o('published'))} ELSE ${utc(`${name('published')}::VARCHAR`)} END`
     const total = (k: string) => countSql(o(`${k}.totalItems`))
+    // The Note's contentMap is keyed by the language the author chose; a post in several is in no one language.
+    const languages = `json_keys(json_extract(${obj}, '$.contentMap'))`
     return {
       accounts: `SELECT DISTINCT ${accountId} AS account_id, 'mastodon' AS platform, ${user} || '@' || ${host} AS handle, NULL AS display_name
                  FROM ${ctx.raw} WHERE ${accountId} IS NOT NULL`,
@@ -90,6 +94,7 @@ export const mastodonOutbox: Recognizer = {
           ${published} AS published_at,
           CASE WHEN ${type} = 'Announce' THEN 'boost' WHEN ${o('inReplyTo')} IS NOT NULL THEN 'reply' ELSE 'post' END AS post_type,
           CASE WHEN ${type} = 'Create' THEN ${htmlToTextSql(o('content'))} END AS text,
+          CASE WHEN ${type} = 'Create' AND len(${languages}) = 1 THEN ${postLanguageSql(`${languages}[1]`)} END AS language,
           CASE WHEN ${isNote} THEN coalesce(${o('url')}, ${o('id')}) ELSE ${obj} ->> '$' END AS url,
           CASE WHEN ${type} = 'Create' THEN ${total('likes')} END AS likes,
           CASE WHEN ${type} = 'Create' THEN ${total('shares')} END AS shares,

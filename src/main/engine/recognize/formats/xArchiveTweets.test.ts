@@ -28,7 +28,7 @@ describe('x-archive-tweets', () => {
     expect(r.recognition?.rejects).toEqual([{ row: 4, reason: 'unreadable created_at "yesterday"' }])
     const rows = await databaseForTests(t.engine).all(
       `SELECT post_id, strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') AS at, post_type, text, url, likes, shares, comments,
-              impressions, interactions FROM posts ORDER BY post_id`
+              impressions, interactions, language FROM posts ORDER BY post_id`
     )
     expect(rows).toEqual([
       {
@@ -41,7 +41,8 @@ describe('x-archive-tweets', () => {
         shares: '2',
         comments: null,
         impressions: null,
-        interactions: null
+        interactions: null,
+        language: 'en'
       },
       {
         post_id: '1590000000000000002',
@@ -53,7 +54,9 @@ describe('x-archive-tweets', () => {
         shares: '0',
         comments: null,
         impressions: null,
-        interactions: null
+        interactions: null,
+        // X's "und" (undetermined) is no language.
+        language: null
       },
       {
         post_id: '1590000000000000003',
@@ -65,7 +68,8 @@ describe('x-archive-tweets', () => {
         shares: '15',
         comments: null,
         impressions: null,
-        interactions: null
+        interactions: null,
+        language: 'en'
       }
     ])
   })

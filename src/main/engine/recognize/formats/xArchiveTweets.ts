@@ -4,10 +4,11 @@
  * prefix and reads the JSON array, so the raw table has one STRUCT column "tweet" (or the tweet's own fields).
  * Every number is a string ("favorite_count": "6"); created_at = "Wed Oct 10 20:19:24 +0000 2018" (UTC).
  * The archive does not name its account in tweets.js (account.js does): the import's account, else the file name.
- * Mapped: likes = favorite_count, shares = retweet_count. The archive has no reply counts or impressions, so
+ * Mapped: likes = favorite_count, shares = retweet_count, language = "lang" (X's guess: "und" and "qme" are none). The archive has no reply counts or impressions, so
  * comments, impressions and interactions (= retweets + replies + likes, as for X elsewhere) stay NULL.
  * Privacy: the text lives inside the JSON record, so text redaction does not reach the raw table here (known gap).
  */
+import { postLanguageSql } from '../../canonical/postLanguage'
 import { ident, literal } from '../../db/sql'
 import { normalizeHeader } from '../headers'
 import { countSql } from '../parseSql'
@@ -57,6 +58,7 @@ export const xArchiveTweets: Recognizer = {
                WHEN coalesce(${f('in_reply_to_status_id_str')}, ${f('in_reply_to_status_id')}) IS NOT NULL THEN 'reply'
                ELSE 'tweet' END AS post_type,
           ${text} AS text,
+          ${postLanguageSql(f('lang'))} AS language,
           -- x.com/i/web/status/<id> opens any tweet without knowing its handle (the file name may not give it).
           'https://x.com/i/web/status/' || ${id} AS url,
           ${countSql(f('favorite_count'))} AS likes,

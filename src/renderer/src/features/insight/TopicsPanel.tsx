@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react'
+import { parseRuleText, ruleText } from '../../../../shared/topics'
 import { topicShareChart, topicVoiceChart, topicVsPeerChart } from '../../../../shared/charts/topicCharts'
 import { PlotFigure } from '../../components/PlotFigure'
 import { call, errorMessage } from '../../api'
@@ -28,13 +29,7 @@ export function TopicsPanel() {
   const add = async (e: FormEvent) => {
     e.preventDefault()
     try {
-      await call('saveTopic', {
-        name,
-        keywords: keywords
-          .split(',')
-          .map((k) => k.trim())
-          .filter(Boolean)
-      })
+      await call('saveTopic', { name, ...parseRuleText(keywords) })
       setName('')
       setKeywords('')
       setProblem(null)
@@ -84,12 +79,12 @@ export function TopicsPanel() {
           />
         </label>
         <label className="bm-field ins-topic-keywords">
-          <span>Keywords, comma-separated (case and accents ignored)</span>
+          <span>Keywords, comma-separated (case and accents ignored; “es: …” for one language’s)</span>
           <input
             className="input input-small"
             value={keywords}
             onChange={(e) => setKeywords(e.target.value)}
-            placeholder="vaccine, vacunación, flu shot"
+            placeholder="vaccine, flu shot; es: vacuna, gripe"
             data-testid="ins-topic-keywords"
           />
         </label>
@@ -106,7 +101,7 @@ export function TopicsPanel() {
         <ul className="ins-topic-list" data-testid="ins-topic-list">
           {value.topics.map((t) => (
             <li key={t.topicId} data-topic={t.name}>
-              <strong>{t.name}</strong> <span className="muted">{t.keywords.join(', ')}</span>{' '}
+              <strong>{t.name}</strong> <span className="muted">{ruleText(t)}</span>{' '}
               <button
                 type="button"
                 className="btn btn-small btn-ghost"

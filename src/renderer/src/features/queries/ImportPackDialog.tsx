@@ -1,5 +1,6 @@
 import { Modal } from '../../components/Modal'
 import type { QueryPackPreview } from '../../../../shared/queries'
+import { ruleOf, ruleText } from '../../../../shared/topics'
 
 interface ImportPackDialogProps {
   pack: QueryPackPreview
@@ -73,8 +74,7 @@ export function ImportPackDialog({ pack, busy, onSave, onCancel }: ImportPackDia
             {topics.map((t, i) => (
               <li key={i} data-testid="query-import-topic">
                 <strong>{t.name}</strong>
-                {t.language && <span className="q-muted"> ({t.language})</span>}
-                <div className="q-muted">{t.keywords.join(', ')}</div>
+                <div className="q-muted">{ruleText(ruleOf(t))}</div>
               </li>
             ))}
           </ul>
