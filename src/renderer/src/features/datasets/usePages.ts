@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { tableFromIPC, type Table, type Vector } from 'apache-arrow'
-import { call } from '../../api'
+import { call, errorCode } from '../../api'
 import { useLatest } from '../../components/useLatest'
 import type { GridView } from '../../../../shared/gridView'
 import { LruCache, MAX_PAGES, PAGE_SIZE, pagesForRows } from './pageCache'
@@ -63,7 +63,9 @@ export function usePages(
         setTotalRows(page.totalRows)
         setVersion((v) => v + 1)
       } catch (err) {
-        if (gen === generation.current) onError(err, 'Could not read rows')
+        // NOT_FOUND: the dataset was deleted while this page was on its way (a page asked for just before a delete
+        // or an undo, answered after it); the list's refresh replaces this grid, so there is nothing to report.
+        if (gen === generation.current && errorCode(err) !== 'NOT_FOUND') onError(err, 'Could not read rows')
       } finally {
         if (gen === generation.current) inflight.current.delete(index)
       }
