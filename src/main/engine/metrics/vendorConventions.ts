@@ -35,18 +35,21 @@ export function vendorConventionsSql(s: Scope): string {
   return `${withScope(
     s,
     `  comp AS (
-    SELECT sp.institution_id, sp.platform, sp.day, sp.interactions, sp.followers_when_posted AS f,
+    SELECT sp.institution_id, sp.platform, sp.day, sp.post_id, sp.interactions, sp.followers_when_posted AS f,
            sp.rate_followers_at_post, sp.rate_reach, sp.rate_impressions, sp.rate_views, ${SOCIALINSIDER_ENGAGEMENT} AS si_eng
     FROM sp JOIN posts p USING (platform, post_id)),
   per AS (
-    SELECT institution_id, platform, count(*) AS posts, avg(rate_followers_at_post) AS rivaliq,
-           avg(CASE WHEN f > 0 THEN si_eng / f END) AS socialinsider,
-           avg(rate_reach) AS reach, avg(rate_impressions) AS impressions, avg(rate_views) AS views
+    -- Ordered averages: a float sum depends on the order it is added in, and in parallel that order varies from run
+    -- to run, so an exported table's digest did not always reproduce (reproduce/dataExports.test) on a bigger sample.
+    SELECT institution_id, platform, count(*) AS posts, avg(rate_followers_at_post ORDER BY day, post_id) AS rivaliq,
+           avg(CASE WHEN f > 0 THEN si_eng / f END ORDER BY day, post_id) AS socialinsider,
+           avg(rate_reach ORDER BY day, post_id) AS reach, avg(rate_impressions ORDER BY day, post_id) AS impressions,
+           avg(rate_views ORDER BY day, post_id) AS views
     FROM comp GROUP BY ALL),
   day_int AS (SELECT institution_id, platform, day, sum(interactions) AS inter FROM comp GROUP BY ALL),
   -- Fanpage Karma averages daily rates over the days, so a day without posts counts as 0.
   fk AS (
-    SELECT f.institution_id, f.platform, avg(coalesce(d.inter, 0) / f.followers) AS fanpagekarma
+    SELECT f.institution_id, f.platform, avg(coalesce(d.inter, 0) / f.followers ORDER BY f.day) AS fanpagekarma
     FROM ifol f LEFT JOIN day_int d USING (institution_id, platform, day)
     WHERE f.followers > 0 GROUP BY ALL),
   pairs AS (SELECT DISTINCT institution_id, platform FROM acc)`
