@@ -11,6 +11,7 @@ const COLUMNS = {
   'x-tweet-activity': 40,
   'crowdtangle-search': 41,
   'youtube-studio-table': 9,
+  'youtube-studio-totals': 2,
   'meta-business-suite-daily': 2
 }
 
@@ -144,6 +145,34 @@ describe('generateSampleFiles', () => {
     )
     const [total, sum] = totals.getRows()[0]
     expect(total).toBe(sum)
+
+    // The channel's daily views: every day of the period once, and at least the views its videos got in it.
+    const daily = join(tmp, 'a', manifest.files.find((f) => f.format === 'youtube-studio-totals')!.file)
+    const [days, distinct, first, last, views] = (
+      await conn.runAndReadAll(
+        `SELECT count(*)::INTEGER, count(DISTINCT Date)::INTEGER, min(Date)::VARCHAR, max(Date)::VARCHAR,
+                sum(Views::BIGINT)::BIGINT FROM read_csv($1, header = true, all_varchar = true)`,
+        [daily]
+      )
+    ).getRows()[0]
+    expect([days, distinct, first, last]).toEqual([1096, 1096, '2023-01-01', '2025-12-31'])
+    const sameChannel = join(
+      tmp,
+      'a',
+      manifest.files.find(
+        (f) =>
+          f.format === 'youtube-studio-table' &&
+          f.institutions[0] === manifest.files.find((g) => g.format === 'youtube-studio-totals')!.institutions[0]
+      )!.file
+    )
+    const videoViews = (
+      await conn.runAndReadAll(
+        `SELECT sum(Views::BIGINT)::BIGINT FROM read_csv($1, header = true, all_varchar = true) WHERE Content <> 'Total'`,
+        [sameChannel]
+      )
+    ).getRows()[0][0]
+    expect(Number(views)).toBeGreaterThan(Number(videoViews))
+    expect(Number(views)).toBeLessThan(Number(videoViews) * 3)
 
     const x = join(tmp, 'a', manifest.files.find((f) => f.format === 'x-tweet-activity')!.file)
     const ids = await conn.runAndReadAll(

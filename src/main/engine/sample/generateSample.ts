@@ -9,6 +9,7 @@ import { crowdtangleFiles } from './formats/crowdtangle'
 import { metaFollowsFiles } from './formats/metaDaily'
 import { xTweetActivityFiles } from './formats/xTweetActivity'
 import { youtubeTableFile } from './formats/youtubeTable'
+import { youtubeTotalsFile } from './formats/youtubeTotals'
 import { INSTITUTIONS, type Institution, type Platform } from './institutions'
 import { buildManifest, buildReadme } from './manifest'
 import type { SampleFile } from './sampleFile'
@@ -26,14 +27,15 @@ function accountsOn(platform: Platform): Account[] {
   return INSTITUTIONS.filter((i: Institution) => i.accounts[platform]).map((i) => buildAccount(i, platform))
 }
 
-/** All sample files in import order (daily audience first, then posts, then videos). */
+/** All sample files in import order (daily audience first, then posts, then videos and the channels' daily views). */
 export function buildSampleFiles(): SampleFile[] {
   const facebook = accountsOn('facebook')
   return [
     ...facebook.filter((a) => a.inst.id in META).flatMap((a) => metaFollowsFiles(a, { missing: META[a.inst.id] })),
     ...crowdtangleFiles(facebook),
     ...accountsOn('x').flatMap(xTweetActivityFiles),
-    ...accountsOn('youtube').map(youtubeTableFile)
+    ...accountsOn('youtube').map(youtubeTableFile),
+    ...accountsOn('youtube').map(youtubeTotalsFile)
   ]
 }
 

@@ -24,6 +24,7 @@ const FORMAT_LABEL: Record<SampleFile['format'], string> = {
   'x-tweet-activity': 'X tweets',
   'meta-business-suite-daily': 'Facebook follows and unfollows (daily)',
   'youtube-studio-table': 'YouTube videos',
+  'youtube-studio-totals': 'YouTube channel views (daily)',
   'crowdtangle-search': 'Facebook posts (CrowdTangle)'
 }
 
@@ -71,7 +72,8 @@ the importer meets the same quirks it meets in real downloads:
   every field quoted, counts as floats ("18.0"), promoted columns "-", newest tweet first.
 - Meta Business Suite daily series ("Facebook follows"): UTF-16LE with BOM, \`sep=,\` line, title line,
   "Date","Primary".
-- YouTube Studio "Table data.csv" by video, with the "Total" row first.
+- YouTube Studio "Table data.csv" by video, with the "Total" row first, and "Totals.csv": the channel's views per
+  day ("Date,Views"), which fill the dashboard's channel chart and the summary's "Channel views".
 - CrowdTangle historical search exports (41 columns), "." thousands in "Total Interactions" and "," decimals
   in "Overperforming Score". (The real CrowdTangle closed in August 2024; the 2025 file is make-believe too.)
 

@@ -1,7 +1,11 @@
 import type { Platform } from './institutions'
 
 export type SampleFormat =
-  'x-tweet-activity' | 'meta-business-suite-daily' | 'youtube-studio-table' | 'crowdtangle-search'
+  | 'x-tweet-activity'
+  | 'meta-business-suite-daily'
+  | 'youtube-studio-table'
+  | 'youtube-studio-totals'
+  | 'crowdtangle-search'
 export type SampleEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom'
 
 /** One generated export file plus what the manifest says about it. */

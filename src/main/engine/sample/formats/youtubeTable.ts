@@ -23,7 +23,7 @@ const HEADER = [
 ]
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
-interface Video {
+export interface Video {
   id: string
   title: string
   published: number
@@ -35,7 +35,7 @@ interface Video {
   clicks: number
 }
 
-function videos(account: Account): Video[] {
+export function videos(account: Account): Video[] {
   const rng = new Rng(`${account.inst.id}/youtube/metrics`)
   return account.posts.map((p) => {
     const short = rng.chance(0.25)
