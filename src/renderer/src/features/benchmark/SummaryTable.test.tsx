@@ -47,7 +47,8 @@ describe('SummaryTable columns', () => {
     expect(headers()).toContain('channel_views')
     expect(screen.queryByTestId('bm-summary-no-channel')).toBeNull()
     const cells = screen.getAllByRole('row').slice(1)
-    expect(cells.map((r) => r.lastElementChild?.textContent)).toEqual(['12,345', '—'])
+    expect(cells.map((r) => r.lastElementChild?.textContent)).toEqual(['12.3K', '—'])
+    expect(cells[0].lastElementChild?.querySelector('span')?.getAttribute('title')).toBe('12,345')
   })
 
   it('marks the columns that fold away in a narrow panel, and names them in the note', () => {

@@ -16,6 +16,8 @@ interface Column {
   cell: (s: InstitutionSummary) => ReactNode
 }
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 })
+
 /** What the summary says when no institution has daily channel views: the column would be "—" all the way down. */
 export const NO_CHANNEL_VIEWS =
   'No channel views in this range: a YouTube Studio Totals, TikTok overview or Meta views export adds the column.'
@@ -89,7 +91,9 @@ function columns(conv: EngagementConvention, summary: InstitutionSummary[]): Col
       title:
         'Sum of the daily channel views over the period (channel exports: YouTube Totals, TikTok overview, Meta views)',
       value: (s) => s.channel.views,
-      cell: (s) => fmtInt(s.channel.views)
+      // Compact ("1.18M"): a year of a channel's views is seven digits, and the column must fit a narrow panel.
+      cell: (s) =>
+        s.channel.views === null ? '—' : <span title={fmtInt(s.channel.views)}>{compact.format(s.channel.views)}</span>
     }
   ]
   const anyChannelViews = summary.some((s) => s.channel.views !== null)
