@@ -1,8 +1,8 @@
 import { Float64, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow'
-import { DuckDBTypeId } from '@duckdb/node-api'
+import { DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
 import { decodeRows } from '../../shared/charts/series'
-import { columnsToArrowIpc } from './arrowPage'
+import { columnsToArrowIpc, rowsToArrowIpc } from './arrowPage'
 
 describe('decodeRows with dictionary columns (as the engine sends chart series)', () => {
   it('decodes the same rows as plain text columns, NULLs included, and each distinct day to one Date', () => {
@@ -30,5 +30,35 @@ describe('decodeRows with dictionary columns (as the engine sends chart series)'
     expect(rows[4].day).toBeNull()
     expect(rows[1].followers).toBeNull()
     expect(rows[0].day).toBe(rows[1].day)
+  })
+})
+
+describe('rowsToArrowIpc with dictionary columns', () => {
+  it('gives the rows the JSON values gave, for every type a series can hold', async () => {
+    const db = await DuckDBInstance.create(':memory:')
+    const conn = await db.connect()
+    try {
+      // More rows than one chunk (2048), repeated days, NULLs, BIGINTs past 2^53, NaN and infinities.
+      const reader = await conn.runAndReadAll(`
+        SELECT 'Institution number ' || (i % 7) AS institution, CASE WHEN i % 11 = 0 THEN NULL ELSE DATE '2024-01-01' + (i % 400)::INTEGER END AS day,
+               CASE WHEN i % 13 = 0 THEN NULL ELSE i * 1234567890123 END AS big, i::INTEGER AS n, (i % 3)::TINYINT AS t,
+               CASE i % 5 WHEN 0 THEN 'NaN'::DOUBLE WHEN 1 THEN 'inf'::DOUBLE WHEN 2 THEN NULL ELSE i / 7 END AS rate,
+               (i / 8)::DECIMAL(12, 3) AS dec, i::HUGEINT * 1000000000000 AS huge, i % 2 = 0 AS flag,
+               TIMESTAMPTZ '2024-03-01 10:00:00+00' + to_seconds(i) AS ts, [i, i + 1] AS list
+        FROM range(5000) t(i)`)
+      const types = reader.columnTypes().map((t) => t.typeId)
+      const before = columnsToArrowIpc(reader.columnNames(), types, reader.getColumnsJson() as unknown[][], {
+        dictionary: true
+      })
+      // String(): NaN and null stay apart (JSON.stringify writes both as null).
+      const rows = (bytes: Uint8Array) =>
+        tableFromIPC(bytes)
+          .toArray()
+          .map((r) => Object.values(r.toJSON() as Record<string, unknown>).map((v) => String(v)))
+      expect(rows(rowsToArrowIpc(reader, { dictionary: true }))).toEqual(rows(before))
+    } finally {
+      conn.closeSync()
+      db.closeSync()
+    }
   })
 })

@@ -15,7 +15,13 @@ import {
   vectorFromArray,
   type Vector
 } from 'apache-arrow'
-import { DuckDBTypeId, type DuckDBResultReader } from '@duckdb/node-api'
+import {
+  DuckDBTypeId,
+  JsonDuckDBValueConverter,
+  type DuckDBDateValue,
+  type DuckDBResultReader,
+  type DuckDBValueConverter
+} from '@duckdb/node-api'
 
 const NUMERIC = new Set<DuckDBTypeId>([
   DuckDBTypeId.TINYINT,
@@ -44,7 +50,36 @@ export interface ArrowOptions {
 
 export function rowsToArrowIpc(reader: DuckDBResultReader, opts: ArrowOptions = {}): Uint8Array {
   const types = reader.columnTypes().map((t) => t.typeId)
-  return columnsToArrowIpc(reader.columnNames(), types, reader.getColumnsJson() as unknown[][], opts)
+  const columns = opts.dictionary ? reader.convertColumns(seriesConverter()) : reader.getColumnsJson()
+  return columnsToArrowIpc(reader.columnNames(), types, columns as unknown[][], opts)
+}
+
+/**
+ * The values columnsToArrowIpc makes of getColumnsJson's, without the detour through text where it can: numbers
+ * as numbers (JSON gives a BIGINT as text, which Number() then parses back) and each day's text made once (chart
+ * series repeat every day for each line). Anything else as the JSON converter gives it.
+ */
+function seriesConverter(): DuckDBValueConverter<unknown> {
+  const days = new Map<number, string>()
+  return (value, type) => {
+    if (value === null) return null
+    switch (type.typeId) {
+      case DuckDBTypeId.BIGINT:
+      case DuckDBTypeId.INTEGER:
+      case DuckDBTypeId.SMALLINT:
+      case DuckDBTypeId.TINYINT:
+      case DuckDBTypeId.DOUBLE:
+        return Number(value)
+      case DuckDBTypeId.DATE: {
+        const d = (value as DuckDBDateValue).days
+        let text = days.get(d)
+        if (text === undefined) days.set(d, (text = String(value)))
+        return text
+      }
+      default:
+        return JsonDuckDBValueConverter(value, type, JsonDuckDBValueConverter)
+    }
+  }
 }
 
 const asText = (v: unknown): string | null =>
