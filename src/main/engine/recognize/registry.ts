@@ -8,6 +8,7 @@ import { xDailyTweetActivity } from './formats/xDailyTweetActivity'
 import { xAccountOverview } from './formats/xAccountOverview'
 import { xAccountContent } from './formats/xAccountContent'
 import { xArchiveTweets } from './formats/xArchiveTweets'
+import { xArchiveTweetsCsv } from './formats/xArchiveTweetsCsv'
 import { youtubeChartData } from './formats/youtubeChartData'
 import { youtubeTotals } from './formats/youtubeTotals'
 import { youtubeTableData } from './formats/youtubeTableData'
@@ -56,6 +57,7 @@ export const RECOGNIZERS: Recognizer[] = [
   xAccountContent,
   xAccountOverview,
   xArchiveTweets,
+  xArchiveTweetsCsv,
   // Chart data and Totals are told apart by file name as well (their "Date,Views" header is too plain alone).
   youtubeChartData,
   youtubeTotals,
