@@ -2,7 +2,7 @@
  * `npx tsx scripts/bench/importTrace.ts <csv>`: one import with every SQL statement's wall time printed in order,
  * for finding where a first import's time goes (importBench's phases, statement by statement).
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DuckDBConnection } from '@duckdb/node-api'
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
             ms: performance.now() - s,
             cpu: cpuMs(process.cpuUsage(c)),
             kind: classify(sql),
-            sql: sql.replace(/\s+/g, ' ').slice(0, 150)
+            sql
           })
         }
       }
@@ -64,10 +64,12 @@ async function main(): Promise<void> {
       if (gap > 20) console.log(`${'JS gap'.padEnd(24)} ${gap.toFixed(0).padStart(6)} ms`)
       if (r.ms > 20)
         console.log(
-          `${r.kind.padEnd(24)} ${r.ms.toFixed(0).padStart(6)} ms ${r.cpu.toFixed(0).padStart(6)} cpu  ${r.sql}`
+          `${r.kind.padEnd(24)} ${r.ms.toFixed(0).padStart(6)} ms ${r.cpu.toFixed(0).padStart(6)} cpu  ${r.sql.replace(/\s+/g, ' ').slice(0, 150)}`
         )
       prevEnd = r.at + r.ms
     }
+    // TRACE_SQL=<file>: every statement in full, in order, to replay pieces of an import by hand.
+    if (process.env.TRACE_SQL) await writeFile(process.env.TRACE_SQL, rows.map((r) => `${r.sql};\n`).join(''))
     const byKind = new Map<string, [number, number]>()
     for (const r of rows) {
       const k = byKind.get(r.kind) ?? [0, 0]
