@@ -9,7 +9,7 @@
  *   npm run bench -- --skip-browser     no electron-vite build, no Chromium (items 5 and 6)
  *   npm run bench -- --skip-import      only the dashboard and the grid (items 4-6)
  *   npm run bench -- --cli-only         only the CLI start-up (item 7)
- *   npm run bench -- --grid-only        only the grid's engine queries (item 8) on a --rows grid (--full: 10M)
+ *   npm run bench -- --grid-only        only the grid's engine queries and heap (item 8) on a --rows grid (--full: 10M)
  *
  * Everything generated goes to a fresh folder under $BENCH_DIR (default: the OS temp dir) and is deleted at the end.
  */
@@ -73,7 +73,7 @@ const program = new Command('bench')
   .option('--skip-browser', 'skip the Chromium measurements (items 5 and 6) and the renderer build', false)
   .option('--skip-import', 'skip the import measurements (items 1-3): only the dashboard and the grid', false)
   .option('--cli-only', 'only the CLI start-up against plain Node (item 7)', false)
-  .option('--grid-only', "only the grid's search and sort in the engine (item 8)", false)
+  .option('--grid-only', 'only the grid in the engine (item 8): pages, filters, search, sort, heap', false)
   .parse()
 
 const opts = program.opts<{
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     }
     if (opts.gridOnly) {
       const rows = opts.full ? FULL_POSTS : opts.rows
-      await section(`8 grid search and sort (${fmt(rows)} rows)`, async () => {
+      await section(`8 grid pages, filters, search and sort (${fmt(rows)} rows)`, async () => {
         const ws = join(dir, 'ws-grid')
         const gen = await openEngine(ws)
         await generateGridDataset(databaseForTests(gen), 900001, rows, `bench-grid-${fmt(rows)}-big`)
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
         engine.close()
       }
     })
-    await section(`8 grid search and sort (${fmt(big.rows)} rows)`, async () => {
+    await section(`8 grid pages, filters, search and sort (${fmt(big.rows)} rows)`, async () => {
       const engine = await openEngine(ws)
       try {
         await gridBench(engine, 900001, big.rows, fmt(big.rows))
