@@ -43,6 +43,19 @@ test('comparisons: intervals against the peer median, thin flags and a pairwise 
   )
   await panel.getByTestId('ins-methods').locator('summary').click()
   await expect(panel.getByTestId('ins-methods')).toContainText('permutation test')
+  // The rates and intervals as a CSV through the export channel (its setup is saved beside it for reproduce).
+  const [intervals] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    panel.getByTestId('ins-comparisons-csv').click()
+  ])
+  expect(intervals.suggestedFilename()).toMatch(
+    /^engagement-intervals_8-institutions_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.csv$/
+  )
+  const rows = readFileSync((await intervals.path())!, 'utf8').split('\r\n')
+  expect(rows[0]).toBe(
+    '\ufeffinstitution,posts,posts_with_rate,thin,rate,rate_ci_low,rate_ci_high,vs_peer_median,vs_peer_ci_low,vs_peer_ci_high,distinguishable_from_peer'
+  )
+  expect(rows.filter((r) => /^Peer median,,,,\d/.test(r))).toHaveLength(1)
   await panel.scrollIntoViewIfNeeded()
   await snap(page, 'insight-comparisons-light')
   await setTheme(page, 'dark')

@@ -1,7 +1,7 @@
 /** `socialbench compare` (the compiled CLI) on the hand-computed workspace of comparisons.test.ts. */
 import { execFile } from 'node:child_process'
-import { rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { statsWorkspace } from '../main/engine/metrics/statsFixture.testdata'
 
@@ -87,5 +87,35 @@ describe('socialbench compare', () => {
     const bad = await cli('compare', '--workspace', dir, '--institutions', 'Alpha,Beta', '--resamples', '50')
     expect(bad.code).not.toBe(0)
     expect(bad.stderr).toMatch(/--resamples/)
+  })
+
+  it('--csv writes the rates and intervals with the setup beside them, which reproduce finds identical', async () => {
+    const file = join(dir, 'intervals.csv')
+    const r = await cli(
+      'compare',
+      '--workspace',
+      dir,
+      '--institutions',
+      'Alpha,Beta,Gamma',
+      '--convention',
+      'reach',
+      '--csv',
+      file
+    )
+    expect(r.code).toBe(0)
+    const lines = readFileSync(file, 'utf8').split('\r\n')
+    expect(lines[0].replace(/^\ufeff/, '')).toBe(
+      'institution,posts,posts_with_rate,thin,rate,rate_ci_low,rate_ci_high,vs_peer_median,vs_peer_ci_low,vs_peer_ci_high,distinguishable_from_peer'
+    )
+    // Alpha's rates .01 .02 .06: mean .03, and with three posts the 95% interval runs from the lowest to the highest.
+    expect(lines.find((l) => l.startsWith('Alpha,'))).toMatch(/^Alpha,3,3,yes,0\.03\d*,0\.01\d*,0\.06\d*,/)
+    expect(lines.find((l) => l.startsWith('Gamma,'))).toMatch(
+      /^Gamma,30,30,no,0\.0(4|39+)\d*,0\.0(4|39+)\d*,0\.0(4|39+)\d*,/
+    )
+    expect(lines.some((l) => l.startsWith('Peer median,,,,0.03'))).toBe(true)
+    expect(existsSync(`${file}.provenance.json`)).toBe(true)
+    const again = await cli('reproduce', file, '--workspace', dir, '--json')
+    expect(again.code, again.stdout + again.stderr).toBe(0)
+    expect(JSON.parse(again.stdout).identical).toBe(true)
   })
 })

@@ -6,6 +6,7 @@ import { AppFailure } from '../shared/result'
 import { PLATFORMS } from '../shared/types'
 import { invoke } from '../main/engine/api'
 import { BENCHMARK_FLAGS, institutionIdsByName, scopeFromFlags } from './benchmarkCommand'
+import { writeInsightCsv } from './insightCsv'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, listFlag, numberFlag, type FlagNames } from './input'
@@ -21,6 +22,7 @@ interface CompareOptions {
   pair?: string
   resamples: string
   seed: string
+  csv?: string
 }
 
 const COMPARE_FLAGS: FlagNames = {
@@ -45,6 +47,7 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--pair <a,b>', 'two of the institutions: the difference of their rates and a permutation test')
     .option('--resamples <n>', 'bootstrap resamples and permutations (2000 to 20000)', String(DEFAULT_RESAMPLES))
     .option('--seed <n>', 'seed of the resampling (the same seed and data give the same numbers)', String(DEFAULT_SEED))
+    .option('--csv <file>', 'also write the rates and intervals as CSV, its setup beside it (FILE.provenance.json)')
     .option('--json', 'print JSON (rates as fractions, null where the data cannot give a value)')
     .action(async (opts: CompareOptions) => {
       try {
@@ -66,6 +69,8 @@ export function registerCompare(program: Command, ctx: CliContext): void {
             },
             COMPARE_FLAGS
           )
+          // The file is drawn at the default resamples and seed, as the dashboard's, so a reproduction matches it.
+          if (opts.csv) await writeInsightCsv(engine, 'comparisons', input.request, opts.csv)
           return invoke(engine, 'benchmarkStats', input)
         })
         if (opts.json) {

@@ -1,11 +1,11 @@
 /** `socialbench conventions`: the rates per platform under every vendor's convention, with each one's source. */
-import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { ENGAGEMENT_CONVENTIONS } from '../shared/metrics'
 import { PLATFORMS } from '../shared/types'
-import { VENDOR_COLUMNS, VENDOR_CONVENTIONS, vendorCsv } from '../shared/vendorConventions'
+import { VENDOR_COLUMNS, VENDOR_CONVENTIONS } from '../shared/vendorConventions'
 import { invoke } from '../main/engine/api'
 import { BENCHMARK_FLAGS, scopeFromFlags } from './benchmarkCommand'
+import { writeInsightCsv } from './insightCsv'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, type FlagNames } from './input'
@@ -49,9 +49,9 @@ export function registerConventions(program: Command, ctx: CliContext): void {
             },
             FLAGS
           )
+          if (opts.csv) await writeInsightCsv(engine, 'vendorConventions', input.request, opts.csv)
           return invoke(engine, 'vendorConventions', input)
         })
-        if (opts.csv) writeFileSync(opts.csv, vendorCsv(out))
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
           return

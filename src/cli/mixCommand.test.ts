@@ -1,6 +1,6 @@
 /** `socialbench mix` (the compiled CLI) on the hand-computed workspace of contentMix.testdata.ts. */
 import { execFile } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_MIX_FIXTURE_SQL } from '../main/engine/metrics/contentMix.testdata'
@@ -51,6 +51,13 @@ describe('socialbench mix', () => {
     expect(alpha.heatmap[0]).toMatchObject({ weekday: 0, hour: 10, posts: 4, medianInteractions: 25 })
     expect(readFileSync(kinds, 'utf8')).toContain('\r\nAlpha,photo,3,0.5,90,')
     expect(readFileSync(times, 'utf8')).toContain('\r\nAlpha,Monday,10,4,25,0.035\r\n')
+    // Each file's setup beside it, for `socialbench reproduce`.
+    expect([existsSync(`${kinds}.provenance.json`), existsSync(`${times}.provenance.json`)]).toEqual([true, true])
+    expect(JSON.parse(readFileSync(`${times}.provenance.json`, 'utf8')).artefact).toEqual({
+      kind: 'insightData',
+      id: 'postingTimes',
+      format: 'csv'
+    })
   })
 
   it('prints a table per institution with its best slots, and refuses an unknown convention by its flag', async () => {

@@ -1,19 +1,11 @@
 /** `socialbench mix`: posts and engagement by kind of post, and median interactions by weekday × hour. */
-import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import {
-  MIX_KIND_HEADER,
-  MIX_TIME_HEADER,
-  POST_KIND_LABELS,
-  WEEKDAY_NAMES,
-  mixKindRows,
-  mixTimeRows
-} from '../shared/contentMix'
-import { csvRecord } from '../shared/csv'
+import { POST_KIND_LABELS, WEEKDAY_NAMES } from '../shared/contentMix'
 import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../shared/metrics'
 import { PLATFORMS } from '../shared/types'
 import { invoke } from '../main/engine/api'
 import { BENCHMARK_FLAGS, scopeFromFlags } from './benchmarkCommand'
+import { writeInsightCsv } from './insightCsv'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, type FlagNames } from './input'
@@ -32,8 +24,6 @@ interface MixOptions {
 
 const FLAGS: FlagNames = Object.fromEntries(Object.entries(BENCHMARK_FLAGS).map(([k, v]) => [`request.${k}`, v]))
 const pct = (v: number | null, d = 1) => (v === null ? null : `${(v * 100).toFixed(d)}%`)
-const csv = (header: string[], rows: (string | number | null)[][]) =>
-  `\ufeff${[header, ...rows].map(csvRecord).join('\r\n')}\r\n`
 
 export function registerMix(program: Command, ctx: CliContext): void {
   program
@@ -61,10 +51,10 @@ export function registerMix(program: Command, ctx: CliContext): void {
             },
             FLAGS
           )
+          if (opts.csv) await writeInsightCsv(engine, 'contentMix', input.request, opts.csv)
+          if (opts.timesCsv) await writeInsightCsv(engine, 'postingTimes', input.request, opts.timesCsv)
           return invoke(engine, 'contentMix', input)
         })
-        if (opts.csv) writeFileSync(opts.csv, csv(MIX_KIND_HEADER, mixKindRows(out)))
-        if (opts.timesCsv) writeFileSync(opts.timesCsv, csv(MIX_TIME_HEADER, mixTimeRows(out)))
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
           return

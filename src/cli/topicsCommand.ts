@@ -1,13 +1,12 @@
 /** `socialbench topics`: keyword rules saved in the workspace, and each institution's figures on them. */
-import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { csvRecord } from '../shared/csv'
 import { ENGAGEMENT_CONVENTIONS, type EngagementConvention } from '../shared/metrics'
-import { parseRuleText, ruleText, TOPIC_HEADER, topicRows } from '../shared/topics'
+import { parseRuleText, ruleText } from '../shared/topics'
 import { PLATFORMS } from '../shared/types'
 import { AppFailure } from '../shared/result'
 import { invoke } from '../main/engine/api'
 import { BENCHMARK_FLAGS, scopeFromFlags } from './benchmarkCommand'
+import { writeInsightCsv } from './insightCsv'
 import { reportFailure, type CliContext } from './context'
 import { formatTable } from './formatTable'
 import { inputFromFlags, listFlag, type FlagNames } from './input'
@@ -146,10 +145,9 @@ export function registerTopics(program: Command, ctx: CliContext): void {
               },
               FLAGS
             )
+            if (opts.csv) await writeInsightCsv(engine, 'topics', input.request, opts.csv)
             return invoke(engine, 'topicReport', input)
           })
-          if (opts.csv)
-            writeFileSync(opts.csv, `\ufeff${[TOPIC_HEADER, ...topicRows(out)].map(csvRecord).join('\r\n')}\r\n`)
           if (opts.json) {
             print(out)
             return

@@ -68,9 +68,10 @@ export interface ChartSlide {
  * Insight tables: computed from the same benchmark request as the charts, exported as data files and as table
  * slides (one slide per platform where the table has one per platform).
  */
-export const INSIGHT_TABLE_IDS = ['vendorConventions', 'contentMix', 'postingTimes', 'topics'] as const
+export const INSIGHT_TABLE_IDS = ['comparisons', 'vendorConventions', 'contentMix', 'postingTimes', 'topics'] as const
 export type InsightTableId = (typeof INSIGHT_TABLE_IDS)[number]
 export const INSIGHT_TABLE_TITLES: Record<InsightTableId, string> = {
+  comparisons: 'Engagement rates with 95% intervals, against the peer median',
   vendorConventions: 'Engagement under every vendor’s convention',
   contentMix: 'Content mix: posts and engagement by kind of post',
   postingTimes: 'Posting times: median interactions by weekday and hour',
@@ -78,6 +79,7 @@ export const INSIGHT_TABLE_TITLES: Record<InsightTableId, string> = {
 }
 /** The stem of an insight table's file names (`engagement-conventions_Halvern-…_2024-01-01_2024-12-31.csv`). */
 export const INSIGHT_TABLE_FILES: Record<InsightTableId, string> = {
+  comparisons: 'engagement-intervals',
   vendorConventions: 'engagement-conventions',
   contentMix: 'content-mix',
   postingTimes: 'posting-times',

@@ -95,3 +95,51 @@ export function formatDifference(label: string, d: Interval): string {
   const ci = d.low === null || d.high === null ? '' : ` (95% CI ${formatPoints(d.low)} to ${formatPoints(d.high)})`
   return `${label}: ${formatPoints(d.estimate)} pts${ci}`
 }
+
+/** The comparisons as a flat table (CSV, XLSX, Parquet): a row per institution, then the peer median's. */
+export const COMPARISON_HEADER = [
+  'institution',
+  'posts',
+  'posts_with_rate',
+  'thin',
+  'rate',
+  'rate_ci_low',
+  'rate_ci_high',
+  'vs_peer_median',
+  'vs_peer_ci_low',
+  'vs_peer_ci_high',
+  'distinguishable_from_peer'
+]
+/** Which columns of COMPARISON_HEADER hold text (yes/no flags and names); the rest are numbers. */
+export const COMPARISON_TEXT_COLUMNS = ['institution', 'thin', 'distinguishable_from_peer']
+export const PEER_MEDIAN_ROW = 'Peer median'
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no')
+export const comparisonRows = (s: BenchmarkStats): (string | number | null)[][] => [
+  ...s.institutions.map((i) => [
+    i.name,
+    i.posts,
+    i.postsWithRate,
+    yesNo(i.thin),
+    i.rate.estimate,
+    i.rate.low,
+    i.rate.high,
+    i.vsPeer.estimate,
+    i.vsPeer.low,
+    i.vsPeer.high,
+    i.vsPeer.estimate === null ? null : yesNo(i.vsPeer.significant)
+  ]),
+  [
+    PEER_MEDIAN_ROW,
+    null,
+    null,
+    null,
+    s.peerMedian.estimate,
+    s.peerMedian.low,
+    s.peerMedian.high,
+    null,
+    null,
+    null,
+    null
+  ]
+]

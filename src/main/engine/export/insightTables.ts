@@ -12,6 +12,13 @@ import { contentMix } from '../metrics/contentMix'
 import { topicReport } from '../metrics/topics'
 import { ruleText, TOPIC_HEADER, topicRows, type TopicReport } from '../../../shared/topics'
 import { MIX_KIND_HEADER, MIX_TIME_HEADER, mixKindRows, mixTimeRows, type ContentMix } from '../../../shared/contentMix'
+import {
+  COMPARISON_HEADER,
+  COMPARISON_TEXT_COLUMNS,
+  comparisonRows,
+  type BenchmarkStats
+} from '../../../shared/insight'
+import { benchmarkStats } from '../metrics/comparisons'
 import type { Cell, DataTable } from './chartData'
 
 export interface InsightTable {
@@ -127,8 +134,35 @@ export function topicsTable(r: TopicReport, request: BenchmarkRequest): InsightT
   }
 }
 
+/**
+ * The comparisons panel's table: each institution's rate with its 95% interval and its difference from the peer
+ * median, at the default resamples and seed (so a reproduction draws the same intervals), with the methods below.
+ */
+export function comparisonsTable(s: BenchmarkStats, request: BenchmarkRequest): InsightTable {
+  return {
+    title: INSIGHT_TABLE_TITLES.comparisons,
+    from: s.from,
+    to: s.to,
+    institutions: namesInOrder(request, s.institutions),
+    table: {
+      columns: COMPARISON_HEADER.map((name) => ({
+        name,
+        type: COMPARISON_TEXT_COLUMNS.includes(name) ? 'text' : 'number'
+      })),
+      rows: comparisonRows(s)
+    },
+    methodology: [
+      `${INSIGHT_TABLE_TITLES.comparisons}, ${s.from} to ${s.to} (both included); rates as fractions; engagement convention ${s.convention}; ${s.resamples} resamples, seed ${s.seed}`,
+      ...s.methods
+    ],
+    sources: []
+  }
+}
+
 export async function insightTable(db: Database, id: InsightTableId, request: BenchmarkRequest): Promise<InsightTable> {
   switch (id) {
+    case 'comparisons':
+      return comparisonsTable(await db.withConnection((conn) => benchmarkStats(conn, { request })), request)
     case 'vendorConventions':
       return vendorConventionsTable(await vendorComparison(db, request), request)
     case 'contentMix':

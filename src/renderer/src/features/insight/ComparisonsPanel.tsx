@@ -29,7 +29,8 @@ export function ThinBadge({ posts }: { posts: number }) {
  * resampling is asked for once the benchmark is on screen.
  */
 export function ComparisonsPanel({ result }: { result: BenchmarkResult }) {
-  const request = useExportContext()?.request ?? null
+  const exporter = useExportContext()
+  const request = exporter?.request ?? null
   const [pair, setPair] = useState<Pair>({ a: null, b: null })
   const { stats, error, loading } = useComparisons(request, pair)
   const conv = result.scope.convention
@@ -51,6 +52,18 @@ export function ComparisonsPanel({ result }: { result: BenchmarkResult }) {
             : current
               ? `95% intervals from ${current.resamples.toLocaleString('en-US')} bootstrap resamples`
               : ''}
+        </span>
+        <span className="ins-header-action">
+          {/* The file is drawn at the default resamples and seed, as this panel is, with its setup for reproduce. */}
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="ins-comparisons-csv"
+            disabled={!current || !!exporter?.busy}
+            onClick={() => void exporter?.exportTable('comparisons', 'csv')}
+          >
+            Download CSV
+          </button>
         </span>
       </header>
       {error && (
