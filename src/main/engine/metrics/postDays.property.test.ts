@@ -15,7 +15,7 @@ import { tableFromIPC } from 'apache-arrow'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BenchmarkRequest, BenchmarkResult } from '../../../shared/benchmark'
-import { POST_VALUE_COLUMNS } from '../../../shared/canonical'
+import { POST_VALUE_COLUMNS, POSTS_COLUMNS } from '../../../shared/canonical'
 import { ENGAGEMENT_CONVENTIONS } from '../../../shared/metrics'
 import { rebuildPostDays } from '../canonical/postDays'
 import { databaseForTests, openEngine, type Engine } from '../engine'
@@ -85,6 +85,9 @@ const workspaceArb = fc.record({
 })
 
 type Workspace = typeof workspaceArb extends fc.Arbitrary<infer T> ? T : never
+
+/** A posts column's type as the canonical model declares it (a column added there is typed here too). */
+const columnType = (col: string) => POSTS_COLUMNS.find((c) => c.name === col)?.type ?? 'VARCHAR'
 
 const day = (d: number) => new Date(START + d * 86_400_000).toISOString().slice(0, 10)
 const sqlValue = (v: string | number | null) =>
@@ -158,13 +161,7 @@ async function build(w: Workspace, runDir: string): Promise<{ accounts: { id: st
       )
       await c.run(
         `CREATE OR REPLACE TEMP TABLE batch_ok AS SELECT ${cols
-          .map((col) =>
-            col === 'published_at'
-              ? 'published_at'
-              : ['account_id', 'platform', 'post_id', 'post_type', 'text', 'url'].includes(col)
-                ? `CAST(${col} AS VARCHAR) AS ${col}`
-                : `CAST(${col} AS BIGINT) AS ${col}`
-          )
+          .map((col) => (col === 'published_at' ? 'published_at' : `CAST(${col} AS ${columnType(col)}) AS ${col}`))
           .join(', ')} FROM batch_ok`
       )
       await upsert(c, 'batch', 'posts', POST_KEYS, POST_VALUE_COLUMNS, 100 + b, rows.size)
