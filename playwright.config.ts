@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test'
 
 const CI = !!process.env.CI
 
+// A fixed zone with daylight saving, as for the unit tests (vitest.config.ts): the harness and the engine host
+// inherit TZ, and the page gets the same zone, so a renderer that shows a UTC day in local time fails here too.
+process.env.TZ ??= 'America/Los_Angeles'
+
 /**
  * Browser e2e: the real built renderer (out/renderer) in Debian's Chromium, with `window.socialbench` served by the
  * real engine over loopback (e2e/server). electron.spec.ts drives the packaged app instead and skips itself when no
@@ -23,6 +27,7 @@ export default defineConfig({
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },
+    timezoneId: process.env.TZ,
     // Everything is loopback; an offline app should never wait on the network.
     actionTimeout: 10_000,
     trace: CI ? 'retain-on-failure' : 'off',
