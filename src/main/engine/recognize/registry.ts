@@ -21,6 +21,7 @@ import { tiktokOverview } from './formats/tiktokOverview'
 import { tiktokAudience } from './formats/tiktokAudience'
 import { tiktokViewers } from './formats/tiktokViewers'
 import { mastodonOutbox } from './formats/mastodonOutbox'
+import { instagramDataDownload } from './formats/instagramDataDownload'
 import { crowdtangleSearch } from './formats/crowdtangleSearch'
 import { crowdtangleHistory } from './formats/crowdtangleHistory'
 import { hootsuiteAccountMetrics } from './formats/hootsuiteAccountMetrics'
@@ -71,6 +72,7 @@ export const RECOGNIZERS: Recognizer[] = [
   tiktokAudience,
   tiktokViewers,
   mastodonOutbox,
+  instagramDataDownload,
   metaBusinessSuiteDaily,
   metaFacebookPosts,
   metaInstagramPosts,
