@@ -165,20 +165,30 @@ async function candidates(conn: DuckDBConnection, table: string, columns: string
   return columns.filter((_, i) => row[`c${i}`] === true)
 }
 
-/** The raw table's columns as the exact text of the file: numbers printed back as they were written. */
-export async function rawTextColumns(conn: DuckDBConnection, table: string): Promise<string[]> {
+/** The raw table's column types, in the table's order. */
+export async function rawColumnTypes(conn: DuckDBConnection, table: string): Promise<Map<string, string>> {
   const rows = (
     await conn.runAndReadAll(
       `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' ORDER BY column_index`,
       [table]
     )
   ).getRowObjectsJson() as { column_name: string; data_type: string }[]
-  return rows.map(({ column_name: name, data_type: type }) => {
-    const q = ident(name)
-    if (type === 'BIGINT') return `CAST(${q} AS VARCHAR) AS ${q}`
-    if (type === 'DOUBLE') return `${doubleText(q)} AS ${q}`
-    return q
-  })
+  return new Map(rows.map((r) => [r.column_name, r.data_type]))
+}
+
+/** A stored raw column as the exact text of the file: a number printed back as it was written. */
+export function storedText(name: string, type: string | undefined): string {
+  const q = ident(name)
+  if (type === 'BIGINT') return `CAST(${q} AS VARCHAR)`
+  if (type === 'DOUBLE') return doubleText(q)
+  return q
+}
+
+/** The raw table's columns as the exact text of the file: numbers printed back as they were written. */
+export async function rawTextColumns(conn: DuckDBConnection, table: string): Promise<string[]> {
+  return [...(await rawColumnTypes(conn, table))].map(([name, type]) =>
+    type === 'BIGINT' || type === 'DOUBLE' ? `${storedText(name, type)} AS ${ident(name)}` : ident(name)
+  )
 }
 
 async function textColumns(conn: DuckDBConnection, table: string): Promise<string[]> {

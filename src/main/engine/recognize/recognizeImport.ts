@@ -19,9 +19,9 @@ import { ident, literal } from '../db/sql'
 import { normalizeImport } from './normalize'
 import { setting } from '../db/settingValue'
 import { DEFAULT_PRIVACY, privacySelect, redactionCountSql } from './privacy'
-import { createTypedRawTable, rawTextColumns } from './rawTypes'
+import { createTypedRawTable, rawColumnTypes, rawTextColumns } from './rawTypes'
 import { recognize } from './registry'
-import type { PlatformEvidence, Recognizer } from './types'
+import type { NormalizeContext, PlatformEvidence, Recognizer } from './types'
 
 const SAMPLE_ROWS = 20
 
@@ -136,9 +136,17 @@ export interface RecognizedImport {
  * not be contiguous, the slower window function gives the same numbers.
  */
 export async function rawWithRowNumbers(conn: DuckDBConnection, table: string): Promise<string> {
-  const q = ident(table)
   // Number columns printed back as the file's text (rawTypes.ts): recognizers parse the text they always did.
-  const text = (await rawTextColumns(conn, table)).join(', ')
+  return withRowNumbers(conn, table, (await rawTextColumns(conn, table)).join(', '))
+}
+
+/** The raw table with `_row` and its columns as stored (NormalizeContext.stored). */
+export async function storedWithRowNumbers(conn: DuckDBConnection, table: string): Promise<NormalizeContext['stored']> {
+  return { raw: await withRowNumbers(conn, table, '*'), types: await rawColumnTypes(conn, table) }
+}
+
+async function withRowNumbers(conn: DuckDBConnection, table: string, text: string): Promise<string> {
+  const q = ident(table)
   const r = (
     await conn.runAndReadAll(
       `SELECT min(rowid)::VARCHAR AS lo, max(rowid)::VARCHAR AS hi, count(*)::VARCHAR AS n FROM ${q}`
@@ -193,6 +201,7 @@ export async function normalizeRawTable(
     {
       conn: x.conn,
       raw: await rawWithRowNumbers(x.conn, x.table),
+      stored: await storedWithRowNumbers(x.conn, x.table),
       columns: x.columns,
       importId: x.importId,
       fileName: x.fileName,

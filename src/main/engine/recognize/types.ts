@@ -28,6 +28,12 @@ export interface NormalizeContext {
   raw: string
   /** Column names of the raw table (without `_row`). */
   columns: string[]
+  /**
+   * The same rows with the columns as stored (rawTypes.ts: some are BIGINT or DOUBLE), and their types. A recognizer
+   * that reads a million-row export can take counts from it without printing numbers back to text and parsing the
+   * text again (parseSql.ts storedCountSql). Absent where the canonical step runs over something else (a mapping).
+   */
+  stored?: { raw: string; types: ReadonlyMap<string, string> }
   importId: number
   fileName: string
   /** See RecognizeInput.folderName. */

@@ -19,7 +19,9 @@
  */
 import { literal } from '../../db/sql'
 import { findColumn, hasColumns, normalizeHeader } from '../headers'
+import { ident } from '../../db/sql'
 import { col, countSql, textSql, timestampSql } from '../parseSql'
+import { storedText } from '../rawTypes'
 import type { NormalizeContext, Recognizer } from '../types'
 
 const REACTIONS = ['Likes', 'Love', 'Wow', 'Haha', 'Sad', 'Angry', 'Care']
@@ -73,16 +75,25 @@ const interactionParts = (columns: string[]) =>
   [...REACTIONS, 'Comments', 'Shares'].filter((r) => findColumn(columns, r) !== null)
 
 function parsed(ctx: NormalizeContext): string {
-  const { raw, columns, timeZoneSql } = ctx
+  const { columns, timeZoneSql, stored } = ctx
+  const hit = (names: string[]) => findColumn(columns, ...names)
+  // The text of a column as the file wrote it (a number column of the raw table printed back, as ctx.raw has it).
   const c = (...names: string[]) => {
-    const hit = findColumn(columns, ...names)
-    return hit ? col(hit) : 'CAST(NULL AS VARCHAR)'
+    const h = hit(names)
+    return !h ? 'CAST(NULL AS VARCHAR)' : stored ? `(${storedText(h, stored.types.get(h))})::VARCHAR` : col(h)
   }
+  // A count: a column the raw table stores as BIGINT is read as it is (its text is plain digits, which countSql reads
+  // as that number): on a million rows, printing 20 such columns back to text to parse them cost about a second.
+  const n = (...names: string[]) => {
+    const h = hit(names)
+    return h && stored?.types.get(h) === 'BIGINT' ? ident(h) : countSql(c(...names))
+  }
+  const raw = stored?.raw ?? ctx.raw
   const handle = `coalesce(${textSql(c('User Name'))}, ${textSql(c('Facebook Id'))})`
   const present = REACTIONS.filter((r) => findColumn(columns, r) !== null)
-  const reactionSum = present.length ? present.map((r) => `coalesce(${countSql(c(r))}, 0)`).join(' + ') : 'NULL'
+  const reactionSum = present.length ? present.map((r) => `coalesce(${n(r)}, 0)`).join(' + ') : 'NULL'
   const parts = interactionParts(columns)
-  const partsSum = parts.length ? parts.map((r) => `coalesce(${countSql(c(r))}, 0)`).join(' + ') : 'NULL'
+  const partsSum = parts.length ? parts.map((r) => `coalesce(${n(r)}, 0)`).join(' + ') : 'NULL'
   // URL and Type feed several expressions: trimmed once in the inner SELECT, since DuckDB evaluates a repeated
   // expression inside CASE branches again for each use.
   return `SELECT _row,
@@ -96,14 +107,14 @@ function parsed(ctx: NormalizeContext): string {
       ${c('Message', 'Description')} AS text,
       _url AS url,
       CASE WHEN contains(lower(_type), 'video') OR contains(lower(_type), 'igtv') OR contains(lower(_type), 'reel')
-        THEN ${countSql(c('Post Views', 'Views'))} END AS views,
-      ${countSql(c('Likes'))} AS likes,
-      ${countSql(c('Comments'))} AS comments,
-      ${countSql(c('Shares'))} AS shares,
+        THEN ${n('Post Views', 'Views')} END AS views,
+      ${n('Likes')} AS likes,
+      ${n('Comments')} AS comments,
+      ${n('Shares')} AS shares,
       ${reactionSum} AS reactions,
       ${partsSum} AS interaction_parts,
-      ${findColumn(columns, 'Total Interactions') ? countSql(c('Total Interactions')) : partsSum} AS interactions,
-      ${countSql(c(...AUDIENCE))} AS followers_at_post
+      ${findColumn(columns, 'Total Interactions') ? n('Total Interactions') : partsSum} AS interactions,
+      ${n(...AUDIENCE)} AS followers_at_post
     FROM (SELECT *, ${textSql(c('URL'))} AS _url, ${textSql(c('Type'))} AS _type FROM ${raw})`
 }
 
