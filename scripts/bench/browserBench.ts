@@ -130,6 +130,13 @@ const PRESET_CHANGES = ['last90', 'last12m', 'all'] as const
  */
 async function controlChangesOnScreen(page: Page, label: string): Promise<void> {
   const times: [string, number | null][] = []
+  // The engine channels each change makes the window ask (the harness serves them at /__api/<channel>).
+  const asked = new Map<string, number>()
+  const onRequest = (r: { url(): string }) => {
+    const m = /\/__api\/([A-Za-z]+)/.exec(r.url())
+    if (m) asked.set(m[1], (asked.get(m[1]) ?? 0) + 1)
+  }
+  page.on('request', onRequest)
   for (const preset of PRESET_CHANGES) {
     await page.evaluate(() => {
       document
@@ -159,8 +166,11 @@ async function controlChangesOnScreen(page: Page, label: string): Promise<void> 
     ratio: null,
     target: '≤ 600 ms (1M posts)',
     pass: worst === null ? false : worst <= 600,
-    note: times.map(([p, t]) => `${p} ${t === null ? 'not drawn within 60 s' : `${Math.round(t)} ms`}`).join(', ')
+    note:
+      times.map(([p, t]) => `${p} ${t === null ? 'not drawn within 60 s' : `${Math.round(t)} ms`}`).join(', ') +
+      `; engine requests during the changes: ${[...asked].map(([c, n]) => `${c} ${n}`).join(', ')}`
   })
+  page.off('request', onRequest)
 }
 
 /** Open one dataset, measure the heap, scroll to the last row in jumps, measure again. Returns [before, after] MB. */
