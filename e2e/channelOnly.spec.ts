@@ -135,7 +135,12 @@ test('channel exports only: the dashboard draws daily views with the peer band, 
   // The summary is not "all —": the channel views column has every institution's total.
   const summaryRows = bm.page.getByTestId('bm-summary').locator('tbody tr')
   await expect(summaryRows).toHaveCount(3)
-  for (const row of await summaryRows.all()) await expect(row.locator('td').last()).toHaveText(/^\d{1,3}(,\d{3})+$/)
+  // Compact in the cell ("56.7K"), the full count in its title.
+  for (const row of await summaryRows.all()) {
+    const cell = row.locator('td').last()
+    await expect(cell).toHaveText(/^\d{1,3}(\.\d{1,2})?[KMB]$/)
+    await expect(cell.locator('span')).toHaveAttribute('title', /^\d{1,3}(,\d{3})+$/)
+  }
 
   // Charts without any value here are a sentence, not an empty frame.
   await expect(bm.chart('followers').getByTestId('bm-chart-empty')).toContainText('No follower counts')

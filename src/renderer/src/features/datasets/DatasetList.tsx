@@ -116,7 +116,7 @@ export function DatasetList(p: DatasetListProps) {
                   {formatLabel(d)}
                 </td>
                 <td className="num">{formatCount(d.rows)}</td>
-                <td className="num">{formatCount(d.columns.length)}</td>
+                <td className="num cols-cell">{formatCount(d.columns.length)}</td>
                 <td className="num">{formatBytes(d.sizeBytes)}</td>
                 <td className="nowrap">{formatImportedAt(d.importedAt)}</td>
                 <td className="mono sha" title={d.sha256}>
