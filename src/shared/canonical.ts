@@ -215,6 +215,8 @@ export const columnMapping = z
     text: column.nullable().optional(),
     url: column.nullable().optional(),
     postType: column.nullable().optional(),
+    /** The post's language as a code ("es", "pt-BR"): topics' keywords per language meet it (posts.language). */
+    language: column.nullable().optional(),
     /** Columns naming people (commenters, authors): dropped or hashed under the people privacy choice. */
     people: z.array(column).max(50).optional(),
     /** Canonical metric → column. */

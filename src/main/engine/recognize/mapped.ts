@@ -3,6 +3,7 @@
  * with the same header signature is recognised by it, before any built-in format.
  * interactions = the mapped interactions column if any, else NULL (a hand-mapped file has no defined total).
  */
+import { postLanguageSql } from '../canonical/postLanguage'
 import { headerSignature, type ColumnMapping } from '../../../shared/canonical'
 import { literal } from '../db/sql'
 import { findColumn } from './headers'
@@ -79,6 +80,7 @@ export function mappedRecognizer(signature: string, mapping: ColumnMapping): Rec
         c(mapping.text) ? `${c(mapping.text)} AS text` : null,
         c(mapping.url) ? `${textSql(c(mapping.url) as string)} AS url` : null,
         c(mapping.postType) ? `${textSql(c(mapping.postType) as string)} AS post_type` : null,
+        c(mapping.language) ? `${postLanguageSql(textSql(c(mapping.language) as string))} AS language` : null,
         ...Object.keys(mapping.metrics).map(metric)
       ].filter(Boolean)
       const badTime = c(mapping.publishedAt)

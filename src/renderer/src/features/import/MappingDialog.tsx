@@ -20,7 +20,7 @@ interface MappingDialogProps {
   onClose: () => void
 }
 
-type Role = 'account' | 'postId' | 'publishedAt' | 'day' | 'text' | 'url' | 'postType'
+type Role = 'account' | 'postId' | 'publishedAt' | 'day' | 'text' | 'url' | 'postType' | 'language'
 const ROLE_LABEL: Record<Role, string> = {
   account: 'Account (handle)',
   postId: 'Post id',
@@ -28,7 +28,8 @@ const ROLE_LABEL: Record<Role, string> = {
   day: 'Day',
   text: 'Post text',
   url: 'URL',
-  postType: 'Post type'
+  postType: 'Post type',
+  language: 'Language (code: en, es, pt-BR)'
 }
 const label = (m: string) => m.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
@@ -60,7 +61,8 @@ export function MappingDialog({ columns, save: saves = true, onSaved, onClose }:
           day: m.day ?? undefined,
           text: m.text ?? undefined,
           url: m.url ?? undefined,
-          postType: m.postType ?? undefined
+          postType: m.postType ?? undefined,
+          language: m.language ?? undefined
         })
         setMetrics(m.metrics)
         setPeople(m.people ?? [])
@@ -70,7 +72,7 @@ export function MappingDialog({ columns, save: saves = true, onSaved, onClose }:
   }, [signature])
 
   const roleList: Role[] =
-    kind === 'posts' ? ['account', 'postId', 'publishedAt', 'text', 'url', 'postType'] : ['account', 'day']
+    kind === 'posts' ? ['account', 'postId', 'publishedAt', 'text', 'url', 'postType', 'language'] : ['account', 'day']
   const metricList: readonly string[] = kind === 'posts' ? POST_MAPPING_METRICS : DAILY_MAPPING_METRICS
   const missing = kind === 'posts' ? !roles.postId : !roles.day
 
