@@ -20,7 +20,7 @@ export default defineConfig({
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 2,
-  // Loading the sample runs 36 real-format imports through recognition; allow for a slow, shared CI machine.
+  // Loading the sample runs 39 real-format imports through recognition; allow for a slow, shared CI machine.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: 'list',

@@ -10,7 +10,7 @@ import { runCli } from '../../test/support/cli'
 
 const pkg = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
 
-// Generous: loading the 36-file sample takes ~30 s on a quiet machine, far longer on a busy CI runner.
+// Generous: loading the 39-file sample takes ~30 s on a quiet machine, far longer on a busy CI runner.
 const cli = (...args: string[]) => runCli(args, { timeoutMs: 180_000 })
 
 let root: string
