@@ -22,6 +22,7 @@ import { tiktokAudience } from './formats/tiktokAudience'
 import { tiktokViewers } from './formats/tiktokViewers'
 import { mastodonOutbox } from './formats/mastodonOutbox'
 import { instagramDataDownload } from './formats/instagramDataDownload'
+import { facebookDataDownload } from './formats/facebookDataDownload'
 import { crowdtangleSearch } from './formats/crowdtangleSearch'
 import { crowdtangleHistory } from './formats/crowdtangleHistory'
 import { hootsuiteAccountMetrics } from './formats/hootsuiteAccountMetrics'
@@ -73,6 +74,7 @@ export const RECOGNIZERS: Recognizer[] = [
   tiktokViewers,
   mastodonOutbox,
   instagramDataDownload,
+  facebookDataDownload,
   metaBusinessSuiteDaily,
   metaFacebookPosts,
   metaInstagramPosts,
