@@ -114,3 +114,35 @@ describe('socialbench import: warnings and exit code', () => {
     })
   })
 })
+
+describe('socialbench import: a CSV the reader cannot take', () => {
+  // Past the sniffer's sample, so only the full read meets the broken row.
+  const rows = ['id,name,value', ...Array.from({ length: 3000 }, (_, i) => `${i + 1},n${i + 1},${i}`)]
+
+  it.each([
+    [
+      'unterminated.csv',
+      [...rows, '3001,"never closed,1', '3002,b,2'],
+      /line 3,002: a quoted value .* is never closed/
+    ],
+    [
+      'wide.csv',
+      [...rows, '3001,a & b,1,extra', '3002,b,2'],
+      /line 3,002: this row has 4 fields where the header has 3/
+    ]
+  ])('%s: names the file and the line in plain words, and stores nothing', async (name, lines, said) => {
+    const file = join(root, name)
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const ws = join(root, `ws-${name}`)
+    const r = await cli('import', '--workspace', ws, '--json', file)
+    expect(r.code).not.toBe(0)
+    const [out] = imported(r.stdout)
+    const error = out.error as { code: string; message: string }
+    expect(error.code).toBe('IMPORT_FAILED')
+    expect(error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')}, ${said.source}`))
+    // None of DuckDB's own wording: its error types, "CSV Error on Line", option names.
+    expect(error.message).not.toMatch(/Error:|CSV Error|strict_mode|null_padding|Possible/)
+    const datasets = await cli('sql', '--workspace', ws, '--json', 'select count(*) as n from datasets')
+    expect(JSON.parse(datasets.stdout)).toEqual([{ n: 0 }])
+  })
+})

@@ -11,6 +11,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   convertingColumn,
+  csvReadError,
   errorPosition,
   isAdviceLine,
   isConversionError,
@@ -59,6 +60,35 @@ afterAll(() => {
 })
 
 describe('DuckDB messages the engine matches', () => {
+  it('CSV reader errors: the line and the kind of problem, from each real error', async () => {
+    const strict = (name: string, text: string, columns = "{'a':'VARCHAR','b':'VARCHAR'}") =>
+      errorOf(`SELECT * FROM read_csv('${file(name, text)}', auto_detect=false, header=true, columns=${columns})`)
+    expect(csvReadError(await strict('quote.csv', 'a,b\n1,2\n3,"x\n'))).toEqual({
+      line: 3,
+      problem: { kind: 'unterminated-quote' }
+    })
+    expect(csvReadError(await strict('wide.csv', 'a,b\n1,2\n3,4,5\n'))).toEqual({
+      line: 3,
+      problem: { kind: 'field-count', expected: 2, found: 3 }
+    })
+    expect(csvReadError(await strict('cast.csv', 'a,b\n1,2\n3,x\n', "{'a':'INTEGER','b':'INTEGER'}"))).toEqual({
+      line: 3,
+      problem: { kind: 'value', column: 'b', value: 'x', type: 'INTEGER' }
+    })
+    const bytes = join(dir, 'latin.csv')
+    writeFileSync(
+      bytes,
+      Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('\n')])
+    )
+    const notUtf8 = await errorOf(`SELECT * FROM read_csv('${bytes}')`)
+    expect(csvReadError(notUtf8)?.problem).toEqual({ kind: 'not-utf8' })
+    const long = await errorOf(
+      `SELECT * FROM read_csv('${file('long.csv', `a,b\n1,${'x'.repeat(5000)}\n`)}', max_line_size=100, auto_detect=false, header=true, columns={'a':'VARCHAR','b':'VARCHAR'})`
+    )
+    expect(csvReadError(long)?.problem).toMatchObject({ kind: 'line-too-long', maxBytes: 100 })
+    expect(csvReadError(await errorOf(`SELECT 'x'::INTEGER`))).toBeNull()
+  })
+
   it('an interrupted statement', async () => {
     const running = errorOf(`SELECT count(*) FROM range(100000000000) a`)
     setTimeout(() => conn.interrupt(), 100)

@@ -79,7 +79,47 @@ export const isRefusedByConfiguration = (err: unknown): boolean =>
  * "* Set delimiter…", "DuckDB Version", "Original Line"): left out of what a user is told.
  */
 export const isAdviceLine = (line: string): boolean =>
-  /^\s*(Possible Solution|\* |DuckDB Version|Original Line)/i.test(line)
+  /^\s*(Possible Solution|Possible fixes|\* |DuckDB Version|Original Line)/i.test(line)
+
+/** What the CSV reader could not take in a file, in DuckDB's words sorted into the kinds a user can act on. */
+export type CsvReadProblem =
+  | { kind: 'unterminated-quote' }
+  | { kind: 'field-count'; expected: number; found: number }
+  | { kind: 'not-utf8' }
+  | { kind: 'line-too-long'; maxBytes: number }
+  | { kind: 'value'; column: string; value: string; type: string }
+  | { kind: 'other'; text: string }
+
+/**
+ * A CSV reader error: "Invalid Input Error: CSV Error on Line: 3" (or "Conversion Error: CSV Error on Line: 3"),
+ * then "Original Line: …" and the problem ("Value with unterminated quote found.", "Expected Number of Columns: 2
+ * Found: 3", "Invalid unicode (byte sequence mismatch) detected.", "Maximum line size of 10 bytes exceeded.",
+ * `Error when converting column "b". Could not convert string "x" to 'INTEGER'`). The line number DuckDB counts
+ * (from 1, the header included) and the problem, or null for an error that is not a CSV reader's.
+ */
+export function csvReadError(err: unknown): { line: number | null; problem: CsvReadProblem } | null {
+  const text = textOf(err)
+  const at = /CSV Error on Line: (\d+)/.exec(text)
+  if (!at) return null
+  const line = Number(at[1])
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text)
+  const cast = /converting column "([^"]+)"\. Could not convert string "(.*?)" to '?([A-Z0-9_ ]+)'?/.exec(text)
+  const size = /Maximum line size of (\d+) bytes exceeded/.exec(text)
+  let problem: CsvReadProblem
+  if (/unterminated quote/i.test(text)) problem = { kind: 'unterminated-quote' }
+  else if (columns) problem = { kind: 'field-count', expected: Number(columns[1]), found: Number(columns[2]) }
+  else if (/Invalid unicode|not utf-8 encoded/i.test(text)) problem = { kind: 'not-utf8' }
+  else if (size) problem = { kind: 'line-too-long', maxBytes: Number(size[1]) }
+  else if (cast) problem = { kind: 'value', column: cast[1], value: cast[2], type: cast[3] }
+  else {
+    // The problem is the first line after the "CSV Error on Line" and "Original Line" lines, without advice.
+    const rest = text
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !/CSV Error on Line|^\s*Original Line/.test(l) && !isAdviceLine(l))
+    problem = { kind: 'other', text: (rest[0] ?? '').replace(/^[A-Za-z ]+ Error: /, '').trim() }
+  }
+  return { line, problem }
+}
 
 /**
  * DuckDB's parser refused the text. Its first line reads "Parser Error: syntax error at or near "FROM"", "Parser
