@@ -36,7 +36,25 @@ test('real exports imported through the dialog reach the dashboard', async ({ ap
     // A file that names no account: pick the one imported before, or name a new one, as an analyst would.
     await expect(app.importDialog().getByTestId('import-preview')).toBeVisible({ timeout: 60_000 })
     const chooser = app.importDialog().getByTestId('import-account-existing')
-    if (existing) {
+    // A stacked Meta file (Facebook and Instagram series) asks one account per platform: the Page imported before,
+    // and the Instagram profile by its name (or as chosen for an earlier file).
+    const stacked = app.importDialog().getByTestId('import-account-existing-facebook')
+    // The workspace's accounts arrive after the preview: wait for a chooser of either kind.
+    if (existing) await expect(chooser.or(stacked)).toBeVisible()
+    if (existing && (await stacked.count()) > 0) {
+      const page = stacked.locator('option', { hasText: existing })
+      await expect(page, `an existing Facebook account for ${file}`).toHaveCount(1)
+      await stacked.selectOption({ label: (await page.textContent())! })
+      const instagram = app.importDialog().getByTestId('import-account-existing-instagram')
+      const known = instagram.locator('option', { hasText: 'mh4u' })
+      if ((await instagram.count()) > 0 && (await known.count()) > 0) {
+        await instagram.selectOption({ label: (await known.textContent())! })
+      } else {
+        if ((await instagram.count()) > 0) await instagram.selectOption({ label: 'A new account…' })
+        await app.importDialog().getByTestId('import-account-instagram').fill('mh4u')
+        await app.importDialog().getByTestId('import-account-instagram').blur()
+      }
+    } else if (existing) {
       // The workspace's accounts arrive after the preview.
       const option = chooser.locator('option', { hasText: existing })
       await expect(option, `an existing account for ${file}`).toHaveCount(1)

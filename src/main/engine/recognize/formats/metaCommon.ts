@@ -77,7 +77,7 @@ export function metaAccount(
     const chosen = `${other.platform}:${other.handle}`
     throw new AppFailure(
       'ACCOUNT_REQUIRED',
-      `${ctx.fileName} also holds a ${which} series, which needs its ${which} account: the account chosen (${chosen}) ` +
+      `${ctx.fileName} also holds ${which === 'Instagram' ? 'an' : 'a'} ${which} series, which needs its ${which} account: the account chosen (${chosen}) ` +
         `is not reused for it. Name both (e.g. "${chosen}, ${platform}:<handle>"; CLI: --account "${chosen}, ${platform}:<handle>"); ` +
         `nothing was imported.`
     )

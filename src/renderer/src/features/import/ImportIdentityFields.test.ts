@@ -105,4 +105,37 @@ describe('ImportIdentityFields', () => {
     expect(missingIdentity(open, { account: 'Clinic', platform: 'instagram' })).toBeNull()
     expect(missingIdentity(preview(identity({ account: 'Polylog', accountRequired: false })), {})).toBeNull()
   })
+
+  it('a stacked Meta file (a Facebook and an Instagram series) asks one account per platform', () => {
+    const stacked = preview(identity({ platform: null, platforms: ['facebook', 'instagram'] }), 'facebook')
+    const accounts = [
+      account('facebook:1032418', 'facebook', '1032418'),
+      account('instagram:mh4u', 'instagram', 'mh4u')
+    ]
+    const patches: ImportOptions[] = []
+    const props = (options: ImportOptions) => ({
+      preview: stacked,
+      options,
+      accounts,
+      disabled: false,
+      onChange: (x: ImportOptions) => patches.push(x)
+    })
+    const { rerender } = render(createElement(ImportIdentityFields, props({})))
+    const facebook = screen.getByTestId('import-account-existing-facebook') as HTMLSelectElement
+    // Each chooser offers its own platform's accounts only.
+    expect([...facebook.options].map((o) => o.value)).toEqual(['', 'facebook:1032418', '__new__'])
+    fireEvent.change(facebook, { target: { value: 'facebook:1032418' } })
+    expect(patches.at(-1)).toEqual({ account: 'facebook:1032418' })
+    expect(missingIdentity(stacked, { account: 'facebook:1032418' })).toBe('Choose the Instagram account of this file.')
+
+    rerender(createElement(ImportIdentityFields, props({ account: 'facebook:1032418' })))
+    fireEvent.change(screen.getByTestId('import-account-existing-instagram'), { target: { value: '__new__' } })
+    const name = screen.getByTestId('import-account-instagram') as HTMLInputElement
+    fireEvent.change(name, { target: { value: 'mh4u.ukraine' } })
+    fireEvent.blur(name)
+    // One choice the engine reads per platform (metaChoices): "facebook:<page>, instagram:<handle>".
+    expect(patches.at(-1)).toEqual({ account: 'facebook:1032418, instagram:mh4u.ukraine' })
+    expect(missingIdentity(stacked, patches.at(-1)!)).toBeNull()
+    expect(missingIdentity(stacked, {})).toBe('Choose the Facebook and the Instagram account of this file.')
+  })
 })
