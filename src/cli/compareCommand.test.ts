@@ -1,17 +1,11 @@
 /** `socialbench compare` (the compiled CLI) on the hand-computed workspace of comparisons.test.ts. */
-import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../test/support/cli'
 import { statsWorkspace } from '../main/engine/metrics/statsFixture.testdata'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
-  })
+const cli = (...args: string[]) => runCli(args)
 
 let dir: string
 beforeAll(async () => {

@@ -3,21 +3,14 @@
  * of 2024-01-22 has a weekly rate of .12 against a median of .02 over five weeks, MAD .01, robust z 6.745; its posts
  * p5 (300 interactions ÷ 1,000 followers ÷ 3 posts = .10), p6 and p7 (.01 each).
  */
-import { execFile } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../test/support/cli'
 import { invoke } from '../main/engine/invoke'
 import { EXPLAIN_FIXTURE_SQL } from '../main/engine/metrics/explainPeriod.testdata'
 import { workspaceFromSql } from '../main/engine/metrics/statsFixture.testdata'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
-  })
+const cli = (...args: string[]) => runCli(args)
 
 let dir: string
 beforeAll(async () => {

@@ -1,18 +1,12 @@
 /** `socialbench topics` (the compiled CLI): add rules, list them, report on a workspace whose figures are known. */
-import { execFile } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../test/support/cli'
 import { CONTENT_MIX_FIXTURE_SQL } from '../main/engine/metrics/contentMix.testdata'
 import { workspaceFromSql } from '../main/engine/metrics/statsFixture.testdata'
 
-const BIN = resolve(__dirname, '../../bin/socialbench.cjs')
-const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
-  })
+const cli = (...args: string[]) => runCli(args)
 
 let dir: string
 beforeAll(async () => {
